@@ -1,0 +1,5 @@
+"""Run the CLI as `python -m muistio`."""
+
+from muistio.cli import main
+
+main()
