@@ -1,0 +1,48 @@
+"""SQLModel tables and the session; imports nothing else of muistio's."""
+
+from models.session import make_engine, session_scope
+from models.tables import (
+    ActionItem,
+    ActionItemEvent,
+    ActionItemOwner,
+    ActionItemRead,
+    ActionStatus,
+    AgendaItem,
+    Body,
+    BodyRead,
+    Decision,
+    Meeting,
+    MeetingRead,
+    MeetingStatus,
+    OutboxMessage,
+    OutboxStatus,
+    Participation,
+    Person,
+    PersonRead,
+    SourceDocument,
+    SourceDocumentRead,
+)
+
+__all__ = [
+    "ActionItem",
+    "ActionItemEvent",
+    "ActionItemOwner",
+    "ActionItemRead",
+    "ActionStatus",
+    "AgendaItem",
+    "Body",
+    "BodyRead",
+    "Decision",
+    "Meeting",
+    "MeetingRead",
+    "MeetingStatus",
+    "OutboxMessage",
+    "OutboxStatus",
+    "Participation",
+    "Person",
+    "PersonRead",
+    "SourceDocument",
+    "SourceDocumentRead",
+    "make_engine",
+    "session_scope",
+]
