@@ -1,0 +1,369 @@
+"""Normalise extracted minutes text with small ordered passes, keeping a map back to the source.
+
+Every pass takes (text, offsets) and returns new (text, offsets) where `offsets[i]` is the index in
+the ORIGINAL source of character `i`, so quotes found in the normalised text can be located in the
+source. Passes are general repairs for text that went through PDF/HTML extraction, not fixes for
+one document.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+Offsets = list[int]
+
+# Characters that change one-for-one or vanish. A soft hyphen before a line break means the word was
+# hyphenated there, so the break goes too.
+_CHARS_RE = re.compile(
+    r"\u00ad[ \t]*(?:\r\n|\r|\n)[ \t]*|\r\n"
+    r"|[\r\u2028\u2029\x0c\u00ad\u200b\u200c\u200d\u2060\ufeff\xa0\u202f]"
+)
+_CHAR_MAP = {
+    "\r\n": "\n",
+    "\r": "\n",
+    "\u2028": "\n",
+    "\u2029": "\n\n",
+    "\x0c": "\n\n",  # a form feed is a page break: treat it as a paragraph break
+    "\xa0": " ",
+    "\u202f": " ",
+}
+_COMBINING_RE = re.compile(r".[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+", re.S)
+# Whole lines that are only a page number: `4 (7)`, `Sivu 2/8`, `Page 3 of 7`, `Sida 1 av 3`, `- 5 -`, `3/7`.
+_PAGE_MARKER_RE = re.compile(
+    r"^[ \t]*(?:"
+    r"(?P<a>\d{1,4})[ \t]*\([ \t]*(?P<b>\d{1,4})[ \t]*\)"
+    r"|(?:sivu|page|sida|s\.|p\.)[ \t]*(?P<c>\d{1,4})(?:[ \t]*(?:/|of|av|\()[ \t]*(?P<d>\d{1,4})\)?)?"
+    r"|(?P<e>\d{1,4})[ \t]*/[ \t]*(?P<f>\d{1,4})"
+    r"|[-–][ \t]*\d{1,4}[ \t]*[-–]"
+    r")[ \t]*(?:\n|\Z)",
+    re.M | re.I,
+)
+_HYPHEN_BREAK_RE = re.compile(r"-[ \t]*\n(?:[ \t]*\n)*[ \t]*(?=(?P<right>[^\W_]+))")
+# Words after which a trailing hyphen is a suspended compound (`talous- ja henkilöstöhallinto`).
+_CONJUNCTIONS = frozenset({"ja", "tai", "sekä", "eli", "tahi", "och", "eller", "and", "or", "to"})
+_URL_LINE_RE = re.compile(r"^[ \t]*(?:https?://|www\.)\S+[ \t]*$", re.I)
+_TERMINAL = tuple(".!?:;")
+_BIG_GAP = 3  # this many blank lines in a row mark a column or page break in extracted text
+_NAME_TOKEN = r"(?:[A-ZÅÄÖÜÉ][\w'’.]*(?:-[A-ZÅÄÖÜÉ]?[\w'’.]*)*|van|von|de|der|af|da|di|la|le)"
+_NAME_LINE_RE = re.compile(
+    rf"^[ \t]*(?:[-*•][ \t]+)?{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,4}}"
+    r"(?:[ \t]*,[ \t]*[^,:]{1,40})*(?:[ \t]*\([^()]{1,40}\))?[ \t]*$"
+)
+_HEADER_LINE_RE = re.compile(r"^[ \t]*[^\W\d_][\w .-]{0,40}:[ \t]*$")
+
+
+def normalise(text: str) -> tuple[str, tuple[int, ...]]:
+    """Repair extraction damage; return the text and, per character, its index in `text`."""
+    offs: Offsets = list(range(len(text)))
+    for step in (_fix_chars, _nfc, _drop_page_markers, _join_hyphens):
+        text, offs = step(text, offs)
+    lines = _to_lines(text, offs, len(text))
+    for line_step in (_merge_name_columns, _move_url_intrusions, _join_false_breaks, _collapse_blanks):
+        lines = line_step(lines)
+    text, offs = _from_lines(lines)
+    return text, tuple(offs)
+
+
+def _rewrite(text: str, offs: Offsets, edits: list[tuple[int, int, str, int]]) -> tuple[str, Offsets]:
+    """Apply sorted, non-overlapping (start, end, replacement, source offset of the replacement) edits."""
+    if not edits:
+        return text, offs
+    parts: list[str] = []
+    new_offs: Offsets = []
+    pos = 0
+    for start, end, repl, src in edits:
+        parts.append(text[pos:start])
+        new_offs.extend(offs[pos:start])
+        parts.append(repl)
+        new_offs.extend([src] * len(repl))
+        pos = end
+    parts.append(text[pos:])
+    new_offs.extend(offs[pos:])
+    return "".join(parts), new_offs
+
+
+def _fix_chars(text: str, offs: Offsets) -> tuple[str, Offsets]:
+    """CRLF/CR to LF, form feeds to paragraph breaks, NBSP to space; drop soft hyphens and zero-widths."""
+    edits = [
+        (m.start(), m.end(), _CHAR_MAP.get(m.group(), ""), offs[m.start()]) for m in _CHARS_RE.finditer(text)
+    ]
+    return _rewrite(text, offs, edits)
+
+
+def _nfc(text: str, offs: Offsets) -> tuple[str, Offsets]:
+    """Compose base letters with combining marks (NFC); each composed char maps to its base letter."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, offs
+    edits = [
+        (m.start(), m.end(), unicodedata.normalize("NFC", m.group()), offs[m.start()])
+        for m in _COMBINING_RE.finditer(text)
+    ]
+    text, offs = _rewrite(text, offs, edits)
+    if not unicodedata.is_normalized("NFC", text):
+        # Rare compositions without combining marks (e.g. Hangul jamo): NFC per line, coarse map.
+        out_lines: list[str] = []
+        new_offs: Offsets = []
+        pos = 0
+        for line in text.split("\n"):
+            n = unicodedata.normalize("NFC", line)
+            line_offs = offs[pos : pos + len(line)] or [offs[pos - 1] if pos else 0]
+            new_offs.extend(line_offs[min(i, len(line_offs) - 1)] for i in range(len(n)))
+            if pos + len(line) < len(text):
+                new_offs.append(offs[pos + len(line)])
+            out_lines.append(n)
+            pos += len(line) + 1
+        return "\n".join(out_lines), new_offs
+    return text, offs
+
+
+def _drop_page_markers(text: str, offs: Offsets) -> tuple[str, Offsets]:
+    """Remove lines that hold only a page number (`4 (7)`, `Sivu 2/8`, `Page 3 of 7`)."""
+    edits: list[tuple[int, int, str, int]] = []
+    for m in _PAGE_MARKER_RE.finditer(text):
+        pairs = ((m["a"], m["b"]), (m["c"], m["d"]), (m["e"], m["f"]))
+        # `page n of m` needs n <= m; `3/2` on its own line is a fraction or a date, not a page.
+        if any(x and y and int(x) > int(y) for x, y in pairs) or (m["e"] and int(m["f"]) == 0):
+            continue
+        edits.append((m.start(), m.end(), "", 0))
+    return _rewrite(text, offs, edits)
+
+
+def _join_hyphens(text: str, offs: Offsets) -> tuple[str, Offsets]:
+    """Join words hyphenated at a line end when the next line goes on in lower case."""
+    known: set[str] | None = None
+    edits: list[tuple[int, int, str, int]] = []
+    for m in _HYPHEN_BREAK_RE.finditer(text):
+        right = m["right"]
+        hyphen = m.start()
+        left = _word_before(text, hyphen)
+        if not left or not right[0].islower():
+            continue  # `tekoäly-\nNeuvonantaja`: an upper-case start is a real compound or a new line
+        if right.lower() in _CONJUNCTIONS:
+            edits.append((hyphen + 1, m.end(), " ", offs[hyphen + 1]))  # `talous- ja ...`
+        elif any(c.isdigit() for c in left) or (len(left) > 1 and left.isupper()):
+            edits.append((hyphen + 1, m.end(), "", 0))  # `ICT-\nkehitys`, `2020-\nluvulla`
+        elif f"{left}-{right}".lower() in (known := known if known is not None else _hyphenated_words(text)):
+            edits.append((hyphen + 1, m.end(), "", 0))  # the text writes this compound with a hyphen
+        else:
+            edits.append((hyphen, m.end(), "", 0))
+    return _rewrite(text, offs, edits)
+
+
+def _hyphenated_words(text: str) -> set[str]:
+    """Lower-cased `word-word` compounds written with a hyphen inside a line."""
+    found: set[str] = set()
+    i = text.find("-")
+    while i != -1:
+        left, right = _word_before(text, i), _word_after(text, i + 1)
+        if left and right:
+            found.add(f"{left}-{right}".lower())
+        i = text.find("-", i + 1)
+    return found
+
+
+def _word_before(text: str, i: int) -> str:
+    """The run of letters and digits that ends at index `i`."""
+    j = i
+    while j > 0 and text[j - 1].isalnum():
+        j -= 1
+    return text[j:i]
+
+
+def _word_after(text: str, i: int) -> str:
+    """The run of letters and digits that starts at index `i`."""
+    j = i
+    while j < len(text) and text[j].isalnum():
+        j += 1
+    return text[i:j]
+
+
+@dataclass
+class _Line:
+    """One line of text, its per-character source offsets and the source offset of its newline."""
+
+    text: str
+    offs: Offsets
+    nl: int
+
+    @property
+    def blank(self) -> bool:
+        """True for an empty line (lines carry no trailing whitespace)."""
+        return not self.text
+
+
+def _to_lines(text: str, offs: Offsets, end: int) -> list[_Line]:
+    """Split into lines without trailing spaces, keeping offsets."""
+    lines: list[_Line] = []
+    pos = 0
+    for part in text.split("\n"):
+        stop = pos + len(part)
+        nl = offs[stop] if stop < len(offs) else end
+        body = part.rstrip(" \t")
+        lines.append(_Line(body, offs[pos : pos + len(body)], nl))
+        pos = stop + 1
+    return lines
+
+
+def _from_lines(lines: list[_Line]) -> tuple[str, Offsets]:
+    """Join lines back into text and offsets, without leading or trailing blank lines."""
+    while lines and lines[0].blank:
+        lines = lines[1:]
+    while lines and lines[-1].blank:
+        lines = lines[:-1]
+    offs: Offsets = []
+    for i, line in enumerate(lines):
+        offs.extend(line.offs)
+        if i < len(lines) - 1:
+            offs.append(line.nl)
+    return "\n".join(line.text for line in lines), offs
+
+
+def _joined(a: _Line, b: _Line) -> _Line:
+    """Line `a` continued by `b` after one space (the space maps to `a`'s line break)."""
+    body = b.text.lstrip()
+    cut = len(b.text) - len(body)
+    return _Line(f"{a.text} {body}", [*a.offs, a.nl, *b.offs[cut:]], b.nl)
+
+
+def _starts_lower(line: _Line) -> bool:
+    """True when the line's first character is a lower-case letter."""
+    body = line.text.lstrip()
+    return bool(body) and body[0].islower()
+
+
+def _open_ended(line: _Line) -> bool:
+    """True when a line stops mid-sentence (no final punctuation, not a heading or a hyphen end)."""
+    body = line.text.rstrip()
+    return (
+        bool(body)
+        and not body.endswith(_TERMINAL)
+        and not body.endswith("-")
+        and not body.lstrip().startswith("#")
+    )
+
+
+def _move_url_intrusions(lines: list[_Line]) -> list[_Line]:
+    """Take a URL line pasted mid-sentence out of the flow and put it after the paragraph."""
+    i = 0
+    while i < len(lines):
+        if not _URL_LINE_RE.match(lines[i].text):
+            i += 1
+            continue
+        a = i - 1
+        while a >= 0 and lines[a].blank:
+            a -= 1
+        b = i + 1
+        while b < len(lines) and lines[b].blank:
+            b += 1
+        if a < 0 or b >= len(lines) or not _open_ended(lines[a]) or not _starts_lower(lines[b]):
+            i += 1
+            continue
+        url = lines[i]
+        url = _Line(url.text.strip(), url.offs[len(url.text) - len(url.text.lstrip()) :], url.nl)
+        lines[a : b + 1] = [_joined(lines[a], lines[b])]
+        end = a + 1
+        while end < len(lines) and not lines[end].blank:
+            end += 1
+        lines[end:end] = [_Line("", [], url.nl), url]
+        i = end + 2
+    return lines
+
+
+def _join_false_breaks(lines: list[_Line]) -> list[_Line]:
+    """Join a line that stops mid-sentence with a lower-case line after blank lines (one paragraph)."""
+    out: list[_Line] = []
+    pending_blanks: list[_Line] = []
+    for line in lines:
+        if line.blank:
+            pending_blanks.append(line)
+            continue
+        if pending_blanks and out and _open_ended(out[-1]) and _starts_lower(line):
+            out[-1] = _joined(out[-1], line)
+        else:
+            out.extend(pending_blanks)
+            out.append(line)
+        pending_blanks = []
+    out.extend(pending_blanks)
+    return out
+
+
+def _collapse_blanks(lines: list[_Line]) -> list[_Line]:
+    """Keep at most one blank line in a row."""
+    out: list[_Line] = []
+    for line in lines:
+        if line.blank:
+            if out and out[-1].blank:
+                continue
+            line = _Line("", [], line.nl)
+        out.append(line)
+    return out
+
+
+def _is_name_block(block: list[_Line]) -> bool:
+    """True for a paragraph of person names (the first line may be a header like `Alustajat:`)."""
+    body = block[1:] if _HEADER_LINE_RE.match(block[0].text) else block
+    return bool(body) and all(_NAME_LINE_RE.match(line.text) for line in body)
+
+
+def _merge_name_columns(lines: list[_Line]) -> list[_Line]:
+    """Rejoin a two-column name list that extraction cut into pieces separated by a big blank gap.
+
+    The paragraphs before the gap are the left column, those after it the right one; the columns are
+    read as rows, so each right paragraph continues the left paragraph beside it.
+    """
+    paras: list[tuple[int, list[_Line]]] = []  # (blank lines before, lines)
+    gap = 0
+    current: list[_Line] = []
+    for line in lines:
+        if line.blank:
+            if current:
+                paras.append((gap, current))
+                current, gap = [], 0
+            gap += 1
+        else:
+            current.append(line)
+    if current:
+        paras.append((gap, current))
+    if not any(g >= _BIG_GAP for g, _ in paras):
+        return lines
+    out_paras: list[tuple[int, list[_Line]]] = []
+    j = 0
+    while j < len(paras):
+        g, block = paras[j]
+        if g < _BIG_GAP or not out_paras or _HEADER_LINE_RE.match(block[0].text):
+            out_paras.append((g, block))
+            j += 1
+            continue
+        left: list[int] = []
+        k = len(out_paras) - 1
+        while k >= 0 and _is_name_block(out_paras[k][1]):
+            left.insert(0, k)
+            if out_paras[k][0] >= _BIG_GAP:
+                break
+            k -= 1
+        right_end = j
+        while right_end < len(paras) and _is_name_block(paras[right_end][1]):
+            right_end += 1
+            if right_end < len(paras) and paras[right_end][0] >= _BIG_GAP:
+                break
+        if not left or right_end == j:
+            out_paras.append((g, block))
+            j += 1
+            continue
+        rows = [out_paras[k][1] for k in left]
+        for n, (_, rblock) in enumerate(paras[j:right_end]):
+            if n < len(rows):
+                rows[n] = rows[n] + rblock
+            else:
+                rows.append(rblock)
+        first_gap = out_paras[left[0]][0]
+        del out_paras[left[0] :]
+        out_paras.extend((first_gap if n == 0 else 1, row) for n, row in enumerate(rows))
+        j = right_end
+    result: list[_Line] = []
+    for g, block in out_paras:
+        result.extend(_Line("", [], block[0].offs[0] if block[0].offs else 0) for _ in range(g))
+        result.extend(block)
+    return result

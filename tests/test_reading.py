@@ -1,0 +1,311 @@
+"""Tests for reading documents (muistio.reading) and normalising their text (muistio.normalise)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import time
+import zipfile
+from pathlib import Path
+
+import docx
+import pypdf
+import pytest
+from fpdf import FPDF
+
+from muistio.document import ReadError
+from muistio.normalise import normalise
+from muistio.reading import read_bytes, read_document
+
+SEED = Path(__file__).parents[1] / ".." / "shared" / "minutes" / "diginyt-2018-05-22.txt"
+LEFT = "Vasen palsta: hallitus päätti, että kokous pidetään syyskuussa ja sihteeri valmistelee esityslistan."
+RIGHT = "Oikea palsta: rahastonhoitaja esitteli talousarvion ja tilit tarkastetaan marraskuun loppuun."
+
+
+def make_pdf(columns: list[str], pages: int = 1) -> bytes:
+    """A PDF with the given texts side by side as columns (core font, latin-1 text)."""
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    width = 190 / len(columns)
+    for _ in range(pages):
+        pdf.add_page()
+        pdf.cell(0, 8, "Kokouksen muistio", new_x="LMARGIN", new_y="NEXT")
+        top = pdf.get_y()
+        for i, col in enumerate(columns):
+            pdf.set_xy(10 + i * width, top)
+            pdf.multi_cell(width - 8, 6, col)
+    return bytes(pdf.output())
+
+
+def make_docx() -> bytes:
+    """A DOCX with a heading, paragraphs, a bullet and a table."""
+    d = docx.Document()
+    d.add_heading("Hallituksen kokous", level=1)
+    d.add_paragraph("Aika: 4.5.2024 klo 18")
+    table = d.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Matti Meikäläinen", "pj."
+    table.cell(1, 0).text, table.cell(1, 1).text = "Liisa Virtanen", "siht."
+    d.add_paragraph("Sihteeri lähettää kutsun.", style="List Bullet")
+    d.add_paragraph("Kokous päätettiin.")
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+# --- normalisation repairs ---
+
+
+def test_hyphen_join_lowercase_next_line() -> None:
+    text, _ = normalise("uuden mallin kehit-\ntämistä varten.")
+    assert "kehittämistä varten." in text
+
+
+def test_hyphen_kept_for_uppercase_next_line_acronym_digit_and_midline() -> None:
+    assert "tekoäly-\nNeuvonantaja" in normalise("tekoäly-\nNeuvonantaja tulee")[0]
+    assert "ICT-kehitystä" in normalise("sekä ICT-\nkehitystä")[0]
+    assert "2020-luvulla" in normalise("vuoden 2020-\nluvulla")[0]
+    assert "alka-en" in normalise("vuodesta 2019 alka-en.")[0]
+    assert "talous- ja henkilöstö" in normalise("kuntien talous-\nja henkilöstöhallinto")[0]
+
+
+def test_hyphen_kept_when_text_writes_compound_with_hyphen() -> None:
+    text, _ = normalise("Uusi tekoäly-neuvonantaja. Toinen tekoäly-\nneuvonantaja tulee.")
+    assert text.count("tekoäly-neuvonantaja") == 2
+
+
+def test_page_markers_removed() -> None:
+    src = "eka rivi\n   4 (7) \nSivu 2/8\nPage 3 of 7\n- 5 -\ntoka rivi\nkohta 2 (1)\n"
+    text, _ = normalise(src)
+    assert text == "eka rivi\ntoka rivi\nkohta 2 (1)"
+
+
+def test_page_marker_needs_page_not_past_total() -> None:
+    assert "9 (3)" in normalise("ennen\n9 (3)\njälkeen")[0]
+
+
+def test_url_pasted_mid_sentence_moves_after_paragraph() -> None:
+    src = "Alku. Haasteita on \n\nhttp://e.org/x?id=1\n muun muassa rahoitus.\nLoppu.\n\nSeuraava kappale."
+    text, _ = normalise(src)
+    assert "Haasteita on muun muassa rahoitus.\nLoppu.\n\nhttp://e.org/x?id=1\n\nSeuraava" in text
+
+
+def test_url_after_full_sentence_stays() -> None:
+    text, _ = normalise("Katso sivu.\n\nhttps://example.org\n\nUusi kappale.")
+    assert text == "Katso sivu.\n\nhttps://example.org\n\nUusi kappale."
+
+
+def test_bullet_continued_after_blank_line_is_one_bullet() -> None:
+    src = "- Projekti etenee. Muutto \n\nopiskelijakaupunkiin -pilotti käynnissä\n\n- Toinen kohta"
+    text, _ = normalise(src)
+    assert text == "- Projekti etenee. Muutto opiskelijakaupunkiin -pilotti käynnissä\n\n- Toinen kohta"
+
+
+def test_paragraph_after_full_stop_not_joined() -> None:
+    assert normalise("Kohta päättyy.\n\nuusi alkaa pienellä")[0] == "Kohta päättyy.\n\nuusi alkaa pienellä"
+
+
+def test_whitespace_crlf_nfc_soft_hyphen_form_feed() -> None:
+    src = "Rivi  \r\nToinen\rKolmas\n\n\n\nNelja\u0308s ka\u00adtu.\fSivu kaksi\u00a0x\fjatkuu"
+    text, _ = normalise(src)
+    # The second page break falls mid-sentence (lower-case start), so that paragraph reads on.
+    assert text == "Rivi\nToinen\nKolmas\n\nNeljäs katu.\n\nSivu kaksi x jatkuu"
+
+
+def test_soft_hyphen_at_line_end_joins_word() -> None:
+    assert normalise("kehit\u00ad\ntämistä")[0] == "kehittämistä"
+
+
+def test_two_column_name_list_becomes_contiguous() -> None:
+    src = (
+        "Osallistujat\n\n\n\nMatti Meikäläinen, pj.\nLiisa Virtanen\n\nVieraat:\nKalle Mäki, VM\n"
+        "\n\n\n\nAnna Nieminen\nSari Salo\n\nPekka Ala-Kulju, siht.\n\n\n1 Avaus\n"
+    )
+    text, _ = normalise(src)
+    assert "Matti Meikäläinen, pj.\nLiisa Virtanen\nAnna Nieminen\nSari Salo\n\nVieraat:\n" in text
+    assert "\n\n1 Avaus" in text
+
+
+def test_name_like_lines_after_big_gap_without_list_before_untouched() -> None:
+    text, _ = normalise("Tämä on lause.\n\n\n\nMatti Meikäläinen\nLiisa Virtanen")
+    assert text == "Tämä on lause.\n\nMatti Meikäläinen\nLiisa Virtanen"
+
+
+def test_offsets_map_quote_back_to_source() -> None:
+    src = "Alku.\r\n\r\nSami: mallia kehi-\r\ntetään   \r\n 4 (7)\r\nhyvin  nopeasti\r\n"
+    doc = read_bytes(src.encode(), "m.txt")
+    assert len(doc.offsets) == len(doc.text)
+    quote = "mallia kehitetään"
+    start = doc.text.index(quote)
+    s, e = doc.source_span(start, start + len(quote))
+    span = doc.source_text[s:e]
+    assert span.startswith("mallia kehi") and span.endswith("tetään")
+    assert all(doc.source_text[o] == c for o, c in zip(doc.offsets, doc.text, strict=True) if c.strip())
+
+
+def test_normalise_is_idempotent() -> None:
+    src = "A kehit-\ntämistä  \n\n\n\n- kohta jatkuu \n\nalas\n3 (4)\n"
+    once, _ = normalise(src)
+    assert normalise(once)[0] == once
+
+
+# --- readers ---
+
+
+def test_txt_utf8_bom_and_cp1252(tmp_path: Path) -> None:
+    assert read_bytes("\ufeffPäätös".encode(), "a.txt").text == "Päätös"
+    assert read_bytes("Päätös – 5 €".encode("cp1252"), "b.txt").text == "Päätös – 5 €"
+    p = tmp_path / "c.text"
+    p.write_bytes("Hyväksyttiin.\n".encode())
+    doc = read_document(p)
+    assert (doc.format, doc.text) == ("txt", "Hyväksyttiin.")
+    assert doc.sha256 == hashlib.sha256(p.read_bytes()).hexdigest()
+
+
+def test_formats_by_extension() -> None:
+    assert read_bytes(b"---\ntitle: x\n---\n# Minutes", "a.md").format == "md"
+    assert read_bytes(b"Title\n=====\n", "a.rst").format == "txt"
+    assert read_bytes(b"== Kokous ==\n* kohta", "a.wiki").format == "txt"
+    assert read_bytes(b"x", "a.markdown").format == "md"
+
+
+def test_html_reader_block_breaks() -> None:
+    html = (
+        "<html><head><title>t</title><style>p{}</style></head><body><h1>Kokous</h1>"
+        "<p>Aika: 4.5.&nbsp;klo 18</p>"
+        "<ul><li>Yksi</li><li>Kaksi</li></ul><table><tr><td>Matti</td><td>pj.</td></tr></table>"
+        "<script>alert(1)</script>Loppu<br>rivi</body></html>"
+    )
+    doc = read_bytes(html.encode(), "m.html")
+    assert doc.format == "html"
+    assert doc.text == "Kokous\n\nAika: 4.5. klo 18\n\n- Yksi\n- Kaksi\n\nMatti | pj.\n\nLoppu\nrivi"
+
+
+def test_tex_reader() -> None:
+    tex = (
+        r"\documentclass{article}\usepackage{x}\begin{document}"
+        "\n\\section{Päätökset} % kommentti\nKokous \\textbf{hyväksyi} 50\\% esityksistä.\n"
+        "\\begin{itemize}\n\\item Sihteeri kirjoittaa\n\\item Pj. soittaa\n\\end{itemize}\n\\end{document}"
+    )
+    doc = read_bytes(tex.encode(), "m.tex")
+    assert doc.format == "tex"
+    assert doc.text == "Päätökset\n\nKokous hyväksyi 50% esityksistä.\n\n- Sihteeri kirjoittaa\n- Pj. soittaa"
+
+
+def test_docx_reader_paragraphs_and_tables_in_order(tmp_path: Path) -> None:
+    p = tmp_path / "m.docx"
+    p.write_bytes(make_docx())
+    doc = read_document(p)
+    assert doc.format == "docx"
+    assert doc.text == (
+        "Hallituksen kokous\n\nAika: 4.5.2024 klo 18\n\nMatti Meikäläinen | pj.\nLiisa Virtanen | siht.\n\n"
+        "- Sihteeri lähettää kutsun.\nKokous päätettiin."
+    )
+
+
+def test_pdf_one_column(tmp_path: Path) -> None:
+    p = tmp_path / "one.pdf"
+    p.write_bytes(make_pdf([LEFT + " " + RIGHT]))
+    doc = read_document(p)
+    assert doc.format == "pdf"
+    assert " ".join(doc.text.split()).endswith(LEFT + " " + RIGHT)
+
+
+def test_pdf_two_columns_keep_each_column_whole(tmp_path: Path) -> None:
+    p = tmp_path / "two.pdf"
+    p.write_bytes(make_pdf([LEFT, RIGHT]))
+    flat = " ".join(read_document(p).text.split())
+    assert LEFT in flat and RIGHT in flat
+    assert flat.index(LEFT) < flat.index(RIGHT)
+
+
+def error_for(data: bytes, name: str, tmp_path: Path, **kw: int) -> str:
+    """The ReadError message for reading `data` saved as `name`."""
+    p = tmp_path / name
+    p.write_bytes(data)
+    with pytest.raises(ReadError) as info:
+        read_document(p, **kw)
+    msg = str(info.value)
+    assert "\n" not in msg and msg.startswith(str(p))
+    return msg
+
+
+def test_bad_inputs_give_one_line_errors(tmp_path: Path) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 50
+    assert "not a PDF" in error_for(png, "kuva.pdf", tmp_path) and "PNG" in error_for(png, "k2.pdf", tmp_path)
+    pdf = make_pdf([LEFT])
+    assert "truncated PDF" in error_for(pdf[: len(pdf) // 2], "cut.pdf", tmp_path)
+    assert "empty" in error_for(b"", "empty.txt", tmp_path)
+    assert "empty" in error_for(b"  \n\n", "blank.md", tmp_path)
+    assert "binary" in error_for(b"abc\x00def", "bin.txt", tmp_path)
+    assert "too large" in error_for(b"x" * 2000, "big.txt", tmp_path, max_bytes=1000)
+    assert "3 pages" in error_for(make_pdf([LEFT], pages=3), "bomb.pdf", tmp_path, max_pages=2)
+    assert "not a DOCX" in error_for(b"plain text", "x.docx", tmp_path)
+    assert "unsupported" in error_for(b"text", "x.xyz", tmp_path)
+    assert "PDF file but the name" in error_for(pdf, "x.txt", tmp_path)
+
+
+def test_encrypted_pdf(tmp_path: Path) -> None:
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(make_pdf([LEFT]))))
+    writer.encrypt(user_password="salainen", owner_password="omistaja")
+    buf = io.BytesIO()
+    writer.write(buf)
+    assert "encrypted PDF" in error_for(buf.getvalue(), "salattu.pdf", tmp_path)
+
+
+def test_pdf_without_text_layer(tmp_path: Path) -> None:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(10, 10, 50, 50)
+    assert "no text layer" in error_for(bytes(pdf.output()), "scan.pdf", tmp_path)
+
+
+def test_docx_zip_bomb_and_non_word_zip(tmp_path: Path) -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", b"\x00" * 5_000_000)
+    assert "zip bomb" in error_for(buf.getvalue(), "bomb.docx", tmp_path)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("hello.txt", "hi")
+    assert "not a Word document" in error_for(buf.getvalue(), "other.docx", tmp_path)
+
+
+def test_undecodable_cp1252(tmp_path: Path) -> None:
+    # 0x81 and 0x8d are undefined in cp1252 and invalid UTF-8: no guessing, an error.
+    assert "cannot decode" in error_for(b"abc \x81\x8d def", "odd.txt", tmp_path)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match=r"puuttuu\.txt: cannot read file"):
+        read_document(tmp_path / "puuttuu.txt")
+
+
+# --- the shared seed memo ---
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared minutes not present (../shared/minutes)")
+def test_seed_memo_repairs() -> None:
+    doc = read_document(SEED)
+    lines = doc.text.split("\n")
+    assert "4 (7)" not in [line.strip() for line in lines]
+    assert "kehittämistä varten" in doc.text
+    assert "Haasteita on muun muassa" in doc.text
+    assert "- Aurora-projekti etenee todella hyvin. Opiskelijan muutto opiskelijakaupunkiin" in doc.text
+    first, last = lines.index("Olli-Pekka Heinonen, pj."), lines.index("Janne Viskari")
+    block = lines[first : last + 1]
+    assert len(block) == 19 and all(block) and "Katri-Leena Launis" in block
+    assert "\n\n\n" not in doc.text
+    start = doc.text.index("Haasteita on muun muassa")
+    s, e = doc.source_span(start, start + len("Haasteita on muun muassa"))
+    assert doc.source_text[s:e].startswith("Haasteita on") and doc.source_text[s:e].endswith("muun muassa")
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared minutes not present (../shared/minutes)")
+def test_seed_normalise_speed() -> None:
+    src = SEED.read_text(encoding="utf-8")
+    normalise(src)
+    t0 = time.perf_counter()
+    for _ in range(20):
+        normalise(src)
+    per_call = (time.perf_counter() - t0) / 20
+    assert per_call < 0.02  # ~2 ms measured; generous bound for slow CI machines
