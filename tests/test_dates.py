@@ -1,0 +1,311 @@
+"""The date grammar (muistio/dates.py) against spec/dates.tsv, per rule family, and the false-date guards."""
+
+from __future__ import annotations
+
+import json
+import time as _clock
+from datetime import date, datetime, time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from muistio.cli import app
+from muistio.dates import When, due_of, parse_time_range, resolve, scan
+
+SPEC = Path(__file__).parents[1] / ".." / "shared" / "spec" / "dates.tsv"
+REF = datetime(2018, 5, 22, 12, 0)  # a Tuesday
+
+
+def _rows() -> list[tuple[str, ...]]:
+    """The test vectors of spec/dates.tsv (none when the shared folder is absent)."""
+    if not SPEC.exists():
+        return []
+    rows = []
+    for line in SPEC.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(tuple((line.split("\t") + [""] * 7)[:7]))
+    return rows
+
+
+@pytest.mark.skipif(not SPEC.exists(), reason="../shared/spec/dates.tsv not present")
+@pytest.mark.parametrize("row", _rows(), ids=lambda r: r[0])
+def test_spec_vector(row: tuple[str, ...]) -> None:
+    phrase, lang, ref, start, end, relation, anchor = row
+    w = resolve(phrase, datetime.fromisoformat(ref), lang or None)
+    assert w is not None, phrase
+    got = w.to_json_dict()
+    assert got["phrase"] == phrase
+    assert (got["start"], got["end"], got["relation"], got["anchor"]) == (
+        start or None,
+        end or None,
+        relation,
+        anchor or None,
+    )
+
+
+def _r(phrase: str, lang: str | None = None, **kw: object) -> tuple[object, object, str]:
+    """(start, end, relation) as JSON strings."""
+    w = resolve(phrase, REF, lang, **kw)  # type: ignore[arg-type]
+    assert w is not None, phrase
+    d = w.to_json_dict()
+    return d["start"], d["end"], str(d["relation"])
+
+
+# --- numeric dates and weekdays ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("1.-3.6.2018", ("2018-06-01", "2018-06-03", "at")),
+        ("30.6.-2.7.", ("2018-06-30", "2018-07-02", "at")),
+        ("2018-06-20 14:00", ("2018-06-20T14:00", "2018-06-20T14:00", "at")),
+        ("ma 28.5 klo 9", ("2018-05-28T09:00", "2018-05-28T09:00", "at")),
+        ("TIISTAINA 29.5.", ("2018-05-29", "2018-05-29", "at")),
+        ("alkaen 1.9.", ("2018-09-01", "2018-09-01", "from")),
+        ("15.6. klo 12 mennessä", ("2018-06-15T12:00", "2018-06-15T12:00", "by")),
+    ],
+)
+def test_numeric_dates(phrase: str, expected: tuple[str, str, str]) -> None:
+    assert _r(phrase) == expected
+
+
+def test_weekday_mismatch_keeps_date_and_warns() -> None:
+    w = resolve("ke 21.6. klo 13-15", REF)
+    assert w is not None
+    assert w.start == datetime(2018, 6, 21, 13, 0)
+    assert len(w.warnings) == 1 and "Thursday" in w.warnings[0]
+    ok = resolve("Wednesday, June 20", REF, "en")
+    assert ok is not None and ok.warnings == ()
+
+
+def test_bare_weekdays_are_the_next_such_day() -> None:
+    assert _r("tiistaina", "fi")[0] == "2018-05-29"  # today is Tuesday: the next one
+    assert _r("keskiviikkona", "fi")[0] == "2018-05-23"
+    assert _r("by Tuesday", "en") == ("2018-05-29", "2018-05-29", "by")
+    assert _r("next Friday", "en")[0] == "2018-06-01"
+
+
+# --- year inference ------------------------------------------------------------------------------
+
+
+def test_year_inference_by_vs_nearest() -> None:
+    assert _r("19.4.")[0] == "2018-04-19"  # recent past: nearest
+    assert _r("viimeistään 19.4.")[0] == "2019-04-19"  # a deadline: the next one not passed
+    assert _r("tammikuussa")[0] == "2018-01-01"
+    assert _r("tammikuun loppuun mennessä")[1] == "2019-01-31"
+    w = resolve("29.2.", REF)
+    assert w is not None and w.start in (date(2016, 2, 29), date(2020, 2, 29))  # only leap years have it
+
+
+# --- months, seasons, thirds, years ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("kesäkuuhun mennessä", ("2018-06-01", "2018-06-30", "by")),
+        ("kesäkuulle", ("2018-06-01", "2018-06-30", "during")),
+        ("kesäkuusta alkaen", ("2018-06-01", "2018-06-30", "from")),
+        ("joulu-tammikuussa", ("2017-12-01", "2018-01-31", "during")),
+        ("20. kesäk.", ("2018-06-20", "2018-06-20", "at")),
+        ("tammikuun puolivälissä", ("2018-01-11", "2018-01-20", "during")),
+        ("syksyyn mennessä", ("2018-09-01", "2018-11-30", "by")),
+        ("syksystä alkaen", ("2018-09-01", "2018-11-30", "from")),
+        ("talvella 2019", ("2018-12-01", "2019-02-28", "during")),
+        ("keskikesällä", ("2018-07-01", "2018-07-31", "during")),
+        ("loppuvuodesta", ("2018-09-01", "2018-12-31", "during")),
+        ("vuoden 2023 aikana", ("2023-01-01", "2023-12-31", "during")),
+        ("vuoteen 2029 asti", ("2029-01-01", "2029-12-31", "until")),
+        ("ensi vuonna", ("2019-01-01", "2019-12-31", "during")),
+        ("June 2019", ("2019-06-01", "2019-06-30", "during")),
+        ("mid-December 2018", ("2018-12-11", "2018-12-20", "during")),
+        ("by the end of June", ("2018-06-01", "2018-06-30", "by")),
+        ("in spring 2019", ("2019-03-01", "2019-05-31", "during")),
+        ("late 2019", ("2019-09-01", "2019-12-31", "during")),
+        ("by 2020", ("2020-01-01", "2020-12-31", "by")),
+    ],
+)
+def test_periods(phrase: str, expected: tuple[str, str, str]) -> None:
+    assert _r(phrase) == expected
+
+
+# --- weeks, quarters, relative, anchors -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("viikon 32 loppuun mennessä", ("2018-08-06", "2018-08-12", "by")),
+        ("week 25", ("2018-06-18", "2018-06-24", "during")),
+        ("tällä viikolla", ("2018-05-21", "2018-05-27", "during")),
+        ("Q3", ("2018-07-01", "2018-09-30", "during")),
+        ("Q1/2019", ("2019-01-01", "2019-03-31", "during")),
+        ("kolmannella neljänneksellä", ("2018-07-01", "2018-09-30", "during")),
+        ("Q4:n loppuun mennessä", ("2018-10-01", "2018-12-31", "by")),
+        ("ensi kuussa", ("2018-06-01", "2018-06-30", "during")),
+        ("2 viikon sisällä", ("2018-05-22", "2018-06-05", "by")),
+        ("ennen kuun vaihdetta", ("2018-05-01", "2018-05-31", "by")),
+        ("within a week", ("2018-05-22", "2018-05-29", "by")),
+        ("in 3 days", ("2018-05-25", "2018-05-25", "at")),
+        ("next month", ("2018-06-01", "2018-06-30", "during")),
+        ("tomorrow at 3pm", ("2018-05-23T15:00", "2018-05-23T15:00", "at")),
+        ("huomenna klo 9.30", ("2018-05-23T09:30", "2018-05-23T09:30", "at")),
+    ],
+)
+def test_weeks_quarters_relative(phrase: str, expected: tuple[str, str, str]) -> None:
+    assert _r(phrase) == expected
+
+
+def test_anchor_uses_next_meeting_when_known() -> None:
+    w = resolve("by the next meeting", REF, "en", next_meeting=date(2018, 6, 20))
+    assert w is not None and w.anchor == "next_meeting" and w.end == date(2018, 6, 20)
+    assert due_of(w) == (date(2018, 6, 20), "meeting")
+    unknown = resolve("ennen seuraavaa kokousta", REF, "fi")
+    assert unknown is not None and unknown.start is None and unknown.relation == "by"
+    assert due_of(unknown) == (None, "meeting")
+
+
+def test_due_of_maps_precisions() -> None:
+    q = resolve("by the end of Q3", REF, "en")
+    assert q is not None and due_of(q) == (date(2018, 9, 30), "month")
+    s = resolve("syksyksi 2018", REF, "fi")
+    assert s is not None and due_of(s) == (date(2018, 11, 30), "season")
+    t = resolve("20.6.2018 klo 13-15", REF)
+    assert t is not None and due_of(t) == (date(2018, 6, 20), "day")
+
+
+# --- times ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("klo 13-15", (time(13), time(15))),
+        ("klo 18.00", (time(18), None)),
+        ("13:00-15:00", (time(13), time(15))),
+        ("18:00–20:00", (time(18), time(20))),
+        ("3pm", (time(15), None)),
+        ("2-3pm", (time(14), time(15))),
+        ("11am-1pm", (time(11), time(13))),
+        ("kello 9.15 — 10.45", (time(9, 15), time(10, 45))),
+    ],
+)
+def test_parse_time_range(text: str, expected: tuple[time, time | None]) -> None:
+    assert parse_time_range(text) == expected
+
+
+def test_parse_time_range_ignores_plain_numbers() -> None:
+    assert parse_time_range("osallistujia 13-15 henkeä") is None
+
+
+# --- scanning running text and the false-date guards ----------------------------------------------
+
+
+def _phrases(text: str, lang: str | None = None) -> list[str]:
+    return [text[f.start : f.end] for f in scan(text, REF, lang)]
+
+
+def test_scan_finds_longest_phrases_with_offsets() -> None:
+    text = "Seuraava kokous pidetään ke 20.6. klo 13-15 kerhohuoneella. Raportti valmis syksyksi 2018."
+    found = scan(text, REF, "fi")
+    assert [text[f.start : f.end] for f in found] == ["ke 20.6. klo 13-15", "syksyksi 2018"]
+    assert found[0].when.end == datetime(2018, 6, 20, 15, 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sivu 4 (7) jatkuu.",
+        "Hallitus varasi 1,6 mrd euroa ja myöhemmin 1.6 miljardia.",
+        "Tarvitaan 1-2 miljardia lisää, ehkä 40milj vuodessa.",
+        "Päivitetään versioon 3.2.1 ja Python 3.11.",
+        "Ks. § 12 ja kohta 3.2 liitteessä.",
+        "Kokous alkoi klo 18.00 ja päättyi klo 19.45.",
+        "Puheenjohtaja avasi kokouksen 9.07.",
+        "Tulos kasvoi 2.2 prosenttiyksikköä.",
+        "Kesän tapahtuma oli onnistunut.",
+        "Google Summer of Code mentors were found.",
+        "We may ask Jan about it; the March went well.",
+        "Budget was 2.5 million.",
+    ],
+)
+def test_scan_ignores_false_dates(text: str) -> None:
+    assert _phrases(text) == []
+
+
+def test_section_numbers_at_line_start_are_not_dates() -> None:
+    text = "Esityslista\n • 2.1. Kokouksen puheenjohtaja\n • 2.2. Kokouksen sihteeri\n"
+    assert _phrases(text, "fi") == []
+
+
+def test_next_meeting_heading_is_no_anchor() -> None:
+    text = "11) Next meeting\n\nApril 16th 2020. 2pm-3pm EDT"
+    found = scan(text, datetime(2020, 4, 9, 12), "en")
+    assert len(found) == 1
+    assert found[0].when.start == datetime(2020, 4, 16, 14, 0)
+    assert found[0].when.end == datetime(2020, 4, 16, 15, 0)
+
+
+def test_scan_speed_on_20kb() -> None:
+    chunk = (
+        "Mikko: hallitus varasi 1,6 mrd, joten rahoitusta on. Tavoitteena on valmis versio 2018 loppuun "
+        "mennessä ja raportti syksyksi. Seuraava kokous ke 20.6. klo 13-15. Sivu 4 (7).\n"
+    )
+    text = (chunk * (20000 // len(chunk) + 1))[:20000]
+    scan(text, REF)
+    t0 = _clock.perf_counter()
+    for _ in range(5):
+        scan(text, REF)
+    per_scan = (_clock.perf_counter() - t0) / 5
+    assert per_scan < 0.1  # measured ~5 ms; generous for slow CI machines
+
+
+# --- the CLI -------------------------------------------------------------------------------------
+
+
+def test_cli_when_json() -> None:
+    result = CliRunner().invoke(app, ["when", "syksyksi 2018", "--ref", "2018-05-22T12:00", "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {
+        "phrase": "syksyksi 2018",
+        "start": "2018-09-01",
+        "end": "2018-11-30",
+        "precision": "season",
+        "relation": "by",
+        "anchor": None,
+        "warnings": [],
+    }
+
+
+def test_cli_when_next_meeting_and_plain_line() -> None:
+    runner = CliRunner()
+    result = runner.invoke(
+        app,
+        [
+            "when",
+            "by the next meeting",
+            "--ref",
+            "2018-05-22",
+            "--lang",
+            "en",
+            "--next-meeting",
+            "2018-06-20",
+        ],
+    )
+    assert result.exit_code == 0
+    assert "2018-06-20" in result.stdout and "next_meeting" in result.stdout
+
+
+def test_cli_when_nothing_recognised() -> None:
+    result = CliRunner().invoke(app, ["when", "ei päivämäärää", "--ref", "2018-05-22T12:00", "--json"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "no date recognised" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_when_json_dict_shape() -> None:
+    w = When("x", date(2018, 6, 20), datetime(2018, 6, 20, 15, 0), "minute", "at")
+    assert w.to_json_dict()["end"] == "2018-06-20T15:00"
