@@ -1,0 +1,1 @@
+"""Schedules and work pools for muistio's flows."""

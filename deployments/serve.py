@@ -1,0 +1,47 @@
+"""Single-machine deployment: `python -m deployments.serve` beside a running `prefect server start`.
+
+Schedules fire only with a Prefect server (the ephemeral one runs no scheduler); PREFECT_API_URL
+must point at it. Times are Europe/Helsinki wall-clock, so DST keeps them at the same local hour.
+"""
+
+from __future__ import annotations
+
+import os
+
+TIMEZONE = os.environ.get("MUISTIO_TIMEZONE", "Europe/Helsinki")
+
+
+def deployments() -> list[object]:
+    """The deployments this machine serves, by module entrypoint (never by file path)."""
+    from prefect.deployments.runner import EntrypointType
+    from prefect.schedules import Cron
+
+    from flows.delivery import deliver_outbox
+    from flows.ingest import ingest_minutes
+    from flows.invites import distribute_invites
+
+    # A file-path entrypoint puts flows/ on sys.path, where its modules could shadow the stdlib.
+    by_module = EntrypointType.MODULE_PATH
+    return [
+        # Retries and anything queued by the CLI go out within five minutes.
+        deliver_outbox.to_deployment(
+            name="every-5-min",
+            schedules=[Cron("*/5 * * * *", timezone=TIMEZONE)],
+            tags=["mail"],
+            entrypoint_type=by_module,
+        ),
+        # On demand: `prefect deployment run ingest-minutes/on-demand -p path=...`.
+        ingest_minutes.to_deployment(name="on-demand", tags=["minutes"], entrypoint_type=by_module),
+        distribute_invites.to_deployment(name="on-demand", tags=["mail"], entrypoint_type=by_module),
+    ]
+
+
+def main() -> None:
+    """Serve the deployments; never pause them on shutdown, cap concurrent runs."""
+    from prefect import serve
+
+    serve(*deployments(), limit=4, pause_on_shutdown=False)  # type: ignore[arg-type]
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,35 @@
+"""The scheduled sender: every few minutes, deliver what the outbox holds that is due."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from flows.invites import _session_factory, report_summary
+from flows.outbox import deliver_pending
+from flows.runtime import clock, load_settings
+from flows.transport import transport_from_settings
+
+
+@task(name="deliver-due-mail", cache_policy=NO_CACHE)
+def deliver_due_mail(limit: int) -> dict[str, Any]:
+    """Claim, send and record up to `limit` due messages (one task for the batch)."""
+    settings = load_settings()
+    report = deliver_pending(
+        session_factory=_session_factory(settings),
+        transport=transport_from_settings(settings),
+        now=clock().now(),
+        sender=settings.mail_from,
+        limit=limit,
+    )
+    return report_summary(report)
+
+
+@flow(name="deliver-outbox")
+def deliver_outbox(limit: int = 500) -> dict[str, Any]:
+    """Send due outbox mail: invites, updates, cancellations, retries after a failure."""
+    result = deliver_due_mail(limit)
+    get_run_logger().info(result["summary"])
+    return result

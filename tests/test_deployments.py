@@ -1,0 +1,38 @@
+"""Deployments name their flows by module and keep the schedule in the group's time zone."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import yaml
+
+from deployments.serve import deployments
+
+ROOT = Path(__file__).resolve().parents[1]
+EXPECTED = [
+    "flows.delivery.deliver_outbox",
+    "flows.ingest.ingest_minutes",
+    "flows.invites.distribute_invites",
+]
+
+
+def resolves_to_flow(entrypoint: str) -> bool:
+    """A module-path entrypoint imports and names a Prefect flow."""
+    module, name = entrypoint.rsplit(".", 1)
+    return hasattr(getattr(importlib.import_module(module), name), "fn")
+
+
+def test_served_deployments_use_module_entrypoints_and_helsinki_time() -> None:
+    served = deployments()
+    assert sorted(d.entrypoint for d in served) == EXPECTED  # type: ignore[attr-defined]
+    schedules = [s.schedule for d in served for s in (d.schedules or [])]  # type: ignore[attr-defined]
+    assert [(s.cron, s.timezone) for s in schedules] == [("*/5 * * * *", "Europe/Helsinki")]
+
+
+def test_prefect_yaml_entrypoints_are_importable_modules() -> None:
+    spec = yaml.safe_load((ROOT / "deployments" / "prefect.yaml").read_text())
+    entrypoints = sorted(d["entrypoint"] for d in spec["deployments"])
+    assert entrypoints == EXPECTED
+    assert all(resolves_to_flow(e) for e in entrypoints)
+    assert [s["timezone"] for d in spec["deployments"] for s in d.get("schedules", [])] == ["Europe/Helsinki"]
