@@ -1,0 +1,1019 @@
+"""Action items: what someone is to do after the meeting, with owners, due date and the words that said so.
+
+Rule families, strongest first: explicit markers (ACTION:, TODO, `- [ ]`, Toimenpide:, Vastuu:),
+delegation (valtuutetaan X neuvottelemaan), responsibility (X vastuussa), a named subject with a
+task verb (X hoitaa / X will / X to), goals with a deadline (Tavoitteena ... mennessä), deadlines,
+English imperative decisions and passive future (Finnish 'valmistellaan', English 'will be fixed').
+Agenda proposals in an item's preamble, discussion turns, announcements and reported speech are
+background, not tasks; struck-through text is done.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from muistio.contract import ActionEntry, Due
+from muistio.extraction.parts import ExtractionContext, Section
+from muistio.extraction.sentences import IRC_PREFIX, Sentence, sentences
+from muistio.names import Roster, base_candidates, fold
+
+
+def _words(spaced: str) -> frozenset[str]:
+    """A word set written as one spaced string."""
+    return frozenset(spaced.split())
+
+
+# ------------------------------------------------------------------------------------------ words
+
+_EXPLICIT = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?:\[\s\]\s*|#action\b:?\s*|(?:ACTION(?:\s+ITEM)?S?|Action(?:\s+items?)?|AI|TODO|To-?Do"
+    r"|Toimenpiteet|Toimenpide|Jatkotoimenpiteet|Tehtävä)\s*[:\-–]\s*)",
+    re.IGNORECASE,
+)
+_DONE_BOX = re.compile(r"^\s*(?:[-*•]\s*)?\[[xX]\]")
+_OWNER_LABEL = re.compile(
+    r"[(\[]?\b(?:Vastuu(?:henkilö)?|Vastuussa|Owner|Assignee|Assigned to|Responsible)\s*[:\-–]?\s*"
+    r"(?P<who>@?[A-ZÅÄÖ][\w'’.-]*(?:\s+[A-ZÅÄÖ][\w'’.-]*)?(?:\s*(?:,|\bja\b|\band\b|&)\s*@?[A-ZÅÄÖ][\w'’.-]*"
+    r"(?:\s+[A-ZÅÄÖ][\w'’.-]*)?)*)",
+)
+_LEAD_BY = re.compile(
+    r"\b(?:Lead|Led|Driven|Owned)\s+by\s+(?P<who>@?[A-ZÅÄÖ@][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)"
+)
+_LABEL = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?P<label>Päätös|Päätösehdotus|Esitys|Ehdotus|Decision|Resolution|Resolved|Agreed|AGREED"
+    r"|Proposal|Note|Huom|Info|INFO|IDEA|Idea|TOPIC|LINK|Alustus|Keskustelua|Muistiinpanot|Kommentit|Kommentteja"
+    r"|Discussion|Notes|Kehyspäätös|Taustaa|Tausta)\b[^:\n]{0,14}:\s*"
+)
+_PREAMBLE_END = re.compile(
+    r"^\s*(?:Alustus|Alustaja|Esittely|Esittelijä|Keskustelu[a]?|Muistiinpanot|Päätös|Kommentit|Kommentteja"
+    r"|Presentation|Discussion|Notes|Decision)\b[^:\n]{0,30}:",
+    re.IGNORECASE,
+)
+_ANNOUNCE_TITLE = re.compile(
+    r"ilmoitusasi|tiedoksi|tiedotusasi|tiedotettavat|announcement|for information", re.I
+)
+_TURN = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?P<who>@[\w.:-]+|[A-ZÅÄÖ][\w'’.-]*(?:\s+[A-ZÅÄÖ][\w'’.-]*){0,2})\s*:\s*"
+)
+_REPORTING = re.compile(
+    r"\b(?:kertoi|esitteli|totesi|mainitsi|kuvasi|raportoi|selosti|informoi|presented|reported|explained)\b",
+    re.I,
+)
+_STRUCK = re.compile(r"~~.*?~~|<(?:s|del|strike)>.*?</(?:s|del|strike)>", re.S)
+_MEETBOT_TRAILER = re.compile(r"\s*\((?:@[\w.:-]+|[\w.-]+),\s*\d{1,2}:\d{2}(?::\d{2})?\)\s*$")
+_MEETING_WORDS = re.compile(
+    r"\b(?:kokous|kokouksen|kokoukseen|kokouksessa|vuosikokous\w*|syyskokous\w*|kevätkokous\w*|yleinen kokous"
+    r"|\w*parlamentti\w*|istunto\w*|meeting|AGM|EGM|session)\b",
+    re.I,
+)
+_GENERIC = re.compile(
+    r"\b(?:tavanomaisesti|yleensä|totuttuun tapaan|aina|usein|jatkuvasti|parhaillaan|perinteisesti|nykyään"
+    r"|tällä hetkellä|normaalisti)\b",
+    re.I,
+)
+_RELATIVE = _words(
+    """
+    joka jota joita jossa jolla jolta jolle josta johon joihin joilla joista joiden jonka joissa
+    missä mistä mihin mitä jotta kun mikäli jos
+    """
+)
+_AGREED = re.compile(
+    r"^\s*(?:Sovittiin|Päätettiin|Todettiin|Agreed|It was agreed|Decided)\s*,?\s*(?:että|that)?\s*", re.I
+)
+
+# Finnish present passives that are not tasks: agenda proposals, modality, talk, noting.
+_PASSIVE_STOP = _words(
+    """
+    voidaan saadaan ollaan todetaan keskustellaan käsitellään hyväksytään merkitään valitaan
+    päätetään avataan esitetään tarvitaan puhutaan kerrotaan sanotaan ajatellaan tiedetään nähdään
+    halutaan jatketaan aletaan katsotaan odotetaan toivotaan uskotaan arvioidaan käytetään todetaan
+    luetaan kuullaan mennään tullaan pidetäänkö ymmärretään oletetaan epäillään muistetaan tunnetaan
+    lasketaan kiitetään onnitellaan vastaan ainoastaan kokonaan lainkaan ollenkaan yhtään mitään
+    ketään ylipäätään pelkästään kerrassaan sellaisenaan aikanaan kaikkiaan puolestaan vuorostaan
+    tahollaan osaltaan itsestään työtään jatkossaan vaan
+    """
+)
+_PASSIVE = re.compile(r"\b([a-zåäö][a-zåäö-]*?(?:[aeiouyäöh]d|[aeiouyäö]t|ell|nn|rr)(?:aan|ään))\b", re.I)
+
+# Finnish 3rd-person present task verbs (a subject that is not a known participant needs one of these).
+_FI_TASK_VERBS = _words(
+    """
+    hoitaa selvittää valmistelee laatii huolehtii lähettää laittaa tilaa ottaa hankkii hakee tuo vie
+    tekee sopii toimittaa kirjoittaa päivittää varaa ilmoittaa kutsuu järjestää tarkistaa tarkastaa
+    hyväksyttää valmistaa kokoaa koordinoi kysyy muokkaa suunnittelee organisoi esittelee tiedottaa
+    laskuttaa maksaa tulostaa kopioi siivoaa soittaa luonnostelee vie selvittelee kartoittaa valvoo
+    hoitelee avaa perustaa pyytää jakaa neuvottelee ostaa korjaa siirtää kilpailuttaa laskee
+    """
+)
+_FI_VERB_STOP = _words(
+    """
+    on ei oli ovat olivat kertoo toteaa ehdottaa sanoo haluaa uskoo toivoo muistuttaa korostaa
+    kiittää näkee pitää tietää ymmärtää ajattelee huomauttaa kommentoi voi saa osaa tuntee kuuluu
+    edustaa toimii jatkaa puoltaa kannattaa vastustaa esittää päättää johtaa istuu puhuu keskustelee
+    ihmettelee epäilee arvioi mainitsee suosittelee painottaa tarkentaa täydentää lisää vastaa kysyy
+    tarvitsee toteavat kertovat toimivat ovat haluavat poistuu saapuu palaa liittyy eroaa poistui
+    saapui jää
+    """
+)
+_EN_TASK_VERBS = _words(
+    """
+    merge gather write open create add update send review fix draft prepare publish file investigate
+    look check contact ask ping document test implement categorize categorise schedule set post move
+    remove rename split collect find follow reach email mail forward coordinate circulate share
+    submit organize organise clarify propose reply respond book arrange provide produce deliver
+    clean release tag deploy migrate build
+    """
+)
+_EN_STOP_SUBJECTS = _words(
+    """
+    the this that these those it we they he she i you there here also need needs agreement general
+    two one all everyone nobody someone decision proposal action note if when then so but and or
+    please let lets let's next additional discussion consensus in on at for a an as after before
+    with what which who why how some any each our my your their its no not yes maybe however thus
+    currently previously today tomorrow
+    """
+)
+_EN_MODAL = re.compile(
+    r"\s+(?P<modal>will|'ll|’ll|to|agreed to|agrees to|is to|are to|needs to|need to|has to|have to|must"
+    r"|should"
+    r"|volunteered to|offered to|promised to|is going to|are going to)\s+(?P<verb>[a-z][\w-]*)"
+)
+_BULLET_ONLY = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)])?\s*$")
+_EN_NOT_VERBS = _words(
+    """
+    them him her it us me the a an this that another be all some any its their our my your
+    """
+)
+_EN_COMMON = _words(
+    """
+    welcome alternative submit due next thanks according back up go add update agreed decided
+    proposal suggestion question answer response reference thank goal plan idea note action today
+    tomorrow
+    """
+)
+_FI_NOT_SUBJECT = _words(
+    """
+    tavoitteena lisäksi myös sitten nyt kun jos tämä se hän he me te ne nämä ne siksi sen tätä tässä
+    kaikki jokainen kukaan joku muut samalla tarkoitus päätös esitys huom seuraavaksi aluksi lopuksi
+    ensin
+    """
+)
+
+
+def _name_like(n: str) -> bool:
+    """Whether an unknown word can be a name or handle (not 'Welcome', 'Suggested', 'Alternative')."""
+    first = n.split()[0]
+    if (
+        first.startswith("@")
+        or re.fullmatch(r"[A-ZÅÄÖ]{2,6}", first)
+        or re.search(r"[a-zåäö][A-ZÅÄÖ]", first)
+    ):
+        return True
+    low = first.lower()
+    if low in _EN_COMMON or low in _EN_STOP_SUBJECTS:
+        return False
+    return not re.search(r"(?:ed|ing|ive|ion|ment|ness|ity|ance|ence|ly|ful|able)$", low)
+
+
+_PP = re.compile(r"^(?:\w+ed|done|made|held|given|taken|sent|written|built|set|put|run|seen|fixed|updated)$")
+
+_SUBJ_WORD = r"@[\w.-]+|[A-ZÅÄÖ][\w'’-]*(?:\s+[A-ZÅÄÖ]\.)?|[A-ZÅÄÖ]{2,}"
+_SUBJECT = re.compile(
+    rf"(?P<subj>(?:{_SUBJ_WORD})(?:\s+[A-ZÅÄÖ][\w'’-]*)?(?:\s*(?:,|\bja\b|\band\b|&)\s*(?:{_SUBJ_WORD})"
+    rf"(?:\s+[A-ZÅÄÖ][\w'’-]*)?)*)"
+)
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    text: str
+    owners: list[str]
+    confidence: float
+    section: Section | None
+    rule: str
+    sentence: Sentence | None = None
+    in_list: bool = False
+    due: Due | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------------------------------ helpers
+
+
+def _mask_struck(text: str) -> str:
+    """The text with struck-through spans blanked (same length, so offsets stay valid)."""
+    return _STRUCK.sub(lambda m: " " * len(m.group()), text)
+
+
+def _clean(s: str) -> str:
+    """A task text: no bullets, labels, Markdown or MeetBot trailers; whitespace collapsed."""
+    s = _MEETBOT_TRAILER.sub("", s)
+    s = re.sub(r"^\s*(?:[-*•+]|\d{1,2}[.)])\s+", "", s)
+    s = _EXPLICIT.sub("", s)
+    s = _LABEL.sub("", s)
+    s = _AGREED.sub("", s)
+    s = re.sub(r"\\([\[\]_*])", r"\1", s)
+    s = re.sub(r"(\*\*|\*|`)(\S(?:.*?\S)?)\1", r"\2", s)
+    s = re.sub(r"(?<!\w)(__?)(\S(?:.*?\S)?)\1(?!\w)", r"\2", s)
+    s = re.sub(r"\s+", " ", s).strip(" \t\n-–:;,")
+    s = re.sub(r"^[\[(]|[\])]$", "", s).strip(" \\")
+    if s and s[0].islower():
+        s = s[0].upper() + s[1:]
+    return s
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """A span without surrounding whitespace, bullet marker or trailing comma."""
+    seg = text[a:b]
+    m = re.match(r"\s*(?:[-*•+]\s+|\d{1,2}[.)]\s+)?", seg)
+    a += m.end() if m else 0
+    while b > a and text[b - 1] in " \t\n,;":
+        b -= 1
+    return a, b
+
+
+def _split_names(subj: str) -> list[str]:
+    """'Maija ja Miro' / 'Ken and Nick' / 'A, B & C' -> names."""
+    parts = re.split(r"\s*(?:,|\bja\b|\band\b|&)\s*", subj)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _is_plural_verb(w: str) -> bool:
+    return bool(re.search(r"(?:vat|vät)$", w))
+
+
+def _fi_3sg(word: str) -> bool:
+    """A Finnish 3rd-person present verb form (hoitaa, laatii, tuo, hoitavat)."""
+    w = word.lower()
+    if _is_plural_verb(w) and len(w) > 5:
+        return True
+    if w in {"tuo", "vie", "syö", "juo", "lyö", "käy", "luo"}:
+        return True
+    return len(w) >= 4 and w[-1] in "aeiouyäö" and w[-1] == w[-2]
+
+
+def _task_verb(word: str) -> bool:
+    """One of the Finnish task verbs, singular or plural (hoitaa, hoitavat, tekevät)."""
+    w = word.lower()
+    if w in _FI_TASK_VERBS:
+        return True
+    if _is_plural_verb(w):
+        stem = w[:-3]
+        return any(v[:-1] == stem or v == stem for v in _FI_TASK_VERBS)
+    return False
+
+
+def _partitive_base(word: str) -> str:
+    """Nominative guess of a partitive common noun (kiinteistövastaavaa -> kiinteistövastaava)."""
+    w = word
+    if re.search(r"([aä])\1$", w):
+        return w[:-1]
+    if re.search(r"[^aeiouyäö]t[aä]$", w):
+        return w[:-2]
+    if re.search(r"[aeiouyäö][aä]$", w) and len(w) > 4:
+        return w[:-1]
+    return w
+
+
+class _Owners:
+    """Resolves owner mentions against the roster, with section context, collecting warnings."""
+
+    def __init__(self, roster: Roster, ctx: ExtractionContext) -> None:
+        self.roster = roster
+        self.ctx = ctx
+
+    def _base_in_text(self, form: str) -> str:
+        """An inflected unknown name's nominative when the minutes write it elsewhere (Mikon -> Mikko)."""
+        for base in base_candidates(form):
+            if base != form and re.search(rf"(?<![\w-]){re.escape(base)}(?![\w-])", self.ctx.text):
+                return base
+        return form
+
+    def role_holder(self, role: str) -> str | None:
+        """The participant a role word names ('Isännöitsijä', 'the Clerk') per a 'Name, role' line."""
+        word = re.sub(r"^(?:the|The)\s+", "", role).strip()
+        if not word or not self.roster.people or not re.fullmatch(r"[\wåäöÅÄÖ-]+", word):
+            return None
+        holders = set()
+        pat = (
+            r"([A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)+)\s*[,(–-]\s*(?:[^,\n()]{0,40},\s*)*"
+            + re.escape(word)
+            + r"\b"
+        )
+        for m in re.finditer(pat, self.ctx.text, re.I):
+            cands = self.roster.candidates(m.group(1))[0]
+            if len(cands) == 1:
+                holders.add(cands[0])
+        return holders.pop() if len(holders) == 1 else None
+
+    def known(self, mention: str) -> bool:
+        """Whether a mention names a participant or an organisation."""
+        return bool(self.roster.organization(mention) or self.roster.candidates(mention)[0])
+
+    def resolve(
+        self, mentions: list[str], sec: Section | None, recent: list[str], warn: list[str]
+    ) -> list[str]:
+        """Full names for the mentions; ambiguous ones stay as written with a warning."""
+        out: list[str] = []
+        for m in mentions:
+            m = m.strip().strip(".,:;()[]\\")
+            if not m:
+                continue
+            r = self.roster.resolve(m, presenters=sec.presenters if sec else (), recent=recent)
+            if not r.name and not r.candidates:
+                holder = self.role_holder(m)
+                if holder:
+                    r = self.roster.resolve(holder)
+                elif " " not in m and m[:1].isupper():
+                    m = self._base_in_text(m)
+            if r.name:
+                name = r.name
+            else:
+                name = m.lstrip("@") if " " in m else m
+                if r.ambiguous:
+                    where = f" (item {sec.number})" if sec and sec.number else ""
+                    warn.append(
+                        f"action item owner '{m}'{where} could be any of "
+                        f"{', '.join(r.candidates)}; left unresolved"
+                    )
+            if fold(name) not in {fold(o) for o in out}:
+                out.append(name)
+        return out
+
+
+# ------------------------------------------------------------------------------------------ rules
+
+
+@dataclass
+class _Hit:
+    a: int  # span in the text
+    b: int
+    owners: list[str]  # as written
+    confidence: float
+    rule: str
+    text: str | None = None
+
+
+def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
+    """'Nick to create ...', 'MVN will coordinate ...', 'Ken and Nick to catch up', '[Gary to forward]'."""
+    seg = text[a:b]
+    hits: list[_Hit] = []
+    for m in _SUBJECT.finditer(seg):
+        pre = seg[: m.start()]
+        if pre.strip() and not re.search(r"(?:[(\[–—:;,]|\s-|\\\[)\s*$", pre) and not _BULLET_ONLY.match(pre):
+            continue
+        subj = m.group("subj")
+        mm = _EN_MODAL.match(seg, m.end())
+        if not mm:
+            continue
+        verb = mm.group("verb")
+        if verb in _EN_NOT_VERBS or verb.endswith("ing"):
+            continue
+        if not all(owners.known(n) or _name_like(n) for n in _split_names(subj)):
+            continue
+        if _BULLET_ONLY.match(pre):
+            pre = ""
+        if verb in {"be", "have", "the", "a", "an", "do"} and mm.group("modal") not in {"to"}:
+            continue
+        if verb == "be":
+            continue
+        names = _split_names(subj)
+        the = re.search(r"\b[Tt]he\s+$", pre)
+        if the and len(names) == 1 and owners.role_holder(names[0]):
+            pre = pre[: the.start()]
+        elif not names or any(n.split()[0].lower() in _EN_STOP_SUBJECTS for n in names):
+            continue
+        if not all(owners.known(n) or re.fullmatch(_SUBJ_WORD, n.split()[0]) for n in names):
+            continue
+        start = a + m.start()
+        # the clause runs to the end of the sentence or a closing bracket
+        close = re.search(r"\\?\]|\)(?!\w)", seg[mm.end() :])
+        end = a + mm.end() + close.start() if close and pre.rstrip().endswith(("[", "(")) else b
+        # '<need> – Kate will add': the whole bullet is the task
+        if pre.strip() and re.search(r"[–—-]\s*$", pre) and mm.group("modal") in {"will", "'ll", "’ll"}:
+            start = a
+        task = seg[mm.end("modal") :].strip() if start != a else None
+        conf = 0.8 if any(owners.known(n) for n in names) else 0.75
+        hits.append(
+            _Hit(
+                start,
+                end,
+                names,
+                conf,
+                "en-subject",
+                _clean(task[: end - (a + mm.end("modal"))]) if task else None,
+            )
+        )
+    return hits
+
+
+def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
+    """'Miro hoitaa ...', 'Maija ja Miro laativat ...', 'Sari S. lupasi yrittää', 'Työllistetyt laittavat'."""
+    seg = text[a:b]
+    hits: list[_Hit] = []
+    for m in _SUBJECT.finditer(seg):
+        pre = seg[: m.start()]
+        if pre.strip() and not re.search(r"(?:[(\[:;,]|\bettä)\s*$", pre) and not _BULLET_ONLY.match(pre):
+            continue
+        subj = m.group("subj")
+        vm = re.match(r"\s+(?:myös\s+|itse\s+|vielä\s+)?([a-zåäö]+)\b(\s+yhteyttä)?", seg[m.end() :])
+        if not vm:
+            continue
+        verb = vm.group(1)
+        names = _split_names(subj)
+        known = [n for n in names if owners.known(n)]
+        if verb in {"lupasi", "lupautui", "lupasivat", "lupautuivat"} and known:
+            ok, conf = True, 0.75
+        elif known and len(known) == len(names):
+            ok = (_fi_3sg(verb) or _task_verb(verb)) and verb not in _FI_VERB_STOP
+            conf = 0.8
+        else:
+            # an unknown subject must stand first in the clause and take a task verb
+            ok = (
+                _task_verb(verb)
+                and len(names) <= 2
+                and (not pre.strip() or bool(_BULLET_ONLY.match(pre)))
+                and all(
+                    n.split()[0].lower() not in _FI_NOT_SUBJECT
+                    and not re.search(r"(?:een[aä]|ss[aä]|ll[aä]|lle|st[aä]|ksi|tt[aä])$", n.split()[-1])
+                    for n in names
+                )
+            )
+            ok = ok or (bool(re.fullmatch(r"[A-ZÅÄÖ]{2,6}", subj)) and _task_verb(verb))
+            conf = 0.7
+        if not ok:
+            continue
+        if re.match(r"\s*ei\b", seg[m.end() :]):
+            continue
+        hits.append(_Hit(a + m.start(), b, names, conf, "fi-subject"))
+        break
+    return hits
+
+
+def _delegation_hits(text: str, a: int, b: int, roster: Roster) -> list[_Hit]:
+    """'valtuutetaan Maija X neuvottelemaan', 'Pyydetään kiinteistövastaavaa laittamaan'."""
+    seg = text[a:b]
+    m = re.search(
+        r"\b(?:valtuutetaan|pyydetään|velvoitetaan|kehotetaan|ohjeistetaan|oikeutetaan|valtuutettiin|pyydettiin"
+        r"|velvoitettiin|kehotettiin|valtuutti|pyysi|velvoitti|kehotti)\s+"
+        r"(?P<who>(?:[\wåäöÅÄÖ.-]+\s+){0,2}?[\wåäöÅÄÖ-]+?)\s+(?:\w+\s+){0,2}?[a-zåäö]+(?:maan|mään)\b",
+        seg,
+        re.I,
+    )
+    if not m:
+        return []
+    who = m.group("who")
+    names: list[str] = []
+    if roster.people:
+        # 'valtuutti Heikki Saarisen tilaamaan': the object is a participant in the genitive
+        found = roster.find(who)
+        if found and all(len(f.candidates) == 1 for f in found):
+            return [_Hit(a + m.start(), b, [f.candidates[0] for f in found], 0.75, "delegation")]
+    for part in _split_names(who):
+        if (
+            roster.candidates(part)[0]
+            or roster.organization(part)
+            or (part[:1].isupper() and len(part.split()) <= 3 and roster.people)
+        ):
+            names.append(part)
+        else:
+            names.append(_partitive_base(part.split()[-1]))
+    return [_Hit(a + m.start(), b, names, 0.75, "delegation")]
+
+
+def _assignment_hits(text: str, a: int, b: int, roster: Roster) -> list[_Hit]:
+    """'Annettiin Pekalle tehtäväksi pyytää ...', 'Karille annettiin tehtäväksi neuvotella ...'."""
+    seg = text[a:b]
+    if not re.search(r"\btehtäv(?:äksi|änä)\b", seg):
+        return []
+    names = [f.candidates[0] for f in roster.find(seg) if f.case == "all" and len(f.candidates) == 1]
+    if not names:
+        names = [w for w in re.findall(r"\b([A-ZÅÄÖ][a-zåäö]+lle)\b", seg)]
+    if not names:
+        return []
+    return [_Hit(a, b, names, 0.75, "delegation")]
+
+
+def _responsibility_hits(text: str, a: int, b: int) -> list[_Hit]:
+    """'Maija ja Miro päävastuussa ...', 'vastuuhenkilönä X'."""
+    seg = text[a:b]
+    m = re.search(rf"{_SUBJECT.pattern}\s+(?:on\s+|ovat\s+)?(?:pää)?vastuussa\b", seg)
+    if m:
+        return [_Hit(a + m.start(), b, _split_names(m.group("subj")), 0.8, "responsible")]
+    m = re.search(rf"\bon\s+{_SUBJECT.pattern}\s+vastuulla\b", seg)
+    if m:  # 'X on Mikon vastuulla': the owner is in the genitive
+        return [_Hit(a, b, _split_names(m.group("subj")), 0.75, "responsible")]
+    m = re.search(rf"\bvastuuhenkilö(?:nä|inä|t|ksi)?\s*(?:on|ovat|:)?\s*{_SUBJECT.pattern}", seg)
+    if m:
+        return [_Hit(a, b, _split_names(m.group("subj")), 0.8, "responsible")]
+    return []
+
+
+def _passive_word(seg: str) -> re.Match[str] | None:
+    """The first Finnish present-passive main verb of a clause (valmistellaan, haetaan, pidetään)."""
+    for m in _PASSIVE.finditer(seg):
+        w = m.group(1).lower()
+        if w in _PASSIVE_STOP or w.endswith(("staan", "stään", "ssaan", "ssään")):
+            continue
+        if w.endswith(("llaan", "llään")) and not w.endswith(("ellaan", "ellään", "tullaan")):
+            continue
+        tail = re.split(r"[,;:]", seg[: m.start()])[-1]
+        before = re.findall(r"[\wåäöÅÄÖ-]+", tail)
+        if any(x.lower() in _RELATIVE for x in before):
+            continue
+        if before and before[-1].lower() == "ei":
+            continue
+        return m
+    return None
+
+
+def _passive_hits(text: str, a: int, b: int, lang: str) -> list[_Hit]:
+    """Finnish passive future ('Toiminnan tueksi perustetaan valmisteluryhmä') as an ownerless task."""
+    if lang != "fi":
+        return []
+    seg = text[a:b]
+    m = _passive_word(seg)
+    if not m:
+        return []
+    w = m.group(1).lower()
+    if _GENERIC.search(seg):
+        return []
+    if w.startswith(("pidet", "järjestet", "kutsut", "pidett")) and (
+        _MEETING_WORDS.search(seg) or re.search(r"\bklo\b|\bkello\b|\d{1,2}[:.]\d{2}", seg)
+    ):
+        return []  # a meeting or event being scheduled, not a task
+    if re.search(r"\bpäätös\b", seg, re.I):
+        return []
+    if re.search(
+        r"\b(?:esittää|esitti|ehdottaa|ehdotti|totesi|kertoi|toivoo|toivoi)\b[^.]*\bettä\b", seg, re.I
+    ):
+        return []  # what someone proposes or reports, not what the meeting set to do
+    return [_Hit(a, b, [], 0.6, "fi-passive")]
+
+
+def _english_passive_hits(text: str, a: int, b: int) -> list[_Hit]:
+    """'this bug will be fixed' as an ownerless task (not meetings being held)."""
+    seg = text[a:b]
+    m = re.search(r"\bwill\s+be\s+(\w+)", seg)
+    if not m or not _PP.match(m.group(1)):
+        return []
+    if _MEETING_WORDS.search(seg):
+        return []
+    return [_Hit(a, b, [], 0.55, "en-passive")]
+
+
+def _we_hits(text: str, a: int, b: int) -> list[_Hit]:
+    """'we need to open an issue' - the group's own commitment, no named owner."""
+    seg = text[a:b]
+    m = re.search(r"\bwe\s+(?:will|need to|must|have to|are going to|'ll|’ll)\s+(\w+)", seg, re.I)
+    if not m or m.group(1).lower() in {"be", "have", "see", "wait"}:
+        return []
+    return [_Hit(a + m.start(), b, [], 0.55, "we")]
+
+
+def _goal_hits(text: str, a: int, b: int) -> list[_Hit]:
+    """'Tavoitteena (on) lähettää kutsut viikon 32 loppuun mennessä', '(on) tarkoitus ottaa yhteys'."""
+    seg = text[a:b]
+    m = re.match(r"\s*(?:[-*•]\s*)?Tavoitteena\s+(?:on\s+)?([a-zåäö]+)", seg)
+    if (
+        m
+        and re.search(r"(?:[aä]|d[aä]|t[aä]|l[aä]|n[aä]|r[aä])$", m.group(1))
+        and not m.group(1).endswith(("minen", "nen"))
+    ):
+        return [_Hit(a + m.start(), b, [], 0.6, "goal")]
+    m = re.search(r"\b(?:on\s+)?tarkoitus\s+(?:on\s+)?([a-zåäö]+[aä])\b", seg)
+    if m and not re.search(r"\bei\s+(?:ole\s+)?tarkoitus", seg):
+        return [_Hit(a + m.start(), b, [], 0.5, "goal")]
+    return []
+
+
+def _deadline_hits(text: str, a: int, b: int) -> list[_Hit]:
+    """'Deadline for feedback is by 19 May' / 'määräaika on 5.6.' - a dated obligation."""
+    seg = text[a:b]
+    if re.search(r"\b(?:deadline|due date|määräaika|takaraja|viimeistään)\b", seg, re.I):
+        return [_Hit(a, b, [], 0.6, "deadline")]
+    return []
+
+
+def _decision_imperative_hits(text: str, a: int, b: int, label_end: int) -> list[_Hit]:
+    """'Decision: merge proposed language into spec' - a decision that is a task (task verb first)."""
+    hits: list[_Hit] = []
+    pos = label_end
+    for part in re.split(r"(,\s+(?![^()]*\))|;\s+)", text[label_end:b]):
+        if re.match(r"[,;]\s+", part):
+            pos += len(part)
+            continue
+        w = re.match(r"\s*([a-z]+)", part)
+        if w and w.group(1) in _EN_TASK_VERBS:
+            hits.append(_Hit(pos, pos + len(part.rstrip()), [], 0.6, "decision"))
+        pos += len(part)
+    return hits
+
+
+# ------------------------------------------------------------------------------------------ driver
+
+
+def _clause_hits(
+    masked: str, ca: int, cb: int, roster: Roster, owners: _Owners, proposal: bool, lang: str
+) -> list[_Hit]:
+    """The first rule family that finds a task in the clause text[ca:cb], strongest first."""
+    rules = (
+        lambda: _delegation_hits(masked, ca, cb, roster),
+        lambda: _assignment_hits(masked, ca, cb, roster),
+        lambda: _responsibility_hits(masked, ca, cb),
+        lambda: _goal_hits(masked, ca, cb),
+        lambda: [] if proposal else _finnish_subject_hits(masked, ca, cb, owners),
+        lambda: _english_subject_hits(masked, ca, cb, owners),
+        lambda: _deadline_hits(masked, ca, cb),
+        lambda: [] if proposal else _passive_hits(masked, ca, cb, lang),
+        lambda: _english_passive_hits(masked, ca, cb),
+        lambda: _we_hits(masked, ca, cb),
+    )
+    for rule in rules:
+        hits = rule()
+        if hits:
+            return hits
+    return []
+
+
+def _presenters(text: str, sec: Section, roster: Roster) -> list[str]:
+    """The section's presenters: from the segmenter, else from an 'Alustus:' line of the body."""
+    if sec.presenters:
+        return list(sec.presenters)
+    m = re.search(
+        r"^\s*(?:Alustus|Alustaja(?:t)?|Esittelijä(?:t)?|Esittely|Presenters?|Presented by)\s*:\s*(.+)$",
+        sec.body(text),
+        re.I | re.M,
+    )
+    if not m:
+        return []
+    out = []
+    for part in _split_names(re.sub(r",\s*[A-ZÅÄÖ]{2,6}\s*$", "", m.group(1))):
+        r = roster.resolve(part)
+        if r.name and r.name not in roster.organizations:
+            out.append(r.name)
+    return out
+
+
+def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split coordinated tasks: '..., sekä selvittää ...', '...; laaditaan ...' (comma/semicolon + verb)."""
+    seg = text[a:b]
+    cuts = [0]
+    for m in re.finditer(r"(?:,\s*(?:sekä|ja)\s+|;\s+)(?=([\wåäöÅÄÖ@]+)\b)", seg):
+        w = m.group(1)
+        if (
+            m.group().startswith(";")
+            or (_PASSIVE.fullmatch(w) and w.lower() not in _PASSIVE_STOP)
+            or (_fi_3sg(w) and w not in _FI_VERB_STOP)
+        ):
+            cuts.append(m.start())
+    cuts.append(len(seg))
+    out = []
+    for s, e in itertools.pairwise(cuts):
+        sub = seg[s:e]
+        lead = re.match(r"(?:,\s*(?:sekä|ja)\s+|;\s+)", sub)
+        out.append((a + s + (lead.end() if lead else 0), a + e))
+    return out
+
+
+def _section_items(
+    ctx: ExtractionContext,
+    masked: str,
+    sec: Section,
+    roster: Roster,
+    owners: _Owners,
+    heading: bool = False,
+) -> list[_Item]:
+    """The action items of one section (`heading`: a heading line, where only named tasks count)."""
+    text = ctx.text
+    sents = sentences(masked, sec.start, sec.end)
+    presenters = _presenters(text, sec, roster)
+    psec = Section(sec.number, sec.title, sec.start, sec.end, presenters)
+    preamble_end = sec.start
+    for s in sents:
+        if _PREAMBLE_END.match(masked[s.start : s.end]):
+            preamble_end = s.start
+            break
+    announce = bool(_ANNOUNCE_TITLE.search(sec.title or ""))
+    items: list[_Item] = []
+    action_heading = False
+    first_of_block: dict[int, str] = {}
+    for s in sents:
+        first_of_block.setdefault(s.block.index, masked[s.start : s.end])
+    recent_full: list[str] = []
+    for s0 in sents:
+        # a chat-log line: the nick speaks; '#action ...' after it is a MeetBot command
+        irc = IRC_PREFIX.match(masked, s0.start, s0.end)
+        s = Sentence(irc.end(), s0.end, s0.block) if irc else s0
+        irc_speaker = irc.group("nick") if irc and not masked.startswith("#", s.start) else None
+        seg = masked[s.start : s.end]
+        if not seg.strip():
+            continue
+        for m in roster.find(seg):
+            if m.full and len(m.candidates) == 1:
+                recent_full.insert(0, m.candidates[0])
+        if _DONE_BOX.match(seg):
+            continue
+        if re.fullmatch(
+            r"\s*(?:#+\s*)?(?:Action items?|Actions|Action items, by person|Toimenpiteet|TODO|Tehtävät)"
+            r"\s*:?\s*",
+            seg,
+            re.I,
+        ):
+            action_heading = True
+            continue
+        if action_heading and not s.block.bullet:
+            action_heading = False
+        hits: list[_Hit] = []
+        if seg.rstrip().endswith("?"):
+            continue  # a question is discussion, not a task
+        head = first_of_block.get(s.block.index, "")
+        block_turn = _TURN.match(head) if not _LABEL.match(head) else None
+        turn = _TURN.match(seg) or (block_turn if head != seg else None)
+        label = _LABEL.match(seg)
+        explicit = _EXPLICIT.match(seg)
+        if explicit or (action_heading and s.block.bullet):
+            lead_m = explicit or re.match(r"\s*[-*•]?\s*", seg)
+            start = s.start + (lead_m.end() if lead_m else 0)
+            rest = masked[start : s.end]
+            who: list[str] = []
+            lead = re.match(rf"\s*{_SUBJECT.pattern}(?=\s)", rest)
+            nick = re.match(r"\s*(@?[a-z][\w.-]*)\s+(?:to|will|should)\s", rest)
+            if nick and not lead:
+                who = [nick.group(1)]  # MeetBot style: '#action nick to do X'
+            if lead:
+                subj = lead.group("subj")  # the explicit line's leading owner
+                nxt = rest[lead.end() :].split()
+                verbish = (
+                    bool(nxt)
+                    and (nxt[0][:1].isupper() or nxt[0] in {"to", "will", "should"} or _fi_3sg(nxt[0]))
+                    and (subj.startswith("@") or owners.known(subj.split()[0]) or nxt[0] in {"to", "will"})
+                )
+                if verbish or subj.startswith("@"):
+                    who = _split_names(subj) if not subj.startswith("@") else [subj.split()[0]]
+            hits.append(_Hit(start, s.end, who, 0.9, "explicit"))
+        elif irc_speaker or (turn and not label and not re.match(r"\s*(?:Vastuu|Owner|Deadline)", seg)):
+            speaker = irc_speaker or (turn.group("who") if turn else "")
+            body_a = s.start + (turn.end() if turn and _TURN.match(seg) and not irc_speaker else 0)
+            mine = re.search(r"\bI(?:'ll|’ll| will)\s+(\w+)", masked[body_a : s.end])
+            if mine:
+                hits.append(_Hit(body_a + mine.start(), s.end, [speaker], 0.6, "turn-i"))
+            else:
+                hits.extend(_we_hits(masked, body_a, s.end))
+        else:
+            body_a = s.start + (label.end() if label else 0)
+            head_label = _LABEL.match(head)
+            lab = (
+                label.group("label").lower()
+                if label
+                else (head_label.group("label").lower() if head_label else "")
+            )
+            proposal = lab in {
+                "esitys",
+                "ehdotus",
+                "päätösehdotus",
+                "proposal",
+                "idea",
+                "info",
+                "topic",
+                "link",
+                "note",
+                "huom",
+            }
+            if lab in {"decision", "resolution", "resolved", "agreed"}:
+                hits.extend(_decision_imperative_hits(masked, s.start, s.end, body_a))
+            agreed = _AGREED.match(masked[body_a : s.end])
+            if agreed and agreed.group().strip():
+                body_a += agreed.end()
+            in_preamble = s.start < preamble_end
+            reported = bool(_REPORTING.search(first_of_block.get(s.block.index, ""))) and not s.block.bullet
+            carry: list[str] = []
+            for ca, cb in _clauses(masked, body_a, s.end):
+                ch: list[_Hit] = []
+                first_word = re.match(r"\s*([a-zåäö]+)", masked[ca:cb])
+                if carry and first_word and (_fi_3sg(first_word.group(1)) or _task_verb(first_word.group(1))):
+                    hits.append(_Hit(ca, cb, list(carry), 0.75, "fi-subject"))
+                    continue
+                ch = _clause_hits(masked, ca, cb, roster, owners, proposal, ctx.language)
+                if heading:
+                    ch = [h for h in ch if h.rule in _NAMED_RULES]
+                for h in ch:
+                    if h.rule in {"fi-passive", "goal", "en-passive"} and (
+                        in_preamble or announce or reported
+                    ):
+                        h.confidence = min(h.confidence, 0.35)
+                    if agreed and agreed.group().strip() and h.rule == "fi-passive":
+                        h.confidence = max(h.confidence, 0.7)
+                carry = [o for h in ch if h.rule == "fi-subject" for o in h.owners]
+                hits.extend(ch)
+            owner_m = _OWNER_LABEL.search(seg) or _LEAD_BY.search(seg)
+            if owner_m and not hits:
+                last = items[-1] if items else None
+                bare = re.fullmatch(r"\W*" + re.escape(owner_m.group()) + r"[\s.;)\]]*", seg)
+                if (
+                    bare
+                    and last is not None
+                    and last.sentence is not None
+                    and _adjacent(sents, last.sentence, s)
+                ):
+                    # 'Vastuu: Mikko' on its own after a task names that task's owner
+                    warn_b: list[str] = []
+                    who_b = owners.resolve(_split_names(owner_m.group("who")), psec, recent_full, warn_b)
+                    last.owners = who_b
+                    last.warnings.extend(warn_b)
+                    last.confidence = max(last.confidence, 0.8)
+                else:
+                    hits.append(_Hit(s.start, s.end, [owner_m.group("who")], 0.8, "owner-label"))
+        prev_owned = [
+            it for it in items if it.owners and it.sentence and it.sentence.block.index == s.block.index
+        ]
+        for h in hits:
+            warn: list[str] = []
+            ow_label = _OWNER_LABEL.search(masked[h.a : h.b])
+            mentions = list(h.owners)
+            if not mentions and ow_label:
+                mentions = _split_names(ow_label.group("who"))
+            resolved = owners.resolve(mentions, psec, recent_full, warn)
+            if not resolved and h.rule in {"fi-passive", "goal"} and presenters:
+                resolved = list(presenters)
+            if not resolved and h.rule == "goal" and prev_owned:
+                resolved = list(prev_owned[-1].owners)
+            a, b = _trim(text, h.a, h.b)
+            if b <= a:
+                continue
+            task_src = h.text if h.text else masked[a:b]
+            if h.rule == "owner-label":
+                # 'Lead by @John K' under 'Look into Azure build service': the parent bullet is the task
+                parent = _parent_bullet(masked, sents, s)
+                task_src = parent or task_src
+            items.append(
+                _Item(
+                    a,
+                    b,
+                    _clean(_OWNER_LABEL.sub("", task_src) if h.rule != "owner-label" else task_src)
+                    or _clean(task_src),
+                    resolved,
+                    h.confidence,
+                    sec,
+                    h.rule,
+                    s,
+                    s.block.bullet,
+                    warnings=warn,
+                )
+            )
+    return items
+
+
+_NAMED_RULES = frozenset({"explicit", "delegation", "responsible", "fi-subject", "en-subject", "owner-label"})
+
+
+def _gaps(text: str, sections: list[Section]) -> list[Section]:
+    """Stretches no section body covers (headings), each numbered as the section it heads."""
+    out: list[Section] = []
+    pos = 0
+    for sec in sections:
+        if sec.start > pos and text[pos : sec.start].strip():
+            out.append(Section(sec.number, sec.title, pos, sec.start))
+        pos = max(pos, sec.end)
+    if pos < len(text) and text[pos:].strip():
+        out.append(Section(None, "", pos, len(text)))
+    return out
+
+
+def _adjacent(sents: list[Sentence], a: Sentence, b: Sentence) -> bool:
+    """Whether sentence b directly follows sentence a (nothing but whitespace between)."""
+    idx = {(x.start, x.end): i for i, x in enumerate(sents)}
+    ia = idx.get((a.start, a.end))
+    ib = next((i for i, x in enumerate(sents) if x.end == b.end), None)
+    return ia is not None and ib is not None and ib == ia + 1
+
+
+def _parent_bullet(masked: str, sents: list[Sentence], s: Sentence) -> str | None:
+    """The text of the nearest earlier bullet indented less than this sentence's bullet."""
+    for p in reversed([x for x in sents if x.end <= s.start]):
+        if p.block.bullet and p.block.indent < s.block.indent:
+            return masked[p.start : p.end]
+    return None
+
+
+def _due(ctx: ExtractionContext, item: _Item) -> Due | None:
+    """The due date from the dates in the item's clause (else its sentence): the period's last day."""
+    if ctx.meeting_date is None:
+        return None
+    try:
+        from muistio import dates
+    except ImportError:  # the date grammar is another stage; without it there are no due dates
+        return None
+    ref = datetime.combine(ctx.meeting_date, time(12, 0))
+    spans = [(item.start, item.end)]
+    if item.sentence is not None:
+        spans.append((item.sentence.start, item.sentence.end))
+    for a, b in spans:
+        seg = ctx.text[a:b]
+        found = dates.scan(seg, ref, ctx.language, ctx.next_meeting_date)
+        found = [f for f in found if f.when.relation not in {"since", "from"}]
+        if not found:
+            continue
+        by = [f for f in found if f.when.relation in {"by", "before", "until"}]
+        f = (by or found)[0]
+        d, precision = dates.due_of(f.when)
+        if d is None:
+            continue
+        if precision not in {"day", "week", "month", "season", "half_year", "year", "meeting"}:
+            precision = "day"
+        return Due(date=d.isoformat(), precision=precision, phrase=seg[f.start : f.end])  # type: ignore[arg-type]
+    return None
+
+
+def _inherit_years(items: list[_Item]) -> None:
+    """A yearless due in a list that would fall before the previous item's takes that item's year."""
+    prev: _Item | None = None
+    for it in items:
+        same_list = prev is not None and it.in_list and prev.in_list and it.section is prev.section
+        if same_list and prev is not None and it.due and prev.due and _yearless_after(it.due, prev.due):
+            d, pd = date.fromisoformat(it.due.date), date.fromisoformat(prev.due.date)
+            try:
+                moved = d.replace(year=pd.year)
+            except ValueError:  # 29 February
+                moved = d.replace(year=pd.year, day=28)
+            if moved >= pd:
+                it.due = Due(date=moved.isoformat(), precision=it.due.precision, phrase=it.due.phrase)
+        if it.due:
+            prev = it
+        elif not it.in_list:
+            prev = None
+
+
+def _yearless_after(due: Due, prev: Due) -> bool:
+    """Whether a due phrase without a year resolved before the previous (year-naming) item's due."""
+    return (
+        not re.search(r"\b\d{4}\b", due.phrase)
+        and bool(re.search(r"\b\d{4}\b", prev.phrase))
+        and date.fromisoformat(due.date) < date.fromisoformat(prev.date)
+    )
+
+
+def find_action_items(ctx: ExtractionContext) -> list[ActionEntry]:
+    """The action items of the minutes, in text order; warnings go to ctx.warnings."""
+    roster = Roster.from_participants(ctx.participants)
+    # 'Nikolai Petrov (@nick)' in an attendee list lets '@nick' name him later
+    for m in re.finditer(r"([A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)+)\s*\((@[\w.-]+)\)", ctx.text):
+        roster.add_alias(m.group(2), m.group(1))
+    owners = _Owners(roster, ctx)
+    masked = _mask_struck(ctx.text)
+    sections = sorted(ctx.sections, key=lambda s: s.start) or [Section(None, "", 0, len(ctx.text))]
+    items: list[_Item] = []
+    for sec in sections:
+        items.extend(_section_items(ctx, masked, sec, roster, owners))
+    # an agenda heading can itself be a task ('- Action: X to do Y' read as an item's title)
+    for gap in _gaps(ctx.text, sections):
+        items.extend(_section_items(ctx, masked, gap, roster, owners, heading=True))
+    items.sort(key=lambda i: i.start)
+    # one item per span; MeetBot repeats its actions in summary lists
+    seen: set[str] = set()
+    uniq: list[_Item] = []
+    for it in sorted(items, key=lambda i: (i.start, -i.confidence)):
+        key = re.sub(r"\W+", " ", it.text.lower()).strip()
+        if key in seen or any(u.start <= it.start and it.end <= u.end for u in uniq):
+            continue
+        seen.add(key)
+        uniq.append(it)
+    # 'I'll write it up' said in a chat, then minuted as '#action nick to write it': keep the action
+    explicit_owners = {
+        (fold(o), it.section.number if it.section else None)
+        for it in uniq
+        if it.rule == "explicit"
+        for o in it.owners
+    }
+    uniq = [
+        it
+        for it in uniq
+        if it.rule != "turn-i"
+        or not any((fold(o), it.section.number if it.section else None) in explicit_owners for o in it.owners)
+    ]
+    for it in uniq:
+        it.due = _due(ctx, it)
+    _inherit_years(uniq)
+    out: list[ActionEntry] = []
+    for it in uniq:
+        if it.confidence < ctx.min_confidence:
+            continue
+        ctx.warnings.extend(w for w in it.warnings if w not in ctx.warnings)
+        if not it.text:
+            continue
+        out.append(
+            ActionEntry(
+                text=it.text,
+                owners=it.owners,
+                due=it.due,
+                agenda_item=it.section.number if it.section else None,
+                quote=ctx.text[it.start : it.end],
+                confidence=round(it.confidence, 2),
+            )
+        )
+    return out

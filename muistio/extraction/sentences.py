@@ -1,0 +1,175 @@
+"""Split minutes text into blocks (paragraphs, bullets) and sentences, keeping offsets into the text.
+
+Knows Finnish and English abbreviations (mm., esim., klo, pj., e.g.), initials (Sari S.), dates
+written with trailing dots (20.6.), PDF paragraphs broken before a lower-case continuation,
+hard-wrapped Markdown, and MeetBot lines collapsed into one (`* ACTION: ... * AGREED: ...`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def _words(spaced: str) -> frozenset[str]:
+    """A word set written as one spaced string."""
+    return frozenset(spaced.split())
+
+
+ABBREVIATIONS = _words(
+    """
+    mm esim klo kello pj vpj siht n ym yms jne ns tms ko em ks vrt v nro puh os ts ml milj mrd eur
+    kpl tri ao ed yht kk vk pvm jäs sis ilm alk huom s p eg ie etc vs approx dr mr mrs ms st ca incl
+    resp prof no nos fig cf al
+    """
+)
+
+# Words that continue a sentence after a date's trailing dot ('15.12. Mennessä', '20.6. klo').
+_AFTER_DATE = frozenset({"mennessä", "alkaen", "asti", "saakka", "klo", "kello", "lähtien", "by", "at"})
+
+_BULLET = re.compile(r"^[ \t]*(?:[-*+•–◦▪]|\d{1,2}[.)](?=[ \t])|[a-z][.)](?=[ \t])|\[[ xX]\])[ \t]*")
+_MEETBOT_TAG = re.compile(
+    r"(?:^|[ \t])\*[ \t]+(?:ACTION|AGREED|INFO|IDEA|TOPIC|LINK|HELP|ACCEPTED|REJECTED|UNDO|CHAIR|NOTE)\s*:"
+)
+_TURN = re.compile(
+    r"^[ \t]*(?:[-*•][ \t]+)?(?:@[\w.-]+|[A-ZÅÄÖ][\w'’.-]*(?:[ \t]+[\wÅÄÖåäö'’.-]+){0,2})[ \t]*:"
+)
+# A chat-log line: '16:05:52 <nick> text' or '[16:05] <nick> text'.
+IRC_PREFIX = re.compile(r"[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?<(?P<nick>[^>\s]{1,40})>[ \t]*")
+_SENT_END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s|$)|(?<=\d\.)(?=[A-ZÅÄÖ][a-zåäö])")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or one bullet (with its wrapped continuation lines)."""
+
+    start: int
+    end: int
+    bullet: bool
+    indent: int
+    index: int  # running number of the block in the text
+    new_paragraph: bool  # a blank line (or a heading) came before it
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence with its block."""
+
+    start: int
+    end: int
+    block: Block
+
+
+def _starts_lower(s: str) -> bool:
+    s = s.lstrip()
+    return bool(s) and (s[0].islower() or s[0] in "([–")
+
+
+def blocks(text: str, start: int = 0, end: int | None = None) -> list[Block]:
+    """Paragraphs and bullets of text[start:end], with PDF and hard-wrap continuations joined."""
+    end = len(text) if end is None else end
+    lines: list[tuple[int, int]] = []
+    pos = start
+    for raw in text[start:end].splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        # MeetBot minutes collapsed into one line: every ' * TAG:' starts a new line of its own.
+        cuts = [
+            m.start() + (1 if m.group().startswith((" ", "\t")) else 0) for m in _MEETBOT_TAG.finditer(body)
+        ]
+        cuts = [c for c in cuts if c > 0]
+        prev = 0
+        for c in [*cuts, len(body)]:
+            if c > prev:
+                lines.append((pos + prev, pos + c))
+            prev = c
+        if not body:
+            lines.append((pos, pos))
+        pos += len(raw)
+    out: list[Block] = []
+    cur: list[int] | None = None  # [start, end, bullet, indent, new_par]
+    blank_before = True
+    for ls, le in lines:
+        line = text[ls:le]
+        if not line.strip():
+            blank_before = True
+            continue
+        bm = _BULLET.match(line)
+        is_bullet = bool(bm) and not re.match(r"^[ \t]*\d{1,2}[.)][ \t]*\d", line)
+        tagged = bool(re.match(r"[ \t]*\*[ \t]+[A-Z]+\s*:", line))
+        indent = len(line) - len(line.lstrip(" \t"))
+        cont = False
+        chat = bool(IRC_PREFIX.match(line))
+        if cur is not None and not is_bullet and not tagged and not chat and not _TURN.match(line):
+            prev_line = text[cur[1] - 200 if cur[1] - 200 > cur[0] else cur[0] : cur[1]].splitlines()[-1]
+            prev_stripped = prev_line.rstrip()
+            if _starts_lower(line) and not re.search(r"[.!?]$", prev_stripped):
+                cont = True  # a sentence running on over a line (or a PDF blank line)
+            elif _starts_lower(line) and blank_before is False:
+                cont = True
+            elif not blank_before and (
+                re.search(r"[,;–\-(]$", prev_stripped)
+                or (len(prev_stripped) >= 60 and not re.search(r"[.!?:]$", prev_stripped))
+            ):
+                cont = True  # hard-wrapped paragraph
+        if cont and cur is not None:
+            cur[1] = ls + len(line.rstrip())
+        else:
+            if cur is not None:
+                out.append(Block(cur[0], cur[1], bool(cur[2]), cur[3], len(out), bool(cur[4])))
+            cur = [ls, ls + len(line.rstrip()), int(is_bullet or tagged or chat), indent, int(blank_before)]
+        blank_before = False
+    if cur is not None:
+        out.append(Block(cur[0], cur[1], bool(cur[2]), cur[3], len(out), bool(cur[4])))
+    return out
+
+
+def _is_break(text: str, dot: int, after: int, limit: int) -> bool:
+    """Whether the punctuation ending at `after` (the dot at `dot`) ends a sentence."""
+    rest = text[after:limit]
+    nxt = re.match(r"\s*([\"“(\[*]*)(\S+)", rest)
+    if not nxt:
+        return True
+    word = nxt.group(2)
+    if not (word[0].isupper() or word[0].isdigit() or nxt.group(1)):
+        return False
+    if text[dot] != ".":
+        return True
+    before = re.search(r"([\w'’]+)\.*$", text[max(0, dot - 30) : dot + 1].rstrip("."))
+    tok = before.group(1) if before else ""
+    if tok.lower() in ABBREVIATIONS and not (tok.isupper() and len(tok) > 1):
+        return False
+    if re.fullmatch(r"[A-ZÅÄÖ]", tok):  # an initial: 'Sari S. lupasi'
+        return False
+    if tok.isdigit():
+        w = re.sub(r"\W+$", "", word).lower()
+        if w in _AFTER_DATE:
+            return False
+    return True
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """The sentences of text[start:end], each with the block it belongs to."""
+    out: list[Sentence] = []
+
+    def add(a: int, z: int, b: Block) -> None:
+        while a < z and text[a].isspace():
+            a += 1
+        while z > a and text[z - 1].isspace():
+            z -= 1
+        if a < z:
+            out.append(Sentence(a, z, b))
+
+    for b in blocks(text, start, end):
+        s = b.start
+        for m in _SENT_END.finditer(text, b.start, b.end):
+            if m.end() <= s:
+                continue
+            if m.group() == "":  # '23.11.Sari' - a missing space after a date
+                add(s, m.start(), b)
+                s = m.start()
+                continue
+            if _is_break(text, m.start(), m.end(), b.end):
+                add(s, m.end(), b)
+                s = m.end()
+        add(s, b.end, b)
+    return out

@@ -1,0 +1,479 @@
+"""Names in minutes: Finnish case forms of known names, and resolving a mention to one participant.
+
+Finnish inflects names (Rikulle, Pekan, Kekkoselle, Jylhänkankaalle), so a mention is matched
+against forms generated from the participant list, with consonant gradation, instead of
+lemmatising the text. An optional morphological analyser (libvoikko) only adds base forms.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+BACK = set("aouAOU")
+VOWELS = set("aeiouyäöAEIOUYÄÖ")
+
+# Strong -> weak consonant gradation (the closed-syllable cases take the weak grade).
+GRADATION: tuple[tuple[str, str], ...] = (
+    ("kk", "k"),
+    ("pp", "p"),
+    ("tt", "t"),
+    ("nk", "ng"),
+    ("mp", "mm"),
+    ("lt", "ll"),
+    ("rt", "rr"),
+    ("nt", "nn"),
+)
+
+# Native words ending in -i whose stem is -e- (koski -> kosken); surnames end in them often.
+# word -> (weak stem, strong stem, partitive)
+E_STEMS: dict[str, tuple[str, str, str]] = {
+    "koski": ("koske", "koske", "koskea"),
+    "järvi": ("järve", "järve", "järveä"),
+    "saari": ("saare", "saare", "saarta"),
+    "mäki": ("mäe", "mäke", "mäkeä"),
+    "niemi": ("nieme", "nieme", "niemeä"),
+    "lahti": ("lahde", "lahte", "lahtea"),
+    "vesi": ("vede", "vete", "vettä"),
+    "salmi": ("salme", "salme", "salmea"),
+    "lampi": ("lamme", "lampe", "lampea"),
+    "joki": ("joe", "joke", "jokea"),
+    "vuori": ("vuore", "vuore", "vuorta"),
+    "kivi": ("kive", "kive", "kiveä"),
+    "lehti": ("lehde", "lehte", "lehteä"),
+    "mäenpää": ("mäenpää", "mäenpää", "mäenpäätä"),
+}
+
+CASES = ("gen", "par", "ill", "ine", "ela", "ade", "abl", "all", "ess", "tra", "abe", "com")
+
+
+def _harmony(word: str) -> bool:
+    """True when the word takes back-vowel endings (a, o, u), judged on its last compound part."""
+    last = re.split(r"[-\s]", word)[-1]
+    return any(c in BACK for c in last)
+
+
+def _endings(back: bool) -> dict[str, str]:
+    a = "a" if back else "ä"
+    return {
+        "gen": "n",
+        "ine": "ss" + a,
+        "ela": "st" + a,
+        "ade": "ll" + a,
+        "abl": "lt" + a,
+        "all": "lle",
+        "ess": "n" + a,
+        "tra": "ksi",
+        "abe": "tt" + a,
+        "com": "ineen",
+    }
+
+
+def _weaken(stem: str) -> str:
+    """The weak grade of a stem whose last syllable is open (Pekka -> Peka, Mikko -> Miko)."""
+    m = re.search(r"([^aeiouyäö]{1,2})([aeiouyäö]+)$", stem, re.IGNORECASE)
+    if not m:
+        return stem
+    cons, vow = m.group(1), m.group(2)
+    for strong, weak in GRADATION:
+        if cons.lower() == strong:
+            weak_c = weak if cons.islower() else weak.capitalize()
+            return stem[: m.start(1)] + weak_c + vow
+    return stem
+
+
+def _strengthen(stem: str) -> str:
+    """The strong grade of a weak-grade nominative stem (kangas -> kank-, hammas -> hamp-)."""
+    m = re.search(r"([^aeiouyäö]{1,2})([aeiouyäö])$", stem, re.IGNORECASE)
+    if not m:
+        return stem
+    cons = m.group(1).lower()
+    for strong, weak in GRADATION:
+        if cons == weak:
+            return stem[: m.start(1)] + strong + m.group(2)
+    if len(cons) == 1 and cons in "kpt":
+        return stem[: m.start(1)] + cons * 2 + m.group(2)  # rikas -> rikkaa
+    if cons == "d":
+        return stem[: m.start(1)] + "t" + m.group(2)
+    if cons == "v":
+        return stem[: m.start(1)] + "p" + m.group(2)
+    return stem
+
+
+def _vowel_stem_forms(strong: str, weak: str, back: bool) -> dict[str, set[str]]:
+    """Forms of a vowel stem: strong grade in partitive, illative and essive, weak elsewhere."""
+    e = _endings(back)
+    a = "a" if back else "ä"
+    last = strong[-1].lower()
+    out: dict[str, set[str]] = {c: set() for c in CASES}
+    for case, end in e.items():
+        base = strong if case in ("ess", "com") else weak
+        out[case].add(base + end)
+    two_vowels = len(strong) >= 2 and strong[-2].lower() in VOWELS
+    if two_vowels:
+        out["par"].add(strong + "t" + a)
+        if strong[-2].lower() == last:  # long vowel: Viljamaa -> Viljamaahan
+            out["ill"].add(strong + "h" + last + "n")
+        else:
+            out["ill"].add(strong + last + "n")
+    else:
+        out["par"].add(strong + a)
+        out["ill"].add(strong + last + "n")
+    return out
+
+
+def _word_forms(word: str, surname: bool) -> dict[str, set[str]]:
+    """All case forms of one name word (the nominative included) by its Finnish stem type."""
+    back = _harmony(word)
+    a = "a" if back else "ä"
+    out: dict[str, set[str]] = {c: set() for c in CASES}
+    out["nom"] = {word}
+    low = word.lower()
+
+    def merge(more: dict[str, set[str]]) -> None:
+        for k, v in more.items():
+            out.setdefault(k, set()).update(v)
+
+    if low.endswith("nen") and len(word) > 4:  # Kekkonen -> Kekkose-
+        stem = word[:-3] + "se"
+        merge(_vowel_stem_forms(stem, stem, back))
+        out["par"] = {word[:-3] + "st" + a}
+        out["ill"] = {stem + "en"}
+        return out
+    for tail, (weak, strong, par) in E_STEMS.items():
+        if surname and low.endswith(tail):
+            head = word[: len(word) - len(tail)]
+            merge(_vowel_stem_forms(head + strong, head + weak, back))
+            out["par"] = {head + par}
+            out["ill"] = {head + strong + "en"}
+            return out
+    if word[-1] in VOWELS:
+        merge(_vowel_stem_forms(word, _weaken(word), back))
+        if low.endswith("e"):  # juote -> juotteen: the -e nouns take -ee- with the strong grade
+            stem = _strengthen(word[:-1] + "e")[:-1] + "ee"
+            merge({k: {v} for k, v in {"gen": stem + "n", "all": stem + "lle", "ill": stem + "seen"}.items()})
+        return out
+    if re.search(r"[aeiouyäö][sS]$", word) and len(word) > 3:
+        # -as/-äs/-us: kangas -> kankaa- (strong grade, long vowel), Markus -> Markukse-
+        v = word[-2]
+        strong = _strengthen(word[:-1]) + v
+        merge(_vowel_stem_forms(strong, strong, back))
+        out["par"].add(word + "t" + a)
+        out["ill"].add(strong + "seen")
+        kse = word[:-1] + "kse"
+        merge(_vowel_stem_forms(kse, kse, back))
+        out["ill"].add(word[:-1] + "kseen")
+    # Foreign consonant-final names take an -i- stem (Mikael -> Mikaelin, Nick -> Nickille).
+    merge(_vowel_stem_forms(word + "i", word + "i", back))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def word_forms(word: str, surname: bool = False) -> dict[str, frozenset[str]]:
+    """Case name -> forms of one name word; hyphenated words inflect their last part only."""
+    if "-" in word:
+        head, _, last = word.rpartition("-")
+        inner = _word_forms(last, surname)
+        return {k: frozenset(head + "-" + f for f in v) for k, v in inner.items()}
+    return {k: frozenset(v) for k, v in _word_forms(word, surname).items()}
+
+
+def all_forms(word: str, surname: bool = False) -> frozenset[str]:
+    """Every form of a name word, nominative included."""
+    return frozenset().union(*word_forms(word, surname).values())
+
+
+def base_candidates(form: str) -> list[str]:
+    """Nominatives an inflected name may come from (Mikon -> Mikko, Miko; Kekkoselle -> Kekkonen)."""
+    out: list[str] = []
+    endings = ("lle", "lla", "llä", "lta", "ltä", "ssa", "ssä", "sta", "stä", "ksi", "n")
+    for end in endings:
+        if not form.endswith(end) or len(form) <= len(end) + 2:
+            continue
+        stem = form[: -len(end)]
+        if re.search(r"[^aeiouyäö](aa|ää)$", stem):  # Jylhänkankaa- -> Jylhänkangas
+            out.append(_weaken(stem[:-1]) + "s")
+        if stem.endswith("se"):
+            out.append(stem[:-2] + "nen")
+        out.append(_strengthen(stem))
+        out.append(stem)
+    return list(dict.fromkeys(out))
+
+
+def fold(s: str) -> str:
+    """Case- and accent-stable key for comparing names (keeps ä/ö, drops other diacritics' variance)."""
+    s = unicodedata.normalize("NFC", s).strip().lower()
+    return s.replace("’", "'")
+
+
+def _tokens(name: str) -> list[str]:
+    name = re.sub(r"\(.*?\)", " ", name)
+    name = name.split(",")[0]
+    return [t for t in re.split(r"\s+", name.strip().lstrip("@")) if t]
+
+
+@dataclass
+class Person:
+    """One known person: the full name and its parts."""
+
+    name: str
+    first: list[str]
+    last: str | None
+    organization: str | None = None
+    handle: str | None = None
+
+    @property
+    def initials(self) -> str:
+        """Initials over hyphen parts too (Olli-Pekka Heinonen -> OPH)."""
+        parts = [p for t in self.first + ([self.last] if self.last else []) for p in t.split("-") if p]
+        return "".join(p[0] for p in parts).upper()
+
+
+@dataclass
+class Resolution:
+    """What a mention resolved to: one name, or several candidates (ambiguous), or none."""
+
+    mention: str
+    name: str | None
+    candidates: list[str] = field(default_factory=list)
+    case: str | None = None
+
+    @property
+    def ambiguous(self) -> bool:
+        """True when more than one known person fits and context did not decide."""
+        return self.name is None and len(self.candidates) > 1
+
+
+@dataclass
+class Mention:
+    """A span of text naming someone (or an organisation)."""
+
+    start: int
+    end: int
+    surface: str
+    candidates: list[str]
+    case: str
+    full: bool  # first and last name both written
+
+
+def _person(name: str, organization: str | None = None) -> Person:
+    handle = None
+    if name.startswith("@"):
+        handle = name.split(":")[0].lstrip("@")
+        return Person(name=name, first=[handle], last=None, organization=organization, handle=handle)
+    toks = _tokens(name)
+    if len(toks) == 1:
+        return Person(name=name, first=toks, last=None, organization=organization)
+    last = toks[-1]
+    if re.fullmatch(r"[A-ZÅÄÖ]\.?", last):  # 'Sari S.' / 'Jeff L.': only an initial is known
+        return Person(name=name, first=toks[:-1], last=last.rstrip(".") + ".", organization=organization)
+    return Person(name=name, first=toks[:-1], last=last, organization=organization)
+
+
+_VOIKKO: object | None = None
+_VOIKKO_TRIED = False
+
+
+def _voikko() -> object | None:
+    """A libvoikko analyser when the optional extra and its dictionary are installed, else None."""
+    global _VOIKKO, _VOIKKO_TRIED
+    if not _VOIKKO_TRIED:
+        _VOIKKO_TRIED = True
+        try:
+            import libvoikko  # type: ignore[import-not-found,unused-ignore]
+
+            _VOIKKO = libvoikko.Voikko("fi")
+        except Exception:
+            _VOIKKO = None
+    return _VOIKKO
+
+
+def voikko_bases(word: str) -> set[str]:
+    """Base forms libvoikko gives for a word (empty without libvoikko)."""
+    v = _voikko()
+    if v is None:
+        return set()
+    try:
+        return {str(a["BASEFORM"]) for a in v.analyze(word) if "BASEFORM" in a}  # type: ignore[attr-defined]
+    except Exception:
+        return set()
+
+
+class Roster:
+    """The participants (and organisations) of one meeting, with every form their names take."""
+
+    def __init__(self, names: Iterable[str], organizations: Iterable[str | None] = ()) -> None:
+        self.people: list[Person] = []
+        seen: set[str] = set()
+        for n in names:
+            if n and fold(n) not in seen:
+                seen.add(fold(n))
+                self.people.append(_person(n))
+        self.organizations = sorted({o for o in organizations if o}, key=len, reverse=True)
+        # form (folded) -> list of (person index, case, kind) where kind is first/last/handle
+        self._forms: dict[str, list[tuple[int, str, str]]] = {}
+        for i, p in enumerate(self.people):
+            if p.handle:
+                self._add(p.handle, i, "nom", "handle")
+                continue
+            firsts = [" ".join(p.first)] + ([p.first[0]] if len(p.first) > 1 else [])
+            for f in dict.fromkeys(firsts):
+                for case, forms in word_forms(f).items():
+                    for form in forms:
+                        self._add(form, i, case, "first")
+            if p.last and not p.last.endswith("."):
+                for case, forms in word_forms(p.last, surname=True).items():
+                    for form in forms:
+                        self._add(form, i, case, "last")
+
+    @classmethod
+    def from_participants(cls, participants: Sequence[object]) -> Roster:
+        """A roster from contract Participants (anything with .name and .organization)."""
+        names = [str(getattr(p, "name", p)) for p in participants]
+        orgs = [getattr(p, "organization", None) for p in participants]
+        return cls(names, orgs)
+
+    def add_alias(self, alias: str, name: str) -> bool:
+        """Let a handle or nickname ('@nick') name a known person; False when the name is unknown."""
+        idx = next((i for i, p in enumerate(self.people) if fold(p.name) == fold(name)), None)
+        if idx is None:
+            return False
+        self._add(alias.lstrip("@").split(":")[0], idx, "nom", "handle")
+        return True
+
+    def _add(self, form: str, i: int, case: str, kind: str) -> None:
+        lst = self._forms.setdefault(fold(form), [])
+        if (i, case, kind) not in lst:
+            lst.append((i, case, kind))
+
+    def lookup(self, word: str) -> list[tuple[int, str, str]]:
+        """Who a single word can name, with the case it is in and whether it is a first or last name."""
+        hits = self._forms.get(fold(word.lstrip("@")), [])
+        if hits:
+            return hits
+        for base in voikko_bases(word):
+            hits = self._forms.get(fold(base), [])
+            if hits:
+                return [(i, "?", kind) for i, _, kind in hits]
+        return []
+
+    def organization(self, word: str) -> str | None:
+        """The organisation a word names, also in colon-inflected form (VM:n, VM:lle)."""
+        w = re.sub(r":[a-zåäö]+$", "", word.strip())
+        for o in self.organizations:
+            if fold(o) == fold(w):
+                return o
+        return None
+
+    def candidates(self, mention: str) -> tuple[list[str], str | None]:
+        """All people a mention (full name, first name, surname, initials, inflected form) can mean."""
+        m = mention.strip().strip(".,:;()[]*\\")
+        if not m:
+            return [], None
+        if m.startswith("@"):
+            h = fold(m.lstrip("@").split(":")[0])
+            hits = [p.name for p in self.people if p.handle and fold(p.handle) == h]
+            aliased = [self.people[i].name for i, _, kind in self._forms.get(h, []) if kind == "handle"]
+            return list(dict.fromkeys(hits + aliased)), "nom"
+        exact = [p.name for p in self.people if fold(p.name) == fold(m)]
+        if exact:
+            return exact, "nom"
+        toks = _tokens(m)
+        if not toks:
+            return [], None
+        if len(toks) == 1:
+            t = toks[0]
+            if re.fullmatch(r"[A-ZÅÄÖ]{2,4}", t):  # initials
+                hits = [p.name for p in self.people if p.initials == t]
+                if hits:
+                    return hits, "nom"
+            found = self.lookup(t)
+            names = list(dict.fromkeys(self.people[i].name for i, _, _ in found))
+            return names, (found[0][1] if found else None)
+        # several words: the last one carries the case; the others are first names (or an initial)
+        last_hits = self.lookup(toks[-1])
+        first_key = fold(" ".join(toks[:-1]))
+        out: list[str] = []
+        case = None
+        if re.fullmatch(r"[A-ZÅÄÖ]\.?", toks[-1]):  # 'Sari S.'
+            ini = toks[-1][0].upper()
+            for p in self.people:
+                named = fold(" ".join(p.first)) == first_key or fold(p.first[0]) == first_key
+                if named and p.last and p.last[0].upper() == ini:
+                    out.append(p.name)
+            return out, "nom"
+        for i, c, kind in last_hits:
+            p = self.people[i]
+            if kind != "last":
+                continue
+            firsts = {fold(" ".join(p.first)), fold(p.first[0])}
+            if first_key in firsts or any(fold(f).startswith(first_key) for f in firsts):
+                out.append(p.name)
+                case = c
+        if out:
+            return list(dict.fromkeys(out)), case
+        return [], None
+
+    def resolve(
+        self, mention: str, *, presenters: Sequence[str] = (), recent: Sequence[str] = ()
+    ) -> Resolution:
+        """One person for a mention when unambiguous; context decides between same-named people.
+
+        `presenters` are the section's presenters, `recent` the full names mentioned nearest before,
+        nearest first. Still ambiguous: name None and the candidates listed (never a guess).
+        """
+        org = self.organization(mention)
+        if org:
+            return Resolution(mention, org, [org], "nom")
+        cands, case = self.candidates(mention)
+        if len(cands) == 1:
+            return Resolution(mention, cands[0], cands, case)
+        if not cands:
+            return Resolution(mention, None, [], case)
+        pres = [c for c in cands if any(fold(c) == fold(p) for p in presenters)]
+        if len(pres) == 1:
+            return Resolution(mention, pres[0], cands, case)
+        for r in recent:
+            if any(fold(c) == fold(r) for c in cands):
+                return Resolution(mention, next(c for c in cands if fold(c) == fold(r)), cands, case)
+        return Resolution(mention, None, cands, case)
+
+    def find(self, text: str) -> list[Mention]:
+        """Every mention of a known person in a text, longest match first, no overlaps."""
+        out: list[Mention] = []
+        words = list(re.finditer(r"@?[\wÅÄÖåäö][\w'’.\-]*", text))
+        i = 0
+        while i < len(words):
+            w = words[i]
+            tok = w.group().rstrip(".") if not re.fullmatch(r"[A-ZÅÄÖ]\.", w.group()) else w.group()
+            if not tok[:1].isupper() and not tok.startswith("@"):
+                i += 1
+                continue
+            best: Mention | None = None
+            for span in (3, 2):
+                if i + span > len(words):
+                    continue
+                seg = words[i : i + span]
+                if any(text[a.end() : b.start()].strip() for a, b in itertools.pairwise(seg)):
+                    continue
+                surface = text[seg[0].start() : seg[-1].end()]
+                s_clean = surface.rstrip(".") if not re.search(r"\s[A-ZÅÄÖ]\.$", surface) else surface
+                cands, case = self.candidates(s_clean)
+                if cands:
+                    best = Mention(
+                        seg[0].start(), seg[0].start() + len(s_clean), s_clean, cands, case or "nom", True
+                    )
+                    i += span
+                    break
+            if best is None:
+                cands, case = self.candidates(tok)
+                if cands:
+                    best = Mention(w.start(), w.start() + len(tok), tok, cands, case or "nom", False)
+                i += 1
+            if best is not None:
+                out.append(best)
+        return out

@@ -1,0 +1,433 @@
+"""Action items: rule families, owners, due dates and what is not a task (own short excerpts)."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from muistio.contract import ActionEntry, Participant
+from muistio.extraction.actions import find_action_items
+from muistio.extraction.parts import ExtractionContext, Section
+from muistio.extraction.sentences import sentences
+
+SHARED = Path(__file__).parents[1] / ".." / "shared"
+
+
+def _sections(text: str) -> list[Section]:
+    """Numbered headings ('3. Title' / '3 Title') as sections; presenters from 'Alustus:' lines."""
+    heads = list(re.finditer(r"^(\d{1,2})\.?[ \t]+(\S[^\n]*)$", text, re.M))
+    out = [Section(None, "", 0, heads[0].start() if heads else len(text))]
+    for i, m in enumerate(heads):
+        end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
+        out.append(Section(m.group(1), m.group(2).strip(), m.end(), end))
+    return out
+
+
+def _run(
+    text: str,
+    people: list[str] = (),  # type: ignore[assignment]
+    *,
+    lang: str = "fi",
+    day: date | None = date(2024, 3, 12),
+    next_meeting: date | None = None,
+    orgs: dict[str, str] | None = None,
+    min_confidence: float = 0.5,
+) -> tuple[list[ActionEntry], ExtractionContext]:
+    parts = [Participant(name=p, organization=(orgs or {}).get(p)) for p in people]
+    ctx = ExtractionContext(
+        text=text,
+        language=lang,
+        meeting_date=day,
+        sections=_sections(text),
+        participants=parts,
+        next_meeting_date=next_meeting,
+        min_confidence=min_confidence,
+    )
+    return find_action_items(ctx), ctx
+
+
+def _quotes(items: list[ActionEntry]) -> list[str]:
+    return [i.quote for i in items]
+
+
+# ------------------------------------------------------------------------------ sentences
+
+
+def test_sentences_keep_offsets_and_know_abbreviations() -> None:
+    text = "Esim. kahvit klo 12. Kalle S. hakee mm. tuolit 3.4. Sitten Ville tuo pullat.\n- Eka\n- Toka"
+    got = [text[s.start : s.end] for s in sentences(text)]
+    assert got == [
+        "Esim. kahvit klo 12.",
+        "Kalle S. hakee mm. tuolit 3.4.",
+        "Sitten Ville tuo pullat.",
+        "- Eka",
+        "- Toka",
+    ]
+
+
+def test_sentences_split_a_date_glued_to_the_next_name() -> None:
+    text = "Ville tuo pullat 4.5.Kalle K. keittää kahvit."
+    got = [text[s.start : s.end] for s in sentences(text)]
+    assert got == ["Ville tuo pullat 4.5.", "Kalle K. keittää kahvit."]
+
+
+def test_sentences_keep_a_deadline_after_a_date_together() -> None:
+    text = "Hakemus jätetään 1.6. Mennessä. Muuta ei ollut."
+    got = [text[s.start : s.end] for s in sentences(text)]
+    assert got[0] == "Hakemus jätetään 1.6. Mennessä."
+
+
+def test_sentences_join_a_lower_case_line_after_a_blank_line() -> None:
+    text = "- Kerholle haetaan syksyksi \n\nlisärahoitusta kunnalta\n- Toinen kohta"
+    got = [text[s.start : s.end] for s in sentences(text)]
+    assert got[0].startswith("- Kerholle") and got[0].endswith("kunnalta")
+    assert len(got) == 2
+
+
+def test_sentences_split_collapsed_meetbot_lines() -> None:
+    text = (
+        "* TOPIC: Budget (@ann:example.org, 10:01) * ACTION: @bob Draft the budget (@ann:example.org, 10:05)"
+    )
+    got = [text[s.start : s.end] for s in sentences(text)]
+    assert len(got) == 2 and got[1].startswith("* ACTION: @bob")
+
+
+# ------------------------------------------------------------------------------ explicit markers
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ACTION: Bob Smith to draft the budget",
+        "Action: Bob Smith drafts the budget",
+        "AI: Bob Smith - draft the budget",
+        "TODO: draft the budget (Vastuu: Bob Smith)",
+        "- [ ] Bob Smith: draft the budget",
+        "#action Bob Smith draft the budget",
+        "Toimenpide: Bob Smith laatii budjetin",
+    ],
+)
+def test_explicit_markers_are_items_with_high_confidence(line: str) -> None:
+    items, _ = _run(f"1 Budjetti\n{line}\n", ["Bob Smith", "Alice Jones"], lang="en")
+    assert len(items) == 1
+    assert items[0].confidence >= 0.85
+    assert "budget" in items[0].text.lower() or "budjetin" in items[0].text.lower()
+    assert items[0].agenda_item == "1"
+
+
+def test_a_ticked_checkbox_is_done_not_an_item() -> None:
+    items, _ = _run("1 Budget\n- [x] Bob Smith drafted the budget\n", ["Bob Smith"], lang="en")
+    assert items == []
+
+
+def test_meetbot_action_owner_is_the_leading_handle() -> None:
+    text = "* ACTION: @bob Draft the budget and share it (@ann:example.org, 10:05)"
+    items, _ = _run(text, ["@ann", "@bob"], lang="en")
+    assert len(items) == 1
+    assert items[0].owners == ["@bob"]
+    assert items[0].text == "@bob Draft the budget and share it"
+
+
+def test_action_items_heading_lists_are_items_once() -> None:
+    text = (
+        "Action items\n* bob to draft the budget\n* ann to book the room\n\n"
+        "Action items, by person\n* ann to book the room\n"
+    )
+    items, _ = _run(text, [], lang="en")
+    assert sorted(i.text for i in items) == ["Ann to book the room", "Bob to draft the budget"]
+
+
+# ------------------------------------------------------------------------------ English
+
+
+def test_english_subject_forms() -> None:
+    text = (
+        "1 Tooling\n"
+        "Bob to update the wiki page.\n"
+        "Ann and Bob will review the open pull requests.\n"
+        "Carol agreed to contact the venue.\n"
+        "Needs a new logo – Dave will ask the designer\n"
+        "Performance is fine [Eve to rerun the benchmark]\n"
+    )
+    items, _ = _run(text, ["Ann Lee", "Bob Ray", "Carol Poe", "Dave Orr"], lang="en")
+    by_quote = {i.quote: i for i in items}
+    assert by_quote["Bob to update the wiki page."].owners == ["Bob Ray"]
+    assert by_quote["Ann and Bob will review the open pull requests."].owners == ["Ann Lee", "Bob Ray"]
+    assert by_quote["Carol agreed to contact the venue."].owners == ["Carol Poe"]
+    assert by_quote["Needs a new logo – Dave will ask the designer"].owners == ["Dave Orr"]
+    assert by_quote["Eve to rerun the benchmark"].owners == ["Eve"]  # not a participant: as written
+    assert len(items) == 5
+
+
+def test_english_non_tasks() -> None:
+    text = (
+        "1 Misc\n"
+        "Welcome to the spring meeting!\n"
+        "Bob added the missing tests.\n"
+        "The next meeting will be held on 5 May.\n"
+        "Alternative to rewriting: keep the parser.\n"
+        "~~Bob owes a PR for the docs~~ merged\n"
+    )
+    items, _ = _run(text, ["Bob Ray"], lang="en")
+    assert items == []
+
+
+def test_english_decision_with_a_task_verb_and_passive_future() -> None:
+    text = (
+        "1 Issues\nDecision: proceed\nDecision: close with no action\n"
+        "Decision: write a migration guide\n\nThat crash will be fixed.\n"
+    )
+    items, _ = _run(text, [], lang="en")
+    assert _quotes(items) == ["write a migration guide", "That crash will be fixed."]
+    assert all(i.owners == [] for i in items)
+
+
+def test_we_need_to_inside_a_discussion_turn() -> None:
+    text = (
+        "1 Topic\nAnn: I disagree with that.\nBob: We keep going around; we need to open a ticket for it.\n"
+    )
+    items, _ = _run(text, ["Ann Lee", "Bob Ray"], lang="en")
+    assert len(items) == 1 and items[0].quote.startswith("we need to open a ticket")
+
+
+# ------------------------------------------------------------------------------ Finnish active
+
+
+def test_finnish_named_subjects_with_task_verbs() -> None:
+    text = (
+        "4 Kevätjuhla\n"
+        "Ville hoitaa tarjoilut, sekä selvittää, onko sali vapaana.\n"
+        "Kalle K. hakee tuolit seurakunnalta. Liisa ja Ville laativat kutsun.\n"
+        "Kun kutsu on valmis, Liisa lähettää sen jäsenille.\n"
+        "Talkoolaiset laittavat pihan kuntoon.\n"
+    )
+    people = ["Ville Kekkonen", "Kalle Kantola", "Kalle Mäkelä", "Liisa Jylhänkangas"]
+    items, _ = _run(text, people)
+    got = {i.quote: i.owners for i in items}
+    assert got == {
+        "Ville hoitaa tarjoilut": ["Ville Kekkonen"],
+        "selvittää, onko sali vapaana.": ["Ville Kekkonen"],
+        "Kalle K. hakee tuolit seurakunnalta.": ["Kalle Kantola"],
+        "Liisa ja Ville laativat kutsun.": ["Liisa Jylhänkangas", "Ville Kekkonen"],
+        "Liisa lähettää sen jäsenille.": ["Liisa Jylhänkangas"],
+        "Talkoolaiset laittavat pihan kuntoon.": ["Talkoolaiset"],
+    }
+
+
+def test_finnish_responsibility_delegation_and_promise() -> None:
+    text = (
+        "2 Talous\n"
+        "Liisa ja Ville päävastuussa tilinpäätöksestä.\n"
+        "Esitys: valtuutetaan Ville Kekkonen neuvottelemaan pankin kanssa.\n"
+        "Pyydetään isännöitsijää tarkistamaan lukot.\n"
+        "Liisa lupasi kysyä tarjouksia.\n"
+    )
+    items, _ = _run(text, ["Ville Kekkonen", "Liisa Jylhänkangas"])
+    owners = [i.owners for i in items]
+    assert owners == [
+        ["Liisa Jylhänkangas", "Ville Kekkonen"],
+        ["Ville Kekkonen"],
+        ["isännöitsijä"],
+        ["Liisa Jylhänkangas"],
+    ]
+
+
+def test_finnish_ambiguous_owner_is_left_as_written_with_a_warning() -> None:
+    items, ctx = _run("3 Piha\nKalle hakee soraa.\n", ["Kalle Kantola", "Kalle Mäkelä"])
+    assert items[0].owners == ["Kalle"]
+    assert any("Kalle" in w and "Kalle Kantola" in w and "Kalle Mäkelä" in w for w in ctx.warnings)
+
+
+def test_finnish_ambiguous_owner_resolved_by_the_nearest_full_mention() -> None:
+    text = "3 Piha\nKalle Mäkelä kertoi soran hinnasta. Kalle hakee soraa.\n"
+    items, ctx = _run(text, ["Kalle Kantola", "Kalle Mäkelä"])
+    assert items[0].owners == ["Kalle Mäkelä"]
+    assert ctx.warnings == []
+
+
+def test_organisation_as_owner() -> None:
+    items, _ = _run("2 Hanke\nVM valmistelee esityksen.\n", ["Anna Vaara"], orgs={"Anna Vaara": "VM"})
+    assert items[0].owners == ["VM"]
+
+
+# ------------------------------------------------------------------------------ Finnish passive
+
+
+def test_passive_future_tasks_are_owned_by_the_presenters() -> None:
+    text = (
+        "4 Hanke\n"
+        "Hankkeella vahvistetaan kylän yhteistyötä.\n"
+        "Alustus: Liisa Jylhänkangas\n"
+        "Muistiinpanot:\n"
+        "- Hankkeelle haetaan rahoitusta syksyksi 2024\n"
+        "- Tavoitteena avata verkkosivut kesäkuun loppuun mennessä\n"
+        "- Hankkeen tueksi perustetaan ohjausryhmä\n"
+    )
+    items, _ = _run(text, ["Liisa Jylhänkangas", "Ville Kekkonen"])
+    assert [i.quote for i in items] == [
+        "Hankkeelle haetaan rahoitusta syksyksi 2024",
+        "Tavoitteena avata verkkosivut kesäkuun loppuun mennessä",
+        "Hankkeen tueksi perustetaan ohjausryhmä",
+    ]  # the preamble's 'vahvistetaan' is background
+    assert all(i.owners == ["Liisa Jylhänkangas"] for i in items)
+    assert all(0.5 <= i.confidence < 0.85 for i in items)
+
+
+def test_passive_non_tasks() -> None:
+    text = (
+        "1 Kokouksen avaus\n"
+        "Avataan kokous.\n"
+        "2 Edellinen pöytäkirja\n"
+        "Hyväksytään edellisen kokouksen pöytäkirja.\n"
+        "Pöytäkirja hyväksyttiin.\n"
+        "3 Tapahtumat\n"
+        "Pidetään yleinen kokous la 6.4. klo 12.\n"
+        "Syysretki tehtiin lokakuussa.\n"
+        "Ohjelmassa laulua, jonka jälkeen syödään ja juodaan kahvit.\n"
+        "Totuttuun tapaan kulut korvataan.\n"
+        "Kesällä ei järjestetä tapahtumia.\n"
+        "Keskustellaan kerhon tulevaisuudesta.\n"
+    )
+    items, _ = _run(text, ["Ville Kekkonen"])
+    assert items == []
+
+
+def test_announcement_passives_fall_under_the_threshold() -> None:
+    text = "5 Ilmoitusasiat\nRetken suunnittelu aloitetaan syksyllä.\n"
+    assert _run(text)[0] == []
+    low, _ = _run(text, min_confidence=0.3)
+    assert len(low) == 1 and low[0].confidence < 0.5
+
+
+def test_sovittiin_etta_splits_coordinated_passives() -> None:
+    text = "9 Jäsenhankinta\nSovittiin, että kontaktoidaan oppilaitoksia, sekä valmistellaan esite.\n"
+    items, _ = _run(text)
+    assert [i.text for i in items] == ["Kontaktoidaan oppilaitoksia", "Valmistellaan esite."]
+
+
+def test_questions_and_discussion_turns_are_not_tasks() -> None:
+    text = "2 Keskustelu\nVille: Miten tämä rahoitetaan? Rahaa haetaan kunnalta.\nLiisa: Selvitetään asiaa.\n"
+    items, _ = _run(text, ["Ville Kekkonen", "Liisa Jylhänkangas"])
+    assert items == []
+
+
+# ------------------------------------------------------------------------------ due dates
+
+
+def test_due_dates_end_of_period_and_next_meeting() -> None:
+    pytest.importorskip("muistio.dates")
+    text = (
+        "6 Raportit\n"
+        "Toimintakertomus laaditaan helmikuun loppuun mennessä.\n"
+        "Ville tuo kuitit seuraavaan kokoukseen mennessä.\n"
+        "Liisa hakee avaimet 15.1.\n"
+    )
+    items, _ = _run(
+        text, ["Ville Kekkonen", "Liisa Jylhänkangas"], day=date(2023, 12, 9), next_meeting=date(2024, 1, 20)
+    )
+    dues = [(i.due.date, i.due.precision, i.due.phrase) if i.due else None for i in items]
+    assert dues == [
+        ("2024-02-29", "month", "helmikuun loppuun mennessä"),
+        ("2024-01-20", "meeting", "seuraavaan kokoukseen mennessä"),
+        ("2024-01-15", "day", "15.1."),
+    ]
+
+
+def test_a_later_list_item_inherits_the_year_of_the_previous_one() -> None:
+    pytest.importorskip("muistio.dates")
+    text = (
+        "4 Suunnitelma\nMuistiinpanot:\n"
+        "- Keväällä 2025 esitellään suunnitelma hallitukselle.\n"
+        "- Toukokuussa valmistellaan hankinnat\n"
+    )
+    items, _ = _run(text, day=date(2024, 3, 12))
+    assert [i.due.date if i.due else None for i in items] == ["2025-05-31", "2025-05-31"]
+
+
+def test_no_meeting_date_means_no_due_date_but_the_item_stays() -> None:
+    items, _ = _run("1 Asia\nVille tuo kuitit 15.1.\n", ["Ville Kekkonen"], day=None)
+    assert len(items) == 1 and items[0].due is None
+
+
+def test_quotes_are_verbatim_substrings() -> None:
+    text = "1 Asia\n- Ville  hoitaa\n  kahvit ja pullat\n- Kalle K. hakee tuolit.\n"
+    items, ctx = _run(text, ["Ville Kekkonen", "Kalle Kantola"])
+    assert len(items) == 2
+    for i in items:
+        assert i.quote in ctx.text
+    assert items[0].text == "Ville hoitaa kahvit ja pullat"
+
+
+# ------------------------------------------------------------------------------ shared minutes
+
+
+def test_seed_minutes_required_items_owners_and_dues() -> None:
+    src = SHARED / "minutes" / "diginyt-2018-05-22.txt"
+    if not src.exists():
+        pytest.skip("shared minutes not present (../shared/minutes)")
+    extraction = pytest.importorskip("muistio.extraction")
+    reading = pytest.importorskip("muistio.reading")
+    pytest.importorskip("muistio.dates")
+    doc = reading.read_document(src)
+    got = extraction.extract(doc)
+    gold = json.loads(src.with_suffix(".gold.json").read_text())
+    required = [g for g in gold["action_items"] if not g.get("optional")]
+    for g in required:
+        match = [a for a in got.action_items if g["quote"] in a.quote or a.quote in g["quote"]]
+        assert match, g["quote"]
+        a = match[0]
+        assert set(a.owners) == set(g["owners"])
+        due = a.due.date if a.due else None
+        assert due == g["due"] or due in g.get("due_also_accepted", [])
+
+
+# ------------------------------------------------------------------------------ more owner forms
+
+
+def test_chat_log_actions_and_handles_mapped_to_names() -> None:
+    text = (
+        "Attendees: Nora Berg (@nb), Omar Diaz (@od)\n"
+        "10:01:02 <nb> I'll draft the release notes\n"
+        "10:01:30 <od> #action nb to draft the release notes\n"
+        "10:02:00 <od> - [ ] @od will tag the release\n"
+    )
+    items, _ = _run(text, ["Nora Berg", "Omar Diaz"], lang="en")
+    assert [(i.text, i.owners) for i in items] == [
+        ("Nb to draft the release notes", ["Nora Berg"]),
+        ("@od will tag the release", ["Omar Diaz"]),
+    ]
+
+
+def test_finnish_assignment_and_past_delegation() -> None:
+    text = (
+        "3 Talous\nAnnettiin Villelle tehtäväksi pyytää tarjoukset.\n"
+        "Hallitus valtuutti Liisa Jylhänkankaan tilaamaan korjauksen.\n"
+        "Kioskilistan päivitys on Villen vastuulla.\n"
+    )
+    items, _ = _run(text, ["Ville Kekkonen", "Liisa Jylhänkangas"])
+    assert [i.owners for i in items] == [["Ville Kekkonen"], ["Liisa Jylhänkangas"], ["Ville Kekkonen"]]
+
+
+def test_a_bare_owner_line_names_the_previous_task() -> None:
+    text = "4 Juniorit\nSalivuorot haetaan kaupungilta viimeistään 15.11.\nVastuu: Ville\n"
+    items, _ = _run(text, ["Ville Kekkonen"], day=date(2025, 10, 23))
+    assert len(items) == 1
+    assert items[0].owners == ["Ville Kekkonen"]
+
+
+def test_a_role_word_names_the_participant_holding_it() -> None:
+    text = "Läsnä: Timo Tanner, isännöitsijä\n\n5 Remontti\nIsännöitsijä pyytää tarjoukset.\n"
+    items, _ = _run(text, ["Timo Tanner"])
+    assert items[0].owners == ["Timo Tanner"]
+
+
+def test_an_action_read_as_a_heading_is_still_found() -> None:
+    text = "1 Finance\nThe accounts were presented.\n2 Action: Bob Ray to prepare the budget\nOther talk.\n"
+    sections = [Section("1", "Finance", 10, 39), Section("2", "x", 79, len(text))]
+    ctx = ExtractionContext(text, "en", date(2022, 1, 1), sections, [Participant(name="Bob Ray")])
+    items = find_action_items(ctx)
+    assert [i.owners for i in items] == [["Bob Ray"]]
