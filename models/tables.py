@@ -10,6 +10,14 @@ from sqlmodel import Field, SQLModel
 
 from models.columns import UTCDateTime
 
+# Named constraints make later migrations (SQLite batch mode included) able to find and alter them.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
 
 def _utc_column(nullable: bool = True) -> Column:  # type: ignore[type-arg,unused-ignore]
     return Column(UTCDateTime(), nullable=nullable)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -37,7 +37,486 @@ def extract(
     ] = None,
 ) -> None:
     """Read one minutes document and print what it says (no database, no Prefect)."""
-    fail("extract: not built yet")
+    from muistio.document import ReadError
+    from muistio.extraction import extract as run_extract
+    from muistio.extraction import is_minutes, render_summary
+    from muistio.reading import read_document
+    from muistio.settings import Settings
+
+    settings = Settings()
+    threshold = settings.min_confidence if min_confidence is None else min_confidence
+    if not 0.0 <= threshold <= 1.0:
+        fail(f"--min-confidence must be between 0 and 1, not {threshold}")
+    try:
+        doc = read_document(file)
+    except ReadError as exc:
+        fail(str(exc))
+        return
+    result = run_extract(doc, timezone=settings.timezone, min_confidence=threshold)
+    if not is_minutes(result):
+        fail(f"{file}: does not look like minutes (no date, participants, agenda or action items found)")
+    if json_out:
+        typer.echo(result.to_json())
+    else:
+        typer.echo(render_summary(result))
+
+
+@app.command()
+def when(
+    phrase: Annotated[str, typer.Argument(help="a date phrase: 'syksyksi 2018', 'by Friday'")],
+    ref: Annotated[str, typer.Option("--ref", help="reference time YYYY-MM-DD[THH:MM] (the meeting's)")],
+    lang: Annotated[str | None, typer.Option("--lang", help="fi or en (default: both)")] = None,
+    next_meeting: Annotated[
+        str | None, typer.Option("--next-meeting", help="the next meeting's date YYYY-MM-DD")
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="print the JSON object of spec/dates.md")] = False,
+) -> None:
+    """Resolve one date phrase against a reference time (spec/dates.md)."""
+    import json
+    from datetime import date, datetime
+
+    from muistio.dates import resolve
+
+    try:
+        ref_time = datetime.fromisoformat(ref)
+    except ValueError:
+        fail(f"when: --ref {ref!r} is not YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+        return
+    if lang not in (None, "fi", "en"):
+        fail(f"when: --lang must be fi or en, not {lang!r}")
+    meeting_day = None
+    if next_meeting:
+        try:
+            meeting_day = date.fromisoformat(next_meeting)
+        except ValueError:
+            fail(f"when: --next-meeting {next_meeting!r} is not YYYY-MM-DD")
+    found = resolve(phrase, ref_time, lang, meeting_day)
+    if found is None:
+        fail(f"when: no date recognised in {phrase!r}")
+        return
+    data = found.to_json_dict()
+    if json_out:
+        typer.echo(json.dumps(data, ensure_ascii=False))
+        return
+    span = data["start"] if data["start"] == data["end"] else f"{data['start']} .. {data['end']}"
+    anchor = f" [{data['anchor']}]" if data["anchor"] else ""
+    span = span or "(next meeting not known)"
+    typer.echo(f"{data['phrase']}: {data['relation']} {span} ({data['precision']}){anchor}")
+    for warning in found.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+
+
+# --- the database: migrations, ingest, queries, demo (flows/commands.py, flows/ingest.py) ------------
+
+db_app = typer.Typer(help="The database: migrations.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+def _db_settings() -> Any:
+    from flows.runtime import load_settings
+
+    return load_settings()
+
+
+def _print_lines(lines: list[str]) -> None:
+    for line in lines:
+        typer.echo(line)
+
+
+def _warn(message: str) -> None:
+    """One problem line on stderr; the command goes on and exits 1 at the end."""
+    typer.echo(f"muistio: {message}", err=True)
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Create or migrate the database (SQLite under the data dir, or MUISTIO_DATABASE_URL) to the newest."""
+    from flows.commands import db_upgrade as upgrade
+
+    try:
+        typer.echo(upgrade(_db_settings()))
+    except Exception as exc:  # a bad URL or an unreachable server: one line
+        fail(f"cannot upgrade the database: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
+
+
+@app.command()
+def ingest(
+    files: Annotated[list[Path], typer.Argument(help="minutes files; each is stored in one transaction")],
+    body: Annotated[str | None, typer.Option(help="the body, when the minutes do not name it")] = None,
+) -> None:
+    """Store minutes: meeting, participants, agenda, decisions, action items and the next meeting."""
+    from flows.commands import CommandError, ingest_files
+
+    try:
+        bad, _ = ingest_files(files, body, _db_settings(), typer.echo, _warn)
+    except CommandError as exc:
+        fail(str(exc))
+    if bad:
+        raise typer.Exit(1)
+
+
+@app.command()
+def meetings(json_out: Annotated[bool, typer.Option("--json", help="print JSON")] = False) -> None:
+    """List the meetings: held ones with their action-item counts, and scheduled ones."""
+    from flows.commands import CommandError, meetings_lines
+
+    try:
+        _print_lines(meetings_lines(_db_settings(), json_out))
+    except CommandError as exc:
+        fail(str(exc))
+
+
+@app.command()
+def items(
+    open_only: Annotated[bool, typer.Option("--open", help="only open items")] = False,
+    overdue: Annotated[bool, typer.Option("--overdue", help="only open items past their due date")] = False,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="judge overdue on this day (YYYY-MM-DD)")
+    ] = None,
+    owner: Annotated[str | None, typer.Option(help="only items this person (or office) owns")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """List action items with owners, due dates and status."""
+    from flows.commands import CommandError, items_lines
+
+    try:
+        lines = items_lines(
+            _db_settings(), open_only=open_only, overdue=overdue, as_of=as_of, owner=owner, as_json=json_out
+        )
+    except CommandError as exc:
+        fail(str(exc))
+    _print_lines(lines)
+
+
+@app.command()
+def show(
+    meeting: Annotated[str, typer.Argument(help="meeting id or YYYY-MM-DD")],
+    body: Annotated[str | None, typer.Option(help="the body, when several met that day")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Show one meeting: participants, agenda, decisions, action items and the next meeting."""
+    from flows.commands import CommandError, show_lines
+
+    try:
+        _print_lines(show_lines(_db_settings(), meeting, body, json_out))
+    except CommandError as exc:
+        fail(str(exc))
+
+
+@app.command()
+def demo() -> None:
+    """Ingest the example minutes into data/demo and show what muistio made of them."""
+    from flows.commands import CommandError
+    from flows.commands import demo as run_demo
+
+    try:
+        bad = run_demo(_db_settings(), typer.echo, _warn)
+    except CommandError as exc:
+        fail(str(exc))
+    if bad:
+        raise typer.Exit(1)
+
+
+# --- people, bodies, invitations and the outbox (flows/roster.py, flows/invites.py, flows/outbox.py) ----
+
+people_app = typer.Typer(help="The people of each body: import, add, list.", no_args_is_help=True)
+body_app = typer.Typer(help="A body's organiser, time zone, language and approval.", no_args_is_help=True)
+meeting_app = typer.Typer(help="Move or cancel a scheduled meeting.", no_args_is_help=True)
+app.add_typer(people_app, name="people")
+app.add_typer(body_app, name="body")
+app.add_typer(meeting_app, name="meeting")
+
+
+def _mail_db() -> tuple[Any, Any]:
+    """(settings, session factory) on the migrated database."""
+    from flows.runtime import engine_for, load_settings, upgrade_database
+    from models.session import session_scope
+
+    settings = load_settings()
+    url = settings.resolved_database_url
+    upgrade_database(url)
+    engine = engine_for(url)
+    return settings, lambda: session_scope(engine)
+
+
+def _now() -> Any:
+    from flows.runtime import clock
+
+    return clock().now()
+
+
+def _mail_errors() -> tuple[type[Exception], ...]:
+    """The exceptions whose message is meant for users."""
+    from flows.invites import InviteFlowError
+    from flows.roster import RosterError
+    from muistio.invite import InviteError
+
+    return (InviteFlowError, RosterError, InviteError, LookupError)
+
+
+def _deliver_now(settings: Any, sessions: Any, meeting_id: int | None = None) -> None:
+    """Deliver what is due through the configured transport and print one line."""
+    from flows.invites import deliver_meeting
+    from flows.transport import describe_transport, transport_from_settings
+
+    transport = transport_from_settings(settings)
+    report = deliver_meeting(sessions, transport, settings=settings, now=_now(), meeting_id=meeting_id)
+    typer.echo(f"delivery via {describe_transport(transport)}: {report.summary()}")
+    for key, error in report.errors.items():
+        typer.echo(f"  {key.rsplit('|', 1)[-1]}: {error}")
+
+
+@people_app.command("import")
+def people_import(
+    file: Annotated[Path, typer.Argument(help="CSV name,email,aliases,organization,language, or YAML")],
+    body: Annotated[str | None, typer.Option(help="the body they belong to")] = None,
+) -> None:
+    """Import people from a CSV or YAML file; one bad row and nothing is imported."""
+    from flows.roster import import_people
+
+    try:
+        _, sessions = _mail_db()
+        with sessions() as session:
+            report = import_people(session, file, body=body)
+    except _mail_errors() as exc:
+        fail(str(exc))
+    typer.echo(report.summary())
+
+
+@people_app.command("add")
+def people_add(
+    name: Annotated[str, typer.Argument(help="full name")],
+    email: Annotated[str | None, typer.Option(help="e-mail address")] = None,
+    aliases: Annotated[str | None, typer.Option(help="other spellings, ;-separated")] = None,
+    organization: Annotated[str | None, typer.Option(help="organisation")] = None,
+    language: Annotated[str | None, typer.Option(help="fi or en")] = None,
+    body: Annotated[str | None, typer.Option(help="the body they belong to")] = None,
+) -> None:
+    """Add a person (or update the one with that name)."""
+    from flows.roster import add_person, make_entry
+
+    try:
+        entry = make_entry("people add", name, email, aliases, organization, language)
+        _, sessions = _mail_db()
+        with sessions() as session:
+            report = add_person(session, entry, body=body)
+    except _mail_errors() as exc:
+        fail(str(exc))
+    typer.echo(report.summary())
+
+
+@people_app.command("list")
+def people_list(
+    body: Annotated[str | None, typer.Option(help="only this body")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """List people by body, with address, aliases, organisation and language."""
+    import json
+
+    from flows.roster import list_people
+
+    try:
+        _, sessions = _mail_db()
+        with sessions() as session:
+            rows = list_people(session, body=body)
+    except _mail_errors() as exc:
+        fail(str(exc))
+    if json_out:
+        data = [
+            {"body": b.name, "name": p.name, "email": p.email, "aliases": list(p.aliases),
+             "organization": p.organization, "language": p.language}
+            for b, p in rows
+        ]  # fmt: skip
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for b, p in rows:
+        extra = [x for x in (p.organization, p.language, "; ".join(p.aliases) if p.aliases else None) if x]
+        typer.echo(f"{b.name}\t{p.name}\t{p.email or '(no address)'}\t{', '.join(extra)}".rstrip())
+    if not rows:
+        typer.echo("no people yet")
+
+
+@body_app.command("set")
+def body_set(
+    name: Annotated[str, typer.Argument(help="the body's name")],
+    organizer_name: Annotated[str | None, typer.Option(help="who sends the invitations")] = None,
+    organizer_email: Annotated[str | None, typer.Option(help="where replies go")] = None,
+    timezone: Annotated[str | None, typer.Option(help="e.g. Europe/Helsinki")] = None,
+    language: Annotated[str | None, typer.Option(help="fi or en")] = None,
+    require_approval: Annotated[
+        bool | None,
+        typer.Option("--require-approval/--no-require-approval", help="invite only after `muistio approve`"),
+    ] = None,
+) -> None:
+    """Create a body or change its settings."""
+    from flows.roster import set_body
+
+    try:
+        settings, sessions = _mail_db()
+        with sessions() as session:
+            b = set_body(
+                session, name, organizer_name=organizer_name, organizer_email=organizer_email,
+                timezone=timezone, language=language, require_approval=require_approval,
+            )  # fmt: skip
+            line = (
+                f"{b.name}: organiser {b.organizer_name or settings.organizer_name} "
+                f"<{b.organizer_email or settings.organizer_email}>, {b.timezone}, {b.language}, "
+                f"{'approval required' if b.require_approval else 'no approval needed'}"
+            )
+    except _mail_errors() as exc:
+        fail(str(exc))
+    typer.echo(line)
+
+
+def _print_plan(plan: Any, what: str) -> None:
+    """One line for what was queued, one for who cannot be reached."""
+    queued = f"{len(plan.mails)} recipients, {plan.enqueued} newly queued (sequence {plan.sequence})"
+    typer.echo(f"{what}: {queued}")
+    if plan.missing_line():
+        typer.echo(f"warning: {plan.missing_line()}", err=True)
+
+
+@app.command()
+def approve(meeting: Annotated[str, typer.Argument(help="meeting id or YYYY-MM-DD")]) -> None:
+    """Approve a meeting's invitations (bodies that require approval) and send them."""
+    from flows.invites import approve_meeting, enqueue_invites, find_meeting
+
+    try:
+        settings, sessions = _mail_db()
+        with sessions() as session:
+            found = find_meeting(session, meeting)
+            newly = approve_meeting(session, found, now=_now())
+            plan = enqueue_invites(session, found, settings=settings, now=_now())
+            meeting_id = found.id
+    except _mail_errors() as exc:
+        fail(str(exc))
+    _print_plan(plan, "approved" if newly else "already approved")
+    _deliver_now(settings, sessions, meeting_id)
+
+
+@app.command()
+def invite(
+    meeting: Annotated[str, typer.Argument(help="meeting id or YYYY-MM-DD")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="write files to --out, send nothing")] = False,
+    out: Annotated[Path, typer.Option(help="folder for --dry-run output")] = Path("invites-out"),
+) -> None:
+    """Send the meeting's invitations (Prefect flow distribute-invites); --dry-run only writes files."""
+    if dry_run:
+        from flows.invites import dry_run as write_preview
+        from flows.invites import find_meeting
+
+        try:
+            settings, sessions = _mail_db()
+            with sessions() as session:
+                found = find_meeting(session, meeting)
+                plan = write_preview(session, found, out, settings=settings, now=_now())
+                session.rollback()  # a dry run records nothing
+        except _mail_errors() as exc:
+            fail(str(exc))
+        typer.echo(f"wrote {out / 'invite.ics'} and {len(plan.mails)} .eml files to {out} (nothing sent)")
+        if plan.missing_line():
+            typer.echo(f"warning: {plan.missing_line()}", err=True)
+        return
+    from flows.runtime import load_settings, prepare_prefect
+
+    prepare_prefect(load_settings())
+    from flows.invites import check_sendable, distribute_invites, find_meeting
+
+    try:
+        # Check here, so a wrong date or a missing approval is one line, not a failed flow run's traceback.
+        _, sessions = _mail_db()
+        with sessions() as session:
+            found = find_meeting(session, meeting)
+            check_sendable(session, found)
+        result = distribute_invites(str(found.id))
+    except _mail_errors() as exc:
+        fail(str(exc))
+    plan, delivery = result["plan"], result["delivery"]
+    typer.echo(f"invitations: {len(plan['recipients'])} recipients, {plan['enqueued']} newly queued")
+    if plan["missing_line"]:
+        typer.echo(f"warning: {plan['missing_line']}", err=True)
+    typer.echo(f"delivery: {delivery['summary']}")
+    for key, error in delivery["errors"].items():
+        typer.echo(f"  {key.rsplit('|', 1)[-1]}: {error}")
+
+
+@meeting_app.command("reschedule")
+def meeting_reschedule(
+    meeting: Annotated[str, typer.Argument(help="meeting id or YYYY-MM-DD")],
+    date: Annotated[str | None, typer.Option(help="new date YYYY-MM-DD")] = None,
+    start: Annotated[str | None, typer.Option(help="new start HH:MM (local)")] = None,
+    end: Annotated[str | None, typer.Option(help="new end HH:MM (local)")] = None,
+    place: Annotated[str | None, typer.Option(help="new place")] = None,
+) -> None:
+    """Move a meeting; those already invited get an update (SEQUENCE+1)."""
+    from flows.invites import find_meeting, reschedule_meeting
+
+    try:
+        settings, sessions = _mail_db()
+        with sessions() as session:
+            found = find_meeting(session, meeting)
+            changed, plan = reschedule_meeting(
+                session, found, settings=settings, now=_now(), date=date, start=start, end=end, place=place
+            )
+            meeting_id = found.id
+    except _mail_errors() as exc:
+        fail(str(exc))
+    if not changed:
+        typer.echo("nothing material changed; no update sent")
+        return
+    if plan is None:
+        typer.echo("meeting moved; nobody was invited yet, so no update is sent")
+        return
+    _print_plan(plan, "updates")
+    _deliver_now(settings, sessions, meeting_id)
+
+
+@meeting_app.command("cancel")
+def meeting_cancel(meeting: Annotated[str, typer.Argument(help="meeting id or YYYY-MM-DD")]) -> None:
+    """Cancel a meeting; everyone invited gets METHOD:CANCEL."""
+    from flows.invites import cancel_meeting, find_meeting
+
+    try:
+        settings, sessions = _mail_db()
+        with sessions() as session:
+            found = find_meeting(session, meeting)
+            plan = cancel_meeting(session, found, settings=settings, now=_now())
+            meeting_id = found.id
+    except _mail_errors() as exc:
+        fail(str(exc))
+    _print_plan(plan, "cancellations")
+    if plan.mails:
+        _deliver_now(settings, sessions, meeting_id)
+
+
+@app.command()
+def outbox(json_out: Annotated[bool, typer.Option("--json", help="print JSON")] = False) -> None:
+    """Outgoing mail and its state; failures show the mail server's own words."""
+    import dataclasses
+    import json
+
+    from flows.outbox import list_outbox
+
+    _, sessions = _mail_db()
+    with sessions() as session:
+        rows = list_outbox(session)
+    if json_out:
+        typer.echo(json.dumps([dataclasses.asdict(r) for r in rows], ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        typer.echo("the outbox is empty")
+    for r in rows:
+        when = r.sent_at if r.status == "sent" else r.next_attempt_at or ""
+        typer.echo(f"{r.id}\t{r.status}\t{r.attempts}\t{r.kind}\t{r.recipient}\t{r.subject}\t{when}".rstrip())
+        if r.last_error and r.status != "sent":
+            typer.echo(f"\tserver said: {r.last_error}")
+
+
+@app.command()
+def send() -> None:
+    """Deliver pending mail now (retries whose time has come included)."""
+    settings, sessions = _mail_db()
+    _deliver_now(settings, sessions)
 
 
 def main() -> None:

@@ -1,0 +1,127 @@
+"""What the flows share at run time: settings, one engine per URL, migrations, Prefect's env and the clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from muistio.settings import Settings
+
+
+class Clock(Protocol):
+    """Where flows get the time; the domain never reads a clock itself."""
+
+    def now(self) -> dt.datetime:
+        """The current instant, aware (UTC)."""
+        ...
+
+
+class SystemClock:
+    """The real clock."""
+
+    def now(self) -> dt.datetime:
+        """The current instant in UTC."""
+        return dt.datetime.now(dt.UTC)
+
+
+class FixedClock:
+    """A clock for tests: stands still unless moved."""
+
+    def __init__(self, at: dt.datetime) -> None:
+        if at.tzinfo is None:
+            raise ValueError("FixedClock needs an aware datetime")
+        self.at = at
+
+    def now(self) -> dt.datetime:
+        """The instant it was set to."""
+        return self.at
+
+    def advance(self, delta: dt.timedelta) -> None:
+        """Move the clock forward."""
+        self.at += delta
+
+
+_clock: Clock = SystemClock()
+
+
+def clock() -> Clock:
+    """The clock flows use."""
+    return _clock
+
+
+@contextmanager
+def use_clock(replacement: Clock) -> Iterator[Clock]:
+    """Swap the clock for the duration of a block (tests, demos)."""
+    global _clock
+    previous, _clock = _clock, replacement
+    try:
+        yield replacement
+    finally:
+        _clock = previous
+
+
+def load_settings() -> Settings:
+    """Settings from the MUISTIO_* environment, read afresh so tests can change it."""
+    from muistio.settings import Settings
+
+    return Settings()
+
+
+_engines: dict[str, Engine] = {}
+_engines_lock = threading.Lock()  # task runners may ask from several threads at once
+
+
+def engine_for(url: str) -> Engine:
+    """One engine (and connection pool) per database URL for the life of the process."""
+    from models.session import make_engine
+
+    with _engines_lock:
+        if url not in _engines:
+            _engines[url] = make_engine(url)
+        return _engines[url]
+
+
+def dispose_engines() -> None:
+    """Close every pooled connection and forget the engines (tests, before dropping a schema)."""
+    with _engines_lock:
+        for engine in _engines.values():
+            engine.dispose()
+        _engines.clear()
+
+
+def upgrade_database(url: str) -> str:
+    """Run the Alembic migrations to head on the database; return the revision now in force."""
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
+    from models.migrations import alembic_config
+
+    engine = engine_for(url)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(url, connection=connection), "head")
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision() or ""
+
+
+def database_revision(url: str) -> str | None:
+    """The Alembic revision the database is at (None: never migrated)."""
+    from alembic.runtime.migration import MigrationContext
+
+    with engine_for(url).connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def prepare_prefect(settings: Settings) -> None:
+    """Keep Prefect local and quiet; call before prefect is first imported."""
+    # setdefault: an operator's own PREFECT_* settings (a real server, a home) win.
+    os.environ.setdefault("PREFECT_HOME", str((settings.data_dir / "prefect").resolve()))
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_LOGGING_LOG_PRINTS", "false")
