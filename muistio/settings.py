@@ -15,7 +15,9 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="MUISTIO_", env_file=None, extra="ignore")
 
     data_dir: Path = Field(default=Path("data"), description="where the SQLite file and the Maildir live")
-    database_url: str | None = Field(default=None, description="SQLAlchemy URL; default: SQLite under data_dir")
+    database_url: str | None = Field(
+        default=None, description="SQLAlchemy URL; default: SQLite under data_dir"
+    )
     timezone: str = "Europe/Helsinki"
     language: Literal["fi", "en"] = "fi"
 
@@ -27,7 +29,9 @@ class Settings(BaseSettings):
     smtp_password: str | None = None
     smtp_timeout: float = 30.0
     mail_from: str = "muistio@localhost"
-    maildir: Path | None = Field(default=None, description="default: data_dir/maildir when no SMTP host is set")
+    maildir: Path | None = Field(
+        default=None, description="default: data_dir/maildir when no SMTP host is set"
+    )
     message_id_domain: str = "muistio.local"
     secret_key: str = Field(default="change-me", description="keys Message-IDs and signed links")
 

@@ -1,0 +1,318 @@
+"""The same body's next meeting: date, time, place and agenda wherever the minutes put it."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from muistio.contract import NextMeeting
+from muistio.extraction.header import FoundDate, clean_place, find_dates, find_times
+from muistio.extraction.parts import Section
+
+_HEADING = re.compile(
+    r"seuraava\w*\s+kokou\w*|next\s+(?:\w+\s+)?meeting|date\s+of\s+(?:the\s+)?next|nästa\s+möte",
+    re.IGNORECASE,
+)
+_PHRASE = re.compile(
+    r"\b(?:seuraava|seuraavan)\s+(?:(?:\w+(?:n|en))\s+)?(?:kokous|kokouksen|kokoontuminen|tapaaminen|palaveri)\b|"
+    r"\bnext\s+(?:(?!meeting)[\w-]+\s+){0,2}(?:meeting|call|session)\b|\bnästa\s+möte\b",
+    re.IGNORECASE,
+)
+# Meetings of other bodies are not this body's next meeting.
+_OTHER_BODIES = re.compile(
+    r"yleinen\s+kokous|yleiskokous|yleisen\s+kokouksen|vuosikokous|syyskokous|kevätkokous|yhdistyksen\s+kokous|"
+    r"kyläparlamentti|liittokokous|puoluekokous|valtuusto|general\s+meeting|annual\s+meeting|\bAGM\b|"
+    r"general\s+assembly|årsmöte",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(
+    r"\b(?:will\s+be\s+held|to\s+be\s+held|is\s+scheduled|scheduled\s+for|will\s+take\s+place|pidetään|"
+    r"järjestetään|kokoonnutaan|hålls)\b",
+    re.IGNORECASE,
+)
+_MONTH_ONLY = re.compile(
+    r"\b(?:(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuu(?:ssa|lla|n\s+aikana|hun)|"
+    r"(?:in|during)\s+(?:early\s+|mid[- ]|late\s+)?"
+    r"(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)(?:\s+\d{4})?)\b",
+    re.IGNORECASE,
+)
+_ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "ensimmäinen": 1,
+    "ensimmäisenä": 1,
+    "second": 2,
+    "2nd": 2,
+    "toinen": 2,
+    "toisena": 2,
+    "third": 3,
+    "3rd": 3,
+    "kolmas": 3,
+    "kolmantena": 3,
+    "fourth": 4,
+    "4th": 4,
+    "neljäs": 4,
+    "neljäntenä": 4,
+    "last": -1,
+    "viimeinen": -1,
+    "viimeisenä": -1,
+}
+_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+    "maanantai": 0,
+    "tiistai": 1,
+    "keskiviikko": 2,
+    "torstai": 3,
+    "perjantai": 4,
+    "lauantai": 5,
+    "sunnuntai": 6,
+}
+_RULE_EN = re.compile(
+    r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?P<wd>monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)\s+(?:of\s+)?(?:each|every|the|the\s+next|next)\s+month\b",
+    re.IGNORECASE,
+)
+_RULE_FI = re.compile(
+    r"\b(?:joka\s+|jokaisen\s+)?(?:kuukauden|kuun)\s+(?P<ord>ensimmäinen|ensimmäisenä|toinen|toisena|kolmas|"
+    r"kolmantena|neljäs|neljäntenä|viimeinen|viimeisenä)\s+(?P<wd>maanantai|tiistai|keskiviikko|torstai|perjantai|"
+    r"lauantai|sunnuntai)\w*",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(
+    r"\b(?:(?P<same>same\s+time\s+next\s+week|ensi\s+viikolla\s+samaan\s+aikaan)|in\s+(?P<en>one|two|three|four|"
+    r"\d)\s+weeks?|(?P<fi>viikon|kahden\s+viikon|kolmen\s+viikon|\d\s+viikon)\s+päästä)\b",
+    re.IGNORECASE,
+)
+_AGENDA = re.compile(
+    r"\b(?:agendalla|esityslistalla|asialistalla|aiheena|aiheina|agenda(?:\s+items?)?|topics?|käsitellään)"
+    r"(?:\s+(?:mm\.|muun\s+muassa|on|are|will\s+be|includes?))?\s*:?\s*(?P<items>[^.\n]*(?:\n(?!\s*\n)[^.\n]*)*)",
+    re.IGNORECASE,
+)
+_TZ = re.compile(r"\(?\b(?:GMT|UTC)[+-]?\d*\)?|\b(?:E[ES]?T|EEST|EET|CES?T|PS?T|PDT|EDT|HKT|BST|UTC|GMT)\b")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: split at '. ' before a capital, at blank lines and at line starts of bullets."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in re.finditer(r"(?<=[.!?])(?:[ \t]+\n?|\n)[ \t]*(?=[A-ZÅÄÖ])|\n[ \t]*\n|\n(?=[ \t]*[-*•])", text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _nth_weekday(year: int, month: int, nth: int, wd: int) -> date:
+    if nth > 0:
+        d = date(year, month, 1)
+        d += timedelta(days=(wd - d.weekday()) % 7)
+        return d + timedelta(weeks=nth - 1)
+    nxt = date(year + (month == 12), month % 12 + 1, 1)
+    d = nxt - timedelta(days=1)
+    return d - timedelta(days=(d.weekday() - wd) % 7)
+
+
+def _rule_date(s: str, meeting: date | None) -> date | None:
+    """`the first Monday of each month`, `kuukauden ensimmäinen maanantai`: the next such day."""
+    if meeting is None:
+        return None
+    m = _RULE_EN.search(s) or _RULE_FI.search(s)
+    if m:
+        nth = _ORDINALS[m.group("ord").lower()]
+        wd = _WEEKDAYS[
+            m.group("wd").lower()[:11]
+            if m.group("wd").lower().startswith("keskiviikko")
+            else m.group("wd").lower()
+        ]
+        y, mo = meeting.year, meeting.month
+        for _ in range(3):
+            d = _nth_weekday(y, mo, nth, wd)
+            if d > meeting:
+                return d
+            y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+    r = _RELATIVE.search(s)
+    if r:
+        if r.group("same"):
+            return meeting + timedelta(weeks=1)
+        word = (r.group("en") or r.group("fi") or "").lower().split()[0]
+        n = {"one": 1, "two": 2, "three": 3, "four": 4, "viikon": 1, "kahden": 2, "kolmen": 3}.get(word)
+        if n is None and word.isdigit():
+            n = int(word)
+        if n:
+            return meeting + timedelta(weeks=n)
+    return None
+
+
+def _future_date(found: FoundDate, meeting: date | None) -> date:
+    """A yearless date of the next meeting falls after the meeting it is announced in."""
+    if found.has_year or meeting is None:
+        return found.value
+    value = found.value
+    while value <= meeting:
+        try:
+            value = value.replace(year=value.year + 1)
+        except ValueError:
+            break
+    return value
+
+
+def _place_after(rest: str) -> str | None:
+    """The place named after the date/time: `, Mariankatu 9, Helsinki nh Loppupeli.` or `at IBiTech`."""
+    rest = _TZ.sub(" ", rest)
+    m = re.match(
+        r"^[\s.]*(?:,|\bat\b|\bin\b|@|\bpaikka\s*:?|\bpaikkana\b|\bvenue\s*:?|\blocation\s*:?)\s*(?:the\s+)?"
+        r"(?P<place>[^\n]*)",
+        rest,
+        re.I,
+    )
+    if not m:
+        url = re.search(r"https?://\S+", rest)
+        return url.group(0).rstrip(".,)") if url else None
+    place = m.group("place")
+    place = re.split(r"(?<=[\w)])\.(?:\s|$)|\s(?:in|during)\s+(?=[A-Z]?[a-z]+\s+\d{4})", place)[0]
+    place = re.sub(r"\s+(?:klo|kello|at)\s+\d.*$", "", place)
+    if _MONTH_ONLY.fullmatch(place.strip()) or not re.search(r"[^\W\d_]", place):
+        return None
+    return clean_place(place)
+
+
+def _agenda(s: str) -> list[str]:
+    m = _AGENDA.search(s)
+    if not m:
+        return []
+    items = re.split(r",\s*|\s+(?:ja|and|sekä)\s+", re.sub(r"\s+", " ", m.group("items")).strip(" .:"))
+    return [i.strip(" .") for i in items if i.strip(" .")]
+
+
+def _candidate_windows(text: str, sections: list[Section]) -> list[tuple[int, int, int]]:
+    """(start, end, phrase position) of passages that may set the next meeting, best first."""
+    wins: list[tuple[int, int, int]] = []
+    for sec in sections:
+        if sec.number is not None and _HEADING.search(sec.title):
+            body = text[sec.start : sec.end]
+            lead = len(body) - len(body.lstrip())
+            para = re.search(r"\n[ \t]*\n", body[lead:])
+            body_end = sec.start + lead + (para.start() if para else min(len(body) - lead, 600))
+            wins.append((sec.start, body_end, sec.start))
+    spans = _sentences(text)
+    for k, (a, b) in enumerate(spans):
+        sent = text[a:b]
+        for m in _PHRASE.finditer(sent):
+            phrase_end = a + m.end()
+            nxt_end = spans[k + 1][1] if k + 1 < len(spans) else b
+            wins.append((a, b, phrase_end))
+            nxt = text[b:nxt_end]
+            if re.search(r"\b(?:meeting|kokous\w*)\b", nxt, re.I) and find_dates(nxt):
+                wins.append((b, nxt_end, b))
+    return wins
+
+
+def find_next_meeting(
+    text: str, sections: list[Section], meeting_date: date | None, own_title: str, timezone: str
+) -> tuple[NextMeeting | None, list[str]]:
+    """The next meeting the minutes set, or None when they set none; warnings in plain words."""
+    warnings: list[str] = []
+    own_other = {m.group(0).lower() for m in _OTHER_BODIES.finditer(own_title)}
+    month_only: NextMeeting | None = None
+    wins = _candidate_windows(text, sections)
+    # The own kind of meeting announced for a later day: `A second attempt at an AGM will be held on ...`.
+    if own_other:
+        for a, b in _sentences(text):
+            sent = text[a:b]
+            if _FUTURE.search(sent) and any(o in sent.lower() for o in own_other):
+                wins.append((a, b, a))
+    for a, b, pos in wins:
+        window = text[a:b]
+        rel = pos - a
+        other = _OTHER_BODIES.search(window)
+        if other and other.group(0).lower() not in own_other and other.start() < rel + 40:
+            continue
+        quote = re.sub(r"\s+", " ", window).strip()
+        ruled = _rule_date(window, meeting_date)
+        if ruled is not None:
+            start, end = find_times(window)
+            return (
+                NextMeeting(
+                    date=ruled.isoformat(),
+                    start=start,
+                    end=end,
+                    timezone=timezone,
+                    place=_labelled_place(window),
+                    agenda=_agenda(window),
+                    quote=quote,
+                ),
+                warnings,
+            )
+        found = [
+            d
+            for d in find_dates(window, meeting_date)
+            if d.start >= rel - 2 and d.relation not in ("by", "until")
+        ]
+        if meeting_date is not None:
+            found = [d for d in found if _future_date(d, meeting_date) > meeting_date]
+        if found:
+            first = found[0]
+            when = _future_date(first, meeting_date)
+            warnings.extend(f"next meeting: {w}" for w in first.warnings)
+            start, end = first.start_time, first.end_time
+            after = window[first.end :]
+            if start is None:
+                tm = re.match(
+                    r"^[\s,.]*(?:klo|kello|at|from|@)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?"
+                    r"(?:\s*(?:[-–—]|to)\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?)?",
+                    after,
+                    re.I,
+                )
+                if tm and re.search(r"\d", tm.group(0)):
+                    start, end = find_times(tm.group(0))
+                    if start is not None:
+                        after = after[tm.end() :]
+            place = _place_after(after) or _labelled_place(window)
+            agenda_text = window[first.end :] + (text[b : b + 300] if rel == 0 or a != pos else "")
+            return (
+                NextMeeting(
+                    date=when.isoformat(),
+                    start=start,
+                    end=end,
+                    timezone=timezone,
+                    place=place,
+                    agenda=_agenda(agenda_text),
+                    quote=quote,
+                ),
+                warnings,
+            )
+        periods = [d for d in find_dates(window, meeting_date, periods=True) if d.precision != "day"]
+        if month_only is None and periods and periods[0].start >= rel - 2:
+            place = None
+            pm = re.search(r"\b(?:at|in)\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", window)
+            if pm and not _MONTH_ONLY.match(window[pm.start() :]):
+                place = clean_place(pm.group(1))
+            month_only = NextMeeting(
+                date=None,
+                start=None,
+                end=None,
+                timezone=timezone,
+                place=place,
+                agenda=_agenda(window),
+                quote=quote,
+            )
+            phrase = window[periods[0].start : periods[0].end]
+            warnings.append(f"next meeting: only a period is given ('{phrase}'); no date was set")
+    return month_only, warnings
+
+
+def _labelled_place(window: str) -> str | None:
+    m = re.search(r"\b(?:paikka|place|location|venue)\s*:\s*([^\n]+)", window, re.I)
+    if m:
+        return clean_place(m.group(1))
+    url = re.search(r"https?://\S+", window)
+    return url.group(0).rstrip(".,)") if url else None

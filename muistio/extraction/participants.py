@@ -1,0 +1,718 @@
+"""Who took part: attendee lists in any layout, roles, organisations, absences, elections, speakers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from muistio.contract import Participant, Role
+
+if TYPE_CHECKING:
+    from muistio.extraction.segment import Segmentation
+
+_ROLE_WORDS: list[tuple[re.Pattern[str], Role]] = [
+    (
+        re.compile(r"^(?:vpj|varapuheenjohtaja|vice[- ]?chair(?:man|person|woman)?|vice[- ]president)$"),
+        "vice_chair",
+    ),
+    (
+        re.compile(r"^(?:pj|puheenjohtaja|tilapäinen puheenjohtaja|chair(?:man|person|woman)?|president)$"),
+        "chair",
+    ),
+    (
+        re.compile(
+            r"^(?:siht|sihteeri|pöytäkirjanpitäjä|pöytäkirjan pitäjä|secretary|scribe|minute[- ]?taker|"
+            r"note[- ]?taker|minutes)$"
+        ),
+        "secretary",
+    ),
+    (
+        re.compile(r"^(?:pöytäkirjan ?tarka?st(?:aja|ajat)|pöytäkirjantarkistaja|minutes checker)$"),
+        "minutes_checker",
+    ),
+    (re.compile(r"^(?:esittelijä|alustaja|presenter|speaker)$"), "presenter"),
+    (re.compile(r"^(?:vieras|guest|kutsuttu|kutsuttuna|asiantuntija|observer)$"), "guest"),
+    (re.compile(r"^(?:jäsen|varajäsen|member|hallituksen jäsen)$"), "member"),
+]
+_ABSENT_WORDS = re.compile(
+    r"^(?:poissa|absent|regrets|apologies|estynyt|estyneenä|ilmoittanut esteestä|ei paikalla|not present)$"
+)
+_NOT_NAMES = frozenset(
+    [
+        "none",
+        "ei",
+        "kukaan",
+        "nobody",
+        "n/a",
+        "tbd",
+        "all",
+        "kaikki",
+        "muut",
+        "others",
+        "everyone",
+        "ei",
+        "ketään",
+        "-",
+        "–",
+        "yes",
+        "no",
+    ]
+)
+_PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "de",
+        "der",
+        "den",
+        "af",
+        "la",
+        "le",
+        "di",
+        "da",
+        "du",
+        "del",
+        "dos",
+        "ten",
+        "ter",
+        "li",
+        "bin",
+        "al",
+    ]
+)
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÅÄÖÜÉÈÁÀÇØÆ][\w'’.-]*|@[\w.-]+)$")
+_ACRONYM = re.compile(r"^[A-ZÅÄÖ]{2,6}$")
+
+# Labels that open a list of people, the role they give and whether the people were present.
+_LIST_LABELS: list[tuple[str, Role | None, bool]] = [
+    (
+        r"läsnä(?:\s+olivat)?|paikalla(?:\s+olivat)?|osallistujat|osallistuneet|läsnäolijat|jäsenet|present|"
+        r"attendees|attendance|participants|people present|(?:council\s+|board\s+|tsc\s+)?members\s+present|"
+        r"närvarande",
+        "member",
+        True,
+    ),
+    (
+        r"additional\s+attendees|also\s+present|guests?|vieraat|kutsuttuna|kutsutut|muut\s+läsnäolijat|"
+        r"muut\s+osallistujat|asiantuntijat|observers",
+        "guest",
+        True,
+    ),
+    (r"alustajat|alustaja|esittelijät|presenters", "presenter", True),
+    (r"poissa|poissa olivat|regrets|apologies|absent|estyneet|frånvarande", None, False),
+]
+_SINGLE_LABELS: list[tuple[str, Role]] = [
+    (r"varapuheenjohtaja|vpj|vice[- ]chair", "vice_chair"),
+    (r"puheenjohtaja|pj|chair|chairperson|chairman|chaired by|facilitator", "chair"),
+    (
+        r"sihteeri|siht|secretary|scribe|minute[- ]taker|note[- ]taker|pöytäkirjanpitäjä|minutes by",
+        "secretary",
+    ),
+    (
+        r"pöytäkirjantarkastajat|pöytäkirjan\s+tarkastajat|pöytäkirjantarkastaja|minutes\s+checkers?",
+        "minutes_checker",
+    ),
+]
+_ALL_LIST = "|".join(lbl for lbl, _, _ in _LIST_LABELS)
+_ALL_SINGLE = "|".join(lbl for lbl, _ in _SINGLE_LABELS)
+_LABEL_LINE = re.compile(
+    r"^[ \t]*(?:[-*•][ \t]+)?(?:#{1,6}[ \t]*)?(?:\*\*)?(?P<label>"
+    + _ALL_LIST
+    + r")(?:\*\*)?[ \t]*:?(?:\*\*)?[ \t]*$",
+    re.IGNORECASE,
+)
+_INLINE_LABEL = re.compile(
+    r"(?:^|(?<=\n)|(?<=INFO:\s)|(?<=[.)]\s)|(?<=\w\s)(?=(?-i:[A-ZÅÄÖ])))"
+    r"[ \t]*(?:[-*•][ \t]+)?(?:\*\*)?(?P<label>"
+    + _ALL_LIST
+    + "|"
+    + _ALL_SINGLE
+    + r")(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(?=\S)",
+    re.IGNORECASE,
+)
+_STOP_INLINE = re.compile(
+    r"\n[ \t]*\n|\s\d{1,2}\.\s+[A-ZÅÄÖ]|\s\*\s+[A-Z]+:|(?<=\s)(?:" + _ALL_LIST + "|" + _ALL_SINGLE + r")\s*:",
+    re.IGNORECASE,
+)
+_HEADING_LINE = re.compile(r"^[ \t]*(?:#{1,6}\s|={2,}|\d{1,3}[.)]?\s+\S|§)")
+_RST_UNDERLINE = re.compile(r"^([=\-~^\"'`#*+_:.])\1{2,}[ \t]*$")
+
+
+@dataclass
+class Person:
+    """A person as read from one mention."""
+
+    name: str
+    roles: list[Role] = field(default_factory=list)
+    organization: str | None = None
+    present: bool = True
+    absent_said: bool = False
+    key: str = ""
+
+    def __post_init__(self) -> None:
+        self.key = _key(self.name)
+
+
+def _split_top(s: str) -> list[str]:
+    """Split on commas, semicolons and 'ja/and/sekä/&' outside parentheses."""
+    parts: list[str] = []
+    depth = 0
+    cur = ""
+    i = 0
+    while i < len(s):
+        c = s[i]
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth = max(0, depth - 1)
+        if depth == 0:
+            if c in ",;":
+                parts.append(cur)
+                cur = ""
+                i += 1
+                continue
+            m = re.match(r"\s+(?:ja|and|sekä|och|&|\+)\s+", s[i:])
+            if m:
+                parts.append(cur)
+                cur = ""
+                i += m.end()
+                continue
+        cur += c
+        i += 1
+    parts.append(cur)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _annotation_kind(a: str) -> tuple[str, str] | None:
+    """('role', role) / ('absent', '') / ('partial', '') / ('org', name) for a bracketed or trailing note."""
+    low = re.sub(r"[.:]+$", "", a.strip().lower()).strip()
+    low = re.sub(r"\s+", " ", low)
+    for pat, role in _ROLE_WORDS:
+        if pat.match(low):
+            return ("role", role)
+    if _ABSENT_WORDS.match(low):
+        return ("absent", "")
+    if re.match(r"^(?:poissa|paikalla|saapui|poistui|left|arrived|joined|absent)\b", low):
+        return ("partial", "")
+    stripped = a.strip().strip(".")
+    if _ACRONYM.match(stripped) or (
+        re.match(r"^[A-ZÅÄÖ][\w&.-]*(?:\s[A-ZÅÄÖ][\w&.-]*){0,3}$", stripped) and len(stripped) <= 40
+    ):
+        return ("org", stripped)
+    return None
+
+
+def clean_name(raw: str) -> str | None:
+    """The name in a list piece, or None when the piece is not a person's name."""
+    s = re.sub(r"[*_`]", "", raw).strip()
+    s = re.sub(r"^[-•·]\s*", "", s)
+    s = re.sub(r"\s+", " ", s).strip(" .:;")
+    s = re.sub(r"(@[\w.-]+):[\w.-]+", r"\1", s)  # Matrix ids: @user:server
+    if not s or s.lower() in _NOT_NAMES:
+        return None
+    toks = s.split(" ")
+    if len(toks) > 5:
+        return None
+    for k, t in enumerate(toks):
+        if t.lower() in _PARTICLES and 0 < k < len(toks) - 1:
+            continue
+        if not _NAME_TOKEN.match(t) or (re.search(r"\d", t) and not t.startswith("@")):
+            return None
+    # An initial keeps its period: `Jeff L.`
+    if re.search(r"\b[A-ZÅÄÖ]$", s) and raw.rstrip().endswith("."):
+        s += "."
+    return s
+
+
+def split_people(s: str, default_role: Role | None = None, present: bool = True) -> list[Person]:
+    """People in a list such as `A B (pj), C D, VM ja E F (poissa)`; notes attach to the name before."""
+    out: list[Person] = []
+    for piece in _split_top(s):
+        notes = [n.strip() for inner in re.findall(r"\(([^)]*)\)", piece) for n in inner.split(",")]
+        bare = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", piece).strip()
+        kind = _annotation_kind(bare) if bare else None
+        if out and kind is not None and (kind[0] != "org" or _ACRONYM.match(bare.strip(". "))):
+            if kind[0] == "role" and out[-1].roles == [default_role]:
+                out[-1].roles.clear()
+            _apply(out[-1], kind)
+            for n in notes:
+                k = _annotation_kind(n)
+                if k:
+                    _apply(out[-1], k)
+            continue
+        # A trailing acronym is an organisation: `Sami Kivivasara VM`.
+        toks = bare.split()
+        org = None
+        if len(toks) >= 3 and _ACRONYM.match(toks[-1].strip(".")):
+            org = toks[-1].strip(".")
+            bare = " ".join(toks[:-1])
+        name = clean_name(bare)
+        if name is None:
+            continue
+        person = Person(name, [], org, present, not present)
+        for n in notes:
+            k = _annotation_kind(n)
+            if k:
+                _apply(person, k)
+        # An explicit role beats the list's: `Aleksi Kopponen, siht.` under `Alustajat:` is a secretary.
+        if default_role and not person.roles:
+            person.roles.append(default_role)
+        out.append(person)
+    return out
+
+
+def _apply(p: Person, kind: tuple[str, str]) -> None:
+    what, value = kind
+    if what == "role":
+        if value not in p.roles:
+            p.roles.append(value)  # type: ignore[arg-type]
+    elif what == "absent":
+        p.present = False
+        p.absent_said = True
+    elif what == "org" and p.organization is None:
+        p.organization = value
+
+
+class _Registry:
+    """Participants merged by name: `Nick A.` and `Nick Avramoussis` are one person."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+
+    def find(self, name: str, loose: bool = True) -> Person | None:
+        key = _key(name)
+        for p in self.people:
+            if p.key == key:
+                return p
+        if not loose:
+            return None
+        toks = name.replace(".", "").split()
+        for p in self.people:
+            ptoks = p.name.replace(".", "").split()
+            if len(toks) == 2 and len(ptoks) == 2 and toks[0] == ptoks[0]:
+                a, b = toks[1], ptoks[1]
+                if (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+                    return p
+        if len(toks) == 1:
+            hits = [p for p in self.people if p.name.split()[0] == toks[0]]
+            if len(hits) == 1:
+                return hits[0]
+        return None
+
+    def add(self, person: Person, *, create: bool = True, loose: bool = True) -> Person | None:
+        # Two list entries are one person only by the same name: `Peter C.` (regrets) is not
+        # `Peter Cheng` (attendee); a statement (`Secretary was Nick Avramoussis`) may complete `Nick A.`.
+        found = self.find(person.name, loose)
+        if found is None:
+            if not create:
+                return None
+            self.people.append(person)
+            return person
+        if len(person.name.replace(".", "")) > len(found.name.replace(".", "")) and " " in person.name:
+            found.name = person.name
+            found.key = person.key
+        for r in person.roles:
+            if r not in found.roles:
+                found.roles.append(r)
+        if person.absent_said:
+            found.present = False
+            found.absent_said = True
+        if found.organization is None:
+            found.organization = person.organization
+        return found
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^\w@]+", " ", name.lower()).strip()
+
+
+def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        out.append((pos, raw.rstrip("\r\n")))
+        pos += len(raw)
+    return out
+
+
+def _label_info(label: str) -> tuple[Role | None, bool]:
+    low = re.sub(r"\s+", " ", label.lower())
+    for pat, role, present in _LIST_LABELS:
+        if re.fullmatch(pat, low):
+            return role, present
+    for pat, srole in _SINGLE_LABELS:
+        if re.fullmatch(pat, low):
+            return srole, True
+    return "member", True
+
+
+def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
+    # Wide gaps separate columns: `Aino Aalto        Iida Ilo` is two people.
+    t = re.sub(r"[ \t]{3,}", ", ", line.strip())
+    if not t or _RST_UNDERLINE.match(t):
+        return []
+    people = split_people(t, role, present)
+    # Every piece must be a name or a note: a prose line is not a list line.
+    names = [p for p in people]
+    if not names:
+        return []
+    pieces = [p for p in _split_top(re.sub(r"\([^)]*\)", "", re.sub(r"^[-*•]\s*", "", t))) if p]
+    unknown = [
+        p
+        for p in pieces
+        if clean_name(re.sub(r"\s[A-ZÅÄÖ]{2,6}\.?$", "", p)) is None and _annotation_kind(p) is None
+    ]
+    return [] if unknown else names
+
+
+def _list_blocks(text: str, reg: _Registry, region_end: int) -> tuple[bool, set[int]]:
+    """Read labelled lists; return whether an attendance list was found and the lines used."""
+    lines = _lines_with_offsets(text)
+    used: set[int] = set()
+    found_list = False
+    for i, (_off, line) in enumerate(lines):
+        m = _LABEL_LINE.match(line)
+        if not m:
+            continue
+        role, present = _label_info(m.group("label"))
+        primary = role == "member"
+        found_list = found_list or present
+        used.add(i)
+        j = i + 1
+        seen = False
+        prose = 0
+        while j < len(lines):
+            t = lines[j][1].strip()
+            if not t or t in "*-•" or _RST_UNDERLINE.match(t):
+                if seen and not primary and not _RST_UNDERLINE.match(t):
+                    break
+                j += 1
+                continue
+            if (
+                _LABEL_LINE.match(lines[j][1])
+                or _INLINE_LABEL.match(lines[j][1])
+                or (seen and _HEADING_LINE.match(lines[j][1]))
+            ):
+                break
+            people = _line_people(t, role, present)
+            if people:
+                for p in people:
+                    reg.add(p, loose=False)
+                used.add(j)
+                seen = True
+            elif not seen and prose < 2:
+                prose += 1
+            else:
+                break
+            j += 1
+    # Inline labels stand in the head; MeetBot notes (`* INFO: members present: ...`) anywhere.
+    scope = text if "INFO:" in text else text[: max(region_end, 2000)]
+    for m in _INLINE_LABEL.finditer(scope):
+        role, present = _label_info(m.group("label"))
+        single = any(re.fullmatch(p, m.group("label").lower()) for p, _ in _SINGLE_LABELS)
+        rest = text[m.end() :]
+        stop = _STOP_INLINE.search(rest)
+        content = rest[: stop.start()] if stop else rest
+        # A wrapped list continues on the next line only after a comma or a conjunction.
+        chunks = content.split("\n")
+        kept = [chunks[0]]
+        for c in chunks[1:]:
+            if re.search(r"(?:,|\bja|\band|&)\s*$", kept[-1]) and c.strip():
+                kept.append(c)
+            else:
+                break
+        content = " ".join(kept)
+        people = split_people(content, role, present)
+        if single:
+            people = people[:1]
+        elif people:
+            found_list = found_list or present
+        for p in people:
+            reg.add(p, loose=single)
+        line_no = text.count("\n", 0, m.start())
+        used.add(line_no)
+    return found_list, used
+
+
+def _orphan_blocks(text: str, reg: _Registry, region_end: int, used: set[int]) -> None:
+    """Name lines in the header that no label claims (another column of the attendee list)."""
+    for i, (off, line) in enumerate(_lines_with_offsets(text)):
+        if off >= region_end:
+            break
+        if i in used or not line.strip():
+            continue
+        people = _line_people(line, "member", True)
+        if people and all(" " in p.name for p in people):
+            for p in people:
+                reg.add(p, loose=False)
+
+
+_ELECT_ROLE = re.compile(
+    r"(?P<role>(?:tilapäiseksi\s+)?varapuheenjohtajaksi|(?:tilapäiseksi\s+)?puheenjohtajaksi|sihteeriksi|"
+    r"pöytäkirjanpitäjäksi|pöytäkirjan\s*tarka?st(?:aj|ist?aj)(?:iksi|aksi)|pöytäkirjantarkistajiksi|"
+    r"ääntenlaskijoiksi)",
+    re.IGNORECASE,
+)
+_ELECT_VERB = re.compile(r"\bvalit(?:aan|tiin|tu|tiin|si|sivat)\b|\bvalittiin\b", re.IGNORECASE)
+_PROSE_NAME = re.compile(r"(?<![\w@])[A-ZÅÄÖÜ][\w'’-]+(?:\s+(?:Li|van|von|de|der)?\s*[A-ZÅÄÖÜ][\w'’-]+){1,3}")
+_NAME_STOP = frozenset(
+    [
+        "valittiin",
+        "valitaan",
+        "valittu",
+        "kokouksen",
+        "hallituksen",
+        "sekä",
+        "päätettiin",
+        "todettiin",
+        "esitys",
+        "päätös",
+        "kokous",
+        "hallitus",
+        "puheenjohtaja",
+        "sihteeri",
+        "the",
+        "secretary",
+        "chair",
+        "minutes",
+        "meeting",
+    ]
+)
+_ROLE_OF_ELECT: dict[str, Role] = {
+    "varapuheenjohtajaksi": "vice_chair",
+    "puheenjohtajaksi": "chair",
+    "sihteeriksi": "secretary",
+    "pöytäkirjanpitäjäksi": "secretary",
+}
+
+
+def _elected_role(word: str) -> Role | None:
+    w = re.sub(r"\s+", "", word.lower()).replace("tilapäiseksi", "")
+    if w in _ROLE_OF_ELECT:
+        return _ROLE_OF_ELECT[w]
+    return "minutes_checker" if "tarka" in w or "tarkist" in w else None
+
+
+def _prose_names(s: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for m in _PROSE_NAME.finditer(s):
+        toks = m.group(0).split()
+        start = m.start()
+        while toks and (
+            toks[0].lower() in _NAME_STOP or re.search(r"(?:iin|aan|ään|ksi|ssa|ssä|sta|stä)$", toks[0])
+        ):
+            start += len(toks[0]) + 1
+            toks = toks[1:]
+        if len(toks) >= 2:
+            out.append((start, " ".join(toks)))
+    return out
+
+
+def _elections(text: str, reg: _Registry) -> None:
+    """`Valittiin X sihteeriksi ja Y ja Z pöytäkirjantarkastajiksi`, `Puheenjohtajaksi valittiin X`."""
+    for sent in re.split(r"(?<=[.!?])\s+|\n", text):
+        if not _ELECT_VERB.search(sent):
+            continue
+        roles = list(_ELECT_ROLE.finditer(sent))
+        if not roles:
+            continue
+        names = _prose_names(sent)
+        # Role words joined by 'ja' share their names: `pöytäkirjantarkastajiksi ja ääntenlaskijoiksi`.
+        groups: list[tuple[int, int, list[Role]]] = []
+        for rm in roles:
+            role = _elected_role(rm.group("role"))
+            if groups and re.fullmatch(r"\s+(?:ja|sekä|and)\s+", sent[groups[-1][1] : rm.start()]):
+                a, _b, rs = groups[-1]
+                groups[-1] = (a, rm.end(), rs + ([role] if role else []))
+            else:
+                groups.append((rm.start(), rm.end(), [role] if role else []))
+        prev_end = 0
+        taken: set[str] = set()
+        for k, (gs, ge, rs) in enumerate(groups):
+            nxt = groups[k + 1][0] if k + 1 < len(groups) else len(sent)
+            before = [n for pos, n in names if prev_end <= pos < gs and n not in taken]
+            after = [n for pos, n in names if ge <= pos < nxt]
+            chosen = before or after
+            taken.update(chosen)
+            for n in chosen:
+                reg.add(Person(n, list(rs), None, True))
+            prev_end = ge
+    for m in re.finditer(r"\b(?:Secretary|Chair|Scribe|Minutes taker)\s+(?:was|were|is)\s+([^.\n]+)", text):
+        role = "secretary" if m.group(0).lower().startswith(("secretary", "scribe", "minutes")) else "chair"
+        for p in split_people(m.group(1), role):
+            reg.add(p)
+    for m in re.finditer(r"Meeting started by (@[\w.-]+)", text):
+        reg.add(Person(m.group(1), ["chair"], None, True))
+
+
+_ABSENT_ROLE = re.compile(
+    r"\b(?P<role>varapuheenjohtaja|puheenjohtaja|sihteeri|chair|vice[- ]chair|secretary)\s+"
+    r"(?P<name>[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+){1,2})"
+)
+
+
+def _absent_officers(text: str, reg: _Registry) -> None:
+    """`Sekä puheenjohtaja X että varapuheenjohtaja Y olivat poissa`: officers named absent."""
+    for sent in re.split(r"(?<=[.!?])\s+", text):
+        if not re.search(r"\b(?:poissa|estynyt|estyneitä|absent|not present|apologi[sz]ed)\b", sent, re.I):
+            continue
+        for m in _ABSENT_ROLE.finditer(sent):
+            role = {
+                "varapuheenjohtaja": "vice_chair",
+                "puheenjohtaja": "chair",
+                "sihteeri": "secretary",
+                "chair": "chair",
+                "secretary": "secretary",
+            }.get(m.group("role").lower(), "vice_chair")
+            p = Person(m.group("name"), [role], None, False, True)  # type: ignore[list-item]
+            reg.add(p)
+
+
+def _signature_roles(text: str, reg: _Registry) -> None:
+    """Signature columns: names on one line, their titles (`pj.`, `sihteeri`) below them."""
+    lines = text.splitlines()
+    for i in range(len(lines) - 1):
+        # A signature line is short and has no sentence in it; most lines are ruled out cheaply here.
+        if len(lines[i]) > 160 or not lines[i].strip() or re.search(r"[.:;!?]\s|\d", lines[i]):
+            continue
+        k = i + 1
+        while k < min(len(lines) - 1, i + 3) and not lines[k].strip():
+            k += 1
+        under = lines[k]
+        if re.match(r"^\s*[-*•]", lines[i]) or "," in under or re.match(r"^\s*[-*•]", under):
+            continue
+        cols = [(m.start(), m.group(0).strip()) for m in re.finditer(r"\S+(?: \S+)*", lines[i])]
+        if not cols or not all(reg.find(c) for _, c in cols):
+            continue
+        below = [(m.start(), m.group(0).strip()) for m in re.finditer(r"\S+(?: \S+)*", under)]
+        if any(reg.find(t) for _, t in below):
+            continue
+        for pos, title in below:
+            last = title.lower().split()[-1].strip(".") if title.split() else ""
+            kind = _annotation_kind(last)
+            if not kind or kind[0] != "role":
+                continue
+            col = min(cols, key=lambda c: abs(c[0] - pos))
+            who = reg.find(col[1])
+            if who is not None and kind[1] not in who.roles:
+                who.roles.append(kind[1])  # type: ignore[arg-type]
+
+
+_ATTENDANCE_TITLE = re.compile(r"läsnäol|läsnä|attendance|roll call|present", re.IGNORECASE)
+_NAME_SEQ = re.compile(
+    r"[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)+(?:\s*,\s*[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)+)*"
+    r"(?:\s*,?\s+(?:ja|and|sekä)\s+[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)+)?"
+)
+
+
+def _attendance_sections(text: str, seg: Segmentation, reg: _Registry) -> bool:
+    """An agenda item about who is present lists them in its body."""
+    found = False
+    for sec in seg.sections:
+        if sec.number is None or not _ATTENDANCE_TITLE.search(sec.title):
+            continue
+        body = sec.body(text)
+        best = max((m.group(0) for m in _NAME_SEQ.finditer(body)), key=len, default="")
+        people = split_people(best, "member")
+        if len(people) >= 2:
+            for p in people:
+                reg.add(p)
+            found = True
+    return found
+
+
+_SPEAKER = re.compile(r"^[ \t]*(?P<name>[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2}):[ \t]+\S", re.MULTILINE)
+_SPEAKER_STOP = frozenset(
+    [
+        "decision",
+        "proposal",
+        "note",
+        "notes",
+        "agenda",
+        "action",
+        "actions",
+        "päätös",
+        "esitys",
+        "aika",
+        "paikka",
+        "date",
+        "time",
+        "place",
+        "location",
+        "id",
+        "title",
+        "question",
+        "answer",
+        "q",
+        "a",
+        "re",
+        "summary",
+        "minutes",
+        "info",
+        "idea",
+        "link",
+        "topic",
+        "agreed",
+        "resolved",
+        "consensus",
+        "attendees",
+        "present",
+        "regrets",
+        "apologies",
+        "update",
+        "status",
+        "comment",
+        "comments",
+        "todo",
+        "fixme",
+        "example",
+        "e.g",
+        "keskustelua",
+        "kommentteja",
+        "muistiinpanot",
+    ]
+)
+
+
+def _speakers(text: str, reg: _Registry) -> None:
+    """Without an attendee list, the people who speak (`Name: ...` turns) took part."""
+    names: list[str] = []
+    for m in _SPEAKER.finditer(text):
+        name = m.group("name").strip()
+        if name.lower().rstrip(".") in _SPEAKER_STOP or name.split()[0].lower() in _SPEAKER_STOP:
+            continue
+        cleaned = clean_name(name)
+        if cleaned:
+            names.append(cleaned)
+    if len(names) < 3:
+        return  # a `Word: text` line or two are labels, not a discussion
+    for n in names:
+        reg.add(Person(n, ["member"], None, True))
+
+
+def find_participants(text: str, seg: Segmentation) -> list[Participant]:
+    """Everyone the minutes name as taking part (or as absent), with roles and organisations."""
+    reg = _Registry()
+    region_end = seg.header_end if seg.header_end else len(text)
+    found_list, used = _list_blocks(text, reg, region_end)
+    if found_list:
+        _orphan_blocks(text, reg, region_end, used)
+    found_list = _attendance_sections(text, seg, reg) or found_list
+    _elections(text, reg)
+    _absent_officers(text, reg)
+    _signature_roles(text, reg)
+    for sec in seg.sections:
+        for name in sec.presenters:
+            reg.add(Person(name, ["presenter"], None, True))
+    if not found_list:
+        _speakers(text, reg)
+    out: list[Participant] = []
+    for p in reg.people:
+        roles = list(dict.fromkeys(p.roles)) or ["member"]
+        if "member" in roles and any(
+            r in roles for r in ("chair", "vice_chair", "secretary", "presenter", "guest")
+        ):
+            roles.remove("member")
+        out.append(Participant(name=p.name, roles=roles, organization=p.organization, present=p.present))
+    return out

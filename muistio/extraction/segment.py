@@ -1,0 +1,386 @@
+"""Split minutes into agenda sections: numbered items, §-items, Markdown/rst/MediaWiki headings, bullets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from muistio.extraction.parts import Section
+
+# A numbered heading: `1 Title`, `1. Title`, `1) Title`, `1.Title`, `§ 3 Title`, `3 § Title`, `## 2. Title`.
+_NUMBERED = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]*|={1,6}[ \t]*)?(?:\*\*)?"
+    r"(?:§[ \t]*(?P<n1>\d{1,3})\b|(?P<n2>\d{1,3})[ \t]*§|(?P<n3>\d{1,3})(?:[.)](?!\d)|(?=[ \t])))"
+    r"[ \t]*(?P<title>.*?)[ \t]*(?:\*\*)?[ \t]*=*[ \t]*$"
+)
+_MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$")
+_WIKI_HEADING = re.compile(r"^[ \t]*(={1,6})[ \t]*(.+?)[ \t]*\1[ \t]*$")
+_BOLD_LINE = re.compile(r"^[ \t]*\*\*([^*]+?)\*\*[ \t]*:?[ \t]*$")
+_RST_UNDERLINE = re.compile(r"^([=\-~^\"'`#*+_:.])\1{2,}[ \t]*$")
+_TOP_BULLET = re.compile(r"^[-*•][ \t]+(\S.*)$")
+_MEETBOT_TOPIC = re.compile(r"\*[ \t]+TOPIC:[ \t]*(?P<title>.+?)[ \t]*\((?:@|[\w.-]+,)[^)]*\)")
+_PRESENTER = re.compile(
+    r"^[ \t]*(?:[-*•][ \t]*)?"
+    r"(?:Alustus|Alustaja(?:t)?|Esittelijä(?:t)?|Esittely|Presenter(?:s)?|Presented by)"
+    r"[ \t]*:[ \t]*(?P<names>.+)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_AGENDA_LABEL = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?:agenda|esityslista|asialista|käsiteltävät asiat)\b[^\n]{0,20}$",
+    re.IGNORECASE,
+)
+
+# Headings that organise the minutes rather than name an agenda item.
+_META_HEADINGS = frozenset(
+    {
+        "attendees",
+        "present",
+        "participants",
+        "attendance",
+        "apologies",
+        "regrets",
+        "absent",
+        "agenda",
+        "place and date",
+        "date",
+        "time",
+        "place",
+        "location",
+        "venue",
+        "minutes",
+        "action items",
+        "actions",
+        "concluded",
+        "meeting",
+        "pinned items",
+        "osallistujat",
+        "läsnä",
+        "poissa",
+        "paikalla",
+        "esityslista",
+        "asialista",
+        "aika",
+        "paikka",
+        "allekirjoitukset",
+        "signatures",
+        "additional attendees",
+        "members present",
+        "meeting summary",
+        "people present",
+        "läsnä olivat",
+        "aika ja paikka",
+    }
+)
+
+
+@dataclass
+class Segmentation:
+    """Sections of the text (the first one, numbered None, is the preamble) and the agenda titles."""
+
+    sections: list[Section]
+    agenda: list[tuple[str, str]] = field(default_factory=list)  # (number, title) in order
+    header_end: int = 0  # where the first agenda item starts
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int  # offset after the line break
+    text: str
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        out.append(_Line(pos, pos + len(raw), raw.rstrip("\r\n")))
+        pos += len(raw)
+    return out
+
+
+def _clean_title(title: str) -> str:
+    """Strip Markdown emphasis, trailing colons/periods and surrounding space from a heading."""
+    t = re.sub(r"[*_`]{1,3}", "", title).strip()
+    t = re.sub(r"[ \t]*[:.]+$", "", t).strip()
+    return re.sub(r"\s+", " ", t)
+
+
+def _is_title_text(title: str) -> bool:
+    """A heading title starts with a letter and reads like a short heading, not a sentence."""
+    if not title or not (title[0].isalpha() or title[0] in "\"'“”«#"):
+        return False
+    if len(title) > 120 or len(title.split()) > 16:
+        return False
+    # A line ending in a comma, or a hyphen (a broken word), continues prose.
+    return not title.rstrip().endswith((",", "-", ";"))
+
+
+@dataclass
+class _Head:
+    line: int
+    number: int
+    title: str
+
+
+def _numbered_candidates(lines: list[_Line]) -> list[_Head]:
+    heads: list[_Head] = []
+    for i, ln in enumerate(lines):
+        m = _NUMBERED.match(ln.text)
+        if not m:
+            continue
+        num = m.group("n1") or m.group("n2") or m.group("n3")
+        title = m.group("title") or ""
+        if m.group("n3") is not None and re.match(r"^\d", title):
+            continue  # `1.6 miljardia`, dates, versions
+        if not title and (m.group("n1") or m.group("n2")):
+            # `3 §` alone: the title is the next non-empty line.
+            for nxt in lines[i + 1 : i + 4]:
+                if nxt.text.strip():
+                    title = nxt.text.strip()
+                    break
+        title = _clean_title(title)
+        if not _is_title_text(title):
+            continue
+        heads.append(_Head(i, int(num), title))
+    return heads
+
+
+def _longest_chain(heads: list[_Head]) -> list[_Head]:
+    """The longest run of headings numbered n, n+1, n+2 ... in document order (noise skipped)."""
+    if not heads:
+        return []
+    best_len = [1] * len(heads)
+    prev = [-1] * len(heads)
+    for i, h in enumerate(heads):
+        for j in range(i - 1, -1, -1):
+            if heads[j].number == h.number - 1 and best_len[j] + 1 > best_len[i]:
+                best_len[i] = best_len[j] + 1
+                prev[i] = j
+    end = max(range(len(heads)), key=lambda k: (best_len[k], -k))
+    chain: list[_Head] = []
+    while end >= 0:
+        chain.append(heads[end])
+        end = prev[end]
+    chain.reverse()
+    return chain
+
+
+def _agenda_list(lines: list[_Line], heads: list[_Head]) -> list[_Head]:
+    """A compact numbered list right after an `Agenda:` line (the items are repeated as sections later)."""
+    for i, ln in enumerate(lines):
+        if not _AGENDA_LABEL.match(ln.text):
+            continue
+        run: list[_Head] = []
+        by_line = {h.line: h for h in heads}
+        j = i + 1
+        while j < len(lines) and (not lines[j].text.strip() or j in by_line):
+            h = by_line.get(j)
+            if h is not None:
+                if run and h.number != run[-1].number + 1:
+                    break
+                run.append(h)
+            elif run and j + 1 < len(lines) and (j + 1) not in by_line:
+                break  # two blank lines end the list
+            j += 1
+        if len(run) >= 2 and run[0].number == 1:
+            return run
+    return []
+
+
+def _sections_from(text: str, lines: list[_Line], heads: list[tuple[int, str | None, str]]) -> list[Section]:
+    """Sections between heading lines; heads are (line index, number, title)."""
+    sections: list[Section] = []
+    first_start = lines[heads[0][0]].start if heads else len(text)
+    sections.append(Section(None, "", 0, first_start))
+    for k, (li, num, title) in enumerate(heads):
+        body_start = lines[li].end
+        body_end = lines[heads[k + 1][0]].start if k + 1 < len(heads) else len(text)
+        sections.append(Section(num, title, body_start, body_end))
+    return sections
+
+
+def _structural_headings(lines: list[_Line]) -> list[tuple[int, int, str]]:
+    """(line index, level, title) of Markdown, rst, MediaWiki and bold-line headings."""
+    out: list[tuple[int, int, str]] = []
+    rst_levels: list[str] = []
+    skip: set[int] = set()
+    for i, ln in enumerate(lines):
+        if i in skip:
+            continue
+        t = ln.text
+        m = _MD_HEADING.match(t)
+        if m:
+            out.append((i, len(m.group(1)), _clean_title(m.group(2))))
+            continue
+        m = _WIKI_HEADING.match(t)
+        if m and len(m.group(1)) >= 2 and re.search(r"\w", m.group(2)):
+            out.append((i, len(m.group(1)), _clean_title(m.group(2))))
+            continue
+        # rst: a text line underlined (optionally overlined) by a run of one punctuation character.
+        if (
+            t.strip()
+            and i + 1 < len(lines)
+            and _RST_UNDERLINE.match(lines[i + 1].text)
+            and not _RST_UNDERLINE.match(t)
+            and len(lines[i + 1].text.strip()) >= len(t.strip()) - 2
+        ):
+            over = i > 0 and _RST_UNDERLINE.match(lines[i - 1].text) is not None
+            key = ("o" if over else "u") + lines[i + 1].text.strip()[0]
+            if key not in rst_levels:
+                rst_levels.append(key)
+            out.append((i, rst_levels.index(key) + 1, _clean_title(t)))
+            skip.add(i + 1)
+            continue
+        m = _BOLD_LINE.match(t)
+        if m:
+            out.append((i, 7, _clean_title(m.group(1))))
+    return out
+
+
+def _is_meta(title: str) -> bool:
+    return title.lower().strip(" :") in _META_HEADINGS
+
+
+def _segment_structural(text: str, lines: list[_Line]) -> Segmentation | None:
+    heads = _structural_headings(lines)
+    if not heads:
+        return None
+    min_level = min(lv for _, lv, _ in heads)
+    # The document title: the first heading, alone on the top level.
+    if heads[0][1] == min_level and sum(1 for _, lv, _ in heads if lv == min_level) == 1 and len(heads) > 1:
+        heads = heads[1:]
+    items: list[tuple[int, str | None, str]] = []
+    n = 0
+    for k, (li, lv, title) in enumerate(heads):
+        nxt_level = heads[k + 1][1] if k + 1 < len(heads) else None
+        grouping = nxt_level is not None and nxt_level > lv and lv != 7
+        if _is_meta(title) or grouping or lv == 7:
+            items.append((li, None, title))
+        else:
+            n += 1
+            items.append((li, str(n), title))
+    if n == 0:
+        return _segment_bullets(text, lines, [li for li, _, _ in heads], heads)
+    sections = _sections_from(text, lines, items)
+    agenda = [(s.number, s.title) for s in sections if s.number is not None]
+    first = next((li for li, num, _ in items if num is not None), items[0][0])
+    return Segmentation(sections, agenda, lines[first].start)
+
+
+def _segment_bullets(
+    text: str, lines: list[_Line], head_lines: list[int], heads: list[tuple[int, int, str]]
+) -> Segmentation | None:
+    """Informal notes: top-level bullets are the agenda items (bold group lines and meta blocks skipped)."""
+    meta_lines = {li for li, _, title in heads if _is_meta(title)}
+    in_meta = False
+    items: list[tuple[int, str | None, str]] = []
+    n = 0
+    for i, ln in enumerate(lines):
+        if i in head_lines:
+            in_meta = i in meta_lines
+            items.append((i, None, ""))
+            continue
+        m = _TOP_BULLET.match(ln.text)
+        if not m or in_meta:
+            continue
+        title = _clean_title(re.sub(r"https?://\S+", "", m.group(1)))
+        if not title or len(title) > 150:
+            continue
+        n += 1
+        items.append((i, str(n), title))
+    if n < 2:
+        return None
+    items.sort()
+    sections = _sections_from(text, lines, items)
+    agenda = [(s.number, s.title) for s in sections if s.number is not None]
+    return Segmentation(sections, agenda, lines[items[0][0]].start)
+
+
+def _segment_meetbot(text: str) -> Segmentation | None:
+    tops = list(_MEETBOT_TOPIC.finditer(text))
+    if not tops:
+        return None
+    sections = [Section(None, "", 0, tops[0].start())]
+    for k, m in enumerate(tops):
+        end = tops[k + 1].start() if k + 1 < len(tops) else len(text)
+        sections.append(Section(str(k + 1), _clean_title(m.group("title")), m.end(), end))
+    return Segmentation(sections, [(s.number, s.title) for s in sections[1:] if s.number], tops[0].start())
+
+
+_INLINE_NUMBERED = re.compile(
+    r"(?:(?<=^)|(?<=\s))(?P<n>\d{1,2})\.\s+(?P<title>[A-ZÅÄÖ][\w-]+(?:\s+[a-zåäö][\w-]*){0,8})"
+)
+
+
+def _segment_collapsed(text: str) -> Segmentation | None:
+    """Text whose line breaks were lost: numbered items inline (`... 3. Kokouksen järjestäytyminen ...`)."""
+    heads = [
+        (m.start(), m.end(), int(m.group("n")), m.group("title")) for m in _INLINE_NUMBERED.finditer(text)
+    ]
+    chain: list[tuple[int, int, int, str]] = []
+    for h in heads:
+        if not chain or (h[2] > chain[-1][2] and h[2] - chain[-1][2] <= 2):
+            if not chain and h[2] > 2:
+                continue
+            chain.append(h)
+    if len(chain) < 2:
+        return None
+    sections = [Section(None, "", 0, chain[0][0])]
+    for k, (_s, e, n, title) in enumerate(chain):
+        end = chain[k + 1][0] if k + 1 < len(chain) else len(text)
+        sections.append(Section(str(n), title, e, end))
+    return Segmentation(sections, [(s.number, s.title) for s in sections[1:] if s.number], chain[0][0])
+
+
+def _is_collapsed(text: str, lines: list[_Line]) -> bool:
+    longest = max((len(ln.text) for ln in lines), default=0)
+    return longest > 600 and longest > len(text) * 0.4
+
+
+def segment(text: str) -> Segmentation:
+    """Find the agenda items of any common minutes layout and the body offsets of each."""
+    lines = _lines(text)
+    if _MEETBOT_TOPIC.search(text):
+        seg = _segment_meetbot(text)
+        if seg:
+            return _with_presenters(text, seg)
+    if _is_collapsed(text, lines):
+        seg = _segment_collapsed(text)
+        if seg:
+            return _with_presenters(text, seg)
+    cands = _numbered_candidates(lines)
+    listed = _agenda_list(lines, cands)
+    listed_lines = {h.line for h in listed}
+    chain = _longest_chain([h for h in cands if h.line not in listed_lines])
+    is_para = any(re.match(r"^\s*(?:#+\s*)?§|^\s*\d+\s*§", lines[h.line].text) for h in chain)
+    if len(chain) >= 2 or (chain and is_para):
+        heads: list[tuple[int, str | None, str]] = [(h.line, str(h.number), h.title) for h in chain]
+        sections = _sections_from(text, lines, heads)
+        titles = {str(h.number): h.title for h in listed}
+        agenda = [(s.number, titles.get(s.number, s.title)) for s in sections if s.number is not None]
+        return _with_presenters(text, Segmentation(sections, agenda, lines[chain[0].line].start))
+    if len(listed) >= 2:
+        heads = [(h.line, str(h.number), h.title) for h in listed]
+        sections = _sections_from(text, lines, heads)
+        agenda = [(s.number, s.title) for s in sections if s.number is not None]
+        return _with_presenters(text, Segmentation(sections, agenda, lines[listed[0].line].start))
+    seg = _segment_structural(text, lines)
+    if seg is None:
+        seg = _segment_bullets(text, lines, [], [])
+    if seg is None:
+        seg = Segmentation([Section(None, "", 0, len(text))], [], len(text))
+    return _with_presenters(text, seg)
+
+
+def _with_presenters(text: str, seg: Segmentation) -> Segmentation:
+    """Fill each section's presenters from its `Alustus:` / `Presenter:` lines."""
+    from muistio.extraction.participants import split_people
+
+    for sec in seg.sections:
+        if sec.number is None:
+            continue
+        for m in _PRESENTER.finditer(sec.body(text)):
+            for person in split_people(m.group("names")):
+                if person.name not in sec.presenters:
+                    sec.presenters.append(person.name)
+    return seg

@@ -1,0 +1,431 @@
+"""Structure of minutes: sections, header, participants, decisions, next meeting, language (own excerpts)."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from muistio.contract import Extraction
+from muistio.extraction import extract
+from muistio.extraction.decisions import find_decisions
+from muistio.extraction.header import clean_place, read_header
+from muistio.extraction.language import detect_language
+from muistio.extraction.next_meeting import find_next_meeting
+from muistio.extraction.participants import find_participants, split_people
+from muistio.extraction.segment import segment
+from muistio.reading import read_bytes
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+SEED = SHARED / "minutes" / "diginyt-2018-05-22.txt"
+GOLDEN = Path(__file__).parent / "golden" / "seed.extraction.json"
+
+
+def run(text: str, name: str = "memo.txt") -> Extraction:
+    """Extract from an in-memory document, read like a file of that name."""
+    return extract(read_bytes(text.encode(), name))
+
+
+def numbers(text: str) -> list[tuple[str | None, str]]:
+    return [(s.number, s.title) for s in segment(text).sections if s.number is not None]
+
+
+def people(text: str) -> dict[str, tuple[list[str], bool, str | None]]:
+    seg = segment(text)
+    return {p.name: (p.roles, p.present, p.organization) for p in find_participants(text, seg)}
+
+
+def next_of(text: str, meeting: date, title: str = "Hallitus") -> tuple[dict | None, list[str]]:
+    seg = segment(text)
+    nm, warnings = find_next_meeting(text, seg.sections, meeting, title, "Europe/Helsinki")
+    return (nm.model_dump() if nm else None), warnings
+
+
+# --- segmentation ------------------------------------------------------------------------------
+
+
+def test_numbered_items_plain_number_and_title() -> None:
+    text = "Kerho\n\n1 Avaus\n\nAvattiin.\n\n2 Talous\n\nRahaa on 12 euroa.\n 4 (7)\n3 Muut asiat\n"
+    assert numbers(text) == [("1", "Avaus"), ("2", "Talous"), ("3", "Muut asiat")]
+
+
+def test_numbered_items_with_period_paren_and_missing_space() -> None:
+    text = "1.Avaus\nok\n2. Laillisuus\nok\n3) Esityslista\nok\n"
+    assert numbers(text) == [("1", "Avaus"), ("2", "Laillisuus"), ("3", "Esityslista")]
+
+
+def test_paragraph_sign_items_either_side_and_title_on_next_line() -> None:
+    assert numbers("Lautakunta\n\n§ 41 Talousarvio\n\nHyväksyttiin.\n") == [("41", "Talousarvio")]
+    assert numbers("Lautakunta\n\n7 §\nTilinpäätös\n\nHyväksyttiin.\n\n8 §\nMuut\n") == [
+        ("7", "Tilinpäätös"),
+        ("8", "Muut"),
+    ]
+
+
+def test_inner_numbered_list_does_not_break_the_agenda_chain() -> None:
+    text = "1 Avaus\nx\n2 Hankkeet\n1. ensimmäinen\n2. toinen\n3 Muut\nx\n"
+    assert [n for n, _ in numbers(text)] == ["1", "2", "3"]
+    assert numbers(text)[2] == ("3", "Muut")
+
+
+def test_agenda_list_gives_titles_and_later_items_give_bodies() -> None:
+    text = (
+        "Attendees: Ann Lee\n\nAgenda:\n\n1) Quorum\n2) Budget\n\n"
+        "1) Quorum was confirmed.\n\n2) Budget\n\nThe budget was approved.\n"
+    )
+    seg = segment(text)
+    assert seg.agenda == [("1", "Quorum"), ("2", "Budget")]
+    budget = next(s for s in seg.sections if s.number == "2")
+    assert "approved" in budget.body(text)
+
+
+def test_markdown_headings_title_grouping_and_meta() -> None:
+    text = (
+        "# Team minutes\n\n## Attendees\n\n- Ann Lee\n\n## Day one\n\n### Caching\n\nText.\n\n"
+        "### Logging\n\nMore.\n"
+    )
+    assert segment(text).agenda == [("1", "Caching"), ("2", "Logging")]
+
+
+def test_rst_underlined_headings() -> None:
+    text = "=====\nClub\n=====\n\nParticipants\n------------\n- Ann Lee\n\n"
+    text += "Budget\n------\nok\n\nVaria\n-----\nx\n"
+    assert segment(text).agenda == [("1", "Budget"), ("2", "Varia")]
+
+
+def test_mediawiki_headings() -> None:
+    text = "== Läsnä ==\nAnna Aho\n\n== Talous ==\nok\n\n== Muut asiat ==\nok\n"
+    assert segment(text).agenda == [("1", "Talous"), ("2", "Muut asiat")]
+
+
+def test_bullet_notes_become_items_when_nothing_else_structures_them() -> None:
+    text = "**New items**\n\n- Release plan\n    - ship soon\n- CI load\n    - too high\n"
+    assert segment(text).agenda == [("1", "Release plan"), ("2", "CI load")]
+
+
+def test_meetbot_topics_are_items_even_on_one_line() -> None:
+    text = "Meeting started by @ann:ex.org at 2026-01-02 10:00:00 "
+    text += "* TOPIC: Intro (@ann:ex.org, 10:01:00) * INFO: hi"
+    assert segment(text).agenda == [("1", "Intro")]
+
+
+def test_collapsed_text_finds_inline_items() -> None:
+    body = "Esipuhe " * 100
+    text = f"{body}1. Kokouksen avaus Puheenjohtaja avasi. 2. Talous Rahaa on. 3. Muut asiat Ei muuta."
+    assert [n for n, _ in numbers(text)] == ["1", "2", "3"]
+
+
+def test_presenters_from_alustus_and_presenter_lines() -> None:
+    text = "1 Tietohanke\n\nAlustus: Maija Mehiläinen ja Kalle Kuusi, VM\n\n2 Budget\n\nPresenter: Ann Lee\n"
+    seg = segment(text)
+    assert [s.presenters for s in seg.sections if s.number] == [
+        ["Maija Mehiläinen", "Kalle Kuusi"],
+        ["Ann Lee"],
+    ]
+
+
+# --- header ------------------------------------------------------------------------------------
+
+
+def test_finnish_labels_with_time_range_and_place() -> None:
+    text = (
+        "Kerhon hallitus\n\nAika  Ke 3.4.2024 klo 17-19\n\nPaikka  Kauppakatu 1, Oulu nh Pieni\n\n1 Avaus\n"
+    )
+    h = read_header(text, segment(text).header_end)
+    assert (h.date, h.start, h.end) == (date(2024, 4, 3), "17:00", "19:00")
+    assert h.place == "Kauppakatu 1, Oulu, nh Pieni"
+    assert h.group == "Kerhon hallitus"
+
+
+def test_year_from_the_title_when_the_time_line_has_none() -> None:
+    text = "Hallituksen kokous 5.9.2021\n\nKyläseuran hallituksen kokous\n\n"
+    text += "Aika: Su 5.9. klo 10\n\n1. Avaus\nok\n"
+    h = read_header(text, segment(text).header_end)
+    assert (h.date, h.start) == (date(2021, 9, 5), "10:00")
+    assert h.group == "Kyläseuran hallitus"
+
+
+def test_english_labels_and_closing_time() -> None:
+    text = "Minutes of the Garden Club\n\nDate: 3 March 2022\nTime: 6:30pm\nLocation: Hall B\n\n1. Open\nx\n"
+    text += "2. Close\nThe meeting closed at 8:05pm.\n"
+    h = read_header(text, segment(text).header_end)
+    assert (h.date, h.start, h.end, h.place) == (date(2022, 3, 3), "18:30", "20:05", "Hall B")
+    assert h.group == "Garden Club"
+
+
+def test_opening_time_stands_in_for_a_missing_scheduled_time() -> None:
+    text = "Seura\n\nAika: 2.2.2019\n\n1. Avaus\nPuheenjohtaja avasi kokouksen klo 18.05.\n2. Loppu\n"
+    text += "Puheenjohtaja päätti kokouksen klo 19.40.\n"
+    h = read_header(text, segment(text).header_end)
+    assert (h.start, h.end) == ("18:05", "19:40")
+
+
+def test_two_digit_year_title_line_time_and_place_line() -> None:
+    text = "Hallituksen kokous 14.3.19 klo 18\n\nSeuratalo Kuusela\n\n1.Avaus\nok\n"
+    h = read_header(text, segment(text).header_end)
+    assert (h.date, h.start, h.place) == (date(2019, 3, 14), "18:00", "Seuratalo Kuusela")
+
+
+def test_front_matter_date_contradicted_by_heading_warns() -> None:
+    text = "title: x\nslug: y\ndate: 2020-01-01 10:00\n\n"
+    text += "# Club AGM - 5 February 2021\n\n## Present:\n\n- Ann Lee\n"
+    h = read_header(text, segment(text).header_end)
+    assert h.date == date(2021, 2, 5)
+    assert any("front matter" in w for w in h.warnings)
+
+
+def test_clean_place_markdown_link_and_room() -> None:
+    assert (
+        clean_place("online / [https://m.example/x](https://m.example/x)") == "online / https://m.example/x"
+    )
+    assert clean_place("Katu 2, Turku kokoushuone Aalto.") == "Katu 2, Turku, kokoushuone Aalto"
+
+
+# --- participants ------------------------------------------------------------------------------
+
+
+def test_one_name_a_line_with_roles_orgs_and_absence() -> None:
+    text = (
+        "Ryhmä\n\nOsallistujat\n\nLiisa Laine, pj.\nPekka Puu\n\nAlustajat:\nOlli Oja, OM\n"
+        "Ritva Ranta, OM (poissa)\nKaisa Kivi, siht.\n\nTeemu Tammi\n\n1 Avaus\nok\n"
+    )
+    got = people(text)
+    assert got["Liisa Laine"][0] == ["chair"]
+    assert got["Olli Oja"] == (["presenter"], True, "OM")
+    assert got["Ritva Ranta"][1] is False
+    assert got["Kaisa Kivi"][0] == ["secretary"]
+    # A second column of the attendee list, after the presenters, is members again.
+    assert got["Teemu Tammi"] == (["member"], True, None)
+
+
+def test_inline_list_with_ja_and_signature_column_roles() -> None:
+    text = (
+        "Kokous 1.2.2020\n\nLäsnä: Aino Aalto, Eero Erkko ja Iida Ilo\n\n1. Avaus\nok\n\n2. Loppu\nok\n\n"
+        "Aino Aalto                         Iida Ilo\n\npj.                                sihteeri\n"
+    )
+    got = people(text)
+    assert set(got) == {"Aino Aalto", "Eero Erkko", "Iida Ilo"}
+    assert got["Aino Aalto"][0] == ["chair"]
+    assert got["Iida Ilo"][0] == ["secretary"]
+
+
+def test_english_attendees_regrets_and_guests() -> None:
+    text = (
+        "Minutes of the board, May 2nd, 2021\n\nAttendees: *Ann* L., *Bob* K.\n\n"
+        "Additional Attendees: Cy Dee (Acme), Eve Fox (Beta),\nGus Hall (Acme)\n\nRegrets: *Ann* M.\n\n"
+        "1) Secretary\n\nSecretary was Ann Lee.\n\n2) Other\nnone\n"
+    )
+    got = people(text)
+    assert got["Ann Lee"][0] == ["secretary"]  # `Ann L.` completed by the statement
+    assert got["Gus Hall"] == (["guest"], True, "Acme")
+    assert got["Ann M."][1] is False  # a different person from Ann Lee
+    assert "Bob K." in got
+
+
+def test_elections_give_roles_without_an_attendee_list() -> None:
+    text = (
+        "Seura\n\nAika: 1.1.2020\n\n1. Järjestäytyminen\n\nValittiin Sanna Salo sihteeriksi ja Olli Oksa ja "
+        "Tiina Tuuli pöytäkirjantarkastajiksi. Puheenjohtajaksi valittiin Matti Mänty.\n"
+    )
+    got = people(text)
+    assert got == {
+        "Sanna Salo": (["secretary"], True, None),
+        "Olli Oksa": (["minutes_checker"], True, None),
+        "Tiina Tuuli": (["minutes_checker"], True, None),
+        "Matti Mänty": (["chair"], True, None),
+    }
+
+
+def test_absent_officers_and_temporary_chair() -> None:
+    text = (
+        "Lautakunta, kokous 3.3.2020\n\n§ 5 Avaus\n\nSekä puheenjohtaja Aarne Aho että varapuheenjohtaja "
+        "Bertta Berg olivat poissa. Tilapäiseksi puheenjohtajaksi valittiin Cecilia Cedar.\n"
+    )
+    got = people(text)
+    assert got["Aarne Aho"] == (["chair"], False, None)
+    assert got["Bertta Berg"] == (["vice_chair"], False, None)
+    assert got["Cecilia Cedar"] == (["chair"], True, None)
+
+
+def test_attendance_item_lists_the_present() -> None:
+    text = "Kokous 1.1.2017\n\n1. Läsnäolijoiden toteaminen\n\n"
+    text += "Avattiin. Aku Ankka, Iines Ankka ja Hessu Hopo\n\n2. Muut\n"
+    assert set(people(text)) == {"Aku Ankka", "Iines Ankka", "Hessu Hopo"}
+
+
+def test_speakers_are_participants_only_without_a_list() -> None:
+    text = "# WG\n\n### Topic\n\nRoy: yes\n\nMT: no\n\nDecision: defer\n\nAnn Lee: maybe\n"
+    assert set(people(text)) == {"Roy", "MT", "Ann Lee"}
+    with_list = "Present: Ann Lee\n\n1. Topic\nRoy: yes\nMT: no\nEve: ok\n"
+    assert set(people(with_list)) == {"Ann Lee"}
+
+
+def test_split_people_notes_attach_to_the_name_before() -> None:
+    got = split_people("Anna Vuori (pj), Heikki Oja (vpj, paikalla kohdasta 5), Otto Kivi (poissa)")
+    assert [(p.name, p.roles, p.present) for p in got] == [
+        ("Anna Vuori", ["chair"], True),
+        ("Heikki Oja", ["vice_chair"], True),
+        ("Otto Kivi", [], False),
+    ]
+
+
+# --- decisions ---------------------------------------------------------------------------------
+
+
+def test_decisions_labels_verbs_and_proposals() -> None:
+    text = (
+        "1 Muistio\n\nHyväksytään edellisen kokouksen muistio.\n\n- Muistio hyväksyttiin\n\n"
+        "2 Talous\n\nPäätös: Jäsenmaksu on 10 euroa.\n\n3 Loppu\n\nPäätettiin kokous klo 20.\n\n"
+        "4 Budget\n\nRESOLVED: the budget stands. It was agreed to meet monthly.\n"
+    )
+    got = [(d.agenda_item, d.quote) for d in find_decisions(text, segment(text).sections)]
+    assert got == [
+        ("1", "Muistio hyväksyttiin"),
+        ("2", "Jäsenmaksu on 10 euroa."),
+        ("4", "the budget stands."),
+        ("4", "It was agreed to meet monthly."),
+    ]
+
+
+def test_decision_label_alone_on_its_line() -> None:
+    text = "§ 3 Asia\n\nPäätösehdotus oli\n\nTodetaan asia.\n\nPäätös\n\nPäätösehdotus hyväksyttiin.\n"
+    assert [d.quote for d in find_decisions(text, segment(text).sections)] == ["Päätösehdotus hyväksyttiin."]
+
+
+# --- next meeting ------------------------------------------------------------------------------
+
+
+def test_next_meeting_line_with_time_place_and_agenda() -> None:
+    text = (
+        "1 Muut asiat\n\nSeuraava kokous to 12.9. klo 10-12, Rantakatu 4, Vaasa nh Meri.\n"
+        "Agendalla mm. budjetti ja strategian käsittely.\n"
+    )
+    nm, warnings = next_of(text, date(2024, 8, 20))
+    assert nm is not None
+    assert (nm["date"], nm["start"], nm["end"]) == ("2024-09-12", "10:00", "12:00")
+    assert nm["place"] == "Rantakatu 4, Vaasa, nh Meri"
+    assert nm["agenda"] == ["budjetti", "strategian käsittely"]
+    assert warnings == []
+
+
+def test_next_meeting_yearless_date_after_a_december_meeting_is_next_year() -> None:
+    nm, _ = next_of("1 Muut\n\nSeuraava kokous 14.1. klo 18.\n", date(2023, 12, 9))
+    assert nm is not None and nm["date"] == "2024-01-14"
+
+
+def test_next_meeting_heading_in_english_date_only() -> None:
+    text = "1) Budget\nok\n\n2) Next meeting\n\nMay 3rd 2021.\n"
+    nm, _ = next_of(text, date(2021, 4, 20))
+    assert nm is not None and (nm["date"], nm["start"], nm["place"]) == ("2021-05-03", None, None)
+
+
+def test_next_meeting_online_link_as_place() -> None:
+    text = "Next meeting: 6.5.2025 klo 18, https://meet.example.org/club\n"
+    nm, _ = next_of(text, date(2025, 4, 1))
+    assert nm is not None and nm["place"] == "https://meet.example.org/club"
+
+
+def test_next_meeting_stated_rule_resolves_against_the_meeting_date() -> None:
+    nm, _ = next_of(
+        "Next meeting as usual on the first Monday of each month.\n",
+        date(2024, 3, 12),
+    )
+    assert nm is not None and nm["date"] == "2024-04-01"
+
+
+def test_other_bodies_are_not_the_next_meeting() -> None:
+    text = "1. Muut\n\nPidetään yleinen kokous la 4.7. klo 12.\nSeuraava kyläparlamentti järjestetään 5.9.\n"
+    assert next_of(text, date(2020, 6, 8)) == (None, [])
+
+
+def test_month_only_next_meeting_keeps_date_null() -> None:
+    nm, warnings = next_of("1. Seuraava kokous\n\nSeuraava kokous pidetään lokakuussa.\n", date(2020, 6, 8))
+    assert nm is not None and nm["date"] is None
+    assert warnings and "lokakuussa" in warnings[0]
+
+
+def test_weekday_mismatch_is_kept_as_a_warning() -> None:
+    nm, warnings = next_of("Seuraava kokous ma 20.6. klo 13-15.\n", date(2018, 5, 22))
+    assert nm is not None and nm["date"] == "2018-06-20"
+    assert warnings and "ma" in warnings[0]
+
+
+def test_no_next_meeting_is_invented() -> None:
+    text = "1. Muut\n\nJatketaan asiaa seuraavassa kokouksessa.\nAdditional discussion next meeting.\n"
+    assert next_of(text, date(2020, 6, 8)) == (None, [])
+
+
+def test_own_kind_of_meeting_announced_again() -> None:
+    text = "# Club AGM - 10 March 2022\n\n"
+    text += "A second attempt at having an AGM will be held on 7 April 2022 at 7pm\n"
+    nm, _ = next_of(text, date(2022, 3, 10), title="Club AGM")
+    assert nm is not None and (nm["date"], nm["start"]) == ("2022-04-07", "19:00")
+
+
+# --- language ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Kokous avattiin ja todettiin, että hallitus on päätösvaltainen.", "fi"),
+        ("The meeting was opened and the agenda was approved by the members present.", "en"),
+        ("Mötet öppnades och det beslutades att protokollet ska justeras av ordförande.", "sv"),
+    ],
+)
+def test_language_detection(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+# --- the seed memo: golden file ------------------------------------------------------------------
+
+
+def _seed_json() -> dict:
+    if not SEED.exists():
+        pytest.skip(f"shared seed memo not found at {SEED}")
+    from muistio.reading import read_document
+
+    data = json.loads(extract(read_document(SEED)).to_json())
+    data["source"]["path"] = "diginyt-2018-05-22.txt"  # independent of where the shared folder lies
+    return data
+
+
+def test_seed_matches_golden_file() -> None:
+    data = _seed_json()
+    if os.environ.get("MUISTIO_UPDATE_GOLDEN") == "1":
+        GOLDEN.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    assert GOLDEN.exists(), "run with MUISTIO_UPDATE_GOLDEN=1 to create the golden file"
+    assert data == json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+
+def test_seed_structure_facts() -> None:
+    data = _seed_json()
+    assert data["meeting"]["date"] == "2018-05-22"
+    assert (data["meeting"]["start"], data["meeting"]["end"]) == ("12:00", "14:00")
+    assert data["meeting"]["place"] == "Mariankatu 9, Helsinki, nh Loppupeli"
+    nm = data["next_meeting"]
+    assert (nm["date"], nm["start"], nm["end"]) == ("2018-06-20", "13:00", "15:00")
+    assert nm["place"] == "Mariankatu 9, Helsinki, nh Loppupeli"
+    assert len(data["participants"]) == 25
+    roles = {p["name"]: p["roles"] for p in data["participants"]}
+    assert roles["Jouko Salonen"] == ["secretary", "presenter"]
+    assert roles["Miisa Rotola-Pukkila"] == ["secretary"]
+    assert [p["name"] for p in data["participants"] if not p["present"]] == ["Mari Fallström"]
+    assert [a["number"] for a in data["agenda"]] == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_dev_corpus_next_meetings_never_invented() -> None:
+    dev = SHARED / "minutes" / "dev"
+    if not dev.exists():
+        pytest.skip(f"shared dev corpus not found at {dev}")
+    from muistio.reading import read_document
+
+    for gold_file in sorted(dev.glob("*.gold.json")):
+        doc = next(p for p in dev.glob(gold_file.name.replace(".gold.json", ".*")) if p != gold_file)
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        got = extract(read_document(doc))
+        want = (gold.get("next_meeting") or {}).get("date")
+        assert (got.next_meeting.date if got.next_meeting else None) == want, doc.name
