@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -33,7 +32,7 @@ def extract(
     file: Annotated[Path, typer.Argument(help="minutes: .txt .md .pdf .docx .html .tex .rst")],
     json_out: Annotated[bool, typer.Option("--json", help="print the extraction contract as JSON")] = False,
     min_confidence: Annotated[
-        Optional[float], typer.Option(help="leave out action items below this confidence")
+        float | None, typer.Option(help="leave out action items below this confidence")
     ] = None,
 ) -> None:
     """Read one minutes document and print what it says (no database, no Prefect)."""
@@ -525,4 +524,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
