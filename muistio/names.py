@@ -204,6 +204,7 @@ def base_candidates(form: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Case- and accent-stable key for comparing names (keeps ä/ö, drops other diacritics' variance)."""
     s = unicodedata.normalize("NFC", s).strip().lower()
@@ -303,6 +304,12 @@ def voikko_bases(word: str) -> set[str]:
         return set()
 
 
+# Only capitalised words and handles can start or continue a name ('Sari S.', '@nick').
+_WORD = re.compile(r"(?<![\w'’.\-@])(?:@\w|[A-ZÅÄÖÜÉ])[\w'’.\-]*")
+_INITIAL = re.compile(r"[A-ZÅÄÖ]\.")
+_INITIALS = re.compile(r"[A-ZÅÄÖ]{2,4}")
+
+
 class Roster:
     """The participants (and organisations) of one meeting, with every form their names take."""
 
@@ -314,6 +321,23 @@ class Roster:
                 seen.add(fold(n))
                 self.people.append(_person(n))
         self.organizations = sorted({o for o in organizations if o}, key=len, reverse=True)
+        # folded keys computed once: lookups run per word of the minutes, so nothing is re-folded there
+        self._org_by_fold = {fold(o): o for o in reversed(self.organizations)}
+        self._name_by_fold: dict[str, list[str]] = {}
+        for p in self.people:
+            self._name_by_fold.setdefault(fold(p.name), []).append(p.name)
+        self._first_keys = [
+            (fold(" ".join(p.first)), fold(p.first[0]) if p.first else "") for p in self.people
+        ]
+        self._cand_cache: dict[str, tuple[list[str], str | None]] = {}
+        # first words a several-word mention can start with (a first name, or a full name's first word)
+        heads = {k for pair in self._first_keys for k in pair if k} | {
+            n.split()[0] for n in self._name_by_fold if n.split()
+        }
+        self._heads = {h[:i] for h in heads for i in range(1, len(h) + 1)}
+        self._initials: dict[str, list[str]] = {}
+        for p in self.people:
+            self._initials.setdefault(p.initials, []).append(p.name)
         # form (folded) -> list of (person index, case, kind) where kind is first/last/handle
         self._forms: dict[str, list[tuple[int, str, str]]] = {}
         for i, p in enumerate(self.people):
@@ -346,6 +370,7 @@ class Roster:
         return True
 
     def _add(self, form: str, i: int, case: str, kind: str) -> None:
+        self._cand_cache = {}
         lst = self._forms.setdefault(fold(form), [])
         if (i, case, kind) not in lst:
             lst.append((i, case, kind))
@@ -363,14 +388,22 @@ class Roster:
 
     def organization(self, word: str) -> str | None:
         """The organisation a word names, also in colon-inflected form (VM:n, VM:lle)."""
-        w = re.sub(r":[a-zåäö]+$", "", word.strip())
-        for o in self.organizations:
-            if fold(o) == fold(w):
-                return o
-        return None
+        if not self.organizations:
+            return None
+        w = word.strip()
+        if ":" in w:
+            w = re.sub(r":[a-zåäö]+$", "", w)
+        return self._org_by_fold.get(fold(w))
 
     def candidates(self, mention: str) -> tuple[list[str], str | None]:
         """All people a mention (full name, first name, surname, initials, inflected form) can mean."""
+        hit = self._cand_cache.get(mention)
+        if hit is None:
+            hit = self._candidates(mention)
+            self._cand_cache[mention] = hit
+        return list(hit[0]), hit[1]
+
+    def _candidates(self, mention: str) -> tuple[list[str], str | None]:
         m = mention.strip().strip(".,:;()[]*\\")
         if not m:
             return [], None
@@ -379,18 +412,18 @@ class Roster:
             hits = [p.name for p in self.people if p.handle and fold(p.handle) == h]
             aliased = [self.people[i].name for i, _, kind in self._forms.get(h, []) if kind == "handle"]
             return list(dict.fromkeys(hits + aliased)), "nom"
-        exact = [p.name for p in self.people if fold(p.name) == fold(m)]
+        exact = self._name_by_fold.get(fold(m))
         if exact:
-            return exact, "nom"
+            return list(exact), "nom"
         toks = _tokens(m)
         if not toks:
             return [], None
         if len(toks) == 1:
             t = toks[0]
-            if re.fullmatch(r"[A-ZÅÄÖ]{2,4}", t):  # initials
-                hits = [p.name for p in self.people if p.initials == t]
+            if _INITIALS.fullmatch(t):
+                hits = self._initials.get(t, [])
                 if hits:
-                    return hits, "nom"
+                    return list(hits), "nom"
             found = self.lookup(t)
             names = list(dict.fromkeys(self.people[i].name for i, _, _ in found))
             return names, (found[0][1] if found else None)
@@ -410,8 +443,8 @@ class Roster:
             p = self.people[i]
             if kind != "last":
                 continue
-            firsts = {fold(" ".join(p.first)), fold(p.first[0])}
-            if first_key in firsts or any(fold(f).startswith(first_key) for f in firsts):
+            firsts = set(self._first_keys[i])
+            if first_key in firsts or any(f.startswith(first_key) for f in firsts):
                 out.append(p.name)
                 case = c
         if out:
@@ -442,19 +475,37 @@ class Roster:
                 return Resolution(mention, next(c for c in cands if fold(c) == fold(r)), cands, case)
         return Resolution(mention, None, cands, case)
 
+    def _may_head(self, tok: str) -> bool:
+        """Whether a word can start a several-word mention (a prefix of a known first name)."""
+        return fold(tok) in self._heads
+
+    def _may_name(self, tok: str) -> bool:
+        """A cheap test before the full look-up: a known form, initials, a handle or an organisation."""
+        key = fold(tok.lstrip("@"))
+        return (
+            key in self._forms
+            or tok.startswith("@")
+            or tok in self._initials
+            or self.organization(tok) is not None
+            or _voikko() is not None
+            or key.strip(".,:;()[]*\\") in self._forms
+        )
+
     def find(self, text: str) -> list[Mention]:
         """Every mention of a known person in a text, longest match first, no overlaps."""
         out: list[Mention] = []
-        words = list(re.finditer(r"@?[\wÅÄÖåäö][\w'’.\-]*", text))
+        if not self.people and not self.organizations:
+            return out
+        words = list(_WORD.finditer(text))
         i = 0
         while i < len(words):
             w = words[i]
-            tok = w.group().rstrip(".") if not re.fullmatch(r"[A-ZÅÄÖ]\.", w.group()) else w.group()
+            tok = w.group().rstrip(".") if not _INITIAL.fullmatch(w.group()) else w.group()
             if not tok[:1].isupper() and not tok.startswith("@"):
                 i += 1
                 continue
             best: Mention | None = None
-            for span in (3, 2):
+            for span in (3, 2) if self._may_head(tok) else ():
                 if i + span > len(words):
                     continue
                 seg = words[i : i + span]
@@ -470,7 +521,7 @@ class Roster:
                     i += span
                     break
             if best is None:
-                cands, case = self.candidates(tok)
+                cands, case = self.candidates(tok) if self._may_name(tok) else ([], None)
                 if cands:
                     best = Mention(w.start(), w.start() + len(tok), tok, cands, case or "nom", False)
                 i += 1

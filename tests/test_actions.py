@@ -431,3 +431,78 @@ def test_an_action_read_as_a_heading_is_still_found() -> None:
     ctx = ExtractionContext(text, "en", date(2022, 1, 1), sections, [Participant(name="Bob Ray")])
     items = find_action_items(ctx)
     assert [i.owners for i in items] == [["Bob Ray"]]
+
+
+# ------------------------------------------------------------------------------ offices, splits, repeats
+
+
+def test_one_owner_two_tasks_each_with_its_own_due() -> None:
+    pytest.importorskip("muistio.dates")
+    text = "2 Kevätsiivous\nLiisa Jylhänkangas huolehtii haravoista ja tilaa lavan viimeistään 3.5.\n"
+    items, _ = _run(text, ["Liisa Jylhänkangas"], day=date(2024, 4, 2))
+    assert [(i.text, i.owners, i.due.date if i.due else None) for i in items] == [
+        ("Liisa Jylhänkangas huolehtii haravoista", ["Liisa Jylhänkangas"], None),
+        ("Tilaa lavan viimeistään 3.5.", ["Liisa Jylhänkangas"], "2024-05-03"),
+    ]
+
+
+def test_and_with_a_pronoun_object_stays_one_task() -> None:
+    text = "2 Tiedote\nVille Kekkonen kirjoittaa tiedotteen ja jakaa sen asukkaille.\n"
+    items, _ = _run(text, ["Ville Kekkonen"])
+    assert len(items) == 1 and items[0].owners == ["Ville Kekkonen"]
+
+
+def test_office_resolves_from_the_text_even_when_not_a_participant() -> None:
+    text = (
+        "Läsnä: Ville Kekkonen\nPaikalla myös Outi Salo, rahastonhoitaja\n\n"
+        "3 Talous\nPäätös: Rahastonhoitaja pyytää pankilta tarjouksen syyskuun loppuun mennessä.\n"
+    )
+    items, _ = _run(text, ["Ville Kekkonen"])
+    assert [i.owners for i in items] == [["Outi Salo"]]
+
+
+def test_english_office_subjects() -> None:
+    text = (
+        "In attendance: Mrs Jane Moss (Clerk), Cllr Tom Reed\n\n"
+        "1 Roads\nPotholes were raised. The Clerk will ask the highways team to inspect.\n"
+        "2 Budget\n  a) The Clerk to send the accounts to the auditor.\n"
+        "  b) Cllr Reed to get two quotes for the bench.\n"
+        "3 Hall\nThe hall roof leaks; the Treasurer will book a roofer.\n"
+    )
+    items, _ = _run(text, ["Tom Reed"], lang="en")
+    assert [i.owners for i in items] == [["Jane Moss"], ["Jane Moss"], ["Tom Reed"], ["Treasurer"]]
+
+
+def test_office_by_contract_role_when_the_text_names_nobody() -> None:
+    parts = [Participant(name="Ann Lee", roles=["chair"]), Participant(name="Bob Ray")]
+    text = "1 Venue\nThe Chair will write to the venue.\n"
+    ctx = ExtractionContext(text, "en", date(2022, 1, 1), _sections(text), parts)
+    assert [i.owners for i in find_action_items(ctx)] == [["Ann Lee"]]
+
+
+def test_a_carried_over_repeat_is_one_task() -> None:
+    text = (
+        "Attendees: Nora Berg (@nb)\n\n1 Old actions\n- [ ] @nb will fix the docs build (carried over)\n\n"
+        "2 New\nAction items:\n\n- [ ] @nb will fix the docs build\n"
+    )
+    items, _ = _run(text, ["Nora Berg"], lang="en")
+    assert len(items) == 1 and items[0].owners == ["Nora Berg"]
+
+
+def test_agenda_notes_returning_and_recurring_activities_are_not_tasks() -> None:
+    en, _ = _run("1 Next\nAgenda to include the budget review.\n", ["Bob Ray"], lang="en")
+    fi, _ = _run("2 Muut\nAsiaan palataan.\nKerhoa pidetään 8 kertaa syksyn aikana.\n", ["Ville Kekkonen"])
+    assert en == [] and fi == []
+
+
+def test_a_month_named_event_is_due_at_the_month_end() -> None:
+    pytest.importorskip("muistio.dates")
+    text = (
+        "4 Raportti\nRaportti valmistellaan marraskuun kokoukseen.\n"
+        "5 Talks\nBob Ray to prepare slides for the March seminar.\n"
+    )
+    items, _ = _run(text, ["Bob Ray"], day=date(2024, 9, 10))
+    assert [(i.due.date, i.due.precision) if i.due else None for i in items] == [
+        ("2024-11-30", "month"),
+        ("2025-03-31", "month"),
+    ]

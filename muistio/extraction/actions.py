@@ -10,6 +10,7 @@ background, not tasks; struck-through text is done.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from datetime import date, datetime, time
 from muistio.contract import ActionEntry, Due
 from muistio.extraction.parts import ExtractionContext, Section
 from muistio.extraction.sentences import IRC_PREFIX, Sentence, sentences
-from muistio.names import Roster, base_candidates, fold
+from muistio.names import Mention, Resolution, Roster, base_candidates, fold
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -71,7 +72,8 @@ _MEETING_WORDS = re.compile(
 )
 _GENERIC = re.compile(
     r"\b(?:tavanomaisesti|yleensä|totuttuun tapaan|aina|usein|jatkuvasti|parhaillaan|perinteisesti|nykyään"
-    r"|tällä hetkellä|normaalisti)\b",
+    r"|tällä hetkellä|normaalisti|\d+\s+kert(?:aa|a)|viikoittain|kuukausittain|päivittäin|vuosittain"
+    r"|kerran\s+(?:viikossa|kuussa|vuodessa)|joka\s+(?:viikko|kuukausi|päivä|vuosi))\b",
     re.I,
 )
 _RELATIVE = _words(
@@ -93,7 +95,7 @@ _PASSIVE_STOP = _words(
     luetaan kuullaan mennään tullaan pidetäänkö ymmärretään oletetaan epäillään muistetaan tunnetaan
     lasketaan kiitetään onnitellaan vastaan ainoastaan kokonaan lainkaan ollenkaan yhtään mitään
     ketään ylipäätään pelkästään kerrassaan sellaisenaan aikanaan kaikkiaan puolestaan vuorostaan
-    tahollaan osaltaan itsestään työtään jatkossaan vaan
+    tahollaan osaltaan itsestään työtään jatkossaan vaan palataan palaamme
     """
 )
 _PASSIVE = re.compile(r"\b([a-zåäö][a-zåäö-]*?(?:[aeiouyäöh]d|[aeiouyäö]t|ell|nn|rr)(?:aan|ään))\b", re.I)
@@ -141,7 +143,7 @@ _EN_MODAL = re.compile(
     r"|should"
     r"|volunteered to|offered to|promised to|is going to|are going to)\s+(?P<verb>[a-z][\w-]*)"
 )
-_BULLET_ONLY = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)])?\s*$")
+_BULLET_ONLY = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)]|[a-z][.)])?\s*$")
 _EN_NOT_VERBS = _words(
     """
     them him her it us me the a an this that another be all some any its their our my your
@@ -151,7 +153,7 @@ _EN_COMMON = _words(
     """
     welcome alternative submit due next thanks according back up go add update agreed decided
     proposal suggestion question answer response reference thank goal plan idea note action today
-    tomorrow
+    tomorrow agenda minutes meeting item items topic topics discussion report summary
     """
 )
 _FI_NOT_SUBJECT = _words(
@@ -185,6 +187,36 @@ _SUBJECT = re.compile(
     rf"(?P<subj>(?:{_SUBJ_WORD})(?:\s+[A-ZÅÄÖ][\w'’-]*)?(?:\s*(?:,|\bja\b|\band\b|&)\s*(?:{_SUBJ_WORD})"
     rf"(?:\s+[A-ZÅÄÖ][\w'’-]*)?)*)"
 )
+
+
+# Offices that name one person; the value is the contract role that person has, when there is one.
+_OFFICES: dict[str, str | None] = {
+    "puheenjohtaja": "chair",
+    "pj": "chair",
+    "chair": "chair",
+    "chairman": "chair",
+    "chairperson": "chair",
+    "chairwoman": "chair",
+    "varapuheenjohtaja": "vice_chair",
+    "vpj": "vice_chair",
+    "sihteeri": "secretary",
+    "secretary": "secretary",
+    "clerk": "secretary",
+    "isännöitsijä": None,
+    "rahastonhoitaja": None,
+    "taloudenhoitaja": None,
+    "treasurer": None,
+    "captain": None,
+    "kapteeni": None,
+    "president": None,
+    "toiminnanjohtaja": None,
+    "valmentaja": None,
+    "coordinator": None,
+    "rehtori": None,
+    "manager": None,
+}
+_PERSON = r"(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Cllr|Prof|Rev)\.?\s+)*[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)+)"
+_HONORIFIC = re.compile(r"^(?:(?:County\s+)?(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Prof|Rev)\.?\s+)+")
 
 
 @dataclass
@@ -283,9 +315,33 @@ def _partitive_base(word: str) -> str:
 class _Owners:
     """Resolves owner mentions against the roster, with section context, collecting warnings."""
 
-    def __init__(self, roster: Roster, ctx: ExtractionContext) -> None:
+    def __init__(self, roster: Roster, ctx: ExtractionContext, masked: str | None = None) -> None:
         self.roster = roster
         self.ctx = ctx
+        # every name mention of the document, found once (finding them per sentence was the hot spot)
+        self._mentions = roster.find(masked if masked is not None else ctx.text)
+        self._holders: dict[str, str | None] = {}
+        self._starts = [m.start for m in self._mentions]
+
+    def mentions_in(self, a: int, b: int) -> list[Mention]:
+        """The name mentions inside text[a:b]."""
+        i = bisect.bisect_left(self._starts, a)
+        out = []
+        while i < len(self._mentions) and self._mentions[i].end <= b:
+            out.append(self._mentions[i])
+            i += 1
+        return out
+
+    def _full_name_in_text(self, surname: str) -> str:
+        """'Cllr Sandhu' -> 'Amrit Sandhu' when the minutes write exactly one full name with that surname."""
+        if " " in surname:
+            return surname
+        found = {
+            m.group(1)
+            for m in re.finditer(rf"\b([A-ZÅÄÖ][\w'’-]+\s+{re.escape(surname)})\b", self.ctx.text)
+            if not _HONORIFIC.match(m.group(1) + " ") and m.group(1).split()[0].lower() not in _OFFICES
+        }
+        return found.pop() if len(found) == 1 else surname
 
     def _base_in_text(self, form: str) -> str:
         """An inflected unknown name's nominative when the minutes write it elsewhere (Mikon -> Mikko)."""
@@ -295,20 +351,42 @@ class _Owners:
         return form
 
     def role_holder(self, role: str) -> str | None:
-        """The participant a role word names ('Isännöitsijä', 'the Clerk') per a 'Name, role' line."""
+        """The person an office word names ('Isännöitsijä', 'the Clerk', 'puheenjohtajan').
+
+        The minutes say who holds it in a 'Name, office' / 'Name (Office)' / 'Office: Name' line; else
+        a participant with the matching contract role (chair, secretary). None when not told or not unique.
+        """
         word = re.sub(r"^(?:the|The)\s+", "", role).strip()
-        if not word or not self.roster.people or not re.fullmatch(r"[\wåäöÅÄÖ-]+", word):
+        if not word or not re.fullmatch(r"[\wåäöÅÄÖ-]+", word):
             return None
-        holders = set()
-        pat = (
-            r"([A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)+)\s*[,(–-]\s*(?:[^,\n()]{0,40},\s*)*"
-            + re.escape(word)
-            + r"\b"
-        )
-        for m in re.finditer(pat, self.ctx.text, re.I):
-            cands = self.roster.candidates(m.group(1))[0]
-            if len(cands) == 1:
-                holders.add(cands[0])
+        key = word.lower()
+        if key not in self._holders:
+            self._holders[key] = self._find_holder(key)
+        return self._holders[key]
+
+    def _find_holder(self, word: str) -> str | None:
+        forms = [word] + [b.lower() for b in base_candidates(word) if len(b) >= 4]
+        office = next((f for f in forms if f in _OFFICES), None)
+        if office is None:
+            if not self.roster.people:
+                return None
+            office = word
+        holders: set[str] = set()
+        esc = re.escape(office)
+        for pat in (
+            rf"{_PERSON}\s*[,(–-]\s*(?:[^,\n()]{{0,40}},\s*)*(?i:{esc})\b",
+            rf"(?<![\w-])(?i:{esc})\s*[:=–-]\s*{_PERSON}",
+        ):
+            for m in re.finditer(pat, self.ctx.text):
+                name = _HONORIFIC.sub("", m.group("who")).strip()
+                cands = self.roster.candidates(name)[0]
+                if len(cands) == 1:
+                    holders.add(cands[0])
+                elif not cands and len(name.split()) >= 2 and not name.isupper():
+                    holders.add(name)  # named with the office but missed by the participant list
+        if not holders and _OFFICES.get(office):
+            role = _OFFICES[office]
+            holders = {p.name for p in self.ctx.participants if role in p.roles}
         return holders.pop() if len(holders) == 1 else None
 
     def known(self, mention: str) -> bool:
@@ -329,8 +407,14 @@ class _Owners:
                 holder = self.role_holder(m)
                 if holder:
                     r = self.roster.resolve(holder)
+                    if not r.name:
+                        r = Resolution(m, holder, [holder])
+                elif m.lower().removeprefix("the ") in _OFFICES:
+                    m = m.split()[-1]  # the office stays the owner: 'the Clerk' -> 'Clerk'
                 elif " " not in m and m[:1].isupper():
                     m = self._base_in_text(m)
+                elif _HONORIFIC.match(m):
+                    m = self._full_name_in_text(_HONORIFIC.sub("", m).strip())
             if r.name:
                 name = r.name
             else:
@@ -365,9 +449,22 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
     hits: list[_Hit] = []
     for m in _SUBJECT.finditer(seg):
         pre = seg[: m.start()]
+        subj = m.group("subj")
+        office = re.fullmatch(r"(?:[Tt]he\s+)?([A-Z][a-z]+)", subj)
+        if office and office.group(1).lower() in _OFFICES:
+            # 'The Clerk will ask ...', '...; the Secretary will give ...': an office as the subject
+            subj = office.group(1)
+            pre = re.sub(r"\b[Tt]he\s+$", "", pre)
+            mm = _EN_MODAL.match(seg, m.end())
+            if mm and (
+                not pre.strip() or _BULLET_ONLY.match(pre) or re.search(r"(?:[(\[–—:;,.]|\s-)\s*$", pre)
+            ):
+                verb = mm.group("verb")
+                if verb not in _EN_NOT_VERBS and verb != "be" and not verb.endswith("ing"):
+                    hits.append(_Hit(a + m.start(), b, [subj], 0.75, "en-subject"))
+            continue
         if pre.strip() and not re.search(r"(?:[(\[–—:;,]|\s-|\\\[)\s*$", pre) and not _BULLET_ONLY.match(pre):
             continue
-        subj = m.group("subj")
         mm = _EN_MODAL.match(seg, m.end())
         if not mm:
             continue
@@ -455,9 +552,14 @@ def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
     return hits
 
 
+_DELEGATION_CUE = re.compile(r"valtuut|pyyd|pyysi|velvoit|kehot|ohjeist|oikeut", re.I)
+
+
 def _delegation_hits(text: str, a: int, b: int, roster: Roster) -> list[_Hit]:
     """'valtuutetaan Maija X neuvottelemaan', 'Pyydetään kiinteistövastaavaa laittamaan'."""
     seg = text[a:b]
+    if not _DELEGATION_CUE.search(seg):
+        return []
     m = re.search(
         r"\b(?:valtuutetaan|pyydetään|velvoitetaan|kehotetaan|ohjeistetaan|oikeutetaan|valtuutettiin|pyydettiin"
         r"|velvoitettiin|kehotettiin|valtuutti|pyysi|velvoitti|kehotti)\s+"
@@ -489,7 +591,7 @@ def _delegation_hits(text: str, a: int, b: int, roster: Roster) -> list[_Hit]:
 def _assignment_hits(text: str, a: int, b: int, roster: Roster) -> list[_Hit]:
     """'Annettiin Pekalle tehtäväksi pyytää ...', 'Karille annettiin tehtäväksi neuvotella ...'."""
     seg = text[a:b]
-    if not re.search(r"\btehtäv(?:äksi|änä)\b", seg):
+    if "tehtäv" not in seg or not re.search(r"\btehtäv(?:äksi|änä)\b", seg):
         return []
     names = [f.candidates[0] for f in roster.find(seg) if f.case == "all" and len(f.candidates) == 1]
     if not names:
@@ -499,16 +601,23 @@ def _assignment_hits(text: str, a: int, b: int, roster: Roster) -> list[_Hit]:
     return [_Hit(a, b, names, 0.75, "delegation")]
 
 
+_RESP_SUBJ = re.compile(rf"{_SUBJECT.pattern}\s+(?:on\s+|ovat\s+)?(?:pää)?vastuussa\b")
+_RESP_GEN = re.compile(rf"\bon\s+{_SUBJECT.pattern}\s+vastuulla\b")
+_RESP_PERSON = re.compile(rf"\bvastuuhenkilö(?:nä|inä|t|ksi)?\s*(?:on|ovat|:)?\s*{_SUBJECT.pattern}")
+
+
 def _responsibility_hits(text: str, a: int, b: int) -> list[_Hit]:
     """'Maija ja Miro päävastuussa ...', 'vastuuhenkilönä X'."""
     seg = text[a:b]
-    m = re.search(rf"{_SUBJECT.pattern}\s+(?:on\s+|ovat\s+)?(?:pää)?vastuussa\b", seg)
+    if "vastuu" not in seg:
+        return []
+    m = _RESP_SUBJ.search(seg)
     if m:
         return [_Hit(a + m.start(), b, _split_names(m.group("subj")), 0.8, "responsible")]
-    m = re.search(rf"\bon\s+{_SUBJECT.pattern}\s+vastuulla\b", seg)
+    m = _RESP_GEN.search(seg)
     if m:  # 'X on Mikon vastuulla': the owner is in the genitive
         return [_Hit(a, b, _split_names(m.group("subj")), 0.75, "responsible")]
-    m = re.search(rf"\bvastuuhenkilö(?:nä|inä|t|ksi)?\s*(?:on|ovat|:)?\s*{_SUBJECT.pattern}", seg)
+    m = _RESP_PERSON.search(seg)
     if m:
         return [_Hit(a, b, _split_names(m.group("subj")), 0.8, "responsible")]
     return []
@@ -559,6 +668,8 @@ def _passive_hits(text: str, a: int, b: int, lang: str) -> list[_Hit]:
 def _english_passive_hits(text: str, a: int, b: int) -> list[_Hit]:
     """'this bug will be fixed' as an ownerless task (not meetings being held)."""
     seg = text[a:b]
+    if "will" not in seg:
+        return []
     m = re.search(r"\bwill\s+be\s+(\w+)", seg)
     if not m or not _PP.match(m.group(1)):
         return []
@@ -567,10 +678,13 @@ def _english_passive_hits(text: str, a: int, b: int) -> list[_Hit]:
     return [_Hit(a, b, [], 0.55, "en-passive")]
 
 
+_WE = re.compile(r"\bwe\s+(?:will|need to|must|have to|are going to|'ll|’ll)\s+(\w+)", re.I)
+
+
 def _we_hits(text: str, a: int, b: int) -> list[_Hit]:
     """'we need to open an issue' - the group's own commitment, no named owner."""
     seg = text[a:b]
-    m = re.search(r"\bwe\s+(?:will|need to|must|have to|are going to|'ll|’ll)\s+(\w+)", seg, re.I)
+    m = _WE.search(seg)
     if not m or m.group(1).lower() in {"be", "have", "see", "wait"}:
         return []
     return [_Hit(a + m.start(), b, [], 0.55, "we")]
@@ -579,6 +693,8 @@ def _we_hits(text: str, a: int, b: int) -> list[_Hit]:
 def _goal_hits(text: str, a: int, b: int) -> list[_Hit]:
     """'Tavoitteena (on) lähettää kutsut viikon 32 loppuun mennessä', '(on) tarkoitus ottaa yhteys'."""
     seg = text[a:b]
+    if "avoitteena" not in seg and "tarkoitus" not in seg:
+        return []
     m = re.match(r"\s*(?:[-*•]\s*)?Tavoitteena\s+(?:on\s+)?([a-zåäö]+)", seg)
     if (
         m
@@ -592,10 +708,13 @@ def _goal_hits(text: str, a: int, b: int) -> list[_Hit]:
     return []
 
 
+_DEADLINE = re.compile(r"\b(?:deadline|due date|määräaika|takaraja|viimeistään)\b", re.I)
+
+
 def _deadline_hits(text: str, a: int, b: int) -> list[_Hit]:
     """'Deadline for feedback is by 19 May' / 'määräaika on 5.6.' - a dated obligation."""
     seg = text[a:b]
-    if re.search(r"\b(?:deadline|due date|määräaika|takaraja|viimeistään)\b", seg, re.I):
+    if _DEADLINE.search(seg):
         return [_Hit(a, b, [], 0.6, "deadline")]
     return []
 
@@ -660,12 +779,24 @@ def _presenters(text: str, sec: Section, roster: Roster) -> list[str]:
     return out
 
 
+_PRONOUN_OBJECTS = frozenset(
+    {"hänen", "niiden", "heidän", "tämän", "tuon", "sitten", "siten", "joten", "ennen"}
+)
+
+
 def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Split coordinated tasks: '..., sekä selvittää ...', '...; laaditaan ...' (comma/semicolon + verb)."""
     seg = text[a:b]
     cuts = [0]
-    for m in re.finditer(r"(?:,\s*(?:sekä|ja)\s+|;\s+)(?=([\wåäöÅÄÖ@]+)\b)", seg):
+    for m in re.finditer(r"(?:,\s*(?:sekä|ja)\s+|;\s+|\s+(?:ja|sekä)\s+)(?=([\wåäöÅÄÖ@]+)\b)", seg):
         w = m.group(1)
+        if not m.group().startswith((",", ";")):
+            # 'X huolehtii A:sta ja tekee B:n': without a comma only a task verb starts a new task
+            # only with an object of its own ('ja tekee ilmoituksen'), not 'ja jakaa sen' / 'ja vie Annalle'
+            obj = re.match(r"[\wåäö]+\s+([a-zåäö]{4,}n)\b", seg[m.end() :])
+            if _task_verb(w) and obj and obj.group(1) not in _PRONOUN_OBJECTS:
+                cuts.append(m.start())
+            continue
         if (
             m.group().startswith(";")
             or (_PASSIVE.fullmatch(w) and w.lower() not in _PASSIVE_STOP)
@@ -676,9 +807,14 @@ def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
     out = []
     for s, e in itertools.pairwise(cuts):
         sub = seg[s:e]
-        lead = re.match(r"(?:,\s*(?:sekä|ja)\s+|;\s+)", sub)
+        lead = re.match(r"(?:,\s*(?:sekä|ja)\s+|;\s+|\s+(?:ja|sekä)\s+)", sub)
         out.append((a + s + (lead.end() if lead else 0), a + e))
     return out
+
+
+_ACTION_HEADING = re.compile(
+    r"\s*(?:#+\s*)?(?:Action items?|Actions|Action items, by person|Toimenpiteet|TODO|Tehtävät)\s*:?\s*", re.I
+)
 
 
 def _section_items(
@@ -703,6 +839,7 @@ def _section_items(
     items: list[_Item] = []
     action_heading = False
     first_of_block: dict[int, str] = {}
+    block_info: dict[int, tuple[re.Match[str] | None, re.Match[str] | None, bool]] = {}
     for s in sents:
         first_of_block.setdefault(s.block.index, masked[s.start : s.end])
     recent_full: list[str] = []
@@ -714,17 +851,12 @@ def _section_items(
         seg = masked[s.start : s.end]
         if not seg.strip():
             continue
-        for m in roster.find(seg):
+        for m in owners.mentions_in(s.start, s.end):
             if m.full and len(m.candidates) == 1:
                 recent_full.insert(0, m.candidates[0])
         if _DONE_BOX.match(seg):
             continue
-        if re.fullmatch(
-            r"\s*(?:#+\s*)?(?:Action items?|Actions|Action items, by person|Toimenpiteet|TODO|Tehtävät)"
-            r"\s*:?\s*",
-            seg,
-            re.I,
-        ):
+        if _ACTION_HEADING.fullmatch(seg):
             action_heading = True
             continue
         if action_heading and not s.block.bullet:
@@ -733,7 +865,14 @@ def _section_items(
         if seg.rstrip().endswith("?"):
             continue  # a question is discussion, not a task
         head = first_of_block.get(s.block.index, "")
-        block_turn = _TURN.match(head) if not _LABEL.match(head) else None
+        if s.block.index not in block_info:
+            head_lab = _LABEL.match(head)
+            block_info[s.block.index] = (
+                None if head_lab else _TURN.match(head),
+                head_lab,
+                bool(_REPORTING.search(head)),
+            )
+        block_turn, head_label, head_reports = block_info[s.block.index]
         turn = _TURN.match(seg) or (block_turn if head != seg else None)
         label = _LABEL.match(seg)
         explicit = _EXPLICIT.match(seg)
@@ -767,7 +906,6 @@ def _section_items(
                 hits.extend(_we_hits(masked, body_a, s.end))
         else:
             body_a = s.start + (label.end() if label else 0)
-            head_label = _LABEL.match(head)
             lab = (
                 label.group("label").lower()
                 if label
@@ -791,7 +929,7 @@ def _section_items(
             if agreed and agreed.group().strip():
                 body_a += agreed.end()
             in_preamble = s.start < preamble_end
-            reported = bool(_REPORTING.search(first_of_block.get(s.block.index, ""))) and not s.block.bullet
+            reported = head_reports and not s.block.bullet
             carry: list[str] = []
             for ca, cb in _clauses(masked, body_a, s.end):
                 ch: list[_Hit] = []
@@ -901,7 +1039,7 @@ def _parent_bullet(masked: str, sents: list[Sentence], s: Sentence) -> str | Non
     return None
 
 
-def _due(ctx: ExtractionContext, item: _Item) -> Due | None:
+def _due(ctx: ExtractionContext, item: _Item, own_clause_only: bool = False) -> Due | None:
     """The due date from the dates in the item's clause (else its sentence): the period's last day."""
     if ctx.meeting_date is None:
         return None
@@ -911,11 +1049,14 @@ def _due(ctx: ExtractionContext, item: _Item) -> Due | None:
         return None
     ref = datetime.combine(ctx.meeting_date, time(12, 0))
     spans = [(item.start, item.end)]
-    if item.sentence is not None:
+    if item.sentence is not None and not own_clause_only:
         spans.append((item.sentence.start, item.sentence.end))
     for a, b in spans:
         seg = ctx.text[a:b]
+        event = _month_event_due(seg, ctx.meeting_date)
         found = dates.scan(seg, ref, ctx.language, ctx.next_meeting_date)
+        if event and not found:
+            return event
         found = [f for f in found if f.when.relation not in {"since", "from"}]
         if not found:
             continue
@@ -928,6 +1069,61 @@ def _due(ctx: ExtractionContext, item: _Item) -> Due | None:
             precision = "day"
         return Due(date=d.isoformat(), precision=precision, phrase=seg[f.start : f.end])  # type: ignore[arg-type]
     return None
+
+
+_MONTHS_FI = (
+    "tammi",
+    "helmi",
+    "maalis",
+    "huhti",
+    "touko",
+    "kesä",
+    "heinä",
+    "elo",
+    "syys",
+    "loka",
+    "marras",
+    "joulu",
+)
+_MONTHS_EN = tuple(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+_MONTH_EVENT = re.compile(
+    r"\b(?P<fi>" + "|".join(_MONTHS_FI) + r")kuun\s+[a-zåäö]+(?:[aeiouyäö]n|h[aeiouyäö]n|seen|siin)\b"
+    r"|\b(?:at|for|to|by|before)\s+the\s+(?P<en>"
+    + "|".join(_MONTHS_EN)
+    + r")\s+(?:meeting|session|seminar|board"
+    r"|event|workshop|conference)\b",
+    re.I,
+)
+
+
+def _month_event_due(seg: str, meeting: date) -> Due | None:
+    """'elokuun kokoukseen' / 'for the June seminar': an event named by its month -> that month's end."""
+    m = _MONTH_EVENT.search(seg)
+    if not m:
+        return None
+    month = (
+        _MONTHS_FI.index(m.group("fi").lower()) + 1
+        if m.group("fi")
+        else _MONTHS_EN.index(m.group("en").lower()) + 1
+    )
+    year = meeting.year + (1 if month < meeting.month else 0)
+    last = date(year + (month == 12), month % 12 + 1, 1) - date.resolution
+    return Due(date=last.isoformat(), precision="month", phrase=m.group())
 
 
 def _inherit_years(items: list[_Item]) -> None:
@@ -964,8 +1160,8 @@ def find_action_items(ctx: ExtractionContext) -> list[ActionEntry]:
     # 'Nikolai Petrov (@nick)' in an attendee list lets '@nick' name him later
     for m in re.finditer(r"([A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)+)\s*\((@[\w.-]+)\)", ctx.text):
         roster.add_alias(m.group(2), m.group(1))
-    owners = _Owners(roster, ctx)
     masked = _mask_struck(ctx.text)
+    owners = _Owners(roster, ctx, masked)
     sections = sorted(ctx.sections, key=lambda s: s.start) or [Section(None, "", 0, len(ctx.text))]
     items: list[_Item] = []
     for sec in sections:
@@ -978,7 +1174,8 @@ def find_action_items(ctx: ExtractionContext) -> list[ActionEntry]:
     seen: set[str] = set()
     uniq: list[_Item] = []
     for it in sorted(items, key=lambda i: (i.start, -i.confidence)):
-        key = re.sub(r"\W+", " ", it.text.lower()).strip()
+        # a note in brackets does not make a new task: '... (carried over)' repeats the same one
+        key = re.sub(r"\W+", " ", re.sub(r"\s*\([^()]*\)?\s*$", "", it.text).lower()).strip()
         if key in seen or any(u.start <= it.start and it.end <= u.end for u in uniq):
             continue
         seen.add(key)
@@ -996,8 +1193,15 @@ def find_action_items(ctx: ExtractionContext) -> list[ActionEntry]:
         if it.rule != "turn-i"
         or not any((fold(o), it.section.number if it.section else None) in explicit_owners for o in it.owners)
     ]
+    # a sentence split into several tasks: each task's due comes from its own clause only
+    per_sentence: dict[tuple[int, int], int] = {}
     for it in uniq:
-        it.due = _due(ctx, it)
+        if it.sentence is not None:
+            k = (it.sentence.start, it.sentence.end)
+            per_sentence[k] = per_sentence.get(k, 0) + 1
+    for it in uniq:
+        shared = it.sentence is not None and per_sentence[(it.sentence.start, it.sentence.end)] > 1
+        it.due = _due(ctx, it, own_clause_only=shared)
     _inherit_years(uniq)
     out: list[ActionEntry] = []
     for it in uniq:

@@ -36,6 +36,9 @@ _TURN = re.compile(
 )
 # A chat-log line: '16:05:52 <nick> text' or '[16:05] <nick> text'.
 IRC_PREFIX = re.compile(r"[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?<(?P<nick>[^>\s]{1,40})>[ \t]*")
+_NEXT_WORD = re.compile(r"\s*([\"“(\[*]*)(\S+)")
+_WORD_BEFORE = re.compile(r"([\w'’]+)\.*$")
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ")
 _SENT_END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s|$)|(?<=\d\.)(?=[A-ZÅÄÖ][a-zåäö])")
 
 
@@ -73,9 +76,11 @@ def blocks(text: str, start: int = 0, end: int | None = None) -> list[Block]:
     for raw in text[start:end].splitlines(keepends=True):
         body = raw.rstrip("\r\n")
         # MeetBot minutes collapsed into one line: every ' * TAG:' starts a new line of its own.
-        cuts = [
-            m.start() + (1 if m.group().startswith((" ", "\t")) else 0) for m in _MEETBOT_TAG.finditer(body)
-        ]
+        cuts = (
+            [m.start() + (1 if m.group().startswith((" ", "\t")) else 0) for m in _MEETBOT_TAG.finditer(body)]
+            if "*" in body
+            else []
+        )
         cuts = [c for c in cuts if c > 0]
         prev = 0
         for c in [*cuts, len(body)]:
@@ -125,8 +130,7 @@ def blocks(text: str, start: int = 0, end: int | None = None) -> list[Block]:
 
 def _is_break(text: str, dot: int, after: int, limit: int) -> bool:
     """Whether the punctuation ending at `after` (the dot at `dot`) ends a sentence."""
-    rest = text[after:limit]
-    nxt = re.match(r"\s*([\"“(\[*]*)(\S+)", rest)
+    nxt = _NEXT_WORD.match(text, after, limit)
     if not nxt:
         return True
     word = nxt.group(2)
@@ -134,14 +138,14 @@ def _is_break(text: str, dot: int, after: int, limit: int) -> bool:
         return False
     if text[dot] != ".":
         return True
-    before = re.search(r"([\w'’]+)\.*$", text[max(0, dot - 30) : dot + 1].rstrip("."))
+    before = _WORD_BEFORE.search(text[max(0, dot - 30) : dot + 1].rstrip("."))
     tok = before.group(1) if before else ""
     if tok.lower() in ABBREVIATIONS and not (tok.isupper() and len(tok) > 1):
         return False
-    if re.fullmatch(r"[A-ZÅÄÖ]", tok):  # an initial: 'Sari S. lupasi'
+    if len(tok) == 1 and tok in _UPPER:  # an initial: 'Sari S. lupasi'
         return False
     if tok.isdigit():
-        w = re.sub(r"\W+$", "", word).lower()
+        w = word.rstrip(".,:;!?)]\"'”’").lower()
         if w in _AFTER_DATE:
             return False
     return True
