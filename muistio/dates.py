@@ -31,6 +31,7 @@ class When:
     relation: str
     anchor: str | None = None
     warnings: tuple[str, ...] = ()
+    year_given: bool = False  # the phrase itself names the year (`27.10.16`, `2018-06-20`)
 
     def to_json_dict(self) -> dict[str, object]:
         """The object `muistio when --json` prints (spec/dates.md)."""
@@ -246,7 +247,11 @@ def _c(pattern: str, flags: int = _I) -> re.Pattern[str]:
 _NUM_DATE = _c(
     rf"(?<![\w.,/:])(?<!\d[-–—])(?:(?P<wd>{_WD_ANY})\.?,?\s+)?"
     rf"(?:(?P<d0>\d{{1,2}})\.(?:(?P<m0>\d{{1,2}})\.)?{_SEP}|(?P<d0b>\d{{1,2}}){_SEP})?"
-    rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})(?:(?P<dot>\.)(?:\s?(?P<y>{_Y}))?)?(?!\d)(?![.,]\d)"
+    rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})(?:(?P<dot>\.)(?:\s?(?P<y>{_Y})|(?P<y2>\d\d))?)?(?!\d)(?![.,]\d)"
+)
+# A date typed with spaces: `20. 01 2018`, `5. 6. 2019` (day, month, four-digit year).
+_SPACED_DATE = _c(
+    r"(?<![\w.,/:])(?P<d>\d{1,2})\.[ \t]+(?P<m>\d{1,2})\.?[ \t]+(?P<y>(?:19|20)\d\d)(?![\d.,]\d)"
 )
 _ISO = _c(
     rf"(?<![\w.\-/])(?:(?P<wd>{_WD_ANY})\.?,?\s+)?(?P<y>{_Y})-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
@@ -490,9 +495,30 @@ def _wd_of(text: str | None) -> int | None:
     return None
 
 
+def _two_digit_year(yy: str, ref: datetime) -> int:
+    """`16` in `27.10.16`: the year in the century that keeps it within 20 years ahead of ref."""
+    year = 2000 + int(yy)
+    return year - 100 if year > ref.year + 20 else year
+
+
+def _h_spaced(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
+    """`20. 01 2018`: a numeric date typed with spaces, always with its year."""
+    d, mo, y = int(m["d"]), int(m["m"]), int(m["y"])
+    if not 1 <= mo <= 12 or not 1 <= d <= 31:
+        return None
+    try:
+        c = _Cand(m.start(), m.end(), "day", fixed=_days_span(y, mo, d, mo, d))
+    except ValueError:
+        return None
+    c.takes_time = True
+    return c
+
+
 def _h_num(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
-    """d.m., d.m.yyyy, d.-d.m.yyyy, d.m.-d.m., optionally after a weekday."""
+    """d.m., d.m.yyyy, d.m.yy, d.-d.m.yyyy, d.m.-d.m., optionally after a weekday."""
     d, mo, y = int(m["d"]), int(m["m"]), _yr(m["y"])
+    if y is None and m["y2"]:
+        y = _two_digit_year(m["y2"], ref)
     if not 1 <= mo <= 12 or not 1 <= d <= 31:
         return None
     if not m["dot"] and not m["wd"] and not _KLO_AHEAD.match(text, m.end()):
@@ -1072,6 +1098,7 @@ _Handler = Callable[[re.Match[str], str, datetime], "_Cand | None"]
 _Key = tuple[str, ...] | re.Pattern[str]  # literals looked up in the lower-cased text, or a pattern
 _RULES: tuple[tuple[_Key, re.Pattern[str], _Handler, frozenset[str]], ...] = (
     (_K_DIGDOT, _NUM_DATE, _h_num, _ALL),
+    (_c(r"\d\.[ \t]+\d"), _SPACED_DATE, _h_spaced, _ALL),
     (_c(r"\d-[01]\d-"), _ISO, _h_iso, _ALL),
     (("kuuta", "k."), _FI_DAY_MONTH, _h_fi_day_month, _FI),
     (_K_KUU, _FI_MONTH_DAY, _h_fi_month_day, _FI),
@@ -1242,7 +1269,7 @@ def _finish(c: _Cand, text: str, ref: datetime, next_meeting: date | None) -> Wh
             end_day = end_day + timedelta(days=1)  # 'klo 22-01' runs past midnight
         end = datetime.combine(end_day, t2)
         precision = "minute"
-    return When(phrase, start, end, precision, relation, None, tuple(warnings))
+    return When(phrase, start, end, precision, relation, None, tuple(warnings), c.fixed is not None)
 
 
 def _hits(key: _Key, text: str, low: str) -> list[tuple[int, int]]:

@@ -351,12 +351,36 @@ _TEX_ESCAPES = {
 }
 
 
+def _tex_arg(tex: str, command: str) -> str | None:
+    """The braced argument of the first `\\command{...}` (nested braces kept), or None."""
+    m = re.search(r"\\" + command + r"\s*(?:\[[^\]]*\])?\s*\{", tex)
+    if not m:
+        return None
+    depth, i = 1, m.end()
+    while i < len(tex) and depth:
+        depth += {"{": 1, "}": -1}.get(tex[i], 0) if tex[i - 1] != "\\" else 0
+        i += 1
+    return tex[m.end() : i - 1] if depth == 0 else None
+
+
 def tex_to_text(tex: str) -> str:
     """Strip LaTeX markup to text: section titles on their own lines, itemize items as `- `."""
     tex = re.sub(r"(?<!\\)%.*", "", tex)  # comments
+    # The title and date live in the preamble (`\maketitle` prints them): keep them as head lines.
+    head: list[str] = []
+    title = _tex_arg(tex, "title")
+    if title:
+        head.append(title)
+    when = _tex_arg(tex, "date")
+    if when and when.strip() and not re.fullmatch(r"\s*\\today\s*", when):
+        head.append(f"Date: {when}")
     body = re.search(r"\\begin\s*\{document\}(.*?)(?:\\end\s*\{document\}|\Z)", tex, re.S)
     if body:
         tex = body.group(1)
+        if head:
+            tex = re.sub(r"\\maketitle\b", lambda _m: "\n" + "\n\n".join(head) + "\n", tex, count=1)
+            if "\\maketitle" not in body.group(1):
+                tex = "\n\n".join(head) + "\n\n" + tex
     tex = _TEX_SECTION_RE.sub("\n\n\\\\muistiosection{", tex)
     tex = re.sub(r"\\muistiosection\{([^{}]*)\}", r"\1\n", tex)
     tex = _TEX_ITEM_RE.sub(lambda m: f"\n- {m.group(1) + ' ' if m.group(1) else ''}", tex)

@@ -309,3 +309,20 @@ def test_cli_when_nothing_recognised() -> None:
 def test_when_json_dict_shape() -> None:
     w = When("x", date(2018, 6, 20), datetime(2018, 6, 20, 15, 0), "minute", "at")
     assert w.to_json_dict()["end"] == "2018-06-20T15:00"
+
+
+def test_two_digit_year_and_spaced_dates_name_their_year() -> None:
+    got = {
+        t: [(t[f.start : f.end], f.when.start, f.when.year_given) for f in scan(t, REF)]
+        for t in ("Kokous 3.11.17 klo 18", "pvm 9. 02 2019", "Ilmoitus 4.5.")
+    }
+    assert got["Kokous 3.11.17 klo 18"] == [("3.11.17 klo 18", datetime(2017, 11, 3, 18, 0), True)]
+    assert got["pvm 9. 02 2019"] == [("9. 02 2019", date(2019, 2, 9), True)]
+    assert got["Ilmoitus 4.5."][0][2] is False  # resolved against the reference, not given
+
+
+def test_two_digit_year_guards() -> None:
+    assert scan("versio 1.2.3 ja 1.6. 20 henkilöä", REF)[0].when.start == date(2018, 6, 1)
+    assert len(scan("versio 1.2.3", REF)) == 0
+    # A two-digit year far ahead of the reference is last century.
+    assert scan("syntynyt 5.6.98", REF)[0].when.start == date(1998, 6, 5)

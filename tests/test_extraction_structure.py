@@ -35,7 +35,7 @@ def numbers(text: str) -> list[tuple[str | None, str]]:
 
 def people(text: str) -> dict[str, tuple[list[str], bool, str | None]]:
     seg = segment(text)
-    return {p.name: (p.roles, p.present, p.organization) for p in find_participants(text, seg)}
+    return {p.name: (list[str](p.roles), p.present, p.organization) for p in find_participants(text, seg)}
 
 
 def next_of(text: str, meeting: date, title: str = "Hallitus") -> tuple[dict | None, list[str]]:
@@ -429,3 +429,211 @@ def test_dev_corpus_next_meetings_never_invented() -> None:
         got = extract(read_document(doc))
         want = (gold.get("next_meeting") or {}).get("date")
         assert (got.next_meeting.date if got.next_meeting else None) == want, doc.name
+
+
+# --- held-out layouts: own excerpts for each general rule ----------------------------------------
+
+
+def test_mediawiki_heading_lists_with_offices_and_absence() -> None:
+    text = (
+        "'''Kerhon hallitus 2/2024'''\n\n== Paikalla ==\n* Aino Aalto, puheenjohtaja\n"
+        "* Eero Ek, tiedotusvastaava (saapui klo 18.10)\n* Iida Ilo, sihteeri\n\n=== Poissa ===\n"
+        "* Olli Oja, jäsen\n\n== 1 § Avaus ==\nAvattiin.\n\n== 2 § Muut ==\nEi muuta.\n"
+    )
+    assert people(text) == {
+        "Aino Aalto": (["chair"], True, None),
+        "Eero Ek": (["member"], True, None),
+        "Iida Ilo": (["secretary"], True, None),
+        "Olli Oja": (["member"], False, None),
+    }
+
+
+def test_html_table_rows_give_role_and_presence() -> None:
+    html = (
+        "<html><body><h1>Työryhmä</h1><p>Aika: ke 3.4.2024 klo 10</p><h2>Osallistujat</h2><table>"
+        "<tr><th>Nimi</th><th>Tehtävä</th><th>Läsnä</th></tr>"
+        "<tr><td>Saara Salo</td><td>rehtori, puheenjohtaja</td><td>x</td></tr>"
+        "<tr><td>Timo Teräs</td><td>opettaja</td><td>poissa</td></tr>"
+        "<tr><td>Ulla Uusi</td><td>Suunnittelu Oy, asiantuntija kohdassa 2</td><td>x</td></tr>"
+        "</table><h2>1. Avaus</h2><p>Avattiin.</p><h2>2. Muut</h2><p>Ei.</p></body></html>"
+    )
+    ex = extract(read_bytes(html.encode(), "memo.html"))
+    got = {p.name: (p.roles, p.present, p.organization) for p in ex.participants}
+    assert got == {
+        "Saara Salo": (["chair"], True, None),
+        "Timo Teräs": (["member"], False, None),
+        "Ulla Uusi": (["guest", "presenter"], True, "Suunnittelu Oy"),
+    }
+
+
+def test_two_columns_split_by_two_spaces_or_a_tab() -> None:
+    text = (
+        "Seura ry\n\nLäsnä:\nAnna Aho, pj.  Kalle Koski\nLeena Lehto, siht.\tMatti Mäki (poissa)\n"
+        "Pirjo Puro, rahastonhoitaja\n\n1. Avaus\nok\n\n2. Muut\nok\n"
+    )
+    got = people(text)
+    assert got["Anna Aho"][0] == ["chair"] and got["Leena Lehto"][0] == ["secretary"]
+    assert got["Kalle Koski"] == (["member"], True, None)
+    assert got["Matti Mäki"] == (["member"], False, None)  # `(poissa)` scopes its own column only
+    assert got["Pirjo Puro"] == (["member"], True, None)
+
+
+def test_meetbot_hello_chair_regrets_and_people_present() -> None:
+    text = (
+        "10:00:01 <alice> #startmeeting Docs team\n"
+        "10:00:01 <zbot> Meeting started Wed Jan 10 10:00:01 2024 UTC. The chair is alice.\n"
+        "10:00:05 <alice> #chair bob_w\n10:00:09 <bob_w> .hello bobw\n10:00:12 <carol> .hello carol\n"
+        "10:00:20 <alice> dave sent regrets\n10:01:00 <alice> #topic Release\n"
+        "10:02:00 <alice> #agreed Ship 2.0 on Friday\n10:05:00 <alice> #endmeeting\n"
+        "10:05:01 <zbot> Meeting ended Wed Jan 10 10:05:00 2024 UTC.\n\n"
+        "People present (lines said)\n---------------------------\n\n* alice (5)\n* carol (1)\n* zbot (2)\n"
+    )
+    ex = run(text, "log.txt")
+    got = {p.name: (p.roles, p.present) for p in ex.participants}
+    assert got == {
+        "alice": (["chair"], True),
+        "bob_w": (["chair"], True),
+        "carol": (["member"], True),
+        "dave": (["member"], False),
+    }
+    assert ex.meeting is not None
+    assert (ex.meeting.date, ex.meeting.start, ex.meeting.end, ex.meeting.timezone) == (
+        "2024-01-10",
+        "10:00",
+        "10:05",
+        "UTC",
+    )
+    assert [d.quote for d in ex.decisions] == ["Ship 2.0 on Friday"]
+
+
+def test_rst_field_list_gives_date_times_and_officers() -> None:
+    text = (
+        "Widget WG call\n==============\n\n:Date: 2023-02-09, 15:00–16:00 UTC\n:Location: Zoom\n"
+        ":Chair: Ann Bell (@ann)\n:Notes: Carl Dahl\n:Attendees: Ann Bell, Carl Dahl, Eva Lund\n\n"
+        "Agenda\n======\n\n1. Intro\n2. Plans\n\nIntro\n-----\nok\n\nPlans\n-----\nok\n"
+    )
+    ex = run(text, "notes.rst")
+    got = {p.name: (p.roles, p.present) for p in ex.participants}
+    assert got == {
+        "Ann Bell": (["chair"], True),
+        "Carl Dahl": (["secretary"], True),
+        "Eva Lund": (["member"], True),
+    }
+    assert ex.meeting is not None
+    assert (ex.meeting.date, ex.meeting.start, ex.meeting.end, ex.meeting.timezone, ex.meeting.place) == (
+        "2023-02-09",
+        "15:00",
+        "16:00",
+        "UTC",
+        "Zoom",
+    )
+
+
+def test_honorifics_organisations_offices_and_capital_titles() -> None:
+    text = (
+        "NORTHVALE TOWN COUNCIL\n\nMinutes of the meeting held on Monday 4 March 2024\n\n"
+        "Present:    Cllr Ruth Penn (Chairman), Councillor Tom Gale, Dr. Ada Stone\n"
+        "In attendance: Mr Ian Frost (Clerk), Prof. Lea Moor (for item 3)\n"
+        "Apologies: Mrs Joan Hill\n\n"
+        "Osallistujat:\n- prof. Kari Kallio, Luke\n- Sari Salo, Energiavirasto\n"
+        "- Pia Pelto, ELY-keskus, tutkija\n\n"
+        "1/24 MINUTES\nApproved.\n\n2/24 FINANCE\nNoted.\n"
+    )
+    got = people(text)
+    assert got["Ruth Penn"][0] == ["chair"]
+    assert "Tom Gale" in got and "Ada Stone" in got
+    assert got["Ian Frost"][0] == ["secretary"]
+    assert got["Lea Moor"][0] == ["guest", "presenter"]
+    assert got["Joan Hill"][1] is False
+    assert got["Kari Kallio"] == (["member"], True, "Luke")
+    assert got["Sari Salo"] == (["member"], True, "Energiavirasto")
+    assert got["Pia Pelto"][2] == "ELY-keskus"
+    assert not any(n.isupper() or n in ("Luke", "Energiavirasto") for n in got)
+
+
+def test_office_after_a_name_gives_the_role_and_a_title_line_is_no_person() -> None:
+    text = (
+        "KERROSTALO OY\n\nHALLITUKSEN KOKOUS\n\nAika:  ma 2.9.2024 klo 18\n\n"
+        "Läsnä:  Aila Aro, puheenjohtaja\n        Veli Vuori, varapuheenjohtaja\n"
+        "        Jaana Joki, isännöitsijä, sihteeri (Isännöinti Joki Oy)\n\nPoissa:  Raili Ranta, jäsen\n\n"
+        "§ 1 Avaus\n\nAvattiin.\n\n§ 2 Muut\n\nEi muuta.\n"
+    )
+    assert people(text) == {
+        "Aila Aro": (["chair"], True, None),
+        "Veli Vuori": (["vice_chair"], True, None),  # not made absent by the `Poissa:` further on
+        "Jaana Joki": (["secretary"], True, "Isännöinti Joki Oy"),
+        "Raili Ranta": (["member"], False, None),
+    }
+
+
+def test_tex_title_and_date_are_read_as_the_head() -> None:
+    tex = (
+        "\\documentclass{article}\n\\title{Hilltop Choir\\\\Committee minutes}\n\\date{Monday 6 May 2024}\n"
+        "\\begin{document}\n\\maketitle\n\\section{Present}\nAnn Bell (Chair), Carl Dahl\n\n"
+        "\\section{Minutes}\nThe minutes of the meeting held on 8 April 2024 were approved.\n"
+        "\\end{document}\n"
+    )
+    ex = extract(read_bytes(tex.encode(), "m.tex"))
+    assert ex.meeting is not None and ex.meeting.date == "2024-05-06"
+
+
+def test_log_timestamp_seconds_are_no_start_time() -> None:
+    text = "Team notes 5.5.2024\n\n09:00:07 meeting started by Ann\n\n1. Intro\nok\n\n2. Rest\nok\n"
+    h = read_header(text, segment(text).header_end)
+    assert h.start in (None, "09:00")
+
+
+def test_next_meeting_place_after_the_time_in_either_language() -> None:
+    fi = "1. Muut\n\nSeuraava kokous pidetään pe 7.6. klo 17.30 kylätalon salissa.\n"
+    nm, _ = next_of(fi, date(2024, 5, 3))
+    assert nm is not None and (nm["date"], nm["start"], nm["place"]) == (
+        "2024-06-07",
+        "17:30",
+        "kylätalon salissa",
+    )
+    en = "1. Date of next meeting\n\nNext meeting: Monday 3 February 2025, 7pm, Church Rooms.\n"
+    nm, _ = next_of(en, date(2025, 1, 6))
+    assert nm is not None and (nm["date"], nm["start"], nm["place"]) == (
+        "2025-02-03",
+        "19:00",
+        "Church Rooms",
+    )
+
+
+def test_next_meeting_from_a_log_line_quotes_that_line_only() -> None:
+    text = (
+        "12:00:00 <ann> #topic Misc\n12:01:00 <bob> lunch?\n"
+        "12:02:00 <ann> #info Next meeting: Thursday 2024-05-16 12:00 UTC\n12:03:00 <ann> #endmeeting\n"
+    )
+    nm, _ = next_of(text, date(2024, 5, 2), "Docs")
+    assert nm is not None
+    assert (nm["date"], nm["start"], nm["timezone"]) == ("2024-05-16", "12:00", "UTC")
+    assert nm["quote"] == "12:02:00 <ann> #info Next meeting: Thursday 2024-05-16 12:00 UTC"
+
+
+def test_another_bodys_next_meeting_is_not_ours() -> None:
+    text = "1. Ilmoitukset\n\n* Edustajiston seuraava kokous on ke 10.4. klo 17.\n"
+    assert next_of(text, date(2024, 3, 20))[0] is None
+
+
+def test_passive_resolution_line_and_repeated_resolutions() -> None:
+    fi = "1. Kevätretki\n\nPidetään kevätretki Nuuksioon toukokuussa.\n\n2. Muut\n\nKeskusteltiin.\n"
+    assert [(d.agenda_item, d.quote) for d in find_decisions(fi, segment(fi).sections)] == [
+        ("1", "Pidetään kevätretki Nuuksioon toukokuussa.")
+    ]
+    en = (
+        "1. Budget\n\nRESOLVED: the 2025 budget of 4,000 euros was adopted.\n\n"
+        "2. Summary of resolutions\n\n- the 2025 budget of 4,000 euros was adopted.\n"
+    )
+    assert len(find_decisions(en, segment(en).sections)) == 1
+
+
+def test_meeting_date_is_not_a_date_inside_a_resolution() -> None:
+    text = (
+        "Garden club committee\n\nThe minutes of the meeting held on 2 April 2024 were approved.\n"
+        "Committee meeting, 7 May 2024\n\n1. Plants\nok\n\n2. Other\nok\n"
+    )
+    assert read_header(text, segment(text).header_end).date == date(2024, 5, 7)
+    # The meeting's own `held on` line is its date.
+    own = "Minutes of the club meeting held on Tuesday 4 June 2024\n\n1. Plants\nok\n\n2. Other\nok\n"
+    assert read_header(own, segment(own).header_end).date == date(2024, 6, 4)

@@ -79,7 +79,7 @@ def extract(doc: Document, *, timezone: str = "Europe/Helsinki", min_confidence:
         date=header.date.isoformat() if header.date else None,
         start=header.start,
         end=header.end,
-        timezone=timezone,
+        timezone=header.timezone or timezone,
         place=header.place,
     )
     fmt = doc.format if doc.format in _FORMATS else "txt"

@@ -9,7 +9,7 @@ from muistio.extraction.parts import Section
 
 # A decision label with the decision after it: `Päätös:`, `Päätös 1.:`, `Decision:`, `RESOLVED:`, `AGREED:`.
 _LABELLED = re.compile(
-    r"(?:^|(?<=\n)|(?<=\*\s))[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?"
+    r"(?:^|(?<=\n)|(?<=\*\s)|(?<=>[ \t])(?=#))[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?#?"
     r"(?:päätös(?:\s*\d+\.?)?|päätökset|decision|decided|"
     r"resolved|resolution|agreed|beslut)(?!\w)(?:\*\*)?[ \t]*[:.]?[ \t]*(?:\*\*)?[ \t]*(?P<text>[^\n]*)",
     re.IGNORECASE,
@@ -45,8 +45,32 @@ def _quote_span(text: str, start: int, end: int) -> str:
     return q.rstrip()
 
 
+# A Finnish present passive at the start of a line (`Pidetään ...`, `Laitetaan ...`): the item's resolution
+# when it is all the item says.
+_PASSIVE_LINE = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?[A-ZÅÄÖ][a-zåäö]+(?:t|d)(?:aan|ään)\b[^\n]{3,200}$")
+
+
+def _dedupe(found: list[DecisionEntry]) -> list[DecisionEntry]:
+    """One entry per resolution: a summary list repeating a RESOLVED line is not a second decision."""
+    out: list[DecisionEntry] = []
+    keys: list[str] = []
+    for d in found:
+        k = re.sub(r"[^\w]+", " ", d.text.lower()).strip()
+        k = re.sub(r"^(?:it was )?(?:resolved|agreed|decided)(?: that)? ", "", k)
+        # Short formulas (`Esitys hyväksytty.`) recur item after item as separate decisions.
+        if any(len(min(k, o, key=len)) >= 25 and (k in o or o in k) for o in keys):
+            continue
+        keys.append(k)
+        out.append(d)
+    return out
+
+
 def find_decisions(text: str, sections: list[Section]) -> list[DecisionEntry]:
     """Explicit resolutions in each agenda item, one per sentence, quoted as written."""
+    return _dedupe(_find_decisions(text, sections))
+
+
+def _find_decisions(text: str, sections: list[Section]) -> list[DecisionEntry]:
     out: list[DecisionEntry] = []
     for sec in sections:
         body = sec.body(text)
@@ -85,6 +109,10 @@ def find_decisions(text: str, sections: list[Section]) -> list[DecisionEntry]:
             if _PROPOSAL.search(part) and not _PAST.search(part) and _PAST.search(body[idx + len(part) :]):
                 continue
             covered.append((idx, idx + len(part)))
+            out.append(DecisionEntry(text=_clean(quote), agenda_item=sec.number, quote=_clean(quote)))
+        lines = [ln for ln in body.strip().splitlines() if ln.strip()]
+        if sec.number is not None and not covered and len(lines) == 1 and _PASSIVE_LINE.match(lines[0]):
+            quote = _quote_span(lines[0], 0, len(lines[0])).strip()
             out.append(DecisionEntry(text=_clean(quote), agenda_item=sec.number, quote=_clean(quote)))
     return out
 

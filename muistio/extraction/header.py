@@ -10,13 +10,6 @@ from muistio import dates as _dates
 
 # --- dates and times: muistio.dates reads them; this adapts its results to meeting lines ----------
 
-# muistio.dates does not (yet) read two numeric forms that minutes use in their heads: a two-digit
-# year (`27.10.16`) and a spaced date (`20. 01 2018`). Only these two are read here, and only where
-# muistio.dates found nothing.
-_NUMERIC_EXTRA = re.compile(
-    r"(?<![\w.])(?P<d>\d{1,2})\.(?:(?P<m1>\d{1,2})\.(?P<y2>\d{2})|\s+(?P<m2>\d{1,2})\s+(?P<y4>\d{4}))(?![\d.])"
-)
-
 
 @dataclass
 class FoundDate:
@@ -48,7 +41,11 @@ def find_dates(s: str, ref: date | None = None, *, periods: bool = False) -> lis
         if w.precision not in ("day", "minute") and not periods:
             continue
         phrase = s[f.start : f.end]
-        has_year = re.search(r"(?<!\d)\d{4}(?!\d)", phrase) is not None
+        # A year of its own in the phrase; `27.10.16` names one too (muistio.dates reads it as 2016),
+        # while relative phrases resolved against ref do not.
+        has_year = re.search(r"(?<!\d)\d{4}(?!\d)", phrase) is not None or (
+            w.year_given and re.search(r"\d\.\d{1,2}\.\d{2}(?!\d)", phrase) is not None
+        )
         if not has_year and ref is None:
             continue
         first = w.start.date() if isinstance(w.start, datetime) else w.start
@@ -58,15 +55,6 @@ def find_dates(s: str, ref: date | None = None, *, periods: bool = False) -> lis
                 first, f.start, f.end, has_year, _hhmm(w.start), end_t, w.precision, w.relation, w.warnings
             )
         )
-    for m in _NUMERIC_EXTRA.finditer(s):
-        if any(o.start < m.end() and m.start() < o.end for o in out):
-            continue
-        year = int(m.group("y4")) if m.group("y4") else 2000 + int(m.group("y2"))
-        try:
-            value = date(year, int(m.group("m1") or m.group("m2")), int(m.group("d")))
-        except ValueError:
-            continue
-        out.append(FoundDate(value, m.start(), m.end(), True))
     out.sort(key=lambda f: f.start)
     return out
 
@@ -75,6 +63,8 @@ def find_times(s: str) -> tuple[str | None, str | None]:
     """The first time or time range in `s` that is not part of a date, as ('HH:MM', 'HH:MM' | None)."""
     for f in find_dates(s):
         s = s[: f.start] + " " * (f.end - f.start) + s[f.end :]
+    # A log timestamp `16:00:03` is 16:00; its `00:03` is never a time.
+    s = re.sub(r"\b(\d{1,2}:\d{2}):\d{2}\b", lambda m: m.group(1) + "   ", s)
     found = _dates.parse_time_range(s)
     if found is None:
         return None, None
@@ -85,9 +75,10 @@ def find_times(s: str) -> tuple[str | None, str | None]:
 # --- the header -------------------------------------------------------------------------------
 
 _LABEL = re.compile(
-    r"^[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?(?P<label>aika ja paikka|kokousaika|aika|päivämäärä|pvm|ajankohta|"
+    r"^[ \t]*(?:[-*•][ \t]*|:)?(?:\*\*|'{2,3})?(?P<label>aika ja paikka|time and place|date and place|"
+    r"date, time and place|kokousaika|aika|päivämäärä|pvm|ajankohta|"
     r"date and time|date|time|when|datum|tid|kokouspaikka|paikka|place|location|venue|where|plats)"
-    r"(?:\*\*)?(?:[ \t]*:[ \t]*|[ \t]{2,}|\t)(?:\*\*)?(?P<value>.*?)[ \t]*$",
+    r"(?:\*\*|'{2,3})?(?:[ \t]*:[ \t]*|[ \t]{2,}|\t)(?:\*\*|'{2,3})?(?P<value>.*?)[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _OPENED = re.compile(
@@ -101,6 +92,45 @@ _CLOSED = re.compile(
     r"closed\s+the\s+meeting|meeting\s+(?:was\s+)?(?:closed|adjourned|ended)|adjourned|concluded)[^.\n]{0,40}?",
     re.IGNORECASE,
 )
+# The MeetBot opening and closing lines: `Meeting started Tue Mar 12 16:00:03 2024 UTC`.
+_MEETBOT = re.compile(
+    r"Meeting (?P<what>started|ended) (?:[A-Z][a-z]{2} )?(?P<mon>[A-Z][a-z]{2}) +(?P<d>\d{1,2}) "
+    r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::\d{2})? (?P<y>\d{4})(?: (?P<tz>UTC|GMT))?"
+)
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    )
+}
+_UTC = re.compile(r"\d\s*(?:\(\s*)?\b(?:UTC|GMT)\b(?!\s*[+-]\s*\d)")
+
+
+def stated_timezone(s: str) -> str | None:
+    """'UTC' when a time in `s` is given in UTC/GMT without an offset (`16:00 UTC`); else None."""
+    return "UTC" if _UTC.search(s) else None
+
+
+def _meetbot_times(text: str, h: Header) -> bool:
+    """Date, start, end and time zone from a MeetBot log's own lines; whether it was one."""
+    found = False
+    for m in _MEETBOT.finditer(text):
+        mon = _MONTHS.get(m.group("mon").lower())
+        if mon is None:
+            continue
+        try:
+            day = date(int(m.group("y")), mon, int(m.group("d")))
+        except ValueError:
+            continue
+        hhmm = f"{int(m.group('h')):02d}:{m.group('mi')}"
+        if m.group("what") == "started" and not found:
+            h.date, h.start, found = day, hhmm, True
+            h.timezone = "UTC" if m.group("tz") else h.timezone
+        elif m.group("what") == "ended" and found and day == h.date:
+            h.end = hhmm
+    return found
+
+
 _FRONT_MATTER = re.compile(r"\A(?:---\n)?(?:[a-z_]+:[^\n]*\n){3,}", re.IGNORECASE)
 _GENERIC_TITLE = re.compile(
     r"^(?:hallituksen\s+kokous|kokous|pöytäkirja|muistio|minutes|meeting\s+minutes|kokouksen\s+pöytäkirja)\b",
@@ -117,6 +147,7 @@ class Header:
     start: str | None = None
     end: str | None = None
     place: str | None = None
+    timezone: str | None = None  # only when the minutes state it (`16:00 UTC`)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -128,7 +159,10 @@ def clean_place(place: str) -> str | None:
     p = re.sub(r"[*_`]", "", p)
     # A room designation after a street address is its own part: `Helsinki nh Loppupeli`.
     p = re.sub(
-        r"(?<=[\w.])\s+(?=(?:nh|neuvotteluhuone|kokoushuone|huone|sali|room|rm\.?)\s)", ", ", p, flags=re.I
+        r"(?<=[\w.])(?<!n)\s+(?=(?:nh|neuvotteluhuone|kokoushuone|huone|sali|room|rm\.?)\s)",
+        ", ",
+        p,
+        flags=re.I,
     )
     p = re.sub(r"\s+", " ", p).strip(" ,.;")
     return p or None
@@ -141,6 +175,12 @@ def _first_lines(text: str, n: int) -> list[str]:
 def read_header(text: str, header_end: int) -> Header:
     """Read group, date, times and place from the head of the minutes."""
     h = Header()
+    if _meetbot_times(text[:20000], h):
+        sm = re.search(r"#startmeeting[ \t]+([^\n]+)", text)
+        title = sm.group(1) if sm else ""
+        name = re.sub(r"(?i)\s+(?:(?:weekly|monthly|bi-?weekly)\s+)?meeting\s*$", "", title)
+        h.group = name.strip() or _group(text[:2000], None)
+        return h
     region = text[: max(header_end, 0)] if header_end > 40 else text[:2000]
     if len(region) > 6000:
         region = region[:6000]
@@ -172,6 +212,9 @@ def read_header(text: str, header_end: int) -> Header:
                 "when",
                 "datum",
                 "aika ja paikka",
+                "date, time and place",
+                "date and place",
+                "time and place",
             )
             if k in labels
         ),
@@ -195,19 +238,28 @@ def read_header(text: str, header_end: int) -> Header:
             h.start, h.end = chosen.start_time, chosen.end_time
         if h.start is None:
             h.start, h.end = find_times(when_value)
-    if h.start is None and "time" in labels:
-        h.start, h.end = find_times(labels["time"])
+        if h.start is not None:
+            h.timezone = stated_timezone(when_value)
+    for key in ("time", "time and place", "date and place", "date, time and place", "aika ja paikka"):
+        if h.start is None and key in labels:
+            h.start, h.end = find_times(labels[key])
+            if h.start is not None:
+                h.timezone = stated_timezone(labels[key])
     if h.date is None:
-        candidates = full_dates or ([fm_date] if fm_date else [])
+        # A date inside a resolution or about another meeting (`the minutes of the meeting held on
+        # 10 May were approved`, `maksetaan 31.5.2024 mennessä`) is not this meeting's date.
+        own = [d for d in full_dates if not _about_other(body_region, d)]
+        own = own or full_dates
+        candidates = own or ([fm_date] if fm_date else [])
         if candidates:
             first = candidates[0]
             h.date = first.value
-            if fm_date and full_dates and full_dates[0].value != fm_date.value:
+            if fm_date and own and own[0].value != fm_date.value:
                 h.warnings.append(
                     f"meeting date: front matter says {fm_date.value.isoformat()} but the text says "
-                    f"{full_dates[0].value.isoformat()}; the text was followed"
+                    f"{own[0].value.isoformat()}; the text was followed"
                 )
-            if h.start is None and full_dates:
+            if h.start is None and own:
                 h.start, h.end = first.start_time, first.end_time
                 if h.start is None:
                     # A time right after the date on its line: `Hallituksen kokous 27.10.16 klo 18`.
@@ -223,6 +275,26 @@ def read_header(text: str, header_end: int) -> Header:
     h.place = _place(labels, body_region, full_dates)
     h.group = _group(body_region, h.place)
     return h
+
+
+# Before a date: it is another meeting's or a deadline (`the previous meeting on`, `by`, `edellisen`).
+_ABOUT_OTHER = re.compile(
+    r"\b(?:previous|last|deadline|by|until|edellise\w*)\b[^.\n]*$",
+    re.IGNORECASE,
+)
+# Anywhere in its sentence: the date is part of a resolution (`... held on 2 April were approved`).
+_RESOLUTION = re.compile(
+    r"\b(?:approved|adopted|resolved|agreed|hyväksyttiin|hyväksytty|päätettiin|sovittiin|vahvistettiin)\b",
+    re.IGNORECASE,
+)
+
+
+def _about_other(text: str, d: FoundDate) -> bool:
+    """Whether a date is about something other than this meeting: a resolution's or a deadline's."""
+    start = max(text.rfind("\n", 0, d.start), text.rfind(". ", 0, d.start)) + 1
+    ends = [e for e in (text.find("\n", d.end), text.find(". ", d.end)) if e >= 0]
+    end = min(ends) if ends else len(text)
+    return bool(_ABOUT_OTHER.search(text[start : d.start]) or _RESOLUTION.search(text[start:end]))
 
 
 def _event_time(text: str, rx: re.Pattern[str]) -> str | None:
@@ -248,12 +320,22 @@ def _place(labels: dict[str, str], region: str, full_dates: list[FoundDate]) -> 
     for key in ("paikka", "kokouspaikka", "place", "location", "venue", "where", "plats"):
         if labels.get(key):
             return clean_place(labels[key])
-    if "aika ja paikka" in labels:
-        value = labels["aika ja paikka"]
+    for key in ("aika ja paikka", "date, time and place", "date and place", "time and place"):
+        if key not in labels:
+            continue
+        value = labels[key]
         found = find_dates(value)
         rest = value[found[-1].end :] if found else value
         rest = re.sub(
             r"\b(?:klo|kello)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?", "", rest
+        )
+        # An English time or range before the place: `6.30pm–8.15pm, Church Hall`.
+        rest = re.sub(
+            r"^[\s,]*(?:at|from)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?"
+            r"(?:\s*(?:[-–—]|to)\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?)?(?:\s*(?:UTC|GMT))?(?=[\s,]|$)",
+            "",
+            rest,
+            flags=re.I,
         )
         return clean_place(rest)
     # A title line with the date and time, the place on the next line: `Hallituksen kokous 27.10.16 klo 18`.

@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 
 from muistio.contract import NextMeeting
-from muistio.extraction.header import FoundDate, clean_place, find_dates, find_times
+from muistio.extraction.header import FoundDate, clean_place, find_dates, find_times, stated_timezone
 from muistio.extraction.parts import Section
 
 _HEADING = re.compile(
@@ -21,7 +21,8 @@ _PHRASE = re.compile(
 # Meetings of other bodies are not this body's next meeting.
 _OTHER_BODIES = re.compile(
     r"yleinen\s+kokous|yleiskokous|yleisen\s+kokouksen|vuosikokous|syyskokous|kevätkokous|yhdistyksen\s+kokous|"
-    r"kyläparlamentti|liittokokous|puoluekokous|valtuusto|general\s+meeting|annual\s+meeting|\bAGM\b|"
+    r"kyläparlamentti|liittokokous|puoluekokous|valtuusto|edustajisto\w*|lautakun\w+|kaupunginhallitu\w+|"
+    r"kunnanhallitu\w+|general\s+meeting|annual\s+meeting|\bAGM\b|"
     r"general\s+assembly|årsmöte",
     re.IGNORECASE,
 )
@@ -98,11 +99,18 @@ _AGENDA = re.compile(
 _TZ = re.compile(r"\(?\b(?:GMT|UTC)[+-]?\d*\)?|\b(?:E[ES]?T|EEST|EET|CES?T|PS?T|PDT|EDT|HKT|BST|UTC|GMT)\b")
 
 
+# A chat-log line (`16:15:00 <nick> ...`, `[16:15] <nick> ...`) is a sentence of its own.
+_LOG_LINE = r"[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?<[@+%]?[^\s<>]+>"
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans: split at '. ' before a capital, at blank lines and at line starts of bullets."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in re.finditer(r"(?<=[.!?])(?:[ \t]+\n?|\n)[ \t]*(?=[A-ZÅÄÖ])|\n[ \t]*\n|\n(?=[ \t]*[-*•])", text):
+    for m in re.finditer(
+        r"(?<=[.!?])(?:[ \t]+\n?|\n)[ \t]*(?=[A-ZÅÄÖ])|\n[ \t]*\n|\n(?=[ \t]*[-*•])|\n(?=" + _LOG_LINE + ")",
+        text,
+    ):
         if m.start() > start:
             spans.append((start, m.start()))
         start = m.end()
@@ -175,6 +183,10 @@ def _place_after(rest: str) -> str | None:
         re.I,
     )
     if not m:
+        # Finnish puts the place after the time in a locative case: `klo 18 seuran toimistolla.`
+        loc = re.match(r"^[ \t]+(?P<place>(?:[\w-]+[ \t]+){0,4}[\w-]+(?:lla|llä|ssa|ssä))(?=[\s.,;]|$)", rest)
+        if loc and not re.search(r"\d", loc.group("place")):
+            return clean_place(loc.group("place"))
         url = re.search(r"https?://\S+", rest)
         return url.group(0).rstrip(".,)") if url else None
     place = m.group("place")
@@ -277,13 +289,14 @@ def find_next_meeting(
                     if start is not None:
                         after = after[tm.end() :]
             place = _place_after(after) or _labelled_place(window)
+            tz = stated_timezone(window[first.start : first.end + 40]) if start else None
             agenda_text = window[first.end :] + (text[b : b + 300] if rel == 0 or a != pos else "")
             return (
                 NextMeeting(
                     date=when.isoformat(),
                     start=start,
                     end=end,
-                    timezone=timezone,
+                    timezone=tz or timezone,
                     place=place,
                     agenda=_agenda(agenda_text),
                     quote=quote,

@@ -23,7 +23,7 @@ _ROLE_WORDS: list[tuple[re.Pattern[str], Role]] = [
     (
         re.compile(
             r"^(?:siht|sihteeri|pöytäkirjanpitäjä|pöytäkirjan pitäjä|secretary|scribe|minute[- ]?taker|"
-            r"note[- ]?taker|minutes)$"
+            r"note[- ]?taker|minutes|clerk|parish clerk|clerk to the council)$"
         ),
         "secretary",
     ),
@@ -94,7 +94,7 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         True,
     ),
     (
-        r"additional\s+attendees|also\s+present|guests?|vieraat|kutsuttuna|kutsutut|muut\s+läsnäolijat|"
+        r"additional\s+attendees|also\s+present|in\s+attendance|guests?|vieraat|kutsuttuna|kutsutut|muut\s+läsnäolijat|"
         r"muut\s+osallistujat|asiantuntijat|observers",
         "guest",
         True,
@@ -117,9 +117,9 @@ _SINGLE_LABELS: list[tuple[str, Role]] = [
 _ALL_LIST = "|".join(lbl for lbl, _, _ in _LIST_LABELS)
 _ALL_SINGLE = "|".join(lbl for lbl, _ in _SINGLE_LABELS)
 _LABEL_LINE = re.compile(
-    r"^[ \t]*(?:[-*•][ \t]+)?(?:#{1,6}[ \t]*)?(?:\*\*)?(?P<label>"
+    r"^[ \t]*(?:[-*•][ \t]+)?(?:#{1,6}[ \t]*|={1,6}[ \t]*)?(?:\*\*|'{2,3})?(?P<label>"
     + _ALL_LIST
-    + r")(?:\*\*)?[ \t]*:?(?:\*\*)?[ \t]*$",
+    + r")(?:\*\*|'{2,3})?[ \t]*:?(?:\*\*|'{2,3})?[ \t]*=*[ \t]*$",
     re.IGNORECASE,
 )
 _INLINE_LABEL = re.compile(
@@ -184,6 +184,13 @@ def _split_top(s: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+_OFFICE = re.compile(
+    r"(?:^|\s)(?:treasurer|coordinator|co-ordinator|manager|officer|director|administrator|adviser|advisor|"
+    r"consultant|lead|head|trustee|representative|assistant|editor|accountant|auditor|architect|engineer|"
+    r"researcher|professor|lecturer|student|volunteer|founder|ceo|cfo|cto|owner|maintainer|liaison)$"
+)
+
+
 def _annotation_kind(a: str) -> tuple[str, str] | None:
     """('role', role) / ('absent', '') / ('partial', '') / ('org', name) for a bracketed or trailing note."""
     low = re.sub(r"[.:]+$", "", a.strip().lower()).strip()
@@ -195,6 +202,14 @@ def _annotation_kind(a: str) -> tuple[str, str] | None:
         return ("absent", "")
     if re.match(r"^(?:poissa|paikalla|saapui|poistui|left|arrived|joined|absent)\b", low):
         return ("partial", "")
+    # Present for one item only: there to present it (`for item 4`, `kohta 3`, `asiantuntija kohdassa 4`).
+    if re.match(
+        r"^(?:for|presenting)\s+(?:agenda\s+)?items?\s+\d|^(?:kohta|kohdassa|kohdat|kohtaan)\s+\d", low
+    ):
+        return ("role", "presenter")
+    # An office is a description, not an organisation: `Treasurer`, `Warehouse Coordinator`.
+    if _OFFICE.search(low):
+        return ("desc", "")
     stripped = a.strip().strip(".")
     if _ACRONYM.match(stripped) or (
         re.match(r"^[A-ZÅÄÖ][\w&.-]*(?:\s[A-ZÅÄÖ][\w&.-]*){0,3}$", stripped) and len(stripped) <= 40
@@ -203,16 +218,56 @@ def _annotation_kind(a: str) -> tuple[str, str] | None:
     return None
 
 
+# Titles before a name are not part of it: `Cllr`, `County Cllr`, `Mrs`, `Dr.`, `prof.`, `Rev.`.
+_HONORIFIC = re.compile(
+    r"^(?:(?:county|district|borough|city|town|parish)\s+)?"
+    r"(?:cllr|councillor|mr|mrs|ms|miss|mx|dr|prof|professor|rev|revd|reverend|sir|dame|hon|rt\s+hon|"
+    r"tri|fil\.?\s*tri|dos|ft|kauppaneuvos)\.?\s+(?=\S)",
+    re.IGNORECASE,
+)
+# Words that make a capitalised phrase an organisation rather than a person.
+_ORG_WORD = re.compile(
+    r"\b(?:oy|oyj|ab|ry|r\.y\.|ky|tmi|ltd|limited|plc|inc|llc|gmbh|corp|bv|foundation|trust|"
+    r"council|university|institute|association|society|company|committee|department|ministry|agency|"
+    r"group|team|project|partners|bank|club|community|church|centre|center|union|network|board)\b\.?|"
+    r"(?:liitto|ministeriö|yliopisto|korkeakoulu|keskus|virasto|laitos|kunta|kaupunki|säätiö|yhdistys|"
+    r"seura|toimisto|yhtiö|osakunta|kilta|rahasto|kirjasto|koulu|opisto|seurakunta|lautakunta|hallitus)$",
+    re.IGNORECASE,
+)
+
+
+def is_organisation(s: str) -> bool:
+    """Whether a capitalised phrase names an organisation (`Motiva Oy`, `Suomen Kuntaliitto`, `UEF`)."""
+    t = s.strip(" .")
+    return bool(_ACRONYM.match(t) or _ORG_WORD.search(t))
+
+
+def _is_description(s: str) -> bool:
+    """A lower-case note after a name is an office or description (`isännöitsijä`, `tutkija`), not a name."""
+    t = re.sub(r"[*_`]", "", s).strip()
+    return bool(t) and t[0].islower() and not re.search(r"[@/]", t) and len(t) <= 80
+
+
 def clean_name(raw: str) -> str | None:
     """The name in a list piece, or None when the piece is not a person's name."""
     s = re.sub(r"[*_`]", "", raw).strip()
     s = re.sub(r"^[-•·]\s*", "", s)
     s = re.sub(r"\s+", " ", s).strip(" .:;")
+    while True:
+        stripped = _HONORIFIC.sub("", s, count=1)
+        if stripped == s:
+            break
+        s = stripped
     s = re.sub(r"(@[\w.-]+):[\w.-]+", r"\1", s)  # Matrix ids: @user:server
     if not s or s.lower() in _NOT_NAMES:
         return None
     toks = s.split(" ")
     if len(toks) > 5:
+        return None
+    # A line in capitals (`HALLITUKSEN KOKOUS`) is a title or a body's name, not a person.
+    # A lone short capital word (`MT`, `EKR`) is someone's initials.
+    caps = all(len(t.strip(".")) >= 2 and t.isupper() for t in toks)
+    if caps and (len(toks) >= 2 or len(toks[0]) >= 5) and not s.startswith("@"):
         return None
     for k, t in enumerate(toks):
         if t.lower() in _PARTICLES and 0 < k < len(toks) - 1:
@@ -225,21 +280,47 @@ def clean_name(raw: str) -> str | None:
     return s
 
 
-def split_people(s: str, default_role: Role | None = None, present: bool = True) -> list[Person]:
-    """People in a list such as `A B (pj), C D, VM ja E F (poissa)`; notes attach to the name before."""
+def _description_roles(s: str) -> list[tuple[str, str]]:
+    """Roles a description names: its head word (`asiantuntija` is a guest) and an item it presents."""
+    words = re.sub(r"[^\w\s-]", " ", s.lower()).split()
+    # Only the head word: in `puheenjohtajiston sihteeri` the last word is someone else's office.
+    out = [k for k in map(_annotation_kind, words[:1]) if k and k[0] == "role"]
+    if re.search(r"\b(?:for\s+(?:agenda\s+)?items?|kohda(?:ssa|t|n)?|kohta)\s+\d", s, re.IGNORECASE):
+        out.append(("role", "presenter"))
+    return out
+
+
+def _note_kinds(note: str) -> list[tuple[str, str]]:
+    """What a bracketed note says: a role, absence, an organisation, or the roles of a description."""
+    kind = _annotation_kind(note)
+    return [kind] if kind else _description_roles(note)
+
+
+def split_people(
+    s: str, default_role: Role | None = None, present: bool = True, *, one_person: bool = False
+) -> list[Person]:
+    """People in a list such as `A B (pj), C D, VM ja E F (poissa)`; notes attach to the name before.
+
+    With `one_person` (an entry on its own line) a lone capitalised word after the name is its
+    organisation (`Matti Meikäläinen, Luke`), not a second person.
+    """
     out: list[Person] = []
     for piece in _split_top(s):
         notes = [n.strip() for inner in re.findall(r"\(([^)]*)\)", piece) for n in inner.split(",")]
         bare = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", piece).strip()
         kind = _annotation_kind(bare) if bare else None
-        if out and kind is not None and (kind[0] != "org" or _ACRONYM.match(bare.strip(". "))):
-            if kind[0] == "role" and out[-1].roles == [default_role]:
-                out[-1].roles.clear()
-            _apply(out[-1], kind)
+        lone_org = one_person and len(bare.split()) == 1 and " " in (out[-1].name if out else "")
+        if out and bare and kind is None and _is_description(bare):
+            # An office or description after the name: `Timo Rantanen, isännöitsijä, sihteeri`.
+            kinds = [*_description_roles(bare), *filter(None, map(_annotation_kind, notes))]
+            for k in kinds:
+                _apply(out[-1], _role_over_default(out[-1], k, default_role))
+            continue
+        if out and kind is not None and (kind[0] != "org" or is_organisation(bare) or lone_org):
+            _apply(out[-1], _role_over_default(out[-1], kind, default_role))
             for n in notes:
-                k = _annotation_kind(n)
-                if k:
-                    _apply(out[-1], k)
+                for k in _note_kinds(n):
+                    _apply(out[-1], _role_over_default(out[-1], k, default_role))
             continue
         # A trailing acronym is an organisation: `Sami Kivivasara VM`.
         toks = bare.split()
@@ -247,19 +328,31 @@ def split_people(s: str, default_role: Role | None = None, present: bool = True)
         if len(toks) >= 3 and _ACRONYM.match(toks[-1].strip(".")):
             org = toks[-1].strip(".")
             bare = " ".join(toks[:-1])
+        if bare and is_organisation(bare) and len(bare.split()) >= 2:
+            continue  # `Suomen Kuntaliitto` alone is an organisation, not a person
         name = clean_name(bare)
         if name is None:
             continue
         person = Person(name, [], org, present, not present)
         for n in notes:
-            k = _annotation_kind(n)
-            if k:
+            for k in _note_kinds(n):
                 _apply(person, k)
         # An explicit role beats the list's: `Aleksi Kopponen, siht.` under `Alustajat:` is a secretary.
         if default_role and not person.roles:
             person.roles.append(default_role)
+        elif default_role == "guest" and person.roles == ["presenter"]:
+            person.roles.insert(0, "guest")  # a guest who presents an item is still a guest
         out.append(person)
     return out
+
+
+def _role_over_default(p: Person, kind: tuple[str, str], default_role: Role | None) -> tuple[str, str]:
+    """An explicit role replaces the role the list gave (`member`); returns the kind unchanged."""
+    # A guest who presents an item stays a guest.
+    keeps = default_role == "guest" and kind[1] == "presenter"
+    if kind[0] == "role" and default_role is not None and p.roles == [default_role] and not keeps:
+        p.roles.clear()
+    return kind
 
 
 def _apply(p: Person, kind: tuple[str, str]) -> None:
@@ -347,23 +440,68 @@ def _label_info(label: str) -> tuple[Role | None, bool]:
     return "member", True
 
 
+_PRESENT_CELL = re.compile(r"^(?:x|✓|✔|kyllä|k|yes|y|läsnä|paikalla|present|attended)$", re.IGNORECASE)
+_ABSENT_CELL = re.compile(
+    r"^(?:poissa|absent|no|ei|-|–|—|estynyt|apologies|regrets|sent regrets|not present)$", re.IGNORECASE
+)
+_TABLE_HEADER = re.compile(
+    r"^(?:nimi|name|jäsen|member|henkilö|person|participant|osallistuja|attendee)$", re.IGNORECASE
+)
+
+
+def _table_row(t: str, role: Role | None, present: bool) -> list[Person]:
+    """A table row `name | role | x/poissa`: one person; other cells give roles, organisation, presence."""
+    cells = [c.strip() for c in t.strip().strip("|").split("|")]
+    if len(cells) < 2 or not cells[0] or _TABLE_HEADER.match(cells[0]):
+        return []
+    said: bool | None = None
+    notes: list[str] = []
+    for cell in cells[1:]:
+        if _PRESENT_CELL.match(cell):
+            said = True
+        elif _ABSENT_CELL.match(cell):
+            said = False
+        elif cell:
+            notes.append(cell)
+    people = split_people(", ".join([cells[0], *notes]), role, present, one_person=True)
+    if not people or clean_name(re.sub(r"\([^)]*\)", "", cells[0])) is None:
+        return []
+    person = people[0]
+    if said is not None:
+        person.present = said
+        person.absent_said = not said
+    return [person]
+
+
 def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
-    # Wide gaps separate columns: `Aino Aalto        Iida Ilo` is two people.
-    t = re.sub(r"[ \t]{3,}", ", ", line.strip())
-    if not t or _RST_UNDERLINE.match(t):
-        return []
-    people = split_people(t, role, present)
-    # Every piece must be a name or a note: a prose line is not a list line.
-    names = [p for p in people]
-    if not names:
-        return []
-    pieces = [p for p in _split_top(re.sub(r"\([^)]*\)", "", re.sub(r"^[-*•]\s*", "", t))) if p]
-    unknown = [
-        p
-        for p in pieces
-        if clean_name(re.sub(r"\s[A-ZÅÄÖ]{2,6}\.?$", "", p)) is None and _annotation_kind(p) is None
-    ]
-    return [] if unknown else names
+    """People on one list line: table cells, columns, or `Name, office (Org)` entries; [] for prose."""
+    if line.count("|") >= 1 and not re.search(r"\[\[|\]\]", line):
+        return _table_row(line, role, present)
+    # Wide gaps (two or more spaces, or a tab) separate columns: `Aino Aalto   Iida Ilo` is two people.
+    bare_line = re.sub(r"^[ \t]*[-*•+][ \t]+", "", line).strip()
+    columns = [c for c in re.split(r"[ \t]{2,}|\t", bare_line) if c.strip()]
+    out: list[Person] = []
+    for col in columns:
+        t = col.strip()
+        if not t or _RST_UNDERLINE.match(t):
+            continue
+        people = split_people(t, role, present, one_person=True)
+        if not people:
+            return []
+        # Every piece must be a name, a note, an office or an organisation: a prose line is no list line.
+        pieces = [p for p in _split_top(re.sub(r"\([^)]*\)", "", re.sub(r"^[-*•]\s*", "", t))) if p]
+        if not pieces or clean_name(re.sub(r"\s[A-ZÅÄÖ]{2,6}\.?$", "", pieces[0])) is None:
+            return []
+        for p in pieces[1:]:
+            ok = (
+                clean_name(re.sub(r"\s[A-ZÅÄÖ]{2,6}\.?$", "", p)) is not None
+                or _annotation_kind(p) is not None
+                or (_is_description(p) and len(p.split()) <= 6)
+            )
+            if not ok:
+                return []
+        out.extend(people)
+    return out
 
 
 def _list_blocks(text: str, reg: _Registry, region_end: int) -> tuple[bool, set[int]]:
@@ -443,7 +581,8 @@ def _orphan_blocks(text: str, reg: _Registry, region_end: int, used: set[int]) -
         if i in used or not line.strip():
             continue
         people = _line_people(line, "member", True)
-        if people and all(" " in p.name for p in people):
+        # Another column holds personal names (two or three words), not a title or a body's name.
+        if people and all(" " in p.name and len(p.name.split()) <= 3 for p in people):
             for p in people:
                 reg.add(p, loose=False)
 
@@ -500,7 +639,10 @@ def _prose_names(s: str) -> list[tuple[int, str]]:
         toks = m.group(0).split()
         start = m.start()
         while toks and (
-            toks[0].lower() in _NAME_STOP or re.search(r"(?:iin|aan|ään|ksi|ssa|ssä|sta|stä)$", toks[0])
+            toks[0].lower() in _NAME_STOP
+            # An inflected word before the name (`Sihteeriksi`, `Valittiin`); short first names such
+            # as `Aleksi` end the same way, so only long words are taken for inflected.
+            or (len(toks[0]) > 7 and re.search(r"(?:iin|aan|ään|ksi|ssa|ssä|sta|stä)$", toks[0]))
         ):
             start += len(toks[0]) + 1
             toks = toks[1:]
@@ -547,15 +689,20 @@ def _elections(text: str, reg: _Registry) -> None:
 
 
 _ABSENT_ROLE = re.compile(
-    r"\b(?P<role>varapuheenjohtaja|puheenjohtaja|sihteeri|chair|vice[- ]chair|secretary)\s+"
-    r"(?P<name>[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+){1,2})"
+    r"\b(?P<role>varapuheenjohtaja|puheenjohtaja|sihteeri|chair|vice[- ]chair|secretary)[ \t]+"
+    r"(?P<name>[A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+){1,2})"
 )
+_ABSENT_SAID = re.compile(r"\b(?:poissa|estynyt|estyneitä|absent|not present|apologi[sz]ed)\b", re.I)
+_LIST_COLON = re.compile(r"(?:^|\n)[ \t]*[-*•]?[ \t]*(?:\*\*)?[^\W\d_][^:\n]{0,30}:", re.MULTILINE)
 
 
 def _absent_officers(text: str, reg: _Registry) -> None:
     """`Sekä puheenjohtaja X että varapuheenjohtaja Y olivat poissa`: officers named absent."""
     for sent in re.split(r"(?<=[.!?])\s+", text):
-        if not re.search(r"\b(?:poissa|estynyt|estyneitä|absent|not present|apologi[sz]ed)\b", sent, re.I):
+        said = _ABSENT_SAID.search(sent)
+        # A labelled list (`Läsnä: ... Poissa: ...`) is read by the list reader; its `poissa` scopes
+        # only the names after that label.
+        if not said or _LIST_COLON.search(sent):
             continue
         for m in _ABSENT_ROLE.finditer(sent):
             role = {
@@ -691,11 +838,95 @@ def _speakers(text: str, reg: _Registry) -> None:
         reg.add(Person(n, ["member"], None, True))
 
 
+_FIELD = re.compile(r"^:(?P<label>[A-Za-zÅÄÖåäö][\w ]{0,30}):[ \t]+(?P<value>\S[^\n]*)$", re.MULTILINE)
+_FIELD_SECRETARY = re.compile(r"(?i)notes|note[- ]?taker|minutes|recorder|scribe|sihteeri|muistiinpanot")
+
+
+def _field_list(text: str, reg: _Registry) -> bool:
+    """reStructuredText fields: `:Chair: Name`, `:Notes: Name`, `:Attendees: A, B`; True for a list."""
+    found = False
+    for m in _FIELD.finditer(text):
+        label = re.sub(r"\s+", " ", m.group("label").strip().lower())
+        single = False
+        role: Role | None
+        if _FIELD_SECRETARY.fullmatch(label):
+            role, present, single = "secretary", True, True
+        elif any(re.fullmatch(p, label) for p, _, _ in _LIST_LABELS):
+            role, present = _label_info(label)
+            found = found or present
+        elif any(re.fullmatch(p, label) for p, _ in _SINGLE_LABELS):
+            role, present = _label_info(label)
+            single = True
+        else:
+            continue
+        people = split_people(m.group("value"), role, present)
+        for p in people[:1] if single else people:
+            reg.add(p, loose=single)
+    return found
+
+
+_IRC_LINE = re.compile(
+    r"^[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?<[@+%]?(?P<nick>[^\s<>]+)>[ \t]+(?P<msg>[^\n]*)$",
+    re.MULTILINE,
+)
+_NICK = r"[A-Za-z_\[\]`^{}|][\w\[\]`^{}|-]*"
+
+
+def _is_bot(nick: str) -> bool:
+    return nick.lower().endswith("bot") or nick.lower() in {"chanserv", "nickserv"}
+
+
+def _meetbot(text: str, reg: _Registry) -> bool:
+    """An IRC meeting log: `.hello`, `#chair`, the chair line, `People present`, `X sent regrets`."""
+    if not re.search(r"#startmeeting|Meeting started\b", text):
+        return False
+    lines = list(_IRC_LINE.finditer(text))
+    bots = {m.group("nick") for m in lines if _is_bot(m.group("nick")) or "Meeting started" in m.group("msg")}
+
+    def person(nick: str, roles: list[Role], present: bool = True) -> None:
+        nick = nick.strip(" ,.:;")
+        if nick and nick not in bots and not _is_bot(nick) and re.fullmatch(_NICK, nick):
+            reg.add(Person(nick, roles, None, present, not present), loose=False)
+
+    found = False
+    for m in lines:
+        nick, msg = m.group("nick"), m.group("msg").strip()
+        if nick in bots:
+            for chair in re.findall(r"The chair is (" + _NICK + ")|Current chairs: ([^\n.]+)", msg):
+                for c in " ".join(chair).split():
+                    person(c, ["chair"])
+            continue
+        if re.match(r"^#startmeeting\b", msg, re.I):
+            person(nick, ["chair"])
+        elif re.match(r"^[.#!](?:hello|hi|present|here)\b", msg, re.I):
+            person(nick, ["member"])  # the speaker is present, whatever name they type after it
+            found = True
+        elif re.match(r"^#chair\b", msg, re.I):
+            for c in msg.split()[1:]:
+                person(c, ["chair"])
+        for r in re.finditer(
+            r"(" + _NICK + r")\s+(?:has\s+)?(?:sent|sends)\s+(?:their\s+|his\s+|her\s+)?"
+            r"(?:regrets|apologies)",
+            msg,
+            re.I,
+        ):
+            person(r.group(1), ["member"], present=False)
+    block = re.search(r"People present \(lines said\)[^\n]*\n", text)
+    if block:
+        items = text[block.end() : block.end() + 3000]
+        for item in re.finditer(r"^[ \t]*\*[ \t]+(\S+)[ \t]+\(\d+\)[ \t]*$", items, re.MULTILINE):
+            person(item.group(1), ["member"])
+            found = True
+    return found
+
+
 def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     """Everyone the minutes name as taking part (or as absent), with roles and organisations."""
     reg = _Registry()
     region_end = seg.header_end if seg.header_end else len(text)
     found_list, used = _list_blocks(text, reg, region_end)
+    found_list = _field_list(text, reg) or found_list
+    found_list = _meetbot(text, reg) or found_list
     if found_list:
         _orphan_blocks(text, reg, region_end, used)
     found_list = _attendance_sections(text, seg, reg) or found_list
