@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import hashlib
 import json
@@ -9,6 +10,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -101,29 +103,73 @@ def _already_in(paths: Sequence[Path], url: str) -> dict[Path, dict[str, Any]]:
     return found
 
 
+def invitation_lines(result: dict[str, Any]) -> list[str]:
+    """What ingesting did about invitations, for a secretary: queued, sent, held, or who lacks an address."""
+    lines: list[str] = []
+    for inv in result.get("invitations") or []:
+        day = inv.get("date") or "?"
+        if inv["method"] == "CANCEL":
+            lines.append(f"  the meeting of {day} moved: {inv['enqueued']} cancellations queued")
+            continue
+        if inv.get("past"):
+            lines.append(f"  next meeting {day} is already past; no invitations")
+            continue
+        if not inv["recipients"]:
+            if inv.get("people"):
+                lines.append(
+                    f"  no invitations for {day}: nobody has an address yet; "
+                    "import them with `muistio people import FILE --body NAME`"
+                )
+            else:
+                lines.append(f"  no invitations for {day}: the body has no people yet")
+            continue
+        if inv.get("held_for_approval"):
+            lines.append(f"  invitations for {day} wait for approval: `muistio approve {inv['meeting_id']}`")
+        else:
+            kind = "updates" if inv.get("sequence") else "invitations"
+            lines.append(
+                f"  {kind} for {day}: {len(inv['recipients'])} recipients, {inv['enqueued']} newly queued"
+                + (f" (sequence {inv['sequence']})" if inv.get("sequence") else "")
+            )
+        if inv.get("missing_line"):
+            lines.append(f"  warning: {inv['missing_line']}")
+    delivery = result.get("delivery")
+    if delivery:
+        lines.append(f"  delivery via {delivery['via']}: {delivery['summary']}")
+        for key, error in delivery["errors"].items():
+            lines.append(f"    {key.rsplit('|', 1)[-1]}: {error}")
+    return lines
+
+
 def ingest_files(
     paths: Sequence[Path], body: str | None, settings: Settings, echo: Echo, warn: Echo
 ) -> tuple[int, list[dict[str, Any]]]:
-    """Ingest each file through the flow; returns (bad files, results). One bad file stops no other."""
+    """Ingest each file through the flow (one run per file, one process); returns (bad files, results)."""
     prepare_prefect(settings)
-    _ready(settings)
-    from flows.ingest import ingest_minutes, rejected
+    url = _ready(settings)
+    known = _already_in(paths, url)
+    todo = [p for p in paths if p not in known]  # the flow would say the same; skipping saves Prefect's start
+    fresh: dict[Path, dict[str, Any]] = {}
+    if todo:
+        from flows.runtime import PrefectWarmUp
 
-    known = _already_in(paths, settings.resolved_database_url)
+        # Prefect's temporary server boots (~4 s) while the flow and extraction modules import.
+        warm = PrefectWarmUp().start()
+        from flows.ingest import ingest_many
 
-    def one(path: Path) -> dict[str, Any]:
-        if path in known:  # the flow would say the same; skipping it saves Prefect's start-up
-            return known[path]
-        try:
-            return ingest_minutes(str(path), body)
-        except Exception as exc:  # a crash in one file is reported, and the others still go in
-            return rejected(str(path), f"{type(exc).__name__}: {exc}")
+        warm.wait()
 
-    if len(paths) > 1 and sys.stderr.isatty():
-        with typer.progressbar(paths, label="Ingesting", file=sys.stderr) as bar:
-            results = [one(p) for p in bar]
-    else:
-        results = [one(p) for p in paths]
+        async def run_all() -> list[dict[str, Any]]:
+            if len(todo) > 1 and sys.stderr.isatty():
+                results = []
+                with typer.progressbar(todo, label="Ingesting", file=sys.stderr) as bar:
+                    for path in bar:
+                        results += await ingest_many([str(path)], body)
+                return results
+            return await ingest_many([str(p) for p in todo], body)
+
+        fresh = dict(zip(todo, asyncio.run(run_all()), strict=True))
+    results = [known.get(p) or fresh[p] for p in paths]
     bad = 0
     for path, result in zip(paths, results, strict=True):
         if result["status"] == "rejected":
@@ -131,6 +177,8 @@ def ingest_files(
             warn(problem(str(path), result["error"]))
         else:
             echo(describe(result))
+            for line in invitation_lines(result):
+                echo(line)
     return bad, results
 
 
@@ -153,13 +201,24 @@ def meetings_lines(settings: Settings, as_json: bool) -> list[str]:
     return lines
 
 
+def due_text(item: ItemRow) -> str:
+    """'2025-10-31 (lokakuussa: month)': the date, and the minutes' words when they named a period."""
+    if item.due_date is None:
+        return "no due date"
+    text = item.due_date.isoformat()
+    if item.due_phrase:
+        precision = f": {item.due_precision}" if item.due_precision not in (None, "day") else ""
+        phrase = " ".join(item.due_phrase.split())
+        text += f" ({phrase}{precision})"
+    return text
+
+
 def item_line(item: ItemRow, *, with_meeting: bool = True) -> str:
-    """One action item on one line."""
-    due = item.due_date.isoformat() if item.due_date else "—"
+    """One action item: id, status, due and owners on one line, what is to be done on the next."""
     owners = ", ".join(item.owners) or "(no owner)"
     section = f" §{item.agenda_number}" if item.agenda_number else ""
     meeting = f"  [{item.body} {item.meeting_date.isoformat()}{section}]" if with_meeting else ""
-    return f"{item.id:>4}  {due:10}  {item.status:9}  {owners} — {item.text}{meeting}"
+    return f"{item.id:>4}  {item.status:9}  {due_text(item):<34}  {owners}\n      {item.text}{meeting}"
 
 
 def items_lines(
@@ -186,7 +245,7 @@ def items_lines(
         return [json.dumps(jsonable(rows), ensure_ascii=False, indent=2)]
     if not rows:
         return ["no action items match"]
-    return [f"{'id':>4}  {'due':10}  {'status':9}  owners — what"] + [item_line(r) for r in rows]
+    return [f"{'id':>4}  {'status':9}  {'due':34}  owners"] + [item_line(r) for r in rows]
 
 
 def _local(meeting: Meeting, timezone: str) -> str:
@@ -228,12 +287,8 @@ def detail_lines(detail: MeetingDetail) -> list[str]:
     if detail.items:
         lines += ["", f"Action items ({len(detail.items)}):"]
         for i in detail.items:
-            due = (
-                f"due {i.due_date.isoformat()}" + (f" ({i.due_phrase})" if i.due_phrase else "")
-                if i.due_date
-                else "no due date"
-            )
-            lines.append(f"  [{i.status}] {i.text} — {', '.join(i.owners) or '(no owner)'} — {due}")
+            due = f"due {due_text(i)}" if i.due_date else "no due date"
+            lines.append(f"  {i.id:>3} [{i.status}] {i.text} — {', '.join(i.owners) or '(no owner)'} — {due}")
     nxt = detail.next_meeting
     if nxt is not None:
         agenda = f"; agenda: {'; '.join(nxt.agenda_preview)}" if nxt.agenda_preview else ""
@@ -256,23 +311,120 @@ def show_lines(settings: Settings, ref: str, body: str | None, as_json: bool) ->
 # --- demo ------------------------------------------------------------------------------------
 
 
+ROSTER = EXAMPLES.parent / "roster.csv"
+# The example minutes are from September 2025; the demo runs as of the day after them, so the next
+# meetings they announce are still ahead and get invitations (ingest never invites to a past meeting).
+DEMO_NOW = dt.datetime(2025, 9, 19, 6, 0, tzinfo=dt.UTC)
+
+
+@dataclass
+class RosterSection:
+    """One body's people in examples/roster.csv."""
+
+    body: str
+    language: str
+    minutes: str
+    csv_text: str
+
+
+def roster_sections(path: Path) -> list[RosterSection]:
+    """The '# body: NAME | LANGUAGE | MINUTES' sections of the demo roster."""
+    sections: list[RosterSection] = []
+    lines: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# body:"):
+            parts = [p.strip() for p in line.removeprefix("# body:").split("|")]
+            if len(parts) != 3:
+                raise CommandError(f"{path}: '# body:' lines read NAME | LANGUAGE | MINUTES FILE")
+            lines = []
+            sections.append(RosterSection(parts[0], parts[1], parts[2], ""))
+        elif sections and not line.startswith("#"):
+            lines.append(line)
+            sections[-1].csv_text = "\n".join(lines) + "\n"
+    return sections
+
+
+def _import_roster(sections: list[RosterSection], url: str, echo: Echo) -> None:
+    """Each section's body (with its language) and people; a second run changes nothing."""
+    from flows.roster import RosterError, parse_csv, set_body, upsert_people
+
+    try:
+        with session_scope(engine_for(url)) as session:
+            for section in sections:
+                body = set_body(session, section.body, language=section.language)
+                report = upsert_people(session, body, parse_csv(section.csv_text, ROSTER.name))
+                echo(f"roster: {report.summary()}")
+    except RosterError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def _demo_meeting_lines(detail: MeetingDetail) -> list[str]:
+    """A secretary's view: the meeting, its action items with owners and due dates, the next meeting."""
+    m, body = detail.meeting, detail.body
+    lines = [f"{body.name} — {_local(m, body.timezone)} (meeting {m.id})"]
+    lines.append(f"  Action items ({len(detail.items)}):")
+    for i in detail.items:
+        due = f"due {due_text(i)}" if i.due_date else "no due date"
+        lines.append(f"    {i.id:>3}  {', '.join(i.owners) or '(no owner)'} — {due}")
+        lines.append(f"         {i.text}")
+    nxt = detail.next_meeting
+    if nxt is not None:
+        lines.append(f"  Next meeting: {_local(nxt, body.timezone)} ({nxt.status.value})")
+    return lines
+
+
+def maildir_lines(maildir: Path) -> list[str]:
+    """How many messages the Maildir holds, where, and one 'To — Subject' line per message."""
+    import email
+    from email.policy import default
+
+    new = maildir / "new"
+    files = sorted(new.iterdir(), key=lambda p: p.stat().st_mtime_ns) if new.is_dir() else []
+    if not files:
+        return [f"no invitations in {maildir}"]
+    lines = [f"{len(files)} messages in the Maildir {new}/ (any mail program opens them), e.g. {files[0]}"]
+    for path in files:
+        msg = email.message_from_bytes(path.read_bytes(), policy=default)
+        lines.append(f"  {msg['To']} — {msg['Subject']}")
+    return lines
+
+
 def demo(settings: Settings, echo: Echo, warn: Echo) -> int:
-    """Ingest the example minutes into a demo database and show what came out; returns bad files."""
-    data_dir = settings.data_dir / "demo"
-    url = f"sqlite:///{(data_dir / 'muistio.db').resolve()}"
-    demo_settings = settings.model_copy(update={"data_dir": data_dir, "database_url": url})
-    files = sorted(p for p in EXAMPLES.iterdir() if p.is_file() and not p.name.startswith("."))
-    echo(f"demo database: {url}")
-    # The flow reads its settings from the environment, so the demo database goes there for the run.
-    with _environment(MUISTIO_DATABASE_URL=url):
-        bad, results = ingest_files(files, None, demo_settings, echo, warn)
+    """The mission on embedded defaults: roster, both example minutes, items, next meetings, invitations."""
+    from flows.runtime import FixedClock, use_clock
+
+    data_dir = (settings.data_dir / "demo").resolve()
+    url = f"sqlite:///{data_dir / 'muistio.db'}"
+    maildir = data_dir / "maildir"
+    demo_settings = settings.model_copy(
+        update={"data_dir": data_dir, "database_url": url, "smtp_host": None, "maildir": maildir}
+    )
+    echo(f"demo data: {data_dir} (SQLite database, Maildir; no SMTP needed)")
+    _ready(demo_settings)
+    sections = roster_sections(ROSTER)
+    _import_roster(sections, url, echo)
+    mail_before = len(list((maildir / "new").iterdir())) if (maildir / "new").is_dir() else 0
+    echo(f"demo clock: {DEMO_NOW.date().isoformat()}, the day after the example minutes")
+    bad, results = 0, list[dict[str, Any]]()
+    # The flows read their settings from the environment: point them at the demo's data, and never SMTP.
+    env = {"MUISTIO_DATABASE_URL": url, "MUISTIO_DATA_DIR": str(data_dir), "MUISTIO_SMTP_HOST": ""}
+    with _environment(**env, MUISTIO_MAILDIR=str(maildir)), use_clock(FixedClock(DEMO_NOW)):
+        for section in sections:
+            n, found = ingest_files([EXAMPLES / section.minutes], section.body, demo_settings, echo, warn)
+            bad, results = bad + n, results + found
     if results and all(r["status"] == "duplicate" for r in results):
-        echo("the example minutes are already in; showing what is stored")
-    for result in results:
-        if result.get("meeting_id"):
-            echo("")
-            echo("=" * 78)
-            echo("\n".join(show_lines(demo_settings, str(result["meeting_id"]), None, as_json=False)))
+        echo("the example minutes are already in; nothing new to send")
+    with session_scope(engine_for(url)) as session:
+        for result in results:
+            if result.get("meeting_id"):
+                echo("")
+                detail = meeting_detail(str(result["meeting_id"]), session=session)
+                echo("\n".join(_demo_meeting_lines(detail)))
+    echo("")
+    mail_after = len(list((maildir / "new").iterdir())) if (maildir / "new").is_dir() else 0
+    echo(f"invitations written now: {mail_after - mail_before}")
+    for line in maildir_lines(maildir):
+        echo(line)
     return bad
 
 
@@ -289,3 +441,78 @@ def _environment(**values: str) -> Iterator[None]:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = old
+
+
+# --- secretaries' changes to action items --------------------------------------------------------
+
+
+def _item_ref(item_id: str) -> int:
+    if not item_id.strip().isdigit():
+        raise CommandError(f"{item_id!r} is not an action item id (a number; see `muistio items`)")
+    return int(item_id)
+
+
+def item_change_lines(
+    settings: Settings,
+    action: str,
+    item_id: str,
+    *,
+    actor: str,
+    note: str | None = None,
+    owners: Sequence[str] = (),
+    due: str | None = None,
+) -> list[str]:
+    """`muistio item done|reopen|assign|due ID`: one line on what changed, recorded with who and when."""
+    from flows.store import ItemError, assign_item, mark_done, reopen_item, set_due
+
+    ref = _item_ref(item_id)
+    day: dt.date | None = None
+    if action == "due" and due is not None and due.strip().lower() not in ("", "none", "-"):
+        try:
+            day = dt.date.fromisoformat(due.strip())
+        except ValueError:
+            raise CommandError(f"{due!r} is not a date YYYY-MM-DD (or 'none')") from None
+    now = clock().now()
+    with session_scope(engine_for(_ready(settings))) as session:
+        try:
+            if action == "done":
+                change = mark_done(ref, session=session, actor=actor, now=now, note=note)
+            elif action == "reopen":
+                change = reopen_item(ref, session=session, actor=actor, now=now, note=note)
+            elif action == "assign":
+                change = assign_item(ref, owners, session=session, actor=actor, now=now, note=note)
+            else:
+                change = set_due(ref, day, session=session, actor=actor, now=now, note=note)
+        except ItemError as exc:
+            raise CommandError(str(exc)) from None
+        text = change.item.text
+    what = {"done": "status", "reopen": "status", "assign": "owners", "due": "due date"}[action]
+    if not change.changed:
+        return [f"item {ref}: {what} already {change.new or 'none'}; nothing recorded — {text}"]
+    return [f"item {ref}: {what} {change.old or 'none'} -> {change.new or 'none'} (by {actor}) — {text}"]
+
+
+def item_history_lines(settings: Settings, item_id: str, as_json: bool) -> list[str]:
+    """`muistio item history ID`: every change, oldest first, in the configured time zone."""
+    from flows.store import ItemError, get_item, item_history
+
+    ref = _item_ref(item_id)
+    zone = ZoneInfo(settings.timezone)
+    with session_scope(engine_for(_ready(settings))) as session:
+        try:
+            item = get_item(ref, session=session)
+            events = item_history(ref, session=session)
+        except ItemError as exc:
+            raise CommandError(str(exc)) from None
+    if as_json:
+        return [json.dumps(jsonable(events), ensure_ascii=False, indent=2)]
+    lines = [f"item {ref} ({item.status.value}): {item.text}"]
+    for e in events:
+        when = e.at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+        change = {
+            "created": "created",
+            "updated": "text changed",
+        }.get(e.kind, f"{e.kind}: {e.old or 'none'} -> {e.new or 'none'}")
+        note = f" ({e.note})" if e.note else ""
+        lines.append(f"  {when}  {e.actor:<12}  {change}{note}")
+    return lines

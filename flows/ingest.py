@@ -1,7 +1,8 @@
-"""The ingest flow: read -> extract -> store, one Prefect task per stage, the store in one transaction."""
+"""The ingest flow: read -> extract -> store (+ queue invites, one transaction) -> deliver, a task each."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -9,9 +10,19 @@ from typing import Any
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
+from flows.invites import (
+    InviteFlowError,
+    InvitePlan,
+    _session_factory,
+    after_ingest,
+    deliver_meeting,
+    plan_summary,
+    report_summary,
+)
 from flows.runtime import clock, engine_for, load_settings
 from flows.store import StoreError, store_extraction
-from models import session_scope
+from flows.transport import describe_transport, transport_from_settings
+from models import Meeting, session_scope
 from muistio.contract import Extraction
 from muistio.document import Document, ReadError
 from muistio.reading import read_document
@@ -64,8 +75,9 @@ def extract_stage(document: Document) -> Extraction | Rejected:
     retry_condition_fn=_transient,
 )
 def store_stage(extraction: Extraction, document: Document, body: str | None = None) -> dict[str, Any]:
-    """Store the extraction in one transaction: all of it lands, or none of it."""
+    """Store the extraction and queue the invitations it causes, all in one transaction."""
     settings = load_settings()
+    now = clock().now()
     try:
         with session_scope(engine_for(settings.resolved_database_url)) as session:
             result = store_extraction(
@@ -73,12 +85,56 @@ def store_stage(extraction: Extraction, document: Document, body: str | None = N
                 document,
                 session=session,
                 body_name=body,
-                now=clock().now(),
+                now=now,
                 uid_domain=settings.message_id_domain,
             )
+            invitations: list[dict[str, Any]] = []
+            if result.status != "duplicate" and result.meeting_id is not None:
+                # The outbox rows commit with the meeting they announce, or not at all (transactional outbox).
+                plans = after_ingest(session, result.meeting_id, settings=settings, now=now)
+                invitations = [_invitation(session, plan) for plan in plans]
     except StoreError as exc:
         return rejected(document.path, str(exc))
-    return result.as_dict()
+    except InviteFlowError as exc:
+        return rejected(document.path, f"stored nothing: {exc}")
+    out = result.as_dict()
+    out["invitations"] = invitations
+    return out
+
+
+def _invitation(session: Any, plan: InvitePlan) -> dict[str, Any]:
+    """What after_ingest did for one meeting, as plain data for the flow result and the CLI."""
+    meeting = session.get(Meeting, plan.meeting_id)
+    summary = plan_summary(plan)
+    summary["date"] = meeting.date.isoformat() if meeting is not None else None
+    summary["people"] = len(plan.mails) + len(plan.missing)
+    return summary
+
+
+@task(name="deliver", cache_policy=NO_CACHE)
+def deliver_stage(meeting_ids: list[int]) -> dict[str, Any]:
+    """Send what the store queued for these meetings (one task for the batch, never one per mail)."""
+    settings = load_settings()
+    transport = transport_from_settings(settings)
+    factory = _session_factory(settings)
+    summaries = [
+        report_summary(
+            deliver_meeting(factory, transport, settings=settings, now=clock().now(), meeting_id=meeting_id)
+        )
+        for meeting_id in meeting_ids
+    ]
+    sent = [key for s in summaries for key in s["sent"]]
+    retrying = [key for s in summaries for key in s["retrying"]]
+    failed = [key for s in summaries for key in s["failed"]]
+    errors = {k: v for s in summaries for k, v in s["errors"].items()}
+    return {
+        "via": describe_transport(transport),
+        "sent": sent,
+        "retrying": retrying,
+        "failed": failed,
+        "errors": errors,
+        "summary": f"{len(sent)} sent, {len(retrying)} to retry, {len(failed)} failed",
+    }
 
 
 def rejected(path: str, error: str) -> dict[str, Any]:
@@ -86,19 +142,37 @@ def rejected(path: str, error: str) -> dict[str, Any]:
     return {"status": "rejected", "file_name": Path(path).name, "path": path, "error": error}
 
 
+# Async on purpose: a sync flow run joins its heartbeat thread on exit (~1 s each in Prefect 3.9);
+# an async one does not. The tasks stay sync: they run in order on the flow's thread.
 @flow(name="ingest-minutes", log_prints=False)
-def ingest_minutes(path: str, body: str | None = None) -> dict[str, Any]:
-    """Ingest one minutes file; the same file twice stores nothing, a bad file stores nothing and says why."""
+async def ingest_minutes(path: str, body: str | None = None) -> dict[str, Any]:
+    """Ingest one minutes file, then send the invitations it caused; the same file twice does nothing."""
     document = read_stage(path)
     if isinstance(document, Rejected):
         return rejected(path, document.error)
     extraction = extract_stage(document)
     if isinstance(extraction, Rejected):
         return rejected(path, extraction.error)
-    return store_stage(extraction, document, body)
+    result = store_stage(extraction, document, body)
+    queued = [i["meeting_id"] for i in result.get("invitations", []) if i["enqueued"]]
+    if queued:
+        result["delivery"] = deliver_stage(queued)
+    return result
+
+
+async def ingest_many(paths: Sequence[str], body: str | None = None) -> list[dict[str, Any]]:
+    """One flow run per file, in order, all in one process (one Prefect start for the batch)."""
+    results = []
+    for path in paths:
+        try:
+            results.append(await ingest_minutes(path, body))
+        except Exception as exc:  # a crash in one file is reported, and the others still go in
+            results.append(rejected(path, f"{type(exc).__name__}: {exc}"))
+    return results
 
 
 if __name__ == "__main__":
+    import asyncio
     import sys
 
-    print(ingest_minutes(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None))
+    print(asyncio.run(ingest_minutes(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None)))

@@ -78,6 +78,7 @@ class InvitePlan:
     missing: list[str] = field(default_factory=list)  # names without an e-mail address
     enqueued: int = 0  # new outbox rows (0 on a repeat run)
     held_for_approval: bool = False
+    past: bool = False  # the meeting's day is gone: archived minutes invite nobody
 
     def missing_line(self) -> str | None:
         """'3 participants have no address: A, B, C', or None."""
@@ -358,8 +359,13 @@ def after_ingest(
 def invites_after_ingest(
     session: Session, meeting: Meeting, *, settings: Settings, now: dt.datetime
 ) -> InvitePlan:
-    """Queue invitations for an announced meeting, unless its body wants them approved first."""
+    """Queue invitations for an announced meeting, unless it is past or its body wants approval first."""
     body = _body(session, meeting)
+    if meeting.date < now.astimezone(ZoneInfo(body.timezone)).date():
+        # Old minutes ingested from an archive must not mail everyone about a meeting long gone.
+        return InvitePlan(
+            meeting_id=meeting.id or 0, method="REQUEST", sequence=meeting.sequence, calendar=b"", past=True
+        )
     if body.require_approval and meeting.approved_at is None:
         _, missing = invitees(session, meeting)
         return InvitePlan(
@@ -573,6 +579,7 @@ def plan_summary(plan: InvitePlan) -> dict[str, Any]:
         "missing": plan.missing,
         "missing_line": plan.missing_line(),
         "held_for_approval": plan.held_for_approval,
+        "past": plan.past,
     }
 
 

@@ -125,3 +125,36 @@ def prepare_prefect(settings: Settings) -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_LOGGING_LOG_PRINTS", "false")
+
+
+class PrefectWarmUp:
+    """Boots Prefect's temporary API server in the background while the caller does its own start-up."""
+
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
+
+    def start(self) -> PrefectWarmUp:
+        """Start booting, unless an operator's server (PREFECT_API_URL) or no ephemeral mode is configured."""
+        from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
+
+        if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
+            return self
+        self._thread = threading.Thread(target=self._boot, name="prefect-warm-up", daemon=True)
+        self._thread.start()
+        return self
+
+    def _boot(self) -> None:
+        try:
+            from prefect.server.api.server import SubprocessASGIServer
+
+            # The same singleton the Prefect client starts on first use, so it finds it running.
+            SubprocessASGIServer().start()
+        except BaseException as exc:  # the flow's own start reports it properly
+            self._error = exc
+
+    def wait(self) -> None:
+        """Block until the server answers (the first flow run would otherwise race its start)."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None

@@ -406,14 +406,20 @@ def _action_items(
         if item.text != entry.text:
             event(item, "updated", item.text, entry.text)
             item.text, changed = entry.text, True
-        if item.due_date != due:
+        # A due date or owners a secretary set by hand stand against later corrections of the minutes.
+        if item.due_date != due and not _set_by_person(session, item, "due"):
             event(item, "due", _iso(item.due_date), _iso(due))
             item.due_date, changed = due, True
-        item.due_precision = entry.due.precision if entry.due else None
-        item.due_phrase = entry.due.phrase if entry.due else None
+            item.due_precision = entry.due.precision if entry.due else None
+            item.due_phrase = entry.due.phrase if entry.due else None
+        elif item.due_date == due:
+            item.due_precision = entry.due.precision if entry.due else None
+            item.due_phrase = entry.due.phrase if entry.due else None
         item.agenda_number, item.quote, item.confidence = entry.agenda_item, entry.quote, entry.confidence
         old_owners = owners_of.get(item.id or 0, [])
-        if sorted(n for _, n in old_owners) != sorted(n for _, n in owners):
+        if sorted(n for _, n in old_owners) != sorted(n for _, n in owners) and not _set_by_person(
+            session, item, "owners"
+        ):
             event(item, "owners", ", ".join(n for _, n in old_owners), ", ".join(n for _, n in owners))
             session.execute(delete(ActionItemOwner).where(col(ActionItemOwner.action_item_id) == item.id))
             for person_id, name in owners:
@@ -442,6 +448,16 @@ def _action_items(
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def _set_by_person(session: Session, item: ActionItem, kind: str) -> bool:
+    """Whether the latest change of this kind came from a person rather than from ingesting minutes."""
+    last = session.exec(
+        select(ActionItemEvent)
+        .where(ActionItemEvent.action_item_id == item.id, ActionItemEvent.kind == kind)
+        .order_by(col(ActionItemEvent.id).desc())
+    ).first()
+    return last is not None and last.actor != ACTOR
 
 
 def _cancelled_by_ingest(session: Session, item: ActionItem) -> bool:
@@ -528,6 +544,7 @@ class ItemRow:
     quote: str
     owners: list[str]
     due_date: dt.date | None
+    due_precision: str | None
     due_phrase: str | None
     status: str
 
@@ -646,6 +663,7 @@ def list_items(
             quote=item.quote,
             owners=[name for _, name in owners.get(item.id or 0, [])],
             due_date=item.due_date,
+            due_precision=item.due_precision,
             due_phrase=item.due_phrase,
             status=item.status.value,
         )
@@ -727,4 +745,150 @@ def meeting_detail(ref: str, *, session: Session, body: str | None = None) -> Me
         items=list_items(session=session, meeting_id=meeting.id),
         next_meeting=following,
         sources=sources,
+    )
+
+
+# --- secretaries' changes to action items ------------------------------------------------------
+
+
+class ItemError(ValueError):
+    """A change to an action item that cannot be made; the message is one line."""
+
+
+@dataclass
+class ItemChange:
+    """What one change did: the item after it, and whether anything changed."""
+
+    item: ActionItem
+    changed: bool
+    old: str | None = None
+    new: str | None = None
+
+
+def get_item(item_id: int, *, session: Session) -> ActionItem:
+    """The action item with this id, or ItemError."""
+    item = session.get(ActionItem, item_id)
+    if item is None:
+        raise ItemError(f"no action item with id {item_id}")
+    return item
+
+
+def _record(
+    session: Session,
+    item: ActionItem,
+    kind: str,
+    *,
+    actor: str,
+    now: dt.datetime,
+    old: str | None,
+    new: str | None,
+    note: str | None,
+) -> ItemChange:
+    assert item.id is not None
+    session.add(
+        ActionItemEvent(action_item_id=item.id, at=now, actor=actor, kind=kind, old=old, new=new, note=note)
+    )
+    item.updated_at = now
+    session.add(item)
+    session.flush()
+    return ItemChange(item=item, changed=True, old=old, new=new)
+
+
+def _actor(actor: str) -> str:
+    clean = " ".join(actor.split())
+    if not clean:
+        raise ItemError("say who makes the change (--by NAME)")
+    return clean
+
+
+def _set_status(
+    item_id: int, status: ActionStatus, *, session: Session, actor: str, now: dt.datetime, note: str | None
+) -> ItemChange:
+    item = get_item(item_id, session=session)
+    who = _actor(actor)
+    if item.status == status:
+        return ItemChange(item=item, changed=False, old=status.value, new=status.value)
+    old = item.status.value
+    item.status = status
+    item.completed_at = now if status == ActionStatus.done else None
+    return _record(session, item, "status", actor=who, now=now, old=old, new=status.value, note=note)
+
+
+def mark_done(
+    item_id: int, *, session: Session, actor: str, now: dt.datetime, note: str | None = None
+) -> ItemChange:
+    """Mark an action item done (a second time changes nothing)."""
+    return _set_status(item_id, ActionStatus.done, session=session, actor=actor, now=now, note=note)
+
+
+def reopen_item(
+    item_id: int, *, session: Session, actor: str, now: dt.datetime, note: str | None = None
+) -> ItemChange:
+    """Open a done or cancelled action item again."""
+    return _set_status(item_id, ActionStatus.open, session=session, actor=actor, now=now, note=note)
+
+
+def assign_item(
+    item_id: int,
+    owners: Sequence[str],
+    *,
+    session: Session,
+    actor: str,
+    now: dt.datetime,
+    note: str | None = None,
+) -> ItemChange:
+    """Make these the item's owners; names the body knows link to the person, others stay names."""
+    item = get_item(item_id, session=session)
+    who = _actor(actor)
+    names = list(dict.fromkeys(" ".join(o.split()) for o in owners if o.strip()))
+    if not names:
+        raise ItemError("give at least one owner (--owner NAME)")
+    meeting = session.get(Meeting, item.meeting_id)
+    people = PersonResolver(session, meeting.body_id if meeting else None)
+    rows: list[tuple[int | None, str]] = []
+    for name in names:
+        person = people.find(name)
+        rows.append((person.id, person.name) if person else (None, name))
+    assert item.id is not None
+    before = _owners_by_item(session, [item.id]).get(item.id, [])
+    old = ", ".join(n for _, n in before)
+    new = ", ".join(n for _, n in rows)
+    if [n for _, n in before] == [n for _, n in rows]:
+        return ItemChange(item=item, changed=False, old=old, new=new)
+    session.execute(delete(ActionItemOwner).where(col(ActionItemOwner.action_item_id) == item.id))
+    for person_id, name in rows:
+        session.add(ActionItemOwner(action_item_id=item.id, person_id=person_id, name=name))
+    return _record(session, item, "owners", actor=who, now=now, old=old or None, new=new, note=note)
+
+
+def set_due(
+    item_id: int,
+    day: dt.date | None,
+    *,
+    session: Session,
+    actor: str,
+    now: dt.datetime,
+    note: str | None = None,
+) -> ItemChange:
+    """Give the item a new due date (None: no due date); the minutes' phrase no longer applies."""
+    item = get_item(item_id, session=session)
+    who = _actor(actor)
+    if item.due_date == day:
+        return ItemChange(item=item, changed=False, old=_iso(day), new=_iso(day))
+    old = _iso(item.due_date)
+    item.due_date = day
+    item.due_precision = "day" if day else None
+    item.due_phrase = None
+    return _record(session, item, "due", actor=who, now=now, old=old, new=_iso(day), note=note)
+
+
+def item_history(item_id: int, *, session: Session) -> list[ActionItemEvent]:
+    """Every recorded change of the item, oldest first."""
+    get_item(item_id, session=session)
+    return list(
+        session.exec(
+            select(ActionItemEvent)
+            .where(ActionItemEvent.action_item_id == item_id)
+            .order_by(col(ActionItemEvent.at), col(ActionItemEvent.id))
+        )
     )

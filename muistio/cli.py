@@ -19,6 +19,17 @@ app = typer.Typer(
 @app.callback()
 def root() -> None:
     """Approved meeting minutes in; invites, reminders and action-item follow-up out."""
+    import os
+
+    from muistio.morphology import MorphologyUnavailable, morphology_for, use_morphology
+
+    # MUISTIO_MORPHOLOGY=none|voikko|auto: the optional Finnish analyser, chosen here at the edge
+    choice = os.environ.get("MUISTIO_MORPHOLOGY")
+    if choice is not None:
+        try:
+            use_morphology(morphology_for(choice))
+        except MorphologyUnavailable as exc:
+            fail(f"MUISTIO_MORPHOLOGY={choice}: {exc}")
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -200,6 +211,87 @@ def show(
         _print_lines(show_lines(_db_settings(), meeting, body, json_out))
     except CommandError as exc:
         fail(str(exc))
+
+
+item_app = typer.Typer(
+    help="Change one action item: done, reopen, assign, due, history.", no_args_is_help=True
+)
+app.add_typer(item_app, name="item")
+
+
+def _actor(by: str | None) -> str:
+    """Who makes the change: --by, else the login name (recorded in the item's history)."""
+    if by and by.strip():
+        return by.strip()
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (some containers): still say something
+        return "cli"
+
+
+def _item_change(action: str, item_id: str, by: str | None, note: str | None, **kw: Any) -> None:
+    from flows.commands import CommandError, item_change_lines
+
+    try:
+        lines = item_change_lines(_db_settings(), action, item_id, actor=_actor(by), note=note, **kw)
+    except CommandError as exc:
+        fail(str(exc))
+    _print_lines(lines)
+
+
+ItemId = Annotated[str, typer.Argument(help="the item's id (see `muistio items`)")]
+By = Annotated[str | None, typer.Option("--by", help="who makes the change (default: your login name)")]
+Note = Annotated[str | None, typer.Option("--note", help="a note kept in the item's history")]
+
+
+@item_app.command("done")
+def item_done(item_id: ItemId, by: By = None, note: Note = None) -> None:
+    """Mark an action item done."""
+    _item_change("done", item_id, by, note)
+
+
+@item_app.command("reopen")
+def item_reopen(item_id: ItemId, by: By = None, note: Note = None) -> None:
+    """Open a done or cancelled action item again."""
+    _item_change("reopen", item_id, by, note)
+
+
+@item_app.command("assign")
+def item_assign(
+    item_id: ItemId,
+    owner: Annotated[list[str], typer.Option("--owner", help="an owner; repeat for several")],
+    by: By = None,
+    note: Note = None,
+) -> None:
+    """Make these people (or offices) the item's owners."""
+    _item_change("assign", item_id, by, note, owners=owner)
+
+
+@item_app.command("due")
+def item_due(
+    item_id: ItemId,
+    date: Annotated[str, typer.Argument(help="new due date YYYY-MM-DD, or 'none'")],
+    by: By = None,
+    note: Note = None,
+) -> None:
+    """Give an action item a new due date."""
+    _item_change("due", item_id, by, note, due=date)
+
+
+@item_app.command("history")
+def item_history(
+    item_id: ItemId, json_out: Annotated[bool, typer.Option("--json", help="print JSON")] = False
+) -> None:
+    """Every change to an action item: who, when, old and new."""
+    from flows.commands import CommandError, item_history_lines
+
+    try:
+        lines = item_history_lines(_db_settings(), item_id, json_out)
+    except CommandError as exc:
+        fail(str(exc))
+    _print_lines(lines)
 
 
 @app.command()

@@ -139,6 +139,59 @@ def test_demo_twice(prefect_harness: None, tmp_path: Path, monkeypatch: pytest.M
     assert first.exit_code == 0, first.stderr
     assert first.stdout.count(": stored ") == 2 and "Next meeting: 2025-10-14" in first.stdout
     assert "Action items" in first.stdout and "due 2025-10-03" in first.stdout
+    assert "1 participant has no address: Tapio Vainio" in first.stdout
+    assert "invitations written now: 12" in first.stdout and "12 messages in the Maildir" in first.stdout
+    assert first.stdout.count("Kutsu: ") == 6 and first.stdout.count("Invitation: ") == 6
     second = runner.invoke(app, ["demo"], catch_exceptions=False)
     assert second.exit_code == 0 and "already in" in second.stdout and ": stored " not in second.stdout
+    assert "invitations written now: 0" in second.stdout
+    assert len(list((tmp_path / "data" / "demo" / "maildir" / "new").iterdir())) == 12
     assert (tmp_path / "data" / "demo" / "muistio.db").exists()
+
+
+def test_item_commands_record_history_and_bad_ids_are_one_line(cli, database_url: str) -> None:
+    import datetime as dt
+
+    from flows.runtime import engine_for
+    from models import ActionItem, Body, Meeting, MeetingStatus, session_scope
+
+    now = dt.datetime(2025, 9, 2, 9, 0, tzinfo=dt.UTC)
+    with session_scope(engine_for(database_url)) as session:
+        body = Body(name="Ryhmä")
+        session.add(body)
+        session.flush()
+        meeting = Meeting(body_id=body.id or 0, date=dt.date(2025, 9, 2), status=MeetingStatus.held,
+                          calendar_uid="u@test")  # fmt: skip
+        session.add(meeting)
+        session.flush()
+        item = ActionItem(meeting_id=meeting.id or 0, key="k", text="Tilaa kahvit", quote="Tilataan kahvit.",
+                          created_at=now, updated_at=now)  # fmt: skip
+        session.add(item)
+        session.flush()
+        ref = str(item.id)
+    done = cli("item", "done", ref, "--by", "Sihteeri", "--note", "tilattu")
+    assert done.exit_code == 0 and "status open -> done (by Sihteeri)" in done.stdout
+    assert "already done" in cli("item", "done", ref, "--by", "Sihteeri").stdout
+    assert "status done -> open" in cli("item", "reopen", ref, "--by", "Sihteeri").stdout
+    assigned = cli("item", "assign", ref, "--owner", "Kirjaamo", "--owner", "Talous", "--by", "Sihteeri")
+    assert "owners none -> Kirjaamo, Talous" in assigned.stdout
+    assert "due date none -> 2025-10-01" in cli("item", "due", ref, "2025-10-01", "--by", "Sihteeri").stdout
+    history = cli("item", "history", ref)
+    assert history.exit_code == 0
+    assert [line.split()[3] for line in history.stdout.splitlines()[1:]] == [
+        "status:",
+        "status:",
+        "owners:",
+        "due:",
+    ]
+    assert "(tilattu)" in history.stdout
+    rows = json.loads(cli("items", "--json").stdout)
+    assert rows[0]["id"] == int(ref) and rows[0]["owners"] == ["Kirjaamo", "Talous"]
+    assert rows[0]["due_precision"] == "day" and rows[0]["quote"] == "Tilataan kahvit."
+    for args, words in [
+        (("item", "done", "999"), "no action item with id 999"),
+        (("item", "history", "abc"), "'abc' is not an action item id"),
+        (("item", "due", ref, "ensi viikolla"), "is not a date YYYY-MM-DD"),
+    ]:
+        result = cli(*args)
+        assert result.exit_code == 1 and words in result.stderr and result.stderr.count("\n") == 1

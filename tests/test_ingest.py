@@ -23,9 +23,11 @@ Counts = Callable[[str], dict[str, int]]
 def ingest(prefect_harness: None, database_url: str, monkeypatch: pytest.MonkeyPatch):
     """The flow, writing to the test database."""
     monkeypatch.setenv("MUISTIO_DATABASE_URL", database_url)
+    import asyncio
+
     from flows.ingest import ingest_minutes
 
-    return ingest_minutes
+    return lambda path, body=None: asyncio.run(ingest_minutes(path, body))
 
 
 def test_seed_twice_adds_no_rows(ingest, database_url: str, row_counts: Counts) -> None:

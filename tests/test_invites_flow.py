@@ -349,3 +349,93 @@ def test_distribute_invites_flow(
     assert second["plan"]["enqueued"] == 0 and second["delivery"]["sent"] == []
     assert len(server.handler.envelopes) == 3
     assert all(e.mail_from == "muistio@example.org" for e in server.handler.envelopes)
+
+
+# --- invitations from the ingest flow, through a real SMTP server ------------------------------
+
+MINUTES = """Kirjaston kehittämisryhmä
+
+MUISTIO 3/2026
+
+Aika        Ti 3.3.2026 klo 14-16
+Paikka      Pääkirjasto, nh Lukupiiri
+
+Osallistujat
+Aino Laine, pj.
+Mikko Salo
+Leena Koski
+Pertti Aho, siht.
+
+1 Kokouksen avaus
+
+Puheenjohtaja avasi kokouksen.
+
+2 Lainausautomaatit
+
+- Mikko Salo selvittää automaattien huoltosopimuksen 20.3. mennessä.
+
+3 Seuraava kokous
+
+Seuraava kokous ti {next} klo {time}, Pääkirjasto, nh Lukupiiri.
+"""
+ROSTER = (
+    "name,email\nAino Laine,aino@example.org\nMikko Salo,mikko@example.org\nLeena Koski,leena@example.org\n"
+)
+
+
+@pytest.mark.prefect
+def test_ingest_invites_once_and_corrections_update_or_cancel(
+    prefect_harness: None, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import asyncio
+
+    from flows.ingest import ingest_minutes
+    from flows.roster import import_people
+    from flows.runtime import FixedClock, use_clock
+
+    engine = engine_for(database_url)
+    roster = tmp_path / "roster.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    with session_scope(engine) as s:
+        import_people(s, roster, body="Kirjaston kehittämisryhmä")
+    paths = []
+    for name, nxt, time in [("a", "17.3.", "14-16"), ("b", "17.3.", "15-17"), ("c", "24.3.", "15-17")]:
+        path = tmp_path / f"muistio-{name}.txt"
+        path.write_text(MINUTES.format(next=nxt, time=time), encoding="utf-8")
+        paths.append(str(path))
+    with smtp_server() as server:
+        for key, value in {
+            "MUISTIO_DATABASE_URL": database_url, "MUISTIO_DATA_DIR": str(tmp_path),
+            "MUISTIO_SMTP_HOST": "127.0.0.1", "MUISTIO_SMTP_PORT": str(server.port),
+            "MUISTIO_SMTP_SECURITY": "none", "MUISTIO_MAIL_FROM": "muistio@example.org",
+        }.items():  # fmt: skip
+            monkeypatch.setenv(key, value)
+        with use_clock(FixedClock(NOW)):
+            first = asyncio.run(ingest_minutes(paths[0]))
+            after_first = len(server.handler.envelopes)
+            again = asyncio.run(ingest_minutes(paths[0]))
+            after_again = len(server.handler.envelopes)
+            moved_time = asyncio.run(ingest_minutes(paths[1]))
+            after_time = len(server.handler.envelopes)
+            moved_date = asyncio.run(ingest_minutes(paths[2]))
+    assert first["status"] == "stored", first
+    assert first["invitations"][0]["missing_line"] == "1 participant has no address: Pertti Aho"
+    assert len(first["delivery"]["sent"]) == 3 and after_first == 3
+    assert again["status"] == "duplicate" and after_again == 3
+    assert moved_time["status"] == "updated" and after_time == 6
+    messages = server.handler.messages()
+    cals = [calendar_of(m) for m in messages]
+    events: list[Any] = [cal.walk("VEVENT")[0] for _, cal, _ in cals]
+    assert sorted(e.rcpt_tos[0] for e in server.handler.envelopes[:3]) == [
+        "aino@example.org", "leena@example.org", "mikko@example.org",
+    ]  # fmt: skip
+    assert {m for m, _, _ in cals[:6]} == {"REQUEST"}
+    assert len({str(e["UID"]) for e in events[:6]}) == 1
+    assert [int(e["SEQUENCE"]) for e in events[:6]] == [0, 0, 0, 1, 1, 1]
+    assert events[3].decoded("DTSTART") == dt.datetime(2026, 3, 17, 15, tzinfo=HEL)
+    assert all(str(m["Subject"]).startswith("Päivitetty kutsu") for m in messages[3:6])
+    # Moving the date: the old meeting is cancelled for everyone invited, the new one invited.
+    kinds = sorted((m, int(e["SEQUENCE"]), str(e["UID"]) == str(events[0]["UID"])) for (m, _, _), e in
+                   zip(cals[6:], events[6:], strict=True))  # fmt: skip
+    assert moved_date["status"] == "updated" and len(messages) == 12
+    assert kinds == [("CANCEL", 2, True)] * 3 + [("REQUEST", 0, False)] * 3

@@ -312,3 +312,57 @@ def test_fixed_clock_is_aware_and_moves() -> None:
     assert clock.now() == NOW + dt.timedelta(hours=1)
     with pytest.raises(ValueError):
         FixedClock(dt.datetime(2025, 1, 1))
+
+
+# --- secretaries' changes --------------------------------------------------------------------
+
+
+def test_item_done_reopen_assign_due_and_history(database_url: str) -> None:
+    from flows.store import ItemError, assign_item, item_history, mark_done, reopen_item, set_due
+
+    doc = document("muistio 1")
+    store(database_url, extraction(doc), doc)
+    later = NOW + dt.timedelta(days=3)
+    with session_scope(engine_for(database_url)) as session:
+        item = session.exec(select(ActionItem).where(ActionItem.text == "Laadi palautekysely")).one()
+        assert item.id is not None
+        done = mark_done(item.id, session=session, actor="Liisa Korhonen", now=later, note="valmis")
+        assert done.changed and item.status == ActionStatus.done and item.completed_at == later
+        assert not mark_done(item.id, session=session, actor="Liisa Korhonen", now=later).changed
+        assert reopen_item(item.id, session=session, actor="Liisa", now=later).changed
+        assert item.status == ActionStatus.open and item.completed_at is None
+        assign = assign_item(item.id, ["Pekka", "Kirjaamo"], session=session, actor="Liisa", now=later)
+        assert (assign.old, assign.new) == ("Aino Virtanen", "Pekka Mäkelä, Kirjaamo")
+        due = set_due(item.id, dt.date(2025, 10, 31), session=session, actor="Liisa", now=later)
+        assert (due.old, due.new, item.due_phrase, item.due_precision) == (
+            "2025-10-15",
+            "2025-10-31",
+            None,
+            "day",
+        )
+        history = [(e.actor, e.kind, e.old, e.new, e.note) for e in item_history(item.id, session=session)]
+        assert history == [
+            ("ingest", "created", None, "Laadi palautekysely", "ohjausryhma-2025-09-02.txt"),
+            ("Liisa Korhonen", "status", "open", "done", "valmis"),
+            ("Liisa", "status", "done", "open", None),
+            ("Liisa", "owners", "Aino Virtanen", "Pekka Mäkelä, Kirjaamo", None),
+            ("Liisa", "due", "2025-10-15", "2025-10-31", None),
+        ]
+        with pytest.raises(ItemError, match=r"^no action item with id 9999$"):
+            mark_done(9999, session=session, actor="Liisa", now=later)
+        with pytest.raises(ItemError, match="at least one owner"):
+            assign_item(item.id, [" "], session=session, actor="Liisa", now=later)
+        item_id = item.id
+    # A corrected version of the minutes moves the deadline; the secretary's own date and owners stand.
+    fixed = document("muistio 1, korjattu")
+    items = default_items()
+    items[1] = items[1].model_copy(update={"due": Due(date="2025-10-20", precision="day", phrase="20.10.")})
+    store(database_url, extraction(fixed, items=items), fixed, now=later)
+    with session_scope(engine_for(database_url)) as session:
+        kept = session.get(ActionItem, item_id)
+        assert kept is not None and kept.due_date == dt.date(2025, 10, 31)
+        owners = [
+            o.name
+            for o in session.exec(select(ActionItemOwner).where(ActionItemOwner.action_item_id == item_id))
+        ]
+        assert owners == ["Pekka Mäkelä", "Kirjaamo"]
