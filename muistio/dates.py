@@ -768,6 +768,8 @@ def _h_fi_week_rel(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
     """ensi viikolla, tällä viikolla, viikon loppuun mennessä."""
     if m["w3"] and _number_before(text, m.start()):
         return None
+    if m["w3"] and (m["post"] or "").lower() == "kuluessa":
+        return None  # 'viikon kuluessa' = within a week (an offset), not 'during this week'
     q = _FI_QUAL.get(m["q"].lower(), 0) if m["q"] else 0
     post = m["post"].lower() if m["post"] else None
     part, rel = (
@@ -993,6 +995,8 @@ def _h_en_season(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
     """spring 2019, this autumn, late summer, next spring."""
     s = m["s"].lower()
     y = _yr(m["y"])
+    if re.match(r"\s+break\b", text[m.end() :], _I):
+        return None  # 'spring break' is a school holiday whose dates differ by place: left unresolved
     first = _EN_SEASON_FIRST[s]
     c = _Cand(m.start(), m.end(), "season")
     if m["part"]:
@@ -1085,7 +1089,90 @@ def _h_anchor(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
     return c
 
 
+def _easter(y: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(y, month, day + 1)
+
+
+def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:
+    """The n-th such weekday of a month (n = -1: the last one)."""
+    if n < 0:
+        last = date(y, month, _last(y, month))
+        return last - timedelta(days=(last.weekday() - wd) % 7)
+    first = date(y, month, 1)
+    return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def _midsummer(y: int) -> date:
+    """Juhannus (Midsummer Day): the Saturday between 20 and 26 June."""
+    d = date(y, 6, 20)
+    return d + timedelta(days=(5 - d.weekday()) % 7)
+
+
+# Holidays by the stem their case forms share; each gives the holiday's day in a year.
+_HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "juhannu": _midsummer,
+    "joulu": lambda y: date(y, 12, 24),  # Finnish Christmas is kept on Christmas Eve
+    "jouluaat": lambda y: date(y, 12, 24),
+    "joulupäiv": lambda y: date(y, 12, 25),
+    "vapu": lambda y: date(y, 5, 1),
+    "vappu": lambda y: date(y, 5, 1),
+    "pääsiäi": _easter,
+    "uudenvuode": lambda y: date(y, 1, 1),
+    "uusivuo": lambda y: date(y, 1, 1),
+    "uuteenvuote": lambda y: date(y, 1, 1),
+    "itsenäisyyspäiv": lambda y: date(y, 12, 6),
+    "christmas eve": lambda y: date(y, 12, 24),
+    "christmas": lambda y: date(y, 12, 25),
+    "easter": _easter,
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "labour day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "new year's day": lambda y: date(y, 1, 1),
+    "new year’s day": lambda y: date(y, 1, 1),
+    "independence day": lambda y: date(y, 7, 4),
+}
+_HOLIDAY = _c(
+    r"(?<!\w)(?:(?P<fi>juhannu(?:s|sta|ksen|kseen|ksena|kselle|ksesta|ksiin)|joulu(?:un|na|ksi|n|lle|sta|a)?"
+    r"|jouluaat(?:to|toon|tona|on)|joulupäiv(?:ä|än|änä|ään)|vapu(?:n|lle|sta|ksi)|vappu(?:un|na|a)?"
+    r"|pääsiäi(?:nen|sen|seen|senä|sestä|selle|stä)|uudenvuoden(?:päivä\w*)?|uusivuosi|uuteenvuoteen"
+    r"|itsenäisyyspäiv(?:ä|än|änä|ään|ästä))"
+    r"|(?P<en>christmas(?:\s+eve)?|easter|memorial\s+day|labou?r\s+day|thanksgiving|new\s+year[’']s\s+day"
+    r"|independence\s+day))(?!\w)(?!\s+(?:break|holidays?|party|fair|market|juhla|juhlat|juhliin|lomaa?n?))",
+    _I,
+)
+
+
+def _h_holiday(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
+    """juhannukseen mennessä, ennen joulua, vappuna, by Christmas, after Easter, by Labor Day."""
+    word = re.sub(r"\s+", " ", m.group(0).lower())
+    if m["en"]:
+        key = word.replace("labour", "labor")
+    else:
+        key = max((k for k in _HOLIDAYS if word.startswith(k)), key=len)
+    fn = _HOLIDAYS[key]
+    c = _Cand(m.start(), m.end(), "day", span=lambda yy: (fn(yy), fn(yy)))
+    if m["fi"] and re.search(r"(?:un|seen|ään|toon|ksi)$", word):
+        c.relation = "by"  # the illative and translative of a holiday: by then ('jouluun', 'juhannukseen')
+    # nominatives, genitives and partitives are attributes ('joulun tapahtuma') unless a word says when
+    c.needs_context = bool(m["en"]) or (c.relation is None and not re.search(r"n[aä]$", word))
+    return c
+
+
 _FI, _EN, _ALL = frozenset({"fi"}), frozenset({"en"}), frozenset({"fi", "en"})
+_K_HOLIDAY = (
+    "juhannu", "joulu", "vapu", "vappu", "pääsiäi", "uude", "uusivuo", "uuteen", "itsenäisyys", "christmas",
+    "easter", "memorial", "labo", "thanksgiving", "new year", "independence",
+)  # fmt: skip
 
 # Each rule has a cheap key (a literal or short alternation) that every match contains. Scanning
 # for keys first and running the full pattern only near them keeps a 20 kB text at a few ms, where
@@ -1133,6 +1220,7 @@ _RULES: tuple[tuple[_Key, re.Pattern[str], _Handler, frozenset[str]], ...] = (
     (("week",), _EN_WEEK_REL, _h_en_week_rel, _EN),
     (("day",), _EN_WD_ALONE, _h_en_wd, _EN),
     (("kokou", "meeting", "call", "session"), _ANCHOR, _h_anchor, _ALL),
+    (_K_HOLIDAY, _HOLIDAY, _h_holiday, _ALL),
 )
 _BACK, _FWD = 60, 90  # how far a match may reach before / after its key
 
@@ -1190,8 +1278,13 @@ def _dist(p: Span, ref: date) -> int:
     return min(abs((p[0] - ref).days), abs((p[1] - ref).days))
 
 
-def _choose_year(fn: Callable[[int], Span], relation: str, ref: date) -> Span | None:
-    """Year inference of dates.md: deadlines take the next period not ended, others the nearest."""
+def _choose_year(
+    fn: Callable[[int], Span], relation: str, ref: date, prefer_future: bool = False
+) -> Span | None:
+    """Year inference of dates.md: deadlines take the next period not ended, others the nearest.
+
+    `prefer_future`: every relation takes the next period not ended (a task is due after its meeting).
+    """
     options: list[Span] = []
     for y in range(ref.year - 1, ref.year + 3):
         try:
@@ -1200,7 +1293,7 @@ def _choose_year(fn: Callable[[int], Span], relation: str, ref: date) -> Span | 
             continue
     if not options:
         return None
-    if relation in ("by", "until"):
+    if relation in ("by", "until") or prefer_future:
         for p in options:
             if p[1] >= ref:
                 return p
@@ -1232,7 +1325,9 @@ def _extend(c: _Cand, text: str) -> None:
         c.relation = None
 
 
-def _finish(c: _Cand, text: str, ref: datetime, next_meeting: date | None) -> When | None:
+def _finish(
+    c: _Cand, text: str, ref: datetime, next_meeting: date | None, prefer_future: bool = False
+) -> When | None:
     """Settle relation, year, third, weekday check and times into a When."""
     if c.needs_context and c.relation is None:
         return None
@@ -1247,7 +1342,7 @@ def _finish(c: _Cand, text: str, ref: datetime, next_meeting: date | None) -> Wh
         span: Span | None = _part(c.fixed, part, relation)
     elif c.span is not None:
         base = c.span
-        span = _choose_year(lambda y: _part(base(y), part, relation), relation, r)
+        span = _choose_year(lambda y: _part(base(y), part, relation), relation, r, prefer_future)
     else:
         return None
     if span is None:
@@ -1329,11 +1424,21 @@ def _cands(text: str, ref: datetime, lang: str | None) -> list[_Cand]:
     return out
 
 
-def scan(text: str, ref: datetime, lang: str | None = None, next_meeting: date | None = None) -> list[Found]:
-    """Date and time phrases in running text, longest first where they overlap, in text order."""
+def scan(
+    text: str,
+    ref: datetime,
+    lang: str | None = None,
+    next_meeting: date | None = None,
+    prefer_future: bool = False,
+) -> list[Found]:
+    """Date and time phrases in running text, longest first where they overlap, in text order.
+
+    `prefer_future` (action due dates only; `muistio when` keeps dates.md): a phrase without a year
+    takes the next period that has not ended, whatever its relation ('kesäkuussa', 'in April').
+    """
     found: list[Found] = []
     for c in _cands(text, ref, lang):
-        w = _finish(c, text, ref, next_meeting)
+        w = _finish(c, text, ref, next_meeting, prefer_future)
         if w is not None:
             found.append(Found(c.s, c.e, w))
     found.sort(key=lambda f: (-(f.end - f.start), f.start))
@@ -1346,10 +1451,14 @@ def scan(text: str, ref: datetime, lang: str | None = None, next_meeting: date |
 
 
 def resolve(
-    phrase: str, ref: datetime, lang: str | None = None, next_meeting: date | None = None
+    phrase: str,
+    ref: datetime,
+    lang: str | None = None,
+    next_meeting: date | None = None,
+    prefer_future: bool = False,
 ) -> When | None:
     """The longest date phrase in phrase, resolved; None if nothing is recognised."""
-    found = scan(phrase, ref, lang, next_meeting)
+    found = scan(phrase, ref, lang, next_meeting, prefer_future)
     if not found:
         return None
     return max(found, key=lambda f: f.end - f.start).when

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from muistio.morphology import Morphology, default_morphology
+
 BACK = set("aouAOU")
 VOWELS = set("aeiouyäöAEIOUYÄÖ")
 
@@ -102,6 +104,11 @@ def _strengthen(stem: str) -> str:
     if cons == "v":
         return stem[: m.start(1)] + "p" + m.group(2)
     return stem
+
+
+def strong_grade(stem: str) -> str:
+    """The strong grade of a weak-grade stem (toimikunna -> toimikunta), for common nouns too."""
+    return _strengthen(stem)
 
 
 def _vowel_stem_forms(strong: str, weak: str, back: bool) -> dict[str, set[str]]:
@@ -275,35 +282,6 @@ def _person(name: str, organization: str | None = None) -> Person:
     return Person(name=name, first=toks[:-1], last=last, organization=organization)
 
 
-_VOIKKO: object | None = None
-_VOIKKO_TRIED = False
-
-
-def _voikko() -> object | None:
-    """A libvoikko analyser when the optional extra and its dictionary are installed, else None."""
-    global _VOIKKO, _VOIKKO_TRIED
-    if not _VOIKKO_TRIED:
-        _VOIKKO_TRIED = True
-        try:
-            import libvoikko  # type: ignore[import-not-found,unused-ignore]
-
-            _VOIKKO = libvoikko.Voikko("fi")
-        except Exception:
-            _VOIKKO = None
-    return _VOIKKO
-
-
-def voikko_bases(word: str) -> set[str]:
-    """Base forms libvoikko gives for a word (empty without libvoikko)."""
-    v = _voikko()
-    if v is None:
-        return set()
-    try:
-        return {str(a["BASEFORM"]) for a in v.analyze(word) if "BASEFORM" in a}  # type: ignore[attr-defined]
-    except Exception:
-        return set()
-
-
 # Only capitalised words and handles can start or continue a name ('Sari S.', '@nick').
 _WORD = re.compile(r"(?<![\w'’.\-@])(?:@\w|[A-ZÅÄÖÜÉ])[\w'’.\-]*")
 _INITIAL = re.compile(r"[A-ZÅÄÖ]\.")
@@ -313,7 +291,15 @@ _INITIALS = re.compile(r"[A-ZÅÄÖ]{2,4}")
 class Roster:
     """The participants (and organisations) of one meeting, with every form their names take."""
 
-    def __init__(self, names: Iterable[str], organizations: Iterable[str | None] = ()) -> None:
+    def __init__(
+        self,
+        names: Iterable[str],
+        organizations: Iterable[str | None] = (),
+        morphology: Morphology | None = None,
+    ) -> None:
+        # the analyser only answers when the generated case forms miss (None: the process default)
+        self.morphology = morphology if morphology is not None else default_morphology()
+        self._analyses = self.morphology.name != "none"
         self.people: list[Person] = []
         seen: set[str] = set()
         for n in names:
@@ -355,11 +341,13 @@ class Roster:
                         self._add(form, i, case, "last")
 
     @classmethod
-    def from_participants(cls, participants: Sequence[object]) -> Roster:
+    def from_participants(
+        cls, participants: Sequence[object], morphology: Morphology | None = None
+    ) -> Roster:
         """A roster from contract Participants (anything with .name and .organization)."""
         names = [str(getattr(p, "name", p)) for p in participants]
         orgs = [getattr(p, "organization", None) for p in participants]
-        return cls(names, orgs)
+        return cls(names, orgs, morphology)
 
     def add_alias(self, alias: str, name: str) -> bool:
         """Let a handle or nickname ('@nick') name a known person; False when the name is unknown."""
@@ -380,10 +368,11 @@ class Roster:
         hits = self._forms.get(fold(word.lstrip("@")), [])
         if hits:
             return hits
-        for base in voikko_bases(word):
-            hits = self._forms.get(fold(base), [])
+        # the generated forms missed (Sadulle, Ahteelle): an analyser's readings, nominative hits only
+        for base, case in self.morphology.inflections(word.lstrip("@")):
+            hits = [h for h in self._forms.get(fold(base), []) if h[1] == "nom"]
             if hits:
-                return [(i, "?", kind) for i, _, kind in hits]
+                return [(i, case or "?", kind) for i, _, kind in hits]
         return []
 
     def organization(self, word: str) -> str | None:
@@ -487,7 +476,7 @@ class Roster:
             or tok.startswith("@")
             or tok in self._initials
             or self.organization(tok) is not None
-            or _voikko() is not None
+            or self._analyses
             or key.strip(".,:;()[]*\\") in self._forms
         )
 

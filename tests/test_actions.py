@@ -506,3 +506,161 @@ def test_a_month_named_event_is_due_at_the_month_end() -> None:
         ("2024-11-30", "month"),
         ("2025-03-31", "month"),
     ]
+
+
+# ------------------------------------------------------------------------------ generalised families
+
+
+@pytest.mark.parametrize(
+    ("line", "owner"),
+    [
+        ("**ACTION:** Priya to email the caterer, by Friday", "Priya Shah"),
+        ("**Action**: Priya Shah to email the caterer", "Priya Shah"),
+        ("__Action:__ Priya to email the caterer", "Priya Shah"),
+        ("ACTION: Ben — submit the speaker list by end of May", "Ben Cole"),
+        ("TODO Ben: open a pull request for the parser", "Ben Cole"),
+        ("AP: Ben to review the patch", "Ben Cole"),
+        ("Action points: Priya to ring the printer", "Priya Shah"),
+    ],
+)
+def test_marker_variants_name_their_owner(line: str, owner: str) -> None:
+    items, _ = _run(f"1 Venue\n{line}\n", ["Priya Shah", "Ben Cole"], lang="en")
+    assert len(items) == 1 and items[0].owners == [owner] and items[0].confidence >= 0.85
+
+
+def test_actions_heading_list_items() -> None:
+    text = "1 Tools\nActions:\n- Ben to merge the fix\n- Priya to tag the release\n"
+    items, _ = _run(text, ["Priya Shah", "Ben Cole"], lang="en")
+    assert [i.owners for i in items] == [["Ben Cole"], ["Priya Shah"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people", "lang", "owner"),
+    [
+        ("Mr. Ortega will bring the figures to the board.", ["Luis Ortega", "Ann Lee"], "en", "Luis Ortega"),
+        ("Dr Holt will provide the audit report.", ["Jane Holt", "Ann Lee"], "en", "Jane Holt"),
+        ("Trustee Mitchell will circulate the accounts.", ["Sam Mitchell", "Ann Lee"], "en", "Sam Mitchell"),
+        ("Cllr Patel to chase the highways team.", ["Ravi Patel", "Ann Lee"], "en", "Ravi Patel"),
+        (
+            "Rehtori Heikkilä lupasi toimittaa oppilasmäärät.",
+            ["Pirjo Heikkilä", "Ann Lee"],
+            "fi",
+            "Pirjo Heikkilä",
+        ),
+        ("Talouspäällikkö Lehto selvittää avustuksen.", ["Timo Lehto", "Ann Lee"], "fi", "Timo Lehto"),
+        (
+            "Sihteeri Anu Pakarinen lähettää pöytäkirjan tarkastajille.",
+            ["Anu Pakarinen", "Ann Lee"],
+            "fi",
+            "Anu Pakarinen",
+        ),
+    ],
+)
+def test_titles_before_a_name_resolve_to_the_participant(
+    sentence: str, people: list[str], lang: str, owner: str
+) -> None:
+    items, _ = _run(f"1 Asia\n{sentence}\n", people, lang=lang)
+    assert len(items) == 1 and items[0].owners == [owner]
+
+
+def test_title_before_an_unknown_name_is_dropped_for_the_name_in_full() -> None:
+    text = "1 Koulu\nPaikalla oli myös Pirjo Heikkilä.\nRehtori Heikkilä lupasi toimittaa luvut.\n"
+    items, _ = _run(text, ["Ann Lee"])
+    assert [i.owners for i in items] == [["Pirjo Heikkilä"]]
+
+
+def test_promise_verbs_with_an_infinitive_are_tasks() -> None:
+    text = "1 Asia\nKalle Niemi sitoutui selvittämään vuokran. Ann Lee lupautui hoitamaan kahvit.\n"
+    items, _ = _run(text, ["Ann Lee"])
+    assert [i.owners for i in items] == [["Kalle Niemi"], ["Ann Lee"]]
+
+
+def test_a_body_given_a_task_owns_it() -> None:
+    text = "1 Sali\nKokous päätti antaa hallitukselle tehtäväksi selvittää salin vuokran.\n"
+    items, _ = _run(text, ["Ann Lee"])
+    assert len(items) == 1 and items[0].owners == ["Hallitus"]
+
+
+def test_standing_facts_and_settled_arrangements_are_not_tasks() -> None:
+    text = (
+        "1 Maksut\nPäätös: Jäsenmaksu pidetään ennallaan 40 eurossa.\n"
+        "2 Leiri\nPäätös: Vuokrataan kurssikeskus heinäkuussa 2025 kahdeksi päiväksi.\n"
+        "3 Avustus\nPäätös: Myönnetään kerholle 300 euron avustus.\n"
+    )
+    items, _ = _run(text, ["Ann Lee"])
+    assert items == []
+
+
+def test_passive_future_tasks_still_found() -> None:
+    text = (
+        "1 Kerho\nPäätös: Valmistellaan avustushakemus kaupungille.\n"
+        "2 Ryhmä\nPerustetaan työryhmä suunnittelemaan kevään retkeä.\n"
+        "3 Rahoitus\nHaetaan säätiöltä rahoitusta kuorolle.\n"
+    )
+    items, _ = _run(text, ["Ann Lee"])
+    assert len(items) == 3
+
+
+# ------------------------------------------------------------------------------ due dates, generalised
+
+
+def _due_of(text: str, lang: str = "fi", **kw: object) -> tuple[str, str] | None:
+    items, _ = _run(text, ["Ann Lee", "Ville Aho"], lang=lang, day=date(2024, 9, 10), **kw)  # type: ignore[arg-type]
+    assert len(items) == 1, items
+    d = items[0].due
+    return (d.date, d.precision) if d else None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "due"),
+    [
+        ("Ville Aho tilaa kukat juhannukseen mennessä.", "fi", ("2025-06-21", "day")),
+        ("Ville Aho tilaa kukat jouluun mennessä.", "fi", ("2024-12-24", "day")),
+        ("Ville Aho tilaa kukat ennen vappua.", "fi", ("2025-05-01", "day")),
+        ("Ville Aho tilaa kukat pääsiäiseen mennessä.", "fi", ("2025-04-20", "day")),
+        ("Ville Aho tilaa liput itsenäisyyspäivään mennessä.", "fi", ("2024-12-06", "day")),
+        ("Ville will order the flowers by Christmas.", "en", ("2024-12-25", "day")),
+        ("Ville will order the flowers by Thanksgiving.", "en", ("2024-11-28", "day")),
+        ("Ville will order the flowers by Memorial Day.", "en", ("2025-05-26", "day")),
+        ("Ville will order the flowers by Labor Day.", "en", ("2025-09-01", "day")),
+        ("Ville Aho lähettää pöytäkirjan viikon kuluessa.", "fi", ("2024-09-17", "day")),
+        ("Ville Aho lähettää pöytäkirjan viikon sisällä.", "fi", ("2024-09-17", "day")),
+        ("Ville Aho lähettää pöytäkirjan kahden viikon kuluessa.", "fi", ("2024-09-24", "day")),
+        ("Ville will send the minutes within a week.", "en", ("2024-09-17", "day")),
+        # a 'during' phrase without a year: the next such period after the meeting (not the past one)
+        ("Ville will provide the report in April.", "en", ("2025-04-30", "month")),
+        ("Ville Aho tilaa kukat kesäkuussa.", "fi", ("2025-06-30", "month")),
+        ("Ville Aho selvittää asian syksyn aikana.", "fi", ("2024-11-30", "season")),
+        ("Ville will bring the figures to the March 18 meeting.", "en", ("2025-03-18", "day")),
+    ],
+)
+def test_due_dates_of_holidays_offsets_and_future_periods(
+    sentence: str, lang: str, due: tuple[str, str]
+) -> None:
+    assert _due_of(f"1 Asia\n{sentence}\n", lang) == due
+
+
+def test_spring_break_and_unknown_next_meeting_stay_without_a_date() -> None:
+    assert _due_of("1 Asia\nVille will order the flowers before spring break.\n", "en") is None
+    assert _due_of("1 Asia\nVille Aho tilaa kukat ennen seuraavaa kokousta.\n") is None
+    assert _due_of(
+        "1 Asia\nVille Aho tilaa kukat ennen seuraavaa kokousta.\n", next_meeting=date(2024, 10, 1)
+    ) == (
+        "2024-10-01",
+        "meeting",
+    )
+
+
+def test_due_counted_back_from_an_event_in_the_same_paragraph() -> None:
+    text = (
+        "1 Juhla\nKyläjuhla pidetään la 14.6.2025. "
+        "Ville Aho laittaa ilmoituksen lehteen kaksi viikkoa ennen tapahtumaa.\n"
+    )
+    assert _due_of(text) == ("2025-05-31", "day")
+    en = (
+        "1 Fair\nThe fair is on Saturday 14 June 2025. "
+        "Ville will post the flyers three days before the fair.\n"
+    )
+    assert _due_of(en, "en") == ("2025-06-11", "day")
+    # no event date stated: no guess
+    assert _due_of("1 Juhla\nVille Aho laittaa ilmoituksen kaksi viikkoa ennen tapahtumaa.\n") is None

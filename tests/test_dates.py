@@ -326,3 +326,79 @@ def test_two_digit_year_guards() -> None:
     assert len(scan("versio 1.2.3", REF)) == 0
     # A two-digit year far ahead of the reference is last century.
     assert scan("syntynyt 5.6.98", REF)[0].when.start == date(1998, 6, 5)
+
+
+# --- holidays, offsets, prefer_future (action due dates) -------------------------------------------
+
+_AUTUMN = datetime(2024, 9, 10, 12, 0)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "lang", "day"),
+    [
+        ("juhannukseen mennessä", "fi", "2025-06-21"),  # the Saturday between 20 and 26 June
+        ("ennen juhannusta", "fi", "2025-06-21"),
+        ("jouluun mennessä", "fi", "2024-12-24"),
+        ("vappuun mennessä", "fi", "2025-05-01"),
+        ("pääsiäiseen mennessä", "fi", "2025-04-20"),  # computus
+        ("itsenäisyyspäivään mennessä", "fi", "2024-12-06"),
+        ("uudenvuoden", "fi", None),  # a bare genitive says nothing about when
+        ("by Christmas", "en", "2024-12-25"),
+        ("before Easter", "en", "2025-04-20"),
+        ("by Memorial Day", "en", "2025-05-26"),  # last Monday of May
+        ("by Labor Day", "en", "2025-09-01"),  # first Monday of September (2024's is past)
+        ("by Thanksgiving", "en", "2024-11-28"),  # fourth Thursday of November
+    ],
+)
+def test_holidays(phrase: str, lang: str, day: str | None) -> None:
+    w = resolve(phrase, _AUTUMN, lang)
+    if day is None:
+        assert w is None or w.end is None or w.phrase != phrase
+        return
+    assert w is not None and w.end is not None and w.end.isoformat() == day and w.relation == "by"
+
+
+def test_easter_computus_known_years() -> None:
+    from muistio.dates import _easter
+
+    assert [_easter(y).isoformat() for y in (2019, 2024, 2025, 2038)] == [
+        "2019-04-21",
+        "2024-03-31",
+        "2025-04-20",
+        "2038-04-25",
+    ]
+
+
+def test_school_breaks_and_holiday_events_are_not_dates() -> None:
+    assert resolve("before spring break", _AUTUMN, "en") is None
+    assert resolve("Christmas party", _AUTUMN, "en") is None
+    assert resolve("joulujuhla", _AUTUMN, "fi") is None
+
+
+@pytest.mark.parametrize("phrase", ["viikon kuluessa", "viikon sisällä"])
+def test_within_a_week_in_finnish(phrase: str) -> None:
+    w = resolve(phrase, _AUTUMN, "fi")
+    assert w is not None and (w.start, w.end, w.relation) == (date(2024, 9, 10), date(2024, 9, 17), "by")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "lang", "nearest", "future"),
+    [
+        ("in April", "en", "2024-04-30", "2025-04-30"),
+        ("kesäkuussa", "fi", "2024-06-30", "2025-06-30"),
+        ("March 18", "en", "2024-03-18", "2025-03-18"),
+        ("syksyn aikana", "fi", "2024-11-30", "2024-11-30"),  # the current period has not ended
+    ],
+)
+def test_prefer_future_only_when_asked(phrase: str, lang: str, nearest: str, future: str) -> None:
+    plain = resolve(phrase, _AUTUMN, lang)
+    ahead = resolve(phrase, _AUTUMN, lang, prefer_future=True)
+    assert plain is not None and ahead is not None
+    assert _fmt_end(plain) == nearest  # `muistio when` keeps dates.md: the nearest occurrence
+    assert _fmt_end(ahead) == future
+
+
+def _fmt_end(w: When) -> str:
+    end = w.to_json_dict()["end"]
+    assert isinstance(end, str)
+    return end

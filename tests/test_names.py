@@ -109,3 +109,10 @@ def test_find_marks_full_and_partial_mentions_with_offsets() -> None:
         assert text[m.start : m.end] == m.surface
     assert [m.full for m in found] == [False, False, True, True]
     assert found[1].case == "all"
+
+
+def test_strong_grade_of_common_noun_stems() -> None:
+    from muistio.names import strong_grade
+
+    assert strong_grade("toimikunna") == "toimikunta"
+    assert strong_grade("työryhmä") == "työryhmä"

@@ -14,12 +14,13 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from muistio.contract import ActionEntry, Due
 from muistio.extraction.parts import ExtractionContext, Section
 from muistio.extraction.sentences import IRC_PREFIX, Sentence, sentences
-from muistio.names import Mention, Resolution, Roster, base_candidates, fold
+from muistio.morphology import Morphology
+from muistio.names import Mention, Resolution, Roster, base_candidates, fold, strong_grade
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -29,9 +30,13 @@ def _words(spaced: str) -> frozenset[str]:
 
 # ------------------------------------------------------------------------------------------ words
 
+_MD = r"(?:\*\*|__|\*|_)?"  # Markdown emphasis around a marker: '**ACTION:**', '**Action**:'
 _EXPLICIT = re.compile(
-    r"^\s*(?:[-*•]\s*)?(?:\[\s\]\s*|#action\b:?\s*|(?:ACTION(?:\s+ITEM)?S?|Action(?:\s+items?)?|AI|TODO|To-?Do"
-    r"|Toimenpiteet|Toimenpide|Jatkotoimenpiteet|Tehtävä)\s*[:\-–]\s*)",
+    rf"^\s*(?:[-*•]\s*)?(?:\[\s\]\s*|#action\b:?\s*|{_MD}(?:(?:ACTION(?:\s+ITEM)?S?|Action(?:\s+items?)?"
+    r"|Action\s+points?|AI|AP|TODO|To-?Do|Toimenpiteet|Toimenpide|Jatkotoimenpiteet|Tehtävä)"
+    rf"(?:\s*[:\-–—]\s*{_MD}|{_MD}\s*[:\-–—])"
+    # 'TODO Olga: open a PR' - a capitalised marker, then the owner and a colon or dash
+    r"|(?-i:TODO|ACTION|AP)\s+(?=(?-i:[A-ZÅÄÖ@][\w.'’-]*(?:\s+[A-ZÅÄÖ][\w'’-]*)?)\s*(?::|\s[—–-]\s)))\s*)",
     re.IGNORECASE,
 )
 _DONE_BOX = re.compile(r"^\s*(?:[-*•]\s*)?\[[xX]\]")
@@ -97,6 +102,19 @@ _PASSIVE_STOP = _words(
     ketään ylipäätään pelkästään kerrassaan sellaisenaan aikanaan kaikkiaan puolestaan vuorostaan
     tahollaan osaltaan itsestään työtään jatkossaan vaan palataan palaamme
     """
+)
+# Passives that state what the decision itself settles (a grant, a rent, a rate), not work to be done.
+_VERDICT = _words(
+    """
+    vuokrataan myönnetään vahvistetaan nimetään määrätään korotetaan alennetaan asetetaan myydään
+    vuokrattiin myönnettiin vahvistettiin nimettiin valtuutetaan
+    """
+)
+# Words saying that something stays as it is: a standing fact, not a task.
+_STANDING = re.compile(
+    r"\b(?:ennallaan|entisellään|ennallensa|ennallaan|nykyisellään|muuttumattomana|ennallaan|voimassa"
+    r"|unchanged|as\s+it\s+is|as\s+before|remains?|stays?)\b",
+    re.I,
 )
 _PASSIVE = re.compile(r"\b([a-zåäö][a-zåäö-]*?(?:[aeiouyäöh]d|[aeiouyäö]t|ell|nn|rr)(?:aan|ään))\b", re.I)
 
@@ -182,7 +200,20 @@ def _name_like(n: str) -> bool:
 
 _PP = re.compile(r"^(?:\w+ed|done|made|held|given|taken|sent|written|built|set|put|run|seen|fixed|updated)$")
 
-_SUBJ_WORD = r"@[\w.-]+|[A-ZÅÄÖ][\w'’-]*(?:\s+[A-ZÅÄÖ]\.)?|[A-ZÅÄÖ]{2,}"
+# Titles written before a name ('Mr. Ortega', 'Trustee Mitchell', 'Rehtori Heikkilä', 'Sihteeri Anu
+# Pakarinen'): the person is the name after them. Finnish offices by their endings (-päällikkö, -johtaja).
+_TITLE = (
+    r"(?:County\s+)?(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Prof|Professor|Rev|Sir|Dame|Trustee|Director"
+    r"|Officer|Treasurer|Secretary|Chair|Chairman|Chairwoman|Chairperson|President|Clerk|Mayor|Captain|Coach"
+    r"|Governor|Superintendent|Principal|Headteacher|Inspector|Sergeant|Pastor|Father|Sister"
+    r"|Rehtori|Apulaisrehtori|Sihteeri|Puheenjohtaja|Varapuheenjohtaja|Pj|Vpj|Isännöitsijä|Rahastonhoitaja"
+    r"|Taloudenhoitaja|Kamreeri|Opettaja|Lehtori|Pastori|Kirkkoherra|Kanttori|Tohtori|Professori|Valmentaja"
+    r"|Kapteeni|Jäsen|Insinööri|Arkkitehti|Sairaanhoitaja|Ylilääkäri|Lääkäri|Asiamies"
+    r"|[A-ZÅÄÖ][a-zåäö]*(?:päällikkö|johtaja|sihteeri|rehtori|hoitaja|vastaava|koordinaattori|tarkastaja"
+    r"|neuvos|isännöitsijä|puheenjohtaja|valtuutettu))\.?"
+)
+_TITLE_RE = re.compile(rf"^(?:{_TITLE}\s+)+(?=[A-ZÅÄÖ@])")
+_SUBJ_WORD = rf"@[\w.-]+|(?:{_TITLE}\s+)?[A-ZÅÄÖ][\w'’-]*(?:\s+[A-ZÅÄÖ]\.)?|[A-ZÅÄÖ]{{2,}}"
 _SUBJECT = re.compile(
     rf"(?P<subj>(?:{_SUBJ_WORD})(?:\s+[A-ZÅÄÖ][\w'’-]*)?(?:\s*(?:,|\bja\b|\band\b|&)\s*(?:{_SUBJ_WORD})"
     rf"(?:\s+[A-ZÅÄÖ][\w'’-]*)?)*)"
@@ -235,6 +266,16 @@ class _Item:
 
 
 # ------------------------------------------------------------------------------------------ helpers
+
+
+def _gerund(verb: str) -> bool:
+    """An -ing form ('taking'), not a verb that ends so ('bring')."""
+    return verb.endswith("ing") and verb not in {"bring", "sing", "ring", "string"}
+
+
+def _untitled(name: str) -> str:
+    """A name without the titles written before it ('Trustee Mitchell' -> 'Mitchell')."""
+    return _TITLE_RE.sub("", name.strip())
 
 
 def _mask_struck(text: str) -> str:
@@ -345,7 +386,8 @@ class _Owners:
 
     def _base_in_text(self, form: str) -> str:
         """An inflected unknown name's nominative when the minutes write it elsewhere (Mikon -> Mikko)."""
-        for base in base_candidates(form):
+        # the analyser's base forms first (when there is one): they know the stem type, the guesses do not
+        for base in [*self.roster.morphology.base_forms(form), *base_candidates(form)]:
             if base != form and re.search(rf"(?<![\w-]){re.escape(base)}(?![\w-])", self.ctx.text):
                 return base
         return form
@@ -357,7 +399,8 @@ class _Owners:
         a participant with the matching contract role (chair, secretary). None when not told or not unique.
         """
         word = re.sub(r"^(?:the|The)\s+", "", role).strip()
-        if not word or not re.fullmatch(r"[\wåäöÅÄÖ-]+", word):
+        # one word, or an office of up to three ('Consultant Anaesthetist', 'Talouspäällikkö')
+        if not word or not re.fullmatch(r"[\wåäöÅÄÖ-]+(?:\s+[\wåäöÅÄÖ-]+){0,2}", word):
             return None
         key = word.lower()
         if key not in self._holders:
@@ -365,7 +408,8 @@ class _Owners:
         return self._holders[key]
 
     def _find_holder(self, word: str) -> str | None:
-        forms = [word] + [b.lower() for b in base_candidates(word) if len(b) >= 4]
+        guesses = [*self.roster.morphology.base_forms(word), *base_candidates(word)]
+        forms = [word] + [b.lower() for b in guesses if len(b) >= 4]
         office = next((f for f in forms if f in _OFFICES), None)
         if office is None:
             if not self.roster.people:
@@ -390,8 +434,11 @@ class _Owners:
         return holders.pop() if len(holders) == 1 else None
 
     def known(self, mention: str) -> bool:
-        """Whether a mention names a participant or an organisation."""
-        return bool(self.roster.organization(mention) or self.roster.candidates(mention)[0])
+        """Whether a mention names a participant or an organisation (titles before a name allowed)."""
+        if self.roster.organization(mention) or self.roster.candidates(mention)[0]:
+            return True
+        bare = _untitled(mention)
+        return bare != mention and bool(self.roster.candidates(bare)[0])
 
     def resolve(
         self, mentions: list[str], sec: Section | None, recent: list[str], warn: list[str]
@@ -403,6 +450,11 @@ class _Owners:
             if not m:
                 continue
             r = self.roster.resolve(m, presenters=sec.presenters if sec else (), recent=recent)
+            bare = _untitled(m)
+            if not r.name and not r.candidates and bare != m:
+                # 'Dr. Holt', 'Rehtori Heikkilä': the person after the title, else the name written in full
+                r = self.roster.resolve(bare, presenters=sec.presenters if sec else (), recent=recent)
+                m = bare if (r.name or r.candidates) else self._full_name_in_text(bare)
             if not r.name and not r.candidates:
                 holder = self.role_holder(m)
                 if holder:
@@ -460,7 +512,7 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
                 not pre.strip() or _BULLET_ONLY.match(pre) or re.search(r"(?:[(\[–—:;,.]|\s-)\s*$", pre)
             ):
                 verb = mm.group("verb")
-                if verb not in _EN_NOT_VERBS and verb != "be" and not verb.endswith("ing"):
+                if verb not in _EN_NOT_VERBS and verb != "be" and not _gerund(verb):
                     hits.append(_Hit(a + m.start(), b, [subj], 0.75, "en-subject"))
             continue
         if pre.strip() and not re.search(r"(?:[(\[–—:;,]|\s-|\\\[)\s*$", pre) and not _BULLET_ONLY.match(pre):
@@ -469,7 +521,7 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
         if not mm:
             continue
         verb = mm.group("verb")
-        if verb in _EN_NOT_VERBS or verb.endswith("ing"):
+        if verb in _EN_NOT_VERBS or _gerund(verb):
             continue
         if not all(owners.known(n) or _name_like(n) for n in _split_names(subj)):
             continue
@@ -524,8 +576,18 @@ def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
         verb = vm.group(1)
         names = _split_names(subj)
         known = [n for n in names if owners.known(n)]
-        if verb in {"lupasi", "lupautui", "lupasivat", "lupautuivat"} and known:
+        promise = verb in _PROMISE
+        inf = re.match(r"\s+\w+\s+([a-zåäö]+)\b", seg[m.end() :])
+        if promise and known:
             ok, conf = True, 0.75
+        elif (
+            promise
+            and inf
+            and re.search(r"(?:[aeiouyäö][aä]|[dtlnr][aä]|m[aä][aä]n)$", inf.group(1))
+            and all(_name_like(n) and n.split()[-1][:1].isupper() for n in names)
+        ):
+            # 'Rehtori Heikkilä lupasi toimittaa ...': a promise to do something is a task by whoever made it
+            ok, conf = True, 0.7
         elif known and len(known) == len(names):
             ok = (_fi_3sg(verb) or _task_verb(verb)) and verb not in _FI_VERB_STOP
             conf = 0.8
@@ -551,6 +613,9 @@ def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
         break
     return hits
 
+
+# Promising or committing to do something (followed by the infinitive of what).
+_PROMISE = _words("lupasi lupautui sitoutui lupasivat lupautuivat sitoutuivat lupaa lupautuu sitoutuu")
 
 _DELEGATION_CUE = re.compile(r"valtuut|pyyd|pyysi|velvoit|kehot|ohjeist|oikeut", re.I)
 
@@ -597,8 +662,31 @@ def _assignment_hits(text: str, a: int, b: int, roster: Roster) -> list[_Hit]:
     if not names:
         names = [w for w in re.findall(r"\b([A-ZÅÄÖ][a-zåäö]+lle)\b", seg)]
     if not names:
+        # 'antaa hallitukselle tehtäväksi selvittää': a body or an office in the allative is the owner
+        for w in re.findall(r"\b([a-zåäö]{4,}lle)\b", seg):
+            base = _allative_base(w)
+            if base in _BODIES or base in _OFFICES:
+                names.append(base.capitalize())
+    if not names:
         return []
     return [_Hit(a, b, names, 0.75, "delegation")]
+
+
+# Bodies that can own a task as a whole ('the board').
+_BODIES = _words(
+    """
+    hallitus johtokunta työryhmä toimikunta valiokunta lautakunta jaosto tiimi projektiryhmä ohjausryhmä
+    valmisteluryhmä työvaliokunta toimisto kanslia
+    """
+)
+
+
+def _allative_base(word: str) -> str:
+    """The nominative of an allative common noun (hallitukselle -> hallitus, toimikunnalle -> toimikunta)."""
+    stem = word[:-3]
+    if stem.endswith("kse"):
+        return stem[:-3] + "s"
+    return strong_grade(stem)
 
 
 _RESP_SUBJ = re.compile(rf"{_SUBJECT.pattern}\s+(?:on\s+|ovat\s+)?(?:pää)?vastuussa\b")
@@ -623,11 +711,14 @@ def _responsibility_hits(text: str, a: int, b: int) -> list[_Hit]:
     return []
 
 
-def _passive_word(seg: str) -> re.Match[str] | None:
+def _passive_word(seg: str, morphology: Morphology | None = None) -> re.Match[str] | None:
     """The first Finnish present-passive main verb of a clause (valmistellaan, haetaan, pidetään)."""
     for m in _PASSIVE.finditer(seg):
         w = m.group(1).lower()
         if w in _PASSIVE_STOP or w.endswith(("staan", "stään", "ssaan", "ssään")):
+            continue
+        # second opinion: an analyser that knows the word and reads no passive in it vetoes the suffix rule
+        if morphology is not None and morphology.is_passive_future(w) is False:
             continue
         if w.endswith(("llaan", "llään")) and not w.endswith(("ellaan", "ellään", "tullaan")):
             continue
@@ -641,12 +732,12 @@ def _passive_word(seg: str) -> re.Match[str] | None:
     return None
 
 
-def _passive_hits(text: str, a: int, b: int, lang: str) -> list[_Hit]:
+def _passive_hits(text: str, a: int, b: int, lang: str, morphology: Morphology | None = None) -> list[_Hit]:
     """Finnish passive future ('Toiminnan tueksi perustetaan valmisteluryhmä') as an ownerless task."""
     if lang != "fi":
         return []
     seg = text[a:b]
-    m = _passive_word(seg)
+    m = _passive_word(seg, morphology)
     if not m:
         return []
     w = m.group(1).lower()
@@ -658,6 +749,8 @@ def _passive_hits(text: str, a: int, b: int, lang: str) -> list[_Hit]:
         return []  # a meeting or event being scheduled, not a task
     if re.search(r"\bpäätös\b", seg, re.I):
         return []
+    if w in _VERDICT or _STANDING.search(seg):
+        return []  # the decision itself settles it ('Jäsenmaksu pidetään ennallaan', 'Vuokrataan leiri ...')
     if re.search(
         r"\b(?:esittää|esitti|ehdottaa|ehdotti|totesi|kertoi|toivoo|toivoi)\b[^.]*\bettä\b", seg, re.I
     ):
@@ -749,7 +842,7 @@ def _clause_hits(
         lambda: [] if proposal else _finnish_subject_hits(masked, ca, cb, owners),
         lambda: _english_subject_hits(masked, ca, cb, owners),
         lambda: _deadline_hits(masked, ca, cb),
-        lambda: [] if proposal else _passive_hits(masked, ca, cb, lang),
+        lambda: [] if proposal else _passive_hits(masked, ca, cb, lang, roster.morphology),
         lambda: _english_passive_hits(masked, ca, cb),
         lambda: _we_hits(masked, ca, cb),
     )
@@ -883,9 +976,14 @@ def _section_items(
             who: list[str] = []
             lead = re.match(rf"\s*{_SUBJECT.pattern}(?=\s)", rest)
             nick = re.match(r"\s*(@?[a-z][\w.-]*)\s+(?:to|will|should)\s", rest)
-            if nick and not lead:
+            # 'ACTION: Ben — submit ...', 'TODO Olga: open a PR': the owner, then a dash or a colon
+            named = re.match(rf"\s*{_SUBJECT.pattern}\s*(?::|\s[—–-])\s+", rest)
+            named_who = _split_names(named.group("subj")) if named else []
+            if named_who and all(owners.known(n) or _name_like(n) for n in named_who):
+                who = named_who
+            elif nick and not lead:
                 who = [nick.group(1)]  # MeetBot style: '#action nick to do X'
-            if lead:
+            elif lead:
                 subj = lead.group("subj")  # the explicit line's leading owner
                 nxt = rest[lead.end() :].split()
                 verbish = (
@@ -1053,8 +1151,11 @@ def _due(ctx: ExtractionContext, item: _Item, own_clause_only: bool = False) -> 
         spans.append((item.sentence.start, item.sentence.end))
     for a, b in spans:
         seg = ctx.text[a:b]
+        before = _before_event_due(ctx, item, a, b, ref)
+        if before is not None:
+            return before
         event = _month_event_due(seg, ctx.meeting_date)
-        found = dates.scan(seg, ref, ctx.language, ctx.next_meeting_date)
+        found = dates.scan(seg, ref, ctx.language, ctx.next_meeting_date, prefer_future=True)
         if event and not found:
             return event
         found = [f for f in found if f.when.relation not in {"since", "from"}]
@@ -1067,8 +1168,65 @@ def _due(ctx: ExtractionContext, item: _Item, own_clause_only: bool = False) -> 
             continue
         if precision not in {"day", "week", "month", "season", "half_year", "year", "meeting"}:
             precision = "day"
-        return Due(date=d.isoformat(), precision=precision, phrase=seg[f.start : f.end])  # type: ignore[arg-type]
+        phrase = re.sub(r"(?<=[A-Za-zåäö]{3})\.$", "", seg[f.start : f.end])  # 'in April.' -> 'in April'
+        return Due(date=d.isoformat(), precision=precision, phrase=phrase)  # type: ignore[arg-type]
     return None
+
+
+_COUNT = {
+    "yksi": 1, "yhden": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "kuusi": 6, "seitsemän": 7,
+    "kahdeksan": 8, "kymmenen": 10, "pari": 2, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10, "a couple of": 2,
+}  # fmt: skip
+_BEFORE_EVENT = re.compile(
+    r"(?<!\w)(?:(?P<n>\d{1,3}|" + "|".join(sorted(_COUNT, key=len, reverse=True)) + r")\s+)?"
+    r"(?P<u>päivää|vuorokautta|viikkoa|viikko|kuukautta|days?|weeks?|months?)\s+"
+    r"(?:ennen|before|prior\s+to|ahead\s+of)\s+(?:the\s+|this\s+)?(?P<ev>[\wåäöÅÄÖ-]+)",
+    re.I,
+)
+
+
+def _before_event_due(ctx: ExtractionContext, item: _Item, a: int, b: int, ref: datetime) -> Due | None:
+    """'kaksi viikkoa ennen tapahtumaa', 'two weeks before the fair': counted back from the event's date.
+
+    The event's date is the day date the same paragraph states (else the one day date the section
+    states); with none, or several in the section, there is no due date (no guess).
+    """
+    m = _BEFORE_EVENT.search(ctx.text, a, b)
+    if m is None or (m.group("ev").lower() in {"seuraavaa", "next", "kokousta", "meeting"}):
+        return None
+    from muistio import dates
+
+    def day_dates(lo: int, hi: int) -> list[date]:
+        out = []
+        for f in dates.scan(ctx.text[lo:hi], ref, ctx.language, ctx.next_meeting_date, prefer_future=True):
+            if lo + f.end <= m.start() or lo + f.start >= m.end():
+                d, prec = dates.due_of(f.when)
+                if d is not None and prec == "day" and f.when.start is not None:
+                    start = f.when.start
+                    out.append(start.date() if isinstance(start, datetime) else start)
+        return sorted(set(out))
+
+    found: list[date] = []
+    if item.sentence is not None:
+        blk = item.sentence.block
+        found = day_dates(blk.start, blk.end)
+    if not found and item.section is not None:
+        found = day_dates(item.section.start, item.section.end)
+    if len(found) != 1:
+        return None
+    raw = (m.group("n") or "").lower()
+    n = int(raw) if raw.isdigit() else _COUNT.get(re.sub(r"\s+", " ", raw), 1)
+    unit = m.group("u").lower()
+    if unit.startswith(("viik", "week")):
+        due = found[0] - timedelta(weeks=n)
+    elif unit.startswith(("kuuk", "month")):
+        mo = found[0].month - n
+        y, mo = found[0].year + (mo - 1) // 12, (mo - 1) % 12 + 1
+        due = found[0].replace(year=y, month=mo, day=min(found[0].day, 28))
+    else:
+        due = found[0] - timedelta(days=n)
+    return Due(date=due.isoformat(), precision="day", phrase=m.group())
 
 
 _MONTHS_FI = (
@@ -1154,9 +1312,12 @@ def _yearless_after(due: Due, prev: Due) -> bool:
     )
 
 
-def find_action_items(ctx: ExtractionContext) -> list[ActionEntry]:
-    """The action items of the minutes, in text order; warnings go to ctx.warnings."""
-    roster = Roster.from_participants(ctx.participants)
+def find_action_items(ctx: ExtractionContext, morphology: Morphology | None = None) -> list[ActionEntry]:
+    """The action items of the minutes, in text order; warnings go to ctx.warnings.
+
+    `morphology` (None: the process default, libvoikko when installed) is only a second opinion.
+    """
+    roster = Roster.from_participants(ctx.participants, morphology)
     # 'Nikolai Petrov (@nick)' in an attendee list lets '@nick' name him later
     for m in re.finditer(r"([A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)+)\s*\((@[\w.-]+)\)", ctx.text):
         roster.add_alias(m.group(2), m.group(1))
