@@ -277,6 +277,8 @@ class _HTMLText(HTMLParser):
         self.parts: list[str] = []
         self.skip = 0
         self.pre = 0
+        # The table row being read: its cells as (is a header cell, text); None outside a row.
+        self.row: list[tuple[bool, list[str]]] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Open a tag: skip invisible ones, break lines at blocks."""
@@ -287,8 +289,13 @@ class _HTMLText(HTMLParser):
             self.parts.append("\n")
         elif tag == "li":
             self.parts.append("\n- ")
+        elif tag == "tr":
+            self._end_row()
+            self.row = []
         elif tag in ("td", "th"):
-            self.parts.append(" | ")
+            if self.row is None:
+                self.row = []
+            self.row.append((tag == "th", []))
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n\n" if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "table") else "\n")
 
@@ -304,14 +311,64 @@ class _HTMLText(HTMLParser):
         elif tag == "pre":
             self.pre = max(0, self.pre - 1)
             self.parts.append("\n")
+        elif tag in ("tr", "table"):
+            self._end_row()
+            if tag == "table":
+                self.parts.append("\n\n")
         elif tag in _BLOCK_TAGS and tag not in ("br", "li"):  # the next <li> breaks the line itself
             self.parts.append("\n")
+
+    def _end_row(self) -> None:
+        """Write the row read so far as one line (see `table_row_line`)."""
+        if self.row is None:
+            return
+        cells = [(th, " ".join("".join(bits).split())) for th, bits in self.row]
+        self.row = None
+        if any(text for _th, text in cells):
+            self.parts.append("\n" + table_row_line(cells))
 
     def handle_data(self, data: str) -> None:
         """Visible text: whitespace collapses outside <pre>."""
         if self.skip:
             return
+        if self.row:
+            self.row[-1][1].append(data)  # cell text; the row is written whole at its end
+            return
         self.parts.append(data if self.pre else re.sub(r"\s+", " ", data))
+
+
+# Field names of a meeting's head that a two-cell row without header cells may carry.
+_HEAD_LABEL = re.compile(
+    r"(?i)aika|paikka|päivämäärä|pvm|ajankohta|kokousaika|kokouspaikka|läsnä|poissa|paikalla|osallistujat|"
+    r"puheenjohtaja|sihteeri|date|time|place|location|venue|where|when|present|absent|apologies|attendees|"
+    r"chair|secretary|datum|tid|plats"
+)
+
+
+def table_row_line(cells: list[tuple[bool, str]]) -> str:
+    """One table row as a line: a labelled pair (`Paikka | X`) as `Paikka: X`, else cells joined by ` | `.
+
+    A two-cell row whose first cell is a header cell or reads as a label (one word, or words after the
+    first in lower case: `Aika`, `Date and time`), is a field of the meeting's head; other rows keep
+    their columns (empty cells too, so columns stay aligned) for the participant table reader.
+    """
+    texts = [t for _th, t in cells]
+    if len(cells) == 2 and texts[0] and texts[1] and not cells[1][0]:
+        label = texts[0].strip().rstrip(":").strip()
+        words = label.split()
+        label_like = (
+            bool(words)
+            and not re.search(r"\d", label)
+            and len(words) <= 4
+            and (
+                texts[0].rstrip().endswith(":")
+                or _HEAD_LABEL.fullmatch(label) is not None
+                or (len(words) > 1 and all(not w[:1].isupper() for w in words[1:]))
+            )
+        )
+        if cells[0][0] or label_like:
+            return f"{label}: {texts[1]}"
+    return " | ".join(texts)
 
 
 def html_to_text(html: str) -> str:
@@ -363,6 +420,25 @@ def _tex_arg(tex: str, command: str) -> str | None:
     return tex[m.end() : i - 1] if depth == 0 else None
 
 
+_TEX_TABULAR_RE = re.compile(
+    r"\\begin\s*\{(?P<env>tabular[x*]?|longtable|tabulary)\}(?:\s*\[[^\]]*\])?"
+    r"(?:\s*\{[^{}]*\})?\s*\{(?:[^{}]|\{[^{}]*\})*\}(?P<rows>.*?)\\end\s*\{(?P=env)\}",
+    re.S,
+)
+_TEX_RULES_RE = re.compile(r"\\(?:hline|toprule|midrule|bottomrule|cline\{[^}]*\}|endhead|endfirsthead)")
+
+
+def _tex_rows(rows: str) -> str:
+    """A tabular body as text lines: `Paikka & X \\\\` -> `Paikka: X`, other rows -> cells joined by ` | `."""
+    out: list[str] = []
+    for row in re.split(r"\\\\(?:\[[^\]]*\])?", _TEX_RULES_RE.sub(" ", rows)):
+        cells = [" ".join(c.split()) for c in re.split(r"(?<!\\)&", row)]
+        if any(cells):
+            # \textbf{Nimi} marks a header cell the way <th> does.
+            out.append(table_row_line([(bool(re.match(r"\\textbf\b", c)), c) for c in cells]))
+    return "\n".join(out)
+
+
 def tex_to_text(tex: str) -> str:
     """Strip LaTeX markup to text: section titles on their own lines, itemize items as `- `."""
     tex = re.sub(r"(?<!\\)%.*", "", tex)  # comments
@@ -383,6 +459,7 @@ def tex_to_text(tex: str) -> str:
                 tex = "\n\n".join(head) + "\n\n" + tex
     tex = _TEX_SECTION_RE.sub("\n\n\\\\muistiosection{", tex)
     tex = re.sub(r"\\muistiosection\{([^{}]*)\}", r"\1\n", tex)
+    tex = _TEX_TABULAR_RE.sub(lambda m: "\n" + _tex_rows(m.group("rows")) + "\n", tex)
     tex = _TEX_ITEM_RE.sub(lambda m: f"\n- {m.group(1) + ' ' if m.group(1) else ''}", tex)
     tex = _TEX_ENV_RE.sub("\n", tex)
     tex = _TEX_DROP_ARG_RE.sub("", tex)

@@ -637,3 +637,132 @@ def test_meeting_date_is_not_a_date_inside_a_resolution() -> None:
     # The meeting's own `held on` line is its date.
     own = "Minutes of the club meeting held on Tuesday 4 June 2024\n\n1. Plants\nok\n\n2. Other\nok\n"
     assert read_header(own, segment(own).header_end).date == date(2024, 6, 4)
+
+
+# --- generalised layouts (own excerpts) -------------------------------------------------------
+
+
+def test_column_blocks_with_roles_after_a_comma_and_offices_before_the_name() -> None:
+    text = (
+        "Kylätoimikunta\n\nAika: 4.3.2025 klo 18\n\nLäsnä:\nHanna Mäkelä, puheenjohtaja\n"
+        "vesimestari Jarmo Eskelinen\n\nEstyneenä:\nTimo Rinne, jäsen\n\n"
+        "Lisäksi paikalla:\ntoiminnanjohtaja Sanna Heino\n\n1. Avaus\nAvattiin.\n"
+    )
+    got = people(text)
+    assert got["Hanna Mäkelä"][:2] == (["chair"], True)
+    assert got["Jarmo Eskelinen"][1] is True
+    assert got["Timo Rinne"][1] is False
+    assert got["Sanna Heino"][:2] == (["guest"], True)
+    assert "Estyneenä" not in got
+
+
+def test_english_wrapped_present_list_roles_in_brackets_and_organisation() -> None:
+    text = (
+        "Board meeting, Tuesday 11 February 2025, 18:00–19:30, Boardroom 2\n\n"
+        "Directors present: Ann Lee (Treasurer), Bob Ray (Secretary),\nCarol Diaz (Chair)\n"
+        "Also present: Mark Delaney, Coastline Property Management\nApologies: Eve Stone\n"
+    )
+    got = people(text)
+    assert set(got) == {"Ann Lee", "Bob Ray", "Carol Diaz", "Mark Delaney", "Eve Stone"}
+    assert got["Mark Delaney"] == (["guest"], True, "Coastline Property Management")
+    assert got["Carol Diaz"][0] == ["chair"] and got["Eve Stone"][1] is False
+    ex = run(text)
+    assert ex.meeting is not None and ex.meeting.place == "Boardroom 2"
+    assert (ex.meeting.start, ex.meeting.end) == ("18:00", "19:30")
+
+
+def test_job_titles_and_departments_are_not_people() -> None:
+    text = (
+        "Date: 2 April 2024\nPresent:\nMary Jones, Infection Prevention Nurse\nSuperintendent\n"
+        "Chief Business Official\nPatient Safety\nTalouspäällikkö\n"
+    )
+    assert set(people(text)) == {"Mary Jones"}
+
+
+def test_roll_call_lines_with_present_and_absent_status() -> None:
+    html = (
+        "<h1>Trustees</h1><p>Date: 14 March 2023</p><h2>Roll call</h2><ul>"
+        "<li>Susan Park, President – present</li><li>Kevin Hart, Treasurer – absent (excused)</li></ul>"
+    )
+    got = {p.name: (p.roles, p.present) for p in run(html, "r.html").participants}
+    assert got == {"Susan Park": (["chair"], True), "Kevin Hart": (["member"], False)}
+
+
+def test_html_participant_table_and_header_table() -> None:
+    html = (
+        "<h1>Kerho</h1><table><tr><th>Aika</th><td>15.1.2024 klo 18–20</td></tr>"
+        "<tr><th>Paikka</th><td>Kulttuuritalo Vellamo</td></tr></table>"
+        "<table><tr><th>Nimi</th><th>Tehtävä</th><th>Läsnä</th></tr>"
+        "<tr><td>Aino Aalto</td><td>puheenjohtaja</td><td>x</td></tr>"
+        "<tr><td>Olli Oja</td><td>jäsen</td><td></td></tr>"
+        "<tr><td>Patient Safety</td><td>Department</td><td>x</td></tr></table>"
+    )
+    ex = run(html, "k.html")
+    assert ex.meeting is not None and ex.meeting.place == "Kulttuuritalo Vellamo"
+    assert (ex.meeting.date, ex.meeting.start, ex.meeting.end) == ("2024-01-15", "18:00", "20:00")
+    got = {p.name: (p.roles, p.present) for p in ex.participants}
+    assert got == {"Aino Aalto": (["chair"], True), "Olli Oja": (["member"], False)}
+
+
+def test_tex_table_rows_become_labels_and_item_lists_give_roles() -> None:
+    tex = (
+        "\\begin{document}\n\\section*{Kerho}\n\\begin{tabular}{ll}\nAika & 15.1.2024 klo 18--20 \\\\\n"
+        "Paikka & Kulttuuritalo Vellamo \\\\\n\\end{tabular}\n\\section{Present}\n\\begin{itemize}\n"
+        "\\item Ann Lee, Treasurer (Chair)\n\\end{itemize}\n\\section{Next meeting}\n"
+        "Monday 12 February 2024, 18:00.\n\\end{document}\n"
+    )
+    ex = run(tex, "k.tex")
+    assert ex.meeting is not None and ex.meeting.place == "Kulttuuritalo Vellamo"
+    assert [(p.name, p.roles) for p in ex.participants] == [("Ann Lee", ["chair"])]
+    assert ex.next_meeting is not None and (ex.next_meeting.date, ex.next_meeting.start) == (
+        "2024-02-12",
+        "18:00",
+    )
+
+
+def test_time_on_an_emphasised_head_line_and_next_call_bullet() -> None:
+    text = (
+        "# Organisers' call\n\n*Video call, 19:30–20:15.*\n\nDate: 6 May 2025\n\n"
+        "- Next organisers' call: Tuesday 3 June, 19:30\n"
+    )
+    ex = run(text, "c.md")
+    assert ex.meeting is not None and (ex.meeting.start, ex.meeting.end) == ("19:30", "20:15")
+    assert ex.next_meeting is not None and (ex.next_meeting.date, ex.next_meeting.start) == (
+        "2025-06-03",
+        "19:30",
+    )
+
+
+def test_next_meeting_under_a_heading_with_a_place_over_two_lines() -> None:
+    text = (
+        "Seura\n\nAika: 4.3.2025\n\nSeuraava kokous\n\n"
+        "tiistaina 8.4.2025 klo 18\nKoivukylän koulu,\nkirjasto\n"
+    )
+    nm, _ = next_of(text, date(2025, 3, 4))
+    assert nm is not None and (nm["date"], nm["start"]) == ("2025-04-08", "18:00")
+    assert nm["place"] == "Koivukylän koulu, kirjasto"
+    en = "Date: 5 May 2024\n\nDate of next meeting\nMonday 3 June 2024 at 7pm in the Village Hall\n"
+    ex = run(en)
+    assert ex.meeting is not None and ex.meeting.place is None  # the next meeting's place is not this one's
+    assert ex.next_meeting is not None and ex.next_meeting.place == "Village Hall"
+
+
+def test_motions_carried_and_votes_are_decisions() -> None:
+    text = (
+        "1. Minutes\nMotion (Lee/Ray) to approve the minutes carried.\n2. Budget\nCarried 4-0.\n"
+        "3. Paint\nMotion passed.\n4. Audit\nThe audit was carried out in May.\n"
+        "5. Talous\nEhdotus hyväksyttiin äänin 5-2.\n6. Muut\nHyväksyttiin yksimielisesti.\n"
+    )
+    got = [(d.agenda_item, d.text) for d in find_decisions(text, segment(text).sections)]
+    assert [n for n, _ in got] == ["1", "2", "3", "5", "6"]
+
+
+def test_people_who_act_are_participants_without_a_list() -> None:
+    text = (
+        "Kokous 4.3.2025\n\n1. Avaus\nSari Vainio avasi kokouksen.\n2. Talous\nPekka Lahti esitteli tilit.\n"
+    )
+    got = people(text)
+    assert got["Sari Vainio"][:2] == (["chair"], True)
+    assert got["Pekka Lahti"][:2] == (["presenter"], True)
+    listed = "Present: Ann Lee, Bob Ray\n\n1. Talk\nDan Fox presented the plans.\n"
+    assert set(people(listed)) == {"Ann Lee", "Bob Ray"}  # the list is the record

@@ -20,13 +20,17 @@ _VERBS = re.compile(
     r"valtuutettiin|myönnettiin|vahvistettiin|merkittiin\s+tiedoksi|"
     r"(?:was|were|been|is|are)\s+(?:approved|adopted|agreed|elected|accepted|resolved)|approved|"
     r"unanimous(?:ly)?\s+(?:consensus|agreed|approved)|consensus\s+(?:was\s+)?reached|it\s+was\s+agreed|"
-    r"agreement\s+(?:that|to|with)|agreed\s+to|agree\s+to|decided|beslutades|godkändes|valdes)\b",
+    r"agreement\s+(?:that|to|with)|agreed\s+to|agree\s+to|decided|beslutades|godkändes|valdes|bifölls|"
+    r"(?:motion|resolution|proposal|amendment)\b[^.\n]{0,200}?\b(?:carried|passed|adopted)|"
+    r"carried(?!\s+(?:out|over|forward|on|through)\b)(?:\s+(?:unanimously|by\s+\d+|\d+\s*[-–:]\s*\d+|nem\.?\s*con))?|"
+    r"(?:ehdotus|esitys)\s+(?:\w+\s+){0,3}hyväksyttiin|hyväksyttiin\s+(?:yksimielisesti|äänin))\b",
     re.IGNORECASE,
 )
 # Not decisions: opening/closing the meeting, the bare statement of legality, proposals.
 _NOT = re.compile(
     r"\b(?:päätettiin\s+kokous|kokous\s+päätettiin|päätti\s+kokouksen|todettiin\s+(?:laillise|kokous)|"
-    r"laillinen\s+ja\s+päätösvaltainen|päätösehdotus\s+oli|ei\s+päätetty|not\s+(?:approved|agreed|decided))",
+    r"laillinen\s+ja\s+päätösvaltainen|päätösehdotus\s+oli|ei\s+päätetty|not\s+(?:approved|agreed|decided|carried)|"
+    r"(?:motion|proposal)\s+(?:was\s+)?(?:failed|defeated|lost|withdrawn))",
     re.IGNORECASE,
 )
 _PROPOSAL = re.compile(r"\b(?:hyväksytään|valitaan|päätetään|sovitaan)\b", re.IGNORECASE)

@@ -220,7 +220,10 @@ def read_header(text: str, header_end: int) -> Header:
         ),
         None,
     )
-    all_dates = find_dates(body_region)
+    # Dates from where the head turns to the next meeting on are that meeting's, not this one's.
+    nxt = _NEXT_MEETING.search(body_region)
+    cut = nxt.start() if nxt else len(body_region)
+    all_dates = [d for d in find_dates(body_region) if d.start < cut]
     full_dates = [d for d in all_dates if d.has_year]
     ref = full_dates[0].value if full_dates else (fm_date.value if fm_date else None)
     if when_value is not None:
@@ -267,6 +270,14 @@ def read_header(text: str, header_end: int) -> Header:
                     rest = body_region[first.end : line_end if line_end >= 0 else None]
                     if re.match(r"^[\s,]*(?:klo|kello|at|@)?\s*\d", rest, re.I):
                         h.start, h.end = find_times(rest[:30])
+    if h.start is None:
+        # A head line holding a time range only (`*Video call, 19:30–20:15.*`, `<b>klo 18–20</b>`).
+        for line in body_region[:cut].splitlines()[:15]:
+            if len(line) <= 120 and _TIME_RANGE.search(line) and not _LABEL.match(line):
+                h.start, h.end = find_times(line)
+                if h.start is not None:
+                    h.timezone = stated_timezone(line)
+                    break
     # Opening and closing times stand in for a missing scheduled time.
     if h.start is None:
         h.start = _event_time(text, _OPENED)
@@ -275,6 +286,25 @@ def read_header(text: str, header_end: int) -> Header:
     h.place = _place(labels, body_region, full_dates)
     h.group = _group(body_region, h.place)
     return h
+
+
+_NEXT_MEETING = re.compile(
+    r"\b(?:seuraava\w*\s+(?:\w+\s+)?(?:kokous|kokouksen|tapaaminen|palaveri)\w*|"
+    r"next\s+(?:[\w'’-]+\s+){0,2}(?:meeting|call|telecon|session)|nästa\s+möte)\b",
+    re.IGNORECASE,
+)
+_TIME_RANGE = re.compile(
+    r"(?<![\d.:])(?:klo\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[-–—]|to)\s*\d{1,2}[:.]\d{2}(?![\d.:]\d)|"
+    r"\b(?:klo|kello)\s*\d{1,2}(?:[.:]\d{2})?\b",
+    re.IGNORECASE,
+)
+# After the date and time on the date line: the place (`..., 18:00–19:30, Boardroom 2`).
+_PLACE_ON_DATE_LINE = re.compile(
+    r"^[\s,]*(?:(?:at|from|klo|kello|@)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*(?:[-–—]|to)\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?)?(?:\s*(?:UTC|GMT))?)?"
+    r"\s*(?:,|\bat\b|\bin\b|[-–—]|\|)\s*(?:the\s+)?(?P<place>[A-ZÅÄÖ][^\n]{1,80}?)[\s.*_]*$",
+    re.IGNORECASE,
+)
 
 
 # Before a date: it is another meeting's or a deadline (`the previous meeting on`, `by`, `edellisen`).
@@ -338,6 +368,16 @@ def _place(labels: dict[str, str], region: str, full_dates: list[FoundDate]) -> 
             flags=re.I,
         )
         return clean_place(rest)
+    if full_dates:
+        first = full_dates[0]
+        line_end = region.find("\n", first.end)
+        on_line = _PLACE_ON_DATE_LINE.match(region[first.end : line_end if line_end >= 0 else None])
+        if (
+            on_line
+            and not find_dates(on_line.group("place"))
+            and not re.search(r"\d:\d", on_line.group("place"))
+        ):
+            return clean_place(on_line.group("place"))
     # A title line with the date and time, the place on the next line: `Hallituksen kokous 27.10.16 klo 18`.
     if full_dates:
         first = full_dates[0]
@@ -405,7 +445,12 @@ def _group(region: str, place: str | None) -> str | None:
     for k, ln in enumerate(lines[:5]):
         if _LABEL.match(ln) or _META_LINE.match(ln):
             break
-        m = re.match(r"^(?:minutes|pöytäkirja|muistio)\s+(?:of|from|for)\s+(?:the\s+)?(.+)$", ln, re.I)
+        m = re.match(
+            r"^(?:(?:minutes|pöytäkirja|muistio)\s+(?:of|from|for)\s+(?:the\s+)?(?:(?:\w+\s+)?meeting\s+of\s+"
+            r"(?:the\s+)?)?|(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?)(.+)$",
+            ln,
+            re.I,
+        )
         if m:
             name = re.sub(r"\s+(?:meeting|kokous)\b.*$", "", _strip_dates(m.group(1)), flags=re.I)
             return name or None

@@ -14,9 +14,20 @@ _HEADING = re.compile(
     re.IGNORECASE,
 )
 _PHRASE = re.compile(
-    r"\b(?:seuraava|seuraavan)\s+(?:(?:\w+(?:n|en))\s+)?(?:kokous|kokouksen|kokoontuminen|tapaaminen|palaveri)\b|"
-    r"\bnext\s+(?:(?!meeting)[\w-]+\s+){0,2}(?:meeting|call|session)\b|\bnästa\s+möte\b",
+    r"\b(?:seuraava|seuraavan)\s+(?:(?:\w+(?:n|en))\s+)?(?:kokous|kokouksen|kokoontuminen|tapaaminen|"
+    r"tapaamisen|palaveri|palaverin|etäkokous|puhelu|kokoontumisen)\b|"
+    r"\bnext\s+(?:(?!meeting)[\w'’-]+\s+){0,2}(?:meeting|call|telecon|teleconference|session|"
+    r"get-together|check-in|sync|catch-up)s?\b|\bnästa\s+(?:möte|sammanträde)\b",
     re.IGNORECASE,
+)
+# A heading that only names the next meeting (`Next meeting`, `## Seuraava kokous`, `Date of next
+# meeting:`): its date stands on the lines below.
+_HEADING_LINE = re.compile(
+    r"^[ \t]*(?:[#=*_\-•]+[ \t]*)?(?:\d{1,2}[.)]?[ \t]+)?(?:date\s+(?:and\s+\w+\s+)?of\s+(?:the\s+)?)?"
+    r"(?:seuraava\w*\s+(?:\w+\s+)?(?:kokous|kokouksen|tapaaminen|palaveri)\w*|"
+    r"next\s+(?:[\w'’-]+\s+){0,2}(?:meeting|call|telecon|session)s?|nästa\s+möte)"
+    r"(?:\s+(?:date|ajankohta|aika))?[ \t]*[:.]?[ \t]*[#=*_]*[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
 )
 # Meetings of other bodies are not this body's next meeting.
 _OTHER_BODIES = re.compile(
@@ -176,6 +187,11 @@ def _future_date(found: FoundDate, meeting: date | None) -> date:
 def _place_after(rest: str) -> str | None:
     """The place named after the date/time: `, Mariankatu 9, Helsinki nh Loppupeli.` or `at IBiTech`."""
     rest = _TZ.sub(" ", rest)
+    # A place written over two lines continues after a trailing comma: `Koivukylän koulu,\nkirjasto`.
+    rest = re.sub(r",[ \t]*\n[ \t]*(?=[^\W\d_])", ", ", rest)
+    line = re.match(r"^[ \t.,]*\n[ \t]*(?P<place>[^\n]{2,80})", rest)
+    if line and _PLACE_LINE.match(line.group("place")):
+        return clean_place(line.group("place"))
     m = re.match(
         r"^[\s.]*(?:,|\bat\b|\bin\b|@|\bpaikka\s*:?|\bpaikkana\b|\bvenue\s*:?|\blocation\s*:?)\s*(?:the\s+)?"
         r"(?P<place>[^\n]*)",
@@ -197,6 +213,14 @@ def _place_after(rest: str) -> str | None:
     return clean_place(place)
 
 
+# A line of its own under the date that names a place: capitalised words, a room or an address, no
+# sentence, no label (`Koivukylän koulu, kirjasto`, `Village Hall, Main Street 4`).
+_PLACE_LINE = re.compile(
+    r"^(?![-*•#])(?!.*:\s)(?!.*\b(?:agenda|esityslista|asialista|käsitellään)\b)"
+    r"[A-ZÅÄÖ][\w'’.-]*(?:[ \t,]+(?:[\w'’.-]+|\d+[a-zA-Z]?)){0,7}[ \t.]*$",
+)
+
+
 def _agenda(s: str) -> list[str]:
     m = _AGENDA.search(s)
     if not m:
@@ -215,6 +239,13 @@ def _candidate_windows(text: str, sections: list[Section]) -> list[tuple[int, in
             para = re.search(r"\n[ \t]*\n", body[lead:])
             body_end = sec.start + lead + (para.start() if para else min(len(body) - lead, 600))
             wins.append((sec.start, body_end, sec.start))
+    for m in _HEADING_LINE.finditer(text):
+        # The lines under the heading up to the next blank line after some content (or 400 characters).
+        below = text[m.end() : m.end() + 400]
+        lead = len(below) - len(below.lstrip())
+        para = re.search(r"\n[ \t]*\n", below[lead:])
+        end = m.end() + lead + (para.start() if para else len(below) - lead)
+        wins.append((m.start(), end, m.end()))
     spans = _sentences(text)
     for k, (a, b) in enumerate(spans):
         sent = text[a:b]

@@ -87,20 +87,30 @@ _ACRONYM = re.compile(r"^[A-ZÅÄÖ]{2,6}$")
 # Labels that open a list of people, the role they give and whether the people were present.
 _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
     (
-        r"läsnä(?:\s+olivat)?|paikalla(?:\s+olivat)?|osallistujat|osallistuneet|läsnäolijat|jäsenet|present|"
-        r"attendees|attendance|participants|people present|(?:council\s+|board\s+|tsc\s+)?members\s+present|"
-        r"närvarande",
+        r"läsnä(?:\s+olivat)?|paikalla(?:\s+olivat)?|läsnä\s+olleet|osallistujat|osallistuneet|läsnäolijat|"
+        r"jäsenet|nimenhuuto|present|attendees|attending|attendance|participants|people present|roll\s+call|"
+        r"(?:council\s+|board\s+|tsc\s+|committee\s+|voting\s+)?members\s+present|"
+        r"(?:directors|trustees|councillors|councilors|governors|commissioners|officers)\s+present|"
+        r"närvarande|deltagare",
         "member",
         True,
     ),
     (
-        r"additional\s+attendees|also\s+present|in\s+attendance|guests?|vieraat|kutsuttuna|kutsutut|muut\s+läsnäolijat|"
-        r"muut\s+osallistujat|asiantuntijat|observers",
+        r"additional\s+attendees|also\s+present|(?:also\s+)?in\s+attendance|also\s+attending|"
+        r"(?:staff|others)\s+present|guests?|vieraat|kutsuttuna|kutsutut|kutsuttuina|muut\s+läsnäolijat|"
+        r"muut\s+osallistujat|lisäksi\s+(?:paikalla|läsnä|kokouksessa)(?:\s+olivat)?|asiantuntijat|observers|"
+        r"övriga\s+närvarande",
         "guest",
         True,
     ),
     (r"alustajat|alustaja|esittelijät|presenters", "presenter", True),
-    (r"poissa|poissa olivat|regrets|apologies|absent|estyneet|frånvarande", None, False),
+    (
+        r"poissa|poissa\s+olivat|poissa\s+olleet|estyneenä|estyneinä|estyneet|estynyt|ilmoittivat\s+esteestä|"
+        r"regrets|apologies|apologies\s+(?:received|for\s+absence)|absent|absent\s+with\s+apologies|excused|"
+        r"not\s+present|(?:members|directors|trustees|councillors|councilors|governors)\s+absent|frånvarande",
+        None,
+        False,
+    ),
 ]
 _SINGLE_LABELS: list[tuple[str, Role]] = [
     (r"varapuheenjohtaja|vpj|vice[- ]chair", "vice_chair"),
@@ -229,7 +239,10 @@ _HONORIFIC = re.compile(
 _ORG_WORD = re.compile(
     r"\b(?:oy|oyj|ab|ry|r\.y\.|ky|tmi|ltd|limited|plc|inc|llc|gmbh|corp|bv|foundation|trust|"
     r"council|university|institute|association|society|company|committee|department|ministry|agency|"
-    r"group|team|project|partners|bank|club|community|church|centre|center|union|network|board)\b\.?|"
+    r"group|team|project|partners|bank|club|community|church|centre|center|union|network|board|llp|"
+    r"management|services|consulting|consultants|associates|solutions|properties|property|realty|holdings|"
+    r"systems|technologies|hospital|clinic|college|academy|library|museum|authority|police|architects|"
+    r"engineering|press|media|studio|enterprises|industries)\b\.?|"
     r"(?:liitto|ministeriö|yliopisto|korkeakoulu|keskus|virasto|laitos|kunta|kaupunki|säätiö|yhdistys|"
     r"seura|toimisto|yhtiö|osakunta|kilta|rahasto|kirjasto|koulu|opisto|seurakunta|lautakunta|hallitus)$",
     re.IGNORECASE,
@@ -248,6 +261,41 @@ def _is_description(s: str) -> bool:
     return bool(t) and t[0].islower() and not re.search(r"[@/]", t) and len(t) <= 80
 
 
+# Words of job titles and departments: a phrase made only of these names an office, not a person
+# (`Superintendent`, `Chief Business Official`, `Infection Prevention Nurse`, `Patient Safety`).
+_TITLE_TEXT = """
+    superintendent assistant associate deputy vice chief executive senior junior interim acting general
+    head lead principal director directors manager managers officer officers official officials clerk
+    secretary treasurer chair chairman chairperson president coordinator administrator administration
+    counsel attorney solicitor engineer nurse nurses nursing physician doctor pharmacist therapist
+    teacher teachers student students parent parents staff member members public guest guests visitor
+    business finance financial operations facilities maintenance technology information human resources
+    legal quality patient patients safety prevention infection control risk compliance health medical
+    clinical care services service department dept office division unit team committee board council
+    representative representatives rep liaison advisor adviser consultant auditor controller
+    superintendents planning community communications marketing development programs program project
+    projects curriculum instruction special education transportation food nutrition security police fire
+    it hr ops admin
+"""
+_TITLE_WORDS = frozenset(_TITLE_TEXT.split())
+# Finnish offices are compounds ending in an office word: `Talouspäällikkö`, `Toiminnanjohtaja`.
+_FI_OFFICE = re.compile(
+    r"(?:päällikkö|johtaja|sihteeri|mestari|hoitaja|tarkastaja|asiamies|vastaava|neuvos|insinööri|edustaja|"
+    r"jäsen|isännöitsijä|kirjanpitäjä|koordinaattori|asiantuntija|suunnittelija|opettaja|rehtori|"
+    r"lakimies|kamreeri|tilintarkastaja|valvoja|ohjaaja|vastaava|esimies|puheenjohtaja)$",
+    re.IGNORECASE,
+)
+
+
+def is_title(s: str) -> bool:
+    """Whether a capitalised phrase is a job title or a department rather than a person's name."""
+    toks = [t.strip(".,'’").lower() for t in s.split() if t.strip(".,'’")]
+    toks = [t[:-2] if t.endswith(("'s", "’s")) else t for t in toks]
+    if not toks:
+        return False
+    return all(t in _TITLE_WORDS or t in ("of", "and", "&", "for") or _FI_OFFICE.search(t) for t in toks)
+
+
 def clean_name(raw: str) -> str | None:
     """The name in a list piece, or None when the piece is not a person's name."""
     s = re.sub(r"[*_`]", "", raw).strip()
@@ -262,7 +310,7 @@ def clean_name(raw: str) -> str | None:
     if not s or s.lower() in _NOT_NAMES:
         return None
     toks = s.split(" ")
-    if len(toks) > 5:
+    if len(toks) > 5 or is_title(s):
         return None
     # A line in capitals (`HALLITUKSEN KOKOUS`) is a title or a body's name, not a person.
     # A lone short capital word (`MT`, `EKR`) is someone's initials.
@@ -305,6 +353,10 @@ def split_people(
     organisation (`Matti Meikäläinen, Luke`), not a second person.
     """
     out: list[Person] = []
+    # A roll-call status after the entry: `Susan Park, President – present`, `– absent (excused)`.
+    status = _ROLL_STATUS.search(s)
+    if status:
+        s = s[: status.start()]
     for piece in _split_top(s):
         notes = [n.strip() for inner in re.findall(r"\(([^)]*)\)", piece) for n in inner.split(",")]
         bare = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", piece).strip()
@@ -330,10 +382,20 @@ def split_people(
             bare = " ".join(toks[:-1])
         if bare and is_organisation(bare) and len(bare.split()) >= 2:
             continue  # `Suomen Kuntaliitto` alone is an organisation, not a person
+        # An office before the name: `vesimestari Jarmo Eskelinen`, `Superintendent John Hill`.
+        office = _OFFICE_BEFORE.match(bare)
+        prefix_roles: list[tuple[str, str]] = []
+        if office and clean_name(bare[office.end() :]) and len(bare[office.end() :].split()) >= 2:
+            head = office.group(0).split()[-1]
+            if office.group(0)[:1].islower() or is_title(office.group(0)):
+                prefix_roles = [k for k in [_annotation_kind(head)] if k and k[0] == "role"]
+                bare = bare[office.end() :]
         name = clean_name(bare)
         if name is None:
             continue
         person = Person(name, [], org, present, not present)
+        for k in prefix_roles:
+            _apply(person, k)
         for n in notes:
             for k in _note_kinds(n):
                 _apply(person, k)
@@ -343,7 +405,31 @@ def split_people(
         elif default_role == "guest" and person.roles == ["presenter"]:
             person.roles.insert(0, "guest")  # a guest who presents an item is still a guest
         out.append(person)
+    if status and out:
+        absent = bool(_ABSENT_STATUS.match(status.group("st")))
+        out[-1].present = not absent
+        out[-1].absent_said = absent
     return out
+
+
+_ROLL_STATUS = re.compile(
+    r"\s+[-–—:]\s+(?P<st>present|absent|excused|apologies|regrets|not\s+present|läsnä|paikalla|poissa|"
+    r"estynyt|estyneenä)\b(?:\s*\([^)]*\))?[\s.]*$",
+    re.IGNORECASE,
+)
+_ABSENT_STATUS = re.compile(r"absent|excused|apologies|regrets|not|poissa|estyn", re.IGNORECASE)
+# Lower-case words (an office) or capitalised title words before a capitalised name.
+_OFFICE_BEFORE = re.compile(
+    r"^(?:(?:[a-zåäö][\w-]*\.?\s+){1,3}|(?:[A-ZÅÄÖ][\w-]*\s+){1,3})(?=[A-ZÅÄÖ][\w'’-]+\s+[A-ZÅÄÖ])"
+)
+
+
+def _without_office(piece: str) -> str:
+    """A list piece without an office before the name (`vesimestari Jarmo Eskelinen` -> the name)."""
+    office = _OFFICE_BEFORE.match(piece)
+    if office and (office.group(0)[:1].islower() or is_title(office.group(0))):
+        return piece[office.end() :]
+    return piece
 
 
 def _role_over_default(p: Person, kind: tuple[str, str], default_role: Role | None) -> tuple[str, str]:
@@ -473,6 +559,83 @@ def _table_row(t: str, role: Role | None, present: bool) -> list[Person]:
     return [person]
 
 
+_COL_ROLE = re.compile(
+    r"^(?:tehtävä|rooli|role|title|position|asema|virka|office|function|roll|befattning)$", re.IGNORECASE
+)
+_COL_PRESENT = re.compile(
+    r"^(?:läsnä|present|attendance|attended|paikalla|läsnäolo|presence|status|närvarande|osallistui)\??$",
+    re.IGNORECASE,
+)
+_COL_ORG = re.compile(
+    r"^(?:organisaatio|organisation|organization|edustaa|taho|company|affiliation|yhteisö|representing|"
+    r"yritys|employer|organisation/taho|edustaja)$",
+    re.IGNORECASE,
+)
+_SEPARATOR_ROW = re.compile(r"^[\s|:+=-]+$")
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip().strip("*_`").strip() for c in line.strip().strip("|").split("|")]
+
+
+def _header_tables(text: str, reg: _Registry) -> bool:
+    """Participant tables with a header row (`Nimi | Tehtävä | Läsnä`, `Name | Role | Present`)."""
+    if "|" not in text:
+        return False
+    lines = text.splitlines()
+    found = False
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if "|" not in line:
+            continue
+        head = _cells(line)
+        name_col = next((k for k, c in enumerate(head) if _TABLE_HEADER.match(c)), None)
+        if name_col is None:
+            continue
+        role_col = next((k for k, c in enumerate(head) if _COL_ROLE.match(c)), None)
+        pres_col = next((k for k, c in enumerate(head) if _COL_PRESENT.match(c)), None)
+        org_col = next((k for k, c in enumerate(head) if _COL_ORG.match(c)), None)
+        rows: list[list[str]] = []
+        while i < len(lines):
+            row = lines[i]
+            if not row.strip() or _SEPARATOR_ROW.match(row):
+                i += 1
+                continue
+            if "|" not in row:
+                break
+            rows.append(_cells(row))
+            i += 1
+        # A presence column of marks: an empty cell beside others' `x` says absent.
+        marks = pres_col is not None and any(
+            pres_col < len(r) and _PRESENT_CELL.match(r[pres_col]) for r in rows
+        )
+        for r in rows:
+            raw = r[name_col] if name_col < len(r) else ""
+            bare = re.sub(r"\([^)]*\)", " ", raw).strip()
+            name = clean_name(_without_office(bare))
+            if name is None:
+                continue
+            role_cell = r[role_col] if role_col is not None and role_col < len(r) else ""
+            # The role cell reads like the notes after a name in a list: `Suunnittelu Oy, asiantuntija`.
+            person = split_people(
+                ", ".join(c for c in (raw, role_cell) if c), "member", True, one_person=True
+            )
+            p = person[0] if person and person[0].key == _key(name) else Person(name, ["member"])
+            if org_col is not None and org_col < len(r) and r[org_col] and p.organization is None:
+                p.organization = r[org_col]
+            if pres_col is not None:
+                cell = r[pres_col] if pres_col < len(r) else ""  # a trailing empty cell is lost in the line
+                if _ABSENT_CELL.match(cell) or (marks and not cell):
+                    p.present, p.absent_said = False, True
+            if not p.roles:
+                p.roles.append("member")
+            reg.add(p, loose=False)
+            found = found or p.present
+    return found
+
+
 def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
     """People on one list line: table cells, columns, or `Name, office (Org)` entries; [] for prose."""
     if line.count("|") >= 1 and not re.search(r"\[\[|\]\]", line):
@@ -489,8 +652,9 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
         if not people:
             return []
         # Every piece must be a name, a note, an office or an organisation: a prose line is no list line.
+        t = _ROLL_STATUS.sub("", t)
         pieces = [p for p in _split_top(re.sub(r"\([^)]*\)", "", re.sub(r"^[-*•]\s*", "", t))) if p]
-        if not pieces or clean_name(re.sub(r"\s[A-ZÅÄÖ]{2,6}\.?$", "", pieces[0])) is None:
+        if not pieces or clean_name(_without_office(re.sub(r"\s[A-ZÅÄÖ]{2,6}\.?$", "", pieces[0]))) is None:
             return []
         for p in pieces[1:]:
             ok = (
@@ -716,6 +880,59 @@ def _absent_officers(text: str, reg: _Registry) -> None:
             reg.add(p)
 
 
+_ACTOR = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?:]\s))[ \t]*(?:[-*•][ \t]+)?"
+    r"(?:(?P<office>puheenjohtaja|pj\.?|sihteeri|rahastonhoitaja|the\s+chair|chair(?:man|person|woman)?|"
+    r"president|secretary|treasurer|Puheenjohtaja|Sihteeri|Rahastonhoitaja|The\s+[Cc]hair|Chair(?:man|person)?|"
+    r"President|Secretary|Treasurer),?[ \t]+)?"
+    r"(?P<name>[A-ZÅÄÖÜ][\w'’-]+(?:[ \t]+[A-ZÅÄÖÜ][\w'’-]+){1,2})[ \t]+"
+    r"(?P<verb>avasi|esitteli|kertoi|selosti|alusti|raportoi|ehdotti|totesi|kävi\s+läpi|esitti|johti|"
+    r"toivotti|kiitti|päätti\s+kokouksen|vastasi|opened|presented|reported|gave|moved|seconded|proposed|"
+    r"explained|summari[sz]ed|welcomed|chaired|introduced|outlined|demonstrated|updated|closed|thanked|"
+    r"led|shared)\b",
+)
+_CHAIR_ACTS = re.compile(r"^(?:avasi|johti|toivotti|opened|welcomed|chaired|päätti|closed)", re.IGNORECASE)
+_PRESENTER_ACTS = re.compile(r"^(?:esitteli|alusti|presented|demonstrated|introduced)$", re.IGNORECASE)
+
+
+def _actors(text: str, reg: _Registry, listed: bool) -> None:
+    """People named where they act (`Sari Vainio avasi kokouksen`, `Dan Fox presented the accounts`).
+
+    With an attendee list, the list is the record: someone acting outside it (a visiting speaker) is
+    not added, unless an office names them (`Puheenjohtaja Sari Vainio avasi kokouksen`).
+    """
+    has_chair = any("chair" in p.roles for p in reg.people)
+    for m in _ACTOR.finditer(text):
+        raw = m.group("name")
+        if is_organisation(raw) or is_title(raw):
+            continue
+        name = clean_name(raw)
+        if name is None or name.split()[0].lower() in _NAME_STOP:
+            continue
+        verb = m.group("verb").lower()
+        office = (m.group("office") or "").lower().replace("the ", "").strip(" .,")
+        office_kind = _annotation_kind(office) if office else None
+        existing = reg.find(name, loose=True)
+        role: Role | None = None
+        if office_kind and office_kind[0] == "role":
+            role = office_kind[1]  # type: ignore[assignment]
+        elif _CHAIR_ACTS.match(verb) and not has_chair:
+            role = "chair"
+        if existing is not None:
+            if role is not None and role not in existing.roles and (role != "chair" or not has_chair):
+                if existing.roles == ["member"]:
+                    existing.roles.clear()
+                existing.roles.append(role)
+            has_chair = has_chair or "chair" in existing.roles
+            continue
+        if len(name.split()) < 2 or (listed and not office_kind):
+            continue
+        if role is None:
+            role = "presenter" if _PRESENTER_ACTS.match(verb) else "member"
+        reg.add(Person(name, [role], None, True), loose=False)
+        has_chair = has_chair or role == "chair"
+
+
 def _signature_roles(text: str, reg: _Registry) -> None:
     """Signature columns: names on one line, their titles (`pj.`, `sihteeri`) below them."""
     lines = text.splitlines()
@@ -924,7 +1141,9 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     """Everyone the minutes name as taking part (or as absent), with roles and organisations."""
     reg = _Registry()
     region_end = seg.header_end if seg.header_end else len(text)
+    tables = _header_tables(text, reg)
     found_list, used = _list_blocks(text, reg, region_end)
+    found_list = found_list or tables
     found_list = _field_list(text, reg) or found_list
     found_list = _meetbot(text, reg) or found_list
     if found_list:
@@ -932,6 +1151,7 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     found_list = _attendance_sections(text, seg, reg) or found_list
     _elections(text, reg)
     _absent_officers(text, reg)
+    _actors(text, reg, found_list)
     _signature_roles(text, reg)
     for sec in seg.sections:
         for name in sec.presenters:
