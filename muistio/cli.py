@@ -62,7 +62,11 @@ def extract(
     except ReadError as exc:
         fail(str(exc))
         return
-    result = run_extract(doc, timezone=settings.timezone, min_confidence=threshold)
+    try:
+        result = run_extract(doc, timezone=settings.timezone, min_confidence=threshold)
+    except Exception as exc:  # a bug must still end in one line, not a traceback
+        fail(f"{file}: extraction failed ({type(exc).__name__}: {exc}); please report this file")
+        return
     if not is_minutes(result):
         fail(f"{file}: does not look like minutes (no date, participants, agenda or action items found)")
     if json_out:

@@ -182,6 +182,9 @@ def _word_forms(word: str, surname: bool) -> dict[str, set[str]]:
 @lru_cache(maxsize=4096)
 def word_forms(word: str, surname: bool = False) -> dict[str, frozenset[str]]:
     """Case name -> forms of one name word; hyphenated words inflect their last part only."""
+    word = word.strip("-")  # a name cut at a line-end hyphen ("Gadh-") keeps what is there
+    if not word:
+        return {}
     if "-" in word:
         head, _, last = word.rpartition("-")
         inner = _word_forms(last, surname)

@@ -116,3 +116,11 @@ def test_strong_grade_of_common_noun_stems() -> None:
 
     assert strong_grade("toimikunna") == "toimikunta"
     assert strong_grade("työryhmä") == "työryhmä"
+
+
+def test_name_cut_at_a_line_end_hyphen_does_not_break_the_roster() -> None:
+    from muistio.names import Roster, word_forms
+
+    assert word_forms("-") == {}
+    roster = Roster(["Sunil Gadh-", "Anna Mäki"], [None, None])
+    assert roster.find("Annalle")
