@@ -6,10 +6,6 @@ must point at it. Times are Europe/Helsinki wall-clock, so DST keeps them at the
 
 from __future__ import annotations
 
-import os
-
-TIMEZONE = os.environ.get("MUISTIO_TIMEZONE", "Europe/Helsinki")
-
 
 def deployments() -> list[object]:
     """The deployments this machine serves, by module entrypoint (never by file path)."""
@@ -19,6 +15,9 @@ def deployments() -> list[object]:
     from flows.delivery import deliver_outbox
     from flows.ingest import ingest_minutes
     from flows.invites import distribute_invites
+    from flows.runtime import load_settings
+
+    timezone = load_settings().timezone  # MUISTIO_TIMEZONE, validated like everywhere else
 
     # A file-path entrypoint puts flows/ on sys.path, where its modules could shadow the stdlib.
     by_module = EntrypointType.MODULE_PATH
@@ -26,7 +25,7 @@ def deployments() -> list[object]:
         # Retries and anything queued by the CLI go out within five minutes.
         deliver_outbox.to_deployment(
             name="every-5-min",
-            schedules=[Cron("*/5 * * * *", timezone=TIMEZONE)],
+            schedules=[Cron("*/5 * * * *", timezone=timezone)],
             tags=["mail"],
             entrypoint_type=by_module,
         ),

@@ -9,16 +9,24 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import typer
-from sqlalchemy.engine import make_url
+from sqlmodel import Session
 
-from flows.runtime import clock, engine_for, prepare_prefect, upgrade_database
+from flows.runtime import (
+    DatabaseUnavailable,
+    clock,
+    prepare_prefect,
+    ready_database,
+    session_factory,
+    shown_url,
+    upgrade_or_explain,
+)
 from flows.store import (
     ItemRow,
     MeetingDetail,
@@ -28,7 +36,7 @@ from flows.store import (
     list_meetings,
     meeting_detail,
 )
-from models import Meeting, session_scope
+from models import Meeting
 from muistio.settings import Settings
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "minutes"
@@ -39,26 +47,27 @@ class CommandError(Exception):
     """A one-line problem the CLI prints after `muistio: `."""
 
 
-def shown_url(url: str) -> str:
-    """The URL without its password."""
-    return make_url(url).render_as_string(hide_password=True)
-
-
 def db_upgrade(settings: Settings) -> str:
     """Migrate the configured database to the newest schema."""
     url = settings.resolved_database_url
-    revision = upgrade_database(url)
+    try:
+        revision = upgrade_or_explain(url, "cannot upgrade the database")
+    except DatabaseUnavailable as exc:
+        raise CommandError(str(exc)) from None
     return f"database {shown_url(url)} is at revision {revision}"
 
 
 def _ready(settings: Settings) -> str:
     """The database URL, migrated to head (as every command does); one line if it cannot be opened."""
-    url = settings.resolved_database_url
     try:
-        upgrade_database(url)
-    except Exception as exc:  # an unreachable server or a bad URL: one line, not a traceback
-        raise CommandError(f"cannot open the database {shown_url(url)}: {str(exc).splitlines()[0]}") from None
-    return url
+        return ready_database(settings.resolved_database_url)
+    except DatabaseUnavailable as exc:
+        raise CommandError(str(exc)) from None
+
+
+def _session(settings: Settings) -> AbstractContextManager[Session]:
+    """One transaction on the configured database, migrated first."""
+    return session_factory(_ready(settings))()
 
 
 # --- ingest ----------------------------------------------------------------------------------
@@ -91,7 +100,7 @@ def problem(path: str, error: str) -> str:
 def _already_in(paths: Sequence[Path], url: str) -> dict[Path, dict[str, Any]]:
     """Files whose exact bytes are already stored (Document.sha256 is the hash of the file's bytes)."""
     found: dict[Path, dict[str, Any]] = {}
-    with session_scope(engine_for(url)) as session:
+    with session_factory(url)() as session:
         for path in paths:
             try:
                 digest = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -187,7 +196,7 @@ def ingest_files(
 
 def meetings_lines(settings: Settings, as_json: bool) -> list[str]:
     """`muistio meetings`."""
-    with session_scope(engine_for(_ready(settings))) as session:
+    with _session(settings) as session:
         rows = list_meetings(session=session)
     if as_json:
         return [json.dumps(jsonable(rows), ensure_ascii=False, indent=2)]
@@ -237,7 +246,7 @@ def items_lines(
         raise CommandError(f"--as-of {as_of!r} is not a date YYYY-MM-DD") from None
     if day is None:
         day = clock().now().astimezone(ZoneInfo(settings.timezone)).date()
-    with session_scope(engine_for(_ready(settings))) as session:
+    with _session(settings) as session:
         rows = list_items(
             session=session, open_only=open_only, overdue_as_of=day if overdue else None, owner=owner
         )
@@ -298,7 +307,7 @@ def detail_lines(detail: MeetingDetail) -> list[str]:
 
 def show_lines(settings: Settings, ref: str, body: str | None, as_json: bool) -> list[str]:
     """`muistio show MEETING`."""
-    with session_scope(engine_for(_ready(settings))) as session:
+    with _session(settings) as session:
         try:
             detail = meeting_detail(ref, session=session, body=body)
         except LookupError as exc:
@@ -349,7 +358,7 @@ def _import_roster(sections: list[RosterSection], url: str, echo: Echo) -> None:
     from flows.roster import RosterError, parse_csv, set_body, upsert_people
 
     try:
-        with session_scope(engine_for(url)) as session:
+        with session_factory(url)() as session:
             for section in sections:
                 body = set_body(session, section.body, language=section.language)
                 report = upsert_people(session, body, parse_csv(section.csv_text, ROSTER.name))
@@ -414,7 +423,7 @@ def demo(settings: Settings, echo: Echo, warn: Echo) -> int:
             bad, results = bad + n, results + found
     if results and all(r["status"] == "duplicate" for r in results):
         echo("the example minutes are already in; nothing new to send")
-    with session_scope(engine_for(url)) as session:
+    with session_factory(url)() as session:
         for result in results:
             if result.get("meeting_id"):
                 echo("")
@@ -473,7 +482,7 @@ def item_change_lines(
         except ValueError:
             raise CommandError(f"{due!r} is not a date YYYY-MM-DD (or 'none')") from None
     now = clock().now()
-    with session_scope(engine_for(_ready(settings))) as session:
+    with _session(settings) as session:
         try:
             if action == "done":
                 change = mark_done(ref, session=session, actor=actor, now=now, note=note)
@@ -498,7 +507,7 @@ def item_history_lines(settings: Settings, item_id: str, as_json: bool) -> list[
 
     ref = _item_ref(item_id)
     zone = ZoneInfo(settings.timezone)
-    with session_scope(engine_for(_ready(settings))) as session:
+    with _session(settings) as session:
         try:
             item = get_item(ref, session=session)
             events = item_history(ref, session=session)

@@ -7,9 +7,9 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from flows.invites import _session_factory, report_summary
+from flows.invitations import report_summary
 from flows.outbox import deliver_pending
-from flows.runtime import clock, load_settings
+from flows.runtime import clock, load_settings, session_factory
 from flows.transport import transport_from_settings
 
 
@@ -18,7 +18,7 @@ def deliver_due_mail(limit: int) -> dict[str, Any]:
     """Claim, send and record up to `limit` due messages (one task for the batch)."""
     settings = load_settings()
     report = deliver_pending(
-        session_factory=_session_factory(settings),
+        session_factory=session_factory(settings.resolved_database_url),
         transport=transport_from_settings(settings),
         now=clock().now(),
         sender=settings.mail_from,

@@ -10,19 +10,18 @@ from typing import Any
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
-from flows.invites import (
+from flows.invitations import (
     InviteFlowError,
     InvitePlan,
-    _session_factory,
     after_ingest,
     deliver_meeting,
     plan_summary,
     report_summary,
 )
-from flows.runtime import clock, engine_for, load_settings
+from flows.runtime import clock, load_settings, session_factory
 from flows.store import StoreError, store_extraction
 from flows.transport import describe_transport, transport_from_settings
-from models import Meeting, session_scope
+from models import Meeting
 from muistio.contract import Extraction
 from muistio.document import Document, ReadError
 from muistio.reading import read_document
@@ -79,7 +78,7 @@ def store_stage(extraction: Extraction, document: Document, body: str | None = N
     settings = load_settings()
     now = clock().now()
     try:
-        with session_scope(engine_for(settings.resolved_database_url)) as session:
+        with session_factory(settings.resolved_database_url)() as session:
             result = store_extraction(
                 extraction,
                 document,
@@ -116,25 +115,14 @@ def deliver_stage(meeting_ids: list[int]) -> dict[str, Any]:
     """Send what the store queued for these meetings (one task for the batch, never one per mail)."""
     settings = load_settings()
     transport = transport_from_settings(settings)
-    factory = _session_factory(settings)
-    summaries = [
-        report_summary(
-            deliver_meeting(factory, transport, settings=settings, now=clock().now(), meeting_id=meeting_id)
-        )
-        for meeting_id in meeting_ids
-    ]
-    sent = [key for s in summaries for key in s["sent"]]
-    retrying = [key for s in summaries for key in s["retrying"]]
-    failed = [key for s in summaries for key in s["failed"]]
-    errors = {k: v for s in summaries for k, v in s["errors"].items()}
-    return {
-        "via": describe_transport(transport),
-        "sent": sent,
-        "retrying": retrying,
-        "failed": failed,
-        "errors": errors,
-        "summary": f"{len(sent)} sent, {len(retrying)} to retry, {len(failed)} failed",
-    }
+    report = deliver_meeting(
+        session_factory(settings.resolved_database_url),
+        transport,
+        settings=settings,
+        now=clock().now(),
+        meeting_ids=meeting_ids,
+    )
+    return {"via": describe_transport(transport), **report_summary(report)}
 
 
 def rejected(path: str, error: str) -> dict[str, Any]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,11 +12,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlmodel import Session, select
 
 from models.tables import Body, Person
+from muistio.invite import InviteError
+from muistio.invite import check_email as usable_address
 
 CSV_COLUMNS = ("name", "email", "aliases", "organization", "language")
 LANGUAGES = ("fi", "en")
 DEFAULT_BODY = "default"
-_EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"\[\]]+$")
 
 
 class RosterError(ValueError):
@@ -61,14 +61,17 @@ def _clean(value: Any) -> str | None:
 
 
 def check_email(value: str | None, where: str) -> str | None:
-    """A plausible bare address (lower-cased domain), or a RosterError naming where it came from."""
+    """A usable bare address (the mail composer's own check, and a dotted domain), or a RosterError."""
     email = _clean(value)
     if email is None:
         return None
-    if not _EMAIL.match(email):
+    try:
+        address = usable_address(email)
+    except InviteError:
+        raise RosterError(f"{where}: {email!r} is not an e-mail address") from None
+    if "." not in address.rpartition("@")[2]:
         raise RosterError(f"{where}: {email!r} is not an e-mail address")
-    local, domain = email.rsplit("@", 1)
-    return f"{local}@{domain.lower()}"
+    return address
 
 
 def make_entry(

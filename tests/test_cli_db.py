@@ -195,3 +195,25 @@ def test_item_commands_record_history_and_bad_ids_are_one_line(cli, database_url
     ]:
         result = cli(*args)
         assert result.exit_code == 1 and words in result.stderr and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["meetings"], ["people", "list"], ["outbox"], ["send"], ["approve", "1"], ["meeting", "cancel", "1"]],
+)
+def test_an_unreachable_database_is_one_line_for_every_command(
+    monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    monkeypatch.setenv("MUISTIO_DATABASE_URL", "postgresql://nobody:secret@127.0.0.1:1/none")
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("muistio: cannot open the database") and result.stderr.count("\n") == 1
+    assert "secret" not in result.stderr
+
+
+@pytest.mark.parametrize(("name", "value"), [("MUISTIO_SMTP_PORT", "abc"), ("MUISTIO_TIMEZONE", "Mars/Base")])
+def test_a_bad_setting_is_one_line(monkeypatch: pytest.MonkeyPatch, name: str, value: str) -> None:
+    monkeypatch.setenv(name, value)
+    result = CliRunner().invoke(app, ["meetings"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"muistio: {name}: ") and result.stderr.count("\n") == 1

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import select
 from typer.testing import CliRunner
 
-from flows.invites import (
+from flows.invitations import (
     InviteFlowError,
     after_ingest,
     approve_meeting,

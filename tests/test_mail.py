@@ -408,3 +408,43 @@ def test_compose_text_mail_alternative_and_threading() -> None:
     assert parse(message_bytes(_reminder(None, []))).get_content_type() == "text/plain"
     with pytest.raises(InviteError, match="extra header"):
         _reminder(None, [("Bcc\r\nX", "y")])
+
+
+# ---------------------------------------------------------------- CVE-2024-6923 on every header
+
+# An RFC 2047 encoded word that Python 3.11.7 would decode into a CRLF and a header of its own.
+ENCODED_NEWLINE = "=?utf-8?q?a=0D=0AX-Injected=3A_1?="
+
+
+def _header_lines(msg: EmailMessage) -> list[bytes]:
+    return message_bytes(msg).split(b"\r\n\r\n", 1)[0].split(b"\r\n")
+
+
+def test_an_encoded_word_in_an_address_is_refused() -> None:
+    with pytest.raises(InviteError, match="not a usable e-mail address"):
+        compose_text_mail(
+            ("N", ENCODED_NEWLINE + "@example.org"), "s", "t",
+            sender=("S", "s@example.org"), message_id="<m@example.org>",
+            date=datetime(2025, 1, 1, tzinfo=UTC),
+        )  # fmt: skip
+
+
+@pytest.mark.parametrize("field", ["in_reply_to", "references", "message_id"])
+def test_an_encoded_word_in_a_message_id_is_refused(field: str) -> None:
+    value = f"<{ENCODED_NEWLINE}@example.org>"
+    kw: dict[str, object] = {"message_id": "<m@example.org>"}
+    kw[field] = [value] if field == "references" else value
+    with pytest.raises(InviteError, match="not a Message-ID"):
+        compose_text_mail(
+            ("N", "n@example.org"), "s", "t", sender=("S", "s@example.org"),
+            date=datetime(2025, 1, 1, tzinfo=UTC), **kw,  # type: ignore[arg-type]
+        )  # fmt: skip
+
+
+def test_encoded_words_in_names_and_subject_stay_on_their_line() -> None:
+    msg = compose_text_mail(
+        (ENCODED_NEWLINE, "n@example.org"), ENCODED_NEWLINE, "t",
+        sender=(ENCODED_NEWLINE, "s@example.org"), message_id="<m@example.org>",
+        date=datetime(2025, 1, 1, tzinfo=UTC), headers=[("X-Note", ENCODED_NEWLINE)],
+    )  # fmt: skip
+    assert not any(line.startswith(b"X-Injected") for line in _header_lines(msg))

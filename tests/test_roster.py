@@ -199,3 +199,9 @@ def test_cli_bad_roster_is_one_line_and_imports_nothing(cli: CliRunner, tmp_path
     assert "Traceback" not in result.output
     listed = cli.invoke(app, ["people", "list"])
     assert "no people yet" in listed.output
+
+
+def test_an_address_that_would_inject_a_header_is_refused() -> None:
+    # An RFC 2047 encoded word in the local part would decode to CRLF in the To header (CVE-2024-6923).
+    with pytest.raises(RosterError, match=r"line 1: .* is not an e-mail address"):
+        parse_csv("Eve,=?utf-8?q?a=0D=0AX-Injected=3A_1?=@example.org\n", "people.csv")
