@@ -61,9 +61,8 @@ def extract(
     from muistio.extraction import extract as run_extract
     from muistio.extraction import is_minutes, render_summary
     from muistio.reading import read_document
-    from muistio.settings import Settings
 
-    settings = Settings()
+    settings = _settings()
     threshold = settings.min_confidence if min_confidence is None else min_confidence
     if not 0.0 <= threshold <= 1.0:
         fail(f"--min-confidence must be between 0 and 1, not {threshold}")
