@@ -57,7 +57,7 @@ _HEADER_LINE_RE = re.compile(r"^[ \t]*[^\W\d_][\w .-]{0,40}:[ \t]*$")
 def normalise(text: str) -> tuple[str, tuple[int, ...]]:
     """Repair extraction damage; return the text and, per character, its index in `text`."""
     offs: Offsets = list(range(len(text)))
-    for step in (_fix_chars, _nfc, _drop_page_markers, _join_hyphens):
+    for step in (_fix_chars, _nfc, _drop_page_markers, _join_hyphens, _join_inline_name_hyphens):
         text, offs = step(text, offs)
     lines = _to_lines(text, offs, len(text))
     for line_step in (_merge_name_columns, _move_url_intrusions, _join_false_breaks, _collapse_blanks):
@@ -138,6 +138,9 @@ def _join_hyphens(text: str, offs: Offsets) -> tuple[str, Offsets]:
         right = m["right"]
         hyphen = m.start()
         left = _word_before(text, hyphen)
+        if left and right[0].isupper() and _in_name(text, hyphen, left):
+            edits.append((hyphen + 1, m.end(), "", 0))  # `Ann Lee-\nSmith`: a double-barrelled surname
+            continue
         if not left or not right[0].islower():
             continue  # `tekoäly-\nNeuvonantaja`: an upper-case start is a real compound or a new line
         if right.lower() in _CONJUNCTIONS:
@@ -148,6 +151,31 @@ def _join_hyphens(text: str, offs: Offsets) -> tuple[str, Offsets]:
             edits.append((hyphen + 1, m.end(), "", 0))  # the text writes this compound with a hyphen
         else:
             edits.append((hyphen, m.end(), "", 0))
+    return _rewrite(text, offs, edits)
+
+
+def _in_name(text: str, hyphen: int, left: str) -> bool:
+    """Whether `left` (ending at `hyphen`) is a capitalised word right after another one: a name's surname."""
+    if not left[:1].isupper() or not left[1:].islower():
+        return False
+    before = text[: hyphen - len(left)]
+    prev = re.search(r"(?:^|[\s,;:(])([A-ZÅÄÖÜ][a-zåäöüé]+)[ \t]+$", before[-40:])
+    return prev is not None
+
+
+# A surname split inside a line by extraction: `Marja Hei- nonen` (a capitalised word pair before it).
+_INLINE_NAME_HYPHEN_RE = re.compile(
+    r"\b[A-ZÅÄÖÜ][a-zåäöüé]{1,20} [A-ZÅÄÖÜ][a-zåäöüé]{0,20}(?P<cut>- )(?=[a-zåäöü]{2,}\b)"
+)
+
+
+def _join_inline_name_hyphens(text: str, offs: Offsets) -> tuple[str, Offsets]:
+    """Join `Marja Hei- nonen` to `Marja Heinonen` (not `Kesä- ja talvikausi`: a conjunction follows)."""
+    edits: list[tuple[int, int, str, int]] = []
+    for m in _INLINE_NAME_HYPHEN_RE.finditer(text):
+        if _word_after(text, m.end()).lower() in _CONJUNCTIONS:
+            continue
+        edits.append((m.start("cut"), m.end("cut"), "", 0))
     return _rewrite(text, offs, edits)
 
 

@@ -267,6 +267,7 @@ _BLOCK_TAGS = frozenset(
     ]
 )
 _SKIP_TAGS = frozenset({"script", "style", "head", "noscript", "template", "svg"})
+_STRIKE_TAGS = frozenset({"s", "del", "strike"})
 
 
 class _HTMLText(HTMLParser):
@@ -279,6 +280,8 @@ class _HTMLText(HTMLParser):
         self.pre = 0
         # The table row being read: its cells as (is a header cell, text); None outside a row.
         self.row: list[tuple[bool, list[str]]] | None = None
+        self.in_dt = False
+        self.dt_open = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Open a tag: skip invisible ones, break lines at blocks."""
@@ -289,6 +292,14 @@ class _HTMLText(HTMLParser):
             self.parts.append("\n")
         elif tag == "li":
             self.parts.append("\n- ")
+        elif tag in _STRIKE_TAGS:
+            self.parts.append("~~")  # struck-through text is done; Markdown marks it the same way
+        elif tag == "dt":
+            self.in_dt, self.dt_open = True, False
+            self.parts.append("\n")
+        elif tag == "dd" and self.dt_open:
+            self.parts.append(": ")  # `<dt>Chair</dt><dd>Name</dd>` is one labelled field
+            self.dt_open = False
         elif tag == "tr":
             self._end_row()
             self.row = []
@@ -315,6 +326,10 @@ class _HTMLText(HTMLParser):
             self._end_row()
             if tag == "table":
                 self.parts.append("\n\n")
+        elif tag in _STRIKE_TAGS:
+            self.parts.append("~~")
+        elif tag == "dt":
+            self.in_dt, self.dt_open = False, True  # the label's line goes on with its <dd>
         elif tag in _BLOCK_TAGS and tag not in ("br", "li"):  # the next <li> breaks the line itself
             self.parts.append("\n")
 
@@ -331,6 +346,8 @@ class _HTMLText(HTMLParser):
         """Visible text: whitespace collapses outside <pre>."""
         if self.skip:
             return
+        if self.in_dt and data.strip():
+            data = data.strip().rstrip(":")
         if self.row:
             self.row[-1][1].append(data)  # cell text; the row is written whole at its end
             return
@@ -439,9 +456,114 @@ def _tex_rows(rows: str) -> str:
     return "\n".join(out)
 
 
+_TEX_NEWCOMMAND_RE = re.compile(
+    r"\\(?:re)?newcommand\*?\s*\{?\\(?P<name>[a-zA-Z@]+)\}?\s*(?:\[(?P<n>\d)\])?\s*(?:\[[^\]]*\])?\s*\{"
+)
+# Struck-out text is done: written as Markdown strike-through so later stages can see it.
+_TEX_STRIKE = ("sout", "st", "xout", "strike")
+
+
+def _braced(tex: str, i: int) -> int:
+    """The index just past the group that opens with `{` at `i - 1` (nested braces kept); -1 if unclosed."""
+    depth = 1
+    while i < len(tex) and depth:
+        if tex[i] == "\\":
+            i += 2
+            continue
+        depth += {"{": 1, "}": -1}.get(tex[i], 0)
+        i += 1
+    return i if depth == 0 else -1
+
+
+def _tex_macros(tex: str) -> tuple[str, dict[str, tuple[int, str]]]:
+    """The text without `\\newcommand` definitions, and the macros they define (argument count, body)."""
+    macros: dict[str, tuple[int, str]] = {}
+    out: list[str] = []
+    pos = 0
+    for m in _TEX_NEWCOMMAND_RE.finditer(tex):
+        if m.start() < pos:
+            continue
+        end = _braced(tex, m.end())
+        if end < 0:
+            continue
+        macros[m["name"]] = (int(m["n"] or 0), tex[m.end() : end - 1])
+        out.append(tex[pos : m.start()])
+        pos = end
+    out.append(tex[pos:])
+    return "".join(out), macros
+
+
+def _fill_args(body: str, args: list[str]) -> str:
+    """A macro body with `#1`, `#2`, ... replaced by its arguments."""
+    parts = re.split(r"#(\d)", body)
+    for k in range(1, len(parts), 2):
+        n = int(parts[k])
+        parts[k] = args[n - 1] if 0 < n <= len(args) else ""
+    return "".join(parts)
+
+
+def _expand_macros(tex: str, macros: dict[str, tuple[int, str]]) -> str:
+    """Replace uses of user macros by their bodies with the arguments put in; strike-outs as `~~x~~`."""
+    names = [*macros, *(n for n in _TEX_STRIKE if n not in macros)]
+    if not names:
+        return tex
+    call = re.compile(
+        r"\\(" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")(?![a-zA-Z@])\s*"
+    )
+    for _round in range(4):  # macros may use other macros; a few rounds are enough and stop recursion
+        out: list[str] = []
+        pos = 0
+        changed = False
+        for m in call.finditer(tex):
+            if m.start() < pos:
+                continue
+            name = m.group(1)
+            count, body = macros.get(name, (1, "\x01#1\x01"))
+            args: list[str] = []
+            i = m.end()
+            while len(args) < count:
+                j = i
+                while j < len(tex) and tex[j] in " \t\n":
+                    j += 1
+                if j >= len(tex) or tex[j] != "{":
+                    break
+                end = _braced(tex, j + 1)
+                if end < 0:
+                    break
+                args.append(tex[j + 1 : end - 1])
+                i = end
+            if len(args) < count:
+                continue
+            text = _fill_args(body, args)
+            out.append(tex[pos : m.start()] + text)
+            pos = i
+            changed = True
+        out.append(tex[pos:])
+        tex = "".join(out)
+        if not changed:
+            break
+    return tex
+
+
+def _tex_level(command: str) -> int:
+    """Markdown heading level of a sectioning command (`\\section` 2, `\\subsection` 3, ...)."""
+    for level, name in (
+        (1, "chapter"),
+        (4, "subsubsection"),
+        (3, "subsection"),
+        (2, "section"),
+        (5, "paragraph"),
+    ):
+        if name in command:
+            return level
+    return 1
+
+
 def tex_to_text(tex: str) -> str:
-    """Strip LaTeX markup to text: section titles on their own lines, itemize items as `- `."""
+    """Strip LaTeX markup to text: section titles as headings, itemize items as `- `, macros expanded."""
     tex = re.sub(r"(?<!\\)%.*", "", tex)  # comments
+    tex, macros = _tex_macros(tex)
+    tex = _expand_macros(tex, macros)
     # The title and date live in the preamble (`\maketitle` prints them): keep them as head lines.
     head: list[str] = []
     title = _tex_arg(tex, "title")
@@ -457,8 +579,11 @@ def tex_to_text(tex: str) -> str:
             tex = re.sub(r"\\maketitle\b", lambda _m: "\n" + "\n\n".join(head) + "\n", tex, count=1)
             if "\\maketitle" not in body.group(1):
                 tex = "\n\n".join(head) + "\n\n" + tex
-    tex = _TEX_SECTION_RE.sub("\n\n\\\\muistiosection{", tex)
-    tex = re.sub(r"\\muistiosection\{([^{}]*)\}", r"\1\n", tex)
+    tex = _TEX_SECTION_RE.sub(lambda m: "\n\n\\muistiosection" + str(_tex_level(m.group(0))) + "{", tex)
+    # Sections are headings: written as Markdown ones so they are not read as list lines.
+    tex = re.sub(
+        r"\\muistiosection(\d)\{([^{}]*)\}", lambda m: "#" * int(m.group(1)) + " " + m.group(2) + "\n", tex
+    )
     tex = _TEX_TABULAR_RE.sub(lambda m: "\n" + _tex_rows(m.group("rows")) + "\n", tex)
     tex = _TEX_ITEM_RE.sub(lambda m: f"\n- {m.group(1) + ' ' if m.group(1) else ''}", tex)
     tex = _TEX_ENV_RE.sub("\n", tex)
@@ -469,4 +594,5 @@ def tex_to_text(tex: str) -> str:
     tex = re.sub(r"(?<!\\)[{}$]", "", tex)  # grouping braces and math shifts, not escaped ones
     for escaped, plain in _TEX_ESCAPES.items():
         tex = tex.replace(escaped, plain)
+    tex = tex.replace("\x01", "~~")  # a `~` in TeX is a space, so strike-outs were kept apart until now
     return re.sub(r"[ \t]+", " ", tex)

@@ -766,3 +766,168 @@ def test_people_who_act_are_participants_without_a_list() -> None:
     assert got["Pekka Lahti"][:2] == (["presenter"], True)
     listed = "Present: Ann Lee, Bob Ray\n\n1. Talk\nDan Fox presented the plans.\n"
     assert set(people(listed)) == {"Ann Lee", "Bob Ray"}  # the list is the record
+
+
+# --- round 4: header, participants, next meeting (own short excerpts) ---------------------------
+
+
+def test_stated_time_zones_map_to_iana_names_and_times_stay_as_written() -> None:
+    en = run("Garden Club\nDate: 12 March 2025, 10:00 Pacific time\nPresent: Ann Lee, Bo Kim\n")
+    assert en.meeting is not None and en.meeting.start == "10:00"
+    assert en.meeting.timezone == "America/Los_Angeles"
+    fi = run("Seuran hallitus\nAika: 4.3.2025 klo 18.00 CET\nLäsnä: Aino Aho, Bo Berg\n")
+    assert fi.meeting is not None and (fi.meeting.start, fi.meeting.timezone) == ("18:00", "Europe/Berlin")
+    plain = run("Seuran hallitus\nAika: 4.3.2025 klo 18\nLäsnä: Aino Aho, Bo Berg\n")
+    assert plain.meeting is not None and plain.meeting.timezone == "Europe/Helsinki"
+
+
+def test_date_only_in_a_heading_under_a_recurring_schedule() -> None:
+    text = (
+        "# Build tools SIG\n\nBiweekly, Wednesdays 17:00 UTC | Zoom\n\nNotes are public.\n\n"
+        "## 2025-11-05\n\nAttendees: Ann Lee, Bo Kim\n"
+    )
+    ex = run(text, "notes.md")
+    assert ex.meeting is not None
+    assert (ex.meeting.date, ex.meeting.start, ex.meeting.timezone, ex.meeting.place) == (
+        "2025-11-05",
+        "17:00",
+        "UTC",
+        "Zoom",
+    )
+
+
+def test_start_and_place_stated_in_prose() -> None:
+    text = (
+        "Canal Trust\nBoard minutes, 6 March 2025\n\nThe meeting was scheduled for 6:30pm (Eastern) "
+        "and began at 6:41. It was held online via Microsoft Teams.\n\nPresent: Ann Lee, Bo Kim\n"
+    )
+    ex = run(text)
+    assert ex.meeting is not None
+    assert (ex.meeting.start, ex.meeting.timezone, ex.meeting.place) == (
+        "18:30",
+        "America/New_York",
+        "Microsoft Teams",
+    )
+
+
+def test_unlabelled_place_line_under_the_date_is_no_attendee() -> None:
+    text = (
+        "Riverside Allotments\nTuesday 3 June 2025, 7pm\nParish Rooms, Mill Street\n\n"
+        "Present: Ann Lee, Bo Kim\n"
+    )
+    ex = run(text)
+    assert ex.meeting is not None and ex.meeting.place == "Parish Rooms, Mill Street"
+    assert sorted(p.name for p in ex.participants) == ["Ann Lee", "Bo Kim"]
+
+
+def test_breadcrumbs_and_wiki_templates_are_not_the_group() -> None:
+    html = "<nav>Home » Clubs » Minutes</nav><h1>Chess Club committee</h1><p>Date: 3 Feb 2025</p>"
+    assert run(html, "m.html").group == "Chess Club committee"
+    wiki = (
+        "{{Muistio\n|pvm=2025-02-03\n}}\n= Shakkikerhon hallituksen kokous 3.2.2025 =\n"
+        "Läsnä: Aino Aho, Bo Berg\n"
+    )
+    assert run(wiki, "m.wiki").group == "Shakkikerhon hallitus"
+
+
+def test_english_officer_titles_and_note_takers() -> None:
+    got = people(
+        "Present: Jo Hill (Commodore, in the chair), Al Ng (Vice Commodore), Sam Roy (Hon. Secretary), "
+        "Eli Fox\n"
+        "Notes: Kim Lau\n"
+    )
+    assert got["Jo Hill"][0] == ["chair"]
+    assert got["Al Ng"][0] == ["vice_chair"]
+    assert got["Sam Roy"][0] == ["secretary"]
+    assert got["Kim Lau"][0] == ["secretary"]
+    assert got["Eli Fox"][0] == ["member"]
+
+
+def test_extra_presence_groups_and_organisations_after_from() -> None:
+    got = people(
+        "Members present: Ann Lee, Bo Kim\nSenior Officers Present: Cy Day\n"
+        "Also present: Dee Roe from the District Council (guest, item 2)\n"
+        "By invitation: Eva Sun, planning officer\n"
+    )
+    assert got["Cy Day"][:2] == (["member"], True)
+    assert got["Dee Roe"] == (["guest"], True, "District Council")
+    assert got["Eva Sun"][0] == ["guest"]
+    fi = people("Läsnä: Aino Aho, Bo Berg\nMuut: Cea Cox, sihteeri; Dan Dahl, vieras\n")
+    assert fi["Cea Cox"][0] == ["secretary"] and fi["Dan Dahl"][0] == ["guest"]
+
+
+def test_role_as_sub_heading_and_after_a_dash() -> None:
+    got = people(
+        "Puheenjohtaja:\n    Aino Aho\n\nLäsnä: Bo Berg, luottamusmies (JHL) – varapuheenjohtaja, Cea Cox\n"
+    )
+    assert got["Aino Aho"][0] == ["chair"]
+    assert got["Bo Berg"][0] == ["vice_chair"]
+    assert got["Cea Cox"][0] == ["member"]
+
+
+def test_handles_and_remarks_do_not_break_an_attendee_list() -> None:
+    got = people("## Attendees\n- @mori\n- dev_42\n- Ana Ruiz (@aruiz) — first time, infra team\n- Bo Berg\n")
+    assert {"@mori", "dev_42", "Ana Ruiz", "Bo Berg"} <= set(got)
+
+
+def test_office_before_a_name_and_officials_named_only_in_the_body() -> None:
+    text = (
+        "Yhdistyksen kevätkokous 12.3.2026\n\nLäsnä: 31 jäsentä (liite)\n\n1. Avaus\n"
+        "Hallituksen puheenjohtaja Tiina Lampi avasi kokouksen.\n\n2. Järjestäytyminen\n"
+        "Puheenjohtajaksi valittiin Jussi Koski, sihteeriksi Maija Aalto sekä pöytäkirjantarkastajiksi "
+        "Pia Salo ja Timo Ruuth.\nRahastonhoitaja Liisa Kallio oli poissa.\n\n3. Kuulumiset\n"
+        "Toiminnanjohtaja Eero Nieminen kertoi kesän leiristä.\n"
+    )
+    got = people(text)
+    assert got["Jussi Koski"][0] == ["chair"] and got["Maija Aalto"][0] == ["secretary"]
+    assert got["Pia Salo"][0] == got["Timo Ruuth"][0] == ["minutes_checker"]
+    assert got["Tiina Lampi"][0] == ["member"]  # chair of the board, not of this meeting
+    assert got["Liisa Kallio"][1] is False
+    assert "Eero Nieminen" in got and "Toiminnanjohtaja Eero Nieminen" not in got
+
+
+def test_next_meeting_table_row_of_this_body() -> None:
+    text = (
+        "Tulevat kokoukset\n\n| Kokous | Päivä | Aika | Paikka |\n|---|---|---|---|\n"
+        "| Syyskokous | 20.11.2025 | 18:00 | Seurantalo |\n| Hallitus | 6.11.2025 | 17:30 | Kerhohuone |\n"
+    )
+    nm, _ = next_of(text, date(2025, 10, 9), "Seuran hallitus")
+    assert nm is not None and (nm["date"], nm["start"], nm["place"]) == ("2025-11-06", "17:30", "Kerhohuone")
+
+
+def test_cancelled_meeting_is_skipped_for_the_real_next_one() -> None:
+    nm, _ = next_of(
+        "Next meeting\nNo meeting on 1 July (summer break); next meeting 5 August at 18:00.", date(2025, 6, 3)
+    )
+    assert nm is not None and (nm["date"], nm["start"]) == ("2025-08-05", "18:00")
+    fi, _ = next_of(
+        "Seuraava kokous: 10.6. kokous perutaan, seuraava kokous 17.6. tavalliseen aikaan klo 17.",
+        date(2025, 6, 3),
+    )
+    assert fi is not None and (fi["date"], fi["start"]) == ("2025-06-17", "17:00")
+
+
+def test_recurring_schedule_time_and_place_carry_over_to_the_next_date() -> None:
+    text = (
+        "# Infra WG\n\nWeekly on Thursdays 16:00 CET · Room Kide\n\n"
+        "Next meeting: 2025-03-13\n\n## 2025-03-06\n"
+    )
+    ex = run(text, "wg.md")
+    assert ex.next_meeting is not None
+    nm = ex.next_meeting
+    assert (nm.date, nm.start, nm.place, nm.timezone) == ("2025-03-13", "16:00", "Room Kide", "Europe/Berlin")
+
+
+def test_next_meeting_sentence_span_is_exposed_for_the_action_stage() -> None:
+    from muistio.extraction.next_meeting import locate_next_meeting
+
+    text = (
+        "Kerhon hallitus 12.4.2025\n\n5. Seuraava kokous\n"
+        "Seuraava kokous toukokuussa, kutsu lähetetään myöhemmin.\n"
+    )
+    seg = segment(text)
+    nm, _w, span = locate_next_meeting(
+        text, seg.sections, date(2025, 4, 12), "Kerhon hallitus", "Europe/Helsinki"
+    )
+    assert nm is not None and nm.date is None
+    assert span is not None and "toukokuussa" in text[span[0] : span[1]]

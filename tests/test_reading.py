@@ -188,7 +188,9 @@ def test_tex_reader() -> None:
     )
     doc = read_bytes(tex.encode(), "m.tex")
     assert doc.format == "tex"
-    assert doc.text == "Päätökset\n\nKokous hyväksyi 50% esityksistä.\n\n- Sihteeri kirjoittaa\n- Pj. soittaa"
+    assert (
+        doc.text == "## Päätökset\n\nKokous hyväksyi 50% esityksistä.\n\n- Sihteeri kirjoittaa\n- Pj. soittaa"
+    )
 
 
 def test_docx_reader_paragraphs_and_tables_in_order(tmp_path: Path) -> None:
@@ -309,3 +311,35 @@ def test_seed_normalise_speed() -> None:
         normalise(src)
     per_call = (time.perf_counter() - t0) / 20
     assert per_call < 0.02  # ~2 ms measured; generous bound for slow CI machines
+
+
+def test_tex_user_macros_strikeouts_and_list_options() -> None:
+    tex = (
+        "\\documentclass{article}\n\\newcommand{\\owner}[2]{#1 hoitaa: #2}\n\\newcommand\\note[1]{Huom. #1}\n"
+        "\\begin{document}\n\\subsection*{Tehtävät}\n\\begin{enumerate}[noitemsep, label=(\\alph*)]\n"
+        "\\item \\owner{Sanna}{{tilaa} kahvit}\n\\item \\st{Olli soittaa vuokranantajalle}\n"
+        "\\item \\note{ovi lukitaan}\n\\end{enumerate}\n\\end{document}"
+    )
+    text = read_bytes(tex.encode(), "m.tex").text
+    assert "### Tehtävät" in text
+    assert "- Sanna hoitaa: tilaa kahvit" in text
+    assert "- ~~Olli soittaa vuokranantajalle~~" in text
+    assert "- Huom. ovi lukitaan" in text
+    assert "newcommand" not in text and "#1" not in text
+
+
+def test_html_definition_list_and_strikethrough() -> None:
+    html = (
+        "<dl><dt>Chair:</dt><dd>Ann Lee</dd><dt>Scribe</dt><dd>Bo Kim</dd></dl>"
+        "<ul><li><s>Fix it</s></li></ul>"
+    )
+    text = read_bytes(html.encode(), "m.html").text
+    assert "Chair: Ann Lee" in text and "Scribe: Bo Kim" in text
+    assert "- ~~Fix it~~" in text
+
+
+def test_names_hyphenated_at_line_end_or_inside_a_line_are_rejoined() -> None:
+    assert normalise("Läsnä: Pia Koski, Marja Hei-\nnonen")[0] == "Läsnä: Pia Koski, Marja Heinonen"
+    assert normalise("Present: Ann Lee-\nSmith, Bo Kim")[0] == "Present: Ann Lee-Smith, Bo Kim"
+    assert normalise("Paikalla: Tuomas Lahti- nen ja Eeva Aho")[0] == "Paikalla: Tuomas Lahtinen ja Eeva Aho"
+    assert normalise("Sari Kesä- ja Talvi")[0] == "Sari Kesä- ja Talvi"  # a suspended compound stays

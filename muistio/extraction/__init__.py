@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -17,7 +18,7 @@ from muistio.document import Document
 from muistio.extraction.decisions import find_decisions
 from muistio.extraction.header import read_header
 from muistio.extraction.language import detect_language
-from muistio.extraction.next_meeting import find_next_meeting
+from muistio.extraction.next_meeting import locate_next_meeting
 from muistio.extraction.participants import find_participants
 from muistio.extraction.parts import ExtractionContext
 from muistio.extraction.segment import segment
@@ -49,6 +50,14 @@ def extract(doc: Document, *, timezone: str = "Europe/Helsinki", min_confidence:
     header = read_header(text, seg.header_end)
     warnings = list(header.warnings)
     participants = find_participants(text, seg)
+    if header.place or header.group:
+        # The title and the place's line under the date are no attendee lines: `Scout Hut, Elm Lane`.
+        place_words = set(re.findall(r"\w+", f"{header.place or ''} {header.group or ''}".lower()))
+        participants = [
+            p
+            for p in participants
+            if p.roles not in (["member"], []) or not set(re.findall(r"\w+", p.name.lower())) <= place_words
+        ]
     # Presenters are written as in their `Alustus:` line; name them as the participant list does.
     by_first_last = {(p.name.split()[0], p.name.split()[-1]): p.name for p in participants if " " in p.name}
     for sec in seg.sections:
@@ -59,7 +68,9 @@ def extract(doc: Document, *, timezone: str = "Europe/Helsinki", min_confidence:
     agenda = [AgendaEntry(number=n, title=t, presenters=list(presenters.get(n, []))) for n, t in seg.agenda]
     decisions = find_decisions(text, [s for s in seg.sections])
     own_title = (header.group or "") + " " + text[: min(seg.header_end or 300, 300)]
-    next_meeting, nm_warnings = find_next_meeting(text, seg.sections, header.date, own_title, timezone)
+    next_meeting, nm_warnings, nm_span = locate_next_meeting(
+        text, seg.sections, header.date, own_title, header.timezone or timezone
+    )
     warnings.extend(nm_warnings)
     next_date = date.fromisoformat(next_meeting.date) if next_meeting and next_meeting.date else None
     ctx = ExtractionContext(
@@ -69,6 +80,7 @@ def extract(doc: Document, *, timezone: str = "Europe/Helsinki", min_confidence:
         sections=seg.sections,
         participants=participants,
         next_meeting_date=next_date,
+        next_meeting_span=nm_span,
         min_confidence=min_confidence,
         warnings=warnings,
     )

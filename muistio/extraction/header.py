@@ -84,7 +84,8 @@ _LABEL = re.compile(
 _OPENED = re.compile(
     r"(?:avasi\s+(?:kokouksen|istunnon)|avattiin|avataan\s+kokous|avatiin\s+kokous|kokous\s+avattiin|"
     r"opened\s+the\s+meeting|meeting\s+(?:was\s+)?(?:opened|started|called\s+to\s+order)|"
-    r"(?:attempted\s+to\s+)?commence[ds]?|called\s+to\s+order)[^.\n]{0,40}?",
+    r"(?:attempted\s+to\s+)?commence[ds]?|called\s+to\s+order|(?:meeting|call)\s+(?:was\s+)?scheduled\s+(?:for|to\s+(?:start|begin))|"
+    r"(?:meeting|call)\s+(?:began|started)|kokous\s+alkoi)[^.\n]{0,40}?",
     re.IGNORECASE,
 )
 _CLOSED = re.compile(
@@ -103,12 +104,61 @@ _MONTHS = {
         ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
     )
 }
-_UTC = re.compile(r"\d\s*(?:\(\s*)?\b(?:UTC|GMT)\b(?!\s*[+-]\s*\d)")
+# A zone written after a time (`16:00 UTC`, `9am (Eastern)`, `10:00 Pacific time`, `18.00 CET`),
+# mapped to the IANA zone whose rules it names; the times stay as written.
+_ZONE_NAMES: dict[str, str] = {
+    "utc": "UTC",
+    "gmt": "UTC",
+    "z": "UTC",
+    "pacific": "America/Los_Angeles",
+    "pt": "America/Los_Angeles",
+    "pst": "America/Los_Angeles",
+    "pdt": "America/Los_Angeles",
+    "mountain": "America/Denver",
+    "mt": "America/Denver",
+    "mst": "America/Denver",
+    "mdt": "America/Denver",
+    "central": "America/Chicago",
+    "ct": "America/Chicago",
+    "cst": "America/Chicago",
+    "cdt": "America/Chicago",
+    "eastern": "America/New_York",
+    "et": "America/New_York",
+    "est": "America/New_York",
+    "edt": "America/New_York",
+    "bst": "Europe/London",
+    "uk time": "Europe/London",
+    "london time": "Europe/London",
+    "cet": "Europe/Berlin",
+    "cest": "Europe/Berlin",
+    "central european": "Europe/Berlin",
+    "eet": "Europe/Helsinki",
+    "eest": "Europe/Helsinki",
+    "finnish time": "Europe/Helsinki",
+    "helsinki time": "Europe/Helsinki",
+    "suomen aikaa": "Europe/Helsinki",
+}
+_ZONE = re.compile(
+    r"\d\s*(?:[ap]\.?m\.?)?\s*(?:\(\s*)?(?-i:\b(?P<abbr>UTC|GMT|Z|PT|PST|PDT|MT|MST|MDT|CT|CST|CDT|ET|EST|"
+    r"EDT|BST|CET|CEST|EET|EEST))\b(?!\s*[+-]\s*\d)|"
+    r"\d\s*(?:[ap]\.?m\.?)?\s*(?:\(\s*)?\b(?P<word>pacific|mountain|central european|central|"
+    r"eastern|uk|london|finnish|helsinki)(?:\s+(?:standard\s+|daylight\s+)?time\b|\s*\))|"
+    r"\b(?P<fi>suomen\s+aikaa)\b",
+    re.IGNORECASE,
+)
 
 
 def stated_timezone(s: str) -> str | None:
-    """'UTC' when a time in `s` is given in UTC/GMT without an offset (`16:00 UTC`); else None."""
-    return "UTC" if _UTC.search(s) else None
+    """The IANA zone a time in `s` is stated in (`16:00 UTC` -> UTC, `9am (Eastern)`); else None."""
+    m = _ZONE.search(s)
+    if m is None:
+        return None
+    if m["abbr"]:
+        return _ZONE_NAMES[m["abbr"].lower()]
+    if m["fi"]:
+        return "Europe/Helsinki"
+    word = m["word"].lower()
+    return _ZONE_NAMES.get(word) or _ZONE_NAMES.get(f"{word} time")
 
 
 def _meetbot_times(text: str, h: Header) -> bool:
@@ -159,7 +209,7 @@ def clean_place(place: str) -> str | None:
     p = re.sub(r"[*_`]", "", p)
     # A room designation after a street address is its own part: `Helsinki nh Loppupeli`.
     p = re.sub(
-        r"(?<=[\w.])(?<!n)\s+(?=(?:nh|neuvotteluhuone|kokoushuone|huone|sali|room|rm\.?)\s)",
+        r"(?<=[\w.])(?<!n)(?<![Mm]eeting)(?<![Cc]onference)(?<![Bb]oard)(?<![Cc]ommittee)\s+(?=(?:nh|neuvotteluhuone|kokoushuone|huone|sali|room|rm\.?)\s)",
         ", ",
         p,
         flags=re.I,
@@ -283,9 +333,97 @@ def read_header(text: str, header_end: int) -> Header:
         h.start = _event_time(text, _OPENED)
     if h.end is None:
         h.end = _event_time(text, _CLOSED)
+    if h.date is None:
+        _date_heading(text[:5000], h)
     h.place = _place(labels, body_region, full_dates)
+    lead = text[: max(len(body_region), 3000)]
+    if h.place is None:
+        prose = _PROSE_PLACE.search(lead)
+        h.place = clean_place(prose.group("place")) if prose else None
+    if h.start is None or h.place is None:
+        sched = schedule(lead)
+        if sched is not None:
+            if h.start is None and sched.start is not None:
+                h.start, h.end, h.timezone = sched.start, sched.end, sched.timezone
+            h.place = h.place or sched.place
+    if h.timezone is None and h.start is not None:
+        h.timezone = stated_timezone(lead)
     h.group = _group(body_region, h.place)
     return h
+
+
+# A place stated in prose: `held by videoconference via Zoom`, `met at the Old School`, `pidettiin Teamsissa`.
+_PROSE_PLACE = re.compile(
+    r"\b(?:(?:was|were)\s+)?(?:held|took\s+place|met|convened|conducted|hosted)\s+"
+    r"(?:(?:online|virtually|remotely|"
+    r"by\s+(?:video\s*conference|video\s*call|teleconference|phone)|as\s+an?\s+(?:online|video|hybrid)\s+\w+)\s+)?"
+    r"(?:via|on|over|using|in|at)\s+(?:the\s+)?(?P<place>(?-i:[A-Z])[\w'’&.-]*"
+    r"(?:[ \t]+(?:(?-i:[A-Z])[\w'’&.-]*|of|the|and|\d+\w?)){0,6}"
+    r"(?:,[ \t]*(?-i:[A-Z])[\w'’.-]*(?:[ \t]+(?-i:[A-Z])[\w'’.-]*){0,3}){0,2})",
+    re.IGNORECASE,
+)
+# A recurring schedule: `Every other Monday 15:00 UTC · Jitsi`, `Weekly, Thursdays 17:00 CET | Zoom`,
+# `Kokoonnumme joka toinen tiistai klo 18 seuran tiloissa`.
+_RECURRING = re.compile(
+    r"\b(?:every|each|weekly|bi-?weekly|fortnightly|monthly|joka|jokainen|viikoittain|kuukausittain|"
+    r"kahden\s+viikon\s+välein)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Schedule:
+    """The time, zone and place of a recurring-schedule line."""
+
+    start: str | None
+    end: str | None
+    timezone: str | None
+    place: str | None
+
+
+def schedule(text: str) -> Schedule | None:
+    """The first recurring-schedule line with a time in `text` (`Every other Monday 15:00 UTC · Jitsi`)."""
+    for line in text.splitlines():
+        if len(line) > 160 or not _RECURRING.search(line):
+            continue
+        start, end = find_times(line)
+        if start is None:
+            continue
+        place = None
+        parts = [p.strip(" *_`#") for p in re.split(r"\s[·|•—–]\s|\s-\s", line)]
+        for part in parts[1:]:
+            if part and not re.search(r"\d", part) and not _RECURRING.search(part) and len(part) <= 80:
+                place = clean_place(part)
+                break
+        if place is None:
+            loc = re.search(
+                r"\d\s*(?:[ap]\.?m\.?)?(?:\s*\w+)?\s*(?:,|\bat\b|\bon\b|\bvia\b|\bin\b)\s+(?:the\s+)?"
+                r"(?P<p>[A-ZÅÄÖ][^.\n]{1,60})",
+                line,
+            )
+            place = clean_place(loc.group("p")) if loc else None
+        return Schedule(start, end, stated_timezone(line), place)
+    return None
+
+
+_DATE_HEADING = re.compile(
+    r"^[ \t]*(?:#{1,6}|={1,6}|\*\*)[ \t]*(?P<d>[^\n#=*]{6,40}?)[ \t]*[#=*]*[ \t]*$", re.MULTILINE
+)
+
+
+def _date_heading(text: str, h: Header) -> None:
+    """A heading that is only a date (`## 2026-02-02`): the meeting's date in a running notes file."""
+    for m in _DATE_HEADING.finditer(text):
+        found = find_dates(m.group("d"))
+        if (
+            len(found) == 1
+            and found[0].has_year
+            and len(m.group("d").strip()) - (found[0].end - found[0].start) <= 4
+        ):
+            h.date = found[0].value
+            if h.start is None and found[0].start_time is not None:
+                h.start, h.end = found[0].start_time, found[0].end_time
+            return
 
 
 _NEXT_MEETING = re.compile(
@@ -418,7 +556,11 @@ def _place(labels: dict[str, str], region: str, full_dates: list[FoundDate]) -> 
 
 
 _SKIP_GROUP_LINE = re.compile(
-    r"^(?:koko:|download|aloita|transkriptio|kohteesta|loikkaa|\.\.|id:|\*\*pinned)|^\W*$", re.IGNORECASE
+    r"^(?:koko:|download|aloita|transkriptio|kohteesta|loikkaa|\.\.|id:|\*\*pinned)|^\W*$"
+    # Site navigation (`Etusivu › Seura › Pöytäkirjat`, `Home / Board / Minutes`) and wiki template
+    # lines (`{{Pöytäkirja`, `|date=...`, `}}`) frame the page; they do not name the body.
+    r"|[›»]|\S\s+(?:>|/|\|)\s+\S.*\s(?:>|/|\|)\s+\S|^(?:\{\{|\||\}\}|skip\s+to\b|siirry\s+sisältöön)",
+    re.IGNORECASE,
 )
 _META_LINE = re.compile(
     r"^(?:attendees|present|participants|apologies|regrets|agenda|osallistujat|läsnä|poissa|paikalla)\b",
@@ -436,11 +578,11 @@ def _strip_dates(s: str) -> str:
 
 def _group(region: str, place: str | None) -> str | None:
     """The body that met: the first title-like line (`Minutes of X` -> X, `X hallituksen` -> X hallitus)."""
-    lines = [re.sub(r"^[#=\s]+|[#=\s]+$", "", ln).strip() for ln in region.splitlines()]
+    lines = [re.sub(r"^(?:[#=\s]|'{2,3})+|(?:[#=\s]|'{2,3})+$", "", ln).strip() for ln in region.splitlines()]
     lines = [
         ln
         for ln in lines
-        if ln and not re.fullmatch(r"[-=~^*_.]+", ln) and not _SKIP_GROUP_LINE.match(ln) and ln != place
+        if ln and not re.fullmatch(r"[-=~^*_.]+", ln) and not _SKIP_GROUP_LINE.search(ln) and ln != place
     ]
     for k, ln in enumerate(lines[:5]):
         if _LABEL.match(ln) or _META_LINE.match(ln):

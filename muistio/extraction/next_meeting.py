@@ -6,7 +6,14 @@ import re
 from datetime import date, timedelta
 
 from muistio.contract import NextMeeting
-from muistio.extraction.header import FoundDate, clean_place, find_dates, find_times, stated_timezone
+from muistio.extraction.header import (
+    FoundDate,
+    clean_place,
+    find_dates,
+    find_times,
+    schedule,
+    stated_timezone,
+)
 from muistio.extraction.parts import Section
 
 _HEADING = re.compile(
@@ -24,8 +31,9 @@ _PHRASE = re.compile(
 # meeting:`): its date stands on the lines below.
 _HEADING_LINE = re.compile(
     r"^[ \t]*(?:[#=*_\-•]+[ \t]*)?(?:\d{1,2}[.)]?[ \t]+)?(?:date\s+(?:and\s+\w+\s+)?of\s+(?:the\s+)?)?"
-    r"(?:seuraava\w*\s+(?:\w+\s+)?(?:kokous|kokouksen|tapaaminen|palaveri)\w*|"
-    r"next\s+(?:[\w'’-]+\s+){0,2}(?:meeting|call|telecon|session)s?|nästa\s+möte)"
+    r"(?:seuraava\w*\s+(?:\w+\s+)?(?:kokous|kokouks|kokouksen|tapaaminen|palaveri)\w*|"
+    r"next\s+(?:[\w'’-]+\s+){0,2}(?:meeting|call|telecon|session)s?|nästa\s+möte|"
+    r"(?:upcoming|future|forthcoming)\s+meetings|tulevat\s+kokoukset|kokousaikataulu|meeting\s+schedule)"
     r"(?:\s+(?:date|ajankohta|aika))?[ \t]*[:.]?[ \t]*[#=*_]*[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -263,7 +271,89 @@ def find_next_meeting(
     text: str, sections: list[Section], meeting_date: date | None, own_title: str, timezone: str
 ) -> tuple[NextMeeting | None, list[str]]:
     """The next meeting the minutes set, or None when they set none; warnings in plain words."""
+    found, warnings, _span = locate_next_meeting(text, sections, meeting_date, own_title, timezone)
+    return found, warnings
+
+
+def _sentence_at(text: str, a: int, b: int, pos: int) -> tuple[int, int]:
+    """The sentence of text[a:b] that holds offset `pos` (offsets in `text`)."""
+    for s, e in _sentences(text[a:b]):
+        if a + s <= pos < a + e:
+            return a + s, a + e
+    return a, b
+
+
+# A day the meeting is called off: `no call on 8 May (holiday)`, `8.5. kokous perutaan`.
+_CANCELLED = re.compile(
+    r"\b(?:no\s+(?:call|meeting|session)|cancel+ed|skipped|will\s+not\s+(?:meet|be\s+held)|not\s+meeting|"
+    r"ei\s+(?:kokousta|kokoonnuta|pidetä)|peruttu|perutaan|peruuntuu|jätetään\s+väliin)\b",
+    re.IGNORECASE,
+)
+
+
+def _cancelled(window: str, d: FoundDate) -> bool:
+    """Whether the clause around a date calls that meeting off."""
+    start = (
+        max(window.rfind(". ", 0, d.start), window.rfind("\n", 0, d.start), window.rfind(";", 0, d.start)) + 1
+    )
+    ends = [
+        e for e in (window.find(". ", d.end), window.find("\n", d.end), window.find(";", d.end)) if e >= 0
+    ]
+    return bool(_CANCELLED.search(window[start : min(ends) if ends else len(window)]))
+
+
+def _row_cells(line: str) -> list[str]:
+    return [c.strip().strip("*_`").strip() for c in line.strip().strip("|").split("|")]
+
+
+def _table_next(
+    window: str, own_title: str, meeting_date: date | None, timezone: str
+) -> tuple[NextMeeting, int] | None:
+    """A table of coming meetings, one row per body: the row of this body (not the annual meeting's)."""
+    rows = [ln for ln in window.splitlines() if ln.count("|") >= 2 and not re.fullmatch(r"[\s|:+=-]+", ln)]
+    if len(rows) < 2:
+        return None
+    head = [c.lower() for c in _row_cells(rows[0])]
+    time_col = next((k for k, c in enumerate(head) if re.match(r"(?:aika|klo|kello|time|start)$", c)), None)
+    place_col = next(
+        (k for k, c in enumerate(head) if re.match(r"(?:paikka|place|location|venue|where)$", c)), None
+    )
+    own_words = {w[:5] for w in re.findall(r"[^\W\d_]{4,}", own_title.lower())}
+    best: tuple[int, list[str], FoundDate] | None = None
+    for row in rows[1:]:
+        cells = _row_cells(row)
+        dates = [d for c in cells for d in find_dates(c, meeting_date)]
+        if not dates or (meeting_date is not None and _future_date(dates[0], meeting_date) <= meeting_date):
+            continue
+        label = " ".join(c for c in cells if not find_dates(c)).lower()
+        score = 2 * any(w[:5] in own_words for w in re.findall(r"[^\W\d_]{4,}", label))
+        score -= 3 * bool(_OTHER_BODIES.search(label) and not _OTHER_BODIES.search(own_title))
+        if best is None or score > best[0]:
+            best = (score, cells, dates[0])
+    if best is None:
+        return None
+    _score, cells, first = best
+    start, end = first.start_time, first.end_time
+    if start is None and time_col is not None and time_col < len(cells):
+        start, end = find_times(cells[time_col])
+    place = (
+        clean_place(cells[place_col])
+        if place_col is not None and place_col < len(cells) and cells[place_col]
+        else None
+    )
+    when = _future_date(first, meeting_date)
+    row_text = " | ".join(cells)
+    return NextMeeting(
+        date=when.isoformat(), start=start, end=end, timezone=timezone, place=place, agenda=[], quote=row_text
+    ), window.find(cells[0]) if cells[0] else 0
+
+
+def locate_next_meeting(
+    text: str, sections: list[Section], meeting_date: date | None, own_title: str, timezone: str
+) -> tuple[NextMeeting | None, list[str], tuple[int, int] | None]:
+    """The next meeting, warnings, and the span of the sentence that sets it (so it is no action item)."""
     warnings: list[str] = []
+    month_span: tuple[int, int] | None = None
     own_other = {m.group(0).lower() for m in _OTHER_BODIES.finditer(own_title)}
     month_only: NextMeeting | None = None
     wins = _candidate_windows(text, sections)
@@ -276,6 +366,13 @@ def find_next_meeting(
     for a, b, pos in wins:
         window = text[a:b]
         rel = pos - a
+        table = (
+            _table_next(window[rel:], own_title, meeting_date, timezone) if window.count("|") >= 6 else None
+        )
+        if table is not None:
+            row_at = a + rel + max(table[1], 0)
+            row_end = text.find("\n", row_at)
+            return table[0], warnings, (row_at, row_end if row_end >= 0 else len(text))
         other = _OTHER_BODIES.search(window)
         if other and other.group(0).lower() not in own_other and other.start() < rel + 40:
             continue
@@ -294,6 +391,7 @@ def find_next_meeting(
                     quote=quote,
                 ),
                 warnings,
+                (a, b),
             )
         found = [
             d
@@ -302,6 +400,7 @@ def find_next_meeting(
         ]
         if meeting_date is not None:
             found = [d for d in found if _future_date(d, meeting_date) > meeting_date]
+        found = [d for d in found if not _cancelled(window, d)] or found[-1:]
         if found:
             first = found[0]
             when = _future_date(first, meeting_date)
@@ -319,8 +418,21 @@ def find_next_meeting(
                     start, end = find_times(tm.group(0))
                     if start is not None:
                         after = after[tm.end() :]
-            place = _place_after(after) or _labelled_place(window)
-            tz = stated_timezone(window[first.start : first.end + 40]) if start else None
+            if start is None:
+                # `15 May, usual time 15:00 UTC`: a time later in the same sentence.
+                clause = re.split(r"(?<=[^\d\s])\.\s|\n\s*\n|;", after)[0]
+                if re.search(r"\b(?:time|klo|kello|aika|aikaan|at)\b", clause, re.I):
+                    start, end = find_times(clause)
+                    after = after[len(clause) :] if start is not None else after
+            carried = None
+            if start is None:
+                # The time and place of a recurring schedule stated in the head (`Every Thursday 16:00 CET`).
+                carried = schedule(text[:4000])
+                if carried is not None:
+                    start, end = carried.start, carried.end
+            place = _place_after(after) or _labelled_place(window) or (carried.place if carried else None)
+            tz = stated_timezone(window[first.start : first.end + 80]) if start else None
+            tz = tz or (carried.timezone if carried else None)
             agenda_text = window[first.end :] + (text[b : b + 300] if rel == 0 or a != pos else "")
             return (
                 NextMeeting(
@@ -333,6 +445,7 @@ def find_next_meeting(
                     quote=quote,
                 ),
                 warnings,
+                _sentence_at(text, a, b, a + first.start),
             )
         periods = [d for d in find_dates(window, meeting_date, periods=True) if d.precision != "day"]
         if month_only is None and periods and periods[0].start >= rel - 2:
@@ -351,7 +464,8 @@ def find_next_meeting(
             )
             phrase = window[periods[0].start : periods[0].end]
             warnings.append(f"next meeting: only a period is given ('{phrase}'); no date was set")
-    return month_only, warnings
+            month_span = _sentence_at(text, a, b, a + periods[0].start)
+    return month_only, warnings, month_span
 
 
 def _labelled_place(window: str) -> str | None:

@@ -13,16 +13,25 @@ if TYPE_CHECKING:
 
 _ROLE_WORDS: list[tuple[re.Pattern[str], Role]] = [
     (
-        re.compile(r"^(?:vpj|varapuheenjohtaja|vice[- ]?chair(?:man|person|woman)?|vice[- ]president)$"),
+        re.compile(
+            r"^(?:vpj|varapuheenjohtaja|vice[- ]?chair(?:man|person|woman)?|vice[- ]president|"
+            r"deputy chair\w*|vice[- ]commodore|vice[- ]convenor|vice[- ]convener|vice[- ]moderator)$"
+        ),
         "vice_chair",
     ),
     (
-        re.compile(r"^(?:pj|puheenjohtaja|tilapäinen puheenjohtaja|chair(?:man|person|woman)?|president)$"),
+        re.compile(
+            r"^(?:pj|puheenjohtaja|tilapäinen puheenjohtaja|chair(?:man|person|woman)?|president|"
+            r"in the chair|commodore|convenor|convener|presiding|presiding officer|moderator|"
+            r"kokouksen puheenjohtaja)$"
+        ),
         "chair",
     ),
     (
         re.compile(
-            r"^(?:siht|sihteeri|pöytäkirjanpitäjä|pöytäkirjan pitäjä|secretary|scribe|minute[- ]?taker|"
+            r"^(?:siht|sihteeri|pöytäkirjanpitäjä|pöytäkirjan pitäjä|"
+            r"(?:hon\.? |honorary |club |company )?secretary|scribe|minute[- ]?taker|minuted by|notes by|"
+            r"kirjaaja|muistion kirjoittaja|"
             r"note[- ]?taker|minutes|clerk|parish clerk|clerk to the council)$"
         ),
         "secretary",
@@ -83,6 +92,8 @@ _PARTICLES = frozenset(
 )
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÅÄÖÜÉÈÁÀÇØÆ][\w'’.-]*|@[\w.-]+)$")
 _ACRONYM = re.compile(r"^[A-ZÅÄÖ]{2,6}$")
+# A lower-case handle is told from a word by an underscore or a digit in it.
+_HANDLE = re.compile(r"^[a-z][a-z0-9.-]*(?:_[a-z0-9.-]*|[0-9][a-z0-9.-]*)+$")
 
 # Labels that open a list of people, the role they give and whether the people were present.
 _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
@@ -90,7 +101,7 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         r"läsnä(?:\s+olivat)?|paikalla(?:\s+olivat)?|läsnä\s+olleet|osallistujat|osallistuneet|läsnäolijat|"
         r"jäsenet|nimenhuuto|present|attendees|attending|attendance|participants|people present|roll\s+call|"
         r"(?:council\s+|board\s+|tsc\s+|committee\s+|voting\s+)?members\s+present|"
-        r"(?:directors|trustees|councillors|councilors|governors|commissioners|officers)\s+present|"
+        r"(?:[a-z]+\s+)?(?:directors|trustees|councillors|councilors|governors|commissioners|officers)\s+present|"
         r"närvarande|deltagare",
         "member",
         True,
@@ -99,7 +110,8 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         r"additional\s+attendees|also\s+present|(?:also\s+)?in\s+attendance|also\s+attending|"
         r"(?:staff|others)\s+present|guests?|vieraat|kutsuttuna|kutsutut|kutsuttuina|muut\s+läsnäolijat|"
         r"muut\s+osallistujat|lisäksi\s+(?:paikalla|läsnä|kokouksessa)(?:\s+olivat)?|asiantuntijat|observers|"
-        r"övriga\s+närvarande",
+        r"övriga\s+närvarande|by\s+invitation|invited|in\s+attendance\s+by\s+invitation|muut|muut\s+paikalla|"
+        r"muut\s+läsnä|lisäksi",
         "guest",
         True,
     ),
@@ -116,7 +128,8 @@ _SINGLE_LABELS: list[tuple[str, Role]] = [
     (r"varapuheenjohtaja|vpj|vice[- ]chair", "vice_chair"),
     (r"puheenjohtaja|pj|chair|chairperson|chairman|chaired by|facilitator", "chair"),
     (
-        r"sihteeri|siht|secretary|scribe|minute[- ]taker|note[- ]taker|pöytäkirjanpitäjä|minutes by",
+        r"sihteeri|siht|secretary|scribe|minute[- ]taker|note[- ]taker|pöytäkirjanpitäjä|minutes by|"
+        r"notes|notes by|minuted by|recorder|kirjaaja|muistion\s+kirjoitti|muistiinpanot",
         "secretary",
     ),
     (
@@ -130,6 +143,12 @@ _LABEL_LINE = re.compile(
     r"^[ \t]*(?:[-*•][ \t]+)?(?:#{1,6}[ \t]*|={1,6}[ \t]*)?(?:\*\*|'{2,3})?(?P<label>"
     + _ALL_LIST
     + r")(?:\*\*|'{2,3})?[ \t]*:?(?:\*\*|'{2,3})?[ \t]*=*[ \t]*$",
+    re.IGNORECASE,
+)
+_SINGLE_LABEL_LINE = re.compile(
+    r"^[ \t]*(?:[-*•][ \t]+)?(?:#{1,6}[ \t]*)?(?:\*\*)?(?P<label>"
+    + _ALL_SINGLE
+    + r")(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*$",
     re.IGNORECASE,
 )
 _INLINE_LABEL = re.compile(
@@ -298,6 +317,9 @@ def is_title(s: str) -> bool:
 
 def clean_name(raw: str) -> str | None:
     """The name in a list piece, or None when the piece is not a person's name."""
+    handle = re.sub(r"^[-•·]\s*", "", raw.strip()).strip("*` .:;")
+    if _HANDLE.match(handle) and not handle.startswith("_"):
+        return handle  # a chat handle as written in the list: `lee_k`, `dev42`
     s = re.sub(r"[*_`]", "", raw).strip()
     s = re.sub(r"^[-•·]\s*", "", s)
     s = re.sub(r"\s+", " ", s).strip(" .:;")
@@ -358,25 +380,39 @@ def split_people(
     if status:
         s = s[: status.start()]
     for piece in _split_top(s):
+        # A remark after a dash: `Ana Ruiz (@aruiz) — first time`, `Ari Mäki (Pro) – varapuheenjohtaja`;
+        # a role in it counts, the rest is commentary.
+        dash = _DASH_REMARK.search(piece)
+        remark_kinds: list[tuple[str, str]] = []
+        if dash and re.search(r"[^\W\d_]", piece[: dash.start()]):
+            remark = _annotation_kind(dash.group("r"))
+            remark_kinds = [remark] if remark and remark[0] in ("role", "absent") else []
+            piece = piece[: dash.start()]
         notes = [n.strip() for inner in re.findall(r"\(([^)]*)\)", piece) for n in inner.split(",")]
         bare = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", piece).strip()
         kind = _annotation_kind(bare) if bare else None
         lone_org = one_person and len(bare.split()) == 1 and " " in (out[-1].name if out else "")
         if out and bare and kind is None and _is_description(bare):
             # An office or description after the name: `Timo Rantanen, isännöitsijä, sihteeri`.
-            kinds = [*_description_roles(bare), *filter(None, map(_annotation_kind, notes))]
+            kinds = [*_description_roles(bare), *filter(None, map(_annotation_kind, notes)), *remark_kinds]
             for k in kinds:
                 _apply(out[-1], _role_over_default(out[-1], k, default_role))
             continue
         if out and kind is not None and (kind[0] != "org" or is_organisation(bare) or lone_org):
             _apply(out[-1], _role_over_default(out[-1], kind, default_role))
-            for n in notes:
-                for k in _note_kinds(n):
-                    _apply(out[-1], _role_over_default(out[-1], k, default_role))
+            for k in [k for n in notes for k in _note_kinds(n)] + remark_kinds:
+                _apply(out[-1], _role_over_default(out[-1], k, default_role))
             continue
         # A trailing acronym is an organisation: `Sami Kivivasara VM`.
         toks = bare.split()
         org = None
+        # `Tim Roe from the Council`, `Ann Lee of Parks Department`: the name, then the organisation.
+        frm = re.match(
+            r"^(?P<n>.+?)\s+(?:from|of|representing|for)\s+(?:the\s+)?(?P<o>[A-ZÅÄÖ].{1,60})$", bare
+        )
+        if frm and clean_name(frm["n"]) and len(frm["n"].split()) >= 2:
+            bare, org = frm["n"], frm["o"].strip()
+            toks = bare.split()
         if len(toks) >= 3 and _ACRONYM.match(toks[-1].strip(".")):
             org = toks[-1].strip(".")
             bare = " ".join(toks[:-1])
@@ -394,7 +430,7 @@ def split_people(
         if name is None:
             continue
         person = Person(name, [], org, present, not present)
-        for k in prefix_roles:
+        for k in [*prefix_roles, *remark_kinds]:
             _apply(person, k)
         for n in notes:
             for k in _note_kinds(n):
@@ -417,6 +453,7 @@ _ROLL_STATUS = re.compile(
     r"estynyt|estyneenä)\b(?:\s*\([^)]*\))?[\s.]*$",
     re.IGNORECASE,
 )
+_DASH_REMARK = re.compile(r"\s(?:[–—]|--)\s+(?P<r>[^–—()]{1,80})$")
 _ABSENT_STATUS = re.compile(r"absent|excused|apologies|regrets|not|poissa|estyn", re.IGNORECASE)
 # Lower-case words (an office) or capitalised title words before a capitalised name.
 _OFFICE_BEFORE = re.compile(
@@ -652,7 +689,7 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
         if not people:
             return []
         # Every piece must be a name, a note, an office or an organisation: a prose line is no list line.
-        t = _ROLL_STATUS.sub("", t)
+        t = _DASH_REMARK.sub("", _ROLL_STATUS.sub("", t))
         pieces = [p for p in _split_top(re.sub(r"\([^)]*\)", "", re.sub(r"^[-*•]\s*", "", t))) if p]
         if not pieces or clean_name(_without_office(re.sub(r"\s[A-ZÅÄÖ]{2,6}\.?$", "", pieces[0]))) is None:
             return []
@@ -679,7 +716,6 @@ def _list_blocks(text: str, reg: _Registry, region_end: int) -> tuple[bool, set[
             continue
         role, present = _label_info(m.group("label"))
         primary = role == "member"
-        found_list = found_list or present
         used.add(i)
         j = i + 1
         seen = False
@@ -703,11 +739,27 @@ def _list_blocks(text: str, reg: _Registry, region_end: int) -> tuple[bool, set[
                     reg.add(p, loose=False)
                 used.add(j)
                 seen = True
+                # A count (`Läsnä: 23 jäsentä`) is no list: only named people make one.
+                found_list = found_list or present
             elif not seen and prose < 2:
                 prose += 1
             else:
                 break
             j += 1
+    for i, (_off, line) in enumerate(lines):
+        single_m = _SINGLE_LABEL_LINE.match(line)
+        if not single_m or i + 1 >= len(lines):
+            continue
+        k = i + 1
+        while k < len(lines) and not lines[k][1].strip():
+            k += 1
+        if k >= len(lines) or k - i > 2 or _LABEL_LINE.match(lines[k][1]) or _INLINE_LABEL.match(lines[k][1]):
+            continue
+        role, _present = _label_info(single_m.group("label"))
+        people = _line_people(lines[k][1].strip(), role, True)
+        if len(people) == 1:
+            reg.add(people[0])
+            used.update((i, k))
     # Inline labels stand in the head; MeetBot notes (`* INFO: members present: ...`) anywhere.
     scope = text if "INFO:" in text else text[: max(region_end, 2000)]
     for m in _INLINE_LABEL.finditer(scope):
@@ -856,6 +908,11 @@ _ABSENT_ROLE = re.compile(
     r"\b(?P<role>varapuheenjohtaja|puheenjohtaja|sihteeri|chair|vice[- ]chair|secretary)[ \t]+"
     r"(?P<name>[A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+){1,2})"
 )
+_ABSENT_OFFICE = re.compile(
+    r"(?<![\w-])(?P<office>[A-ZÅÄÖa-zåäö][\w-]{3,})[ \t]+"
+    r"(?P<name>[A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+){1,2})"
+    r"(?=[ \t]+(?:oli|olivat|was|were|ei|had|sent|is)\b)"
+)
 _ABSENT_SAID = re.compile(r"\b(?:poissa|estynyt|estyneitä|absent|not present|apologi[sz]ed)\b", re.I)
 _LIST_COLON = re.compile(r"(?:^|\n)[ \t]*[-*•]?[ \t]*(?:\*\*)?[^\W\d_][^:\n]{0,30}:", re.MULTILINE)
 
@@ -878,11 +935,21 @@ def _absent_officers(text: str, reg: _Registry) -> None:
             }.get(m.group("role").lower(), "vice_chair")
             p = Person(m.group("name"), [role], None, False, True)  # type: ignore[list-item]
             reg.add(p)
+        # Any other office: `Toiminnantarkastaja Pekka Rinne oli poissa`, `Treasurer Ann Lee sent apologies`.
+        for m in _ABSENT_OFFICE.finditer(sent):
+            office = m.group("office")
+            if _ABSENT_ROLE.match(sent, m.start()) or not (_FI_OFFICE.search(office) or is_title(office)):
+                continue
+            name = clean_name(m.group("name"))
+            if name and not is_organisation(name):
+                reg.add(Person(name, ["member"], None, False, True))
 
 
 _ACTOR = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?:]\s))[ \t]*(?:[-*•][ \t]+)?"
-    r"(?:(?P<office>puheenjohtaja|pj\.?|sihteeri|rahastonhoitaja|the\s+chair|chair(?:man|person|woman)?|"
+    # Another body's officer (`Hallituksen puheenjohtaja X avasi`): named by the office, without its role.
+    r"(?:(?P<of>[A-ZÅÄÖ][\w-]+n[ \t]+)?"
+    r"(?P<office>puheenjohtaja|pj\.?|sihteeri|rahastonhoitaja|the\s+chair|chair(?:man|person|woman)?|"
     r"president|secretary|treasurer|Puheenjohtaja|Sihteeri|Rahastonhoitaja|The\s+[Cc]hair|Chair(?:man|person)?|"
     r"President|Secretary|Treasurer),?[ \t]+)?"
     r"(?P<name>[A-ZÅÄÖÜ][\w'’-]+(?:[ \t]+[A-ZÅÄÖÜ][\w'’-]+){1,2})[ \t]+"
@@ -904,6 +971,11 @@ def _actors(text: str, reg: _Registry, listed: bool) -> None:
     has_chair = any("chair" in p.roles for p in reg.people)
     for m in _ACTOR.finditer(text):
         raw = m.group("name")
+        toks = raw.split()
+        # An office written before the name is not part of it: `Kirjastonjohtaja Aino Puro kertoi`.
+        titled = len(toks) == 3 and (bool(_FI_OFFICE.search(toks[0])) or is_title(toks[0]))
+        if titled:
+            raw = " ".join(toks[1:])
         if is_organisation(raw) or is_title(raw):
             continue
         name = clean_name(raw)
@@ -912,6 +984,10 @@ def _actors(text: str, reg: _Registry, listed: bool) -> None:
         verb = m.group("verb").lower()
         office = (m.group("office") or "").lower().replace("the ", "").strip(" .,")
         office_kind = _annotation_kind(office) if office else None
+        if m.group("of") and office_kind:
+            office_kind = ("desc", "")
+        elif titled and office_kind is None:
+            office_kind = _annotation_kind(toks[0].lower()) or ("desc", "")
         existing = reg.find(name, loose=True)
         role: Role | None = None
         if office_kind and office_kind[0] == "role":
@@ -927,7 +1003,7 @@ def _actors(text: str, reg: _Registry, listed: bool) -> None:
             continue
         if len(name.split()) < 2 or (listed and not office_kind):
             continue
-        if role is None:
+        if role is None or (office_kind and office_kind[0] != "role" and role == "chair"):
             role = "presenter" if _PRESENTER_ACTS.match(verb) else "member"
         reg.add(Person(name, [role], None, True), loose=False)
         has_chair = has_chair or role == "chair"
