@@ -483,8 +483,11 @@ class Roster:
             or key.strip(".,:;()[]*\\") in self._forms
         )
 
-    def find(self, text: str) -> list[Mention]:
-        """Every mention of a known person in a text, longest match first, no overlaps."""
+    def find(self, text: str, full_only: bool = False) -> list[Mention]:
+        """Every mention of a known person in a text, longest match first, no overlaps.
+
+        `full_only`: only the several-word mentions (the same ones; single words are not looked up).
+        """
         out: list[Mention] = []
         if not self.people and not self.organizations:
             return out
@@ -513,7 +516,7 @@ class Roster:
                     i += span
                     break
             if best is None:
-                cands, case = self.candidates(tok) if self._may_name(tok) else ([], None)
+                cands, case = self.candidates(tok) if not full_only and self._may_name(tok) else ([], None)
                 if cands:
                     best = Mention(w.start(), w.start() + len(tok), tok, cands, case or "nom", False)
                 i += 1

@@ -664,3 +664,240 @@ def test_due_counted_back_from_an_event_in_the_same_paragraph() -> None:
     assert _due_of(en, "en") == ("2025-06-11", "day")
     # no event date stated: no guess
     assert _due_of("1 Juhla\nVille Aho laittaa ilmoituksen kaksi viikkoa ennen tapahtumaa.\n") is None
+
+
+# ------------------------------------------------------------------------------ round 4 patterns
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Tilataan 30 kpl. Vanha lasku maksettiin 3.2.", ["Tilataan 30 kpl.", "Vanha lasku maksettiin 3.2."]),
+        ("We need 2 milj. Next item was the budget.", ["We need 2 milj.", "Next item was the budget."]),
+        ("Leiri alkaa viikolla 7. Haku päättyy pian.", ["Leiri alkaa viikolla 7.", "Haku päättyy pian."]),
+        ("Kokous pidetään 3.2. klo 18 salissa.", ["Kokous pidetään 3.2. klo 18 salissa."]),
+        ("Hinta on 5 milj. euroa.", ["Hinta on 5 milj. euroa."]),
+        ("Pekka avasi kokouksen 5. kerran.", ["Pekka avasi kokouksen 5. kerran."]),
+    ],
+)
+def test_sentence_ends_after_a_number_or_a_unit_before_a_capital(text: str, parts: list[str]) -> None:
+    assert [text[s.start : s.end] for s in sentences(text)] == parts
+
+
+def test_unit_split_keeps_the_next_sentences_past_date_off_the_task() -> None:
+    items, _ = _run("Tilataan liput 40 kpl. Edellinen erä maksettiin 3.2.", day=date(2024, 3, 12))
+    assert len(items) == 1 and items[0].due is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Lee to renew the licence – done 2 March.", "en"),
+        ("Kim to update the FAQ (done).", "en"),
+        ("ACTION: Kim — fix the link — completed, closing", "en"),
+        ("- Aila hoitaa tilauksen – valmis", "fi"),
+        ("- Pekka tilaa liput ✓", "fi"),
+        ("- Pekka varaa salin, tehty 4.3.", "fi"),
+    ],
+)
+def test_a_done_marker_means_no_action(text: str, lang: str) -> None:
+    items, _ = _run(text, ["Lee Park", "Kim Ong", "Aila Koski", "Pekka Mäki"], lang=lang)
+    assert items == []
+
+
+def test_done_word_inside_a_task_is_not_a_marker() -> None:
+    items, _ = _run("Pekka varaa salin, kun tehty sopimus on allekirjoitettu.", ["Pekka Mäki"])
+    assert [i.owners for i in items] == [["Pekka Mäki"]]
+
+
+def test_agenda_heading_is_not_x_to_y() -> None:
+    text = "3. Call to order\nThe chair opened the meeting.\n4. Motion to adjourn\nNone.\n"
+    items, _ = _run(text, ["Jo Kim"], lang="en")
+    assert items == []
+
+
+def test_offer_alone_is_not_an_assignment_but_agreement_is() -> None:
+    text = "Nia offered to help with the poster. Tom agreed to book the hall. Sue volunteered to bake."
+    items, _ = _run(text, ["Nia Roe", "Tom Hill", "Sue Ray"], lang="en")
+    assert [i.owners for i in items] == [["Tom Hill"], ["Sue Ray"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Seuraava kokous toukokuussa, kutsu lähetetään myöhemmin.", "fi"),
+        ("Next meeting in June; the invitation will be sent later.", "en"),
+    ],
+)
+def test_next_meeting_line_is_not_a_task(text: str, lang: str) -> None:
+    items, _ = _run(text, lang=lang)
+    assert items == []
+
+
+def test_topic_label_then_a_participant_asking_for_quotes_is_a_task() -> None:
+    items, _ = _run("- Tarvikkeet: Aila kysyy tarjoukset kolmelta toimittajalta.", ["Aila Koski"])
+    assert [(i.owners, i.text) for i in items] == [
+        (["Aila Koski"], "Aila kysyy tarjoukset kolmelta toimittajalta.")
+    ]
+    items, _ = _run("Aila kysyy, onko sali vapaana.", ["Aila Koski"])
+    assert items == []
+
+
+def test_tagged_action_with_owner_in_brackets() -> None:
+    text = "AI(kimura): open an issue about the tags.\nACTION (Lee Park, Kim Ong): write the docs.\n"
+    items, _ = _run(text, ["Lee Park", "Kim Ong"], lang="en")
+    assert [(i.owners, i.text) for i in items] == [
+        (["kimura"], "Open an issue about the tags."),
+        (["Lee Park", "Kim Ong"], "Write the docs."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "owners"),
+    [
+        ("Ari hoitaa kuljetuksen ja Eeva varaa salin.", "fi", [["Ari Aho"], ["Eeva Lind"]]),
+        ("Ari tilaa kakut ja Eeva Lind laatii kutsun.", "fi", [["Ari Aho"], ["Eeva Lind"]]),
+        ("Ari ja Eeva hoitavat kuljetuksen.", "fi", [["Ari Aho", "Eeva Lind"]]),
+        ("Ari will book the bus and Eeva will draft the invitation.", "en", [["Ari Aho"], ["Eeva Lind"]]),
+    ],
+)
+def test_two_owners_with_two_tasks_are_two_items(text: str, lang: str, owners: list[list[str]]) -> None:
+    items, _ = _run(text, ["Ari Aho", "Eeva Lind"], lang=lang)
+    assert [i.owners for i in items] == owners
+
+
+def test_progressive_task_with_two_owners() -> None:
+    items, _ = _run("Pat and Lee are arranging a stand on 3 May.", ["Pat Moss", "Lee Park"], lang="en")
+    assert [(i.owners, i.due.date if i.due else None) for i in items] == [
+        (["Pat Moss", "Lee Park"], "2024-05-03")
+    ]
+    items, _ = _run(
+        "Pat is responsible for the stand. Lee is happy with it.", ["Pat Moss", "Lee Park"], lang="en"
+    )
+    assert items == []
+
+
+def test_plus_joins_owners() -> None:
+    items, _ = _run("Rea + Olli to write the newsletter.", ["Rea Nurmi", "Olli Vaara"], lang="en")
+    assert [i.owners for i in items] == [["Rea Nurmi", "Olli Vaara"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Maijan vastuulla on kahvitus.", "Maija Ek"),
+        ("Tarjoilusta vastaa Ville Aho.", "Ville Aho"),
+        ("Kartoitus annettiin Villelle.", "Ville Aho"),
+        ("Villen tehtäväksi annettiin tilata bussi.", "Ville Aho"),
+        ("Maijalta pyydetään lausunto viikon sisällä.", "Maija Ek"),
+        ("Kysely tehdään kesäkuussa; yhteyshenkilönä toimii Ville.", "Ville Aho"),
+    ],
+)
+def test_finnish_owner_outside_the_subject_slot(text: str, owner: str) -> None:
+    items, _ = _run(text, ["Maija Ek", "Ville Aho"])
+    assert [i.owners for i in items] == [[owner]]
+
+
+def test_floor_given_to_someone_is_not_a_task() -> None:
+    items, _ = _run("Puheenvuoro annettiin Villelle.", ["Ville Aho"])
+    assert items == []
+
+
+def test_role_word_owner_is_the_listed_holder_never_a_chunk() -> None:
+    parts = [
+        Participant(name="Anna Puro"),
+        Participant(name="Eero Vuori", present=False),
+        Participant(name="Liisa Salo", roles=["secretary"]),
+    ]
+    text = "Läsnä\nAnna Puro\nPoissa\nEero Vuori\nMuut\nLiisa Salo, sihteeri\n\nSihteeri tilaa kahvit.\n"
+    ctx = ExtractionContext(text, "fi", date(2024, 3, 12), [Section(None, "", 0, len(text))], parts)
+    assert [i.owners for i in find_action_items(ctx)] == [["Liisa Salo"]]
+    text = "Attendees\n\nPresent\n\nJo Kim\n\n## Action items\n\n- kimura to add a test.\n"
+    ctx = ExtractionContext(
+        text, "en", date(2024, 3, 12), [Section(None, "", 0, len(text))], [Participant(name="Jo Kim")]
+    )
+    assert [i.owners for i in find_action_items(ctx)] == [["kimura"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kirjeessä korostetaan turvallisuutta.",
+        "Ohjeessa pyydetään korjaamaan aidat.",
+        "Kulut maksetaan kerhon tililtä.",
+        "Matkakulut maksetaan yhdistyksen budjetista.",
+        "Kesäjuhla pidetään la 14.6. seurantalolla.",
+    ],
+)
+def test_passive_describing_content_funding_or_a_schedule_is_not_a_task(text: str) -> None:
+    items, _ = _run(text)
+    assert items == []
+
+
+def test_passive_task_still_found() -> None:
+    items, _ = _run("Lasku maksetaan kuun loppuun mennessä. Kutsu lähetetään jäsenille.")
+    assert len(items) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Hallitus lähettää kirjeen, jossa vuokralaisia pyydetään korjaamaan aidat 15.4. mennessä.", "fi"),
+        ("Pat will email the members, who must reply by 3 May.", "en"),
+    ],
+)
+def test_date_in_a_relative_clause_is_someone_elses_deadline(text: str, lang: str) -> None:
+    items, _ = _run(text, ["Pat Moss"], lang=lang)
+    assert len(items) == 1 and items[0].due is None
+
+
+def test_repeated_summary_list_merges_with_the_inline_item() -> None:
+    text = (
+        "Pat will email the venue about parking by 3 May.\n\n"
+        "## Summary of action items\n\n- Pat will email the venue about parking\n"
+    )
+    items, _ = _run(text, ["Pat Moss"], lang="en")
+    assert [(i.owners, i.due.date if i.due else None) for i in items] == [(["Pat Moss"], "2024-05-03")]
+
+
+def test_merge_keeps_the_copy_with_more_information() -> None:
+    text = (
+        "Lee to review the venue contract with the lawyer.\n\n"
+        "Actions:\n- Lee to review the venue contract with the lawyer by 30 April\n"
+    )
+    items, _ = _run(text, ["Lee Park"], lang="en")
+    assert [(i.owners, i.due.date if i.due else None) for i in items] == [(["Lee Park"], "2024-04-30")]
+
+
+def test_month_meeting_is_the_next_meeting_in_that_month() -> None:
+    for text, lang in (
+        ("Pat to bring the budget to the May meeting.", "en"),
+        ("Maija tuo budjetin toukokuun kokoukseen.", "fi"),
+    ):
+        items, _ = _run(text, ["Pat Moss", "Maija Ek"], lang=lang, next_meeting=date(2024, 5, 14))
+        assert items[0].due is not None and items[0].due.date == "2024-05-14"
+    items, _ = _run(
+        "Pat to bring the budget to the June meeting.",
+        ["Pat Moss"],
+        lang="en",
+        next_meeting=date(2024, 5, 14),
+    )
+    assert items[0].due is not None and items[0].due.date == "2024-06-30"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "due"),
+    [
+        (
+            "The spring fair is on Saturday 12 April at the school.\n\n"
+            "Pat will print the flyers on the Friday before the fair.",
+            "en",
+            "2025-04-11",
+        ),
+        ("Kesäjuhla on la 14.6. seurantalolla.\n\nMaija tilaa kakut ennen kesäjuhlaa.", "fi", "2025-06-14"),
+        ("Maija tilaa kakut ennen kesäjuhlaa.", "fi", None),
+    ],
+)
+def test_due_anchored_on_an_event_dated_elsewhere(text: str, lang: str, due: str | None) -> None:
+    items, _ = _run(text, ["Pat Moss", "Maija Ek"], lang=lang, day=date(2025, 3, 10))
+    assert [i.due.date if i.due else None for i in items] == [due]

@@ -32,7 +32,10 @@ def _words(spaced: str) -> frozenset[str]:
 
 _MD = r"(?:\*\*|__|\*|_)?"  # Markdown emphasis around a marker: '**ACTION:**', '**Action**:'
 _EXPLICIT = re.compile(
-    rf"^\s*(?:[-*•]\s*)?(?:\[\s\]\s*|#action\b:?\s*|{_MD}(?:(?:ACTION(?:\s+ITEM)?S?|Action(?:\s+items?)?"
+    rf"^\s*(?:[-*•]\s*)?(?:\[\s\]\s*|#action\b:?\s*"
+    # 'AI(kimura): open an issue', 'ACTION (Lee, Kim): ...': the owner in brackets after the marker
+    r"|(?:ACTION|AI|AP|TODO)\s*\((?P<paren>[^()\n]{1,60})\)\s*[:\-–—]\s*"
+    rf"|{_MD}(?:(?:ACTION(?:\s+ITEM)?S?|Action(?:\s+items?)?"
     r"|Action\s+points?|AI|AP|TODO|To-?Do|Toimenpiteet|Toimenpide|Jatkotoimenpiteet|Tehtävä)"
     rf"(?:\s*[:\-–—]\s*{_MD}|{_MD}\s*[:\-–—])"
     # 'TODO Olga: open a PR' - a capitalised marker, then the owner and a colon or dash
@@ -40,11 +43,52 @@ _EXPLICIT = re.compile(
     re.IGNORECASE,
 )
 _DONE_BOX = re.compile(r"^\s*(?:[-*•]\s*)?\[[xX]\]")
+# A done marker after a dash, comma or bracket ('– done 2 March', '(done)', '— valmis', ', tehty', '✓'):
+# the task is reported as finished, and its date is when, not a due.
+_DONE_HINTS = (
+    "done",
+    "complet",
+    "closed",
+    "finish",
+    "valmi",
+    "tehty",
+    "hoidettu",
+    "suoritettu",
+    "✓",
+    "✔",
+    "☑",
+    "✅",
+)
+
+
+def _may_be_done(seg: str) -> bool:
+    """A cheap test before the done-marker pattern (substring checks, run on every sentence)."""
+    low = seg.lower()
+    return any(h in low for h in _DONE_HINTS)
+
+
+_DONE_MARK = re.compile(
+    r"(?:[–—]|\s-|[(\[,;])\s*(?:done|completed|closed|finished|valmis|valmiina|tehty|hoidettu|suoritettu)"
+    r"(?=\s*(?:$|[.,;:)\]!]|\d|[A-Za-zåäö]+\s+\d))|[✓✔☑✅]",
+    re.I,
+)
 _OWNER_LABEL = re.compile(
     r"[(\[]?\b(?:Vastuu(?:henkilö)?|Vastuussa|Owner|Assignee|Assigned to|Responsible)\s*[:\-–]?\s*"
-    r"(?P<who>@?[A-ZÅÄÖ][\w'’.-]*(?:\s+[A-ZÅÄÖ][\w'’.-]*)?(?:\s*(?:,|\bja\b|\band\b|&)\s*@?[A-ZÅÄÖ][\w'’.-]*"
+    r"(?P<who>@?[A-ZÅÄÖ][\w'’.-]*(?:\s+[A-ZÅÄÖ][\w'’.-]*)?(?:\s*(?:,|\bja\b|\band\b|[&+])\s*@?[A-ZÅÄÖ][\w'’.-]*"
     r"(?:\s+[A-ZÅÄÖ][\w'’.-]*)?)*)",
 )
+_OWNER_HINTS = ("astuu", "wner", "ssign", "esponsible")
+
+
+def _owner_label(seg: str) -> re.Match[str] | None:
+    """'Vastuu: Mikko', 'Owner: Kim', 'Lead by @John' in a sentence (cheap substring tests first)."""
+    if any(h in seg for h in _OWNER_HINTS):
+        m = _OWNER_LABEL.search(seg)
+        if m:
+            return m
+    return _LEAD_BY.search(seg) if "by" in seg else None
+
+
 _LEAD_BY = re.compile(
     r"\b(?:Lead|Led|Driven|Owned)\s+by\s+(?P<who>@?[A-ZÅÄÖ@][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)"
 )
@@ -87,6 +131,12 @@ _RELATIVE = _words(
     missä mistä mihin mitä jotta kun mikäli jos
     """
 )
+# A next-meeting line ('Seuraava kokous toukokuussa, kutsu lähetetään myöhemmin'): scheduling, not a task
+_NEXT_MEETING_LINE = re.compile(
+    r"^\W*(?:seuraava|seuraavan|next)\s+(?:\w+\s+)?(?:kokous|kokouksen|kokoukseen|tapaaminen|meeting|call|session)",
+    re.I,
+)
+_OWNERLESS_RULES = frozenset({"fi-passive", "en-passive", "deadline", "goal", "we"})
 _AGREED = re.compile(
     r"^\s*(?:Sovittiin|Päätettiin|Todettiin|Agreed|It was agreed|Decided)\s*,?\s*(?:että|that)?\s*", re.I
 )
@@ -101,6 +151,7 @@ _PASSIVE_STOP = _words(
     lasketaan kiitetään onnitellaan vastaan ainoastaan kokonaan lainkaan ollenkaan yhtään mitään
     ketään ylipäätään pelkästään kerrassaan sellaisenaan aikanaan kaikkiaan puolestaan vuorostaan
     tahollaan osaltaan itsestään työtään jatkossaan vaan palataan palaamme
+    korostetaan painotetaan mainitaan kuvataan edellytetään suositellaan linjataan katetaan rahoitetaan
     """
 )
 # Passives that state what the decision itself settles (a grant, a rent, a rate), not work to be done.
@@ -159,7 +210,7 @@ _EN_STOP_SUBJECTS = _words(
 _EN_MODAL = re.compile(
     r"\s+(?P<modal>will|'ll|’ll|to|agreed to|agrees to|is to|are to|needs to|need to|has to|have to|must"
     r"|should"
-    r"|volunteered to|offered to|promised to|is going to|are going to)\s+(?P<verb>[a-z][\w-]*)"
+    r"|volunteered to|promised to|is going to|are going to|is|are)\s+(?P<verb>[a-z][\w-]*)"
 )
 _BULLET_ONLY = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)]|[a-z][.)])?\s*$")
 _EN_NOT_VERBS = _words(
@@ -172,6 +223,7 @@ _EN_COMMON = _words(
     welcome alternative submit due next thanks according back up go add update agreed decided
     proposal suggestion question answer response reference thank goal plan idea note action today
     tomorrow agenda minutes meeting item items topic topics discussion report summary
+    call motion move return apologies approval adoption introduction vote reports changes time
     """
 )
 _FI_NOT_SUBJECT = _words(
@@ -215,7 +267,7 @@ _TITLE = (
 _TITLE_RE = re.compile(rf"^(?:{_TITLE}\s+)+(?=[A-ZÅÄÖ@])")
 _SUBJ_WORD = rf"@[\w.-]+|(?:{_TITLE}\s+)?[A-ZÅÄÖ][\w'’-]*(?:\s+[A-ZÅÄÖ]\.)?|[A-ZÅÄÖ]{{2,}}"
 _SUBJECT = re.compile(
-    rf"(?P<subj>(?:{_SUBJ_WORD})(?:\s+[A-ZÅÄÖ][\w'’-]*)?(?:\s*(?:,|\bja\b|\band\b|&)\s*(?:{_SUBJ_WORD})"
+    rf"(?P<subj>(?:{_SUBJ_WORD})(?:\s+[A-ZÅÄÖ][\w'’-]*)?(?:\s*(?:,|\bja\b|\band\b|[&+])\s*(?:{_SUBJ_WORD})"
     rf"(?:\s+[A-ZÅÄÖ][\w'’-]*)?)*)"
 )
 
@@ -246,7 +298,7 @@ _OFFICES: dict[str, str | None] = {
     "rehtori": None,
     "manager": None,
 }
-_PERSON = r"(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Cllr|Prof|Rev)\.?\s+)*[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)+)"
+_PERSON = r"(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Cllr|Prof|Rev)\.?[ \t]+)*[A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+)+)"
 _HONORIFIC = re.compile(r"^(?:(?:County\s+)?(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Prof|Rev)\.?\s+)+")
 
 
@@ -271,6 +323,14 @@ class _Item:
 def _gerund(verb: str) -> bool:
     """An -ing form ('taking'), not a verb that ends so ('bring')."""
     return verb.endswith("ing") and verb not in {"bring", "sing", "ring", "string"}
+
+
+def _task_gerund(verb: str) -> bool:
+    """An -ing form of an English task verb ('arranging', 'setting', 'drafting')."""
+    if not _gerund(verb):
+        return False
+    stem = verb[:-3]
+    return any(v in _EN_TASK_VERBS for v in (stem, stem + "e", stem[:-1]))
 
 
 def _untitled(name: str) -> str:
@@ -312,7 +372,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _split_names(subj: str) -> list[str]:
     """'Maija ja Miro' / 'Ken and Nick' / 'A, B & C' -> names."""
-    parts = re.split(r"\s*(?:,|\bja\b|\band\b|&)\s*", subj)
+    parts = re.split(r"\s*(?:,|\bja\b|\band\b|[&+])\s*", subj)
     return [p.strip() for p in parts if p.strip()]
 
 
@@ -360,7 +420,8 @@ class _Owners:
         self.roster = roster
         self.ctx = ctx
         # every name mention of the document, found once (finding them per sentence was the hot spot)
-        self._mentions = roster.find(masked if masked is not None else ctx.text)
+        # only full names are used (the nearest full name decides between same-named people)
+        self._mentions = roster.find(masked if masked is not None else ctx.text, full_only=True)
         self._holders: dict[str, str | None] = {}
         self._starts = [m.start for m in self._mentions]
 
@@ -499,6 +560,8 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
     """'Nick to create ...', 'MVN will coordinate ...', 'Ken and Nick to catch up', '[Gary to forward]'."""
     seg = text[a:b]
     hits: list[_Hit] = []
+    if not _EN_MODAL.search(seg):
+        return hits  # every rule below needs a modal after the subject
     for m in _SUBJECT.finditer(seg):
         pre = seg[: m.start()]
         subj = m.group("subj")
@@ -515,13 +578,17 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
                 if verb not in _EN_NOT_VERBS and verb != "be" and not _gerund(verb):
                     hits.append(_Hit(a + m.start(), b, [subj], 0.75, "en-subject"))
             continue
-        if pre.strip() and not re.search(r"(?:[(\[–—:;,]|\s-|\\\[)\s*$", pre) and not _BULLET_ONLY.match(pre):
+        if not _clause_open_at(seg, m.start(), "([–—:;,", dash=True):
             continue
         mm = _EN_MODAL.match(seg, m.end())
         if not mm:
             continue
         verb = mm.group("verb")
-        if verb in _EN_NOT_VERBS or _gerund(verb):
+        if mm.group("modal") in {"is", "are"}:
+            # 'Pat and Lee are arranging a stand': a task under way only with a task verb's -ing form
+            if not _task_gerund(verb):
+                continue
+        elif verb in _EN_NOT_VERBS or _gerund(verb):
             continue
         if not all(owners.known(n) or _name_like(n) for n in _split_names(subj)):
             continue
@@ -561,16 +628,37 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
     return hits
 
 
+def _clause_open_at(seg: str, pos: int, marks: str, word: str = "", dash: bool = False) -> bool:
+    """Whether seg[:pos] is blank, a bullet marker, or ends in a clause opener (a mark, the word, ' -').
+
+    Looks back from pos only: run for every capitalised word, so no regex scan of the text before it.
+    """
+    j = pos
+    while j > 0 and seg[j - 1].isspace():
+        j -= 1
+    if j == 0 or seg[j - 1] in marks:
+        return True
+    if dash and ((seg[j - 1] == "-" and j > 1 and seg[j - 2].isspace()) or seg.endswith("\\[", 0, j)):
+        return True
+    if word and seg.endswith(word, 0, j) and (j == len(word) or not seg[j - len(word) - 1].isalnum()):
+        return True
+    head = seg[:j].lstrip()
+    return len(head) <= 3 and bool(_BULLET_ONLY.match(head))
+
+
+_FI_VERB_AFTER = re.compile(r"\s+(?:myös\s+|itse\s+|vielä\s+)?([a-zåäö]+)\b(\s+yhteyttä)?")
+
+
 def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
     """'Miro hoitaa ...', 'Maija ja Miro laativat ...', 'Sari S. lupasi yrittää', 'Työllistetyt laittavat'."""
     seg = text[a:b]
     hits: list[_Hit] = []
     for m in _SUBJECT.finditer(seg):
-        pre = seg[: m.start()]
-        if pre.strip() and not re.search(r"(?:[(\[:;,]|\bettä)\s*$", pre) and not _BULLET_ONLY.match(pre):
+        if not _clause_open_at(seg, m.start(), "([:;,", "että"):
             continue
+        pre = seg[: m.start()]
         subj = m.group("subj")
-        vm = re.match(r"\s+(?:myös\s+|itse\s+|vielä\s+)?([a-zåäö]+)\b(\s+yhteyttä)?", seg[m.end() :])
+        vm = _FI_VERB_AFTER.match(seg, m.end())
         if not vm:
             continue
         verb = vm.group(1)
@@ -589,7 +677,9 @@ def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
             # 'Rehtori Heikkilä lupasi toimittaa ...': a promise to do something is a task by whoever made it
             ok, conf = True, 0.7
         elif known and len(known) == len(names):
-            ok = (_fi_3sg(verb) or _task_verb(verb)) and verb not in _FI_VERB_STOP
+            ok = (_fi_3sg(verb) or _task_verb(verb)) and (
+                verb not in _FI_VERB_STOP or bool(_ASKS_FOR.match(seg, vm.end()) and verb in _ASK_VERBS)
+            )
             conf = 0.8
         else:
             # an unknown subject must stand first in the clause and take a task verb
@@ -613,6 +703,13 @@ def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
         break
     return hits
 
+
+# 'kysyy tarjoukset' asks for something (a task); 'kysyy, onko ...' / 'kysyy miksi' asks a question
+_ASK_VERBS = _words("kysyy kysyvät tiedustelee tiedustelevat")
+_ASKS_FOR = re.compile(
+    r"\s+(?!(?:onko|voiko|miksi|mitä|miten|kuka|ketkä|mikä|milloin|missä|mistä|paljonko|kuinka|jos|että)\b)"
+    r"[a-zåäö]{3,}(?:\s+[a-zåäö]+)*\s*[.;]?\s*$"
+)
 
 # Promising or committing to do something (followed by the infinitive of what).
 _PROMISE = _words("lupasi lupautui sitoutui lupasivat lupautuivat sitoutuivat lupaa lupautuu sitoutuu")
@@ -658,7 +755,12 @@ def _assignment_hits(text: str, a: int, b: int, roster: Roster) -> list[_Hit]:
     seg = text[a:b]
     if "tehtäv" not in seg or not re.search(r"\btehtäv(?:äksi|änä)\b", seg):
         return []
-    names = [f.candidates[0] for f in roster.find(seg) if f.case == "all" and len(f.candidates) == 1]
+    names = [
+        f.candidates[0]
+        for f in roster.find(seg)
+        if len(f.candidates) == 1
+        and (f.case == "all" or (f.case == "gen" and seg.startswith("tehtäv", f.end + 1)))
+    ]
     if not names:
         names = [w for w in re.findall(r"\b([A-ZÅÄÖ][a-zåäö]+lle)\b", seg)]
     if not names:
@@ -687,6 +789,57 @@ def _allative_base(word: str) -> str:
     if stem.endswith("kse"):
         return stem[:-3] + "s"
     return strong_grade(stem)
+
+
+_CASE_OWNER_CUE = re.compile(
+    r"\b(?:vastuulla|vastaa|vastaavat|toimii|toimivat|annettiin|annetaan|osoitettiin|siirrettiin|siirretään"
+    r"|pyydetään|pyydettiin)\b"
+)
+_RESP_ON = re.compile(rf"^\W*{_SUBJECT.pattern}\s+(?:vastuulla|vastuulle)\s+(?:on|ovat|jää|jäi)\b")
+_ANSWERS_FOR = re.compile(
+    r"^\W*[\wåäöÅÄÖ-]+(?:sta|stä)\s+(?:(?:\w+\s+){0,2}?)(?:vastaa|vastaavat|huolehtii|huolehtivat)\s+"
+    rf"(?:myös\s+)?{_SUBJECT.pattern}\s*[.;]?\s*$"
+)
+_ACTS_AS = re.compile(
+    r"\b(?i:yhteyshenkilönä|vastuuhenkilönä|vetäjänä|koordinaattorina|kokoonkutsujana|vastaavana)\s+"
+    rf"(?:toimii|toimivat)\s+{_SUBJECT.pattern}"
+)
+_GIVEN_TO = re.compile(r"\b(?:annettiin|annetaan|osoitettiin|siirrettiin|siirretään)\b")
+_HANDED_NOT_TASK = re.compile(
+    r"\b(?:puheenvuoro\w*|sana|kiitos|kiitokset|lahja\w*|palkinto\w*|ansiomerk\w*|tunnustus\w*"
+    r"|huomionosoitus\w*|stipendi\w*|vastuuvapaus|ero|nimenkirjoitusoikeus)\s+(?:annettiin|annetaan)\b",
+    re.I,
+)
+_ASKED_OF = re.compile(r"\b(?:pyydetään|pyydettiin)\b")
+
+
+def _case_owner_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
+    """Finnish owners not in the nominative subject slot.
+
+    'Maijan vastuulla on kahvitus', 'Tarjoilusta vastaa Ville Aho', 'yhteyshenkilönä toimii Ari',
+    'Kartoitus annettiin Villelle', 'Mirjalta pyydetään lausunto'.
+    """
+    seg = text[a:b]
+    if not _CASE_OWNER_CUE.search(seg):
+        return []
+    for rx in (_RESP_ON, _ANSWERS_FOR, _ACTS_AS):
+        m = rx.search(seg)
+        if m:
+            names = _split_names(m.group("subj"))
+            if all(owners.known(n) for n in names):
+                # '...; yhteyshenkilönä toimii Ari' alone names the owner of the task before it
+                alone = rx is _ACTS_AS and m.start() <= len(seg) - len(seg.lstrip(" \t-–;,"))
+                return [_Hit(a, b, names, 0.75, "acts-as" if alone else "responsible")]
+    if _HANDED_NOT_TASK.search(seg):
+        return []  # the floor, thanks or an award given to someone
+    # the allative receiver of a handed-over task, or the ablative person asked: participants only
+    want = "all" if _GIVEN_TO.search(seg) else ("abl" if _ASKED_OF.search(seg) else None)
+    if want is None:
+        return []
+    found = [m for m in owners.roster.find(seg) if m.case == want and len(m.candidates) == 1]
+    if found:
+        return [_Hit(a, b, list(dict.fromkeys(m.candidates[0] for m in found)), 0.7, "responsible")]
+    return []
 
 
 _RESP_SUBJ = re.compile(rf"{_SUBJECT.pattern}\s+(?:on\s+|ovat\s+)?(?:pää)?vastuussa\b")
@@ -732,6 +885,21 @@ def _passive_word(seg: str, morphology: Morphology | None = None) -> re.Match[st
     return None
 
 
+# A passive that reports a document's content (first word in the inessive of a document noun) or
+# names the account a cost is paid from: a description, not work the meeting hands out.
+_CONTENT_OR_FUNDING = re.compile(
+    r"^\W*[\wåäö]*(?:kirjee|kirjelmä|hakemukse|raporti|raportti|ohjee|suunnitelma|lausunno|sopimukse|tiedottee"
+    r"|viesti|sähköposti|selvitykse|muistio|liittee|esitykse|kutsu|päätökse|pöytäkirja|asiakirja|ohjelma)"
+    r"(?:ssa|ssä)\b"
+    r"|\b(?:maksetaan|maksettiin|kustannetaan)\b[^.;]*?\b[\wåäö]*(?:tili|budjeti|budjetti|määrärahoi|määrära|varoi"
+    r"|kassa|avustukse|rahasto)\w*(?:lta|ltä|sta|stä)\b",
+    re.I,
+)
+
+
+_DAY_DATE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{4})?(?!\d)")
+
+
 def _passive_hits(text: str, a: int, b: int, lang: str, morphology: Morphology | None = None) -> list[_Hit]:
     """Finnish passive future ('Toiminnan tueksi perustetaan valmisteluryhmä') as an ownerless task."""
     if lang != "fi":
@@ -744,11 +912,15 @@ def _passive_hits(text: str, a: int, b: int, lang: str, morphology: Morphology |
     if _GENERIC.search(seg):
         return []
     if w.startswith(("pidet", "järjestet", "kutsut", "pidett")) and (
-        _MEETING_WORDS.search(seg) or re.search(r"\bklo\b|\bkello\b|\d{1,2}[:.]\d{2}", seg)
+        _MEETING_WORDS.search(seg)
+        or re.search(r"\bklo\b|\bkello\b|\d{1,2}[:.]\d{2}", seg)
+        or (w.startswith("pide") and _DAY_DATE.search(seg))
     ):
         return []  # a meeting or event being scheduled, not a task
     if re.search(r"\bpäätös\b", seg, re.I):
         return []
+    if _CONTENT_OR_FUNDING.search(seg):
+        return []  # what a letter says ('Kirjeessä pyydetään ...') or where money comes from ('tililtä')
     if w in _VERDICT or _STANDING.search(seg):
         return []  # the decision itself settles it ('Jäsenmaksu pidetään ennallaan', 'Vuokrataan leiri ...')
     if re.search(
@@ -838,6 +1010,7 @@ def _clause_hits(
         lambda: _delegation_hits(masked, ca, cb, roster),
         lambda: _assignment_hits(masked, ca, cb, roster),
         lambda: _responsibility_hits(masked, ca, cb),
+        lambda: _case_owner_hits(masked, ca, cb, owners),
         lambda: _goal_hits(masked, ca, cb),
         lambda: [] if proposal else _finnish_subject_hits(masked, ca, cb, owners),
         lambda: _english_subject_hits(masked, ca, cb, owners),
@@ -872,6 +1045,12 @@ def _presenters(text: str, sec: Section, roster: Roster) -> list[str]:
     return out
 
 
+_CLAUSE_JOIN = re.compile(r"(?:,\s*(?:sekä|ja|and)\s+|;\s+|\s+(?:ja|sekä|and)\s+)(?=([\wåäöÅÄÖ@]+)\b)")
+_LOWER_WORD = re.compile(r"(?<![\w@])[a-zåäö]{3,}")
+_SECOND_OWNER = re.compile(
+    r"(?-i:[A-ZÅÄÖ][a-zåäö'’-]+)(?:\s+(?-i:[A-ZÅÄÖ][a-zåäö'’-]+))?\s+"
+    r"(?:(?P<modal>will|to|is\s+to)\s+[a-z]|(?P<verb>[a-zåäö]{3,})\b)"
+)
 _PRONOUN_OBJECTS = frozenset(
     {"hänen", "niiden", "heidän", "tämän", "tuon", "sitten", "siten", "joten", "ennen"}
 )
@@ -881,8 +1060,20 @@ def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Split coordinated tasks: '..., sekä selvittää ...', '...; laaditaan ...' (comma/semicolon + verb)."""
     seg = text[a:b]
     cuts = [0]
-    for m in re.finditer(r"(?:,\s*(?:sekä|ja)\s+|;\s+|\s+(?:ja|sekä)\s+)(?=([\wåäöÅÄÖ@]+)\b)", seg):
+    for m in _CLAUSE_JOIN.finditer(seg):
         w = m.group(1)
+        second = _SECOND_OWNER.match(seg, m.end())
+        # only after a clause of its own ('Pekka ja Maija hoitavat' is one joint subject)
+        if (
+            second
+            and _LOWER_WORD.search(seg, cuts[-1], m.start())
+            and (second.group("modal") or _task_verb(second.group("verb")) or _fi_3sg(second.group("verb")))
+        ):
+            # 'Ari hoitaa kuljetuksen ja Eeva varaa salin': a second owner with a task of their own
+            cuts.append(m.start())
+            continue
+        if "and" in m.group():
+            continue
         if not m.group().startswith((",", ";")):
             # 'X huolehtii A:sta ja tekee B:n': without a comma only a task verb starts a new task
             # only with an object of its own ('ja tekee ilmoituksen'), not 'ja jakaa sen' / 'ja vie Annalle'
@@ -900,7 +1091,7 @@ def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
     out = []
     for s, e in itertools.pairwise(cuts):
         sub = seg[s:e]
-        lead = re.match(r"(?:,\s*(?:sekä|ja)\s+|;\s+|\s+(?:ja|sekä)\s+)", sub)
+        lead = _CLAUSE_JOIN.match(sub)
         out.append((a + s + (lead.end() if lead else 0), a + e))
     return out
 
@@ -929,6 +1120,8 @@ def _section_items(
             preamble_end = s.start
             break
     announce = bool(_ANNOUNCE_TITLE.search(sec.title or ""))
+    # the next-meeting sentence, when the structure stage says where it is
+    nm_span = ctx.next_meeting_span
     items: list[_Item] = []
     action_heading = False
     first_of_block: dict[int, str] = {}
@@ -947,7 +1140,7 @@ def _section_items(
         for m in owners.mentions_in(s.start, s.end):
             if m.full and len(m.candidates) == 1:
                 recent_full.insert(0, m.candidates[0])
-        if _DONE_BOX.match(seg):
+        if _DONE_BOX.match(seg) or (_may_be_done(seg) and _DONE_MARK.search(seg)):
             continue
         if _ACTION_HEADING.fullmatch(seg):
             action_heading = True
@@ -967,6 +1160,11 @@ def _section_items(
             )
         block_turn, head_label, head_reports = block_info[s.block.index]
         turn = _TURN.match(seg) or (block_turn if head != seg else None)
+        if turn is not None and _TURN.match(seg) and not owners.known(turn.group("who")):
+            # 'Tarvikkeet: Aila kysyy ...': a topic label before a named participant, not a speaker
+            after = _SUBJECT.match(seg, turn.end())
+            if after and all(owners.known(n) for n in _split_names(after.group("subj"))):
+                turn = None
         label = _LABEL.match(seg)
         explicit = _EXPLICIT.match(seg)
         if explicit or (action_heading and s.block.bullet):
@@ -979,7 +1177,9 @@ def _section_items(
             # 'ACTION: Ben — submit ...', 'TODO Olga: open a PR': the owner, then a dash or a colon
             named = re.match(rf"\s*{_SUBJECT.pattern}\s*(?::|\s[—–-])\s+", rest)
             named_who = _split_names(named.group("subj")) if named else []
-            if named_who and all(owners.known(n) or _name_like(n) for n in named_who):
+            if explicit and explicit.group("paren"):
+                who = _split_names(explicit.group("paren"))
+            elif named_who and all(owners.known(n) or _name_like(n) for n in named_who):
                 who = named_who
             elif nick and not lead:
                 who = [nick.group(1)]  # MeetBot style: '#action nick to do X'
@@ -1027,6 +1227,9 @@ def _section_items(
             if agreed and agreed.group().strip():
                 body_a += agreed.end()
             in_preamble = s.start < preamble_end
+            next_line = bool(_NEXT_MEETING_LINE.match(seg)) or (
+                nm_span is not None and s.start < nm_span[1] and nm_span[0] < s.end
+            )
             reported = head_reports and not s.block.bullet
             carry: list[str] = []
             for ca, cb in _clauses(masked, body_a, s.end):
@@ -1037,7 +1240,16 @@ def _section_items(
                     continue
                 ch = _clause_hits(masked, ca, cb, roster, owners, proposal, ctx.language)
                 if heading:
-                    ch = [h for h in ch if h.rule in _NAMED_RULES]
+                    # an agenda heading ('3. Call to order') names a task only with a known owner
+                    ch = [
+                        h
+                        for h in ch
+                        if h.rule in _NAMED_RULES
+                        and (
+                            h.rule not in {"en-subject", "fi-subject"}
+                            or all(owners.known(o) for o in h.owners)
+                        )
+                    ]
                 for h in ch:
                     if h.rule in {"fi-passive", "goal", "en-passive"} and (
                         in_preamble or announce or reported
@@ -1045,9 +1257,20 @@ def _section_items(
                         h.confidence = min(h.confidence, 0.35)
                     if agreed and agreed.group().strip() and h.rule == "fi-passive":
                         h.confidence = max(h.confidence, 0.7)
+                if next_line:
+                    ch = [h for h in ch if h.rule not in _OWNERLESS_RULES]
+                if len(ch) == 1 and ch[0].rule == "acts-as":
+                    prev = hits[-1] if hits else None
+                    if prev is not None and not prev.owners and prev.a >= s.start:
+                        # 'Kysely tehdään kesäkuussa; yhteyshenkilönä toimii Ari': Ari owns the survey
+                        prev.owners = list(ch[0].owners)
+                        prev.b = ch[0].b
+                        prev.confidence = max(prev.confidence, 0.7)
+                        continue
+                    ch[0].rule = "responsible"
                 carry = [o for h in ch if h.rule == "fi-subject" for o in h.owners]
                 hits.extend(ch)
-            owner_m = _OWNER_LABEL.search(seg) or _LEAD_BY.search(seg)
+            owner_m = _owner_label(seg)
             if owner_m and not hits:
                 last = items[-1] if items else None
                 bare = re.fullmatch(r"\W*" + re.escape(owner_m.group()) + r"[\s.;)\]]*", seg)
@@ -1070,7 +1293,8 @@ def _section_items(
         ]
         for h in hits:
             warn: list[str] = []
-            ow_label = _OWNER_LABEL.search(masked[h.a : h.b])
+            hit_text = masked[h.a : h.b]
+            ow_label = _OWNER_LABEL.search(hit_text) if any(x in hit_text for x in _OWNER_HINTS) else None
             mentions = list(h.owners)
             if not mentions and ow_label:
                 mentions = _split_names(ow_label.group("who"))
@@ -1105,7 +1329,9 @@ def _section_items(
     return items
 
 
-_NAMED_RULES = frozenset({"explicit", "delegation", "responsible", "fi-subject", "en-subject", "owner-label"})
+_NAMED_RULES = frozenset(
+    {"explicit", "delegation", "responsible", "acts-as", "fi-subject", "en-subject", "owner-label"}
+)
 
 
 def _gaps(text: str, sections: list[Section]) -> list[Section]:
@@ -1149,16 +1375,20 @@ def _due(ctx: ExtractionContext, item: _Item, own_clause_only: bool = False) -> 
     spans = [(item.start, item.end)]
     if item.sentence is not None and not own_clause_only:
         spans.append((item.sentence.start, item.sentence.end))
-    for a, b in spans:
+    for a, b in dict.fromkeys(spans):  # the item is often its whole sentence: scan it once
         seg = ctx.text[a:b]
-        before = _before_event_due(ctx, item, a, b, ref)
+        before = _before_event_due(ctx, item, a, b, ref) or _event_anchor_due(ctx, a, b, ref)
         if before is not None:
             return before
-        event = _month_event_due(seg, ctx.meeting_date)
+        event = _month_event_due(seg, ctx.meeting_date, ctx.next_meeting_date)
         found = dates.scan(seg, ref, ctx.language, ctx.next_meeting_date, prefer_future=True)
         if event and not found:
             return event
         found = [f for f in found if f.when.relation not in {"since", "from"}]
+        rel = _REL_CLAUSE.search(seg)
+        if rel:
+            # '..., jossa pyydetään korjaamaan aidat 15. päivään mennessä': someone else's deadline
+            found = [f for f in found if not rel.start() <= f.start < rel.end()]
         if not found:
             continue
         by = [f for f in found if f.when.relation in {"by", "before", "until"}]
@@ -1172,6 +1402,11 @@ def _due(ctx: ExtractionContext, item: _Item, own_clause_only: bool = False) -> 
         return Due(date=d.isoformat(), precision=precision, phrase=phrase)  # type: ignore[arg-type]
     return None
 
+
+_REL_CLAUSE = re.compile(
+    r",\s*(?:jossa|jolla|joka|jotka|jonka|joita|joissa|joille|jolle|which|who|whose|where|in\s+which)\b[^,;]*",
+    re.I,
+)
 
 _COUNT = {
     "yksi": 1, "yhden": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "kuusi": 6, "seitsemän": 7,
@@ -1229,6 +1464,60 @@ def _before_event_due(ctx: ExtractionContext, item: _Item, a: int, b: int, ref: 
     return Due(date=due.isoformat(), precision="day", phrase=m.group())
 
 
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "maanantaina": 0, "tiistaina": 1, "keskiviikkona": 2, "torstaina": 3, "perjantaina": 4,
+    "lauantaina": 5, "sunnuntaina": 6,
+}  # fmt: skip
+_EVENT_ANCHOR = re.compile(
+    r"(?:\b(?:on\s+)?(?:the\s+)?(?P<wd>" + "|".join(_WEEKDAYS) + r")\s+)?"
+    r"\b(?:ennen|before|prior\s+to|ahead\s+of)\s+(?:the\s+|this\s+|our\s+)?(?P<ev>[a-zåäö][\wåäö-]{2,})",
+    re.I,
+)
+_NOT_EVENTS = re.compile(
+    r"^(?:seuraava|next|kokous|meeting|kuun|month|vuoden|year|viikon|week|end|loppu|deadline|määräa"
+    r"|then|that|this|tomorrow|huomen|joulu|juhannu|christmas|easter|pääsiäi)",
+    re.I,
+)
+
+
+def _event_anchor_due(ctx: ExtractionContext, a: int, b: int, ref: datetime) -> Due | None:
+    """'ennen kesäjuhlaa', 'on the Friday before the fair': the event's date as the text states it elsewhere.
+
+    The event's date is the one day date on the lines naming the event (by the first letters of the
+    word, so inflected forms count); none or several: no due date (no guess).
+    """
+    m = _EVENT_ANCHOR.search(ctx.text, a, b)
+    if m is None or _NOT_EVENTS.match(m.group("ev")):
+        return None
+    from muistio import dates
+
+    ev = m.group("ev").lower()
+    stem = ev[: max(4, len(ev) - 3)]
+    low = ctx.text.lower()
+    found: set[date] = set()
+    pos = low.find(stem)
+    while pos >= 0:
+        if not m.start() <= pos < m.end():
+            ls = low.rfind("\n", 0, pos) + 1
+            le = low.find("\n", pos)
+            le = len(low) if le < 0 else le
+            for f in dates.scan(ctx.text[ls:le], ref, ctx.language, ctx.next_meeting_date):
+                d, prec = dates.due_of(f.when)
+                if d is not None and prec == "day" and f.when.relation not in {"by", "until"}:
+                    found.add(d)
+            pos = low.find(stem, le)
+        else:
+            pos = low.find(stem, pos + 1)
+    if len(found) != 1:
+        return None
+    day = found.pop()
+    if m.group("wd"):
+        back = (day.weekday() - _WEEKDAYS[m.group("wd").lower()]) % 7 or 7
+        day = day - timedelta(days=back)
+    return Due(date=day.isoformat(), precision="day", phrase=m.group().strip())
+
+
 _MONTHS_FI = (
     "tammi",
     "helmi",
@@ -1269,8 +1558,11 @@ _MONTH_EVENT = re.compile(
 )
 
 
-def _month_event_due(seg: str, meeting: date) -> Due | None:
-    """'elokuun kokoukseen' / 'for the June seminar': an event named by its month -> that month's end."""
+def _month_event_due(seg: str, meeting: date, next_meeting: date | None = None) -> Due | None:
+    """'elokuun kokoukseen' / 'for the June seminar': an event named by its month -> that month's end.
+
+    A meeting named by the month the next meeting falls in ('to the May meeting') is the next meeting.
+    """
     m = _MONTH_EVENT.search(seg)
     if not m:
         return None
@@ -1279,6 +1571,13 @@ def _month_event_due(seg: str, meeting: date) -> Due | None:
         if m.group("fi")
         else _MONTHS_EN.index(m.group("en").lower()) + 1
     )
+    if (
+        next_meeting is not None
+        and next_meeting.month == month
+        and next_meeting > meeting
+        and re.search(r"kokou|meeting|session|board", m.group(), re.I)
+    ):
+        return Due(date=next_meeting.isoformat(), precision="day", phrase=m.group())
     year = meeting.year + (1 if month < meeting.month else 0)
     last = date(year + (month == 12), month % 12 + 1, 1) - date.resolution
     return Due(date=last.isoformat(), precision="month", phrase=m.group())
@@ -1310,6 +1609,61 @@ def _yearless_after(due: Due, prev: Due) -> bool:
         and bool(re.search(r"\b\d{4}\b", prev.phrase))
         and date.fromisoformat(due.date) < date.fromisoformat(prev.date)
     )
+
+
+_KEY_STOP = _words(
+    """
+    to will should shall must by before until on in at the a an and ja sekä of for mennessä ennen asti
+    viimeistään done due deadline action todo
+    """
+)
+_KEY_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _task_words(it: _Item) -> frozenset[str]:
+    """The words that say what the task is: no owner names, dates, numbers or function words."""
+    owner_words = {fold(w) for o in it.owners for w in o.split()}
+    words = {fold(w) for w in _KEY_WORD.findall(it.text)}
+    return frozenset(
+        w for w in words if w not in _KEY_STOP and w not in owner_words and w[:4] not in _MONTH_KEYS
+    )
+
+
+_MONTH_KEYS = frozenset(m[:4] for m in (*_MONTHS_EN, *(f + "kuu" for f in _MONTHS_FI)))
+
+
+def _merge_repeats(items: list[_Item]) -> list[_Item]:
+    """A task written twice (inline, then in a summary list) is one item with the information of both."""
+    keys = [_task_words(it) for it in items]
+    out: list[_Item] = []
+    out_keys: list[frozenset[str]] = []
+    for it, key in zip(items, keys, strict=True):
+        twin = None
+        if len(key) >= 3:
+            for j, (o, ok) in enumerate(zip(out, out_keys, strict=True)):
+                same_people = (
+                    not it.owners
+                    or not o.owners
+                    or {fold(x) for x in it.owners} == {fold(x) for x in o.owners}
+                )
+                if same_people and len(ok) >= 3 and len(key & ok) >= 0.8 * max(len(key), len(ok)):
+                    twin = j
+                    break
+        if twin is None:
+            out.append(it)
+            out_keys.append(key)
+            continue
+        o = out[twin]
+        # keep the copy that says more (a due, owners); the other only adds what it knows
+        richer, other = (
+            (it, o) if (bool(it.due) + bool(it.owners)) > (bool(o.due) + bool(o.owners)) else (o, it)
+        )
+        richer.owners = richer.owners or other.owners
+        richer.due = richer.due or other.due
+        richer.confidence = max(richer.confidence, other.confidence)
+        out[twin] = richer
+        out_keys[twin] = key | out_keys[twin]
+    return out
 
 
 def find_action_items(ctx: ExtractionContext, morphology: Morphology | None = None) -> list[ActionEntry]:
@@ -1364,6 +1718,7 @@ def find_action_items(ctx: ExtractionContext, morphology: Morphology | None = No
         shared = it.sentence is not None and per_sentence[(it.sentence.start, it.sentence.end)] > 1
         it.due = _due(ctx, it, own_clause_only=shared)
     _inherit_years(uniq)
+    uniq = _merge_repeats(uniq)
     out: list[ActionEntry] = []
     for it in uniq:
         if it.confidence < ctx.min_confidence:

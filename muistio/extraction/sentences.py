@@ -24,6 +24,10 @@ ABBREVIATIONS = _words(
     """
 )
 
+# Units written after a number: '20 kpl.', '3 milj.' (an abbreviation that can end a sentence).
+_UNITS = frozenset({"kpl", "milj", "mrd", "eur", "pcs", "snt", "tuh"})
+_NUMBER_BEFORE = re.compile(r"\d[\d .,]*\s$")
+
 # Words that continue a sentence after a date's trailing dot ('15.12. Mennessä', '20.6. klo').
 _AFTER_DATE = frozenset({"mennessä", "alkaen", "asti", "saakka", "klo", "kello", "lähtien", "by", "at"})
 
@@ -38,6 +42,8 @@ _TURN = re.compile(
 IRC_PREFIX = re.compile(r"[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?<(?P<nick>[^>\s]{1,40})>[ \t]*")
 _NEXT_WORD = re.compile(r"\s*([\"“(\[*]*)(\S+)")
 _WORD_BEFORE = re.compile(r"([\w'’]+)\.*$")
+_NUMBERED_NUMBER = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]*\d")  # '3. 12 members' is no bullet
+_TAGGED = re.compile(r"[ \t]*\*[ \t]+[A-Z]+\s*:")
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ")
 _SENT_END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s|$)|(?<=\d\.)(?=[A-ZÅÄÖ][a-zåäö])")
 
@@ -99,21 +105,21 @@ def blocks(text: str, start: int = 0, end: int | None = None) -> list[Block]:
             blank_before = True
             continue
         bm = _BULLET.match(line)
-        is_bullet = bool(bm) and not re.match(r"^[ \t]*\d{1,2}[.)][ \t]*\d", line)
-        tagged = bool(re.match(r"[ \t]*\*[ \t]+[A-Z]+\s*:", line))
+        is_bullet = bool(bm) and not _NUMBERED_NUMBER.match(line)
+        tagged = bool(_TAGGED.match(line))
         indent = len(line) - len(line.lstrip(" \t"))
         cont = False
         chat = bool(IRC_PREFIX.match(line))
         if cur is not None and not is_bullet and not tagged and not chat and not _TURN.match(line):
             prev_line = text[cur[1] - 200 if cur[1] - 200 > cur[0] else cur[0] : cur[1]].splitlines()[-1]
             prev_stripped = prev_line.rstrip()
-            if _starts_lower(line) and not re.search(r"[.!?]$", prev_stripped):
+            if _starts_lower(line) and not prev_stripped.endswith((".", "!", "?")):
                 cont = True  # a sentence running on over a line (or a PDF blank line)
             elif _starts_lower(line) and blank_before is False:
                 cont = True
             elif not blank_before and (
-                re.search(r"[,;–\-(]$", prev_stripped)
-                or (len(prev_stripped) >= 60 and not re.search(r"[.!?:]$", prev_stripped))
+                prev_stripped.endswith((",", ";", "–", "-", "("))
+                or (len(prev_stripped) >= 60 and not prev_stripped.endswith((".", "!", "?", ":")))
             ):
                 cont = True  # hard-wrapped paragraph
         if cont and cur is not None:
@@ -141,7 +147,10 @@ def _is_break(text: str, dot: int, after: int, limit: int) -> bool:
     before = _WORD_BEFORE.search(text[max(0, dot - 30) : dot + 1].rstrip("."))
     tok = before.group(1) if before else ""
     if tok.lower() in ABBREVIATIONS and not (tok.isupper() and len(tok) > 1):
-        return False
+        # a unit after a number ends the sentence when a capitalised word follows ('20 kpl. Lasku ...')
+        if tok.lower() not in _UNITS or not word[0].isupper():
+            return False
+        return bool(_NUMBER_BEFORE.search(text[max(0, dot - len(tok) - 16) : dot - len(tok)]))
     if len(tok) == 1 and tok in _UPPER:  # an initial: 'Sari S. lupasi'
         return False
     if tok.isdigit():
