@@ -319,7 +319,6 @@ def test_questions_and_discussion_turns_are_not_tasks() -> None:
 
 
 def test_due_dates_end_of_period_and_next_meeting() -> None:
-    pytest.importorskip("muistio.dates")
     text = (
         "6 Raportit\n"
         "Toimintakertomus laaditaan helmikuun loppuun mennessä.\n"
@@ -338,7 +337,6 @@ def test_due_dates_end_of_period_and_next_meeting() -> None:
 
 
 def test_a_later_list_item_inherits_the_year_of_the_previous_one() -> None:
-    pytest.importorskip("muistio.dates")
     text = (
         "4 Suunnitelma\nMuistiinpanot:\n"
         "- Keväällä 2025 esitellään suunnitelma hallitukselle.\n"
@@ -369,9 +367,8 @@ def test_seed_minutes_required_items_owners_and_dues() -> None:
     src = SHARED / "minutes" / "diginyt-2018-05-22.txt"
     if not src.exists():
         pytest.skip("shared minutes not present (../shared/minutes)")
-    extraction = pytest.importorskip("muistio.extraction")
-    reading = pytest.importorskip("muistio.reading")
-    pytest.importorskip("muistio.dates")
+    from muistio import extraction, reading
+
     doc = reading.read_document(src)
     got = extraction.extract(doc)
     gold = json.loads(src.with_suffix(".gold.json").read_text())
@@ -437,7 +434,6 @@ def test_an_action_read_as_a_heading_is_still_found() -> None:
 
 
 def test_one_owner_two_tasks_each_with_its_own_due() -> None:
-    pytest.importorskip("muistio.dates")
     text = "2 Kevätsiivous\nLiisa Jylhänkangas huolehtii haravoista ja tilaa lavan viimeistään 3.5.\n"
     items, _ = _run(text, ["Liisa Jylhänkangas"], day=date(2024, 4, 2))
     assert [(i.text, i.owners, i.due.date if i.due else None) for i in items] == [
@@ -496,7 +492,6 @@ def test_agenda_notes_returning_and_recurring_activities_are_not_tasks() -> None
 
 
 def test_a_month_named_event_is_due_at_the_month_end() -> None:
-    pytest.importorskip("muistio.dates")
     text = (
         "4 Raportti\nRaportti valmistellaan marraskuun kokoukseen.\n"
         "5 Talks\nBob Ray to prepare slides for the March seminar.\n"
