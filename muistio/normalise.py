@@ -57,7 +57,14 @@ _HEADER_LINE_RE = re.compile(r"^[ \t]*[^\W\d_][\w .-]{0,40}:[ \t]*$")
 def normalise(text: str) -> tuple[str, tuple[int, ...]]:
     """Repair extraction damage; return the text and, per character, its index in `text`."""
     offs: Offsets = list(range(len(text)))
-    for step in (_fix_chars, _nfc, _drop_page_markers, _join_hyphens, _join_inline_name_hyphens):
+    for step in (
+        _fix_chars,
+        _nfc,
+        _drop_page_markers,
+        _split_columns,
+        _join_hyphens,
+        _join_inline_name_hyphens,
+    ):
         text, offs = step(text, offs)
     lines = _to_lines(text, offs, len(text))
     for line_step in (_merge_name_columns, _move_url_intrusions, _join_false_breaks, _collapse_blanks):
@@ -128,6 +135,147 @@ def _drop_page_markers(text: str, offs: Offsets) -> tuple[str, Offsets]:
             continue
         edits.append((m.start(), m.end(), "", 0))
     return _rewrite(text, offs, edits)
+
+
+# A run of 3+ spaces inside a line: the gap between two columns that PDF extraction put on one line.
+_COL_GAP_RE = re.compile(r"(?<=\S) {3,}(?=\S)")
+# A list label as a cell of its own (`Poissa:`, `In attendance:`), possibly with names after it.
+_CELL_LABEL_RE = re.compile(r"^[^\W\d_][\w .-]{0,30}:(?:\s|$)")
+_COL_SLACK = 2  # columns from a proportional font drift by a character or two
+
+
+def _split_columns(text: str, offs: Offsets) -> tuple[str, Offsets]:
+    """Read a two-column block (`Läsnä:      Poissa:` / `Pia Koski   Eero Vuori`) column by column."""
+    if "   " not in text:
+        return text, offs
+    lines = _to_lines(text, offs, len(text))
+    out: list[_Line] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and not lines[j].blank:
+            j += 1
+        if j > i:
+            out.extend(_split_paragraph(lines[i:j]))
+        out.extend(lines[j : j + 1])
+        i = j + 1
+    return _from_lines_keep(out, len(text))
+
+
+def _from_lines_keep(lines: list[_Line], end: int) -> tuple[str, Offsets]:
+    """Join lines back into text and offsets, keeping every line (also leading and trailing blanks)."""
+    offs: Offsets = []
+    for i, line in enumerate(lines):
+        offs.extend(line.offs)
+        if i < len(lines) - 1:
+            offs.append(line.nl)
+    return "\n".join(line.text for line in lines), offs
+
+
+def _right_starts(line: str) -> list[int]:
+    """Where a second column could start in a line: after each inner run of 3+ spaces."""
+    return [m.end() for m in _COL_GAP_RE.finditer(line)]
+
+
+def _split_paragraph(para: list[_Line]) -> list[_Line]:
+    """Split one paragraph at a column position shared by its lines, left column first; else keep it."""
+    if len(para) < 2 or "|" in "".join(ln.text for ln in para):
+        return para  # a table keeps its rows
+    starts = [_right_starts(ln.text) for ln in para]
+    candidates = sorted({s for row in starts for s in row})
+    best, best_n = -1, 0
+    for c in candidates:
+        n = sum(
+            1
+            for ln, row in zip(para, starts, strict=True)
+            if any(abs(s - c) <= _COL_SLACK or _label_cell_at(ln.text, s, c) for s in row)
+        )
+        if n > best_n:
+            best, best_n = c, n
+    if best_n < 2:
+        return para
+    first = next(k for k, row in enumerate(starts) if any(best - 32 <= s <= best + _COL_SLACK for s in row))
+    left: list[_Line] = []
+    right: list[_Line] = []
+    right_cols: list[int] = []
+    left_labels = right_labels = plain_left = 0
+    last = first
+    for k in range(first, len(para)):
+        ln = para[k]
+        indent = len(ln.text) - len(ln.text.lstrip())
+        cut = next((s for s in starts[k] if abs(s - best) <= _COL_SLACK), None)
+        if cut is None:
+            cut = next((s for s in starts[k] if _label_cell_at(ln.text, s, best)), None)
+        if cut is not None:
+            lend = len(ln.text[:cut].rstrip())
+            lcell, rcell = ln.text[:lend], ln.text[cut:]
+            left.append(_Line(lcell, ln.offs[:lend], ln.nl))
+            right.append(_Line(rcell, ln.offs[cut:], ln.nl))
+            right_cols.append(cut)
+            if _CELL_LABEL_RE.match(lcell.strip()):
+                left_labels += 1
+            else:
+                plain_left += 1
+            right_labels += bool(_CELL_LABEL_RE.match(rcell.strip()))
+        elif indent >= best - _COL_SLACK:
+            right.append(_Line(ln.text[indent:], ln.offs[indent:], ln.nl))  # only the right column goes on
+            right_cols.append(indent)
+        elif len(ln.text) < best - _COL_SLACK and not _HEADING_START_RE.match(ln.text):
+            left.append(ln)  # only the left column goes on
+        else:
+            break  # text across the column position: the columns ended
+        last = k
+    # A label in a cell of its own marks an attendee layout; a left column of labels only is a
+    # `Label:   value` form, whose values belong to their labels, not a second column.
+    if not (left_labels + right_labels) or not plain_left:
+        return para
+    # Keep each right cell's indent within its column: a name under `Poissa: Jari Heino` continues that list.
+    origin = min(right_cols, default=0)
+    right = [
+        _Line(" " * (c - origin) + r.text, [r.offs[0] if r.offs else r.nl] * (c - origin) + r.offs, r.nl)
+        for r, c in zip(right, right_cols, strict=True)
+    ]
+    left, right = _unlabel(_join_open_cells(left)), _unlabel(_join_open_cells(right))
+    return [*para[:first], *left, *right, *para[last + 1 :]]
+
+
+_LABEL_THEN_TEXT_RE = re.compile(r"^([ \t]*[^\W\d_][\w .-]{0,30}:)[ \t]+(?=\S)")
+
+
+def _unlabel(column: list[_Line]) -> list[_Line]:
+    """Put a cell's label on a line of its own (`Poissa: Jari Heino` -> `Poissa:` / `Jari Heino`)."""
+    out: list[_Line] = []
+    for ln in column:
+        m = _LABEL_THEN_TEXT_RE.match(ln.text)
+        if m is None:
+            out.append(ln)
+            continue
+        head = len(m.group(1))
+        out.append(
+            _Line(ln.text[:head].strip(), ln.offs[:head][len(ln.text) - len(ln.text.lstrip()) :], ln.nl)
+        )
+        out.append(_Line(ln.text[m.end() :], ln.offs[m.end() :], ln.nl))
+    return out
+
+
+def _join_open_cells(column: list[_Line]) -> list[_Line]:
+    """Join a cell wrapped inside brackets (`Gareth Rees (Town Council,` / `planning officer)`)."""
+    out: list[_Line] = []
+    for ln in column:
+        prev = out[-1].text if out else ""
+        if prev.count("(") > prev.count(")") and not prev.rstrip().endswith("-"):
+            out[-1] = _joined(out[-1], ln)
+        else:
+            out.append(ln)
+    return out
+
+
+def _label_cell_at(line: str, start: int, column: int) -> bool:
+    """A right cell that opens with its label, its names aligned further right: `Poissa: Jari Heino`."""
+    return column - 32 <= start < column and bool(_CELL_LABEL_RE.match(line[start:]))
+
+
+_HEADING_START_RE = re.compile(r"^[ \t]*(?:#|\d{1,3}[.)]?\s|§)")
 
 
 def _join_hyphens(text: str, offs: Offsets) -> tuple[str, Offsets]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from datetime import date
 from pathlib import Path
 
@@ -931,3 +932,130 @@ def test_next_meeting_sentence_span_is_exposed_for_the_action_stage() -> None:
     )
     assert nm is not None and nm.date is None
     assert span is not None and "toukokuussa" in text[span[0] : span[1]]
+
+
+# --- two-column attendee blocks (PDF text) ---
+
+
+def _by_name(ex: Extraction) -> dict[str, tuple[list[str], bool]]:
+    return {p.name: (list[str](p.roles), p.present) for p in ex.participants}
+
+
+def test_two_column_attendees_fi_each_cell_one_person_with_its_label() -> None:
+    ex = run(
+        "Kylätoimikunta\nKokous 4.3.2026 klo 18, Seuratalo, Myllytie 2\n\n"
+        "Läsnä:                       Poissa:\n"
+        "Aili Harju, pj.              Onni Kivelä\n"
+        "Reino Sola                   Muut:\n"
+        "Tuula Vesa, siht.            Elsa Marin (vieras)\n"
+        "Veli Ranta                   Pirjo Lumme-\n"
+        "                             lahti\n\n"
+        "1. Kokouksen avaus\nPuheenjohtaja avasi kokouksen.\n"
+    )
+    got = _by_name(ex)
+    assert got == {
+        "Aili Harju": (["chair"], True),
+        "Reino Sola": (["member"], True),
+        "Tuula Vesa": (["secretary"], True),
+        "Veli Ranta": (["member"], True),
+        "Onni Kivelä": (["member"], False),
+        "Elsa Marin": (["guest"], True),
+        "Pirjo Lummelahti": (["guest"], True),
+    }
+
+
+def test_two_column_attendees_en_wrapped_entry_and_label_in_cell() -> None:
+    ex = run(
+        "Elmford Cycling Club\nCommittee meeting, 9 April 2026, 7pm\n\n"
+        "Present:                         Apologies:\n"
+        "Rhona Pike (Chair)               Lyle Dent\n"
+        "Owen Fisk (Secretary)            Cara Lowe\n"
+        "Ivy Stone                        In attendance:\n"
+        "Hal Moss                         Bram Holt (County Council,\n"
+        "                                 highways officer)\n\n"
+        "1. Minutes\nThe minutes were approved.\n"
+    )
+    got = _by_name(ex)
+    assert got["Rhona Pike"] == (["chair"], True)
+    assert got["Owen Fisk"] == (["secretary"], True)
+    assert got["Lyle Dent"] == (["member"], False) and got["Cara Lowe"] == (["member"], False)
+    assert got["Bram Holt"] == (["guest"], True)
+    assert len(got) == 7  # no person made of `In`, a label or an organisation fragment
+    ex2 = run(
+        "Läsnä: Kaisu Rinne, pj.        Poissa: Matti Ojala\n"
+        "       Jouni Peltola                   Sirkka Aho\n"
+        "       Leo Kallio\n\n1. Avaus\n"
+    )
+    got2 = _by_name(ex2)
+    assert got2["Kaisu Rinne"] == (["chair"], True) and got2["Leo Kallio"] == (["member"], True)
+    assert got2["Matti Ojala"][1] is False and got2["Sirkka Aho"][1] is False
+
+
+# --- what is and is not a decision ---
+
+
+def _decisions(body: str) -> list[str]:
+    last = max(int(n) for n in re.findall(r"(?m)^(\d+)\. ", body))
+    text = f"Hallitus / Committee 1.3.2026\n\n{body}\n\n{last + 1}. Loppu / Close\nKlo 20 / At 8pm.\n"
+    return [d.text for d in find_decisions(text, segment(text).sections)]
+
+
+def test_not_decisions_noted_signature_earlier_meeting_person_agreed() -> None:
+    assert (
+        _decisions(
+            "1. Ilmoitusasiat\nMerkittiin tiedoksi seuran kirjeet.\n\n"
+            "2. Pöytäkirja\nEdellisen kokouksen pöytäkirja on hyväksytty edellisessä kokouksessa.\n\n"
+            "3. Muut\nPöytäkirja tarkastettu ja hyväksytty 12.4.2026.\n"
+        )
+        == []
+    )
+    assert (
+        _decisions(
+            "1. Correspondence\nThe letter from the school was noted.\n\n"
+            "2. Venue\nMia agreed to look into venue options. Tom and Ali Khan agreed to draft the flyer.\n"
+            "The plan had already been approved at the last meeting.\n\n"
+            "3. Close\nMinutes checked and signed: 20 April 2026.\n"
+        )
+        == []
+    )
+
+
+def test_one_decision_per_resolution_never_fragment_and_whole() -> None:
+    got = _decisions(
+        "1. Fair\nAfter some discussion it was\nagreed that the fair moves to the school field.\n"
+    )
+    assert got == ["After some discussion it was agreed that the fair moves to the school field."]
+
+
+def test_active_voice_body_and_coordinated_verbs_count_each() -> None:
+    assert _decisions("1. Suunnitelma\nKokous hyväksyi toimintasuunnitelman ja valitsi hallituksen.\n") == [
+        "Kokous hyväksyi toimintasuunnitelman",
+        "valitsi hallituksen.",
+    ]
+    assert len(_decisions("1. Talous\nHallitus vahvisti talousarvion.\n")) == 1
+    assert (
+        len(_decisions("1. Officers\nThe board approved the accounts and elected Jo Hart as treasurer.\n"))
+        == 2
+    )
+    # One resolution with two verbs on one object stays one.
+    assert len(_decisions("1. Budget\nThe budget was approved and adopted.\n")) == 1
+
+
+def test_bold_adopted_voted_it_was_agreed_and_scheduling_count() -> None:
+    assert _decisions("1. Budget\nThe budget was **adopted**.\n") == ["The budget was **adopted**."]
+    assert len(_decisions("1. Fees\nThe members voted to raise the fee to 20 pounds.\n")) == 1
+    assert len(_decisions("1. Hall\nIt was agreed that the hall is booked for June.\n")) == 1
+    assert len(_decisions("1. Syyskokous\nSyyskokous pidetään la 8.11. kylätalolla.\n")) == 1
+    assert len(_decisions("1. Vuosikokous\nPidetään yleinen kokous la 4.7. klo 12.\n")) == 1
+    assert len(_decisions("1. AGM\nThe AGM will be held on Friday 5 June at the Hall.\n")) == 1
+    # The routine next meeting and a tentative date are no resolutions.
+    assert _decisions("1. Seuraava kokous\nSeuraava kokous pidetään ke 3.6. ja aiheena on budjetti.\n") == []
+    assert _decisions("1. Yhtiökokous\nYlimääräinen yhtiökokous pidetään alustavasti 25.11.\n") == []
+
+
+def test_paatos_blocks_count_one_each() -> None:
+    got = _decisions(
+        "1. Avustus\nKeskusteltiin avustuksesta.\nPäätös:\nHaetaan kunnalta 500 euroa.\n\n"
+        "2. Retki\nPäätös: Retki tehdään toukokuussa. Bussi tilataan.\n"
+    )
+    assert got == ["Haetaan kunnalta 500 euroa.", "Retki tehdään toukokuussa."]

@@ -343,3 +343,59 @@ def test_names_hyphenated_at_line_end_or_inside_a_line_are_rejoined() -> None:
     assert normalise("Present: Ann Lee-\nSmith, Bo Kim")[0] == "Present: Ann Lee-Smith, Bo Kim"
     assert normalise("Paikalla: Tuomas Lahti- nen ja Eeva Aho")[0] == "Paikalla: Tuomas Lahtinen ja Eeva Aho"
     assert normalise("Sari Kesä- ja Talvi")[0] == "Sari Kesä- ja Talvi"  # a suspended compound stays
+
+
+# --- two-column blocks as PDF text extraction leaves them ---
+
+
+def test_two_column_attendee_block_is_read_column_by_column() -> None:
+    src = (
+        "Läsnä:                     Poissa:\n"
+        "Aili Harju, pj.            Onni Kivelä\n"
+        "Reino Sola                 Muut:\n"
+        "Tuula Vesa, siht.          Elsa Marin (vieras)\n"
+        "\n1. Avaus\n"
+    )
+    text, offs = normalise(src)
+    assert text.startswith(
+        "Läsnä:\nAili Harju, pj.\nReino Sola\nTuula Vesa, siht.\n"
+        "Poissa:\nOnni Kivelä\nMuut:\nElsa Marin (vieras)"
+    )
+    i = text.index("Onni Kivelä")
+    assert src[offs[i] : offs[i] + 11] == "Onni Kivelä"  # moved text still maps back to its source
+
+
+def test_two_column_wrapped_and_hyphenated_right_cells_rejoin() -> None:
+    src = (
+        "Present:                      Apologies:\n"
+        "Rhona Pike (Chair)            Lyle Dent\n"
+        "Owen Fisk                     In attendance:\n"
+        "Ivy Stone                     Bram Holt (County Council,\n"
+        "                              highways officer)\n"
+        "                              Nell Farr-\n"
+        "                              ington\n"
+    )
+    text, _ = normalise(src)
+    lines = text.splitlines()
+    assert lines[:3] == ["Present:", "Rhona Pike (Chair)", "Owen Fisk"]
+    assert "Bram Holt (County Council, highways officer)" in lines
+    assert "Nell Farrington" in lines
+    assert lines.index("Apologies:") > lines.index("Ivy Stone")
+
+
+def test_label_with_names_in_right_cell_keeps_its_continuation() -> None:
+    src = (
+        "Läsnä: Kaisu Rinne, pj.        Poissa: Matti Ojala\n"
+        "       Jouni Peltola                   Sirkka Aho\n"
+    )
+    text, _ = normalise(src)
+    assert text.splitlines()[-3:] == ["Poissa:", "Matti Ojala", "        Sirkka Aho"]
+
+
+def test_key_value_forms_signatures_and_tables_are_not_split() -> None:
+    form = "Aika:       5.2.2026 klo 17\nPaikka:     Seuratalo\nLäsnä:      Kaisu Rinne\n            Leo Aho"
+    assert normalise(form)[0] == form
+    sign = "Kaisu Rinne                 Jouni Peltola\npuheenjohtaja               sihteeri"
+    assert normalise(sign)[0] == sign
+    table = "| Name:   | Role   |\n| Ann Lee:   | Chair   |"
+    assert normalise(table)[0] == table

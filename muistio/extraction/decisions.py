@@ -14,25 +14,141 @@ _LABELLED = re.compile(
     r"resolved|resolution|agreed|beslut)(?!\w)(?:\*\*)?[ \t]*[:.]?[ \t]*(?:\*\*)?[ \t]*(?P<text>[^\n]*)",
     re.IGNORECASE,
 )
+_BODY = (
+    r"kokous|hallitus|johtokunta|toimikunta|työryhmä|ohjausryhmä|valtuusto|lautakunta|jaosto|"
+    r"syyskokous|kevätkokous|vuosikokous|yhtiökokous|meeting|board|committee|council|trustees|members|"
+    r"directors|group|assembly|agm"
+)
+_ACTIVE = (
+    r"hyväksyi|valitsi|vahvisti|myönsi|valtuutti|sopi|"
+    r"adopted|elected|appointed|resolved|authori[sz]ed|endorsed|ratified"
+)
 # Sentences that state a resolution.
 _VERBS = re.compile(
     r"\b(?:päätettiin|päätti|hyväksyttiin|hyväksytty|hyväksytään|sovittiin|valittiin|valittu|valitaan|"
-    r"valtuutettiin|myönnettiin|vahvistettiin|merkittiin\s+tiedoksi|"
+    r"valtuutettiin|myönnettiin|vahvistettiin|"
     r"(?:was|were|been|is|are)\s+(?:approved|adopted|agreed|elected|accepted|resolved)|approved|"
     r"unanimous(?:ly)?\s+(?:consensus|agreed|approved)|consensus\s+(?:was\s+)?reached|it\s+was\s+agreed|"
     r"agreement\s+(?:that|to|with)|agreed\s+to|agree\s+to|decided|beslutades|godkändes|valdes|bifölls|"
     r"(?:motion|resolution|proposal|amendment)\b[^.\n]{0,200}?\b(?:carried|passed|adopted)|"
     r"carried(?!\s+(?:out|over|forward|on|through)\b)(?:\s+(?:unanimously|by\s+\d+|\d+\s*[-–:]\s*\d+|nem\.?\s*con))?|"
-    r"(?:ehdotus|esitys)\s+(?:\w+\s+){0,3}hyväksyttiin|hyväksyttiin\s+(?:yksimielisesti|äänin))\b",
+    r"(?:ehdotus|esitys)\s+(?:\w+\s+){0,3}hyväksyttiin|hyväksyttiin\s+(?:yksimielisesti|äänin)|"
+    # The members voting it: `The members voted to raise the fee`.
+    r"voted\s+(?:unanimously\s+)?(?:to|that|in\s+favou?r\s+of)|"
+    # The meeting itself as the subject (`Kokous hyväksyi ...`, `The board adopted ...`): the verb is
+    # matched here, its subject checked just before it.
+    r"(?P<active>" + _ACTIVE + r"))\b",
     re.IGNORECASE,
 )
-# Not decisions: opening/closing the meeting, the bare statement of legality, proposals.
+_BODY_BEFORE = re.compile(r"(?<!\w)(?:" + _BODY + r")(?:\s+\w+){0,2}\s+$", re.IGNORECASE)
+# The body itself deciding (nominative), and the verbs it decides with in the active voice.
+# Not decisions: opening/closing the meeting, the bare statement of legality, proposals, a decision
+# of an earlier meeting, the signature of the checked minutes.
 _NOT = re.compile(
     r"\b(?:päätettiin\s+kokous|kokous\s+päätettiin|päätti\s+kokouksen|todettiin\s+(?:laillise|kokous)|"
+    r"(?:hyväksytty|päätetty|sovittu|hyväksyttiin|päätettiin|sovittiin)\s+(?:jo\s+)?"
+    r"(?:edellisessä|viime|aiemmassa|aikaisemmassa)\s+kokouksessa|"
+    r"(?:edellisessä|viime|aiemmassa|aikaisemmassa)\s+kokouksessa\s+(?:jo\s+)?"
+    r"(?:hyväksytty|päätetty|sovittu|hyväksyttiin|päätettiin|sovittiin)|"
+    r"oli\s+(?:jo\s+)?(?:hyväksytty|päätetty|sovittu)|had\s+(?:already\s+)?(?:been\s+)?(?:approved|agreed|decided)|"
+    r"(?:approved|agreed|decided|adopted)\s+(?:at|in|during)\s+(?:the\s+)?(?:last|previous|earlier|prior)\s+"
+    r"(?:meeting|session|call)|"
+    r"(?:pöytäkirja|pöytäkirjan|muistio|minutes)\b[^.\n]{0,30}?\b(?:tarkastettu|tarkistettu|tarkastanut|"
+    r"allekirjoitettu|checked|signed)|"
     r"laillinen\s+ja\s+päätösvaltainen|päätösehdotus\s+oli|ei\s+päätetty|not\s+(?:approved|agreed|decided|carried)|"
     r"(?:motion|proposal)\s+(?:was\s+)?(?:failed|defeated|lost|withdrawn))",
     re.IGNORECASE,
 )
+# A person agreeing to do something is taking on a task, not the meeting resolving:
+# `Mia agreed to look into venue options`, `Ann and Bo agreed to ...`.
+_PERSON_AGREED = re.compile(
+    r"^[\s\-*•]*(?P<who>[A-ZÅÄÖ][\w'’.-]*(?:\s+[A-ZÅÄÖ][\w'’.-]*){0,2}"
+    r"(?:\s*(?:,|and|&|ja)\s*[A-ZÅÄÖ][\w'’.-]*(?:\s+[A-ZÅÄÖ][\w'’.-]*){0,2})*)"
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:kindly\s+|also\s+)?(?:agreed|agrees|offered|volunteered)\s+to\b"
+)
+_BODY_WORD = re.compile(r"(?i)^(?:the|it|we|all|everyone|everybody|" + _BODY + r")$")
+# The body fixing when one of its (general) meetings is held: `Syyskokous pidetään la 8.11.`,
+# `The AGM will be held on 5 May`; not the routine next meeting and not a tentative date.
+_SCHEDULED = re.compile(
+    r"(?i)(?<!\w)(?:(?:syys|kevät|vuosi|yhtiö|jäsen|ylimääräinen\s+|yleinen\s+|yhdistyksen\s+)kokous|"
+    r"(?:annual|general|special|extraordinary)\s+(?:general\s+)?meeting|agm|egm|sgm)\b"
+)
+_HELD = re.compile(
+    r"(?i)\b(?:pidetään|järjestetään|will\s+be\s+held|is\s+to\s+be\s+held|shall\s+be\s+held|"
+    r"will\s+take\s+place)\b[^.\n]{0,60}?(?:\d|maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|"
+    r"sunnuntai|\b(?:ma|ti|ke|to|pe|la|su)\b|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"\w+(?:kuussa|kuun))"
+)
+_TENTATIVE = re.compile(r"(?i)\b(?:alustavasti|ehkä|mahdollisesti|tentative(?:ly)?|provisional(?:ly)?|tbc)\b")
+_SCHEDULE_NOT = re.compile(r"(?i)\b(?:seuraava|next)\b")
+
+
+def _plain(s: str) -> str:
+    """The sentence without emphasis marks (`The budget was **adopted**`)."""
+    if "*" not in s and "_" not in s:
+        return s
+    return re.sub(r"\*{1,2}|(?<!\w)_{1,2}|_{1,2}(?!\w)", "", s)
+
+
+def _has_verb(plain: str) -> bool:
+    """A resolution verb; an active one only with the body as its subject."""
+    for v in _VERBS.finditer(plain):
+        if v.group("active") is None or _BODY_BEFORE.search(plain, max(0, v.start() - 60), v.start()):
+            return True
+    return False
+
+
+def _is_resolution(part: str) -> bool:
+    """Whether a sentence states a resolution of this meeting."""
+    plain = _plain(part)
+    if _has_verb(plain):
+        if _NOT.search(plain):
+            return False
+        m = _PERSON_AGREED.match(plain)
+        person = m is not None and not _BODY_WORD.match(m.group("who").split()[0])
+        return not (person and m is not None and not _other_verb(plain, m.end()))
+    low = plain.lower()
+    if not any(w in low for w in ("pidetään", "järjestetään", "held", "take place")):
+        return False
+    return bool(
+        not _NOT.search(plain)
+        and _SCHEDULED.search(plain)
+        and _HELD.search(plain)
+        and not _TENTATIVE.search(plain)
+        and not _SCHEDULE_NOT.search(plain)
+        and "?" not in plain
+    )
+
+
+def _other_verb(plain: str, start: int) -> bool:
+    """A resolution verb after the person's own `agreed to`: `Ann agreed to chair; it was agreed that ...`."""
+    return _has_verb(plain[start:])
+
+
+# A second resolution verb coordinated in the same sentence: `hyväksyi X ja valitsi Y`.
+_COORD_VERB = re.compile(
+    r"(?:\s+(?:ja|sekä|and)|[,;])\s+(?=(?:hyväksyi|valitsi|vahvisti|myönsi|valtuutti|päätti|hyväksyttiin|"
+    r"valittiin|päätettiin|sovittiin|vahvistettiin|myönnettiin|valtuutettiin|approved|adopted|elected|"
+    r"appointed|resolved|agreed|decided)\s+\S{2,})",
+    re.IGNORECASE,
+)
+
+
+def _clauses(quote: str) -> list[str]:
+    """One quote per coordinated resolution verb; the sentence whole when it has one verb."""
+    out: list[str] = []
+    pos = 0
+    for m in _COORD_VERB.finditer(quote):
+        head = quote[pos : m.start()]
+        # `was approved and adopted` is one resolution: the first clause needs words after its verb.
+        if not _VERBS.search(_plain(head)) or re.search(r"(?:" + _ACTIVE + r"|\w+ttiin)\W*$", head, re.I):
+            continue
+        out.append(head.strip())
+        pos = m.end()
+    out.append(quote[pos:].strip())
+    return out if len(out) > 1 else [quote]
+
+
 _PROPOSAL = re.compile(r"\b(?:hyväksytään|valitaan|päätetään|sovitaan)\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:hyväksyttiin|hyväksytty|valittiin|valittu|päätettiin|sovittiin)\b", re.IGNORECASE)
 _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"“])|\n\s*\n|\n(?=\s*[-*•]\s)|\n(?=[A-ZÅÄÖ][^\n]{0,40}:)")
@@ -80,6 +196,8 @@ def _find_decisions(text: str, sections: list[Section]) -> list[DecisionEntry]:
         body = sec.body(text)
         covered: list[tuple[int, int]] = []
         for m in _LABELLED.finditer(body):
+            if _mid_sentence(body, m.start(), m.start("text")):
+                continue
             value = m.group("text").strip()
             qs, qe = m.start("text"), m.end("text")
             if not value or value in "?" or set(value) <= set("?. "):
@@ -100,9 +218,10 @@ def _find_decisions(text: str, sections: list[Section]) -> list[DecisionEntry]:
         for part in _SENT_SPLIT.split(body):
             idx = body.find(part, pos)
             pos = idx + len(part) if idx >= 0 else pos
-            if idx < 0 or not _VERBS.search(part) or _NOT.search(part):
+            if idx < 0 or not _is_resolution(part):
                 continue
-            if any(a <= idx < b or a < idx + len(part) <= b for a, b in covered):
+            # A sentence that overlaps a labelled decision is that decision, not another one.
+            if any(idx < b and a < idx + len(part) for a, b in covered):
                 continue
             quote = _quote_span(body, idx, idx + len(part))
             if len(quote) < 8:
@@ -113,12 +232,23 @@ def _find_decisions(text: str, sections: list[Section]) -> list[DecisionEntry]:
             if _PROPOSAL.search(part) and not _PAST.search(part) and _PAST.search(body[idx + len(part) :]):
                 continue
             covered.append((idx, idx + len(part)))
-            out.append(DecisionEntry(text=_clean(quote), agenda_item=sec.number, quote=_clean(quote)))
+            for clause in _clauses(quote):
+                out.append(DecisionEntry(text=_clean(clause), agenda_item=sec.number, quote=_clean(clause)))
         lines = [ln for ln in body.strip().splitlines() if ln.strip()]
         if sec.number is not None and not covered and len(lines) == 1 and _PASSIVE_LINE.match(lines[0]):
             quote = _quote_span(lines[0], 0, len(lines[0])).strip()
             out.append(DecisionEntry(text=_clean(quote), agenda_item=sec.number, quote=_clean(quote)))
     return out
+
+
+def _mid_sentence(body: str, start: int, text_start: int) -> bool:
+    """A lower-case `agreed`/`decided` at a line start that only continues the previous line's sentence."""
+    label = body[start:text_start].strip()
+    # A marked label (`#agreed`, `- decided:`, `**Agreed**`) is a label whatever its case.
+    if not label[:1].islower() or ":" in label:
+        return False
+    before = body[:start].rstrip()
+    return bool(before) and not before.endswith((".", "!", "?", ":"))
 
 
 def _sentence_end(body: str, start: int, end: int) -> int:
