@@ -13,6 +13,7 @@ def deployments() -> list[object]:
     from prefect.schedules import Cron
 
     from flows.delivery import deliver_outbox
+    from flows.digest import weekly_digest
     from flows.ingest import ingest_minutes
     from flows.invites import distribute_invites
     from flows.runtime import load_settings
@@ -27,6 +28,13 @@ def deployments() -> list[object]:
             name="every-5-min",
             schedules=[Cron("*/5 * * * *", timezone=timezone)],
             tags=["mail"],
+            entrypoint_type=by_module,
+        ),
+        # Monday 08:00 local time; a late or repeated run in the same ISO week sends nothing new.
+        weekly_digest.to_deployment(
+            name="monday-morning",
+            schedules=[Cron("0 8 * * 1", timezone=timezone)],
+            tags=["mail", "digest"],
             entrypoint_type=by_module,
         ),
         # On demand: `prefect deployment run ingest-minutes/on-demand -p path=...`.

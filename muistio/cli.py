@@ -139,11 +139,14 @@ def _user_errors() -> tuple[type[Exception], ...]:
     """The exceptions whose message is one line meant for users (imported only once one is raised)."""
     from flows.commands import CommandError
     from flows.invitations import InviteFlowError
+    from flows.overdue import DigestError
     from flows.roster import RosterError
     from flows.runtime import DatabaseUnavailable
     from muistio.invite import InviteError
 
-    return (CommandError, DatabaseUnavailable, InviteFlowError, RosterError, InviteError, LookupError)
+    return (
+        CommandError, DatabaseUnavailable, DigestError, InviteFlowError, RosterError, InviteError, LookupError
+    )  # fmt: skip
 
 
 @contextmanager
@@ -601,6 +604,53 @@ def send() -> None:
     with _one_line_errors():
         sessions = _database(settings)
     _deliver_now(settings, sessions)
+
+
+@app.command()
+def digest(
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="judge overdue on this day YYYY-MM-DD (default: today)")
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="only write .eml files to --out")] = False,
+    out: Annotated[Path, typer.Option(help="folder for --dry-run output")] = Path("digest-out"),
+) -> None:
+    """Mail each owner their overdue action items (once per ISO week); --dry-run only writes files."""
+    from flows.overdue import compose_digests, enqueue_digests, parse_as_of, summary_line, write_dry_run
+
+    settings = _settings()
+    with _one_line_errors():
+        day = parse_as_of(as_of, settings=settings, now=_now())
+        sessions = _database(settings)
+        with sessions() as session:
+            if dry_run:
+                plan = compose_digests(session, day, settings=settings, now=_now())
+                session.rollback()  # a dry run records nothing
+            else:
+                plan = enqueue_digests(session, day, settings=settings, now=_now())
+    if plan.undeliverable_line():
+        typer.echo(f"warning: {plan.undeliverable_line()}", err=True)
+    if dry_run:
+        try:
+            written = write_dry_run(plan, out)
+        except OSError as exc:
+            fail(f"cannot write to {out}: {exc.strerror or exc}")
+            return
+        typer.echo(
+            f"{summary_line(plan, dry_run=True)}; wrote {len(written)} .eml files to {out} (nothing sent)"
+        )
+        return
+    typer.echo(summary_line(plan))
+    _deliver_digest(settings, sessions, plan.keys)
+
+
+def _deliver_digest(settings: Settings, sessions: SessionFactory, keys: list[str]) -> None:
+    """Deliver the week's digests through the configured transport and print one line."""
+    from flows.overdue import deliver_digests
+    from flows.transport import describe_transport, transport_from_settings
+
+    transport = transport_from_settings(settings)
+    report = deliver_digests(sessions, transport, settings=settings, now=_now(), keys=keys)
+    _print_delivery(f"delivery via {describe_transport(transport)}: {report.summary()}", report.errors)
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from deployments.serve import deployments
 ROOT = Path(__file__).resolve().parents[1]
 EXPECTED = [
     "flows.delivery.deliver_outbox",
+    "flows.digest.weekly_digest",
     "flows.ingest.ingest_minutes",
     "flows.invites.distribute_invites",
 ]
@@ -27,7 +28,10 @@ def test_served_deployments_use_module_entrypoints_and_helsinki_time() -> None:
     served = deployments()
     assert sorted(d.entrypoint for d in served) == EXPECTED  # type: ignore[attr-defined]
     schedules = [s.schedule for d in served for s in (d.schedules or [])]  # type: ignore[attr-defined]
-    assert [(s.cron, s.timezone) for s in schedules] == [("*/5 * * * *", "Europe/Helsinki")]
+    assert sorted((s.cron, s.timezone) for s in schedules) == [
+        ("*/5 * * * *", "Europe/Helsinki"),
+        ("0 8 * * 1", "Europe/Helsinki"),  # the weekly digest: Monday 08:00 Helsinki wall-clock time
+    ]
 
 
 def test_prefect_yaml_entrypoints_are_importable_modules() -> None:
@@ -35,4 +39,5 @@ def test_prefect_yaml_entrypoints_are_importable_modules() -> None:
     entrypoints = sorted(d["entrypoint"] for d in spec["deployments"])
     assert entrypoints == EXPECTED
     assert all(resolves_to_flow(e) for e in entrypoints)
-    assert [s["timezone"] for d in spec["deployments"] for s in d.get("schedules", [])] == ["Europe/Helsinki"]
+    crons = sorted((s["cron"], s["timezone"]) for d in spec["deployments"] for s in d.get("schedules", ()))
+    assert crons == [("*/5 * * * *", "Europe/Helsinki"), ("0 8 * * 1", "Europe/Helsinki")]

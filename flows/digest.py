@@ -1,0 +1,53 @@
+"""The Prefect flow weekly-digest: queue this ISO week's overdue-item digests once, then deliver them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from flows.invitations import report_summary
+from flows.overdue import deliver_digests, digest_summary, enqueue_digests, parse_as_of
+from flows.runtime import clock, load_settings, session_factory
+from flows.transport import transport_from_settings
+
+
+@task(name="build-and-enqueue-digests", cache_policy=NO_CACHE)
+def enqueue_digests_task(as_of: str | None) -> dict[str, Any]:
+    """Every digest of the week composed and queued in one transaction (keys digest|week|recipient)."""
+    settings = load_settings()
+    now = clock().now()
+    day = parse_as_of(as_of, settings=settings, now=now)
+    with session_factory(settings.resolved_database_url)() as session:
+        plan = enqueue_digests(session, day, settings=settings, now=now)
+    return digest_summary(plan)
+
+
+@task(name="deliver-digests", cache_policy=NO_CACHE)
+def deliver_digests_task(keys: list[str]) -> dict[str, Any]:
+    """The week's digests delivered through the configured transport (one task for the batch)."""
+    settings = load_settings()
+    report = deliver_digests(
+        session_factory(settings.resolved_database_url),
+        transport_from_settings(settings),
+        settings=settings,
+        now=clock().now(),
+        keys=keys,
+    )
+    return report_summary(report)
+
+
+@flow(name="weekly-digest")
+def weekly_digest(as_of: str | None = None) -> dict[str, Any]:
+    """Mail each owner their overdue open items (secretaries: those whose owners have no address)."""
+    plan = enqueue_digests_task(as_of)
+    logger = get_run_logger()
+    if plan["undeliverable_line"]:
+        logger.warning(plan["undeliverable_line"])
+    delivery = deliver_digests_task(plan["keys"])
+    logger.info(
+        "digest %s: %d overdue, %d recipients, %d newly queued; %s",
+        plan["week"], plan["overdue"], len(plan["recipients"]), plan["enqueued"], delivery["summary"],
+    )  # fmt: skip
+    return {"plan": plan, "delivery": delivery}
