@@ -357,7 +357,11 @@ _EN_WEEK_NUM = _c(
     rf"{_B}(?:(?:iso|calendar)\s+)?(?:weeks?|wk\.?|cw)\s*(?P<n>\d{{1,2}})(?:{_SEP}(?P<n2>\d{{1,2}}))?"
     rf"(?:\s*(?:of\s+|/|,\s*)(?P<y>{_Y}))?(?!\d)|(?P<iy>{_Y})-?W(?P<iw>\d\d){_NW}"
 )
-_EN_WEEK_REL = _c(rf"{_B}{_EN_PART}?(?:(?P<q>this|next|last|the)\s+)week{_NW}")
+# 'EOW' / 'end of week' (no qualifier) is the end of the current week: its Sunday, as 'end of the week'
+_EN_WEEK_REL = _c(
+    rf"{_B}(?:{_EN_PART}?(?:(?P<q>this|next|last|the)\s+)week"
+    rf"|(?P<eow>eow|end[\s-]+of[\s-]+(?:(?P<q2>this|next)\s+)?week)){_NW}"
+)
 _EN_WD_ALONE = _c(
     rf"{_B}(?:(?P<q>this|next|last|coming)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday){_NW}"
 )
@@ -1051,15 +1055,18 @@ def _h_en_week_num(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
 
 
 def _h_en_week_rel(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
-    """next week, this week, by the end of the week."""
-    q = m["q"].lower()
-    if q == "the" and not m["part"]:
+    """next week, this week, by the end of the week, EOW / end of week (this week's Sunday)."""
+    if m["eow"]:
+        q, part = (m["q2"] or "this").lower(), "end"
+    else:
+        q, part = m["q"].lower(), m["part"]
+    if q == "the" and not part:
         return None
     r = ref.date()
     mon = r - timedelta(days=r.weekday()) + timedelta(weeks=_EN_QUAL.get(q, 0))
     c = _Cand(m.start(), m.end(), "week", fixed=(mon, mon + timedelta(days=6)))
-    if m["part"]:
-        c.part = _PART_WORD[m["part"].split()[0].lower()]
+    if part:
+        c.part = _PART_WORD[part.split()[0].lower()]
     return c
 
 
@@ -1217,7 +1224,7 @@ _RULES: tuple[tuple[_Key, re.Pattern[str], _Handler, frozenset[str]], ...] = (
     (("year", "19", "20"), _EN_YEAR, _h_en_year, _EN),
     (("month",), _EN_MONTH_REL, _h_en_month_rel, _EN),
     (("week", "wk", "cw", "-w"), _EN_WEEK_NUM, _h_en_week_num, _EN),
-    (("week",), _EN_WEEK_REL, _h_en_week_rel, _EN),
+    (("week", "eow"), _EN_WEEK_REL, _h_en_week_rel, _EN),
     (("day",), _EN_WD_ALONE, _h_en_wd, _EN),
     (("kokou", "meeting", "call", "session"), _ANCHOR, _h_anchor, _ALL),
     (_K_HOLIDAY, _HOLIDAY, _h_holiday, _ALL),

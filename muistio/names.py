@@ -53,9 +53,20 @@ E_STEMS: dict[str, tuple[str, str, str]] = {
 CASES = ("gen", "par", "ill", "ine", "ela", "ade", "abl", "all", "ess", "tra", "abe", "com")
 
 
+# Patterns used in hot loops, compiled once (module-level re.* calls re-look them up every time).
+_RX1 = re.compile(r"[-\s]")
+_RX2 = re.compile(r"[aeiouyäö][sS]$")
+_RX3 = re.compile(r"[^aeiouyäö](aa|ää)$")
+_RX4 = re.compile(r"\(.*?\)")
+_RX5 = re.compile(r"\s+")
+_RX6 = re.compile(r"[A-ZÅÄÖ]\.?")
+_RX7 = re.compile(r":[a-zåäö]+$")
+_RX8 = re.compile(r"\s[A-ZÅÄÖ]\.$")
+
+
 def _harmony(word: str) -> bool:
     """True when the word takes back-vowel endings (a, o, u), judged on its last compound part."""
-    last = re.split(r"[-\s]", word)[-1]
+    last = _RX1.split(word)[-1]
     return any(c in BACK for c in last)
 
 
@@ -164,7 +175,7 @@ def _word_forms(word: str, surname: bool) -> dict[str, set[str]]:
             stem = _strengthen(word[:-1] + "e")[:-1] + "ee"
             merge({k: {v} for k, v in {"gen": stem + "n", "all": stem + "lle", "ill": stem + "seen"}.items()})
         return out
-    if re.search(r"[aeiouyäö][sS]$", word) and len(word) > 3:
+    if _RX2.search(word) and len(word) > 3:
         # -as/-äs/-us: kangas -> kankaa- (strong grade, long vowel), Markus -> Markukse-
         v = word[-2]
         strong = _strengthen(word[:-1]) + v
@@ -205,7 +216,7 @@ def base_candidates(form: str) -> list[str]:
         if not form.endswith(end) or len(form) <= len(end) + 2:
             continue
         stem = form[: -len(end)]
-        if re.search(r"[^aeiouyäö](aa|ää)$", stem):  # Jylhänkankaa- -> Jylhänkangas
+        if _RX3.search(stem):  # Jylhänkankaa- -> Jylhänkangas
             out.append(_weaken(stem[:-1]) + "s")
         if stem.endswith("se"):
             out.append(stem[:-2] + "nen")
@@ -222,9 +233,9 @@ def fold(s: str) -> str:
 
 
 def _tokens(name: str) -> list[str]:
-    name = re.sub(r"\(.*?\)", " ", name)
+    name = _RX4.sub(" ", name)
     name = name.split(",")[0]
-    return [t for t in re.split(r"\s+", name.strip().lstrip("@")) if t]
+    return [t for t in _RX5.split(name.strip().lstrip("@")) if t]
 
 
 @dataclass
@@ -280,7 +291,7 @@ def _person(name: str, organization: str | None = None) -> Person:
     if len(toks) == 1:
         return Person(name=name, first=toks, last=None, organization=organization)
     last = toks[-1]
-    if re.fullmatch(r"[A-ZÅÄÖ]\.?", last):  # 'Sari S.' / 'Jeff L.': only an initial is known
+    if _RX6.fullmatch(last):  # 'Sari S.' / 'Jeff L.': only an initial is known
         return Person(name=name, first=toks[:-1], last=last.rstrip(".") + ".", organization=organization)
     return Person(name=name, first=toks[:-1], last=last, organization=organization)
 
@@ -384,7 +395,7 @@ class Roster:
             return None
         w = word.strip()
         if ":" in w:
-            w = re.sub(r":[a-zåäö]+$", "", w)
+            w = _RX7.sub("", w)
         return self._org_by_fold.get(fold(w))
 
     def candidates(self, mention: str) -> tuple[list[str], str | None]:
@@ -424,7 +435,7 @@ class Roster:
         first_key = fold(" ".join(toks[:-1]))
         out: list[str] = []
         case = None
-        if re.fullmatch(r"[A-ZÅÄÖ]\.?", toks[-1]):  # 'Sari S.'
+        if _RX6.fullmatch(toks[-1]):  # 'Sari S.'
             ini = toks[-1][0].upper()
             for p in self.people:
                 named = fold(" ".join(p.first)) == first_key or fold(p.first[0]) == first_key
@@ -451,10 +462,14 @@ class Roster:
         `presenters` are the section's presenters, `recent` the full names mentioned nearest before,
         nearest first. Still ambiguous: name None and the candidates listed (never a guess).
         """
+        ini = self.by_initials(mention)
         org = self.organization(mention)
-        if org:
+        if org and ini is None:
             return Resolution(mention, org, [org], "nom")
         cands, case = self.candidates(mention)
+        if ini is not None and (org or not cands):
+            # 'AL' is Ann Lee even when the list wrote 'Ann Lee (AL)' and AL was read as her organisation
+            return Resolution(mention, ini, [ini], "nom")
         if len(cands) == 1:
             return Resolution(mention, cands[0], cands, case)
         if not cands:
@@ -466,6 +481,14 @@ class Roster:
             if any(fold(c) == fold(r) for c in cands):
                 return Resolution(mention, next(c for c in cands if fold(c) == fold(r)), cands, case)
         return Resolution(mention, None, cands, case)
+
+    def by_initials(self, mention: str) -> str | None:
+        """The one person whose name parts (hyphenated ones too) start with these letters ('AL', 'oph')."""
+        m = mention.strip().strip(".,:;()[]*\\")
+        if not (2 <= len(m) <= 4 and m.isalpha() and (m.isupper() or m.islower())):
+            return None
+        hits = self._initials.get(m.upper(), [])
+        return hits[0] if len(hits) == 1 else None
 
     def _may_head(self, tok: str) -> bool:
         """Whether a word can start a several-word mention (a prefix of a known first name)."""
@@ -507,7 +530,7 @@ class Roster:
                 if any(text[a.end() : b.start()].strip() for a, b in itertools.pairwise(seg)):
                     continue
                 surface = text[seg[0].start() : seg[-1].end()]
-                s_clean = surface.rstrip(".") if not re.search(r"\s[A-ZÅÄÖ]\.$", surface) else surface
+                s_clean = surface.rstrip(".") if not _RX8.search(surface) else surface
                 cands, case = self.candidates(s_clean)
                 if cands:
                     best = Mention(

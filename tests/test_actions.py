@@ -896,3 +896,195 @@ def test_month_meeting_is_the_next_meeting_in_that_month() -> None:
 def test_due_anchored_on_an_event_dated_elsewhere(text: str, lang: str, due: str | None) -> None:
     items, _ = _run(text, ["Pat Moss", "Maija Ek"], lang=lang, day=date(2025, 3, 10))
     assert [i.due.date if i.due else None for i in items] == [due]
+
+
+# ------------------------------------------------------------------------------ round 5 patterns
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "lang", "owner"),
+    [
+        ("Present: Ann Lee (Head of Finance)\n\n1. Budget\nThe Head of Finance will circulate the figures.\n",
+         ["Ann Lee"], "en", "Ann Lee"),
+        ("Present: Ann Lee (Housing Officer), Bob Ray\n\n1. Damp\n"
+         "Damp was raised; the Housing Officer agreed to "
+         "provide a survey.\n", ["Ann Lee", "Bob Ray"], "en", "Ann Lee"),
+        ("1. Map\nThe Planning Officer will send the revised map.\n", ["Bob Ray"], "en", "Planning Officer"),
+        ("1. Fees\nThe committee will review the fees next year.\n", [], "en", "Committee"),
+        ("Läsnä: Aino Mäki (talouspäällikkö)\n\n1. Talous\nTalouspäällikkö toimittaa luvut hallitukselle.\n",
+         ["Aino Mäki"], "fi", "Aino Mäki"),
+    ],
+)  # fmt: skip
+def test_role_and_group_subjects_own_the_task(text: str, people: list[str], lang: str, owner: str) -> None:
+    items, _ = _run(text, people, lang=lang)
+    assert [i.owners for i in items] == [[owner]]
+
+
+def test_resolution_clauses_that_direct_someone_are_actions_approvals_are_not() -> None:
+    text = (
+        "1. Plans\nRESOLVED: 1. that the report be noted; "
+        "2. that officers publish the plans by 30 November 2025; "
+        "3. that the Housing Officer report back in March 2026.\n"
+    )
+    items, _ = _run(text, lang="en", day=date(2025, 6, 4))
+    assert [(i.owners, i.due.date if i.due else None) for i in items] == [
+        (["officers"], "2025-11-30"),
+        (["Housing Officer"], "2026-03-31"),
+    ]
+    lettered = (
+        "1. Site\nResolved:\n(a) that the minutes be approved;\n(b) that Ann Lee arrange a site visit.\n"
+    )
+    items, _ = _run(lettered, ["Ann Lee"], lang="en")
+    assert [i.owners for i in items] == [["Ann Lee"]]
+    approving = "1. Plan\nIt was resolved that the council notes the report and that the plan be adopted.\n"
+    assert _run(approving, lang="en")[0] == []
+
+
+def test_a_title_before_a_participant_after_a_dated_decision() -> None:
+    text = (
+        "1. Tie\nPäätettiin tehdä päällystys kesällä (n. 3 km). Tiemestari\nOlli Kallio tilaa urakoitsijan "
+        "ennen syyskuuta.\n"
+    )
+    items, _ = _run(text, ["Olli Kallio"])
+    assert [i.owners for i in items] == [["Olli Kallio"]]
+
+
+def test_plural_subject_with_two_verbs_is_one_task_with_its_deadline() -> None:
+    text = "1. Yhteistyö\nAnna ja Pekka ottavat yhteyttä SPR:ään ja sopivat aikataulun 30.5. mennessä.\n"
+    items, _ = _run(text, ["Anna Lehto", "Pekka Lahti"])
+    assert len(items) == 1
+    assert items[0].owners == ["Anna Lehto", "Pekka Lahti"] and items[0].due is not None
+    en = "1. Partners\nAnna and Pekka will contact the council and agree a date by 30 May.\n"
+    assert len(_run(en, ["Anna Lehto", "Pekka Lahti"], lang="en")[0]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "owner", "due"),
+    [
+        ("1. Vuokra\nPekalle annettiin tehtäväksi pyytää tarjous. "
+         "Vastuu: Pekka Lahti, aikataulu 7.3.2025 mennessä.\n",
+         "fi", "Pekka Lahti", "2025-03-07"),
+        ("1. Vuokra\nSelvitetään vuokralaisen tarve. Vastuuhenkilö: Pekka Lahti, määräaika 15.4.2025.\n",
+         "fi", "Pekka Lahti", "2025-04-15"),
+        ("1. Rent\nA new quote is to be obtained. Owner: Pekka Lahti, deadline 7 March 2025.\n",
+         "en", "Pekka Lahti", "2025-03-07"),
+    ],
+)  # fmt: skip
+def test_a_trailing_owner_and_schedule_line_merges_into_the_task(
+    text: str, lang: str, owner: str, due: str
+) -> None:
+    items, _ = _run(text, ["Pekka Lahti"], lang=lang, day=date(2025, 2, 1))
+    assert [(i.owners, i.due.date if i.due else None) for i in items] == [([owner], due)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "1. Koulutus\nLeena ilmoittaa kaksi jäsentä kurssille. "
+            "Ilmoittautuminen on tehtävä 20.3. mennessä.\n",
+            "fi",
+        ),
+        ("1. Training\nLeena will register two volunteers. Registration closes on 20 March.\n", "en"),
+        ("1. Kysely\nLeena laatii kyselyn jäsenille. Määräaika on 20.3.\n", "fi"),
+    ],
+)
+def test_a_deadline_in_the_next_sentence_about_the_same_task(text: str, lang: str) -> None:
+    items, _ = _run(text, ["Leena Puro"], lang=lang, day=date(2025, 2, 1))
+    assert [i.due.date if i.due else None for i in items] == ["2025-03-20"]
+
+
+def test_an_unrelated_next_sentence_gives_no_due() -> None:
+    text = "1. Koulutus\nLeena tilaa kahvit. Jäsenmaksut on maksettava 20.3. mennessä.\n"
+    items, _ = _run(text, ["Leena Puro"], day=date(2025, 2, 1))
+    assert items[0].due is None
+
+
+def test_end_of_week_dues_are_that_weeks_sunday() -> None:
+    text = (
+        "1. Docs\n- Tim to fix the README EOW\n- Tim to update the wiki by end of week\n"
+        "- Tim to tag by end of next week\n"
+    )
+    items, _ = _run(text, ["Tim Berg"], lang="en", day=date(2025, 6, 4))  # a Wednesday
+    assert [i.due.date if i.due else None for i in items] == ["2025-06-08", "2025-06-08", "2025-06-15"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("1. Henkilöstö\nAri muistutti, että kehityskeskustelut pidetään toukokuussa.\n", "fi"),
+        ("1. Kausi\nKausi avataan la 2.5.2026.\nAvustusta haetaan myös vuodelle 2027.\n", "fi"),
+        ("1. Staff\nAri noted that appraisals will be completed in May.\n", "en"),
+        ("1. Fees\nKate reminded members that the fees will be reviewed next year.\n", "en"),
+        (
+            "**Chairs:** Ana Costa, Lars Berg\n**Responsible AD:** Omar Haddad\n\n1. Drafts\nNothing new.\n",
+            "en",
+        ),
+        ("**Responsible:** Omar Haddad\n\n1. Drafts\nNothing new.\n", "en"),
+    ],
+)
+def test_reported_speech_calendar_statements_and_header_labels_are_not_tasks(text: str, lang: str) -> None:
+    assert _run(text, ["Ari Salo", "Kate Ross", "Ana Costa", "Lars Berg", "Omar Haddad"], lang=lang)[0] == []
+
+
+def test_a_named_doer_inside_reported_speech_still_counts() -> None:
+    items, _ = _run("1. Lista\nAri totesi, että Kate Ross lähettää listan.\n", ["Ari Salo", "Kate Ross"])
+    assert [i.owners for i in items] == [["Kate Ross"]]
+
+
+def test_initials_resolve_even_when_read_as_an_organisation() -> None:
+    text = (
+        "Ann Lee (AL) -- Chair\nBob Ray (BR)\n\n1. Hall\n- AL to book the hall\n- br will email the vendors\n"
+    )
+    items, _ = _run(text, ["Ann Lee", "Bob Ray"], lang="en", orgs={"Ann Lee": "AL"})
+    assert [i.owners for i in items] == [["Ann Lee"], ["Bob Ray"]]
+    items, _ = _run("1. Hall\n- OPH to book the hall\n", ["Olli-Pekka Heinonen"], lang="en")
+    assert [i.owners for i in items] == [["Olli-Pekka Heinonen"]]
+
+
+def test_at_mentions_with_a_space_and_lowercase_nicks() -> None:
+    text = (
+        "1. Bugs\n- @Rui Costa fix the login bug by Friday.\n"
+        "- @Eva Stone + @Tim Berg review the design doc.\n"
+        "- [ ] @Nora Lind update the changelog\n- bo_k and ziggy to draft the release notes.\n"
+    )
+    people = ["Rui Costa", "Eva Stone", "Tim Berg", "Nora Lind", "bo_k", "ziggy"]
+    items, _ = _run(text, people, lang="en")
+    assert [i.owners for i in items] == [
+        ["Rui Costa"],
+        ["Eva Stone", "Tim Berg"],
+        ["Nora Lind"],
+        ["bo_k", "ziggy"],
+    ]
+    unknown, _ = _run("1. CI\n- Look into the build service\n  - Lead by @John K\n", [], lang="en")
+    assert unknown[0].owners == ["John K"]
+
+
+def test_an_inflected_first_name_as_the_one_asked() -> None:
+    items, _ = _run("1. Tarjous\nPyydetään Sannalta tarjous painotöistä.\n", ["Sanna Virta"])
+    assert [i.owners for i in items] == [["Sanna Virta"]]
+
+
+def test_owner_names_are_one_line() -> None:
+    text = (
+        "1. Tiedotus\nTiedotteesta keskusteltiin pitkään ja päätettiin että kaikki muutokset kootaan, Marja\n"
+        "Lehto ilmoittaa muutoksista jäsenille.\n"
+    )
+    items, _ = _run(text, [])
+    assert all("\n" not in o for i in items for o in i.owners)
+
+
+def test_dash_list_items_read_as_headings_still_give_tasks() -> None:
+    text = "Kokous\n\n- Otetaan yhteyttä kirjastoon tilavarauksesta.\n- Tim Berg tilaa kahvit."
+    parts = [Participant(name="Tim Berg")]
+    ctx = ExtractionContext(
+        text=text, language="fi", meeting_date=date(2025, 6, 4), participants=parts,
+        sections=[Section(None, "", 0, 8),
+                  Section("1", "Otetaan yhteyttä kirjastoon tilavarauksesta", 56, 56),
+                  Section("2", "Tim Berg tilaa kahvit", len(text), len(text))],
+    )  # fmt: skip
+    items = find_action_items(ctx)
+    assert [i.text for i in items] == [
+        "Otetaan yhteyttä kirjastoon tilavarauksesta.",
+        "Tim Berg tilaa kahvit.",
+    ]

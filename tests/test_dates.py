@@ -402,3 +402,18 @@ def _fmt_end(w: When) -> str:
     end = w.to_json_dict()["end"]
     assert isinstance(end, str)
     return end
+
+
+@pytest.mark.parametrize(
+    ("phrase", "sunday"),
+    [
+        ("fix it EOW", "2018-05-27"),
+        ("by EOW", "2018-05-27"),
+        ("by end of week", "2018-05-27"),
+        ("by the end of the week", "2018-05-27"),
+        ("by end of next week", "2018-06-03"),
+    ],
+)
+def test_end_of_week_is_the_iso_weeks_sunday(phrase: str, sunday: str) -> None:
+    found = scan(phrase, REF, "en")
+    assert found and due_of(found[0].when)[0] == date.fromisoformat(sunday)

@@ -124,3 +124,12 @@ def test_name_cut_at_a_line_end_hyphen_does_not_break_the_roster() -> None:
     assert word_forms("-") == {}
     roster = Roster(["Sunil Gadh-", "Anna Mäki"], [None, None])
     assert roster.find("Annalle")
+
+
+def test_initials_win_over_an_organisation_string_and_lowercase_initials_resolve() -> None:
+    r = Roster(["Ann Lee", "Olli-Pekka Heinonen", "Bob Ray"], ["AL", None, None])
+    assert r.resolve("AL").name == "Ann Lee"  # 'Ann Lee (AL)' read AL as her organisation
+    assert r.resolve("OPH").name == "Olli-Pekka Heinonen"
+    assert r.resolve("br").name == "Bob Ray"
+    assert r.by_initials("AB") is None
+    assert Roster(["Ann Lee", "Aki Lehto"]).by_initials("AL") is None  # two people: no guess

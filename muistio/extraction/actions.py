@@ -28,6 +28,62 @@ def _words(spaced: str) -> frozenset[str]:
     return frozenset(spaced.split())
 
 
+# Patterns used in hot loops, compiled once (module-level re.* calls re-look them up every time).
+_RX1 = re.compile(r"[A-ZÅÄÖ]{2,6}")
+_RX2 = re.compile(r"[a-zåäö][A-ZÅÄÖ]")
+_RX3 = re.compile(r"(?:ed|ing|ive|ion|ment|ness|ity|ance|ence|ly|ful|able)$")
+_RX4 = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)])\s+")
+_RX5 = re.compile(r"\\([\[\]_*])")
+_RX6 = re.compile(r"(\*\*|\*|`)(\S(?:.*?\S)?)\1")
+_RX7 = re.compile(r"(?<!\w)(__?)(\S(?:.*?\S)?)\1(?!\w)")
+_RX8 = re.compile(r"\s+")
+_RX9 = re.compile(r"^[\[(]|[\])]$")
+_RX10 = re.compile(r"\s*(?:[-*•+]\s+|\d{1,2}[.)]\s+)?")
+_RX11 = re.compile(r"\s*(?:,|\bja\b|\band\b|[&+])\s*")
+_RX12 = re.compile(r"(?:vat|vät)$")
+_RX13 = re.compile(r"([aä])\1$")
+_RX14 = re.compile(r"[^aeiouyäö]t[aä]$")
+_RX15 = re.compile(r"[aeiouyäö][aä]$")
+_RX16 = re.compile(r"^(?:the|The)\s+")
+_RX17 = re.compile(r"[\wåäöÅÄÖ-]+(?:\s+[\wåäöÅÄÖ-]+){0,2}")
+_RX18 = re.compile(r"(?:[Tt]he\s+)?([A-Z][a-z]+)")
+_RX19 = re.compile(r"\b[Tt]he\s+$")
+_RX20 = re.compile(r"(?:[(\[–—:;,.]|\s-)\s*$")
+_RX21 = re.compile(r"\\?\]|\)(?!\w)")
+_RX22 = re.compile(r"[–—-]\s*$")
+_RX23 = re.compile(r"^(?:the|all)\s+")
+_RX24 = re.compile(r"\s+\w+\s+([a-zåäö]+)\b")
+_RX25 = re.compile(r"(?:[aeiouyäö][aä]|[dtlnr][aä]|m[aä][aä]n)$")
+_RX26 = re.compile(r"(?:een[aä]|ss[aä]|ll[aä]|lle|st[aä]|ksi|tt[aä])$")
+_RX27 = re.compile(r"\s*ei\b")
+_RX28 = re.compile(r"\btehtäv(?:äksi|änä)\b")
+_RX29 = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+lle)\b")
+_RX30 = re.compile(r"\b([a-zåäö]{4,}lle)\b")
+_RX31 = re.compile(r"[,;:]")
+_RX32 = re.compile(r"[\wåäöÅÄÖ-]+")
+_RX33 = re.compile(r"\bklo\b|\bkello\b|\d{1,2}[:.]\d{2}")
+_RX34 = re.compile(r"\bwill\s+be\s+(\w+)")
+_RX35 = re.compile(r"\s*(?:[-*•]\s*)?Tavoitteena\s+(?:on\s+)?([a-zåäö]+)")
+_RX36 = re.compile(r"(?:[aä]|d[aä]|t[aä]|l[aä]|n[aä]|r[aä])$")
+_RX37 = re.compile(r"\b(?:on\s+)?tarkoitus\s+(?:on\s+)?([a-zåäö]+[aä])\b")
+_RX38 = re.compile(r"\bei\s+(?:ole\s+)?tarkoitus")
+_RX39 = re.compile(r"(,\s+(?![^()]*\))|;\s+)")
+_RX40 = re.compile(r"[,;]\s+")
+_RX41 = re.compile(r"\s*([a-z]+)")
+_RX42 = re.compile(r",\s*[A-ZÅÄÖ]{2,6}\s*$")
+_RX43 = re.compile(r"[\wåäö]+\s+([a-zåäö]{4,}n)\b")
+_RX44 = re.compile(r"\s*[-*•]?\s*")
+_RX45 = re.compile(r"\s*(@?[a-z][\w.-]*)\s+(?:to|will|should)\s")
+_RX46 = re.compile(r"\s*(?:Vastuu|Owner|Deadline)")
+_RX47 = re.compile(r"\bI(?:'ll|’ll| will)\s+(\w+)")
+_RX48 = re.compile(r"\s*([a-zåäö]+)")
+_RX49 = re.compile(r"(?<=[A-Za-zåäö]{3})\.$")
+_RX50 = re.compile(r"\b\d{4}\b")
+_RX51 = re.compile(r"([A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)+)\s*\((@[\w.-]+)\)")
+_RX52 = re.compile(r"\W+")
+_RX53 = re.compile(r"\s*\([^()]*\)?\s*$")
+
+
 # ------------------------------------------------------------------------------------------ words
 
 _MD = r"(?:\*\*|__|\*|_)?"  # Markdown emphasis around a marker: '**ACTION:**', '**Action**:'
@@ -61,10 +117,12 @@ _DONE_HINTS = (
 )
 
 
+_DONE_QUICK = re.compile("|".join(map(re.escape, _DONE_HINTS)), re.I)
+
+
 def _may_be_done(seg: str) -> bool:
-    """A cheap test before the done-marker pattern (substring checks, run on every sentence)."""
-    low = seg.lower()
-    return any(h in low for h in _DONE_HINTS)
+    """A cheap test before the done-marker pattern (one alternation, run on every sentence)."""
+    return _DONE_QUICK.search(seg) is not None
 
 
 _DONE_MARK = re.compile(
@@ -72,8 +130,10 @@ _DONE_MARK = re.compile(
     r"(?=\s*(?:$|[.,;:)\]!]|\d|[A-Za-zåäö]+\s+\d))|[✓✔☑✅]",
     re.I,
 )
+# English labels need their colon or dash: 'Responsible AD: Omar' names an office, not an owner
 _OWNER_LABEL = re.compile(
-    r"[(\[]?\b(?:Vastuu(?:henkilö)?|Vastuussa|Owner|Assignee|Assigned to|Responsible)\s*[:\-–]?\s*"
+    r"[(\[]?\b(?:(?:Vastuu(?:henkilö)?|Vastuussa)\s*[:\-–]?|(?:Owner|Assignee|Responsible)\s*[:\-–]"
+    r"|Assigned to)\s*"
     r"(?P<who>@?[A-ZÅÄÖ][\w'’.-]*(?:\s+[A-ZÅÄÖ][\w'’.-]*)?(?:\s*(?:,|\bja\b|\band\b|[&+])\s*@?[A-ZÅÄÖ][\w'’.-]*"
     r"(?:\s+[A-ZÅÄÖ][\w'’.-]*)?)*)",
 )
@@ -93,7 +153,7 @@ _LEAD_BY = re.compile(
     r"\b(?:Lead|Led|Driven|Owned)\s+by\s+(?P<who>@?[A-ZÅÄÖ@][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)"
 )
 _LABEL = re.compile(
-    r"^\s*(?:[-*•]\s*)?(?P<label>Päätös|Päätösehdotus|Esitys|Ehdotus|Decision|Resolution|Resolved|Agreed|AGREED"
+    r"^\s*(?:[-*•]\s*)?(?P<label>Päätös|Päätösehdotus|Esitys|Ehdotus|Decision|Resolution|Resolved|RESOLVED|Agreed|AGREED"
     r"|Proposal|Note|Huom|Info|INFO|IDEA|Idea|TOPIC|LINK|Alustus|Keskustelua|Muistiinpanot|Kommentit|Kommentteja"
     r"|Discussion|Notes|Kehyspäätös|Taustaa|Tausta)\b[^:\n]{0,14}:\s*"
 )
@@ -135,6 +195,17 @@ _RELATIVE = _words(
 _NEXT_MEETING_LINE = re.compile(
     r"^\W*(?:seuraava|seuraavan|next)\s+(?:\w+\s+)?(?:kokous|kokouksen|kokoukseen|tapaaminen|meeting|call|session)",
     re.I,
+)
+_REPORTED_THAT = re.compile(
+    r"\b(?:muistutti|muistuttaa|huomautti|huomauttaa|mainitsi|korosti|painotti|totesi|toteaa|kertoi|kertoo"
+    r"|tiedotti|arveli|epäili|muistuttivat|totesivat|kertoivat|noted|notes|reminded|said|says|reported"
+    r"|mentioned|explained|pointed\s+out|stressed|observed|remarked|commented|informed|advised|told"
+    r"|confirmed|highlighted)\b[^.;]*?\b(?:että|that)\b",
+    re.I,
+)
+# 'vuodelle 2027', 'for 2027': the year something is for, not a deadline
+_FOR_PERIOD = re.compile(
+    r"\b(?:vuodelle|vuosille|kaudelle|tilikaudelle|toimintavuodelle|for(?:\s+the\s+year)?)\s+$", re.I
 )
 _OWNERLESS_RULES = frozenset({"fi-passive", "en-passive", "deadline", "goal", "we"})
 _AGREED = re.compile(
@@ -238,16 +309,12 @@ _FI_NOT_SUBJECT = _words(
 def _name_like(n: str) -> bool:
     """Whether an unknown word can be a name or handle (not 'Welcome', 'Suggested', 'Alternative')."""
     first = n.split()[0]
-    if (
-        first.startswith("@")
-        or re.fullmatch(r"[A-ZÅÄÖ]{2,6}", first)
-        or re.search(r"[a-zåäö][A-ZÅÄÖ]", first)
-    ):
+    if first.startswith("@") or _RX1.fullmatch(first) or _RX2.search(first):
         return True
     low = first.lower()
     if low in _EN_COMMON or low in _EN_STOP_SUBJECTS:
         return False
-    return not re.search(r"(?:ed|ing|ive|ion|ment|ness|ity|ance|ence|ly|ful|able)$", low)
+    return not _RX3.search(low)
 
 
 _PP = re.compile(r"^(?:\w+ed|done|made|held|given|taken|sent|written|built|set|put|run|seen|fixed|updated)$")
@@ -270,6 +337,12 @@ _SUBJECT = re.compile(
     rf"(?P<subj>(?:{_SUBJ_WORD})(?:\s+[A-ZÅÄÖ][\w'’-]*)?(?:\s*(?:,|\bja\b|\band\b|[&+])\s*(?:{_SUBJ_WORD})"
     rf"(?:\s+[A-ZÅÄÖ][\w'’-]*)?)*)"
 )
+
+_SUBJ_WORD_RE = re.compile(_SUBJ_WORD)
+_LEAD_SUBJECT = re.compile(rf"\s*{_SUBJECT.pattern}(?=\s)")
+_NAMED_SUBJECT = re.compile(rf"\s*{_SUBJECT.pattern}\s*(?::|\s[—–-])\s+")
+_DECISION_WORD = re.compile(r"\bpäätös\b", re.I)
+_DEADLINE_LEAD = re.compile(r"\W*(?:määräai|takaraj|deadline|aikataulu|due\b)", re.I)
 
 
 # Offices that name one person; the value is the contract role that person has, when there is one.
@@ -313,11 +386,14 @@ class _Item:
     rule: str
     sentence: Sentence | None = None
     in_list: bool = False
+    following: Sentence | None = None  # the next sentence of the same paragraph (a deadline may be there)
     due: Due | None = None
     warnings: list[str] = field(default_factory=list)
 
 
 # ------------------------------------------------------------------------------------------ helpers
+
+_SPACES = re.compile(r"\s+")
 
 
 def _gerund(verb: str) -> bool:
@@ -346,15 +422,15 @@ def _mask_struck(text: str) -> str:
 def _clean(s: str) -> str:
     """A task text: no bullets, labels, Markdown or MeetBot trailers; whitespace collapsed."""
     s = _MEETBOT_TRAILER.sub("", s)
-    s = re.sub(r"^\s*(?:[-*•+]|\d{1,2}[.)])\s+", "", s)
+    s = _RX4.sub("", s)
     s = _EXPLICIT.sub("", s)
     s = _LABEL.sub("", s)
     s = _AGREED.sub("", s)
-    s = re.sub(r"\\([\[\]_*])", r"\1", s)
-    s = re.sub(r"(\*\*|\*|`)(\S(?:.*?\S)?)\1", r"\2", s)
-    s = re.sub(r"(?<!\w)(__?)(\S(?:.*?\S)?)\1(?!\w)", r"\2", s)
-    s = re.sub(r"\s+", " ", s).strip(" \t\n-–:;,")
-    s = re.sub(r"^[\[(]|[\])]$", "", s).strip(" \\")
+    s = _RX5.sub(r"\1", s)
+    s = _RX6.sub(r"\2", s)
+    s = _RX7.sub(r"\2", s)
+    s = _RX8.sub(" ", s).strip(" \t\n-–:;,")
+    s = _RX9.sub("", s).strip(" \\")
     if s and s[0].islower():
         s = s[0].upper() + s[1:]
     return s
@@ -363,7 +439,7 @@ def _clean(s: str) -> str:
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     """A span without surrounding whitespace, bullet marker or trailing comma."""
     seg = text[a:b]
-    m = re.match(r"\s*(?:[-*•+]\s+|\d{1,2}[.)]\s+)?", seg)
+    m = _RX10.match(seg)
     a += m.end() if m else 0
     while b > a and text[b - 1] in " \t\n,;":
         b -= 1
@@ -372,12 +448,12 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _split_names(subj: str) -> list[str]:
     """'Maija ja Miro' / 'Ken and Nick' / 'A, B & C' -> names."""
-    parts = re.split(r"\s*(?:,|\bja\b|\band\b|[&+])\s*", subj)
+    parts = _RX11.split(subj)
     return [p.strip() for p in parts if p.strip()]
 
 
 def _is_plural_verb(w: str) -> bool:
-    return bool(re.search(r"(?:vat|vät)$", w))
+    return bool(_RX12.search(w))
 
 
 def _fi_3sg(word: str) -> bool:
@@ -404,11 +480,11 @@ def _task_verb(word: str) -> bool:
 def _partitive_base(word: str) -> str:
     """Nominative guess of a partitive common noun (kiinteistövastaavaa -> kiinteistövastaava)."""
     w = word
-    if re.search(r"([aä])\1$", w):
+    if _RX13.search(w):
         return w[:-1]
-    if re.search(r"[^aeiouyäö]t[aä]$", w):
+    if _RX14.search(w):
         return w[:-2]
-    if re.search(r"[aeiouyäö][aä]$", w) and len(w) > 4:
+    if _RX15.search(w) and len(w) > 4:
         return w[:-1]
     return w
 
@@ -459,9 +535,9 @@ class _Owners:
         The minutes say who holds it in a 'Name, office' / 'Name (Office)' / 'Office: Name' line; else
         a participant with the matching contract role (chair, secretary). None when not told or not unique.
         """
-        word = re.sub(r"^(?:the|The)\s+", "", role).strip()
+        word = _RX16.sub("", role).strip()
         # one word, or an office of up to three ('Consultant Anaesthetist', 'Talouspäällikkö')
-        if not word or not re.fullmatch(r"[\wåäöÅÄÖ-]+(?:\s+[\wåäöÅÄÖ-]+){0,2}", word):
+        if not word or not _RX17.fullmatch(word):
             return None
         key = word.lower()
         if key not in self._holders:
@@ -498,6 +574,8 @@ class _Owners:
         """Whether a mention names a participant or an organisation (titles before a name allowed)."""
         if self.roster.organization(mention) or self.roster.candidates(mention)[0]:
             return True
+        if mention.startswith("@") and " " in mention:
+            return bool(self.roster.candidates(mention[1:])[0])  # '@Rui Costa': the name after the @
         bare = _untitled(mention)
         return bare != mention and bool(self.roster.candidates(bare)[0])
 
@@ -507,10 +585,19 @@ class _Owners:
         """Full names for the mentions; ambiguous ones stay as written with a warning."""
         out: list[str] = []
         for m in mentions:
-            m = m.strip().strip(".,:;()[]\\")
+            # an owner is one line: a PDF line break inside a name ('Marja\nLehto') is a space
+            m = _SPACES.sub(" ", m).strip().strip(".,:;()[]\\")
             if not m:
                 continue
             r = self.roster.resolve(m, presenters=sec.presenters if sec else (), recent=recent)
+            if not r.name and not r.candidates and m.startswith("@") and " " in m:
+                # '@Rui Costa': the participant whose name follows the @, else the handle alone
+                r = self.roster.resolve(m[1:], presenters=sec.presenters if sec else (), recent=recent)
+                if not r.name and not r.candidates:
+                    r = self.roster.resolve(
+                        m.split()[0], presenters=sec.presenters if sec else (), recent=recent
+                    )
+                    m = m.split()[0] if r.name or r.candidates else m
             bare = _untitled(m)
             if not r.name and not r.candidates and bare != m:
                 # 'Dr. Holt', 'Rehtori Heikkilä': the person after the title, else the name written in full
@@ -565,15 +652,13 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
     for m in _SUBJECT.finditer(seg):
         pre = seg[: m.start()]
         subj = m.group("subj")
-        office = re.fullmatch(r"(?:[Tt]he\s+)?([A-Z][a-z]+)", subj)
+        office = _RX18.fullmatch(subj)
         if office and office.group(1).lower() in _OFFICES:
             # 'The Clerk will ask ...', '...; the Secretary will give ...': an office as the subject
             subj = office.group(1)
-            pre = re.sub(r"\b[Tt]he\s+$", "", pre)
+            pre = _RX19.sub("", pre)
             mm = _EN_MODAL.match(seg, m.end())
-            if mm and (
-                not pre.strip() or _BULLET_ONLY.match(pre) or re.search(r"(?:[(\[–—:;,.]|\s-)\s*$", pre)
-            ):
+            if mm and (not pre.strip() or _BULLET_ONLY.match(pre) or _RX20.search(pre)):
                 verb = mm.group("verb")
                 if verb not in _EN_NOT_VERBS and verb != "be" and not _gerund(verb):
                     hits.append(_Hit(a + m.start(), b, [subj], 0.75, "en-subject"))
@@ -599,19 +684,19 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
         if verb == "be":
             continue
         names = _split_names(subj)
-        the = re.search(r"\b[Tt]he\s+$", pre)
+        the = _RX19.search(pre)
         if the and len(names) == 1 and owners.role_holder(names[0]):
             pre = pre[: the.start()]
         elif not names or any(n.split()[0].lower() in _EN_STOP_SUBJECTS for n in names):
             continue
-        if not all(owners.known(n) or re.fullmatch(_SUBJ_WORD, n.split()[0]) for n in names):
+        if not all(owners.known(n) or _SUBJ_WORD_RE.fullmatch(n.split()[0]) for n in names):
             continue
         start = a + m.start()
         # the clause runs to the end of the sentence or a closing bracket
-        close = re.search(r"\\?\]|\)(?!\w)", seg[mm.end() :])
+        close = _RX21.search(seg[mm.end() :])
         end = a + mm.end() + close.start() if close and pre.rstrip().endswith(("[", "(")) else b
         # '<need> – Kate will add': the whole bullet is the task
-        if pre.strip() and re.search(r"[–—-]\s*$", pre) and mm.group("modal") in {"will", "'ll", "’ll"}:
+        if pre.strip() and _RX22.search(pre) and mm.group("modal") in {"will", "'ll", "’ll"}:
             start = a
         task = seg[mm.end("modal") :].strip() if start != a else None
         conf = 0.8 if any(owners.known(n) for n in names) else 0.75
@@ -625,6 +710,139 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
                 _clean(task[: end - (a + mm.end("modal"))]) if task else None,
             )
         )
+    return hits
+
+
+def _at_names(subj: str, owners: _Owners) -> list[str]:
+    """'@Eva Stone + @Tim Berg' -> the @mentions, each with the name after the @ when it names someone."""
+    out = []
+    for part in _split_names(subj):
+        if part.startswith("@") and " " in part and not owners.known(part) and owners.known(part.split()[0]):
+            part = part.split()[0]  # '@kim Please ...': a handle, then an unrelated word
+        out.append(part)
+    return out
+
+
+# '@Rui Costa fix the bug', '@Eva + @Tim review ...', 'bo_k and ziggy to draft ...': a handle or a
+# lower-case nick as the subject (nicks only when they are participants)
+_AT_SUBJECT = re.compile(
+    r"^\W*(?P<subj>@[\w.-]+(?:\s+[A-ZÅÄÖ][\w'’-]*)?(?:\s*(?:,|\band\b|&|\+)\s*@[\w.-]+(?:\s+[A-ZÅÄÖ][\w'’-]*)?)*)"
+    r"\s+(?:(?P<modal>will|to|should|can)\s+)?(?P<verb>[a-z]+)\b"
+)
+_NICK_SUBJECT = re.compile(
+    r"^\W*(?P<subj>[a-z][\w.-]*(?:\s*(?:,|\band\b|&|\+)\s*[a-z][\w.-]*)*)\s+(?P<modal>will|to|should)\s+"
+    r"(?P<verb>[a-z]+)\b"
+)
+
+
+def _handle_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
+    """Handles and nicks as the subject of a task ('@Rui Costa fix ...', 'bo_k and ziggy to draft ...')."""
+    seg = text[a:b]
+    if "@" in seg[:4] or seg[:3].lstrip(" -*•")[:1] == "@":
+        m = _AT_SUBJECT.match(seg)
+        if m and m.group("verb") not in _EN_NOT_VERBS and m.group("verb") != "be":
+            verb = m.group("verb")
+            if m.group("modal") or verb in _EN_TASK_VERBS:
+                return [_Hit(a + m.start("subj"), b, _at_names(m.group("subj"), owners), 0.75, "en-subject")]
+        return []
+    m = _NICK_SUBJECT.match(seg)
+    if not m or m.group("verb") in _EN_NOT_VERBS or m.group("verb") == "be":
+        return []
+    names = _split_names(m.group("subj"))
+    if all(owners.known(n) or owners.roster.by_initials(n) for n in names):
+        return [_Hit(a + m.start("subj"), b, names, 0.75, "en-subject")]
+    return []
+
+
+# Role nouns: 'the Head of Finance', 'the Housing Officer', 'the events co-ordinator' own the task as
+# the person listed with that title ('Ann Lee (Head of Finance)'), else as the role words
+_ROLE_NOUN = (
+    r"(?:officer|manager|director|head|clerk|secretary|treasurer|chair|chairman|chairperson|coordinator"
+    r"|co-ordinator|lead|leader|engineer|adviser|advisor|administrator|auditor|warden|steward|captain"
+    r"|president|editor|librarian|inspector|accountant|solicitor|planner|surveyor|convenor|convener"
+    r"|organi[sz]er|representative|liaison|webmaster|registrar|controller|superintendent|principal)"
+)
+_GROUP_NOUN = (
+    r"(?:committee|sub-?committee|board|council|trustees|executive|working\s+group|steering\s+group"
+    r"|task\s+force|team|panel|officers)"
+)
+_EN_MODALS = (
+    r"(?:will|shall|would|to|is\s+to|are\s+to|agreed\s+to|agrees\s+to|undertook\s+to|undertakes\s+to"
+    r"|offered\s+to|volunteered\s+to|needs?\s+to|must|should)"
+)
+_ROLE_SUBJECT = re.compile(
+    r"(?:^|(?<=[;:(–—])|(?<=\s-)|(?<=,\s))\s*(?:[-*•]\s*)?(?P<art>[Tt]he|[Oo]ur)\s+"
+    rf"(?P<role>(?:(?!(?i:the|and|of)\b)[\w-]+\s+){{0,2}}?(?i:{_ROLE_NOUN})(?:\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?"
+    rf"|(?:[\w-]+\s+)?(?i:{_GROUP_NOUN}))"
+    rf"\s+(?P<modal>(?i:{_EN_MODALS}))\s+(?P<verb>[a-z]+)\b"
+)
+
+
+def _role_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
+    """'The Head of Finance will circulate ...', '; the Housing Officer agreed to provide ...'."""
+    seg = text[a:b]
+    if "he " not in seg and "ur " not in seg:
+        return []
+    for m in _ROLE_SUBJECT.finditer(seg):
+        verb = m.group("verb")
+        if verb in _EN_NOT_VERBS or verb in {"be", "have", "meet", "continue", "not"} or _gerund(verb):
+            continue
+        role = m.group("role")
+        group = _GROUP_END.search(role) is not None
+        if group and verb not in _EN_TASK_VERBS and verb not in _GROUP_VERBS:
+            continue  # 'the board would like ...': a body's task needs a task verb
+        owner = role if owners.role_holder(role) else role[:1].upper() + role[1:]
+        return [_Hit(a + m.start("art"), b, [owner], 0.7, "en-subject")]
+    return []
+
+
+_GROUP_END = re.compile(rf"(?i:{_GROUP_NOUN})$")
+_GROUP_VERBS = _words("review consider monitor revisit discuss agree finalise finalize decide")
+
+
+_RESOLVED_LEAD = re.compile(
+    r"^\W*(?:(?:It\s+was\s+|The\s+\w+\s+|\w+\s+)?(?:RESOLVED|[Rr]esolved|AGREED|[Aa]greed|DECIDED|[Dd]ecided)\b"
+    r"(?:\s*:|\s+(?:unanimously\s+)?that\b|\s*$))"
+)
+# 'that officers publish ...', 'that the Housing Officer report back ...': a subject and a bare verb
+_THAT_CLAUSE = re.compile(
+    r"\b[Tt]hat\s+(?P<subj>(?:the\s+|all\s+)?(?:[A-Z][\w-]*\s+){0,3}?(?i:"
+    + _ROLE_NOUN
+    + r"|"
+    + _GROUP_NOUN
+    + r")s?"
+    r"(?:\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)\s+(?P<verb>[a-z]+)\b"
+)
+# verbs that only settle something (the decision itself), or no bare verb at all
+_SETTLING = _words(
+    """
+    be is are was were has have had shall will should may might can would do does not approve adopt
+    accept agree note endorse ratify confirm receive support welcome thank record notes
+    """
+)
+_CLAUSE_BREAK = re.compile(r";|\s(?=\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+[Tt]hat\b)")
+
+
+def _resolution_clause_hits(text: str, a: int, b: int) -> list[_Hit]:
+    """Resolution clauses that direct someone ('that officers publish the plans ...'); approvals are not."""
+    seg = text[a:b]
+    if "hat " not in seg:
+        return []
+    hits = []
+    pos = 0
+    for part in [*_CLAUSE_BREAK.split(seg), ""]:
+        if not part:
+            continue
+        at = seg.find(part, pos)
+        pos = at + len(part)
+        m = _THAT_CLAUSE.search(part)
+        if not m or m.group("verb") in _SETTLING or m.group("verb").endswith(("ed", "ing")):
+            continue
+        if m.group("verb").endswith("s") and not m.group("verb").endswith("ss"):
+            continue  # 'that the council notes ...' states, a directive takes the bare verb
+        subj = _RX23.sub("", m.group("subj"))
+        end = a + at + len(part.rstrip(" ;,.\n")) + (1 if part.rstrip().endswith(".") else 0)
+        hits.append(_Hit(a + at + m.start("subj"), end, [subj], 0.7, "en-subject"))
     return hits
 
 
@@ -646,6 +864,7 @@ def _clause_open_at(seg: str, pos: int, marks: str, word: str = "", dash: bool =
     return len(head) <= 3 and bool(_BULLET_ONLY.match(head))
 
 
+_TITLE_WORD = re.compile(r"\s*(?:[-*•]\s*)?([A-ZÅÄÖ][a-zåäö-]{3,}\s+)?")
 _FI_VERB_AFTER = re.compile(r"\s+(?:myös\s+|itse\s+|vielä\s+)?([a-zåäö]+)\b(\s+yhteyttä)?")
 
 
@@ -653,6 +872,14 @@ def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
     """'Miro hoitaa ...', 'Maija ja Miro laativat ...', 'Sari S. lupasi yrittää', 'Työllistetyt laittavat'."""
     seg = text[a:b]
     hits: list[_Hit] = []
+    for men in owners.mentions_in(a, b):
+        # 'Tiemestari Olli Kallio tilaa ...': any title word before a participant's full name
+        title = _TITLE_WORD.fullmatch(seg, 0, men.start - a)
+        if title and title.group(1) and men.case == "nom" and len(men.candidates) == 1:
+            vm = _FI_VERB_AFTER.match(seg, men.end - a)
+            verb = vm.group(1) if vm else ""
+            if verb and verb not in _FI_VERB_STOP and (_task_verb(verb) or _fi_3sg(verb)):
+                return [_Hit(a + title.start(1), b, [men.candidates[0]], 0.8, "fi-subject")]
     for m in _SUBJECT.finditer(seg):
         if not _clause_open_at(seg, m.start(), "([:;,", "että"):
             continue
@@ -665,13 +892,13 @@ def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
         names = _split_names(subj)
         known = [n for n in names if owners.known(n)]
         promise = verb in _PROMISE
-        inf = re.match(r"\s+\w+\s+([a-zåäö]+)\b", seg[m.end() :])
+        inf = _RX24.match(seg[m.end() :])
         if promise and known:
             ok, conf = True, 0.75
         elif (
             promise
             and inf
-            and re.search(r"(?:[aeiouyäö][aä]|[dtlnr][aä]|m[aä][aä]n)$", inf.group(1))
+            and _RX25.search(inf.group(1))
             and all(_name_like(n) and n.split()[-1][:1].isupper() for n in names)
         ):
             # 'Rehtori Heikkilä lupasi toimittaa ...': a promise to do something is a task by whoever made it
@@ -688,16 +915,15 @@ def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
                 and len(names) <= 2
                 and (not pre.strip() or bool(_BULLET_ONLY.match(pre)))
                 and all(
-                    n.split()[0].lower() not in _FI_NOT_SUBJECT
-                    and not re.search(r"(?:een[aä]|ss[aä]|ll[aä]|lle|st[aä]|ksi|tt[aä])$", n.split()[-1])
+                    n.split()[0].lower() not in _FI_NOT_SUBJECT and not _RX26.search(n.split()[-1])
                     for n in names
                 )
             )
-            ok = ok or (bool(re.fullmatch(r"[A-ZÅÄÖ]{2,6}", subj)) and _task_verb(verb))
+            ok = ok or (bool(_RX1.fullmatch(subj)) and _task_verb(verb))
             conf = 0.7
         if not ok:
             continue
-        if re.match(r"\s*ei\b", seg[m.end() :]):
+        if _RX27.match(seg[m.end() :]):
             continue
         hits.append(_Hit(a + m.start(), b, names, conf, "fi-subject"))
         break
@@ -753,7 +979,7 @@ def _delegation_hits(text: str, a: int, b: int, roster: Roster) -> list[_Hit]:
 def _assignment_hits(text: str, a: int, b: int, roster: Roster) -> list[_Hit]:
     """'Annettiin Pekalle tehtäväksi pyytää ...', 'Karille annettiin tehtäväksi neuvotella ...'."""
     seg = text[a:b]
-    if "tehtäv" not in seg or not re.search(r"\btehtäv(?:äksi|änä)\b", seg):
+    if "tehtäv" not in seg or not _RX28.search(seg):
         return []
     names = [
         f.candidates[0]
@@ -762,10 +988,10 @@ def _assignment_hits(text: str, a: int, b: int, roster: Roster) -> list[_Hit]:
         and (f.case == "all" or (f.case == "gen" and seg.startswith("tehtäv", f.end + 1)))
     ]
     if not names:
-        names = [w for w in re.findall(r"\b([A-ZÅÄÖ][a-zåäö]+lle)\b", seg)]
+        names = [w for w in _RX29.findall(seg)]
     if not names:
         # 'antaa hallitukselle tehtäväksi selvittää': a body or an office in the allative is the owner
-        for w in re.findall(r"\b([a-zåäö]{4,}lle)\b", seg):
+        for w in _RX30.findall(seg):
             base = _allative_base(w)
             if base in _BODIES or base in _OFFICES:
                 names.append(base.capitalize())
@@ -793,7 +1019,8 @@ def _allative_base(word: str) -> str:
 
 _CASE_OWNER_CUE = re.compile(
     r"\b(?:vastuulla|vastaa|vastaavat|toimii|toimivat|annettiin|annetaan|osoitettiin|siirrettiin|siirretään"
-    r"|pyydetään|pyydettiin)\b"
+    r"|pyydetään|pyydettiin)\b",
+    re.I,
 )
 _RESP_ON = re.compile(rf"^\W*{_SUBJECT.pattern}\s+(?:vastuulla|vastuulle)\s+(?:on|ovat|jää|jäi)\b")
 _ANSWERS_FOR = re.compile(
@@ -804,13 +1031,13 @@ _ACTS_AS = re.compile(
     r"\b(?i:yhteyshenkilönä|vastuuhenkilönä|vetäjänä|koordinaattorina|kokoonkutsujana|vastaavana)\s+"
     rf"(?:toimii|toimivat)\s+{_SUBJECT.pattern}"
 )
-_GIVEN_TO = re.compile(r"\b(?:annettiin|annetaan|osoitettiin|siirrettiin|siirretään)\b")
+_GIVEN_TO = re.compile(r"\b(?:annettiin|annetaan|osoitettiin|siirrettiin|siirretään)\b", re.I)
 _HANDED_NOT_TASK = re.compile(
     r"\b(?:puheenvuoro\w*|sana|kiitos|kiitokset|lahja\w*|palkinto\w*|ansiomerk\w*|tunnustus\w*"
     r"|huomionosoitus\w*|stipendi\w*|vastuuvapaus|ero|nimenkirjoitusoikeus)\s+(?:annettiin|annetaan)\b",
     re.I,
 )
-_ASKED_OF = re.compile(r"\b(?:pyydetään|pyydettiin)\b")
+_ASKED_OF = re.compile(r"\b(?:pyydetään|pyydettiin)\b", re.I)
 
 
 def _case_owner_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
@@ -875,8 +1102,8 @@ def _passive_word(seg: str, morphology: Morphology | None = None) -> re.Match[st
             continue
         if w.endswith(("llaan", "llään")) and not w.endswith(("ellaan", "ellään", "tullaan")):
             continue
-        tail = re.split(r"[,;:]", seg[: m.start()])[-1]
-        before = re.findall(r"[\wåäöÅÄÖ-]+", tail)
+        tail = _RX31.split(seg[: m.start()])[-1]
+        before = _RX32.findall(tail)
         if any(x.lower() in _RELATIVE for x in before):
             continue
         if before and before[-1].lower() == "ei":
@@ -897,6 +1124,9 @@ _CONTENT_OR_FUNDING = re.compile(
 )
 
 
+_FOR_YEAR = re.compile(
+    r"\b(?:vuodelle|vuosille|kaudelle|tilikaudelle|toimintavuodelle)\s+(?:19|20)\d\d\b", re.I
+)
 _DAY_DATE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{4})?(?!\d)")
 
 
@@ -912,15 +1142,15 @@ def _passive_hits(text: str, a: int, b: int, lang: str, morphology: Morphology |
     if _GENERIC.search(seg):
         return []
     if w.startswith(("pidet", "järjestet", "kutsut", "pidett")) and (
-        _MEETING_WORDS.search(seg)
-        or re.search(r"\bklo\b|\bkello\b|\d{1,2}[:.]\d{2}", seg)
-        or (w.startswith("pide") and _DAY_DATE.search(seg))
+        _MEETING_WORDS.search(seg) or _RX33.search(seg) or (w.startswith("pide") and _DAY_DATE.search(seg))
     ):
         return []  # a meeting or event being scheduled, not a task
-    if re.search(r"\bpäätös\b", seg, re.I):
+    if _DECISION_WORD.search(seg):
         return []
     if _CONTENT_OR_FUNDING.search(seg):
         return []  # what a letter says ('Kirjeessä pyydetään ...') or where money comes from ('tililtä')
+    if _FOR_YEAR.search(seg) and not _DEADLINE_CUE.search(seg):
+        return []  # 'Avustusta haetaan myös vuodelle 2027': the year's plan, no task with a time
     if w in _VERDICT or _STANDING.search(seg):
         return []  # the decision itself settles it ('Jäsenmaksu pidetään ennallaan', 'Vuokrataan leiri ...')
     if re.search(
@@ -935,7 +1165,7 @@ def _english_passive_hits(text: str, a: int, b: int) -> list[_Hit]:
     seg = text[a:b]
     if "will" not in seg:
         return []
-    m = re.search(r"\bwill\s+be\s+(\w+)", seg)
+    m = _RX34.search(seg)
     if not m or not _PP.match(m.group(1)):
         return []
     if _MEETING_WORDS.search(seg):
@@ -960,15 +1190,11 @@ def _goal_hits(text: str, a: int, b: int) -> list[_Hit]:
     seg = text[a:b]
     if "avoitteena" not in seg and "tarkoitus" not in seg:
         return []
-    m = re.match(r"\s*(?:[-*•]\s*)?Tavoitteena\s+(?:on\s+)?([a-zåäö]+)", seg)
-    if (
-        m
-        and re.search(r"(?:[aä]|d[aä]|t[aä]|l[aä]|n[aä]|r[aä])$", m.group(1))
-        and not m.group(1).endswith(("minen", "nen"))
-    ):
+    m = _RX35.match(seg)
+    if m and _RX36.search(m.group(1)) and not m.group(1).endswith(("minen", "nen")):
         return [_Hit(a + m.start(), b, [], 0.6, "goal")]
-    m = re.search(r"\b(?:on\s+)?tarkoitus\s+(?:on\s+)?([a-zåäö]+[aä])\b", seg)
-    if m and not re.search(r"\bei\s+(?:ole\s+)?tarkoitus", seg):
+    m = _RX37.search(seg)
+    if m and not _RX38.search(seg):
         return [_Hit(a + m.start(), b, [], 0.5, "goal")]
     return []
 
@@ -988,11 +1214,11 @@ def _decision_imperative_hits(text: str, a: int, b: int, label_end: int) -> list
     """'Decision: merge proposed language into spec' - a decision that is a task (task verb first)."""
     hits: list[_Hit] = []
     pos = label_end
-    for part in re.split(r"(,\s+(?![^()]*\))|;\s+)", text[label_end:b]):
-        if re.match(r"[,;]\s+", part):
+    for part in _RX39.split(text[label_end:b]):
+        if _RX40.match(part):
             pos += len(part)
             continue
-        w = re.match(r"\s*([a-z]+)", part)
+        w = _RX41.match(part)
         if w and w.group(1) in _EN_TASK_VERBS:
             hits.append(_Hit(pos, pos + len(part.rstrip()), [], 0.6, "decision"))
         pos += len(part)
@@ -1013,6 +1239,8 @@ def _clause_hits(
         lambda: _case_owner_hits(masked, ca, cb, owners),
         lambda: _goal_hits(masked, ca, cb),
         lambda: [] if proposal else _finnish_subject_hits(masked, ca, cb, owners),
+        lambda: _handle_subject_hits(masked, ca, cb, owners),
+        lambda: _role_subject_hits(masked, ca, cb, owners),
         lambda: _english_subject_hits(masked, ca, cb, owners),
         lambda: _deadline_hits(masked, ca, cb),
         lambda: [] if proposal else _passive_hits(masked, ca, cb, lang, roster.morphology),
@@ -1038,7 +1266,7 @@ def _presenters(text: str, sec: Section, roster: Roster) -> list[str]:
     if not m:
         return []
     out = []
-    for part in _split_names(re.sub(r",\s*[A-ZÅÄÖ]{2,6}\s*$", "", m.group(1))):
+    for part in _split_names(_RX42.sub("", m.group(1))):
         r = roster.resolve(part)
         if r.name and r.name not in roster.organizations:
             out.append(r.name)
@@ -1074,10 +1302,13 @@ def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
             continue
         if "and" in m.group():
             continue
+        if _is_plural_verb(w) and len(w) > 5 and not m.group().startswith(";"):
+            # 'A ja B ottavat yhteyttä X:ään ja sopivat Y:stä': the same joint subject, one task
+            continue
         if not m.group().startswith((",", ";")):
             # 'X huolehtii A:sta ja tekee B:n': without a comma only a task verb starts a new task
             # only with an object of its own ('ja tekee ilmoituksen'), not 'ja jakaa sen' / 'ja vie Annalle'
-            obj = re.match(r"[\wåäö]+\s+([a-zåäö]{4,}n)\b", seg[m.end() :])
+            obj = _RX43.match(seg[m.end() :])
             if _task_verb(w) and obj and obj.group(1) not in _PRONOUN_OBJECTS:
                 cuts.append(m.start())
             continue
@@ -1124,6 +1355,7 @@ def _section_items(
     nm_span = ctx.next_meeting_span
     items: list[_Item] = []
     action_heading = False
+    resolving = False  # inside a 'RESOLVED:' paragraph or the list under it
     first_of_block: dict[int, str] = {}
     block_info: dict[int, tuple[re.Match[str] | None, re.Match[str] | None, bool]] = {}
     for s in sents:
@@ -1168,14 +1400,14 @@ def _section_items(
         label = _LABEL.match(seg)
         explicit = _EXPLICIT.match(seg)
         if explicit or (action_heading and s.block.bullet):
-            lead_m = explicit or re.match(r"\s*[-*•]?\s*", seg)
+            lead_m = explicit or _RX44.match(seg)
             start = s.start + (lead_m.end() if lead_m else 0)
             rest = masked[start : s.end]
             who: list[str] = []
-            lead = re.match(rf"\s*{_SUBJECT.pattern}(?=\s)", rest)
-            nick = re.match(r"\s*(@?[a-z][\w.-]*)\s+(?:to|will|should)\s", rest)
+            lead = _LEAD_SUBJECT.match(rest)
+            nick = _RX45.match(rest)
             # 'ACTION: Ben — submit ...', 'TODO Olga: open a PR': the owner, then a dash or a colon
-            named = re.match(rf"\s*{_SUBJECT.pattern}\s*(?::|\s[—–-])\s+", rest)
+            named = _NAMED_SUBJECT.match(rest)
             named_who = _split_names(named.group("subj")) if named else []
             if explicit and explicit.group("paren"):
                 who = _split_names(explicit.group("paren"))
@@ -1192,12 +1424,12 @@ def _section_items(
                     and (subj.startswith("@") or owners.known(subj.split()[0]) or nxt[0] in {"to", "will"})
                 )
                 if verbish or subj.startswith("@"):
-                    who = _split_names(subj) if not subj.startswith("@") else [subj.split()[0]]
+                    who = _split_names(subj) if not subj.startswith("@") else _at_names(subj, owners)
             hits.append(_Hit(start, s.end, who, 0.9, "explicit"))
-        elif irc_speaker or (turn and not label and not re.match(r"\s*(?:Vastuu|Owner|Deadline)", seg)):
+        elif irc_speaker or (turn and not label and not _RX46.match(seg)):
             speaker = irc_speaker or (turn.group("who") if turn else "")
             body_a = s.start + (turn.end() if turn and _TURN.match(seg) and not irc_speaker else 0)
-            mine = re.search(r"\bI(?:'ll|’ll| will)\s+(\w+)", masked[body_a : s.end])
+            mine = _RX47.search(masked[body_a : s.end])
             if mine:
                 hits.append(_Hit(body_a + mine.start(), s.end, [speaker], 0.6, "turn-i"))
             else:
@@ -1232,14 +1464,24 @@ def _section_items(
             )
             reported = head_reports and not s.block.bullet
             carry: list[str] = []
-            for ca, cb in _clauses(masked, body_a, s.end):
+            if _RESOLVED_LEAD.match(seg):
+                resolving = True
+            elif not s.block.bullet:
+                resolving = False
+            directed = _resolution_clause_hits(masked, s.start, s.end) if resolving else []
+            hits.extend(directed)
+            for ca, cb in [] if directed else _clauses(masked, body_a, s.end):
                 ch: list[_Hit] = []
-                first_word = re.match(r"\s*([a-zåäö]+)", masked[ca:cb])
+                first_word = _RX48.match(masked[ca:cb])
                 if carry and first_word and (_fi_3sg(first_word.group(1)) or _task_verb(first_word.group(1))):
                     hits.append(_Hit(ca, cb, list(carry), 0.75, "fi-subject"))
                     continue
                 ch = _clause_hits(masked, ca, cb, roster, owners, proposal, ctx.language)
-                if heading:
+                if ch and _REPORTED_THAT.search(masked, s.start, ca + 1 if ca > s.start else cb):
+                    # 'Ari muistutti, että ... pidetään', 'Kate noted that ... will be reviewed': what
+                    # someone said, not work handed out (a named doer inside it still counts)
+                    ch = [h for h in ch if h.rule not in _OWNERLESS_RULES]
+                if heading and not _DASH_BULLET.match(masked, s.block.start):
                     # an agenda heading ('3. Call to order') names a task only with a known owner
                     ch = [
                         h
@@ -1271,22 +1513,40 @@ def _section_items(
                 carry = [o for h in ch if h.rule == "fi-subject" for o in h.owners]
                 hits.extend(ch)
             owner_m = _owner_label(seg)
-            if owner_m and not hits:
+            # 'Vastuu: Mikko', 'Owner: Kate, deadline 7 March': a label line (owner, maybe a schedule)
+            bare = bool(
+                owner_m
+                and _LABEL_LEAD.fullmatch(seg, 0, owner_m.start())
+                and _SCHEDULE_TAIL.fullmatch(seg, owner_m.end())
+            )
+            if owner_m and (bare or not hits):
                 last = items[-1] if items else None
-                bare = re.fullmatch(r"\W*" + re.escape(owner_m.group()) + r"[\s.;)\]]*", seg)
+                prev_s = _previous(sents, s)
                 if (
                     bare
                     and last is not None
                     and last.sentence is not None
                     and _adjacent(sents, last.sentence, s)
                 ):
-                    # 'Vastuu: Mikko' on its own after a task names that task's owner
+                    # a label line after a task names that task's owner (and its schedule: the span grows)
                     warn_b: list[str] = []
                     who_b = owners.resolve(_split_names(owner_m.group("who")), psec, recent_full, warn_b)
                     last.owners = who_b
                     last.warnings.extend(warn_b)
                     last.confidence = max(last.confidence, 0.8)
-                else:
+                    if last.section is sec:
+                        last.end = max(last.end, _trim(text, s.start, s.end)[1])
+                    hits = []
+                elif bare and prev_s is not None and prev_s.block.index == s.block.index:
+                    # 'A new quote is needed. Owner: Kate, deadline ...': the sentence before is the task
+                    prev_text = masked[prev_s.start : prev_s.end]
+                    if not prev_text.rstrip().endswith((":", "?")):
+                        hits = [
+                            _Hit(prev_s.start, s.end, [owner_m.group("who")], 0.75, "owner-label", prev_text)
+                        ]
+                elif bare and not _parent_bullet(masked, sents, s):
+                    hits = []  # 'Responsible: Omar Haddad' alone (a header label) owns nothing
+                elif not hits:
                     hits.append(_Hit(s.start, s.end, [owner_m.group("who")], 0.8, "owner-label"))
         prev_owned = [
             it for it in items if it.owners and it.sentence and it.sentence.block.index == s.block.index
@@ -1323,11 +1583,15 @@ def _section_items(
                     h.rule,
                     s,
                     s.block.bullet,
+                    following=_following(sents, s),
                     warnings=warn,
                 )
             )
     return items
 
+
+# a '- ' / '* ' list item the segmenter took for a heading is still a list item (headings are numbered)
+_DASH_BULLET = re.compile(r"[ \t]*[-*•–][ \t]+\S")
 
 _NAMED_RULES = frozenset(
     {"explicit", "delegation", "responsible", "acts-as", "fi-subject", "en-subject", "owner-label"}
@@ -1345,6 +1609,42 @@ def _gaps(text: str, sections: list[Section]) -> list[Section]:
     if pos < len(text) and text[pos:].strip():
         out.append(Section(None, "", pos, len(text)))
     return out
+
+
+_LABEL_LEAD = re.compile(r"[\s\-*•(\[]*")
+# what may follow an owner label on a label line: a schedule ('aikataulu 7.3. mennessä', 'deadline 7 May')
+_SCHEDULE_TAIL = re.compile(
+    r"[\s,;.–—)\]-]*(?:(?:aikataulu\w*|määräai\w*|takaraja\w*|deadline|due(?:\s+date)?|by|target(?:\s+date)?"
+    r"|schedule|valmi\w*|viimeistään|mennessä)\b(?:[^.;\n]|\.(?!\s*(?:(?-i:[A-ZÅÄÖ])|$)))*)?[\s.;)\]]*",
+    re.I,
+)
+
+
+def _following(sents: list[Sentence], s: Sentence) -> Sentence | None:
+    """The sentence after s in the same paragraph, if any."""
+    i = bisect.bisect_right([x.start for x in sents], s.start)
+    return sents[i] if i < len(sents) and sents[i].block.index == s.block.index else None
+
+
+# a sentence that states a deadline ('Ilmoittautuminen on tehtävä 20.3. mennessä', 'Registration closes ...')
+_DEADLINE_CUE = re.compile(
+    r"\b(?:mennessä|viimeistään|määräai\w*|takaraja\w*|deadline|due|by|closes?|no\s+later\s+than)\b", re.I
+)
+_STEM_WORD = re.compile(r"[^\W\d_]{5,}")
+
+
+def _about_same_task(task: str, deadline: str) -> bool:
+    """Whether a deadline sentence is about the task: a shared word stem, or a bare deadline statement."""
+    if _DEADLINE_LEAD.match(deadline):
+        return True
+    stems = {w.lower()[:5] for w in _STEM_WORD.findall(task)}
+    return any(w.lower()[:5] in stems for w in _STEM_WORD.findall(deadline))
+
+
+def _previous(sents: list[Sentence], s: Sentence) -> Sentence | None:
+    """The sentence just before s, if any."""
+    i = bisect.bisect_left([x.start for x in sents], s.start)
+    return sents[i - 1] if i > 0 else None
 
 
 def _adjacent(sents: list[Sentence], a: Sentence, b: Sentence) -> bool:
@@ -1384,7 +1684,11 @@ def _due(ctx: ExtractionContext, item: _Item, own_clause_only: bool = False) -> 
         found = dates.scan(seg, ref, ctx.language, ctx.next_meeting_date, prefer_future=True)
         if event and not found:
             return event
-        found = [f for f in found if f.when.relation not in {"since", "from"}]
+        found = [
+            f
+            for f in found
+            if f.when.relation not in {"since", "from"} and not _FOR_PERIOD.search(seg, 0, f.start)
+        ]
         rel = _REL_CLAUSE.search(seg)
         if rel:
             # '..., jossa pyydetään korjaamaan aidat 15. päivään mennessä': someone else's deadline
@@ -1398,7 +1702,7 @@ def _due(ctx: ExtractionContext, item: _Item, own_clause_only: bool = False) -> 
             continue
         if precision not in {"day", "week", "month", "season", "half_year", "year", "meeting"}:
             precision = "day"
-        phrase = re.sub(r"(?<=[A-Za-zåäö]{3})\.$", "", seg[f.start : f.end])  # 'in April.' -> 'in April'
+        phrase = _RX49.sub("", seg[f.start : f.end])  # 'in April.' -> 'in April'
         return Due(date=d.isoformat(), precision=precision, phrase=phrase)  # type: ignore[arg-type]
     return None
 
@@ -1451,7 +1755,7 @@ def _before_event_due(ctx: ExtractionContext, item: _Item, a: int, b: int, ref: 
     if len(found) != 1:
         return None
     raw = (m.group("n") or "").lower()
-    n = int(raw) if raw.isdigit() else _COUNT.get(re.sub(r"\s+", " ", raw), 1)
+    n = int(raw) if raw.isdigit() else _COUNT.get(_RX8.sub(" ", raw), 1)
     unit = m.group("u").lower()
     if unit.startswith(("viik", "week")):
         due = found[0] - timedelta(weeks=n)
@@ -1605,8 +1909,8 @@ def _inherit_years(items: list[_Item]) -> None:
 def _yearless_after(due: Due, prev: Due) -> bool:
     """Whether a due phrase without a year resolved before the previous (year-naming) item's due."""
     return (
-        not re.search(r"\b\d{4}\b", due.phrase)
-        and bool(re.search(r"\b\d{4}\b", prev.phrase))
+        not _RX50.search(due.phrase)
+        and bool(_RX50.search(prev.phrase))
         and date.fromisoformat(due.date) < date.fromisoformat(prev.date)
     )
 
@@ -1673,7 +1977,7 @@ def find_action_items(ctx: ExtractionContext, morphology: Morphology | None = No
     """
     roster = Roster.from_participants(ctx.participants, morphology)
     # 'Nikolai Petrov (@nick)' in an attendee list lets '@nick' name him later
-    for m in re.finditer(r"([A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)+)\s*\((@[\w.-]+)\)", ctx.text):
+    for m in _RX51.finditer(ctx.text):
         roster.add_alias(m.group(2), m.group(1))
     masked = _mask_struck(ctx.text)
     owners = _Owners(roster, ctx, masked)
@@ -1690,7 +1994,7 @@ def find_action_items(ctx: ExtractionContext, morphology: Morphology | None = No
     uniq: list[_Item] = []
     for it in sorted(items, key=lambda i: (i.start, -i.confidence)):
         # a note in brackets does not make a new task: '... (carried over)' repeats the same one
-        key = re.sub(r"\W+", " ", re.sub(r"\s*\([^()]*\)?\s*$", "", it.text).lower()).strip()
+        key = _RX52.sub(" ", _RX53.sub("", it.text).lower()).strip()
         if key in seen or any(u.start <= it.start and it.end <= u.end for u in uniq):
             continue
         seen.add(key)
@@ -1714,9 +2018,25 @@ def find_action_items(ctx: ExtractionContext, morphology: Morphology | None = No
         if it.sentence is not None:
             k = (it.sentence.start, it.sentence.end)
             per_sentence[k] = per_sentence.get(k, 0) + 1
+    covered = {(it.sentence.start, it.sentence.end): it for it in uniq if it.sentence is not None}
+    merged: set[int] = set()
     for it in uniq:
         shared = it.sentence is not None and per_sentence[(it.sentence.start, it.sentence.end)] > 1
         it.due = _due(ctx, it, own_clause_only=shared)
+        nxt = it.following
+        other = covered.get((nxt.start, nxt.end)) if nxt is not None else None
+        # 'Määräaika on 20.3.' after a task is that task's deadline, not a task of its own
+        bare = other is not None and other.rule == "deadline" and bool(_DEADLINE_LEAD.match(other.text))
+        if it.due is None and nxt is not None and (other is None or bare) and it.end <= nxt.start:
+            # 'Leena ilmoittaa kaksi jäsentä. Ilmoittautuminen on tehtävä 20.3. mennessä.': the next
+            # sentence's deadline is this task's when it is about the same thing
+            deadline = ctx.text[nxt.start : nxt.end]
+            if _DEADLINE_CUE.search(deadline) and _about_same_task(it.text, deadline):
+                probe = _Item(nxt.start, nxt.end, deadline, [], 0.0, it.section, "deadline", nxt)
+                it.due = _due(ctx, probe, own_clause_only=True)
+                if it.due is not None and other is not None:
+                    merged.add(id(other))
+    uniq = [it for it in uniq if id(it) not in merged]
     _inherit_years(uniq)
     uniq = _merge_repeats(uniq)
     out: list[ActionEntry] = []
