@@ -77,6 +77,10 @@ def _extract(data: bytes, name: str, ext: str, max_pages: int) -> tuple[str, str
         kind = "PDF" if is_pdf else "zip/Office"
         raise ReadError(f"{name}: content is a {kind} file but the name ends {ext or '(no extension)'}")
     text = decode_text(data, name)
+    if "<br" in text and ext not in _HTML_EXTS:
+        text = "\n".join(
+            line if line.lstrip().startswith("|") else _BR.sub("\n", line) for line in text.split("\n")
+        )
     if ext in _MD_EXTS:
         return "md", text
     if ext in _HTML_EXTS:
@@ -86,6 +90,10 @@ def _extract(data: bytes, name: str, ext: str, max_pages: int) -> tuple[str, str
     if ext in _TEXT_FORMATS:
         return _TEXT_FORMATS[ext], text
     raise ReadError(f"{name}: unsupported file type {ext or '(no extension)'}")
+
+
+# An HTML line break in Markdown or plain text breaks the line, except in a table row whose cell it splits.
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 def _sniff(data: bytes) -> str:
@@ -417,6 +425,8 @@ _TEX_ESCAPES = {
     "\\$": "$",
     "\\{": "{",
     "\\}": "}",
+    "\\ ": " ",  # a control space after an abbreviation: `Rev.\ Tom Hill`
+    "\\,": " ",
     "~": " ",
     "---": "—",
     "--": "–",

@@ -1059,3 +1059,361 @@ def test_paatos_blocks_count_one_each() -> None:
         "2. Retki\nPäätös: Retki tehdään toukokuussa. Bussi tilataan.\n"
     )
     assert got == ["Haetaan kunnalta 500 euroa.", "Retki tehdään toukokuussa."]
+
+
+# --- unseen layouts, round 5 (own excerpts; fi and en for each family) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Kyläseuran kokous 12.3.2025\n\nLäsnä         Anna Koivu, pj.\n              Pekka Salo, siht.\n"
+            "Poissa        Kari Mäkelä\nMuut\nsaapuvilla    Oona Virta (Kyläyhdistys)\n\n1. Avaus\n",
+            {
+                "Anna Koivu": (["chair"], True, None),
+                "Pekka Salo": (["secretary"], True, None),
+                "Kari Mäkelä": (["member"], False, None),
+                "Oona Virta": (["guest"], True, "Kyläyhdistys"),
+            },
+        ),
+        (
+            "Club board 3 March 2025\n\nPresent       Ruth Dale (Chair)\n              Omar Fenn\n"
+            "Apologies     Lia Wong\n\n1. Welcome\n",
+            {
+                "Ruth Dale": (["chair"], True, None),
+                "Omar Fenn": (["member"], True, None),
+                "Lia Wong": (["member"], False, None),
+            },
+        ),
+    ],
+)
+def test_column_labels_without_colon(text: str, want: dict) -> None:
+    assert people(text) == want
+
+
+def test_property_table_and_mentions_with_spaces() -> None:
+    text = (
+        "# Product sync 2025-09-02\n\n| Property | Value |\n|---|---|\n"
+        "| Attendees | @Eva Stone @Rui Costa @Tim Berg |\n\n"
+        "💡 Facilitator: @Eva Stone · Notes: @Tim Berg\n🏖️ @Nora Lind is OOO\n\n## Updates\n- done\n"
+    )
+    got = people(text)
+    assert got["Eva Stone"][0] == ["chair"] and got["Tim Berg"][0] == ["secretary"]
+    assert got["Rui Costa"] == (["member"], True, None)
+    assert got["Nora Lind"] == (["member"], False, None)
+
+
+def test_bare_handle_mention_keeps_its_at_sign() -> None:
+    assert "@eva" in people("Sync 2025-09-02\n\nAttendees: @eva, @rui\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "chairs", "guest"),
+    [
+        (
+            "# WG minutes\n\n**Chairs:** Ana Costa, Lars Berg\n**Responsible AD:** Omar Haddad\n",
+            ["Ana Costa", "Lars Berg"],
+            "Omar Haddad",
+        ),
+        (
+            "Työryhmä 4.3.2025\n\nPuheenjohtajat: Aino Puro, Ville Haka\nVieraat: Sami Laine\n",
+            ["Aino Puro", "Ville Haka"],
+            "Sami Laine",
+        ),
+    ],
+)
+def test_plural_officer_labels(text: str, chairs: list[str], guest: str) -> None:
+    got = people(text)
+    assert all(got[c][0] == ["chair"] for c in chairs)
+    assert got[guest][0] == ["guest"]
+
+
+def test_presenter_in_heading_slot_and_mic_lines() -> None:
+    text = (
+        "# WG session 2024-11-04\n\n**Chairs:** Ana Costa\n\n"
+        "## 1. Note Well (chairs, 5 min)\nNote Well presented.\n\n"
+        "## 2. draft-x (Ines Roth, 20 min)\n- Piet Smit: keep the registry small.\n- Ines Roth: agreed.\n"
+    )
+    got = people(text)
+    assert got["Ines Roth"][0] == ["presenter"]
+    assert got["Piet Smit"] == (["member"], True, None)
+    assert "Note Well" not in got
+    ex = run(text, "wg.md")
+    assert [a.presenters for a in ex.agenda if a.number == "2"] == [["Ines Roth"]]
+
+
+def test_bulleted_labels_are_no_speakers() -> None:
+    text = "Notes 2025-01-02\n\n- Budget: fine\n- Venue: booked\n- Catering: ordered\n"
+    assert people(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "AGM 4 March 2025\n\nPresent: Ann Lee, Bob Ray\nMinutes: Laura Finch (Hon. Secretary)\n",
+            "Laura Finch",
+            "secretary",
+        ),
+        (
+            "Hallitus 4.3.2025\n\nLäsnä: Aino Puro, Ville Haka\nMuistion kirjoitti: Sari Vainio\n",
+            "Sari Vainio",
+            "secretary",
+        ),
+    ],
+)
+def test_minutes_label_names_the_secretary(text: str, name: str, role: str) -> None:
+    assert people(text)[name][0] == [role]
+
+
+def test_minutes_label_with_no_name_is_nobody() -> None:
+    got = people("Board 4 March 2025\n\nPresent: Ann Lee, Bob Ray\nMinutes: Approved\n")
+    assert set(got) == {"Ann Lee", "Bob Ray"}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "Board 4 March 2025\n\nPresent: Ann Lee\nApologies were received from Rob Hale and Jean Marsh.\n",
+            {"Rob Hale", "Jean Marsh"},
+        ),
+        (
+            "Council 4 March 2025\n\nPresent: Ann Lee\n"
+            "Apologies for absence were received from Councillor Tim West."
+            " The chair opened the meeting.\n",
+            {"Tim West"},
+        ),
+        (
+            "Hallitus 4.3.2025\n\nLäsnä: Aino Puro\nPoissa olivat Jussi Lepo ja Maija Lepo.\n",
+            {"Jussi Lepo", "Maija Lepo"},
+        ),
+    ],
+)
+def test_absence_written_as_prose(text: str, absent: set[str]) -> None:
+    got = people(text)
+    assert {n for n, (_r, present, _o) in got.items() if not present} == absent
+
+
+def test_absence_words_mid_sentence_are_no_list() -> None:
+    got = people("Board 4 March 2025\n\nPresent: Ann Lee, Bob Ray\nThere were no apologies from Tom Hill.\n")
+    assert set(got) == {"Ann Lee", "Bob Ray"}
+
+
+def test_irc_roll_call_info_line() -> None:
+    text = (
+        "TC meeting 2025-06-05\n[10:00] <ana> #startmeeting tc\n"
+        "[10:00] <ana> #info present: ana, bo_k, ziggy; regrets: max\n[10:06] <ana> #endmeeting\n"
+    )
+    got = people(text)
+    assert got["ana"][0] == ["chair"]
+    assert got["bo_k"][1] and got["ziggy"][1] and not got["max"][1]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Committee 12 May 2025\n\nPresent: Councillors Ann Lee, Bob Ray and Cy Dunn\n",
+            {"Ann Lee", "Bob Ray", "Cy Dunn"},
+        ),
+        ("Committee 12 May 2025\n\nPresent: Cllrs Ann Lee and Bob Ray\n", {"Ann Lee", "Bob Ray"}),
+    ],
+)
+def test_plural_honorific_is_no_part_of_a_name(text: str, names: set[str]) -> None:
+    assert set(people(text)) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hallitus 5.2.2025\n\n''Läsnä:'' Aino Puro, Ville Haka\n''Poissa:'' Kari Mäkelä\n", "Kari Mäkelä"),
+        ("Board 5 Feb 2025\n\n**Present:** Ann Lee, Bob Ray\n**Absent:** Tom Hill\n", "Tom Hill"),
+    ],
+)
+def test_labels_wrapped_in_markup(text: str, name: str) -> None:
+    assert people(text)[name][1] is False
+
+
+def test_latex_apologies_with_control_space() -> None:
+    tex = (
+        "\\documentclass{article}\\begin{document}\\section*{Committee 3 June 2025}\n"
+        "\\textbf{Present:} Ann Lee, Bob Ray\\\\\n\\textbf{Apologies:} Rev.\\ Tom Hill\\\\\n\\end{document}\n"
+    )
+    got = {p.name: p.present for p in run(tex, "m.tex").participants}
+    assert got == {"Ann Lee": True, "Bob Ray": True, "Tom Hill": False}
+
+
+def test_organisation_after_a_comma_and_initials_in_brackets() -> None:
+    got = people(
+        "AGM 4 March 2025\n\nPresent: Ann Lee (AL) -- Chair, Bob Ray (BR)\n"
+        "Guest: Nina Cole, Yorkshire CCA (County representative)\n"
+    )
+    assert got["Ann Lee"] == (["chair"], True, None)  # initials are no organisation
+    assert got["Bob Ray"] == (["member"], True, None)
+    assert got["Nina Cole"] == (["guest"], True, "Yorkshire CCA")
+    assert "Yorkshire CCA" not in got
+
+
+def test_officers_in_attendance_are_guests() -> None:
+    got = people(
+        "Planning Committee 12 May 2025\n\nPresent: Ann Lee, Bob Ray\n"
+        "Officers in attendance: Mary Holt (Planning Officer)\n"
+    )
+    assert got["Mary Holt"][0] == ["guest"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Satamalautakunta 4.3.2025\n\n2. Katsaus\nSatamakapteeni Ronja Lehto esitteli aikataulun.\n",
+            "Ronja Lehto",
+        ),
+        (
+            "Harbour board 4 March 2025\n\n2. Review\nHarbourmaster Rhona Lee presented the timetable.\n",
+            "Rhona Lee",
+        ),
+    ],
+)
+def test_job_title_before_an_actor_is_no_part_of_the_name(text: str, name: str) -> None:
+    assert list(people(text)) == [name]
+
+
+# --- meeting header, round 5 ---
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        (
+            "Allotment Society AGM\nTuesday 4 March 2025, 6.30pm – 8pm<br>Room 3, Town Hall\n\n"
+            "Present: Ann Lee\n",
+            "m.md",
+            "Room 3, Town Hall",
+        ),
+        (
+            "Kyläseuran kokous\nTiistai 4.3.2025 klo 18–20\nKylätalo\n\nLäsnä: Aino Puro\n",
+            "m.txt",
+            "Kylätalo",
+        ),
+    ],
+)
+def test_place_on_the_line_after_the_date(text: str, name: str, place: str) -> None:
+    m = run(text, name).meeting
+    assert m is not None and m.place == place
+
+
+def test_br_inside_a_table_row_stays() -> None:
+    doc = read_bytes(b"| Name | Notes |\n|---|---|\n| Ann | one<br>two |\n", "m.md")
+    assert "one<br>two" in doc.text
+
+
+def test_place_after_time_and_zone_on_a_session_line() -> None:
+    m = run("# WG\n\n**Session:** Monday, 4 Nov 2024, 09:30–11:30 (GMT), Room Liffey A\n", "m.md").meeting
+    assert m is not None
+    assert (m.start, m.end, m.place) == ("09:30", "11:30", "Room Liffey A")
+
+
+@pytest.mark.parametrize(
+    ("row", "start", "end", "zone"),
+    [
+        ("| Date | September 2, 2025 2:00 PM (CEST) → 2:30 PM |", "14:00", "14:30", "Europe/Berlin"),
+        ("| Päivämäärä | 2.9.2025 klo 14.00 → 15.30 |", "14:00", "15:30", "Europe/Helsinki"),
+    ],
+)
+def test_time_range_with_an_arrow_in_a_property_table(row: str, start: str, end: str, zone: str) -> None:
+    m = run(f"# Sync\n\n| Property | Value |\n|---|---|\n{row}\n").meeting
+    assert m is not None
+    assert (m.start, m.end, m.timezone) == (start, end, zone)
+
+
+def test_no_stated_zone_keeps_the_default_for_english_minutes() -> None:
+    m = run("Parish Council\nMinutes of the meeting held on 12 May 2025 at 7pm\n\nPresent: Ann Lee\n").meeting
+    assert m is not None and m.timezone == "Europe/Helsinki"  # never guessed from the language
+
+
+# --- next meeting, round 5 ---
+
+
+@pytest.mark.parametrize(
+    ("html", "want"),
+    [
+        (
+            "<h1>Parish council</h1><p>5 November 2025</p><h3>60/25 Apologies</h3><p>None.</p>"
+            "<h3>61/25 Date of next meeting</h3><p>Wednesday 3 December 2025 at 7pm, Room 3.</p>",
+            ("2025-12-03", "19:00", "Room 3"),
+        ),
+        (
+            "<h1>Kyläseura</h1><p>5.11.2025</p><h3>§ 12 Seuraava kokous</h3>"
+            "<p>Keskiviikkona 3.12.2025 klo 18.</p>",
+            ("2025-12-03", "18:00", None),
+        ),
+    ],
+)
+def test_numbered_next_meeting_heading_with_the_value_below(html: str, want: tuple) -> None:
+    nm = run(html, "m.html").next_meeting
+    assert nm is not None and (nm.date, nm.start, nm.place) == want
+
+
+@pytest.mark.parametrize(
+    ("line", "start"),
+    [
+        ("[10:05] <ana> next meeting in two weeks, same time", "10:00"),
+        ("[10:05] <ana> seuraava kokous kahden viikon päästä samaan aikaan", "10:00"),
+    ],
+)
+def test_same_time_in_a_log_is_the_meeting_start(line: str, start: str) -> None:
+    text = f"TC 2025-06-05\n[10:00] <ana> #startmeeting tc\n{line}\n[10:06] <ana> #endmeeting\n"
+    nm = run(text).next_meeting
+    assert nm is not None and nm.date == "2025-06-19" and nm.start == start
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rugby Club AGM, 10 July 2025\n\nPresent: Ann Lee (Chair)\n\n8. AOB\n"
+        "The next committee meeting is on Wednesday 13 August 2025 at 7pm.\nNext AGM: June 2026, date tbc.\n",
+        "Tiekunnan vuosikokous 10.7.2025\n\nLäsnä: Aino Puro\n\n8. Muut asiat\n"
+        "Seuraava hallituksen kokous on 13.8.2025 klo 18.\n",
+    ],
+)
+def test_general_meeting_ignores_the_boards_next_meeting(text: str) -> None:
+    nm = run(text).next_meeting
+    assert nm is None or nm.date is None
+
+
+# --- decisions, round 5 ---
+
+
+def test_vote_result_beside_a_resolution_is_not_counted_twice() -> None:
+    text = (
+        "Board 3.3.2025\n\n1. Budget\nRESOLVED: that the budget be adopted.\nMotion carried (4-0).\n\n"
+        "2. Hall\nMotion carried unanimously.\n"
+    )
+    got = [(d.agenda_item, d.text) for d in run(text).decisions]
+    assert got == [("1", "that the budget be adopted."), ("2", "Motion carried unanimously.")]
+
+
+@pytest.mark.parametrize(
+    ("heading", "bullets"),
+    [
+        ("## 🧭 Decisions", ["Ship v2 on Friday", "Drop the legacy importer"]),
+        ("## Päätökset", ["Kevätretki tehdään Nuuksioon", "Jäsenmaksu pysyy ennallaan"]),
+    ],
+)
+def test_bullets_under_a_decisions_heading(heading: str, bullets: list[str]) -> None:
+    text = (
+        "# Sync 2025-09-02\n\n## Updates\nStuff.\n\n" + heading + "\n" + "".join(f"- {b}\n" for b in bullets)
+    )
+    assert [d.text for d in run(text, "m.md").decisions] == bullets
+
+
+def test_consensus_label_and_hum_decide_but_consensus_prose_does_not() -> None:
+    text = (
+        "# WG 2025-03-18\n\n## 3. draft-x\nConsensus in the room: adopt draft-x as a WG item.\n"
+        "Strong hum in favour of moving to last call.\nConsensus exists to clarify the text later.\n"
+    )
+    got = [d.text for d in run(text, "m.md").decisions]
+    assert got == ["adopt draft-x as a WG item.", "Strong hum in favour of moving to last call."]

@@ -11,9 +11,13 @@ from muistio.extraction.parts import Section
 _LABELLED = re.compile(
     r"(?:^|(?<=\n)|(?<=\*\s)|(?<=>[ \t])(?=#))[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?#?"
     r"(?:päätös(?:\s*\d+\.?)?|päätökset|decision|decided|"
-    r"resolved|resolution|agreed|beslut)(?!\w)(?:\*\*)?[ \t]*[:.]?[ \t]*(?:\*\*)?[ \t]*(?P<text>[^\n]*)",
+    r"resolved|resolution|agreed|beslut|"
+    r"consensus(?:\s+(?:in|of)\s+the\s+room|\s+reached)?(?=(?:\*\*)?[ \t]*:))"
+    r"(?!\w)(?:\*\*)?[ \t]*[:.]?[ \t]*(?:\*\*)?[ \t]*(?P<text>[^\n]*)",
     re.IGNORECASE,
 )
+# The label words above in lower case: a body without one is not scanned with the label pattern.
+_LABEL_WORD = re.compile(r"päätö|decisi|decided|resolv|resolution|agreed|beslut|consensus")
 _BODY = (
     r"kokous|hallitus|johtokunta|toimikunta|työryhmä|ohjausryhmä|valtuusto|lautakunta|jaosto|"
     r"syyskokous|kevätkokous|vuosikokous|yhtiökokous|meeting|board|committee|council|trustees|members|"
@@ -35,6 +39,8 @@ _VERBS = re.compile(
     r"(?:ehdotus|esitys)\s+(?:\w+\s+){0,3}hyväksyttiin|hyväksyttiin\s+(?:yksimielisesti|äänin)|"
     # The members voting it: `The members voted to raise the fee`.
     r"voted\s+(?:unanimously\s+)?(?:to|that|in\s+favou?r\s+of)|"
+    # A hum or a rough consensus decides in a working group: `strong hum in favour of adopting`.
+    r"(?:strong|clear)\s+hum\s+(?:in\s+favou?r|for)|rough\s+consensus\s+(?:to|for|that|on)|"
     # The meeting itself as the subject (`Kokous hyväksyi ...`, `The board adopted ...`): the verb is
     # matched here, its subject checked just before it.
     r"(?P<active>" + _ACTIVE + r"))\b",
@@ -87,11 +93,49 @@ def _plain(s: str) -> str:
     """The sentence without emphasis marks (`The budget was **adopted**`)."""
     if "*" not in s and "_" not in s:
         return s
-    return re.sub(r"\*{1,2}|(?<!\w)_{1,2}|_{1,2}(?!\w)", "", s)
+    return _RX0.sub("", s)
+
+
+# Every resolution verb above holds one of these stems: most sentences are ruled out without the regex.
+_VERB_STEMS = (
+    "päät",
+    "hyväks",
+    "sovi",
+    "sopi",
+    "valit",
+    "valtuut",
+    "myön",
+    "vahvist",
+    "approv",
+    "adopt",
+    "agree",
+    "elect",
+    "accept",
+    "resolv",
+    "unanim",
+    "consensus",
+    "decid",
+    "beslut",
+    "godkän",
+    "vald",
+    "biföll",
+    "carried",
+    "passed",
+    "voted",
+    "hum ",
+    "appoint",
+    "authori",
+    "endors",
+    "ratif",
+)
+
+_STEM_RX = re.compile("|".join(_VERB_STEMS))
 
 
 def _has_verb(plain: str) -> bool:
     """A resolution verb; an active one only with the body as its subject."""
+    if not _STEM_RX.search(plain.lower()):
+        return False
     for v in _VERBS.finditer(plain):
         if v.group("active") is None or _BODY_BEFORE.search(plain, max(0, v.start() - 60), v.start()):
             return True
@@ -155,13 +199,13 @@ _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"“])|\n\s*\n|\n(?=\s*[-*
 
 
 def _clean(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip()
+    return _RX1.sub(" ", s).strip()
 
 
 def _quote_span(text: str, start: int, end: int) -> str:
     """The text between start and end with surrounding whitespace, bullets and emphasis marks trimmed."""
     q = text[start:end]
-    q = re.sub(r"^[\s\-*•]+", "", q)
+    q = _RX2.sub("", q)
     return q.rstrip()
 
 
@@ -175,8 +219,8 @@ def _dedupe(found: list[DecisionEntry]) -> list[DecisionEntry]:
     out: list[DecisionEntry] = []
     keys: list[str] = []
     for d in found:
-        k = re.sub(r"[^\w]+", " ", d.text.lower()).strip()
-        k = re.sub(r"^(?:it was )?(?:resolved|agreed|decided)(?: that)? ", "", k)
+        k = _RX3.sub(" ", d.text.lower()).strip()
+        k = _RX4.sub("", k)
         # Short formulas (`Esitys hyväksytty.`) recur item after item as separate decisions.
         if any(len(min(k, o, key=len)) >= 25 and (k in o or o in k) for o in keys):
             continue
@@ -185,9 +229,59 @@ def _dedupe(found: list[DecisionEntry]) -> list[DecisionEntry]:
     return out
 
 
+# A vote's bare result (`Motion carried (4-0).`, `Carried unanimously.`): the resolution beside it is
+# the decision; the result only counts when the item records nothing else.
+_BARE_RESULT = re.compile(
+    r"(?i)^\W*(?:the\s+)?(?:motion|resolution|proposal|amendment)?\s*(?:was\s+)?(?:carried|passed)\b"
+    r"(?:\s+(?:unanimously|nem\.?\s*con\.?|by\s+\d+\s+votes?\s+to\s+\d+))?[\s.]*(?:\([^)]*\))?[\s.]*$"
+)
+# A heading that lists the decisions as bullets: `## 🧭 Decisions`, `Päätökset:`, `Decisions made`.
+_DECISION_HEAD = re.compile(
+    r"(?im)^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?[^\w\n]{0,4}[ \t]*(?:key\s+)?(?:decisions(?:\s+made|\s+taken)?|"
+    r"päätökset|tehdyt\s+päätökset|beslut)(?:\*\*)?[ \t]*:?(?:\*\*)?[ \t]*\n"
+)
+_BULLET = re.compile(r"^[ \t]*[-*•][ \t]+(?P<t>\S[^\n]*)$")
+
+
+def _listed_decisions(text: str, sections: list[Section], found: list[DecisionEntry]) -> list[DecisionEntry]:
+    """Bullets under a `Decisions` heading, each a decision whether or not it has a decision verb."""
+    if not _DECISION_HEAD.search(text):
+        return []
+    have = {_RX5.sub(" ", d.text.lower()).strip() for d in found}
+    out: list[DecisionEntry] = []
+    for sec in sections:
+        body = sec.body(text)
+        heads = list(_DECISION_HEAD.finditer(body))
+        if _DECISION_HEAD.fullmatch(sec.title + "\n"):
+            heads.insert(0, _RX6.match(body))  # type: ignore[arg-type]
+        for h in heads:
+            if h is None:
+                continue
+            for line in body[h.end() :].lstrip("\n").splitlines():
+                b = _BULLET.match(line)
+                if not b:
+                    break
+                quote = _clean(b.group("t"))
+                key = _RX5.sub(" ", quote.lower()).strip()
+                if len(quote) >= 8 and not any(key in k or k in key for k in have) and not _NOT.search(quote):
+                    have.add(key)
+                    out.append(DecisionEntry(text=quote, agenda_item=sec.number, quote=quote))
+    return out
+
+
 def find_decisions(text: str, sections: list[Section]) -> list[DecisionEntry]:
     """Explicit resolutions in each agenda item, one per sentence, quoted as written."""
-    return _dedupe(_find_decisions(text, sections))
+    found = _find_decisions(text, sections)
+    found = found + _listed_decisions(text, sections, found)
+    # A bare vote result beside a resolution of the same item is that resolution's count, not another one.
+    by_item: dict[str | None, int] = {}
+    for d in found:
+        if not _BARE_RESULT.match(d.text):
+            by_item[d.agenda_item] = by_item.get(d.agenda_item, 0) + 1
+    found = [d for d in found if not (_BARE_RESULT.match(d.text) and by_item.get(d.agenda_item))]
+    # Wiki template fields (`|tila = hyväksytty`) describe the page, they decide nothing.
+    found = [d for d in found if not _RX7.match(d.text)]
+    return _dedupe(found)
 
 
 def _find_decisions(text: str, sections: list[Section]) -> list[DecisionEntry]:
@@ -195,14 +289,14 @@ def _find_decisions(text: str, sections: list[Section]) -> list[DecisionEntry]:
     for sec in sections:
         body = sec.body(text)
         covered: list[tuple[int, int]] = []
-        for m in _LABELLED.finditer(body):
+        for m in _LABELLED.finditer(body) if _LABEL_WORD.search(body.lower()) else ():
             if _mid_sentence(body, m.start(), m.start("text")):
                 continue
             value = m.group("text").strip()
             qs, qe = m.start("text"), m.end("text")
             if not value or value in "?" or set(value) <= set("?. "):
                 # `Päätös` alone on its line: the decision is the next non-empty line.
-                nxt = re.match(r"\s*\n\s*([^\n]+)", body[m.end() :])
+                nxt = _RX8.match(body[m.end() :])
                 if not nxt or set(nxt.group(1).strip()) <= set("?. "):
                     continue
                 qs, qe = m.end() + nxt.start(1), m.end() + nxt.end(1)
@@ -253,5 +347,18 @@ def _mid_sentence(body: str, start: int, text_start: int) -> bool:
 
 def _sentence_end(body: str, start: int, end: int) -> int:
     """Where the sentence that starts a labelled decision ends (the line end at the latest)."""
-    m = re.search(r"(?<=[.!?])\s", body[start:end])
+    m = _RX9.search(body[start:end])
     return start + m.start() if m else end
+
+
+# Patterns the functions above use on every line or list piece, compiled once at import.
+_RX0 = re.compile(r"\*{1,2}|(?<!\w)_{1,2}|_{1,2}(?!\w)")
+_RX1 = re.compile(r"\s+")
+_RX2 = re.compile(r"^[\s\-*•]+")
+_RX3 = re.compile(r"[^\w]+")
+_RX4 = re.compile(r"^(?:it was )?(?:resolved|agreed|decided)(?: that)? ")
+_RX5 = re.compile(r"\W+")
+_RX6 = re.compile(r"")
+_RX7 = re.compile(r"^\|?\s*\w+\s*=")
+_RX8 = re.compile(r"\s*\n\s*([^\n]+)")
+_RX9 = re.compile(r"(?<=[.!?])\s")

@@ -43,9 +43,7 @@ def find_dates(s: str, ref: date | None = None, *, periods: bool = False) -> lis
         phrase = s[f.start : f.end]
         # A year of its own in the phrase; `27.10.16` names one too (muistio.dates reads it as 2016),
         # while relative phrases resolved against ref do not.
-        has_year = re.search(r"(?<!\d)\d{4}(?!\d)", phrase) is not None or (
-            w.year_given and re.search(r"\d\.\d{1,2}\.\d{2}(?!\d)", phrase) is not None
-        )
+        has_year = _RX0.search(phrase) is not None or (w.year_given and _RX1.search(phrase) is not None)
         if not has_year and ref is None:
             continue
         first = w.start.date() if isinstance(w.start, datetime) else w.start
@@ -59,12 +57,27 @@ def find_dates(s: str, ref: date | None = None, *, periods: bool = False) -> lis
     return out
 
 
+# A zone between a time and its range's end (`2:00 PM (CEST) → 2:30 PM`) and an arrow for a dash.
+_ZONE_IN_RANGE = re.compile(
+    r"(?<=[\dMm.])[ \t]*\((?:[A-Z]{2,5}|UTC[+-]\d{1,2}(?::?\d{2})?)\)(?=[ \t]*(?:→|->|[-–—]|to\b))"
+)
+_ARROW = re.compile(r"[ \t]*(?:→|->|⟶)[ \t]*")
+
+
+def tidy_times(s: str) -> str:
+    """A time range written with an arrow and a zone inside it, as a plain `2:00 PM – 2:30 PM`."""
+    if "→" not in s and "->" not in s and "⟶" not in s and "(" not in s:
+        return s
+    return _ARROW.sub(" – ", _ZONE_IN_RANGE.sub("", s))
+
+
 def find_times(s: str) -> tuple[str | None, str | None]:
     """The first time or time range in `s` that is not part of a date, as ('HH:MM', 'HH:MM' | None)."""
+    s = tidy_times(s)
     for f in find_dates(s):
         s = s[: f.start] + " " * (f.end - f.start) + s[f.end :]
     # A log timestamp `16:00:03` is 16:00; its `00:03` is never a time.
-    s = re.sub(r"\b(\d{1,2}:\d{2}):\d{2}\b", lambda m: m.group(1) + "   ", s)
+    s = _RX2.sub(lambda m: m.group(1) + "   ", s)
     found = _dates.parse_time_range(s)
     if found is None:
         return None, None
@@ -75,10 +88,12 @@ def find_times(s: str) -> tuple[str | None, str | None]:
 # --- the header -------------------------------------------------------------------------------
 
 _LABEL = re.compile(
-    r"^[ \t]*(?:[-*•][ \t]*|:)?(?:\*\*|'{2,3})?(?P<label>aika ja paikka|time and place|date and place|"
+    r"^[ \t]*(?:\|[ \t]*)?(?:[-*•][ \t]*|:)?(?:\*\*|'{2,3})?"
+    r"(?P<label>aika ja paikka|time and place|date and place|"
     r"date, time and place|kokousaika|aika|päivämäärä|pvm|ajankohta|"
     r"date and time|date|time|when|datum|tid|kokouspaikka|paikka|place|location|venue|where|plats)"
-    r"(?:\*\*|'{2,3})?(?:[ \t]*:[ \t]*|[ \t]{2,}|\t)(?:\*\*|'{2,3})?(?P<value>.*?)[ \t]*$",
+    r"(?:\*\*|'{2,3})?(?:[ \t]*:[ \t]*|[ \t]*\|[ \t]*|[ \t]{2,}|\t)(?:\*\*|'{2,3})?"
+    r"(?P<value>.*?)[ \t]*\|?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _OPENED = re.compile(
@@ -206,7 +221,7 @@ def clean_place(place: str) -> str | None:
     p = re.sub(
         r"\[([^\]]*)\]\(([^)]*)\)", lambda m: m.group(2) if m.group(1) == m.group(2) else m.group(1), place
     )
-    p = re.sub(r"[*_`]", "", p)
+    p = _RX3.sub("", p)
     # A room designation after a street address is its own part: `Helsinki nh Loppupeli`.
     p = re.sub(
         r"(?<=[\w.])(?<!n)(?<![Mm]eeting)(?<![Cc]onference)(?<![Bb]oard)(?<![Cc]ommittee)\s+(?=(?:nh|neuvotteluhuone|kokoushuone|huone|sali|room|rm\.?)\s)",
@@ -214,7 +229,7 @@ def clean_place(place: str) -> str | None:
         p,
         flags=re.I,
     )
-    p = re.sub(r"\s+", " ", p).strip(" ,.;")
+    p = _RX4.sub(" ", p).strip(" ,.;")
     return p or None
 
 
@@ -226,9 +241,9 @@ def read_header(text: str, header_end: int) -> Header:
     """Read group, date, times and place from the head of the minutes."""
     h = Header()
     if _meetbot_times(text[:20000], h):
-        sm = re.search(r"#startmeeting[ \t]+([^\n]+)", text)
+        sm = _RX5.search(text)
         title = sm.group(1) if sm else ""
-        name = re.sub(r"(?i)\s+(?:(?:weekly|monthly|bi-?weekly)\s+)?meeting\s*$", "", title)
+        name = _RX6.sub("", title)
         h.group = name.strip() or _group(text[:2000], None)
         return h
     region = text[: max(header_end, 0)] if header_end > 40 else text[:2000]
@@ -277,6 +292,8 @@ def read_header(text: str, header_end: int) -> Header:
     full_dates = [d for d in all_dates if d.has_year]
     ref = full_dates[0].value if full_dates else (fm_date.value if fm_date else None)
     if when_value is not None:
+        zone_said = stated_timezone(when_value)
+        when_value = tidy_times(when_value)
         wd = find_dates(when_value, ref)
         if wd:
             chosen = wd[0]
@@ -292,7 +309,7 @@ def read_header(text: str, header_end: int) -> Header:
         if h.start is None:
             h.start, h.end = find_times(when_value)
         if h.start is not None:
-            h.timezone = stated_timezone(when_value)
+            h.timezone = zone_said
     for key in ("time", "time and place", "date and place", "date, time and place", "aika ja paikka"):
         if h.start is None and key in labels:
             h.start, h.end = find_times(labels[key])
@@ -390,9 +407,9 @@ def schedule(text: str) -> Schedule | None:
         if start is None:
             continue
         place = None
-        parts = [p.strip(" *_`#") for p in re.split(r"\s[·|•—–]\s|\s-\s", line)]
+        parts = [p.strip(" *_`#") for p in _RX7.split(line)]
         for part in parts[1:]:
-            if part and not re.search(r"\d", part) and not _RECURRING.search(part) and len(part) <= 80:
+            if part and not _RX8.search(part) and not _RECURRING.search(part) and len(part) <= 80:
                 place = clean_place(part)
                 break
         if place is None:
@@ -438,8 +455,9 @@ _TIME_RANGE = re.compile(
 )
 # After the date and time on the date line: the place (`..., 18:00–19:30, Boardroom 2`).
 _PLACE_ON_DATE_LINE = re.compile(
-    r"^[\s,]*(?:(?:at|from|klo|kello|@)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?"
-    r"(?:\s*(?:[-–—]|to)\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?)?(?:\s*(?:UTC|GMT))?)?"
+    r"^[\s,]*(?:\((?:[A-Z]{2,5}|UTC[+-]\d{1,2}(?::?\d{2})?)\))?[\s,]*(?:(?:at|from|klo|kello|@)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*(?:[-–—]|to)\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?)?"
+    r"(?:\s*(?:UTC|GMT|\((?:[A-Z]{2,5}|UTC[+-]\d{1,2}(?::?\d{2})?)\)))?)?"
     r"\s*(?:,|\bat\b|\bin\b|[-–—]|\|)\s*(?:the\s+)?(?P<place>[A-ZÅÄÖ][^\n]{1,80}?)[\s.*_]*$",
     re.IGNORECASE,
 )
@@ -469,8 +487,8 @@ def _event_time(text: str, rx: re.Pattern[str]) -> str | None:
     """The time where the meeting opens (or closes): `avasi kokouksen klo 9.07`, `Concluded: 8:49pm`."""
     for m in rx.finditer(text):
         tail = text[m.start() : m.end() + 30]
-        tail = re.split(r"(?<=[^\d\s])\.\s|\n\s*\n", tail)[0]
-        if re.search(r"\d{1,2}:(?!\d)", tail):
+        tail = _RX9.split(tail)[0]
+        if _RX10.search(tail):
             continue  # a garbled time (`klo 12:` with its minutes lost) is no time
         start, _end = find_times(tail)
         if start is None:
@@ -510,11 +528,7 @@ def _place(labels: dict[str, str], region: str, full_dates: list[FoundDate]) -> 
         first = full_dates[0]
         line_end = region.find("\n", first.end)
         on_line = _PLACE_ON_DATE_LINE.match(region[first.end : line_end if line_end >= 0 else None])
-        if (
-            on_line
-            and not find_dates(on_line.group("place"))
-            and not re.search(r"\d:\d", on_line.group("place"))
-        ):
+        if on_line and not find_dates(on_line.group("place")) and not _RX11.search(on_line.group("place")):
             return clean_place(on_line.group("place"))
     # A title line with the date and time, the place on the next line: `Hallituksen kokous 27.10.16 klo 18`.
     if full_dates:
@@ -522,19 +536,21 @@ def _place(labels: dict[str, str], region: str, full_dates: list[FoundDate]) -> 
         line_end = region.find("\n", first.end)
         if line_end >= 0:
             nxt = region[line_end:].lstrip("\n").split("\n", 1)[0].strip()
-            capitalised = all(t[:1].isupper() for t in nxt.split())
+            # Words capitalised; a room number may stand alone among them (`Room 3, Town Hall`).
+            capitalised = all(t[:1].isupper() or _RX12.fullmatch(t) for t in nxt.split())
             if (
                 nxt
                 and len(nxt) <= 60
-                and not re.search(r"\d|:", nxt)
+                and not _RX13.search(nxt)
+                and _RX14.search(nxt)
                 and 1 <= len(nxt.split()) <= 5
                 and capitalised
-                and not re.match(r"^(?:#|\d|[-*•])", nxt)
+                and not _RX15.match(nxt)
             ):
                 return clean_place(nxt)
     for stated in full_dates:
         # English prose: `... of Thursday January 29, 2009, at the Institute ...`.
-        m = re.match(r",?\s+(?:at|in)\s+(?:the\s+)?([A-Z][^.\n]{2,120})", region[stated.end :])
+        m = _RX16.match(region[stated.end :])
         if m:
             return clean_place(m.group(1))
     # Text whose line breaks were lost: `... Aika ja paikka: , Soihtu, Helsinki Paikalla: ...`.
@@ -571,18 +587,18 @@ _META_LINE = re.compile(
 def _strip_dates(s: str) -> str:
     for f in reversed(find_dates(s)):
         s = s[: f.start] + s[f.end :]
-    s = re.sub(r"\b(?:klo|kello)\s*\d{1,2}(?:[.:]\d{2})?", "", s)
-    s = re.sub(r"\(\s*(?:GMT|UTC)[^)]*\)|\b\d+(?:st|nd|rd|th)\b|#\d+|\(\s*\)", "", s)
-    return re.sub(r"\s+", " ", s).strip(" ,-–:")
+    s = _RX17.sub("", s)
+    s = _RX18.sub("", s)
+    return _RX4.sub(" ", s).strip(" ,-–:")
 
 
 def _group(region: str, place: str | None) -> str | None:
     """The body that met: the first title-like line (`Minutes of X` -> X, `X hallituksen` -> X hallitus)."""
-    lines = [re.sub(r"^(?:[#=\s]|'{2,3})+|(?:[#=\s]|'{2,3})+$", "", ln).strip() for ln in region.splitlines()]
+    lines = [_RX19.sub("", ln).strip() for ln in region.splitlines()]
     lines = [
         ln
         for ln in lines
-        if ln and not re.fullmatch(r"[-=~^*_.]+", ln) and not _SKIP_GROUP_LINE.search(ln) and ln != place
+        if ln and not _RX20.fullmatch(ln) and not _SKIP_GROUP_LINE.search(ln) and ln != place
     ]
     for k, ln in enumerate(lines[:5]):
         if _LABEL.match(ln) or _META_LINE.match(ln):
@@ -601,7 +617,7 @@ def _group(region: str, place: str | None) -> str | None:
             if not _LABEL.match(nxt) and not _META_LINE.match(nxt) and len(nxt) < 100:
                 return _body_name(_strip_dates(nxt)) or None
         name = _strip_dates(ln)
-        if re.fullmatch(r"(?i)(?:hallitu(?:ksen|s)|kokous|pöytäkirja|muistio|minutes)?", _body_name(name)):
+        if _RX21.fullmatch(_body_name(name)):
             continue
         # `Piraattinuoret ry` above `Hallituksen kokous #1`: the board of that association.
         if (
@@ -619,4 +635,30 @@ def _body_name(s: str) -> str:
     """`Jongun alueen kyläyhdistyksen hallituksen kokous` -> `Jongun alueen kyläyhdistyksen hallitus`."""
     s = re.sub(r"\s+(?:minutes|pöytäkirja|muistio|sivu\s+\d)\b.*$", "", s.strip(), flags=re.I)
     s = re.sub(r"[\s,]+(?:kokous|meeting)$", "", s.strip(), flags=re.I).strip(" ,-–:")
-    return re.sub(r"\bhallituksen$", "hallitus", s)
+    return _RX22.sub("hallitus", s)
+
+
+# Patterns the functions above use on every line or list piece, compiled once at import.
+_RX0 = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_RX1 = re.compile(r"\d\.\d{1,2}\.\d{2}(?!\d)")
+_RX2 = re.compile(r"\b(\d{1,2}:\d{2}):\d{2}\b")
+_RX3 = re.compile(r"[*_`]")
+_RX4 = re.compile(r"\s+")
+_RX5 = re.compile(r"#startmeeting[ \t]+([^\n]+)")
+_RX6 = re.compile(r"(?i)\s+(?:(?:weekly|monthly|bi-?weekly)\s+)?meeting\s*$")
+_RX7 = re.compile(r"\s[·|•—–]\s|\s-\s")
+_RX8 = re.compile(r"\d")
+_RX9 = re.compile(r"(?<=[^\d\s])\.\s|\n\s*\n")
+_RX10 = re.compile(r"\d{1,2}:(?!\d)")
+_RX11 = re.compile(r"\d:\d")
+_RX12 = re.compile(r"\d{1,4}[A-Za-z]?,?")
+_RX13 = re.compile(r"\d[.:]\d|\d{5}|:")
+_RX14 = re.compile(r"[^\W\d]{3}")
+_RX15 = re.compile(r"^(?:#|\d|[-*•])")
+_RX16 = re.compile(r",?\s+(?:at|in)\s+(?:the\s+)?([A-Z][^.\n]{2,120})")
+_RX17 = re.compile(r"\b(?:klo|kello)\s*\d{1,2}(?:[.:]\d{2})?")
+_RX18 = re.compile(r"\(\s*(?:GMT|UTC)[^)]*\)|\b\d+(?:st|nd|rd|th)\b|#\d+|\(\s*\)")
+_RX19 = re.compile(r"^(?:[#=\s]|'{2,3})+|(?:[#=\s]|'{2,3})+$")
+_RX20 = re.compile(r"[-=~^*_.]+")
+_RX21 = re.compile(r"(?i)(?:hallitu(?:ksen|s)|kokous|pöytäkirja|muistio|minutes)?")
+_RX22 = re.compile(r"\bhallituksen$")

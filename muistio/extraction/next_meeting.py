@@ -30,7 +30,8 @@ _PHRASE = re.compile(
 # A heading that only names the next meeting (`Next meeting`, `## Seuraava kokous`, `Date of next
 # meeting:`): its date stands on the lines below.
 _HEADING_LINE = re.compile(
-    r"^[ \t]*(?:[#=*_\-•]+[ \t]*)?(?:\d{1,2}[.)]?[ \t]+)?(?:date\s+(?:and\s+\w+\s+)?of\s+(?:the\s+)?)?"
+    r"^[ \t]*(?:[#=*_\-•]+[ \t]*)?(?:(?:§[ \t]*)?\d{1,4}(?:/\d{2,4})?[.)]?[ \t]+)?"
+    r"(?:date\s+(?:and\s+\w+\s+)?of\s+(?:the\s+)?)?"
     r"(?:seuraava\w*\s+(?:\w+\s+)?(?:kokous|kokouks|kokouksen|tapaaminen|palaveri)\w*|"
     r"next\s+(?:[\w'’-]+\s+){0,2}(?:meeting|call|telecon|session)s?|nästa\s+möte|"
     r"(?:upcoming|future|forthcoming)\s+meetings|tulevat\s+kokoukset|kokousaikataulu|meeting\s+schedule)"
@@ -122,14 +123,16 @@ _TZ = re.compile(r"\(?\b(?:GMT|UTC)[+-]?\d*\)?|\b(?:E[ES]?T|EEST|EET|CES?T|PS?T|
 _LOG_LINE = r"[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?<[@+%]?[^\s<>]+>"
 
 
+_SENTENCE_CUT = re.compile(
+    r"(?<=[.!?])(?:[ \t]+\n?|\n)[ \t]*(?=[A-ZÅÄÖ])|\n[ \t]*\n|\n(?=[ \t]*[-*•])|\n(?=" + _LOG_LINE + ")"
+)
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans: split at '. ' before a capital, at blank lines and at line starts of bullets."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in re.finditer(
-        r"(?<=[.!?])(?:[ \t]+\n?|\n)[ \t]*(?=[A-ZÅÄÖ])|\n[ \t]*\n|\n(?=[ \t]*[-*•])|\n(?=" + _LOG_LINE + ")",
-        text,
-    ):
+    for m in _SENTENCE_CUT.finditer(text):
         if m.start() > start:
             spans.append((start, m.start()))
         start = m.end()
@@ -196,8 +199,8 @@ def _place_after(rest: str) -> str | None:
     """The place named after the date/time: `, Mariankatu 9, Helsinki nh Loppupeli.` or `at IBiTech`."""
     rest = _TZ.sub(" ", rest)
     # A place written over two lines continues after a trailing comma: `Koivukylän koulu,\nkirjasto`.
-    rest = re.sub(r",[ \t]*\n[ \t]*(?=[^\W\d_])", ", ", rest)
-    line = re.match(r"^[ \t.,]*\n[ \t]*(?P<place>[^\n]{2,80})", rest)
+    rest = _RX0.sub(", ", rest)
+    line = _RX1.match(rest)
     if line and _PLACE_LINE.match(line.group("place")):
         return clean_place(line.group("place"))
     m = re.match(
@@ -208,15 +211,15 @@ def _place_after(rest: str) -> str | None:
     )
     if not m:
         # Finnish puts the place after the time in a locative case: `klo 18 seuran toimistolla.`
-        loc = re.match(r"^[ \t]+(?P<place>(?:[\w-]+[ \t]+){0,4}[\w-]+(?:lla|llä|ssa|ssä))(?=[\s.,;]|$)", rest)
-        if loc and not re.search(r"\d", loc.group("place")):
+        loc = _RX2.match(rest)
+        if loc and not _RX3.search(loc.group("place")):
             return clean_place(loc.group("place"))
-        url = re.search(r"https?://\S+", rest)
+        url = _RX4.search(rest)
         return url.group(0).rstrip(".,)") if url else None
     place = m.group("place")
-    place = re.split(r"(?<=[\w)])\.(?:\s|$)|\s(?:in|during)\s+(?=[A-Z]?[a-z]+\s+\d{4})", place)[0]
-    place = re.sub(r"\s+(?:klo|kello|at)\s+\d.*$", "", place)
-    if _MONTH_ONLY.fullmatch(place.strip()) or not re.search(r"[^\W\d_]", place):
+    place = _RX5.split(place)[0]
+    place = _RX6.sub("", place)
+    if _MONTH_ONLY.fullmatch(place.strip()) or not _RX7.search(place):
         return None
     return clean_place(place)
 
@@ -233,28 +236,30 @@ def _agenda(s: str) -> list[str]:
     m = _AGENDA.search(s)
     if not m:
         return []
-    items = re.split(r",\s*|\s+(?:ja|and|sekä)\s+", re.sub(r"\s+", " ", m.group("items")).strip(" .:"))
+    items = _RX8.split(_RX9.sub(" ", m.group("items")).strip(" .:"))
     return [i.strip(" .") for i in items if i.strip(" .")]
 
 
-def _candidate_windows(text: str, sections: list[Section]) -> list[tuple[int, int, int]]:
+def _candidate_windows(
+    text: str, sections: list[Section], spans: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int, int]]:
     """(start, end, phrase position) of passages that may set the next meeting, best first."""
     wins: list[tuple[int, int, int]] = []
     for sec in sections:
         if sec.number is not None and _HEADING.search(sec.title):
             body = text[sec.start : sec.end]
             lead = len(body) - len(body.lstrip())
-            para = re.search(r"\n[ \t]*\n", body[lead:])
+            para = _RX10.search(body[lead:])
             body_end = sec.start + lead + (para.start() if para else min(len(body) - lead, 600))
             wins.append((sec.start, body_end, sec.start))
     for m in _HEADING_LINE.finditer(text):
         # The lines under the heading up to the next blank line after some content (or 400 characters).
         below = text[m.end() : m.end() + 400]
         lead = len(below) - len(below.lstrip())
-        para = re.search(r"\n[ \t]*\n", below[lead:])
+        para = _RX10.search(below[lead:])
         end = m.end() + lead + (para.start() if para else len(below) - lead)
         wins.append((m.start(), end, m.end()))
-    spans = _sentences(text)
+    spans = _sentences(text) if spans is None else spans
     for k, (a, b) in enumerate(spans):
         sent = text[a:b]
         for m in _PHRASE.finditer(sent):
@@ -310,15 +315,13 @@ def _table_next(
     window: str, own_title: str, meeting_date: date | None, timezone: str
 ) -> tuple[NextMeeting, int] | None:
     """A table of coming meetings, one row per body: the row of this body (not the annual meeting's)."""
-    rows = [ln for ln in window.splitlines() if ln.count("|") >= 2 and not re.fullmatch(r"[\s|:+=-]+", ln)]
+    rows = [ln for ln in window.splitlines() if ln.count("|") >= 2 and not _RX11.fullmatch(ln)]
     if len(rows) < 2:
         return None
     head = [c.lower() for c in _row_cells(rows[0])]
-    time_col = next((k for k, c in enumerate(head) if re.match(r"(?:aika|klo|kello|time|start)$", c)), None)
-    place_col = next(
-        (k for k, c in enumerate(head) if re.match(r"(?:paikka|place|location|venue|where)$", c)), None
-    )
-    own_words = {w[:5] for w in re.findall(r"[^\W\d_]{4,}", own_title.lower())}
+    time_col = next((k for k, c in enumerate(head) if _RX12.match(c)), None)
+    place_col = next((k for k, c in enumerate(head) if _RX13.match(c)), None)
+    own_words = {w[:5] for w in _RX14.findall(own_title.lower())}
     best: tuple[int, list[str], FoundDate] | None = None
     for row in rows[1:]:
         cells = _row_cells(row)
@@ -326,7 +329,7 @@ def _table_next(
         if not dates or (meeting_date is not None and _future_date(dates[0], meeting_date) <= meeting_date):
             continue
         label = " ".join(c for c in cells if not find_dates(c)).lower()
-        score = 2 * any(w[:5] in own_words for w in re.findall(r"[^\W\d_]{4,}", label))
+        score = 2 * any(w[:5] in own_words for w in _RX14.findall(label))
         score -= 3 * bool(_OTHER_BODIES.search(label) and not _OTHER_BODIES.search(own_title))
         if best is None or score > best[0]:
             best = (score, cells, dates[0])
@@ -348,18 +351,48 @@ def _table_next(
     ), window.find(cells[0]) if cells[0] else 0
 
 
+# `same time` / `samaan aikaan`: the next meeting starts when this one did.
+_SAME_TIME = re.compile(
+    r"\b(?:same|usual|normal|regular)\s+time\b|\bsamaan\s+(?:aikaan|kellonaikaan)\b|\btavalliseen\s+aikaan\b",
+    re.IGNORECASE,
+)
+_LOG_STAMP = re.compile(r"^[ \t]*\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+(?:<[^\s<>]+>[ \t]*)?", re.MULTILINE)
+_START_STAMP = re.compile(r"^[ \t]*\[?(\d{1,2}:\d{2})(?::\d{2})?\]?[ \t]+<[^\s<>]+>[ \t]+#startmeeting", re.M)
+# In a general meeting's minutes, the board's or a committee's meeting is another body's.
+_BOARD_BEFORE = re.compile(
+    r"\b(?:committee|board|executive|trustees'?|council|hallitu\w+|johtokun\w+|toimikun\w+)\s+(?:meeting|kokous)\w*$",
+    re.IGNORECASE,
+)
+
+
+def _same_time(window: str, text: str, meeting_start: str | None) -> str | None:
+    """This meeting's start when the window says `same time`; a log's message stamp is never it."""
+    if not _SAME_TIME.search(window):
+        return None
+    if meeting_start:
+        return meeting_start
+    stamp = _START_STAMP.search(text)
+    return f"{int(stamp.group(1)[:-3]):02d}:{stamp.group(1)[-2:]}" if stamp else None
+
+
 def locate_next_meeting(
-    text: str, sections: list[Section], meeting_date: date | None, own_title: str, timezone: str
+    text: str,
+    sections: list[Section],
+    meeting_date: date | None,
+    own_title: str,
+    timezone: str,
+    meeting_start: str | None = None,
 ) -> tuple[NextMeeting | None, list[str], tuple[int, int] | None]:
     """The next meeting, warnings, and the span of the sentence that sets it (so it is no action item)."""
     warnings: list[str] = []
     month_span: tuple[int, int] | None = None
     own_other = {m.group(0).lower() for m in _OTHER_BODIES.finditer(own_title)}
     month_only: NextMeeting | None = None
-    wins = _candidate_windows(text, sections)
+    spans = _sentences(text)
+    wins = _candidate_windows(text, sections, spans)
     # The own kind of meeting announced for a later day: `A second attempt at an AGM will be held on ...`.
     if own_other:
-        for a, b in _sentences(text):
+        for a, b in spans:
             sent = text[a:b]
             if _FUTURE.search(sent) and any(o in sent.lower() for o in own_other):
                 wins.append((a, b, a))
@@ -376,10 +409,15 @@ def locate_next_meeting(
         other = _OTHER_BODIES.search(window)
         if other and other.group(0).lower() not in own_other and other.start() < rel + 40:
             continue
-        quote = re.sub(r"\s+", " ", window).strip()
+        if own_other and _BOARD_BEFORE.search(window[max(0, rel - 60) : rel]):
+            continue  # an AGM's minutes: `the next committee meeting` is the committee's, not the AGM's
+        quote = _RX9.sub(" ", window).strip()
         ruled = _rule_date(window, meeting_date)
         if ruled is not None:
-            start, end = find_times(window)
+            start, end = find_times(_LOG_STAMP.sub("", window))
+            same = _same_time(window, text, meeting_start)
+            if start is None and same:
+                start, end = same, None
             return (
                 NextMeeting(
                     date=ruled.isoformat(),
@@ -414,17 +452,19 @@ def locate_next_meeting(
                     after,
                     re.I,
                 )
-                if tm and re.search(r"\d", tm.group(0)):
+                if tm and _RX3.search(tm.group(0)):
                     start, end = find_times(tm.group(0))
                     if start is not None:
                         after = after[tm.end() :]
             if start is None:
                 # `15 May, usual time 15:00 UTC`: a time later in the same sentence.
-                clause = re.split(r"(?<=[^\d\s])\.\s|\n\s*\n|;", after)[0]
+                clause = _RX15.split(after)[0]
                 if re.search(r"\b(?:time|klo|kello|aika|aikaan|at)\b", clause, re.I):
                     start, end = find_times(clause)
                     after = after[len(clause) :] if start is not None else after
             carried = None
+            if start is None:
+                start = _same_time(window, text, meeting_start)
             if start is None:
                 # The time and place of a recurring schedule stated in the head (`Every Thursday 16:00 CET`).
                 carried = schedule(text[:4000])
@@ -450,7 +490,7 @@ def locate_next_meeting(
         periods = [d for d in find_dates(window, meeting_date, periods=True) if d.precision != "day"]
         if month_only is None and periods and periods[0].start >= rel - 2:
             place = None
-            pm = re.search(r"\b(?:at|in)\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", window)
+            pm = _RX16.search(window)
             if pm and not _MONTH_ONLY.match(window[pm.start() :]):
                 place = clean_place(pm.group(1))
             month_only = NextMeeting(
@@ -472,5 +512,25 @@ def _labelled_place(window: str) -> str | None:
     m = re.search(r"\b(?:paikka|place|location|venue)\s*:\s*([^\n]+)", window, re.I)
     if m:
         return clean_place(m.group(1))
-    url = re.search(r"https?://\S+", window)
+    url = _RX4.search(window)
     return url.group(0).rstrip(".,)") if url else None
+
+
+# Patterns the functions above use on every line or list piece, compiled once at import.
+_RX0 = re.compile(r",[ \t]*\n[ \t]*(?=[^\W\d_])")
+_RX1 = re.compile(r"^[ \t.,]*\n[ \t]*(?P<place>[^\n]{2,80})")
+_RX2 = re.compile(r"^[ \t]+(?P<place>(?:[\w-]+[ \t]+){0,4}[\w-]+(?:lla|llä|ssa|ssä))(?=[\s.,;]|$)")
+_RX3 = re.compile(r"\d")
+_RX4 = re.compile(r"https?://\S+")
+_RX5 = re.compile(r"(?<=[\w)])\.(?:\s|$)|\s(?:in|during)\s+(?=[A-Z]?[a-z]+\s+\d{4})")
+_RX6 = re.compile(r"\s+(?:klo|kello|at)\s+\d.*$")
+_RX7 = re.compile(r"[^\W\d_]")
+_RX8 = re.compile(r",\s*|\s+(?:ja|and|sekä)\s+")
+_RX9 = re.compile(r"\s+")
+_RX10 = re.compile(r"\n[ \t]*\n")
+_RX11 = re.compile(r"[\s|:+=-]+")
+_RX12 = re.compile(r"(?:aika|klo|kello|time|start)$")
+_RX13 = re.compile(r"(?:paikka|place|location|venue|where)$")
+_RX14 = re.compile(r"[^\W\d_]{4,}")
+_RX15 = re.compile(r"(?<=[^\d\s])\.\s|\n\s*\n|;")
+_RX16 = re.compile(r"\b(?:at|in)\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from muistio.contract import Participant, Role
@@ -111,11 +112,13 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         r"(?:staff|others)\s+present|guests?|vieraat|kutsuttuna|kutsutut|kutsuttuina|muut\s+läsnäolijat|"
         r"muut\s+osallistujat|lisäksi\s+(?:paikalla|läsnä|kokouksessa)(?:\s+olivat)?|asiantuntijat|observers|"
         r"övriga\s+närvarande|by\s+invitation|invited|in\s+attendance\s+by\s+invitation|muut|muut\s+paikalla|"
-        r"muut\s+läsnä|lisäksi",
+        r"muut\s+läsnä|lisäksi|muut\s+saapuvilla|saapuvilla|(?:officers|staff|council\s+officers)\s+in\s+attendance|"
+        r"responsible\s+ads?|area\s+directors?",
         "guest",
         True,
     ),
     (r"alustajat|alustaja|esittelijät|presenters", "presenter", True),
+    (r"chairs|co-?chairs|puheenjohtajat|facilitators", "chair", True),
     (
         r"poissa|poissa\s+olivat|poissa\s+olleet|estyneenä|estyneinä|estyneet|estynyt|ilmoittivat\s+esteestä|"
         r"regrets|apologies|apologies\s+(?:received|for\s+absence)|absent|absent\s+with\s+apologies|excused|"
@@ -129,7 +132,8 @@ _SINGLE_LABELS: list[tuple[str, Role]] = [
     (r"puheenjohtaja|pj|chair|chairperson|chairman|chaired by|facilitator", "chair"),
     (
         r"sihteeri|siht|secretary|scribe|minute[- ]taker|note[- ]taker|pöytäkirjanpitäjä|minutes by|"
-        r"notes|notes by|minuted by|recorder|kirjaaja|muistion\s+kirjoitti|muistiinpanot",
+        r"notes|notes by|minuted by|recorder|kirjaaja|muistion\s+kirjoitti|muistiinpanot|"
+        r"minutes|minutes\s+taken\s+by",
         "secretary",
     ),
     (
@@ -137,6 +141,9 @@ _SINGLE_LABELS: list[tuple[str, Role]] = [
         "minutes_checker",
     ),
 ]
+# Compiled once: the label patterns are large, and the regex module's cache is shared with dates.
+_LIST_RX = [(re.compile(p), role, present) for p, role, present in _LIST_LABELS]
+_SINGLE_RX = [(re.compile(p), role) for p, role in _SINGLE_LABELS]
 _ALL_LIST = "|".join(lbl for lbl, _, _ in _LIST_LABELS)
 _ALL_SINGLE = "|".join(lbl for lbl, _ in _SINGLE_LABELS)
 _LABEL_LINE = re.compile(
@@ -151,17 +158,25 @@ _SINGLE_LABEL_LINE = re.compile(
     + r")(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*$",
     re.IGNORECASE,
 )
+_EMOJI = "[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]"
 _INLINE_LABEL = re.compile(
-    r"(?:^|(?<=\n)|(?<=INFO:\s)|(?<=[.)]\s)|(?<=\w\s)(?=(?-i:[A-ZÅÄÖ])))"
-    r"[ \t]*(?:[-*•][ \t]+)?(?:\*\*)?(?P<label>"
+    # `(?<!\S)` first: every start below follows a space or a line break, and mid-word positions fail at once.
+    r"(?<!\S)(?:^|(?<=\n)|(?<=INFO:\s)|(?<=[.)]\s)|(?<=[·•|]\s)|(?<=\w\s)(?=(?-i:[A-ZÅÄÖ])))"
+    r"[ \t]*(?:"
+    + _EMOJI
+    + r"+[ \t]*)?(?:[-*•][ \t]+)?(?:\*\*|'{2,3})?(?P<label>"
     + _ALL_LIST
     + "|"
     + _ALL_SINGLE
-    + r")(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(?=\S)",
+    + r")(?:\*\*|'{2,3})?[ \t]*:(?:\*\*|'{2,3})?[ \t]*(?=\S)",
     re.IGNORECASE,
 )
 _STOP_INLINE = re.compile(
-    r"\n[ \t]*\n|\s\d{1,2}\.\s+[A-ZÅÄÖ]|\s\*\s+[A-Z]+:|(?<=\s)(?:" + _ALL_LIST + "|" + _ALL_SINGLE + r")\s*:",
+    r"\n[ \t]*\n|\s[·•|]\s|\s\d{1,2}\.\s+[A-ZÅÄÖ]|\s\*\s+[A-Z]+:|(?<=\s)(?:"
+    + _ALL_LIST
+    + "|"
+    + _ALL_SINGLE
+    + r")\s*:",
     re.IGNORECASE,
 )
 _HEADING_LINE = re.compile(r"^[ \t]*(?:#{1,6}\s|={2,}|\d{1,3}[.)]?\s+\S|§)")
@@ -183,53 +198,47 @@ class Person:
         self.key = _key(self.name)
 
 
+_SPLIT_MARK = re.compile(r"[()\[\],;]|\s+(?:ja|and|sekä|och|&|\+)\s+")
+
+
 def _split_top(s: str) -> list[str]:
     """Split on commas, semicolons and 'ja/and/sekä/&' outside parentheses."""
     parts: list[str] = []
     depth = 0
-    cur = ""
-    i = 0
-    while i < len(s):
-        c = s[i]
+    last = 0
+    for m in _SPLIT_MARK.finditer(s):
+        c = m.group(0)
         if c in "([":
             depth += 1
         elif c in ")]":
             depth = max(0, depth - 1)
-        if depth == 0:
-            if c in ",;":
-                parts.append(cur)
-                cur = ""
-                i += 1
-                continue
-            m = re.match(r"\s+(?:ja|and|sekä|och|&|\+)\s+", s[i:])
-            if m:
-                parts.append(cur)
-                cur = ""
-                i += m.end()
-                continue
-        cur += c
-        i += 1
-    parts.append(cur)
+        elif depth == 0:
+            parts.append(s[last : m.start()])
+            last = m.end()
+    parts.append(s[last:])
     return [p.strip() for p in parts if p.strip()]
 
 
 _OFFICE = re.compile(
     r"(?:^|\s)(?:treasurer|coordinator|co-ordinator|manager|officer|director|administrator|adviser|advisor|"
     r"consultant|lead|head|trustee|representative|assistant|editor|accountant|auditor|architect|engineer|"
-    r"researcher|professor|lecturer|student|volunteer|founder|ceo|cfo|cto|owner|maintainer|liaison)$"
+    r"researcher|professor|lecturer|student|volunteer|founder|ceo|cfo|cto|owner|maintainer|liaison|"
+    r"harbou?rmaster|headteacher|headmaster|headmistress|caretaker|warden|ranger|librarian|curator|clerk|"
+    r"coach|captain|planner|surveyor|inspector|steward|bursar|archivist|groundsman|groundskeeper)$"
 )
 
 
+@lru_cache(maxsize=4096)
 def _annotation_kind(a: str) -> tuple[str, str] | None:
     """('role', role) / ('absent', '') / ('partial', '') / ('org', name) for a bracketed or trailing note."""
-    low = re.sub(r"[.:]+$", "", a.strip().lower()).strip()
-    low = re.sub(r"\s+", " ", low)
+    low = _RX1.sub("", a.strip().lower()).strip()
+    low = _RX2.sub(" ", low)
     for pat, role in _ROLE_WORDS:
         if pat.match(low):
             return ("role", role)
     if _ABSENT_WORDS.match(low):
         return ("absent", "")
-    if re.match(r"^(?:poissa|paikalla|saapui|poistui|left|arrived|joined|absent)\b", low):
+    if _RX3.match(low):
         return ("partial", "")
     # Present for one item only: there to present it (`for item 4`, `kohta 3`, `asiantuntija kohdassa 4`).
     if re.match(
@@ -240,9 +249,7 @@ def _annotation_kind(a: str) -> tuple[str, str] | None:
     if _OFFICE.search(low):
         return ("desc", "")
     stripped = a.strip().strip(".")
-    if _ACRONYM.match(stripped) or (
-        re.match(r"^[A-ZÅÄÖ][\w&.-]*(?:\s[A-ZÅÄÖ][\w&.-]*){0,3}$", stripped) and len(stripped) <= 40
-    ):
+    if _ACRONYM.match(stripped) or (_RX4.match(stripped) and len(stripped) <= 40):
         return ("org", stripped)
     return None
 
@@ -250,7 +257,7 @@ def _annotation_kind(a: str) -> tuple[str, str] | None:
 # Titles before a name are not part of it: `Cllr`, `County Cllr`, `Mrs`, `Dr.`, `prof.`, `Rev.`.
 _HONORIFIC = re.compile(
     r"^(?:(?:county|district|borough|city|town|parish)\s+)?"
-    r"(?:cllr|councillor|mr|mrs|ms|miss|mx|dr|prof|professor|rev|revd|reverend|sir|dame|hon|rt\s+hon|"
+    r"(?:cllrs|councillors|councilors|messrs|cllr|councillor|mr|mrs|ms|miss|mx|dr|prof|professor|rev|revd|reverend|sir|dame|hon|rt\s+hon|"
     r"tri|fil\.?\s*tri|dos|ft|kauppaneuvos)\.?\s+(?=\S)",
     re.IGNORECASE,
 )
@@ -268,6 +275,7 @@ _ORG_WORD = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def is_organisation(s: str) -> bool:
     """Whether a capitalised phrase names an organisation (`Motiva Oy`, `Suomen Kuntaliitto`, `UEF`)."""
     t = s.strip(" .")
@@ -276,8 +284,8 @@ def is_organisation(s: str) -> bool:
 
 def _is_description(s: str) -> bool:
     """A lower-case note after a name is an office or description (`isännöitsijä`, `tutkija`), not a name."""
-    t = re.sub(r"[*_`]", "", s).strip()
-    return bool(t) and t[0].islower() and not re.search(r"[@/]", t) and len(t) <= 80
+    t = _RX5.sub("", s).strip()
+    return bool(t) and t[0].islower() and not _RX6.search(t) and len(t) <= 80
 
 
 # Words of job titles and departments: a phrase made only of these names an office, not a person
@@ -301,11 +309,14 @@ _TITLE_WORDS = frozenset(_TITLE_TEXT.split())
 _FI_OFFICE = re.compile(
     r"(?:päällikkö|johtaja|sihteeri|mestari|hoitaja|tarkastaja|asiamies|vastaava|neuvos|insinööri|edustaja|"
     r"jäsen|isännöitsijä|kirjanpitäjä|koordinaattori|asiantuntija|suunnittelija|opettaja|rehtori|"
-    r"lakimies|kamreeri|tilintarkastaja|valvoja|ohjaaja|vastaava|esimies|puheenjohtaja)$",
+    r"lakimies|kamreeri|tilintarkastaja|valvoja|ohjaaja|vastaava|esimies|puheenjohtaja|kapteeni|päivystäjä|"
+    r"virkailija|tuottaja|neuvoja|konsultti|arkkitehti|lääkäri|kirkkoherra|kanttori|talonmies|kouluttaja|"
+    r"valmentaja|tiedottaja|toimittaja|hoitaja|agronomi|metsänhoitaja|kirjastonhoitaja)$",
     re.IGNORECASE,
 )
 
 
+@lru_cache(maxsize=4096)
 def is_title(s: str) -> bool:
     """Whether a capitalised phrase is a job title or a department rather than a person's name."""
     toks = [t.strip(".,'’").lower() for t in s.split() if t.strip(".,'’")]
@@ -315,20 +326,27 @@ def is_title(s: str) -> bool:
     return all(t in _TITLE_WORDS or t in ("of", "and", "&", "for") or _FI_OFFICE.search(t) for t in toks)
 
 
+_DISPLAY_MENTION = re.compile(r"^@[A-ZÅÄÖ][\w'’-]+(?: [A-ZÅÄÖ][\w'’-]+)+$")
+
+
+@lru_cache(maxsize=4096)
 def clean_name(raw: str) -> str | None:
     """The name in a list piece, or None when the piece is not a person's name."""
-    handle = re.sub(r"^[-•·]\s*", "", raw.strip()).strip("*` .:;")
+    handle = _RX7.sub("", raw.strip()).strip("*` .:;")
     if _HANDLE.match(handle) and not handle.startswith("_"):
         return handle  # a chat handle as written in the list: `lee_k`, `dev42`
-    s = re.sub(r"[*_`]", "", raw).strip()
-    s = re.sub(r"^[-•·]\s*", "", s)
-    s = re.sub(r"\s+", " ", s).strip(" .:;")
+    s = _RX5.sub("", raw).strip()
+    s = _RX7.sub("", s)
+    s = _RX2.sub(" ", s).strip(" .:;")
     while True:
         stripped = _HONORIFIC.sub("", s, count=1)
         if stripped == s:
             break
         s = stripped
-    s = re.sub(r"(@[\w.-]+):[\w.-]+", r"\1", s)  # Matrix ids: @user:server
+    s = _RX8.sub(r"\1", s)  # Matrix ids: @user:server
+    # A mention of a display name (`@Eva Stone`) names the person; a bare handle (`@eva`) stays as written.
+    if _DISPLAY_MENTION.match(s):
+        s = s[1:]
     if not s or s.lower() in _NOT_NAMES:
         return None
     toks = s.split(" ")
@@ -342,17 +360,17 @@ def clean_name(raw: str) -> str | None:
     for k, t in enumerate(toks):
         if t.lower() in _PARTICLES and 0 < k < len(toks) - 1:
             continue
-        if not _NAME_TOKEN.match(t) or (re.search(r"\d", t) and not t.startswith("@")):
+        if not _NAME_TOKEN.match(t) or (_RX9.search(t) and not t.startswith("@")):
             return None
     # An initial keeps its period: `Jeff L.`
-    if re.search(r"\b[A-ZÅÄÖ]$", s) and raw.rstrip().endswith("."):
+    if _RX10.search(s) and raw.rstrip().endswith("."):
         s += "."
     return s
 
 
 def _description_roles(s: str) -> list[tuple[str, str]]:
     """Roles a description names: its head word (`asiantuntija` is a guest) and an item it presents."""
-    words = re.sub(r"[^\w\s-]", " ", s.lower()).split()
+    words = _RX11.sub(" ", s.lower()).split()
     # Only the head word: in `puheenjohtajiston sihteeri` the last word is someone else's office.
     out = [k for k in map(_annotation_kind, words[:1]) if k and k[0] == "role"]
     if re.search(r"\b(?:for\s+(?:agenda\s+)?items?|kohda(?:ssa|t|n)?|kohta)\s+\d", s, re.IGNORECASE):
@@ -375,6 +393,7 @@ def split_people(
     organisation (`Matti Meikäläinen, Luke`), not a second person.
     """
     out: list[Person] = []
+    s = _MENTION_RUN.sub(", ", s)
     # A roll-call status after the entry: `Susan Park, President – present`, `– absent (excused)`.
     status = _ROLL_STATUS.search(s)
     if status:
@@ -384,12 +403,12 @@ def split_people(
         # a role in it counts, the rest is commentary.
         dash = _DASH_REMARK.search(piece)
         remark_kinds: list[tuple[str, str]] = []
-        if dash and re.search(r"[^\W\d_]", piece[: dash.start()]):
+        if dash and _RX12.search(piece[: dash.start()]):
             remark = _annotation_kind(dash.group("r"))
             remark_kinds = [remark] if remark and remark[0] in ("role", "absent") else []
             piece = piece[: dash.start()]
-        notes = [n.strip() for inner in re.findall(r"\(([^)]*)\)", piece) for n in inner.split(",")]
-        bare = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", piece).strip()
+        notes = [n.strip() for inner in _RX13.findall(piece) for n in inner.split(",")]
+        bare = _RX14.sub(" ", piece).strip()
         kind = _annotation_kind(bare) if bare else None
         lone_org = one_person and len(bare.split()) == 1 and " " in (out[-1].name if out else "")
         if out and bare and kind is None and _is_description(bare):
@@ -398,7 +417,8 @@ def split_people(
             for k in kinds:
                 _apply(out[-1], _role_over_default(out[-1], k, default_role))
             continue
-        if out and kind is not None and (kind[0] != "org" or is_organisation(bare) or lone_org):
+        org_tail = bool(_ORG_TAIL.match(bare))
+        if out and kind is not None and (kind[0] != "org" or is_organisation(bare) or lone_org or org_tail):
             _apply(out[-1], _role_over_default(out[-1], kind, default_role))
             for k in [k for n in notes for k in _note_kinds(n)] + remark_kinds:
                 _apply(out[-1], _role_over_default(out[-1], k, default_role))
@@ -433,6 +453,8 @@ def split_people(
         for k in [*prefix_roles, *remark_kinds]:
             _apply(person, k)
         for n in notes:
+            if _are_initials(n, name):
+                continue  # `Ann Lee (AL)`: her initials, which action lines may use, not an organisation
             for k in _note_kinds(n):
                 _apply(person, k)
         # An explicit role beats the list's: `Aleksi Kopponen, siht.` under `Alustajat:` is a secretary.
@@ -448,6 +470,9 @@ def split_people(
     return out
 
 
+# `Yorkshire CCA` after a name: a place and a body's acronym, the organisation of the person before.
+_ORG_TAIL = re.compile(r"^[A-ZÅÄÖ][\w-]+\s[A-ZÅÄÖ]{3,6}$")
+_MENTION_RUN = re.compile(r"(?<=\w)[ \t]+(?=@[A-Za-zÅÄÖåäö])")
 _ROLL_STATUS = re.compile(
     r"\s+[-–—:]\s+(?P<st>present|absent|excused|apologies|regrets|not\s+present|läsnä|paikalla|poissa|"
     r"estynyt|estyneenä)\b(?:\s*\([^)]*\))?[\s.]*$",
@@ -467,6 +492,16 @@ def _without_office(piece: str) -> str:
     if office and (office.group(0)[:1].islower() or is_title(office.group(0))):
         return piece[office.end() :]
     return piece
+
+
+def _are_initials(note: str, name: str) -> bool:
+    """Whether a bracketed note is the initials of the name (`AL` for `Ann Lee`, `A.L.`, `AnL`)."""
+    letters = _RX15.sub("", note)
+    words = [w for w in _RX16.split(name) if w]
+    if not letters.isupper() or not 2 <= len(letters) <= 4 or len(words) < 2:
+        return False
+    initials = "".join(w[0] for w in words).upper()
+    return letters.upper() == initials or (letters[0] == initials[0] and letters[-1] == initials[-1])
 
 
 def _role_over_default(p: Person, kind: tuple[str, str], default_role: Role | None) -> tuple[str, str]:
@@ -540,7 +575,7 @@ class _Registry:
 
 
 def _key(name: str) -> str:
-    return re.sub(r"[^\w@]+", " ", name.lower()).strip()
+    return _RX17.sub(" ", name.lower()).strip()
 
 
 def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
@@ -553,14 +588,20 @@ def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
 
 
 def _label_info(label: str) -> tuple[Role | None, bool]:
-    low = re.sub(r"\s+", " ", label.lower())
-    for pat, role, present in _LIST_LABELS:
-        if re.fullmatch(pat, low):
+    low = _RX2.sub(" ", label.lower())
+    for rx, role, present in _LIST_RX:
+        if rx.fullmatch(low):
             return role, present
-    for pat, srole in _SINGLE_LABELS:
-        if re.fullmatch(pat, low):
+    for srx, srole in _SINGLE_RX:
+        if srx.fullmatch(low):
             return srole, True
     return "member", True
+
+
+def _is_single(label: str) -> bool:
+    """Whether a label names one officer (`Chair:`) rather than a list of people."""
+    low = _RX2.sub(" ", label.lower())
+    return any(rx.fullmatch(low) for rx, _ in _SINGLE_RX)
 
 
 _PRESENT_CELL = re.compile(r"^(?:x|✓|✔|kyllä|k|yes|y|läsnä|paikalla|present|attended)$", re.IGNORECASE)
@@ -587,7 +628,7 @@ def _table_row(t: str, role: Role | None, present: bool) -> list[Person]:
         elif cell:
             notes.append(cell)
     people = split_people(", ".join([cells[0], *notes]), role, present, one_person=True)
-    if not people or clean_name(re.sub(r"\([^)]*\)", "", cells[0])) is None:
+    if not people or clean_name(_RX18.sub("", cells[0])) is None:
         return []
     person = people[0]
     if said is not None:
@@ -650,7 +691,7 @@ def _header_tables(text: str, reg: _Registry) -> bool:
         )
         for r in rows:
             raw = r[name_col] if name_col < len(r) else ""
-            bare = re.sub(r"\([^)]*\)", " ", raw).strip()
+            bare = _RX18.sub(" ", raw).strip()
             name = clean_name(_without_office(bare))
             if name is None:
                 continue
@@ -675,11 +716,11 @@ def _header_tables(text: str, reg: _Registry) -> bool:
 
 def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
     """People on one list line: table cells, columns, or `Name, office (Org)` entries; [] for prose."""
-    if line.count("|") >= 1 and not re.search(r"\[\[|\]\]", line):
+    if line.count("|") >= 1 and not _RX19.search(line):
         return _table_row(line, role, present)
     # Wide gaps (two or more spaces, or a tab) separate columns: `Aino Aalto   Iida Ilo` is two people.
-    bare_line = re.sub(r"^[ \t]*[-*•+][ \t]+", "", line).strip()
-    columns = [c for c in re.split(r"[ \t]{2,}|\t", bare_line) if c.strip()]
+    bare_line = _RX20.sub("", line).strip()
+    columns = [c for c in _RX21.split(bare_line) if c.strip()]
     out: list[Person] = []
     for col in columns:
         t = col.strip()
@@ -690,12 +731,12 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
             return []
         # Every piece must be a name, a note, an office or an organisation: a prose line is no list line.
         t = _DASH_REMARK.sub("", _ROLL_STATUS.sub("", t))
-        pieces = [p for p in _split_top(re.sub(r"\([^)]*\)", "", re.sub(r"^[-*•]\s*", "", t))) if p]
-        if not pieces or clean_name(_without_office(re.sub(r"\s[A-ZÅÄÖ]{2,6}\.?$", "", pieces[0]))) is None:
+        pieces = [p for p in _split_top(_RX18.sub("", _RX22.sub("", t))) if p]
+        if not pieces or clean_name(_without_office(_RX23.sub("", pieces[0]))) is None:
             return []
         for p in pieces[1:]:
             ok = (
-                clean_name(re.sub(r"\s[A-ZÅÄÖ]{2,6}\.?$", "", p)) is not None
+                clean_name(_RX23.sub("", p)) is not None
                 or _annotation_kind(p) is not None
                 or (_is_description(p) and len(p.split()) <= 6)
             )
@@ -711,7 +752,8 @@ def _list_blocks(text: str, reg: _Registry, region_end: int) -> tuple[bool, set[
     used: set[int] = set()
     found_list = False
     for i, (_off, line) in enumerate(lines):
-        m = _LABEL_LINE.match(line)
+        # A label alone on its line is short; a long line is ruled out without the case-blind regex.
+        m = _LABEL_LINE.match(line) if len(line) <= 90 else None
         if not m:
             continue
         role, present = _label_info(m.group("label"))
@@ -747,7 +789,7 @@ def _list_blocks(text: str, reg: _Registry, region_end: int) -> tuple[bool, set[
                 break
             j += 1
     for i, (_off, line) in enumerate(lines):
-        single_m = _SINGLE_LABEL_LINE.match(line)
+        single_m = _SINGLE_LABEL_LINE.match(line) if len(line) <= 90 else None
         if not single_m or i + 1 >= len(lines):
             continue
         k = i + 1
@@ -764,15 +806,15 @@ def _list_blocks(text: str, reg: _Registry, region_end: int) -> tuple[bool, set[
     scope = text if "INFO:" in text else text[: max(region_end, 2000)]
     for m in _INLINE_LABEL.finditer(scope):
         role, present = _label_info(m.group("label"))
-        single = any(re.fullmatch(p, m.group("label").lower()) for p, _ in _SINGLE_LABELS)
-        rest = text[m.end() :]
+        single = _is_single(m.group("label"))
+        rest = text[m.end() : m.end() + 4000]  # an inline list is short; never search the whole rest
         stop = _STOP_INLINE.search(rest)
         content = rest[: stop.start()] if stop else rest
         # A wrapped list continues on the next line only after a comma or a conjunction.
         chunks = content.split("\n")
         kept = [chunks[0]]
         for c in chunks[1:]:
-            if re.search(r"(?:,|\bja|\band|&)\s*$", kept[-1]) and c.strip():
+            if _RX24.search(kept[-1]) and c.strip():
                 kept.append(c)
             else:
                 break
@@ -780,7 +822,10 @@ def _list_blocks(text: str, reg: _Registry, region_end: int) -> tuple[bool, set[
         people = split_people(content, role, present)
         if single:
             people = people[:1]
-        elif people:
+            if m.group("label").lower() == "minutes":
+                # `Minutes: approved` is no person: the label names a secretary only before a full name.
+                people = [p for p in people if " " in p.name]
+        elif people and role != "chair":
             found_list = found_list or present
         for p in people:
             reg.add(p, loose=single)
@@ -828,6 +873,7 @@ _NAME_STOP = frozenset(
         "puheenjohtaja",
         "sihteeri",
         "the",
+        "note",
         "secretary",
         "chair",
         "minutes",
@@ -843,7 +889,7 @@ _ROLE_OF_ELECT: dict[str, Role] = {
 
 
 def _elected_role(word: str) -> Role | None:
-    w = re.sub(r"\s+", "", word.lower()).replace("tilapäiseksi", "")
+    w = _RX2.sub("", word.lower()).replace("tilapäiseksi", "")
     if w in _ROLE_OF_ELECT:
         return _ROLE_OF_ELECT[w]
     return "minutes_checker" if "tarka" in w or "tarkist" in w else None
@@ -858,7 +904,7 @@ def _prose_names(s: str) -> list[tuple[int, str]]:
             toks[0].lower() in _NAME_STOP
             # An inflected word before the name (`Sihteeriksi`, `Valittiin`); short first names such
             # as `Aleksi` end the same way, so only long words are taken for inflected.
-            or (len(toks[0]) > 7 and re.search(r"(?:iin|aan|ään|ksi|ssa|ssä|sta|stä)$", toks[0]))
+            or (len(toks[0]) > 7 and _RX25.search(toks[0]))
         ):
             start += len(toks[0]) + 1
             toks = toks[1:]
@@ -867,11 +913,33 @@ def _prose_names(s: str) -> list[tuple[int, str]]:
     return out
 
 
+def _sentences_with(text: str, rx: re.Pattern[str], splitter: re.Pattern[str]) -> list[str]:
+    """The pieces of `splitter.split(text)` that hold a match of `rx`, found from the matches outward."""
+    out: list[str] = []
+    done = -1
+    for hit in rx.finditer(text):
+        if hit.start() < done:
+            continue
+        # The piece's start: the last cut before the hit, looked for close by first.
+        for reach in (400, 3000):
+            lo = max(0, hit.start() - reach)
+            start = lo
+            for cut in splitter.finditer(text, lo, hit.start()):
+                start = cut.end()
+            if start > lo or lo == 0:
+                break
+        stop = splitter.search(text, hit.end())
+        end = stop.start() if stop else len(text)
+        if start == lo and lo > 0:
+            continue  # a piece over 3000 characters is no sentence
+        out.append(text[start:end])
+        done = end
+    return out
+
+
 def _elections(text: str, reg: _Registry) -> None:
     """`Valittiin X sihteeriksi ja Y ja Z pöytäkirjantarkastajiksi`, `Puheenjohtajaksi valittiin X`."""
-    for sent in re.split(r"(?<=[.!?])\s+|\n", text):
-        if not _ELECT_VERB.search(sent):
-            continue
+    for sent in _sentences_with(text, _ELECT_VERB, _RX26):
         roles = list(_ELECT_ROLE.finditer(sent))
         if not roles:
             continue
@@ -880,7 +948,7 @@ def _elections(text: str, reg: _Registry) -> None:
         groups: list[tuple[int, int, list[Role]]] = []
         for rm in roles:
             role = _elected_role(rm.group("role"))
-            if groups and re.fullmatch(r"\s+(?:ja|sekä|and)\s+", sent[groups[-1][1] : rm.start()]):
+            if groups and _RX27.fullmatch(sent[groups[-1][1] : rm.start()]):
                 a, _b, rs = groups[-1]
                 groups[-1] = (a, rm.end(), rs + ([role] if role else []))
             else:
@@ -896,11 +964,11 @@ def _elections(text: str, reg: _Registry) -> None:
             for n in chosen:
                 reg.add(Person(n, list(rs), None, True))
             prev_end = ge
-    for m in re.finditer(r"\b(?:Secretary|Chair|Scribe|Minutes taker)\s+(?:was|were|is)\s+([^.\n]+)", text):
+    for m in _RX28.finditer(text):
         role = "secretary" if m.group(0).lower().startswith(("secretary", "scribe", "minutes")) else "chair"
         for p in split_people(m.group(1), role):
             reg.add(p)
-    for m in re.finditer(r"Meeting started by (@[\w.-]+)", text):
+    for m in _RX29.finditer(text):
         reg.add(Person(m.group(1), ["chair"], None, True))
 
 
@@ -919,7 +987,7 @@ _LIST_COLON = re.compile(r"(?:^|\n)[ \t]*[-*•]?[ \t]*(?:\*\*)?[^\W\d_][^:\n]{0
 
 def _absent_officers(text: str, reg: _Registry) -> None:
     """`Sekä puheenjohtaja X että varapuheenjohtaja Y olivat poissa`: officers named absent."""
-    for sent in re.split(r"(?<=[.!?])\s+", text):
+    for sent in _sentences_with(text, _ABSENT_SAID, _RX30):
         said = _ABSENT_SAID.search(sent)
         # A labelled list (`Läsnä: ... Poissa: ...`) is read by the list reader; its `poissa` scopes
         # only the names after that label.
@@ -946,7 +1014,8 @@ def _absent_officers(text: str, reg: _Registry) -> None:
 
 
 _ACTOR = re.compile(
-    r"(?:^|(?<=\n)|(?<=[.!?:]\s))[ \t]*(?:[-*•][ \t]+)?"
+    # The lookahead first: most positions hold a lower-case letter and fail at once.
+    r"(?<!\S)(?=[ \t\-*•A-ZÅÄÖÜ])(?:^|(?<=\n)|(?<=[.!?:]\s))[ \t]*(?:[-*•][ \t]+)?"
     # Another body's officer (`Hallituksen puheenjohtaja X avasi`): named by the office, without its role.
     r"(?:(?P<of>[A-ZÅÄÖ][\w-]+n[ \t]+)?"
     r"(?P<office>puheenjohtaja|pj\.?|sihteeri|rahastonhoitaja|the\s+chair|chair(?:man|person|woman)?|"
@@ -973,7 +1042,9 @@ def _actors(text: str, reg: _Registry, listed: bool) -> None:
         raw = m.group("name")
         toks = raw.split()
         # An office written before the name is not part of it: `Kirjastonjohtaja Aino Puro kertoi`.
-        titled = len(toks) == 3 and (bool(_FI_OFFICE.search(toks[0])) or is_title(toks[0]))
+        titled = len(toks) == 3 and (
+            bool(_FI_OFFICE.search(toks[0])) or is_title(toks[0]) or bool(_OFFICE.search(toks[0].lower()))
+        )
         if titled:
             raw = " ".join(toks[1:])
         if is_organisation(raw) or is_title(raw):
@@ -1014,18 +1085,18 @@ def _signature_roles(text: str, reg: _Registry) -> None:
     lines = text.splitlines()
     for i in range(len(lines) - 1):
         # A signature line is short and has no sentence in it; most lines are ruled out cheaply here.
-        if len(lines[i]) > 160 or not lines[i].strip() or re.search(r"[.:;!?]\s|\d", lines[i]):
+        if len(lines[i]) > 160 or not lines[i].strip() or _RX31.search(lines[i]):
             continue
         k = i + 1
         while k < min(len(lines) - 1, i + 3) and not lines[k].strip():
             k += 1
         under = lines[k]
-        if re.match(r"^\s*[-*•]", lines[i]) or "," in under or re.match(r"^\s*[-*•]", under):
+        if _RX32.match(lines[i]) or "," in under or _RX32.match(under):
             continue
-        cols = [(m.start(), m.group(0).strip()) for m in re.finditer(r"\S+(?: \S+)*", lines[i])]
+        cols = [(m.start(), m.group(0).strip()) for m in _RX33.finditer(lines[i])]
         if not cols or not all(reg.find(c) for _, c in cols):
             continue
-        below = [(m.start(), m.group(0).strip()) for m in re.finditer(r"\S+(?: \S+)*", under)]
+        below = [(m.start(), m.group(0).strip()) for m in _RX33.finditer(under)]
         if any(reg.find(t) for _, t in below):
             continue
         for pos, title in below:
@@ -1062,7 +1133,10 @@ def _attendance_sections(text: str, seg: Segmentation, reg: _Registry) -> bool:
     return found
 
 
-_SPEAKER = re.compile(r"^[ \t]*(?P<name>[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2}):[ \t]+\S", re.MULTILINE)
+_SPEAKER = re.compile(
+    r"^[ \t]*(?P<bullet>[-*•][ \t]+)?(?P<name>[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2}):[ \t]+\S",
+    re.MULTILINE,
+)
 _SPEAKER_STOP = frozenset(
     [
         "decision",
@@ -1118,14 +1192,18 @@ _SPEAKER_STOP = frozenset(
 def _speakers(text: str, reg: _Registry) -> None:
     """Without an attendee list, the people who speak (`Name: ...` turns) took part."""
     names: list[str] = []
+    mic: set[str] = set()
     for m in _SPEAKER.finditer(text):
         name = m.group("name").strip()
         if name.lower().rstrip(".") in _SPEAKER_STOP or name.split()[0].lower() in _SPEAKER_STOP:
             continue
         cleaned = clean_name(name)
-        if cleaned:
+        # A bulleted `- Word: text` is mostly a label; a mic line names a person in full (`- Piet Smit:`).
+        if cleaned and (not m.group("bullet") or len(cleaned.split()) >= 2):
             names.append(cleaned)
-    if len(names) < 3:
+            if m.group("bullet"):
+                mic.add(cleaned)
+    if len(names) < 3 and len(mic) < 2:
         return  # a `Word: text` line or two are labels, not a discussion
     for n in names:
         reg.add(Person(n, ["member"], None, True))
@@ -1139,15 +1217,15 @@ def _field_list(text: str, reg: _Registry) -> bool:
     """reStructuredText fields: `:Chair: Name`, `:Notes: Name`, `:Attendees: A, B`; True for a list."""
     found = False
     for m in _FIELD.finditer(text):
-        label = re.sub(r"\s+", " ", m.group("label").strip().lower())
+        label = _RX2.sub(" ", m.group("label").strip().lower())
         single = False
         role: Role | None
         if _FIELD_SECRETARY.fullmatch(label):
             role, present, single = "secretary", True, True
-        elif any(re.fullmatch(p, label) for p, _, _ in _LIST_LABELS):
+        elif any(rx.fullmatch(label) for rx, _, _ in _LIST_RX):
             role, present = _label_info(label)
             found = found or present
-        elif any(re.fullmatch(p, label) for p, _ in _SINGLE_LABELS):
+        elif _is_single(label):
             role, present = _label_info(label)
             single = True
         else:
@@ -1165,13 +1243,16 @@ _IRC_LINE = re.compile(
 _NICK = r"[A-Za-z_\[\]`^{}|][\w\[\]`^{}|-]*"
 
 
+_IRC_ROLL = re.compile(r"^#(?:info|topic|note)\s+(?:present|attendees|roll\s*call)\s*:", re.I)
+
+
 def _is_bot(nick: str) -> bool:
     return nick.lower().endswith("bot") or nick.lower() in {"chanserv", "nickserv"}
 
 
 def _meetbot(text: str, reg: _Registry) -> bool:
     """An IRC meeting log: `.hello`, `#chair`, the chair line, `People present`, `X sent regrets`."""
-    if not re.search(r"#startmeeting|Meeting started\b", text):
+    if not _RX34.search(text):
         return False
     lines = list(_IRC_LINE.finditer(text))
     bots = {m.group("nick") for m in lines if _is_bot(m.group("nick")) or "Meeting started" in m.group("msg")}
@@ -1194,6 +1275,13 @@ def _meetbot(text: str, reg: _Registry) -> bool:
         elif re.match(r"^[.#!](?:hello|hi|present|here)\b", msg, re.I):
             person(nick, ["member"])  # the speaker is present, whatever name they type after it
             found = True
+        elif _IRC_ROLL.match(msg):
+            for part in msg.split(None, 1)[1].split(";"):
+                label, _, names = part.partition(":")
+                absent = bool(re.search(r"regrets|apologies|absent", label, re.I))
+                for nick in _RX35.split(names):
+                    person(nick, ["member"], present=not absent)
+                found = True
         elif re.match(r"^#chair\b", msg, re.I):
             for c in msg.split()[1:]:
                 person(c, ["chair"])
@@ -1204,7 +1292,7 @@ def _meetbot(text: str, reg: _Registry) -> bool:
             re.I,
         ):
             person(r.group(1), ["member"], present=False)
-    block = re.search(r"People present \(lines said\)[^\n]*\n", text)
+    block = _RX36.search(text)
     if block:
         items = text[block.end() : block.end() + 3000]
         for item in re.finditer(r"^[ \t]*\*[ \t]+(\S+)[ \t]+\(\d+\)[ \t]*$", items, re.MULTILINE):
@@ -1213,13 +1301,138 @@ def _meetbot(text: str, reg: _Registry) -> bool:
     return found
 
 
+_PROSE_ABSENT = re.compile(
+    r"(?<!\w)(?:apologies(?:\s+for\s+absence)?\s+(?:were|was|had\s+been)\s+(?:received|given|sent|noted|tendered)"
+    r"\s+(?:from|by|on\s+behalf\s+of)|apologies\s+(?:received\s+)?from|regrets\s+(?:were\s+)?(?:received\s+)?from|"
+    r"poissa\s+olivat|poissa\s+oli|estyneitä\s+olivat|esteen\s+ilmoittivat|esteestä\s+ilmoittivat)"
+    # The names run to the sentence's end; a period after a short title or initial (`Rev.`, `J.`) is none.
+    r"[ \t]+(?P<names>(?:[^.\n]|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\.)*)",
+    re.IGNORECASE,
+)
+# The first words of the phrases above: found with `str.find`, far cheaper than a regex scan of the text.
+_ABSENT_WORDS_PROSE = ("apologies", "regrets", "poissa", "estyneitä", "estee")
+
+
+def _positions(low: str, word: str) -> list[int]:
+    """Where `word` occurs in `low`."""
+    out: list[int] = []
+    i = low.find(word)
+    while i >= 0:
+        out.append(i)
+        i = low.find(word, i + 1)
+    return out
+
+
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?]\s|\n)[ \t]*(?:[-*•][ \t]+)?$")
+_AWAY = re.compile(
+    r"(?P<name>@?[A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+){0,2})[ \t]+(?:is|was|on)[ \t]+"
+    r"(?:OOO|out\s+of\s+(?:the\s+)?office|on\s+(?:leave|holiday|vacation)|away)\b"
+)
+
+
+def _prose_absences(text: str, reg: _Registry) -> None:
+    """`Apologies were received from A and B.`, `Poissa olivat A ja B.`, `@Nora Lind is OOO`."""
+    low = text.lower()
+    starts = sorted(
+        i for word in _ABSENT_WORDS_PROSE for i in _positions(low, word) if i == 0 or not low[i - 1].isalnum()
+    )
+    for start in starts:
+        m = _PROSE_ABSENT.match(text, start)
+        if m is None:
+            continue
+        if not _SENTENCE_OPEN.search(text, max(0, m.start() - 6), m.start()) and m.start() > 0:
+            continue  # mid-sentence (`no apologies from anyone`) is no statement of absence
+        for p in split_people(m.group("names"), "member", False):
+            if " " in p.name or p.name.startswith("@") or reg.find(p.name):
+                reg.add(p)
+    away = "OOO" in text or any(w in low for w in (" away", "out of office", "out of the office", "on leave"))
+    for m in _AWAY.finditer(text) if away or "on holiday" in low or "on vacation" in low else ():
+        name = clean_name(m.group("name"))
+        if name and (" " in name or m.group("name").startswith("@")) and not is_organisation(name):
+            reg.add(Person(name, ["member"], None, False, True))
+
+
+_PROPERTY_ROW = re.compile(
+    r"^[ \t]*\|[ \t]*(?:\*\*)?(?P<label>" + _ALL_LIST + "|" + _ALL_SINGLE + r")(?:\*\*)?[ \t]*:?[ \t]*\|"
+    r"(?P<value>[^|\n]+)\|?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _property_rows(text: str, reg: _Registry) -> bool:
+    """A property table's rows: `| Attendees | @Eva Stone @Rui Costa |`, `| Facilitator | Ana |`."""
+    found = False
+    for m in _PROPERTY_ROW.finditer(text):
+        role, present = _label_info(m.group("label"))
+        single = _is_single(m.group("label"))
+        people = split_people(m.group("value"), role, present)
+        for p in people[:1] if single else people:
+            reg.add(p, loose=single)
+        found = found or (bool(people) and present and not single and role != "chair")
+    return found
+
+
+# A label in its own column with no colon (a PDF's layout): `Läsnä         Anna Koivu, pj.`
+_COLUMN_LABEL = re.compile(
+    r"^(?P<label>" + _ALL_LIST + r")(?:[ \t]{2,}|\t)(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def _column_labels(text: str, reg: _Registry) -> tuple[bool, set[int]]:
+    """Colon-less labels in a left column; the names run on in the right column below."""
+    if "  " not in text and "\t" not in text:
+        return False, set()
+    lines = text.splitlines()
+    found = False
+    used: set[int] = set()
+    for i, line in enumerate(lines):
+        if "  " not in line and "\t" not in line:
+            continue  # the label's column ends in a wide gap
+        m = _COLUMN_LABEL.match(line)
+        label = m.group("label") if m else None
+        if m is None and i > 0 and _RX37.fullmatch(lines[i - 1].strip()):
+            # A label wrapped over two lines: `Muut` / `saapuvilla    Oona Virta`.
+            m = _COLUMN_LABEL.match(lines[i - 1].strip() + " " + line)
+            label = m.group("label") if m else None
+            if m and label is not None and " " not in label.strip():
+                m = None
+        if m is None or label is None:
+            continue
+        role, present = _label_info(label)
+        col = line.index(m.group("rest")[:8]) if m.group("rest")[:8] in line else 0
+        entries = [m.group("rest")]
+        k = i + 1
+        while k < len(lines):
+            nxt = lines[k]
+            indent = len(nxt) - len(nxt.lstrip())
+            if not nxt.strip() or indent < max(col - 2, 2) or _COLUMN_LABEL.match(nxt.strip()):
+                break
+            entries.append(nxt.strip())
+            k += 1
+        people = [p for e in entries for p in _line_people(e, role, present)]
+        for p in people:
+            reg.add(p, loose=False)
+        if people:
+            used.update(range(i, k))
+            found = found or (present and role != "chair")
+    return found, used
+
+
 def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     """Everyone the minutes name as taking part (or as absent), with roles and organisations."""
+    # The same list pieces are read several times per document (list, orphan and table passes): the pure
+    # name tests are memoised, and cleared per document so that no document gains from the one before.
+    for cached in (clean_name, _annotation_kind, is_title, is_organisation):
+        cached.cache_clear()
     reg = _Registry()
     region_end = seg.header_end if seg.header_end else len(text)
     tables = _header_tables(text, reg)
     found_list, used = _list_blocks(text, reg, region_end)
     found_list = found_list or tables
+    column_found, column_used = _column_labels(text, reg)
+    found_list = _property_rows(text, reg) or column_found or found_list
+    used |= column_used
     found_list = _field_list(text, reg) or found_list
     found_list = _meetbot(text, reg) or found_list
     if found_list:
@@ -1227,12 +1440,14 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     found_list = _attendance_sections(text, seg, reg) or found_list
     _elections(text, reg)
     _absent_officers(text, reg)
+    _prose_absences(text, reg)
     _actors(text, reg, found_list)
     _signature_roles(text, reg)
     for sec in seg.sections:
         for name in sec.presenters:
             reg.add(Person(name, ["presenter"], None, True))
-    if not found_list:
+    # Speakers count when no list names the members: only officers (`Chairs:`, `Responsible AD:`) are known.
+    if not found_list or not any(p.roles == ["member"] and p.present for p in reg.people):
         _speakers(text, reg)
     out: list[Participant] = []
     for p in reg.people:
@@ -1243,3 +1458,43 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
             roles.remove("member")
         out.append(Participant(name=p.name, roles=roles, organization=p.organization, present=p.present))
     return out
+
+
+# Patterns the functions above use on every line or list piece, compiled once at import.
+_RX1 = re.compile(r"[.:]+$")
+_RX2 = re.compile(r"\s+")
+_RX3 = re.compile(r"^(?:poissa|paikalla|saapui|poistui|left|arrived|joined|absent)\b")
+_RX4 = re.compile(r"^[A-ZÅÄÖ][\w&.-]*(?:\s[A-ZÅÄÖ][\w&.-]*){0,3}$")
+_RX5 = re.compile(r"[*_`]")
+_RX6 = re.compile(r"[@/]")
+_RX7 = re.compile(r"^[-•·]\s*")
+_RX8 = re.compile(r"(@[\w.-]+):[\w.-]+")
+_RX9 = re.compile(r"\d")
+_RX10 = re.compile(r"\b[A-ZÅÄÖ]$")
+_RX11 = re.compile(r"[^\w\s-]")
+_RX12 = re.compile(r"[^\W\d_]")
+_RX13 = re.compile(r"\(([^)]*)\)")
+_RX14 = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_RX15 = re.compile(r"[^\w]")
+_RX16 = re.compile(r"[\s-]+")
+_RX17 = re.compile(r"[^\w@]+")
+_RX18 = re.compile(r"\([^)]*\)")
+_RX19 = re.compile(r"\[\[|\]\]")
+_RX20 = re.compile(r"^[ \t]*[-*•+][ \t]+")
+_RX21 = re.compile(r"[ \t]{2,}|\t")
+_RX22 = re.compile(r"^[-*•]\s*")
+_RX23 = re.compile(r"\s[A-ZÅÄÖ]{2,6}\.?$")
+_RX24 = re.compile(r"(?:,|\bja|\band|&)\s*$")
+_RX25 = re.compile(r"(?:iin|aan|ään|ksi|ssa|ssä|sta|stä)$")
+_RX26 = re.compile(r"(?<=[.!?])\s+|\n")
+_RX27 = re.compile(r"\s+(?:ja|sekä|and)\s+")
+_RX28 = re.compile(r"\b(?:Secretary|Chair|Scribe|Minutes taker)\s+(?:was|were|is)\s+([^.\n]+)")
+_RX29 = re.compile(r"Meeting started by (@[\w.-]+)")
+_RX30 = re.compile(r"(?<=[.!?])\s+")
+_RX31 = re.compile(r"[.:;!?]\s|\d")
+_RX32 = re.compile(r"^\s*[-*•]")
+_RX33 = re.compile(r"\S+(?: \S+)*")
+_RX34 = re.compile(r"#startmeeting|Meeting started\b")
+_RX35 = re.compile(r"[,\s]+")
+_RX36 = re.compile(r"People present \(lines said\)[^\n]*\n")
+_RX37 = re.compile(r"[A-ZÅÄÖa-zåäö]+")

@@ -25,6 +25,10 @@ _PRESENTER = re.compile(
     r"[ \t]*:[ \t]*(?P<names>.+)$",
     re.IGNORECASE | re.MULTILINE,
 )
+_HEADING_SLOT = re.compile(
+    r"\((?P<names>[^()]*?[A-ZÅÄÖ][^()]*?)[,;–—-]\s*\d{1,3}\s*(?:min|mins|minutes|minuuttia|min\.|')\s*\)\s*$",
+    re.IGNORECASE,
+)
 _AGENDA_LABEL = re.compile(
     r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?:agenda|esityslista|asialista|käsiteltävät asiat)\b[^\n]{0,20}$",
     re.IGNORECASE,
@@ -100,9 +104,9 @@ def _lines(text: str) -> list[_Line]:
 
 def _clean_title(title: str) -> str:
     """Strip Markdown emphasis, trailing colons/periods and surrounding space from a heading."""
-    t = re.sub(r"[*_`]{1,3}", "", title).strip()
-    t = re.sub(r"[ \t]*[:.]+$", "", t).strip()
-    return re.sub(r"\s+", " ", t)
+    t = _RX0.sub("", title).strip()
+    t = _RX1.sub("", t).strip()
+    return _RX2.sub(" ", t)
 
 
 def _is_title_text(title: str) -> bool:
@@ -130,7 +134,7 @@ def _numbered_candidates(lines: list[_Line]) -> list[_Head]:
             continue
         num = m.group("n1") or m.group("n2") or m.group("n3")
         title = m.group("title") or ""
-        if m.group("n3") is not None and re.match(r"^\d", title):
+        if m.group("n3") is not None and _RX3.match(title):
             continue  # `1.6 miljardia`, dates, versions
         if not title and (m.group("n1") or m.group("n2")):
             # `3 §` alone: the title is the next non-empty line.
@@ -213,7 +217,7 @@ def _structural_headings(lines: list[_Line]) -> list[tuple[int, int, str]]:
             out.append((i, len(m.group(1)), _clean_title(m.group(2))))
             continue
         m = _WIKI_HEADING.match(t)
-        if m and len(m.group(1)) >= 2 and re.search(r"\w", m.group(2)):
+        if m and len(m.group(1)) >= 2 and _RX4.search(m.group(2)):
             out.append((i, len(m.group(1)), _clean_title(m.group(2))))
             continue
         # rst: a text line underlined (optionally overlined) by a run of one punctuation character.
@@ -283,7 +287,7 @@ def _segment_bullets(
         m = _TOP_BULLET.match(ln.text)
         if not m or in_meta:
             continue
-        title = _clean_title(re.sub(r"https?://\S+", "", m.group(1)))
+        title = _clean_title(_RX5.sub("", m.group(1)))
         if not title or len(title) > 150:
             continue
         n += 1
@@ -352,7 +356,7 @@ def segment(text: str) -> Segmentation:
     listed = _agenda_list(lines, cands)
     listed_lines = {h.line for h in listed}
     chain = _longest_chain([h for h in cands if h.line not in listed_lines])
-    is_para = any(re.match(r"^\s*(?:#+\s*)?§|^\s*\d+\s*§", lines[h.line].text) for h in chain)
+    is_para = any(_RX6.match(lines[h.line].text) for h in chain)
     if len(chain) >= 2 or (chain and is_para):
         heads: list[tuple[int, str | None, str]] = [(h.line, str(h.number), h.title) for h in chain]
         sections = _sections_from(text, lines, heads)
@@ -379,8 +383,24 @@ def _with_presenters(text: str, seg: Segmentation) -> Segmentation:
     for sec in seg.sections:
         if sec.number is None:
             continue
+        # A presenter and a time slot in the heading: `2. draft-x (Ines Roth, 20 min)`.
+        slot = _HEADING_SLOT.search(sec.title)
+        if slot:
+            for person in split_people(slot.group("names")):
+                if " " in person.name and person.name not in sec.presenters:
+                    sec.presenters.append(person.name)
         for m in _PRESENTER.finditer(sec.body(text)):
             for person in split_people(m.group("names")):
                 if person.name not in sec.presenters:
                     sec.presenters.append(person.name)
     return seg
+
+
+# Patterns the functions above use on every line or list piece, compiled once at import.
+_RX0 = re.compile(r"[*_`]{1,3}")
+_RX1 = re.compile(r"[ \t]*[:.]+$")
+_RX2 = re.compile(r"\s+")
+_RX3 = re.compile(r"^\d")
+_RX4 = re.compile(r"\w")
+_RX5 = re.compile(r"https?://\S+")
+_RX6 = re.compile(r"^\s*(?:#+\s*)?§|^\s*\d+\s*§")
