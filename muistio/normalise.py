@@ -455,7 +455,13 @@ def _join_false_breaks(lines: list[_Line]) -> list[_Line]:
         if line.blank:
             pending_blanks.append(line)
             continue
-        if pending_blanks and out and _open_ended(out[-1]) and _starts_lower(line):
+        if (
+            pending_blanks
+            and out
+            and _open_ended(out[-1])
+            and _starts_lower(line)
+            and not _LABEL_START.match(line.text)
+        ):
             out[-1] = _joined(out[-1], line)
         else:
             out.extend(pending_blanks)
@@ -463,6 +469,10 @@ def _join_false_breaks(lines: list[_Line]) -> list[_Line]:
         pending_blanks = []
     out.extend(pending_blanks)
     return out
+
+
+# `mukana: Eero, Saara` after a blank line opens a labelled block of its own, whatever its case.
+_LABEL_START = re.compile(r"^[ \t]*[^\W\d_]+(?:[ \t][^\W\d_]+){0,2}[ \t]*:(?:[ \t]|$)")
 
 
 def _collapse_blanks(lines: list[_Line]) -> list[_Line]:

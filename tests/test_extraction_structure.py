@@ -1417,3 +1417,136 @@ def test_consensus_label_and_hum_decide_but_consensus_prose_does_not() -> None:
     )
     got = [d.text for d in run(text, "m.md").decisions]
     assert got == ["adopt draft-x as a WG item.", "Strong hum in favour of moving to last call."]
+
+
+# --- r6: unfamiliar roster labels, year-less head dates, motions, action lists under headings ---
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Present (Directors):",
+        "Attendees (board):",
+        "Läsnä (hallitus):",
+        "mukana:",
+        "There:",
+        "Kokouksessa mukana:",
+    ],
+)
+def test_qualified_and_informal_labels_read_the_whole_list(label: str) -> None:
+    text = (
+        f"Meeting 3.3.2025\n\n{label} Ana Ward (Chair), Ben Hill,\nCara Lee (Secretary), Dan Fox\n\nNotes.\n"
+    )
+    ppl = run(text).participants
+    assert [p.name for p in ppl] == ["Ana Ward", "Ben Hill", "Cara Lee", "Dan Fox"]
+    assert ppl[0].roles == ["chair"] and ppl[2].roles == ["secretary"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Paikalla olivat Ana Koski, Olli Puu ja Eero Ek.", "Läsnä olivat Ana Koski, Olli Puu ja Eero Ek."],
+)
+def test_colonless_finnish_attendance_sentence(line: str) -> None:
+    assert list(people(f"Palaveri 3.3.2025\n\n{line}\n\nMuuta ei ollut.\n")) == [
+        "Ana Koski",
+        "Olli Puu",
+        "Eero Ek",
+    ]
+
+
+def test_lower_case_label_after_blank_line_is_not_joined_to_the_title() -> None:
+    ex = run("Kerhon palaveri 3.3.2025\n\nmukana: Eero Ek, Saara Puu\n\n- Talous: ok.\n- Muut: ei.\n")
+    assert [p.name for p in ex.participants] == ["Eero Ek", "Saara Puu"]
+    assert ex.group is not None and "mukana" not in ex.group
+
+
+@pytest.mark.parametrize(
+    "roster",
+    ["@jdoe (Jane Doe), @bsmith (Bob Smith, chair)", "@jdoe (Jane Doe) @bsmith (Bob Smith, chair)"],
+)
+def test_handle_with_full_name_is_the_full_name(roster: str) -> None:
+    got = people(f"# Sync 2025-03-03\n\nAttendees: {roster}\n\n## Notes\n- ok\n")
+    assert got == {"Jane Doe": (["member"], True, None), "Bob Smith": (["chair"], True, None)}
+
+
+def test_mail_headers_are_never_people() -> None:
+    text = (
+        "From: Pia Lind <pia@example.org>\nTo: board@example.org\nSubject: notes\nDate: Thu, 15 May 2025\n\n"
+        "Pia: we should buy chairs.\nKim: agreed, I can look.\nTom: fine by me.\nPia: good.\n"
+    )
+    names = {p.name for p in run(text).participants}
+    assert not names & {"From", "To", "Subject", "Date"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the year from a mail's Date: header; the body's day wins over the day the notes were sent
+        (
+            "From: Pia <p@x.org>\nTo: b@x.org\nSubject: notes\nDate: Thu, 15 May 2025 21:10 +0300\n\n"
+            "Notes from the board meeting, Wednesday 14 May, 6pm, at the library.\n\n"
+            "There: Pia Lind, Kim Ray\n",
+            date(2025, 5, 14),
+        ),
+        # the year from a full date later in the text
+        (
+            "Palaveri ma 18.8. (Saara kirjasi)\n\nmukana: Eero Ek\n\n"
+            "- Kaapelit tilataan 29.8.2025 mennessä.\n",
+            date(2025, 8, 18),
+        ),
+        # the year from a file-name-like title
+        ("kokous_2024\n\nKokous ke 14.5. klo 18.\n\nLäsnä: Eero Ek, Saara Puu\n", date(2024, 5, 14)),
+    ],
+)
+def test_yearless_head_date_takes_the_year_from_elsewhere(text: str, want: date) -> None:
+    assert run(text).meeting is not None and run(text).meeting.date == want.isoformat()  # type: ignore[union-attr]
+
+
+def test_yearless_head_date_without_any_year_stays_unknown() -> None:
+    assert run("Palaveri ma 18.8.\n\nmukana: Eero Ek, Saara Puu\n\n- ok\n").meeting.date is None  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        (
+            "MOTION to approve the agenda as presented. Passed 5-0.",
+            "MOTION to approve the agenda as presented",
+        ),
+        (
+            "Motion by Ben Hill to adopt the budget (Ward/Hill). Carried unanimously.",
+            "Motion by Ben Hill to adopt the budget",
+        ),
+        ("- **MOTION:** to buy a new projector -- passed", "MOTION:** to buy a new projector"),
+    ],
+)
+def test_passed_motions_are_decisions(line: str, want: str) -> None:
+    text = f"1. Business\n{line}\n2. Other\nNothing.\n"
+    texts = [d.text for d in find_decisions(text, segment(text).sections)]
+    assert any(want.replace("**", "") in t.replace("**", "") for t in texts), texts
+
+
+def test_failed_motion_is_no_decision() -> None:
+    text = "1. Hall\nMOTION to repaint the hall. Failed 2-3.\n2. Other\nNothing.\n"
+    assert find_decisions(text, segment(text).sections) == []
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "## Actions",
+        "**Actions**",
+        "Actions\n-------",
+        "== Toimenpiteet ==",
+        "## Action items",
+        "**Tehtävät**",
+    ],
+)
+def test_action_list_under_a_heading_is_body_text(heading: str) -> None:
+    text = f"Board 3.3.2025\n\nPresent: Ana Berg, Kalle Niemi\n\n{heading}\n\n* Ana Berg — write memo\n"
+    seg = segment(text)
+    assert seg.agenda == []  # the tasks are no agenda items
+    bodies = [s.body(text) for s in seg.sections]
+    word = heading.strip("#*= \n-").split()[0]
+    assert any(word in b for b in bodies if "write memo" in b)
+    assert [a.owners for a in run(text, "m.md").action_items] == [["Ana Berg"]]

@@ -269,10 +269,38 @@ def _listed_decisions(text: str, sections: list[Section], found: list[DecisionEn
     return out
 
 
+# A motion with its passing result: `MOTION to approve the agenda. Passed 5-0.`, `Motion by X to adopt Y -
+# carried.` A failed or withdrawn motion decides nothing.
+_MOTION = re.compile(
+    r"(?im)^[ \t]*(?:[-*•][ \t]+)?(?:\*\*)?(?P<m>motion\b(?:\*\*)?[:\s][^\n]{4,400}?)[\s.,;:–—-]*"
+    r"(?:\((?:[^()\n]{0,40})\)[\s.,;:–—-]*)?(?:\*\*)?(?:the\s+motion\s+)?(?:was\s+)?"
+    r"(?:passed|carried|approved|adopted)\b[^\n]*$"
+)
+
+
+def _motions(text: str, sections: list[Section], found: list[DecisionEntry]) -> list[DecisionEntry]:
+    """Motions recorded as passed, one decision each (the motion's words, not its vote count)."""
+    have = {_RX5.sub(" ", d.text.lower()).strip() for d in found}
+    out: list[DecisionEntry] = []
+    for sec in sections:
+        body = sec.body(text)
+        if "otion" not in body and "OTION" not in body:
+            continue
+        for m in _MOTION.finditer(body):
+            quote = _clean(m.group("m").strip(" .,;:*"))
+            key = _RX5.sub(" ", quote.lower()).strip()
+            if len(quote) < 12 or any(key in k or k in key for k in have):
+                continue
+            have.add(key)
+            out.append(DecisionEntry(text=quote, agenda_item=sec.number, quote=quote))
+    return out
+
+
 def find_decisions(text: str, sections: list[Section]) -> list[DecisionEntry]:
     """Explicit resolutions in each agenda item, one per sentence, quoted as written."""
     found = _find_decisions(text, sections)
     found = found + _listed_decisions(text, sections, found)
+    found = found + _motions(text, sections, found)
     # A bare vote result beside a resolution of the same item is that resolution's count, not another one.
     by_item: dict[str | None, int] = {}
     for d in found:

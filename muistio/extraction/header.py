@@ -320,6 +320,16 @@ def read_header(text: str, header_end: int) -> Header:
         # 10 May were approved`, `maksetaan 31.5.2024 mennessä`) is not this meeting's date.
         own = [d for d in full_dates if not _about_other(body_region, d)]
         own = own or full_dates
+        title_end = _title_end(body_region)
+        if own and own[0].start >= title_end and _DAY_MONTH.search(body_region[:title_end]):
+            # `Palaveri ma 18.8.` as the title, full dates only further down: the title gives the day.
+            titled = _yearless_date(text, body_region[:title_end], own[0].value)
+            own = [titled] if titled else own
+        if not own:
+            # A head date without its year (`Palaveri ma 18.8.`, `Wednesday 14 May`): the year comes from
+            # a mail Date: header, another full date in the text or a year in the title; the body day wins.
+            yearless = _yearless_date(text, body_region[:cut], fm_date.value if fm_date else None)
+            own = [yearless] if yearless else []
         candidates = own or ([fm_date] if fm_date else [])
         if candidates:
             first = candidates[0]
@@ -367,6 +377,53 @@ def read_header(text: str, header_end: int) -> Header:
         h.timezone = stated_timezone(lead)
     h.group = _group(body_region, h.place)
     return h
+
+
+_DAY_MONTH = re.compile(
+    r"(?<!\d)\d{1,2}\.\s?\d{1,2}\.(?!\d)|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|tammi|helmi|maalis|"
+    r"huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)"
+)
+_YEAR_IN_TITLE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_DIGIT = re.compile(r"\d")
+_LINE_END = re.compile(r"\n(?=[^\n]*\S)")
+
+
+def _title_end(region: str) -> int:
+    """Offset after the first two non-empty lines (the title and the line under it)."""
+    seen = 0
+    for m in _LINE_END.finditer(region):
+        if region[: m.start()].strip():
+            seen += 1
+        if seen >= 2:
+            return m.start()
+    return len(region)
+
+
+def _yearless_date(text: str, head: str, ref: date | None) -> FoundDate | None:
+    """The first day-and-month date of the head, its year taken from `ref` or elsewhere in the text."""
+    if not _DAY_MONTH.search(head):
+        return None
+    year_only = False
+    if ref is None:
+        later = [d for d in find_dates(text[len(head) : 20000]) if d.has_year]
+        if later:
+            ref = later[0].value
+        else:
+            y = _YEAR_IN_TITLE.search(text[:300])
+            if y is None:
+                return None
+            ref, year_only = date(int(y.group(0)), 7, 1), True
+    for d in find_dates(head, ref):
+        phrase = head[d.start : d.end]
+        if d.has_year or not (_DIGIT.search(phrase) and _DAY_MONTH.search(phrase)) or _about_other(head, d):
+            continue
+        if year_only and d.value.year != ref.year:
+            try:
+                d.value = d.value.replace(year=ref.year)
+            except ValueError:
+                continue
+        return d
+    return None
 
 
 # A place stated in prose: `held by videoconference via Zoom`, `met at the Old School`, `pidettiin Teamsissa`.

@@ -103,7 +103,7 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         r"jäsenet|nimenhuuto|present|attendees|attending|attendance|participants|people present|roll\s+call|"
         r"(?:council\s+|board\s+|tsc\s+|committee\s+|voting\s+)?members\s+present|"
         r"(?:[a-z]+\s+)?(?:directors|trustees|councillors|councilors|governors|commissioners|officers)\s+present|"
-        r"närvarande|deltagare",
+        r"närvarande|deltagare|mukana|kokouksessa\s+mukana|there|who\s+was\s+there",
         "member",
         True,
     ),
@@ -149,7 +149,7 @@ _ALL_SINGLE = "|".join(lbl for lbl, _ in _SINGLE_LABELS)
 _LABEL_LINE = re.compile(
     r"^[ \t]*(?:[-*•][ \t]+)?(?:#{1,6}[ \t]*|={1,6}[ \t]*)?(?:\*\*|'{2,3})?(?P<label>"
     + _ALL_LIST
-    + r")(?:\*\*|'{2,3})?[ \t]*:?(?:\*\*|'{2,3})?[ \t]*=*[ \t]*$",
+    + r")(?:[ \t]*\([^()\n]{1,40}\))?(?:\*\*|'{2,3})?[ \t]*:?(?:\*\*|'{2,3})?[ \t]*=*[ \t]*$",
     re.IGNORECASE,
 )
 _SINGLE_LABEL_LINE = re.compile(
@@ -168,7 +168,9 @@ _INLINE_LABEL = re.compile(
     + _ALL_LIST
     + "|"
     + _ALL_SINGLE
-    + r")(?:\*\*|'{2,3})?[ \t]*:(?:\*\*|'{2,3})?[ \t]*(?=\S)",
+    # `Present (Directors):`: a qualifier names a group of members; `Paikalla olivat A ja B.` needs no colon.
+    + r")(?:[ \t]*\([^()\n]{1,40}\))?(?:\*\*|'{2,3})?(?:[ \t]*:|(?<=olivat)[ \t]+(?=(?-i:[A-ZÅÄÖ])))"
+    + r"(?:\*\*|'{2,3})?[ \t]*(?=\S)",
     re.IGNORECASE,
 )
 _STOP_INLINE = re.compile(
@@ -384,6 +386,11 @@ def _note_kinds(note: str) -> list[tuple[str, str]]:
     return [kind] if kind else _description_roles(note)
 
 
+def _full_name(s: str) -> bool:
+    """A personal name of two to four words (not an organisation or an office)."""
+    return 2 <= len(s.split()) <= 4 and clean_name(s) == s and not is_organisation(s) and not is_title(s)
+
+
 def split_people(
     s: str, default_role: Role | None = None, present: bool = True, *, one_person: bool = False
 ) -> list[Person]:
@@ -409,6 +416,9 @@ def split_people(
             piece = piece[: dash.start()]
         notes = [n.strip() for inner in _RX13.findall(piece) for n in inner.split(",")]
         bare = _RX14.sub(" ", piece).strip()
+        if bare.startswith("@") and " " not in bare and notes and _full_name(notes[0]):
+            # `@jdoe (Jane Doe, chair)`: the handle is an alias; the person is the full name.
+            bare, notes = notes[0], notes[1:]
         kind = _annotation_kind(bare) if bare else None
         lone_org = one_person and len(bare.split()) == 1 and " " in (out[-1].name if out else "")
         if out and bare and kind is None and _is_description(bare):
@@ -472,7 +482,7 @@ def split_people(
 
 # `Yorkshire CCA` after a name: a place and a body's acronym, the organisation of the person before.
 _ORG_TAIL = re.compile(r"^[A-ZÅÄÖ][\w-]+\s[A-ZÅÄÖ]{3,6}$")
-_MENTION_RUN = re.compile(r"(?<=\w)[ \t]+(?=@[A-Za-zÅÄÖåäö])")
+_MENTION_RUN = re.compile(r"(?<=[\w)])[ \t]+(?=@[A-Za-zÅÄÖåäö])")
 _ROLL_STATUS = re.compile(
     r"\s+[-–—:]\s+(?P<st>present|absent|excused|apologies|regrets|not\s+present|läsnä|paikalla|poissa|"
     r"estynyt|estyneenä)\b(?:\s*\([^)]*\))?[\s.]*$",
@@ -1139,6 +1149,21 @@ _SPEAKER = re.compile(
 )
 _SPEAKER_STOP = frozenset(
     [
+        # mail headers: the notes are often forwarded as an email
+        "from",
+        "to",
+        "cc",
+        "bcc",
+        "subject",
+        "date",
+        "sent",
+        "reply-to",
+        "lähettäjä",
+        "vastaanottaja",
+        "aihe",
+        "päivämäärä",
+        "lähetetty",
+        "there",
         "decision",
         "proposal",
         "note",

@@ -73,7 +73,18 @@ _META_HEADINGS = frozenset(
         "people present",
         "läsnä olivat",
         "aika ja paikka",
+        "action points",
+        "toimenpiteet",
+        "tehtävät",
+        "todo",
+        "to do",
+        "next steps",
     }
+)
+# A heading over a list of tasks: the action stage reads the list after such a line as tasks, so the
+# heading line stays in its section's body (an rst underline too).
+_ACTION_TITLE = re.compile(
+    r"(?:action\s+items?|actions|action\s+points|toimenpiteet|tehtävät|todo|to\s+do|next\s+steps)", re.I
 )
 
 
@@ -198,6 +209,10 @@ def _sections_from(text: str, lines: list[_Line], heads: list[tuple[int, str | N
     sections.append(Section(None, "", 0, first_start))
     for k, (li, num, title) in enumerate(heads):
         body_start = lines[li].end
+        if _ACTION_TITLE.fullmatch(title):
+            body_start = lines[li].start
+        elif li + 1 < len(lines) and _RST_UNDERLINE.match(lines[li + 1].text):
+            body_start = lines[li + 1].end  # the underline belongs to the heading
         body_end = lines[heads[k + 1][0]].start if k + 1 < len(heads) else len(text)
         sections.append(Section(num, title, body_start, body_end))
     return sections
@@ -264,7 +279,12 @@ def _segment_structural(text: str, lines: list[_Line]) -> Segmentation | None:
             n += 1
             items.append((li, str(n), title))
     if n == 0:
-        return _segment_bullets(text, lines, [li for li, _, _ in heads], heads)
+        bullets = _segment_bullets(text, lines, [li for li, _, _ in heads], heads)
+        if bullets is None and any(_is_meta(t) for _, _, t in heads):
+            # Only meta blocks (`**Present**`, `**Actions**`): their lists are no agenda items.
+            sections = _sections_from(text, lines, items)
+            return Segmentation(sections, [], lines[items[0][0]].start)
+        return bullets
     sections = _sections_from(text, lines, items)
     agenda = [(s.number, s.title) for s in sections if s.number is not None]
     first = next((li for li, num, _ in items if num is not None), items[0][0])
@@ -276,13 +296,14 @@ def _segment_bullets(
 ) -> Segmentation | None:
     """Informal notes: top-level bullets are the agenda items (bold group lines and meta blocks skipped)."""
     meta_lines = {li for li, _, title in heads if _is_meta(title)}
+    titles = {li: title for li, _, title in heads}
     in_meta = False
     items: list[tuple[int, str | None, str]] = []
     n = 0
     for i, ln in enumerate(lines):
         if i in head_lines:
             in_meta = i in meta_lines
-            items.append((i, None, ""))
+            items.append((i, None, titles.get(i, "")))
             continue
         m = _TOP_BULLET.match(ln.text)
         if not m or in_meta:
