@@ -200,7 +200,8 @@ _KLO_AHEAD = re.compile(r"\s*,?\s*(?:klo|kello)\b", _I)
 
 _PREFIX = re.compile(
     r"(?<!\w)(?P<w>viimeistään|ennen|alkaen|lähtien|by|before|until|till|til|through|thru|from|"
-    r"starting(?:\s+(?:on|from))?|as\s+of|since|after|no\s+later\s+than|not\s+later\s+than|on|in|during|at)"
+    r"starting(?:\s+(?:on|from))?|as\s+of|since|after|no\s+later\s+than|not\s+later\s+than|on|in|during|at|within"
+    r"|over)"
     r"\s+(?:the\s+)?$",
     _I,
 )
@@ -210,6 +211,8 @@ _PREFIX_REL = {
     "thru": "until", "alkaen": "from", "lähtien": "from", "from": "from", "starting": "from",
     "starting on": "from", "starting from": "from", "as of": "from", "since": "from", "after": "from",
     "on": "at", "at": "at", "in": "during", "during": "during",
+    # 'within the week' is a deadline (the week's end); 'over the summer' is during it
+    "within": "by", "over": "during",
 }  # fmt: skip
 _SUFFIX = re.compile(
     r"\s*(?P<w>mennessä|viimeistään|saakka|asti|alkaen|lähtien|aikana|onwards?|at\s+the\s+latest)(?!\w)", _I
@@ -334,7 +337,7 @@ _FI_OFFSET = _c(
 )
 _EN_OFFSET = _c(
     rf"{_B}(?:(?P<r>in|within|after)\s+(?:the\s+next\s+)?)?(?P<n>\d{{1,3}}|{_EN_NUM_RE})\s+"
-    rf"(?P<u>days?|weeks?|months?|years?)(?:'s?\s+time)?(?P<fn>\s+from\s+(?:now|today))?{_NW}"
+    rf"(?P<u>days?|weeks?|fortnights?|months?|years?)(?:'s?\s+time)?(?P<fn>\s+from\s+(?:now|today))?{_NW}"
 )
 _EN_DAY_MONTH = _c(
     rf"{_B}(?:(?P<wd>{_EN_WD_RE})\.?,?\s+)?(?:the\s+)?(?:(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?{_SEP})?"
@@ -894,6 +897,8 @@ def _offset(ref: date, n: int, unit: str) -> date:
         return ref + timedelta(days=n)
     if unit.startswith(("viiko", "week")):
         return ref + timedelta(weeks=n)
+    if unit.startswith("fortnight"):
+        return ref + timedelta(weeks=2 * n)
     if unit.startswith(("kuuk", "month")):
         return _add_months(ref, n)
     return _add_months(ref, 12 * n)
@@ -980,6 +985,8 @@ def _h_en_month(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
         and word.lower().rstrip(".") not in ("june", "july")
         and y is None
         and not m["part"]
+        # 'in May': the capitalised month after a preposition is a month, not the modal
+        and not (word == "May" and _IN_MONTH.search(text, 0, m.start()))
     ):
         return None  # 'Jan', 'Mar' alone: names and verbs more often than months
     if word.lower() in ("may", "march") and not word[0].isupper():
@@ -991,6 +998,9 @@ def _h_en_month(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
     c.needs_context = y is None and not m["part"]
     return c
 
+
+# 'in May', 'by May': the capitalised month after a preposition (the modal 'may' is never capitalised there)
+_IN_MONTH = re.compile(r"\b(?:in|by|during|until|till|before|over|through)\s+$", _I)
 
 _EN_SEASON_FIRST = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
@@ -1054,6 +1064,9 @@ def _h_en_week_num(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
     return _week_cand(m, int(m["n"]), int(m["n2"]) if m["n2"] else None, _yr(m["y"]))
 
 
+_WITHIN = re.compile(r"\bwithin\s+$", _I)
+
+
 def _h_en_week_rel(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
     """next week, this week, by the end of the week, EOW / end of week (this week's Sunday)."""
     if m["eow"]:
@@ -1061,7 +1074,9 @@ def _h_en_week_rel(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
     else:
         q, part = m["q"].lower(), m["part"]
     if q == "the" and not part:
-        return None
+        if not _WITHIN.search(text, 0, m.start()):
+            return None
+        q = "this"  # 'within the week': the current week, a deadline at its end
     r = ref.date()
     mon = r - timedelta(days=r.weekday()) + timedelta(weeks=_EN_QUAL.get(q, 0))
     c = _Cand(m.start(), m.end(), "week", fixed=(mon, mon + timedelta(days=6)))
@@ -1216,7 +1231,7 @@ _RULES: tuple[tuple[_Key, re.Pattern[str], _Handler, frozenset[str]], ...] = (
         _ALL,
     ),
     (("päästä", "kuluttua", "sisällä", "sisään", "kuluessa", "aikana"), _FI_OFFSET, _h_fi_offset, _FI),
-    (("day", "week", "month", "year"), _EN_OFFSET, _h_en_offset, _EN),
+    (("day", "week", "fortnight", "month", "year"), _EN_OFFSET, _h_en_offset, _EN),
     (_K_MONTH_EN, _EN_DAY_MONTH, _h_en_day_month, _EN),
     (_K_MONTH_EN, _EN_MONTH_DAY, _h_en_month_day, _EN),
     (_K_MONTH_EN, _EN_MONTH, _h_en_month, _EN),

@@ -1088,3 +1088,86 @@ def test_dash_list_items_read_as_headings_still_give_tasks() -> None:
         "Otetaan yhteyttä kirjastoon tilavarauksesta.",
         "Tim Berg tilaa kahvit.",
     ]
+
+
+# ------------------------------------------------------------------------------ r6 patterns
+
+
+def test_owner_lines_with_initials_names_and_dashes() -> None:
+    text = (
+        "Notes\n\n* KN: will recalibrate the sensors by 7 March\n* Lena Ortiz — write the memo\n"
+        "* Kari: order new cables\n\nKari: rename the folder.\nLena: should we wait?\n"
+    )
+    items, _ = _run(text, ["Kari Nieminen", "Lena Ortiz"], lang="en", day=date(2025, 3, 3))
+    got = {(i.text, tuple(i.owners)) for i in items}
+    assert ("Recalibrate the sensors by 7 March", ("Kari Nieminen",)) in got
+    assert ("Write the memo", ("Lena Ortiz",)) in got
+    assert ("Order new cables", ("Kari Nieminen",)) in got
+    # a bare imperative in a discussion turn suggests; a question is no task
+    assert len(items) == 3
+
+
+def test_finnish_owner_line_with_a_task_verb() -> None:
+    items, _ = _run("1. Tarvikkeet\n\n- Kalle: tilaa kaapelit viikolla 12\n", ["Kalle Korpi"])
+    assert [(i.owners, i.due.date if i.due else None) for i in items] == [(["Kalle Korpi"], "2024-03-24")]
+
+
+def test_initials_that_spell_english_words_name_participants() -> None:
+    text = "Notes\n\n* SO to check the licence terms.\n* AT will book the room.\n* So we agreed.\n"
+    items, _ = _run(text, ["Sam Oakes", "Al Tran"], lang="en")
+    assert [i.owners for i in items] == [["Sam Oakes"], ["Al Tran"]]
+
+
+def test_bold_and_wiki_markup_around_action_labels() -> None:
+    text = (
+        "Notes\n\n'''ACTION Ana:''' order the chairs\n\n'''Action:''' Ana to order the tables\n\n"
+        "**ACTION Ana:** order the lamps\n"
+    )
+    items, _ = _run(text, ["Ana Berg"], lang="en")
+    assert len(items) == 3
+    assert all(i.owners == ["Ana Berg"] for i in items)
+    assert all("*" not in i.text and "'" not in i.text for i in items)
+
+
+def test_motions_and_other_bodies_plans_are_not_tasks() -> None:
+    text = (
+        "Notes\n\nMOTION to approve the agenda by Ben, seconded by Ana. Passed 5-0.\n\n"
+        "The Parks Committee will discuss it on their call next Thursday.\n"
+    )
+    items, _ = _run(text, ["Ana Ward", "Ben Hill"], lang="en")
+    assert items == []
+
+
+def test_timed_passive_after_a_reporting_sentence_is_a_task() -> None:
+    text = "1. Hakemus\n\nSanna esitteli kustannukset. Toinen hakemus laaditaan kesäkuun loppuun mennessä.\n"
+    items, _ = _run(text, ["Sanna Virta"])
+    assert [i.due.date if i.due else None for i in items] == ["2024-06-30"]
+
+
+def test_a_deadline_sentence_merges_into_the_task_before_it() -> None:
+    text = "1. Piha\n\nEero pyytää tarjoukset. Tarjoukset pyydetään 15.6. mennessä.\n"
+    items, _ = _run(text, ["Eero Ek"])
+    assert len(items) == 1
+    assert items[0].owners == ["Eero Ek"] and items[0].due and items[0].due.date == "2024-06-15"
+    assert items[0].quote.endswith("mennessä.")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("within a fortnight", "2025-03-19"),
+        ("within the week", "2025-03-09"),
+        ("over the summer", "2025-08-31"),
+        ("in May", "2025-05-31"),
+    ],
+)
+def test_english_period_phrases_give_dues(phrase: str, due: str) -> None:
+    items, _ = _run(
+        f"Notes\n\n* Kim to review the budget {phrase}.\n", ["Kim Wu"], lang="en", day=date(2025, 3, 5)
+    )
+    assert items[0].due is not None and items[0].due.date == due
+
+
+def test_a_bare_month_for_an_action_is_the_next_one() -> None:
+    items, _ = _run("Notes\n\n* Kim to come back in May.\n", ["Kim Wu"], lang="en", day=date(2025, 6, 5))
+    assert items[0].due is not None and items[0].due.date == "2026-05-31"

@@ -417,3 +417,25 @@ def _fmt_end(w: When) -> str:
 def test_end_of_week_is_the_iso_weeks_sunday(phrase: str, sunday: str) -> None:
     found = scan(phrase, REF, "en")
     assert found and due_of(found[0].when)[0] == date.fromisoformat(sunday)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "lang", "start", "end", "relation"),
+    [
+        ("within a fortnight", "en", "2025-03-05", "2025-03-19", "by"),
+        ("within the week", "en", "2025-03-03", "2025-03-09", "by"),
+        ("over the summer", "en", "2025-06-01", "2025-08-31", "during"),
+        ("in May", "en", "2025-05-01", "2025-05-31", "during"),
+        ("kahden viikon kuluessa", "fi", "2025-03-05", "2025-03-19", "by"),
+        ("kesän aikana", "fi", "2025-06-01", "2025-08-31", "during"),
+    ],
+)
+def test_period_phrases_of_action_items(phrase: str, lang: str, start: str, end: str, relation: str) -> None:
+    found = scan(phrase, datetime(2025, 3, 5, 12, 0), lang)
+    assert found, phrase
+    w = found[0].when
+    assert (str(w.start)[:10], str(w.end)[:10], w.relation) == (start, end, relation)
+
+
+def test_the_modal_may_is_no_month() -> None:
+    assert scan("we may meet later", datetime(2025, 3, 5, 12, 0), "en") == []

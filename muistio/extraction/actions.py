@@ -309,6 +309,8 @@ _FI_NOT_SUBJECT = _words(
 def _name_like(n: str) -> bool:
     """Whether an unknown word can be a name or handle (not 'Welcome', 'Suggested', 'Alternative')."""
     first = n.split()[0]
+    if _RX1.fullmatch(first) and first.lower() in _EN_COMMON:
+        return False  # 'MOTION to approve ...', 'AGENDA': a capitalised word, not initials
     if first.startswith("@") or _RX1.fullmatch(first) or _RX2.search(first):
         return True
     low = first.lower()
@@ -417,6 +419,24 @@ def _untitled(name: str) -> str:
 def _mask_struck(text: str) -> str:
     """The text with struck-through spans blanked (same length, so offsets stay valid)."""
     return _STRUCK.sub(lambda m: " " * len(m.group()), text)
+
+
+# '**ACTION Ana:** order X', wiki bold around 'Action:': emphasis around a line's leading label
+_LABEL_MARKUP = re.compile(r"(?m)^([ \t]*(?:[-*•][ \t]+)?)('''|\*\*|__)([^\n*'_]{1,60}?)\2([ \t]*:)?")
+
+
+def _unbold_labels(text: str) -> str:
+    """The text with emphasis marks around leading labels blanked (same length: offsets stay valid)."""
+    if "**" not in text and "'''" not in text and "__" not in text:
+        return text
+
+    def blank(m: re.Match[str]) -> str:
+        if not (m.group(4) or m.group(3).endswith(":")):
+            return m.group()  # bold text, not a label
+        pad = " " * len(m.group(2))
+        return m.group(1) + pad + m.group(3) + pad + (m.group(4) or "")
+
+    return _LABEL_MARKUP.sub(blank, text)
 
 
 def _clean(s: str) -> str:
@@ -687,7 +707,9 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
         the = _RX19.search(pre)
         if the and len(names) == 1 and owners.role_holder(names[0]):
             pre = pre[: the.start()]
-        elif not names or any(n.split()[0].lower() in _EN_STOP_SUBJECTS for n in names):
+        elif not names or any(
+            n.split()[0].lower() in _EN_STOP_SUBJECTS and not _initials_of(n, owners) for n in names
+        ):
             continue
         if not all(owners.known(n) or _SUBJ_WORD_RE.fullmatch(n.split()[0]) for n in names):
             continue
@@ -711,6 +733,59 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
             )
         )
     return hits
+
+
+def _initials_of(n: str, owners: _Owners) -> bool:
+    """'SO', 'AT': upper-case initials of a participant, even when they spell an English word."""
+    return n.isupper() and 2 <= len(n) <= 4 and owners.roster.by_initials(n) is not None
+
+
+_EN_IMPERATIVE = _EN_TASK_VERBS | _words(
+    """
+    recalibrate calibrate order call buy print invite confirm chase plan design research finalise finalize
+    sort source compile collate request renew register pay install repair replace upgrade configure visit
+    notify inform remind announce present bring get make take apply sign hire recruit train label measure
+    verify edit proofread translate upload archive phone text talk speak investigate run setup arrange
+    """
+)
+_OWNER_LINE = re.compile(rf"\s*(?:[-*•]\s*)?{_SUBJECT.pattern}\s*(?::|\s[—–-])\s+")
+_OWNER_LINE_MODAL = re.compile(r"(?:will|'ll|shall|to|is\s+to|needs?\s+to)\s+([a-z][\w-]*)")
+
+
+def _owner_line_hit(text: str, a: int, b: int, owners: _Owners, bullet: bool) -> _Hit | None:
+    """'KN: will recalibrate ...', 'Ana Berg — write the memo', 'Kalle: tilaa kaapelit'.
+
+    A participant (or a participant's initials) before a colon or dash, then a future or imperative
+    task: that person's task. Anything else after a name is a discussion turn, and so is a bare
+    imperative after 'Name:' outside a list ('Roy: rename it.' suggests, '* Roy: rename it' assigns).
+    """
+    head = text[a : min(b, a + 80)]
+    if ":" not in head and "—" not in head and "–" not in head and " - " not in head:
+        return None  # cheap test first: most sentences have no owner label
+    m = _OWNER_LINE.match(text, a, b)
+    if not m:
+        return None
+    names = _split_names(m.group("subj"))
+    if not names or not all(owners.known(n) or _initials_of(n, owners) for n in names):
+        return None
+    rest = text[m.end() : b]
+    modal = _OWNER_LINE_MODAL.match(rest)
+    first = _RX48.match(rest)
+    word = first.group(1) if first else ""
+    if modal:
+        ok = modal.group(1) not in _EN_NOT_VERBS and modal.group(1) != "be"
+    else:
+        dash = ":" not in text[m.start("subj") : m.end()]
+        ok = (
+            bool(word)
+            and rest[:1].islower()
+            and (bullet or dash)
+            and (word in _EN_IMPERATIVE or (_task_verb(word) and word not in _FI_VERB_STOP))
+        )
+    if not ok:
+        return None
+    task = rest[modal.start(1) :] if modal else rest
+    return _Hit(a + (m.start("subj") - a), b, names, 0.8, "en-subject", _clean(task))
 
 
 def _at_names(subj: str, owners: _Owners) -> list[str]:
@@ -791,11 +866,14 @@ def _role_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]
         group = _GROUP_END.search(role) is not None
         if group and verb not in _EN_TASK_VERBS and verb not in _GROUP_VERBS:
             continue  # 'the board would like ...': a body's task needs a task verb
+        if group and _OTHER_BODY.search(seg, m.end()):
+            continue  # '... will discuss it on their call': another body's own agenda, not our task
         owner = role if owners.role_holder(role) else role[:1].upper() + role[1:]
         return [_Hit(a + m.start("art"), b, [owner], 0.7, "en-subject")]
     return []
 
 
+_OTHER_BODY = re.compile(r"\b(?:their|its)\s+(?:own\s+)?(?:next\s+)?(?:call|meeting|session|agenda)\b", re.I)
 _GROUP_END = re.compile(rf"(?i:{_GROUP_NOUN})$")
 _GROUP_VERBS = _words("review consider monitor revisit discuss agree finalise finalize decide")
 
@@ -1426,6 +1504,12 @@ def _section_items(
                 if verbish or subj.startswith("@"):
                     who = _split_names(subj) if not subj.startswith("@") else _at_names(subj, owners)
             hits.append(_Hit(start, s.end, who, 0.9, "explicit"))
+        elif (
+            not irc_speaker
+            and not label
+            and (line_hit := _owner_line_hit(masked, s.start, s.end, owners, s.block.bullet))
+        ):
+            hits.append(line_hit)
         elif irc_speaker or (turn and not label and not _RX46.match(seg)):
             speaker = irc_speaker or (turn.group("who") if turn else "")
             body_a = s.start + (turn.end() if turn and _TURN.match(seg) and not irc_speaker else 0)
@@ -1462,7 +1546,8 @@ def _section_items(
             next_line = bool(_NEXT_MEETING_LINE.match(seg)) or (
                 nm_span is not None and s.start < nm_span[1] and nm_span[0] < s.end
             )
-            reported = head_reports and not s.block.bullet
+            # a reporting paragraph's later sentence with a deadline is work set, not the report
+            reported = head_reports and not s.block.bullet and (head == seg or not _TIMED.search(seg))
             carry: list[str] = []
             if _RESOLVED_LEAD.match(seg):
                 resolving = True
@@ -1629,6 +1714,10 @@ def _following(sents: list[Sentence], s: Sentence) -> Sentence | None:
 # a sentence that states a deadline ('Ilmoittautuminen on tehtävä 20.3. mennessä', 'Registration closes ...')
 _DEADLINE_CUE = re.compile(
     r"\b(?:mennessä|viimeistään|määräai\w*|takaraja\w*|deadline|due|by|closes?|no\s+later\s+than)\b", re.I
+)
+_TIMED = re.compile(
+    r"\b(?:mennessä|viimeistään|loppuun|kuluessa|määräai\w*|takaraja\w*|deadline|by|no\s+later\s+than)\b",
+    re.I,
 )
 _STEM_WORD = re.compile(r"[^\W\d_]{5,}")
 
@@ -1979,7 +2068,7 @@ def find_action_items(ctx: ExtractionContext, morphology: Morphology | None = No
     # 'Nikolai Petrov (@nick)' in an attendee list lets '@nick' name him later
     for m in _RX51.finditer(ctx.text):
         roster.add_alias(m.group(2), m.group(1))
-    masked = _mask_struck(ctx.text)
+    masked = _unbold_labels(_mask_struck(ctx.text))
     owners = _Owners(roster, ctx, masked)
     sections = sorted(ctx.sections, key=lambda s: s.start) or [Section(None, "", 0, len(ctx.text))]
     items: list[_Item] = []
@@ -2026,7 +2115,11 @@ def find_action_items(ctx: ExtractionContext, morphology: Morphology | None = No
         nxt = it.following
         other = covered.get((nxt.start, nxt.end)) if nxt is not None else None
         # 'Määräaika on 20.3.' after a task is that task's deadline, not a task of its own
-        bare = other is not None and other.rule == "deadline" and bool(_DEADLINE_LEAD.match(other.text))
+        bare = other is not None and (
+            (other.rule == "deadline" and bool(_DEADLINE_LEAD.match(other.text)))
+            # 'X pyytää tarjoukset. Tarjoukset pyydetään 15.6. mennessä.': the same task's deadline
+            or (bool(it.owners) and not other.owners and other.rule in {"fi-passive", "en-passive"})
+        )
         if it.due is None and nxt is not None and (other is None or bare) and it.end <= nxt.start:
             # 'Leena ilmoittaa kaksi jäsentä. Ilmoittautuminen on tehtävä 20.3. mennessä.': the next
             # sentence's deadline is this task's when it is about the same thing
@@ -2036,6 +2129,7 @@ def find_action_items(ctx: ExtractionContext, morphology: Morphology | None = No
                 it.due = _due(ctx, probe, own_clause_only=True)
                 if it.due is not None and other is not None:
                     merged.add(id(other))
+                    it.end = max(it.end, other.end)
     uniq = [it for it in uniq if id(it) not in merged]
     _inherit_years(uniq)
     uniq = _merge_repeats(uniq)
