@@ -54,12 +54,16 @@ def read_stage(path: str) -> Document | Rejected:
 @task(name="extract", cache_policy=NO_CACHE)
 def extract_stage(document: Document) -> Extraction | Rejected:
     """Extract meeting, people, agenda, decisions, action items and next meeting."""
-    from muistio.extraction import extract  # type: ignore[attr-defined,unused-ignore]
+    from muistio.extraction import extract
+    from muistio.morphology import morphology_for
 
     settings = load_settings()
     try:
         found: Extraction = extract(
-            document, timezone=settings.timezone, min_confidence=settings.min_confidence
+            document,
+            timezone=settings.timezone,
+            min_confidence=settings.min_confidence,
+            morphology=morphology_for(settings.morphology),
         )
     except ReadError as exc:
         return Rejected(str(exc))

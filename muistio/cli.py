@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from models import Meeting
+    from muistio.morphology import Morphology
     from muistio.settings import Settings
 
     SessionFactory = Callable[[], AbstractContextManager[Session]]
@@ -29,17 +30,17 @@ app = typer.Typer(
 @app.callback()
 def root() -> None:
     """Approved meeting minutes in; invites, reminders and action-item follow-up out."""
-    import os
 
-    from muistio.morphology import MorphologyUnavailable, morphology_for, use_morphology
 
-    # MUISTIO_MORPHOLOGY=none|voikko|auto: the optional Finnish analyser, chosen here at the edge
-    choice = os.environ.get("MUISTIO_MORPHOLOGY")
-    if choice is not None:
-        try:
-            use_morphology(morphology_for(choice))
-        except MorphologyUnavailable as exc:
-            fail(f"MUISTIO_MORPHOLOGY={choice}: {exc}")
+def _morphology(settings: Settings) -> Morphology:
+    """The Finnish analyser the settings name, chosen here at the edge."""
+    from muistio.morphology import MorphologyUnavailable, morphology_for
+
+    try:
+        return morphology_for(settings.morphology)
+    except MorphologyUnavailable as exc:
+        fail(f"MUISTIO_MORPHOLOGY={settings.morphology}: {exc}")
+        raise  # fail() always exits; this keeps the type checker informed
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -72,7 +73,9 @@ def extract(
         fail(str(exc))
         return
     try:
-        result = run_extract(doc, timezone=settings.timezone, min_confidence=threshold)
+        result = run_extract(
+            doc, timezone=settings.timezone, min_confidence=threshold, morphology=_morphology(settings)
+        )
     except Exception as exc:  # a bug must still end in one line, not a traceback
         fail(f"{file}: extraction failed ({type(exc).__name__}: {exc}); please report this file")
         return

@@ -576,13 +576,11 @@ def _h_iso(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
     return c
 
 
-def _h_fi_day_month(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
-    """20. kesäkuuta 2018, 1.-3. kesäk."""
-    d, mo, y = int(m["d"]), _FI_MONTHS[m["ms"].lower()], _yr(m["y"])
-    d0 = int(m["d0"]) if m["d0"] else d
+def _day_range_cand(m: re.Match[str], y: int | None, mo: int, d0: int, d1: int) -> _Cand | None:
+    """Days d0..d1 of month mo (year y, else the year the reference picks), with any weekday written."""
 
     def fn(yy: int) -> Span:
-        return _days_span(yy, mo, d0, mo, d)
+        return _days_span(yy, mo, d0, mo, d1)
 
     try:
         c = _Cand(m.start(), m.end(), "day", **_fixed_or_span(y, fn))  # type: ignore[arg-type]
@@ -590,6 +588,13 @@ def _h_fi_day_month(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
         return None
     c.weekday, c.weekday_text, c.takes_time = _wd_of(m["wd"]), m["wd"] or "", True
     return c
+
+
+def _h_fi_day_month(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
+    """20. kesäkuuta 2018, 1.-3. kesäk."""
+    d, mo, y = int(m["d"]), _FI_MONTHS[m["ms"].lower()], _yr(m["y"])
+    d0 = int(m["d0"]) if m["d0"] else d
+    return _day_range_cand(m, y, mo, d0, d)
 
 
 def _h_fi_month_day(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
@@ -946,16 +951,7 @@ def _h_en_day_month(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
     d0 = int(m["d0"]) if m["d0"] else d
     if _GUARD_BEFORE.search(text[max(0, m.start() - 24) : m.start()]):
         return None
-
-    def fn(yy: int) -> Span:
-        return _days_span(yy, mo, d0, mo, d)
-
-    try:
-        c = _Cand(m.start(), m.end(), "day", **_fixed_or_span(y, fn))  # type: ignore[arg-type]
-    except ValueError:
-        return None
-    c.weekday, c.weekday_text, c.takes_time = _wd_of(m["wd"]), m["wd"] or "", True
-    return c
+    return _day_range_cand(m, y, mo, d0, d)
 
 
 def _h_en_month_day(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
@@ -964,16 +960,7 @@ def _h_en_month_day(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
         return None
     mo, d, y = _en_mon(m["mon"]), int(m["d"]), _yr(m["y"])
     d2 = int(m["d2"]) if m["d2"] else d
-
-    def fn(yy: int) -> Span:
-        return _days_span(yy, mo, d, mo, d2)
-
-    try:
-        c = _Cand(m.start(), m.end(), "day", **_fixed_or_span(y, fn))  # type: ignore[arg-type]
-    except ValueError:
-        return None
-    c.weekday, c.weekday_text, c.takes_time = _wd_of(m["wd"]), m["wd"] or "", True
-    return c
+    return _day_range_cand(m, y, mo, d, d2)
 
 
 def _h_en_month(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:

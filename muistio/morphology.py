@@ -16,10 +16,8 @@ __all__ = [
     "MorphologyUnavailable",
     "NoMorphology",
     "VoikkoMorphology",
-    "default_morphology",
     "load_voikko",
     "morphology_for",
-    "use_morphology",
 ]
 
 
@@ -143,25 +141,10 @@ def load_voikko() -> VoikkoMorphology | None:
         return None
 
 
-_OVERRIDE: list[Morphology] = []  # set at the edge (CLI) from MUISTIO_MORPHOLOGY; empty: auto
-
-
 @lru_cache(maxsize=1)
 def _installed() -> Morphology:
     """libvoikko when it is installed and its dictionary loads, else the fallback; built once."""
     return load_voikko() or NoMorphology()
-
-
-def default_morphology() -> Morphology:
-    """The analyser the edge chose with use_morphology(), else libvoikko when available, else none."""
-    return _OVERRIDE[-1] if _OVERRIDE else _installed()
-
-
-def use_morphology(morphology: Morphology | None) -> None:
-    """Make this the process's default analyser (None: back to automatic); called at the edge only."""
-    _OVERRIDE.clear()
-    if morphology is not None:
-        _OVERRIDE.append(morphology)
 
 
 class MorphologyUnavailable(RuntimeError):

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from muistio.morphology import Morphology, default_morphology
+from muistio.morphology import Morphology, morphology_for
 
 BACK = set("aouAOU")
 VOWELS = set("aeiouyäöAEIOUYÄÖ")
@@ -54,19 +54,19 @@ CASES = ("gen", "par", "ill", "ine", "ela", "ade", "abl", "all", "ess", "tra", "
 
 
 # Patterns used in hot loops, compiled once (module-level re.* calls re-look them up every time).
-_RX1 = re.compile(r"[-\s]")
-_RX2 = re.compile(r"[aeiouyäö][sS]$")
-_RX3 = re.compile(r"[^aeiouyäö](aa|ää)$")
-_RX4 = re.compile(r"\(.*?\)")
-_RX5 = re.compile(r"\s+")
-_RX6 = re.compile(r"[A-ZÅÄÖ]\.?")
-_RX7 = re.compile(r":[a-zåäö]+$")
-_RX8 = re.compile(r"\s[A-ZÅÄÖ]\.$")
+_HYPHEN_OR_SPACE = re.compile(r"[-\s]")
+_VOWEL_S_END = re.compile(r"[aeiouyäö][sS]$")
+_CONSONANT_LONG_A_END = re.compile(r"[^aeiouyäö](aa|ää)$")
+_PARENTHESISED = re.compile(r"\(.*?\)")
+_SPACES = re.compile(r"\s+")
+_INITIAL_MAYBE_DOTTED = re.compile(r"[A-ZÅÄÖ]\.?")
+_CASE_SUFFIX_AFTER_COLON = re.compile(r":[a-zåäö]+$")
+_TRAILING_INITIAL = re.compile(r"\s[A-ZÅÄÖ]\.$")
 
 
 def _harmony(word: str) -> bool:
     """True when the word takes back-vowel endings (a, o, u), judged on its last compound part."""
-    last = _RX1.split(word)[-1]
+    last = _HYPHEN_OR_SPACE.split(word)[-1]
     return any(c in BACK for c in last)
 
 
@@ -175,7 +175,7 @@ def _word_forms(word: str, surname: bool) -> dict[str, set[str]]:
             stem = _strengthen(word[:-1] + "e")[:-1] + "ee"
             merge({k: {v} for k, v in {"gen": stem + "n", "all": stem + "lle", "ill": stem + "seen"}.items()})
         return out
-    if _RX2.search(word) and len(word) > 3:
+    if _VOWEL_S_END.search(word) and len(word) > 3:
         # -as/-äs/-us: kangas -> kankaa- (strong grade, long vowel), Markus -> Markukse-
         v = word[-2]
         strong = _strengthen(word[:-1]) + v
@@ -216,7 +216,7 @@ def base_candidates(form: str) -> list[str]:
         if not form.endswith(end) or len(form) <= len(end) + 2:
             continue
         stem = form[: -len(end)]
-        if _RX3.search(stem):  # Jylhänkankaa- -> Jylhänkangas
+        if _CONSONANT_LONG_A_END.search(stem):  # Jylhänkankaa- -> Jylhänkangas
             out.append(_weaken(stem[:-1]) + "s")
         if stem.endswith("se"):
             out.append(stem[:-2] + "nen")
@@ -233,9 +233,9 @@ def fold(s: str) -> str:
 
 
 def _tokens(name: str) -> list[str]:
-    name = _RX4.sub(" ", name)
+    name = _PARENTHESISED.sub(" ", name)
     name = name.split(",")[0]
-    return [t for t in _RX5.split(name.strip().lstrip("@")) if t]
+    return [t for t in _SPACES.split(name.strip().lstrip("@")) if t]
 
 
 @dataclass
@@ -291,7 +291,7 @@ def _person(name: str, organization: str | None = None) -> Person:
     if len(toks) == 1:
         return Person(name=name, first=toks, last=None, organization=organization)
     last = toks[-1]
-    if _RX6.fullmatch(last):  # 'Sari S.' / 'Jeff L.': only an initial is known
+    if _INITIAL_MAYBE_DOTTED.fullmatch(last):  # 'Sari S.' / 'Jeff L.': only an initial is known
         return Person(name=name, first=toks[:-1], last=last.rstrip(".") + ".", organization=organization)
     return Person(name=name, first=toks[:-1], last=last, organization=organization)
 
@@ -311,8 +311,8 @@ class Roster:
         organizations: Iterable[str | None] = (),
         morphology: Morphology | None = None,
     ) -> None:
-        # the analyser only answers when the generated case forms miss (None: the process default)
-        self.morphology = morphology if morphology is not None else default_morphology()
+        # the analyser only answers when the generated case forms miss (None: libvoikko when installed)
+        self.morphology = morphology if morphology is not None else morphology_for("auto")
         self._analyses = self.morphology.name != "none"
         self.people: list[Person] = []
         seen: set[str] = set()
@@ -395,7 +395,7 @@ class Roster:
             return None
         w = word.strip()
         if ":" in w:
-            w = _RX7.sub("", w)
+            w = _CASE_SUFFIX_AFTER_COLON.sub("", w)
         return self._org_by_fold.get(fold(w))
 
     def candidates(self, mention: str) -> tuple[list[str], str | None]:
@@ -435,7 +435,7 @@ class Roster:
         first_key = fold(" ".join(toks[:-1]))
         out: list[str] = []
         case = None
-        if _RX6.fullmatch(toks[-1]):  # 'Sari S.'
+        if _INITIAL_MAYBE_DOTTED.fullmatch(toks[-1]):  # 'Sari S.'
             ini = toks[-1][0].upper()
             for p in self.people:
                 named = fold(" ".join(p.first)) == first_key or fold(p.first[0]) == first_key
@@ -530,7 +530,7 @@ class Roster:
                 if any(text[a.end() : b.start()].strip() for a, b in itertools.pairwise(seg)):
                     continue
                 surface = text[seg[0].start() : seg[-1].end()]
-                s_clean = surface.rstrip(".") if not _RX8.search(surface) else surface
+                s_clean = surface.rstrip(".") if not _TRAILING_INITIAL.search(surface) else surface
                 cands, case = self.candidates(s_clean)
                 if cands:
                     best = Mention(

@@ -42,6 +42,9 @@ class Settings(BaseSettings):
 
     # extraction
     min_confidence: float = 0.5
+    morphology: Literal["auto", "voikko", "none"] = Field(
+        default="auto", description="Finnish analyser: libvoikko when installed (auto), required, or off"
+    )
 
     @field_validator("timezone")
     @classmethod

@@ -28,60 +28,73 @@ def _words(spaced: str) -> frozenset[str]:
     return frozenset(spaced.split())
 
 
-# Patterns used in hot loops, compiled once (module-level re.* calls re-look them up every time).
-_RX1 = re.compile(r"[A-ZÅÄÖ]{2,6}")
-_RX2 = re.compile(r"[a-zåäö][A-ZÅÄÖ]")
-_RX3 = re.compile(r"(?:ed|ing|ive|ion|ment|ness|ity|ance|ence|ly|ful|able)$")
-_RX4 = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)])\s+")
-_RX5 = re.compile(r"\\([\[\]_*])")
-_RX6 = re.compile(r"(\*\*|\*|`)(\S(?:.*?\S)?)\1")
-_RX7 = re.compile(r"(?<!\w)(__?)(\S(?:.*?\S)?)\1(?!\w)")
-_RX8 = re.compile(r"\s+")
-_RX9 = re.compile(r"^[\[(]|[\])]$")
-_RX10 = re.compile(r"\s*(?:[-*•+]\s+|\d{1,2}[.)]\s+)?")
-_RX11 = re.compile(r"\s*(?:,|\bja\b|\band\b|[&+])\s*")
-_RX12 = re.compile(r"(?:vat|vät)$")
-_RX13 = re.compile(r"([aä])\1$")
-_RX14 = re.compile(r"[^aeiouyäö]t[aä]$")
-_RX15 = re.compile(r"[aeiouyäö][aä]$")
-_RX16 = re.compile(r"^(?:the|The)\s+")
-_RX17 = re.compile(r"[\wåäöÅÄÖ-]+(?:\s+[\wåäöÅÄÖ-]+){0,2}")
-_RX18 = re.compile(r"(?:[Tt]he\s+)?([A-Z][a-z]+)")
-_RX19 = re.compile(r"\b[Tt]he\s+$")
-_RX20 = re.compile(r"(?:[(\[–—:;,.]|\s-)\s*$")
-_RX21 = re.compile(r"\\?\]|\)(?!\w)")
-_RX22 = re.compile(r"[–—-]\s*$")
-_RX23 = re.compile(r"^(?:the|all)\s+")
-_RX24 = re.compile(r"\s+\w+\s+([a-zåäö]+)\b")
-_RX25 = re.compile(r"(?:[aeiouyäö][aä]|[dtlnr][aä]|m[aä][aä]n)$")
-_RX26 = re.compile(r"(?:een[aä]|ss[aä]|ll[aä]|lle|st[aä]|ksi|tt[aä])$")
-_RX27 = re.compile(r"\s*ei\b")
-_RX28 = re.compile(r"\btehtäv(?:äksi|änä)\b")
-_RX29 = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+lle)\b")
-_RX30 = re.compile(r"\b([a-zåäö]{4,}lle)\b")
-_RX31 = re.compile(r"[,;:]")
-_RX32 = re.compile(r"[\wåäöÅÄÖ-]+")
-_RX33 = re.compile(r"\bklo\b|\bkello\b|\d{1,2}[:.]\d{2}")
-_RX34 = re.compile(r"\bwill\s+be\s+(\w+)")
-_RX35 = re.compile(r"\s*(?:[-*•]\s*)?Tavoitteena\s+(?:on\s+)?([a-zåäö]+)")
-_RX36 = re.compile(r"(?:[aä]|d[aä]|t[aä]|l[aä]|n[aä]|r[aä])$")
-_RX37 = re.compile(r"\b(?:on\s+)?tarkoitus\s+(?:on\s+)?([a-zåäö]+[aä])\b")
-_RX38 = re.compile(r"\bei\s+(?:ole\s+)?tarkoitus")
-_RX39 = re.compile(r"(,\s+(?![^()]*\))|;\s+)")
-_RX40 = re.compile(r"[,;]\s+")
-_RX41 = re.compile(r"\s*([a-z]+)")
-_RX42 = re.compile(r",\s*[A-ZÅÄÖ]{2,6}\s*$")
-_RX43 = re.compile(r"[\wåäö]+\s+([a-zåäö]{4,}n)\b")
-_RX44 = re.compile(r"\s*[-*•]?\s*")
-_RX45 = re.compile(r"\s*(@?[a-z][\w.-]*)\s+(?:to|will|should)\s")
-_RX46 = re.compile(r"\s*(?:Vastuu|Owner|Deadline)")
-_RX47 = re.compile(r"\bI(?:'ll|’ll| will)\s+(\w+)")
-_RX48 = re.compile(r"\s*([a-zåäö]+)")
-_RX49 = re.compile(r"(?<=[A-Za-zåäö]{3})\.$")
-_RX50 = re.compile(r"\b\d{4}\b")
-_RX51 = re.compile(r"([A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)+)\s*\((@[\w.-]+)\)")
-_RX52 = re.compile(r"\W+")
-_RX53 = re.compile(r"\s*\([^()]*\)?\s*$")
+# Small patterns used in hot loops, compiled once, grouped by what they read.
+
+# --- names and initials
+_CAPS_INITIALS = re.compile(r"[A-ZÅÄÖ]{2,6}")  # 'KM', 'AJL': initials standing for a person
+_INNER_CAPITAL = re.compile(r"[a-zåäö][A-ZÅÄÖ]")  # 'McKay', 'jDoe': a name or handle, not a word
+_NAME_SEPARATOR = re.compile(r"\s*(?:,|\bja\b|\band\b|[&+])\s*")
+_TRAILING_INITIALS = re.compile(r",\s*[A-ZÅÄÖ]{2,6}\s*$")  # 'Aila Virta, AV': the initials repeat her
+_NAME_WITH_HANDLE = re.compile(r"([A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)+)\s*\((@[\w.-]+)\)")
+_MEETBOT_NICK_TASK = re.compile(r"\s*(@?[a-z][\w.-]*)\s+(?:to|will|should)\s")
+_NOT_A_SPEAKER = re.compile(r"\s*(?:Vastuu|Owner|Deadline)")  # labels shaped like a 'Name:' turn
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_LEADING_THE_OR_ALL = re.compile(r"^(?:the|all)\s+")
+_TRAILING_THE = re.compile(r"\b[Tt]he\s+$")
+_OFFICE_PHRASE = re.compile(r"[\wåäöÅÄÖ-]+(?:\s+[\wåäöÅÄÖ-]+){0,2}")  # 'Consultant Anaesthetist'
+_CAPITALISED_OFFICE = re.compile(r"(?:[Tt]he\s+)?([A-Z][a-z]+)")  # 'the Clerk'
+
+# --- Markdown and list markup
+_LIST_MARKER_LEAD = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)])\s+")
+_OPTIONAL_LIST_MARKER = re.compile(r"\s*(?:[-*•+]\s+|\d{1,2}[.)]\s+)?")
+_BULLET_LEAD = re.compile(r"\s*[-*•]?\s*")
+_MD_ESCAPE = re.compile(r"\\([\[\]_*])")
+_MD_STAR_EMPHASIS = re.compile(r"(\*\*|\*|`)(\S(?:.*?\S)?)\1")
+_MD_UNDERSCORE_EMPHASIS = re.compile(r"(?<!\w)(__?)(\S(?:.*?\S)?)\1(?!\w)")
+_EDGE_BRACKET = re.compile(r"^[\[(]|[\])]$")
+_CLOSING_BRACKET = re.compile(r"\\?\]|\)(?!\w)")
+_TRAILING_PAREN_NOTE = re.compile(r"\s*\([^()]*\)?\s*$")  # '... (carried over)': no new task
+
+# --- punctuation and tokens
+_SPACES = re.compile(r"\s+")
+_NON_WORD_RUN = re.compile(r"\W+")
+_WORD_TOKEN = re.compile(r"[\wåäöÅÄÖ-]+")
+_FIRST_LOWER_WORD = re.compile(r"\s*([a-zåäö]+)")
+_ASCII_LOWER_WORD = re.compile(r"\s*([a-z]+)")
+_CLAUSE_PUNCT = re.compile(r"[,;:]")
+_LIST_SEP = re.compile(r"[,;]\s+")
+_LIST_SEP_OUTSIDE_PARENS = re.compile(r"(,\s+(?![^()]*\))|;\s+)")  # the group keeps the separators
+# a bracket, dash or colon before a name: a new clause starts there ('- Kate will', '(Kate will')
+_CLAUSE_OPENER_END = re.compile(r"(?:[(\[–—:;,.]|\s-)\s*$")
+_TRAILING_DASH = re.compile(r"[–—-]\s*$")
+_WORD_FINAL_DOT = re.compile(r"(?<=[A-Za-zåäö]{3})\.$")  # 'in April.' -> 'in April' (not 'klo 9.')
+_YEAR = re.compile(r"\b\d{4}\b")
+_CLOCK_TIME = re.compile(r"\bklo\b|\bkello\b|\d{1,2}[:.]\d{2}")
+
+# --- English word shapes
+_EN_NON_VERB_SUFFIX = re.compile(r"(?:ed|ing|ive|ion|ment|ness|ity|ance|ence|ly|ful|able)$")
+_EN_WILL_BE = re.compile(r"\bwill\s+be\s+(\w+)")
+_EN_I_WILL = re.compile(r"\bI(?:'ll|’ll| will)\s+(\w+)")
+
+# --- Finnish word shapes (suffix tests stand in for a morphological analyser)
+_FI_PLURAL_3P_END = re.compile(r"(?:vat|vät)$")
+# partitive endings, for the nominative guess (kiinteistövastaavaa -> kiinteistövastaava)
+_FI_DOUBLE_A_END = re.compile(r"([aä])\1$")
+_FI_CONSONANT_TA_END = re.compile(r"[^aeiouyäö]t[aä]$")
+_FI_VOWEL_A_END = re.compile(r"[aeiouyäö][aä]$")
+_FI_SECOND_VERB = re.compile(r"\s+\w+\s+([a-zåäö]+)\b")  # 'lupasi toimittaa': the verb after the verb
+_FI_INFINITIVE_END = re.compile(r"(?:[aeiouyäö][aä]|[dtlnr][aä]|m[aä][aä]n)$")
+_FI_A_INFINITIVE_END = re.compile(r"(?:[aä]|d[aä]|t[aä]|l[aä]|n[aä]|r[aä])$")
+# a local or other case ending: an inflected word is no subject ('Hallituksessa', 'Kokoukselle')
+_FI_CASE_END = re.compile(r"(?:een[aä]|ss[aä]|ll[aä]|lle|st[aä]|ksi|tt[aä])$")
+_FI_NEGATION_EI = re.compile(r"\s*ei\b")
+_FI_AS_TASK = re.compile(r"\btehtäv(?:äksi|änä)\b")
+_FI_NAME_ALLATIVE = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+lle)\b")  # 'Mikolle': to Mikko
+_FI_ALLATIVE = re.compile(r"\b([a-zåäö]{4,}lle)\b")
+_FI_GENITIVE_OBJECT = re.compile(r"[\wåäö]+\s+([a-zåäö]{4,}n)\b")
+_FI_GOAL_LEAD = re.compile(r"\s*(?:[-*•]\s*)?Tavoitteena\s+(?:on\s+)?([a-zåäö]+)")
+_FI_INTENTION = re.compile(r"\b(?:on\s+)?tarkoitus\s+(?:on\s+)?([a-zåäö]+[aä])\b")
+_FI_NO_INTENTION = re.compile(r"\bei\s+(?:ole\s+)?tarkoitus")
 
 
 # ------------------------------------------------------------------------------------------ words
@@ -309,14 +322,14 @@ _FI_NOT_SUBJECT = _words(
 def _name_like(n: str) -> bool:
     """Whether an unknown word can be a name or handle (not 'Welcome', 'Suggested', 'Alternative')."""
     first = n.split()[0]
-    if _RX1.fullmatch(first) and first.lower() in _EN_COMMON:
+    if _CAPS_INITIALS.fullmatch(first) and first.lower() in _EN_COMMON:
         return False  # 'MOTION to approve ...', 'AGENDA': a capitalised word, not initials
-    if first.startswith("@") or _RX1.fullmatch(first) or _RX2.search(first):
+    if first.startswith("@") or _CAPS_INITIALS.fullmatch(first) or _INNER_CAPITAL.search(first):
         return True
     low = first.lower()
     if low in _EN_COMMON or low in _EN_STOP_SUBJECTS:
         return False
-    return not _RX3.search(low)
+    return not _EN_NON_VERB_SUFFIX.search(low)
 
 
 _PP = re.compile(r"^(?:\w+ed|done|made|held|given|taken|sent|written|built|set|put|run|seen|fixed|updated)$")
@@ -395,8 +408,6 @@ class _Item:
 
 # ------------------------------------------------------------------------------------------ helpers
 
-_SPACES = re.compile(r"\s+")
-
 
 def _gerund(verb: str) -> bool:
     """An -ing form ('taking'), not a verb that ends so ('bring')."""
@@ -442,15 +453,15 @@ def _unbold_labels(text: str) -> str:
 def _clean(s: str) -> str:
     """A task text: no bullets, labels, Markdown or MeetBot trailers; whitespace collapsed."""
     s = _MEETBOT_TRAILER.sub("", s)
-    s = _RX4.sub("", s)
+    s = _LIST_MARKER_LEAD.sub("", s)
     s = _EXPLICIT.sub("", s)
     s = _LABEL.sub("", s)
     s = _AGREED.sub("", s)
-    s = _RX5.sub(r"\1", s)
-    s = _RX6.sub(r"\2", s)
-    s = _RX7.sub(r"\2", s)
-    s = _RX8.sub(" ", s).strip(" \t\n-–:;,")
-    s = _RX9.sub("", s).strip(" \\")
+    s = _MD_ESCAPE.sub(r"\1", s)
+    s = _MD_STAR_EMPHASIS.sub(r"\2", s)
+    s = _MD_UNDERSCORE_EMPHASIS.sub(r"\2", s)
+    s = _SPACES.sub(" ", s).strip(" \t\n-–:;,")
+    s = _EDGE_BRACKET.sub("", s).strip(" \\")
     if s and s[0].islower():
         s = s[0].upper() + s[1:]
     return s
@@ -459,7 +470,7 @@ def _clean(s: str) -> str:
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     """A span without surrounding whitespace, bullet marker or trailing comma."""
     seg = text[a:b]
-    m = _RX10.match(seg)
+    m = _OPTIONAL_LIST_MARKER.match(seg)
     a += m.end() if m else 0
     while b > a and text[b - 1] in " \t\n,;":
         b -= 1
@@ -468,12 +479,12 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _split_names(subj: str) -> list[str]:
     """'Maija ja Miro' / 'Ken and Nick' / 'A, B & C' -> names."""
-    parts = _RX11.split(subj)
+    parts = _NAME_SEPARATOR.split(subj)
     return [p.strip() for p in parts if p.strip()]
 
 
 def _is_plural_verb(w: str) -> bool:
-    return bool(_RX12.search(w))
+    return bool(_FI_PLURAL_3P_END.search(w))
 
 
 def _fi_3sg(word: str) -> bool:
@@ -500,11 +511,11 @@ def _task_verb(word: str) -> bool:
 def _partitive_base(word: str) -> str:
     """Nominative guess of a partitive common noun (kiinteistövastaavaa -> kiinteistövastaava)."""
     w = word
-    if _RX13.search(w):
+    if _FI_DOUBLE_A_END.search(w):
         return w[:-1]
-    if _RX14.search(w):
+    if _FI_CONSONANT_TA_END.search(w):
         return w[:-2]
-    if _RX15.search(w) and len(w) > 4:
+    if _FI_VOWEL_A_END.search(w) and len(w) > 4:
         return w[:-1]
     return w
 
@@ -519,6 +530,7 @@ class _Owners:
         # only full names are used (the nearest full name decides between same-named people)
         self._mentions = roster.find(masked if masked is not None else ctx.text, full_only=True)
         self._holders: dict[str, str | None] = {}
+        self._known: dict[str, bool] = {}  # the roster is complete by now, so answers do not change
         self._starts = [m.start for m in self._mentions]
 
     def mentions_in(self, a: int, b: int) -> list[Mention]:
@@ -555,9 +567,9 @@ class _Owners:
         The minutes say who holds it in a 'Name, office' / 'Name (Office)' / 'Office: Name' line; else
         a participant with the matching contract role (chair, secretary). None when not told or not unique.
         """
-        word = _RX16.sub("", role).strip()
+        word = _LEADING_THE.sub("", role).strip()
         # one word, or an office of up to three ('Consultant Anaesthetist', 'Talouspäällikkö')
-        if not word or not _RX17.fullmatch(word):
+        if not word or not _OFFICE_PHRASE.fullmatch(word):
             return None
         key = word.lower()
         if key not in self._holders:
@@ -592,6 +604,12 @@ class _Owners:
 
     def known(self, mention: str) -> bool:
         """Whether a mention names a participant or an organisation (titles before a name allowed)."""
+        hit = self._known.get(mention)
+        if hit is None:
+            hit = self._known[mention] = self._is_known(mention)
+        return hit
+
+    def _is_known(self, mention: str) -> bool:
         if self.roster.organization(mention) or self.roster.candidates(mention)[0]:
             return True
         if mention.startswith("@") and " " in mention:
@@ -672,13 +690,13 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
     for m in _SUBJECT.finditer(seg):
         pre = seg[: m.start()]
         subj = m.group("subj")
-        office = _RX18.fullmatch(subj)
+        office = _CAPITALISED_OFFICE.fullmatch(subj)
         if office and office.group(1).lower() in _OFFICES:
             # 'The Clerk will ask ...', '...; the Secretary will give ...': an office as the subject
             subj = office.group(1)
-            pre = _RX19.sub("", pre)
+            pre = _TRAILING_THE.sub("", pre)
             mm = _EN_MODAL.match(seg, m.end())
-            if mm and (not pre.strip() or _BULLET_ONLY.match(pre) or _RX20.search(pre)):
+            if mm and (not pre.strip() or _BULLET_ONLY.match(pre) or _CLAUSE_OPENER_END.search(pre)):
                 verb = mm.group("verb")
                 if verb not in _EN_NOT_VERBS and verb != "be" and not _gerund(verb):
                     hits.append(_Hit(a + m.start(), b, [subj], 0.75, "en-subject"))
@@ -704,7 +722,7 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
         if verb == "be":
             continue
         names = _split_names(subj)
-        the = _RX19.search(pre)
+        the = _TRAILING_THE.search(pre)
         if the and len(names) == 1 and owners.role_holder(names[0]):
             pre = pre[: the.start()]
         elif not names or any(
@@ -715,10 +733,10 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
             continue
         start = a + m.start()
         # the clause runs to the end of the sentence or a closing bracket
-        close = _RX21.search(seg[mm.end() :])
+        close = _CLOSING_BRACKET.search(seg[mm.end() :])
         end = a + mm.end() + close.start() if close and pre.rstrip().endswith(("[", "(")) else b
         # '<need> – Kate will add': the whole bullet is the task
-        if pre.strip() and _RX22.search(pre) and mm.group("modal") in {"will", "'ll", "’ll"}:
+        if pre.strip() and _TRAILING_DASH.search(pre) and mm.group("modal") in {"will", "'ll", "’ll"}:
             start = a
         task = seg[mm.end("modal") :].strip() if start != a else None
         conf = 0.8 if any(owners.known(n) for n in names) else 0.75
@@ -770,7 +788,7 @@ def _owner_line_hit(text: str, a: int, b: int, owners: _Owners, bullet: bool) ->
         return None
     rest = text[m.end() : b]
     modal = _OWNER_LINE_MODAL.match(rest)
-    first = _RX48.match(rest)
+    first = _FIRST_LOWER_WORD.match(rest)
     word = first.group(1) if first else ""
     if modal:
         ok = modal.group(1) not in _EN_NOT_VERBS and modal.group(1) != "be"
@@ -918,7 +936,7 @@ def _resolution_clause_hits(text: str, a: int, b: int) -> list[_Hit]:
             continue
         if m.group("verb").endswith("s") and not m.group("verb").endswith("ss"):
             continue  # 'that the council notes ...' states, a directive takes the bare verb
-        subj = _RX23.sub("", m.group("subj"))
+        subj = _LEADING_THE_OR_ALL.sub("", m.group("subj"))
         end = a + at + len(part.rstrip(" ;,.\n")) + (1 if part.rstrip().endswith(".") else 0)
         hits.append(_Hit(a + at + m.start("subj"), end, [subj], 0.7, "en-subject"))
     return hits
@@ -970,13 +988,13 @@ def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
         names = _split_names(subj)
         known = [n for n in names if owners.known(n)]
         promise = verb in _PROMISE
-        inf = _RX24.match(seg[m.end() :])
+        inf = _FI_SECOND_VERB.match(seg[m.end() :])
         if promise and known:
             ok, conf = True, 0.75
         elif (
             promise
             and inf
-            and _RX25.search(inf.group(1))
+            and _FI_INFINITIVE_END.search(inf.group(1))
             and all(_name_like(n) and n.split()[-1][:1].isupper() for n in names)
         ):
             # 'Rehtori Heikkilä lupasi toimittaa ...': a promise to do something is a task by whoever made it
@@ -993,15 +1011,15 @@ def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
                 and len(names) <= 2
                 and (not pre.strip() or bool(_BULLET_ONLY.match(pre)))
                 and all(
-                    n.split()[0].lower() not in _FI_NOT_SUBJECT and not _RX26.search(n.split()[-1])
+                    n.split()[0].lower() not in _FI_NOT_SUBJECT and not _FI_CASE_END.search(n.split()[-1])
                     for n in names
                 )
             )
-            ok = ok or (bool(_RX1.fullmatch(subj)) and _task_verb(verb))
+            ok = ok or (bool(_CAPS_INITIALS.fullmatch(subj)) and _task_verb(verb))
             conf = 0.7
         if not ok:
             continue
-        if _RX27.match(seg[m.end() :]):
+        if _FI_NEGATION_EI.match(seg[m.end() :]):
             continue
         hits.append(_Hit(a + m.start(), b, names, conf, "fi-subject"))
         break
@@ -1057,7 +1075,7 @@ def _delegation_hits(text: str, a: int, b: int, roster: Roster) -> list[_Hit]:
 def _assignment_hits(text: str, a: int, b: int, roster: Roster) -> list[_Hit]:
     """'Annettiin Pekalle tehtäväksi pyytää ...', 'Karille annettiin tehtäväksi neuvotella ...'."""
     seg = text[a:b]
-    if "tehtäv" not in seg or not _RX28.search(seg):
+    if "tehtäv" not in seg or not _FI_AS_TASK.search(seg):
         return []
     names = [
         f.candidates[0]
@@ -1066,10 +1084,10 @@ def _assignment_hits(text: str, a: int, b: int, roster: Roster) -> list[_Hit]:
         and (f.case == "all" or (f.case == "gen" and seg.startswith("tehtäv", f.end + 1)))
     ]
     if not names:
-        names = [w for w in _RX29.findall(seg)]
+        names = [w for w in _FI_NAME_ALLATIVE.findall(seg)]
     if not names:
         # 'antaa hallitukselle tehtäväksi selvittää': a body or an office in the allative is the owner
-        for w in _RX30.findall(seg):
+        for w in _FI_ALLATIVE.findall(seg):
             base = _allative_base(w)
             if base in _BODIES or base in _OFFICES:
                 names.append(base.capitalize())
@@ -1180,8 +1198,8 @@ def _passive_word(seg: str, morphology: Morphology | None = None) -> re.Match[st
             continue
         if w.endswith(("llaan", "llään")) and not w.endswith(("ellaan", "ellään", "tullaan")):
             continue
-        tail = _RX31.split(seg[: m.start()])[-1]
-        before = _RX32.findall(tail)
+        tail = _CLAUSE_PUNCT.split(seg[: m.start()])[-1]
+        before = _WORD_TOKEN.findall(tail)
         if any(x.lower() in _RELATIVE for x in before):
             continue
         if before and before[-1].lower() == "ei":
@@ -1220,7 +1238,9 @@ def _passive_hits(text: str, a: int, b: int, lang: str, morphology: Morphology |
     if _GENERIC.search(seg):
         return []
     if w.startswith(("pidet", "järjestet", "kutsut", "pidett")) and (
-        _MEETING_WORDS.search(seg) or _RX33.search(seg) or (w.startswith("pide") and _DAY_DATE.search(seg))
+        _MEETING_WORDS.search(seg)
+        or _CLOCK_TIME.search(seg)
+        or (w.startswith("pide") and _DAY_DATE.search(seg))
     ):
         return []  # a meeting or event being scheduled, not a task
     if _DECISION_WORD.search(seg):
@@ -1243,7 +1263,7 @@ def _english_passive_hits(text: str, a: int, b: int) -> list[_Hit]:
     seg = text[a:b]
     if "will" not in seg:
         return []
-    m = _RX34.search(seg)
+    m = _EN_WILL_BE.search(seg)
     if not m or not _PP.match(m.group(1)):
         return []
     if _MEETING_WORDS.search(seg):
@@ -1268,11 +1288,11 @@ def _goal_hits(text: str, a: int, b: int) -> list[_Hit]:
     seg = text[a:b]
     if "avoitteena" not in seg and "tarkoitus" not in seg:
         return []
-    m = _RX35.match(seg)
-    if m and _RX36.search(m.group(1)) and not m.group(1).endswith(("minen", "nen")):
+    m = _FI_GOAL_LEAD.match(seg)
+    if m and _FI_A_INFINITIVE_END.search(m.group(1)) and not m.group(1).endswith(("minen", "nen")):
         return [_Hit(a + m.start(), b, [], 0.6, "goal")]
-    m = _RX37.search(seg)
-    if m and not _RX38.search(seg):
+    m = _FI_INTENTION.search(seg)
+    if m and not _FI_NO_INTENTION.search(seg):
         return [_Hit(a + m.start(), b, [], 0.5, "goal")]
     return []
 
@@ -1292,11 +1312,11 @@ def _decision_imperative_hits(text: str, a: int, b: int, label_end: int) -> list
     """'Decision: merge proposed language into spec' - a decision that is a task (task verb first)."""
     hits: list[_Hit] = []
     pos = label_end
-    for part in _RX39.split(text[label_end:b]):
-        if _RX40.match(part):
+    for part in _LIST_SEP_OUTSIDE_PARENS.split(text[label_end:b]):
+        if _LIST_SEP.match(part):
             pos += len(part)
             continue
-        w = _RX41.match(part)
+        w = _ASCII_LOWER_WORD.match(part)
         if w and w.group(1) in _EN_TASK_VERBS:
             hits.append(_Hit(pos, pos + len(part.rstrip()), [], 0.6, "decision"))
         pos += len(part)
@@ -1344,7 +1364,7 @@ def _presenters(text: str, sec: Section, roster: Roster) -> list[str]:
     if not m:
         return []
     out = []
-    for part in _split_names(_RX42.sub("", m.group(1))):
+    for part in _split_names(_TRAILING_INITIALS.sub("", m.group(1))):
         r = roster.resolve(part)
         if r.name and r.name not in roster.organizations:
             out.append(r.name)
@@ -1386,7 +1406,7 @@ def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
         if not m.group().startswith((",", ";")):
             # 'X huolehtii A:sta ja tekee B:n': without a comma only a task verb starts a new task
             # only with an object of its own ('ja tekee ilmoituksen'), not 'ja jakaa sen' / 'ja vie Annalle'
-            obj = _RX43.match(seg[m.end() :])
+            obj = _FI_GENITIVE_OBJECT.match(seg[m.end() :])
             if _task_verb(w) and obj and obj.group(1) not in _PRONOUN_OBJECTS:
                 cuts.append(m.start())
             continue
@@ -1478,12 +1498,12 @@ def _section_items(
         label = _LABEL.match(seg)
         explicit = _EXPLICIT.match(seg)
         if explicit or (action_heading and s.block.bullet):
-            lead_m = explicit or _RX44.match(seg)
+            lead_m = explicit or _BULLET_LEAD.match(seg)
             start = s.start + (lead_m.end() if lead_m else 0)
             rest = masked[start : s.end]
             who: list[str] = []
             lead = _LEAD_SUBJECT.match(rest)
-            nick = _RX45.match(rest)
+            nick = _MEETBOT_NICK_TASK.match(rest)
             # 'ACTION: Ben — submit ...', 'TODO Olga: open a PR': the owner, then a dash or a colon
             named = _NAMED_SUBJECT.match(rest)
             named_who = _split_names(named.group("subj")) if named else []
@@ -1510,10 +1530,10 @@ def _section_items(
             and (line_hit := _owner_line_hit(masked, s.start, s.end, owners, s.block.bullet))
         ):
             hits.append(line_hit)
-        elif irc_speaker or (turn and not label and not _RX46.match(seg)):
+        elif irc_speaker or (turn and not label and not _NOT_A_SPEAKER.match(seg)):
             speaker = irc_speaker or (turn.group("who") if turn else "")
             body_a = s.start + (turn.end() if turn and _TURN.match(seg) and not irc_speaker else 0)
-            mine = _RX47.search(masked[body_a : s.end])
+            mine = _EN_I_WILL.search(masked[body_a : s.end])
             if mine:
                 hits.append(_Hit(body_a + mine.start(), s.end, [speaker], 0.6, "turn-i"))
             else:
@@ -1557,7 +1577,7 @@ def _section_items(
             hits.extend(directed)
             for ca, cb in [] if directed else _clauses(masked, body_a, s.end):
                 ch: list[_Hit] = []
-                first_word = _RX48.match(masked[ca:cb])
+                first_word = _FIRST_LOWER_WORD.match(masked[ca:cb])
                 if carry and first_word and (_fi_3sg(first_word.group(1)) or _task_verb(first_word.group(1))):
                     hits.append(_Hit(ca, cb, list(carry), 0.75, "fi-subject"))
                     continue
@@ -1791,7 +1811,7 @@ def _due(ctx: ExtractionContext, item: _Item, own_clause_only: bool = False) -> 
             continue
         if precision not in {"day", "week", "month", "season", "half_year", "year", "meeting"}:
             precision = "day"
-        phrase = _RX49.sub("", seg[f.start : f.end])  # 'in April.' -> 'in April'
+        phrase = _WORD_FINAL_DOT.sub("", seg[f.start : f.end])  # 'in April.' -> 'in April'
         return Due(date=d.isoformat(), precision=precision, phrase=phrase)  # type: ignore[arg-type]
     return None
 
@@ -1844,7 +1864,7 @@ def _before_event_due(ctx: ExtractionContext, item: _Item, a: int, b: int, ref: 
     if len(found) != 1:
         return None
     raw = (m.group("n") or "").lower()
-    n = int(raw) if raw.isdigit() else _COUNT.get(_RX8.sub(" ", raw), 1)
+    n = int(raw) if raw.isdigit() else _COUNT.get(_SPACES.sub(" ", raw), 1)
     unit = m.group("u").lower()
     if unit.startswith(("viik", "week")):
         due = found[0] - timedelta(weeks=n)
@@ -1998,8 +2018,8 @@ def _inherit_years(items: list[_Item]) -> None:
 def _yearless_after(due: Due, prev: Due) -> bool:
     """Whether a due phrase without a year resolved before the previous (year-naming) item's due."""
     return (
-        not _RX50.search(due.phrase)
-        and bool(_RX50.search(prev.phrase))
+        not _YEAR.search(due.phrase)
+        and bool(_YEAR.search(prev.phrase))
         and date.fromisoformat(due.date) < date.fromisoformat(prev.date)
     )
 
@@ -2062,11 +2082,11 @@ def _merge_repeats(items: list[_Item]) -> list[_Item]:
 def find_action_items(ctx: ExtractionContext, morphology: Morphology | None = None) -> list[ActionEntry]:
     """The action items of the minutes, in text order; warnings go to ctx.warnings.
 
-    `morphology` (None: the process default, libvoikko when installed) is only a second opinion.
+    `morphology` (None: libvoikko when installed, else none) is only a second opinion.
     """
     roster = Roster.from_participants(ctx.participants, morphology)
     # 'Nikolai Petrov (@nick)' in an attendee list lets '@nick' name him later
-    for m in _RX51.finditer(ctx.text):
+    for m in _NAME_WITH_HANDLE.finditer(ctx.text) if "(@" in ctx.text else ():
         roster.add_alias(m.group(2), m.group(1))
     masked = _unbold_labels(_mask_struck(ctx.text))
     owners = _Owners(roster, ctx, masked)
@@ -2083,7 +2103,7 @@ def find_action_items(ctx: ExtractionContext, morphology: Morphology | None = No
     uniq: list[_Item] = []
     for it in sorted(items, key=lambda i: (i.start, -i.confidence)):
         # a note in brackets does not make a new task: '... (carried over)' repeats the same one
-        key = _RX52.sub(" ", _RX53.sub("", it.text).lower()).strip()
+        key = _NON_WORD_RUN.sub(" ", _TRAILING_PAREN_NOTE.sub("", it.text).lower()).strip()
         if key in seen or any(u.start <= it.start and it.end <= u.end for u in uniq):
             continue
         seen.add(key)
