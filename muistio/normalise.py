@@ -159,10 +159,10 @@ def _split_columns(text: str, offs: Offsets) -> tuple[str, Offsets]:
             out.extend(_split_paragraph(lines[i:j]))
         out.extend(lines[j : j + 1])
         i = j + 1
-    return _from_lines_keep(out, len(text))
+    return _from_lines_keep(out)
 
 
-def _from_lines_keep(lines: list[_Line], end: int) -> tuple[str, Offsets]:
+def _from_lines_keep(lines: list[_Line]) -> tuple[str, Offsets]:
     """Join lines back into text and offsets, keeping every line (also leading and trailing blanks)."""
     offs: Offsets = []
     for i, line in enumerate(lines):
@@ -388,12 +388,7 @@ def _from_lines(lines: list[_Line]) -> tuple[str, Offsets]:
         lines = lines[1:]
     while lines and lines[-1].blank:
         lines = lines[:-1]
-    offs: Offsets = []
-    for i, line in enumerate(lines):
-        offs.extend(line.offs)
-        if i < len(lines) - 1:
-            offs.append(line.nl)
-    return "\n".join(line.text for line in lines), offs
+    return _from_lines_keep(lines)
 
 
 def _joined(a: _Line, b: _Line) -> _Line:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Callable
 from datetime import date
@@ -11,62 +10,50 @@ from muistio.contract import (
     ActionEntry,
     AgendaEntry,
     Extraction,
+    Participant,
     Source,
     WhenWhere,
 )
 from muistio.document import Document
+from muistio.extraction.actions import find_action_items
 from muistio.extraction.decisions import find_decisions
-from muistio.extraction.header import read_header
+from muistio.extraction.header import Header, read_header
 from muistio.extraction.language import detect_language
 from muistio.extraction.next_meeting import locate_next_meeting
 from muistio.extraction.participants import find_participants
-from muistio.extraction.parts import ExtractionContext
+from muistio.extraction.parts import ExtractionContext, Section
 from muistio.extraction.segment import segment
+from muistio.morphology import Morphology
 
 __all__ = ["extract"]
 
 _FORMATS = {"txt", "md", "pdf", "docx", "html", "tex"}
+_WORD = re.compile(r"\w+")
 
 
-def _action_finder() -> Callable[[ExtractionContext], list[ActionEntry]] | None:
-    """The action-item stage, when it is installed (it is built separately)."""
-    try:
-        module = importlib.import_module("muistio.extraction.actions")
-    except ModuleNotFoundError as exc:
-        if exc.name != "muistio.extraction.actions":
-            raise
-        return None
-    finder: Callable[[ExtractionContext], list[ActionEntry]] | None = getattr(
-        module, "find_action_items", None
-    )
-    return finder
+def _action_finder() -> Callable[[ExtractionContext, Morphology | None], list[ActionEntry]] | None:
+    """The action-item stage; a seam bench/extraction.py replaces to time the other stages alone."""
+    return find_action_items
 
 
-def extract(doc: Document, *, timezone: str = "Europe/Helsinki", min_confidence: float = 0.5) -> Extraction:
-    """Read everything the minutes say: meeting, participants, agenda, decisions, actions, next meeting."""
+def extract(
+    doc: Document,
+    *,
+    timezone: str = "Europe/Helsinki",
+    min_confidence: float = 0.5,
+    morphology: Morphology | None = None,
+) -> Extraction:
+    """Read everything the minutes say; `morphology` (None: libvoikko when installed) helps the actions."""
     text = doc.text
     language = detect_language(text)
     seg = segment(text)
     header = read_header(text, seg.header_end)
     warnings = list(header.warnings)
-    participants = find_participants(text, seg)
-    if header.place or header.group:
-        # The title and the place's line under the date are no attendee lines: `Scout Hut, Elm Lane`.
-        place_words = set(re.findall(r"\w+", f"{header.place or ''} {header.group or ''}".lower()))
-        participants = [
-            p
-            for p in participants
-            if p.roles not in (["member"], []) or not set(re.findall(r"\w+", p.name.lower())) <= place_words
-        ]
-    # Presenters are written as in their `Alustus:` line; name them as the participant list does.
-    by_first_last = {(p.name.split()[0], p.name.split()[-1]): p.name for p in participants if " " in p.name}
-    for sec in seg.sections:
-        sec.presenters = [
-            by_first_last.get((n.split()[0], n.split()[-1]), n) if " " in n else n for n in sec.presenters
-        ]
+    participants = _without_place_lines(find_participants(text, seg), header)
+    _name_presenters(seg.sections, participants)
     presenters = {s.number: s.presenters for s in seg.sections if s.number is not None}
     agenda = [AgendaEntry(number=n, title=t, presenters=list(presenters.get(n, []))) for n, t in seg.agenda]
-    decisions = find_decisions(text, [s for s in seg.sections])
+    decisions = find_decisions(text, seg.sections)
     own_title = (header.group or "") + " " + text[: min(seg.header_end or 300, 300)]
     next_meeting, nm_warnings, nm_span = locate_next_meeting(
         text, seg.sections, header.date, own_title, header.timezone or timezone, header.start
@@ -85,7 +72,7 @@ def extract(doc: Document, *, timezone: str = "Europe/Helsinki", min_confidence:
         warnings=warnings,
     )
     finder = _action_finder()
-    actions = finder(ctx) if finder is not None else []
+    actions = finder(ctx, morphology) if finder is not None else []
     actions = [a for a in actions if a.confidence >= min_confidence]
     meeting = WhenWhere(
         date=header.date.isoformat() if header.date else None,
@@ -107,6 +94,27 @@ def extract(doc: Document, *, timezone: str = "Europe/Helsinki", min_confidence:
         next_meeting=next_meeting,
         warnings=ctx.warnings,
     )
+
+
+def _words(s: str) -> set[str]:
+    return set(_WORD.findall(s.lower()))
+
+
+def _without_place_lines(participants: list[Participant], header: Header) -> list[Participant]:
+    """The title and the place's line under the date are no attendee lines: `Scout Hut, Elm Lane`."""
+    if not (header.place or header.group):
+        return participants
+    place_words = _words(f"{header.place or ''} {header.group or ''}")
+    return [p for p in participants if p.roles not in (["member"], []) or not _words(p.name) <= place_words]
+
+
+def _name_presenters(sections: list[Section], participants: list[Participant]) -> None:
+    """Presenters are written as in their `Alustus:` line; name them as the participant list does."""
+    by_first_last = {(p.name.split()[0], p.name.split()[-1]): p.name for p in participants if " " in p.name}
+    for sec in sections:
+        sec.presenters = [
+            by_first_last.get((n.split()[0], n.split()[-1]), n) if " " in n else n for n in sec.presenters
+        ]
 
 
 def is_minutes(ex: Extraction) -> bool:

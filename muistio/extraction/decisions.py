@@ -3,9 +3,27 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from muistio.contract import DecisionEntry
-from muistio.extraction.parts import Section
+from muistio.extraction.parts import Section, matches_at
+
+# --- small patterns used throughout this module, compiled once at import ------------------------------
+# Markdown bold/italic marks; an underscore inside a word (`snake_case`) is kept.
+_EMPHASIS = re.compile(r"\*{1,2}|(?<!\w)_{1,2}|_{1,2}(?!\w)")
+_SPACES = re.compile(r"\s+")
+# Whitespace and bullet marks before a quote.
+_LEADING_BULLET = re.compile(r"^[\s\-*•]+")
+# Runs of punctuation and space: compared texts differ only in their words.
+_NON_WORD = re.compile(r"\W+")
+# `Resolved that ...` and `It was agreed ...` repeat the decision they open.
+_RESOLUTION_OPENER = re.compile(r"^(?:it was )?(?:resolved|agreed|decided)(?: that)? ")
+# A wiki template field (`|tila = hyväksytty`).
+_WIKI_FIELD = re.compile(r"^\|?\s*\w+\s*=")
+# The next non-empty line after a bare label.
+_NEXT_LINE = re.compile(r"\s*\n\s*([^\n]+)")
+_SENTENCE_STOP = re.compile(r"(?<=[.!?])\s")
+
 
 # A decision label with the decision after it: `Päätös:`, `Päätös 1.:`, `Decision:`, `RESOLVED:`, `AGREED:`.
 _LABELLED = re.compile(
@@ -18,6 +36,17 @@ _LABELLED = re.compile(
 )
 # The label words above in lower case: a body without one is not scanned with the label pattern.
 _LABEL_WORD = re.compile(r"päätö|decisi|decided|resolv|resolution|agreed|beslut|consensus")
+# Where a label may start (the lookbehinds of `_LABELLED`): after a line break, `* ` or `> ` before `#`.
+_LABEL_START = re.compile(r"\n|\*\s|>[ \t](?=#)")
+
+
+def _labelled(body: str) -> Iterator[re.Match[str]]:
+    """The labelled decisions of a section body."""
+    if not _LABEL_WORD.search(body.lower()):
+        return iter(())
+    return matches_at(_LABELLED, body, (0, *(c.end() for c in _LABEL_START.finditer(body))))
+
+
 _BODY = (
     r"kokous|hallitus|johtokunta|toimikunta|työryhmä|ohjausryhmä|valtuusto|lautakunta|jaosto|"
     r"syyskokous|kevätkokous|vuosikokous|yhtiökokous|meeting|board|committee|council|trustees|members|"
@@ -93,7 +122,7 @@ def _plain(s: str) -> str:
     """The sentence without emphasis marks (`The budget was **adopted**`)."""
     if "*" not in s and "_" not in s:
         return s
-    return _RX0.sub("", s)
+    return _EMPHASIS.sub("", s)
 
 
 # Every resolution verb above holds one of these stems: most sentences are ruled out without the regex.
@@ -129,7 +158,23 @@ _VERB_STEMS = (
     "ratif",
 )
 
-_STEM_RX = re.compile("|".join(_VERB_STEMS))
+
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern that finds any of `words`, as a trie (`p(?:assed|äät)`): one test a letter, not a word."""
+
+    def branch(tails: list[str]) -> str:
+        by_first: dict[str, list[str]] = {}
+        for t in tails:
+            by_first.setdefault(t[:1], []).append(t[1:])
+        if "" in by_first:
+            return ""  # a whole word ends here: any longer one holds it, so this point already matches
+        alts = [re.escape(c) + branch(rest) for c, rest in sorted(by_first.items())]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return re.compile(branch(sorted(set(words))))
+
+
+_STEM_RX = _any_of(_VERB_STEMS)
 
 
 def _has_verb(plain: str) -> bool:
@@ -199,13 +244,13 @@ _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"“])|\n\s*\n|\n(?=\s*[-*
 
 
 def _clean(s: str) -> str:
-    return _RX1.sub(" ", s).strip()
+    return _SPACES.sub(" ", s).strip()
 
 
 def _quote_span(text: str, start: int, end: int) -> str:
     """The text between start and end with surrounding whitespace, bullets and emphasis marks trimmed."""
     q = text[start:end]
-    q = _RX2.sub("", q)
+    q = _LEADING_BULLET.sub("", q)
     return q.rstrip()
 
 
@@ -214,13 +259,17 @@ def _quote_span(text: str, start: int, end: int) -> str:
 _PASSIVE_LINE = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?[A-ZÅÄÖ][a-zåäö]+(?:t|d)(?:aan|ään)\b[^\n]{3,200}$")
 
 
+def _compare_key(s: str) -> str:
+    """The words of a decision in lower case, for telling repeats apart from new decisions."""
+    return _NON_WORD.sub(" ", s.lower()).strip()
+
+
 def _dedupe(found: list[DecisionEntry]) -> list[DecisionEntry]:
     """One entry per resolution: a summary list repeating a RESOLVED line is not a second decision."""
     out: list[DecisionEntry] = []
     keys: list[str] = []
     for d in found:
-        k = _RX3.sub(" ", d.text.lower()).strip()
-        k = _RX4.sub("", k)
+        k = _RESOLUTION_OPENER.sub("", _compare_key(d.text))
         # Short formulas (`Esitys hyväksytty.`) recur item after item as separate decisions.
         if any(len(min(k, o, key=len)) >= 25 and (k in o or o in k) for o in keys):
             continue
@@ -247,22 +296,21 @@ def _listed_decisions(text: str, sections: list[Section], found: list[DecisionEn
     """Bullets under a `Decisions` heading, each a decision whether or not it has a decision verb."""
     if not _DECISION_HEAD.search(text):
         return []
-    have = {_RX5.sub(" ", d.text.lower()).strip() for d in found}
+    have = {_compare_key(d.text) for d in found}
     out: list[DecisionEntry] = []
     for sec in sections:
         body = sec.body(text)
-        heads = list(_DECISION_HEAD.finditer(body))
+        # Where each list starts: after every heading in the body, and at its top under a heading title.
+        starts = [h.end() for h in _DECISION_HEAD.finditer(body)]
         if _DECISION_HEAD.fullmatch(sec.title + "\n"):
-            heads.insert(0, _RX6.match(body))  # type: ignore[arg-type]
-        for h in heads:
-            if h is None:
-                continue
-            for line in body[h.end() :].lstrip("\n").splitlines():
+            starts.insert(0, 0)
+        for start in starts:
+            for line in body[start:].lstrip("\n").splitlines():
                 b = _BULLET.match(line)
                 if not b:
                     break
                 quote = _clean(b.group("t"))
-                key = _RX5.sub(" ", quote.lower()).strip()
+                key = _compare_key(quote)
                 if len(quote) >= 8 and not any(key in k or k in key for k in have) and not _NOT.search(quote):
                     have.add(key)
                     out.append(DecisionEntry(text=quote, agenda_item=sec.number, quote=quote))
@@ -280,7 +328,7 @@ _MOTION = re.compile(
 
 def _motions(text: str, sections: list[Section], found: list[DecisionEntry]) -> list[DecisionEntry]:
     """Motions recorded as passed, one decision each (the motion's words, not its vote count)."""
-    have = {_RX5.sub(" ", d.text.lower()).strip() for d in found}
+    have = {_compare_key(d.text) for d in found}
     out: list[DecisionEntry] = []
     for sec in sections:
         body = sec.body(text)
@@ -288,7 +336,7 @@ def _motions(text: str, sections: list[Section], found: list[DecisionEntry]) -> 
             continue
         for m in _MOTION.finditer(body):
             quote = _clean(m.group("m").strip(" .,;:*"))
-            key = _RX5.sub(" ", quote.lower()).strip()
+            key = _compare_key(quote)
             if len(quote) < 12 or any(key in k or k in key for k in have):
                 continue
             have.add(key)
@@ -308,7 +356,7 @@ def find_decisions(text: str, sections: list[Section]) -> list[DecisionEntry]:
             by_item[d.agenda_item] = by_item.get(d.agenda_item, 0) + 1
     found = [d for d in found if not (_BARE_RESULT.match(d.text) and by_item.get(d.agenda_item))]
     # Wiki template fields (`|tila = hyväksytty`) describe the page, they decide nothing.
-    found = [d for d in found if not _RX7.match(d.text)]
+    found = [d for d in found if not _WIKI_FIELD.match(d.text)]
     return _dedupe(found)
 
 
@@ -317,14 +365,14 @@ def _find_decisions(text: str, sections: list[Section]) -> list[DecisionEntry]:
     for sec in sections:
         body = sec.body(text)
         covered: list[tuple[int, int]] = []
-        for m in _LABELLED.finditer(body) if _LABEL_WORD.search(body.lower()) else ():
+        for m in _labelled(body):
             if _mid_sentence(body, m.start(), m.start("text")):
                 continue
             value = m.group("text").strip()
             qs, qe = m.start("text"), m.end("text")
             if not value or value in "?" or set(value) <= set("?. "):
                 # `Päätös` alone on its line: the decision is the next non-empty line.
-                nxt = _RX8.match(body[m.end() :])
+                nxt = _NEXT_LINE.match(body[m.end() :])
                 if not nxt or set(nxt.group(1).strip()) <= set("?. "):
                     continue
                 qs, qe = m.end() + nxt.start(1), m.end() + nxt.end(1)
@@ -375,18 +423,5 @@ def _mid_sentence(body: str, start: int, text_start: int) -> bool:
 
 def _sentence_end(body: str, start: int, end: int) -> int:
     """Where the sentence that starts a labelled decision ends (the line end at the latest)."""
-    m = _RX9.search(body[start:end])
+    m = _SENTENCE_STOP.search(body[start:end])
     return start + m.start() if m else end
-
-
-# Patterns the functions above use on every line or list piece, compiled once at import.
-_RX0 = re.compile(r"\*{1,2}|(?<!\w)_{1,2}|_{1,2}(?!\w)")
-_RX1 = re.compile(r"\s+")
-_RX2 = re.compile(r"^[\s\-*•]+")
-_RX3 = re.compile(r"[^\w]+")
-_RX4 = re.compile(r"^(?:it was )?(?:resolved|agreed|decided)(?: that)? ")
-_RX5 = re.compile(r"\W+")
-_RX6 = re.compile(r"")
-_RX7 = re.compile(r"^\|?\s*\w+\s*=")
-_RX8 = re.compile(r"\s*\n\s*([^\n]+)")
-_RX9 = re.compile(r"(?<=[.!?])\s")

@@ -8,6 +8,46 @@ from datetime import date, datetime, time
 
 from muistio import dates as _dates
 
+# --- small patterns used throughout this module, compiled once at import ------------------------------
+_FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# `27.10.16`: a numeric date whose two-digit year counts as given.
+_TWO_DIGIT_YEAR_DATE = re.compile(r"\d\.\d{1,2}\.\d{2}(?!\d)")
+# A log timestamp with seconds (`16:00:03`).
+_LOG_TIMESTAMP = re.compile(r"\b(\d{1,2}:\d{2}):\d{2}\b")
+_MARKDOWN_MARK = re.compile(r"[*_`]")
+_SPACES = re.compile(r"\s+")
+# The MeetBot `#startmeeting <title>` command.
+_STARTMEETING_TITLE = re.compile(r"#startmeeting[ \t]+([^\n]+)")
+# `Fedora Council meeting` names the body `Fedora Council`.
+_MEETING_SUFFIX = re.compile(r"(?i)\s+(?:(?:weekly|monthly|bi-?weekly)\s+)?meeting\s*$")
+# Separators between the parts of a schedule line (`Mondays 15:00 UTC · Jitsi`).
+_SCHEDULE_SEPARATOR = re.compile(r"\s[·|•—–]\s|\s-\s")
+# A sentence's or paragraph's end (a date's `8.6.` dots do not end one).
+_SENTENCE_OR_PARAGRAPH_END = re.compile(r"(?<=[^\d\s])\.\s|\n\s*\n")
+# An hour whose minutes were lost (`klo 12:`).
+_GARBLED_TIME = re.compile(r"\d{1,2}:(?!\d)")
+_CLOCK_TIME = re.compile(r"\d:\d")
+# A number among a place's words (`Room 3, Town Hall`).
+_ROOM_NUMBER = re.compile(r"\d{1,4}[A-Za-z]?,?")
+# A time, a postal code or a label colon: the line is no place.
+_NOT_A_PLACE = re.compile(r"\d[.:]\d|\d{5}|:")
+_THREE_LETTERS = re.compile(r"[^\W\d]{3}")
+# A heading, numbered item or bullet, not a place line.
+_LIST_OR_HEADING_START = re.compile(r"^(?:#|\d|[-*•])")
+# A place after a date in English prose: `..., at the Institute`.
+_AT_PLACE = re.compile(r",?\s+(?:at|in)\s+(?:the\s+)?([A-Z][^.\n]{2,120})")
+_KLO_TIME = re.compile(r"\b(?:klo|kello)\s*\d{1,2}(?:[.:]\d{2})?")
+# Zones in brackets, ordinals, issue numbers and empty brackets in a title line.
+_TITLE_NOISE = re.compile(r"\(\s*(?:GMT|UTC)[^)]*\)|\b\d+(?:st|nd|rd|th)\b|#\d+|\(\s*\)")
+# Markdown/wiki heading marks and wiki bold/italic quotes around a line.
+_HEADING_MARKUP = re.compile(r"^(?:[#=\s]|'{2,3})+|(?:[#=\s]|'{2,3})+$")
+# A horizontal rule or underline (`----`, `====`).
+_RULE_LINE = re.compile(r"[-=~^*_.]+")
+# A title that names only the kind of document, not the body (`Pöytäkirja`).
+_GENERIC_BODY_NAME = re.compile(r"(?i)(?:hallitu(?:ksen|s)|kokous|pöytäkirja|muistio|minutes)?")
+_BOARD_GENITIVE = re.compile(r"\bhallituksen$")
+
+
 # --- dates and times: muistio.dates reads them; this adapts its results to meeting lines ----------
 
 
@@ -43,7 +83,9 @@ def find_dates(s: str, ref: date | None = None, *, periods: bool = False) -> lis
         phrase = s[f.start : f.end]
         # A year of its own in the phrase; `27.10.16` names one too (muistio.dates reads it as 2016),
         # while relative phrases resolved against ref do not.
-        has_year = _RX0.search(phrase) is not None or (w.year_given and _RX1.search(phrase) is not None)
+        has_year = _FOUR_DIGIT_YEAR.search(phrase) is not None or (
+            w.year_given and _TWO_DIGIT_YEAR_DATE.search(phrase) is not None
+        )
         if not has_year and ref is None:
             continue
         first = w.start.date() if isinstance(w.start, datetime) else w.start
@@ -77,7 +119,7 @@ def find_times(s: str) -> tuple[str | None, str | None]:
     for f in find_dates(s):
         s = s[: f.start] + " " * (f.end - f.start) + s[f.end :]
     # A log timestamp `16:00:03` is 16:00; its `00:03` is never a time.
-    s = _RX2.sub(lambda m: m.group(1) + "   ", s)
+    s = _LOG_TIMESTAMP.sub(lambda m: m.group(1) + "   ", s)
     found = _dates.parse_time_range(s)
     if found is None:
         return None, None
@@ -221,7 +263,7 @@ def clean_place(place: str) -> str | None:
     p = re.sub(
         r"\[([^\]]*)\]\(([^)]*)\)", lambda m: m.group(2) if m.group(1) == m.group(2) else m.group(1), place
     )
-    p = _RX3.sub("", p)
+    p = _MARKDOWN_MARK.sub("", p)
     # A room designation after a street address is its own part: `Helsinki nh Loppupeli`.
     p = re.sub(
         r"(?<=[\w.])(?<!n)(?<![Mm]eeting)(?<![Cc]onference)(?<![Bb]oard)(?<![Cc]ommittee)\s+(?=(?:nh|neuvotteluhuone|kokoushuone|huone|sali|room|rm\.?)\s)",
@@ -229,132 +271,59 @@ def clean_place(place: str) -> str | None:
         p,
         flags=re.I,
     )
-    p = _RX4.sub(" ", p).strip(" ,.;")
+    p = _SPACES.sub(" ", p).strip(" ,.;")
     return p or None
 
 
-def _first_lines(text: str, n: int) -> list[str]:
-    return [ln for ln in text.splitlines()[:n]]
+# Which `_LABEL` labels give the meeting's date (first found wins), its time, its place, or all of them.
+_COMBINED_LABELS = ("aika ja paikka", "date, time and place", "date and place", "time and place")
+_WHEN_LABELS = (
+    "aika",
+    "kokousaika",
+    "päivämäärä",
+    "pvm",
+    "ajankohta",
+    "date and time",
+    "date",
+    "when",
+    "datum",
+    *_COMBINED_LABELS,
+)
+_TIME_LABELS = ("time", "time and place", "date and place", "date, time and place", "aika ja paikka")
+_PLACE_LABELS = ("paikka", "kokouspaikka", "place", "location", "venue", "where", "plats")
+_FRONT_MATTER_DATE = re.compile(r"^date:\s*(.+)$", re.I | re.M)
+# A time right after a date on its line: `27.10.16 klo 18`, `, at 18:00`.
+_TIME_AFTER_DATE = re.compile(r"^[\s,]*(?:klo|kello|at|@)?\s*\d", re.I)
 
 
 def read_header(text: str, header_end: int) -> Header:
     """Read group, date, times and place from the head of the minutes."""
+    meetbot = _meetbot_header(text)
+    if meetbot is not None:
+        return meetbot
     h = Header()
-    if _meetbot_times(text[:20000], h):
-        sm = _RX5.search(text)
-        title = sm.group(1) if sm else ""
-        name = _RX6.sub("", title)
-        h.group = name.strip() or _group(text[:2000], None)
-        return h
     region = text[: max(header_end, 0)] if header_end > 40 else text[:2000]
-    if len(region) > 6000:
-        region = region[:6000]
-    fm = _FRONT_MATTER.match(region)
-    fm_date: FoundDate | None = None
-    if fm:
-        dm = re.search(r"^date:\s*(.+)$", fm.group(0), re.I | re.M)
-        if dm:
-            found = find_dates(dm.group(1))
-            fm_date = found[0] if found else None
-        body_region = region[fm.end() :]
-    else:
-        body_region = region
+    body_region, fm_date = _front_matter(region[:6000])
     labels: dict[str, str] = {}
     for m in _LABEL.finditer(body_region):
-        key = m.group("label").lower()
-        labels.setdefault(key, m.group("value"))
-    when_value = next(
-        (
-            labels[k]
-            for k in (
-                "aika",
-                "kokousaika",
-                "päivämäärä",
-                "pvm",
-                "ajankohta",
-                "date and time",
-                "date",
-                "when",
-                "datum",
-                "aika ja paikka",
-                "date, time and place",
-                "date and place",
-                "time and place",
-            )
-            if k in labels
-        ),
-        None,
-    )
+        labels.setdefault(m.group("label").lower(), m.group("value"))
     # Dates from where the head turns to the next meeting on are that meeting's, not this one's.
     nxt = _NEXT_MEETING.search(body_region)
     cut = nxt.start() if nxt else len(body_region)
-    all_dates = [d for d in find_dates(body_region) if d.start < cut]
-    full_dates = [d for d in all_dates if d.has_year]
+    full_dates = [d for d in find_dates(body_region) if d.start < cut and d.has_year]
     ref = full_dates[0].value if full_dates else (fm_date.value if fm_date else None)
+    when_value = next((labels[k] for k in _WHEN_LABELS if k in labels), None)
     if when_value is not None:
-        zone_said = stated_timezone(when_value)
-        when_value = tidy_times(when_value)
-        wd = find_dates(when_value, ref)
-        if wd:
-            chosen = wd[0]
-            value = chosen.value
-            if not chosen.has_year:
-                # Same day and month as a full date elsewhere in the head (`Hallituksen kokous 8.6.2020`).
-                same = [d for d in full_dates if (d.value.month, d.value.day) == (value.month, value.day)]
-                value = same[0].value if same else value
-            if chosen.has_year or ref is not None:
-                h.date = value
-                h.warnings.extend(f"meeting date: {w}" for w in chosen.warnings)
-            h.start, h.end = chosen.start_time, chosen.end_time
-        if h.start is None:
-            h.start, h.end = find_times(when_value)
-        if h.start is not None:
-            h.timezone = zone_said
-    for key in ("time", "time and place", "date and place", "date, time and place", "aika ja paikka"):
+        _when_label(h, when_value, full_dates, ref)
+    for key in _TIME_LABELS:
         if h.start is None and key in labels:
             h.start, h.end = find_times(labels[key])
             if h.start is not None:
                 h.timezone = stated_timezone(labels[key])
     if h.date is None:
-        # A date inside a resolution or about another meeting (`the minutes of the meeting held on
-        # 10 May were approved`, `maksetaan 31.5.2024 mennessä`) is not this meeting's date.
-        own = [d for d in full_dates if not _about_other(body_region, d)]
-        own = own or full_dates
-        title_end = _title_end(body_region)
-        if own and own[0].start >= title_end and _DAY_MONTH.search(body_region[:title_end]):
-            # `Palaveri ma 18.8.` as the title, full dates only further down: the title gives the day.
-            titled = _yearless_date(text, body_region[:title_end], own[0].value)
-            own = [titled] if titled else own
-        if not own:
-            # A head date without its year (`Palaveri ma 18.8.`, `Wednesday 14 May`): the year comes from
-            # a mail Date: header, another full date in the text or a year in the title; the body day wins.
-            yearless = _yearless_date(text, body_region[:cut], fm_date.value if fm_date else None)
-            own = [yearless] if yearless else []
-        candidates = own or ([fm_date] if fm_date else [])
-        if candidates:
-            first = candidates[0]
-            h.date = first.value
-            if fm_date and own and own[0].value != fm_date.value:
-                h.warnings.append(
-                    f"meeting date: front matter says {fm_date.value.isoformat()} but the text says "
-                    f"{own[0].value.isoformat()}; the text was followed"
-                )
-            if h.start is None and own:
-                h.start, h.end = first.start_time, first.end_time
-                if h.start is None:
-                    # A time right after the date on its line: `Hallituksen kokous 27.10.16 klo 18`.
-                    line_end = body_region.find("\n", first.end)
-                    rest = body_region[first.end : line_end if line_end >= 0 else None]
-                    if re.match(r"^[\s,]*(?:klo|kello|at|@)?\s*\d", rest, re.I):
-                        h.start, h.end = find_times(rest[:30])
+        _date_from_head(h, text, body_region, cut, full_dates, fm_date)
     if h.start is None:
-        # A head line holding a time range only (`*Video call, 19:30–20:15.*`, `<b>klo 18–20</b>`).
-        for line in body_region[:cut].splitlines()[:15]:
-            if len(line) <= 120 and _TIME_RANGE.search(line) and not _LABEL.match(line):
-                h.start, h.end = find_times(line)
-                if h.start is not None:
-                    h.timezone = stated_timezone(line)
-                    break
+        _time_range_line(h, body_region[:cut])
     # Opening and closing times stand in for a missing scheduled time.
     if h.start is None:
         h.start = _event_time(text, _OPENED)
@@ -362,8 +331,111 @@ def read_header(text: str, header_end: int) -> Header:
         h.end = _event_time(text, _CLOSED)
     if h.date is None:
         _date_heading(text[:5000], h)
+    _place_and_schedule(h, text[: max(len(body_region), 3000)], labels, body_region, full_dates)
+    h.group = _group(body_region, h.place)
+    return h
+
+
+def _meetbot_header(text: str) -> Header | None:
+    """The header of a MeetBot log, read from its own lines; None for other minutes."""
+    h = Header()
+    if not _meetbot_times(text[:20000], h):
+        return None
+    sm = _STARTMEETING_TITLE.search(text)
+    title = sm.group(1) if sm else ""
+    name = _MEETING_SUFFIX.sub("", title)
+    h.group = name.strip() or _group(text[:2000], None)
+    return h
+
+
+def _front_matter(region: str) -> tuple[str, FoundDate | None]:
+    """The head without its front matter block (`---` / `date: ...`), and the date the block gives."""
+    fm = _FRONT_MATTER.match(region)
+    if not fm:
+        return region, None
+    fm_date: FoundDate | None = None
+    dm = _FRONT_MATTER_DATE.search(fm.group(0))
+    if dm:
+        found = find_dates(dm.group(1))
+        fm_date = found[0] if found else None
+    return region[fm.end() :], fm_date
+
+
+def _when_label(h: Header, when_value: str, full_dates: list[FoundDate], ref: date | None) -> None:
+    """Date, times and zone from the value of a date label (`Aika: ti 8.6. klo 18–20`)."""
+    zone_said = stated_timezone(when_value)
+    when_value = tidy_times(when_value)
+    wd = find_dates(when_value, ref)
+    if wd:
+        chosen = wd[0]
+        value = chosen.value
+        if not chosen.has_year:
+            # Same day and month as a full date elsewhere in the head (`Hallituksen kokous 8.6.2020`).
+            same = [d for d in full_dates if (d.value.month, d.value.day) == (value.month, value.day)]
+            value = same[0].value if same else value
+        if chosen.has_year or ref is not None:
+            h.date = value
+            h.warnings.extend(f"meeting date: {w}" for w in chosen.warnings)
+        h.start, h.end = chosen.start_time, chosen.end_time
+    if h.start is None:
+        h.start, h.end = find_times(when_value)
+    if h.start is not None:
+        h.timezone = zone_said
+
+
+def _date_from_head(
+    h: Header, text: str, body_region: str, cut: int, full_dates: list[FoundDate], fm_date: FoundDate | None
+) -> None:
+    """The meeting's date (and time) from the dates written in the head when no label gives it."""
+    # A date inside a resolution or about another meeting (`the minutes of the meeting held on
+    # 10 May were approved`, `maksetaan 31.5.2024 mennessä`) is not this meeting's date.
+    own = [d for d in full_dates if not _about_other(body_region, d)]
+    own = own or full_dates
+    title_end = _title_end(body_region)
+    if own and own[0].start >= title_end and _DAY_MONTH.search(body_region[:title_end]):
+        # `Palaveri ma 18.8.` as the title, full dates only further down: the title gives the day.
+        titled = _yearless_date(text, body_region[:title_end], own[0].value)
+        own = [titled] if titled else own
+    if not own:
+        # A head date without its year (`Palaveri ma 18.8.`, `Wednesday 14 May`): the year comes from
+        # a mail Date: header, another full date in the text or a year in the title; the body day wins.
+        yearless = _yearless_date(text, body_region[:cut], fm_date.value if fm_date else None)
+        own = [yearless] if yearless else []
+    candidates = own or ([fm_date] if fm_date else [])
+    if not candidates:
+        return
+    first = candidates[0]
+    h.date = first.value
+    if fm_date and own and own[0].value != fm_date.value:
+        h.warnings.append(
+            f"meeting date: front matter says {fm_date.value.isoformat()} but the text says "
+            f"{own[0].value.isoformat()}; the text was followed"
+        )
+    if h.start is None and own:
+        h.start, h.end = first.start_time, first.end_time
+        if h.start is None:
+            # A time right after the date on its line: `Hallituksen kokous 27.10.16 klo 18`.
+            line_end = body_region.find("\n", first.end)
+            rest = body_region[first.end : line_end if line_end >= 0 else None]
+            if _TIME_AFTER_DATE.match(rest):
+                h.start, h.end = find_times(rest[:30])
+
+
+def _time_range_line(h: Header, head: str) -> None:
+    """A head line holding a time range only (`*Video call, 19:30–20:15.*`, `<b>klo 18–20</b>`)."""
+    for line in head.splitlines()[:15]:
+        if len(line) <= 120 and _TIME_RANGE.search(line) and not _LABEL.match(line):
+            h.start, h.end = find_times(line)
+            if h.start is not None:
+                h.timezone = stated_timezone(line)
+                return
+
+
+def _place_and_schedule(
+    h: Header, lead: str, labels: dict[str, str], body_region: str, full_dates: list[FoundDate]
+) -> None:
+    """The place (labelled, on the date line, in prose or on a recurring-schedule line) and a zone."""
     h.place = _place(labels, body_region, full_dates)
-    lead = text[: max(len(body_region), 3000)]
     if h.place is None:
         prose = _PROSE_PLACE.search(lead)
         h.place = clean_place(prose.group("place")) if prose else None
@@ -375,8 +447,6 @@ def read_header(text: str, header_end: int) -> Header:
             h.place = h.place or sched.place
     if h.timezone is None and h.start is not None:
         h.timezone = stated_timezone(lead)
-    h.group = _group(body_region, h.place)
-    return h
 
 
 _DAY_MONTH = re.compile(
@@ -464,9 +534,9 @@ def schedule(text: str) -> Schedule | None:
         if start is None:
             continue
         place = None
-        parts = [p.strip(" *_`#") for p in _RX7.split(line)]
+        parts = [p.strip(" *_`#") for p in _SCHEDULE_SEPARATOR.split(line)]
         for part in parts[1:]:
-            if part and not _RX8.search(part) and not _RECURRING.search(part) and len(part) <= 80:
+            if part and not _DIGIT.search(part) and not _RECURRING.search(part) and len(part) <= 80:
                 place = clean_place(part)
                 break
         if place is None:
@@ -544,8 +614,8 @@ def _event_time(text: str, rx: re.Pattern[str]) -> str | None:
     """The time where the meeting opens (or closes): `avasi kokouksen klo 9.07`, `Concluded: 8:49pm`."""
     for m in rx.finditer(text):
         tail = text[m.start() : m.end() + 30]
-        tail = _RX9.split(tail)[0]
-        if _RX10.search(tail):
+        tail = _SENTENCE_OR_PARAGRAPH_END.split(tail)[0]
+        if _GARBLED_TIME.search(tail):
             continue  # a garbled time (`klo 12:` with its minutes lost) is no time
         start, _end = find_times(tail)
         if start is None:
@@ -560,10 +630,10 @@ def _event_time(text: str, rx: re.Pattern[str]) -> str | None:
 
 
 def _place(labels: dict[str, str], region: str, full_dates: list[FoundDate]) -> str | None:
-    for key in ("paikka", "kokouspaikka", "place", "location", "venue", "where", "plats"):
+    for key in _PLACE_LABELS:
         if labels.get(key):
             return clean_place(labels[key])
-    for key in ("aika ja paikka", "date, time and place", "date and place", "time and place"):
+    for key in _COMBINED_LABELS:
         if key not in labels:
             continue
         value = labels[key]
@@ -585,7 +655,11 @@ def _place(labels: dict[str, str], region: str, full_dates: list[FoundDate]) -> 
         first = full_dates[0]
         line_end = region.find("\n", first.end)
         on_line = _PLACE_ON_DATE_LINE.match(region[first.end : line_end if line_end >= 0 else None])
-        if on_line and not find_dates(on_line.group("place")) and not _RX11.search(on_line.group("place")):
+        if (
+            on_line
+            and not find_dates(on_line.group("place"))
+            and not _CLOCK_TIME.search(on_line.group("place"))
+        ):
             return clean_place(on_line.group("place"))
     # A title line with the date and time, the place on the next line: `Hallituksen kokous 27.10.16 klo 18`.
     if full_dates:
@@ -594,20 +668,20 @@ def _place(labels: dict[str, str], region: str, full_dates: list[FoundDate]) -> 
         if line_end >= 0:
             nxt = region[line_end:].lstrip("\n").split("\n", 1)[0].strip()
             # Words capitalised; a room number may stand alone among them (`Room 3, Town Hall`).
-            capitalised = all(t[:1].isupper() or _RX12.fullmatch(t) for t in nxt.split())
+            capitalised = all(t[:1].isupper() or _ROOM_NUMBER.fullmatch(t) for t in nxt.split())
             if (
                 nxt
                 and len(nxt) <= 60
-                and not _RX13.search(nxt)
-                and _RX14.search(nxt)
+                and not _NOT_A_PLACE.search(nxt)
+                and _THREE_LETTERS.search(nxt)
                 and 1 <= len(nxt.split()) <= 5
                 and capitalised
-                and not _RX15.match(nxt)
+                and not _LIST_OR_HEADING_START.match(nxt)
             ):
                 return clean_place(nxt)
     for stated in full_dates:
         # English prose: `... of Thursday January 29, 2009, at the Institute ...`.
-        m = _RX16.match(region[stated.end :])
+        m = _AT_PLACE.match(region[stated.end :])
         if m:
             return clean_place(m.group(1))
     # Text whose line breaks were lost: `... Aika ja paikka: , Soihtu, Helsinki Paikalla: ...`.
@@ -644,18 +718,18 @@ _META_LINE = re.compile(
 def _strip_dates(s: str) -> str:
     for f in reversed(find_dates(s)):
         s = s[: f.start] + s[f.end :]
-    s = _RX17.sub("", s)
-    s = _RX18.sub("", s)
-    return _RX4.sub(" ", s).strip(" ,-–:")
+    s = _KLO_TIME.sub("", s)
+    s = _TITLE_NOISE.sub("", s)
+    return _SPACES.sub(" ", s).strip(" ,-–:")
 
 
 def _group(region: str, place: str | None) -> str | None:
     """The body that met: the first title-like line (`Minutes of X` -> X, `X hallituksen` -> X hallitus)."""
-    lines = [_RX19.sub("", ln).strip() for ln in region.splitlines()]
+    lines = [_HEADING_MARKUP.sub("", ln).strip() for ln in region.splitlines()]
     lines = [
         ln
         for ln in lines
-        if ln and not _RX20.fullmatch(ln) and not _SKIP_GROUP_LINE.search(ln) and ln != place
+        if ln and not _RULE_LINE.fullmatch(ln) and not _SKIP_GROUP_LINE.search(ln) and ln != place
     ]
     for k, ln in enumerate(lines[:5]):
         if _LABEL.match(ln) or _META_LINE.match(ln):
@@ -674,7 +748,7 @@ def _group(region: str, place: str | None) -> str | None:
             if not _LABEL.match(nxt) and not _META_LINE.match(nxt) and len(nxt) < 100:
                 return _body_name(_strip_dates(nxt)) or None
         name = _strip_dates(ln)
-        if _RX21.fullmatch(_body_name(name)):
+        if _GENERIC_BODY_NAME.fullmatch(_body_name(name)):
             continue
         # `Piraattinuoret ry` above `Hallituksen kokous #1`: the board of that association.
         if (
@@ -692,30 +766,4 @@ def _body_name(s: str) -> str:
     """`Jongun alueen kyläyhdistyksen hallituksen kokous` -> `Jongun alueen kyläyhdistyksen hallitus`."""
     s = re.sub(r"\s+(?:minutes|pöytäkirja|muistio|sivu\s+\d)\b.*$", "", s.strip(), flags=re.I)
     s = re.sub(r"[\s,]+(?:kokous|meeting)$", "", s.strip(), flags=re.I).strip(" ,-–:")
-    return _RX22.sub("hallitus", s)
-
-
-# Patterns the functions above use on every line or list piece, compiled once at import.
-_RX0 = re.compile(r"(?<!\d)\d{4}(?!\d)")
-_RX1 = re.compile(r"\d\.\d{1,2}\.\d{2}(?!\d)")
-_RX2 = re.compile(r"\b(\d{1,2}:\d{2}):\d{2}\b")
-_RX3 = re.compile(r"[*_`]")
-_RX4 = re.compile(r"\s+")
-_RX5 = re.compile(r"#startmeeting[ \t]+([^\n]+)")
-_RX6 = re.compile(r"(?i)\s+(?:(?:weekly|monthly|bi-?weekly)\s+)?meeting\s*$")
-_RX7 = re.compile(r"\s[·|•—–]\s|\s-\s")
-_RX8 = re.compile(r"\d")
-_RX9 = re.compile(r"(?<=[^\d\s])\.\s|\n\s*\n")
-_RX10 = re.compile(r"\d{1,2}:(?!\d)")
-_RX11 = re.compile(r"\d:\d")
-_RX12 = re.compile(r"\d{1,4}[A-Za-z]?,?")
-_RX13 = re.compile(r"\d[.:]\d|\d{5}|:")
-_RX14 = re.compile(r"[^\W\d]{3}")
-_RX15 = re.compile(r"^(?:#|\d|[-*•])")
-_RX16 = re.compile(r",?\s+(?:at|in)\s+(?:the\s+)?([A-Z][^.\n]{2,120})")
-_RX17 = re.compile(r"\b(?:klo|kello)\s*\d{1,2}(?:[.:]\d{2})?")
-_RX18 = re.compile(r"\(\s*(?:GMT|UTC)[^)]*\)|\b\d+(?:st|nd|rd|th)\b|#\d+|\(\s*\)")
-_RX19 = re.compile(r"^(?:[#=\s]|'{2,3})+|(?:[#=\s]|'{2,3})+$")
-_RX20 = re.compile(r"[-=~^*_.]+")
-_RX21 = re.compile(r"(?i)(?:hallitu(?:ksen|s)|kokous|pöytäkirja|muistio|minutes)?")
-_RX22 = re.compile(r"\bhallituksen$")
+    return _BOARD_GENITIVE.sub("hallitus", s)

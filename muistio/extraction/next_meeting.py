@@ -14,7 +14,36 @@ from muistio.extraction.header import (
     schedule,
     stated_timezone,
 )
-from muistio.extraction.parts import Section
+from muistio.extraction.parts import Section, may_hold
+
+# --- small patterns used throughout this module, compiled once at import ------------------------------
+# A place wrapped after a comma continues on the next line.
+_COMMA_LINE_BREAK = re.compile(r",[ \t]*\n[ \t]*(?=[^\W\d_])")
+_PLACE_ON_NEXT_LINE = re.compile(r"^[ \t.,]*\n[ \t]*(?P<place>[^\n]{2,80})")
+# A place in the Finnish locative case (`Seurantalolla`, `kirjastossa`).
+_FINNISH_LOCATIVE_PLACE = re.compile(
+    r"^[ \t]+(?P<place>(?:[\w-]+[ \t]+){0,4}[\w-]+(?:lla|llä|ssa|ssä))(?=[\s.,;]|$)"
+)
+_DIGIT = re.compile(r"\d")
+_URL = re.compile(r"https?://\S+")
+# Where a place stops: its sentence's end, or a month phrase (`in May 2024`).
+_PLACE_END = re.compile(r"(?<=[\w)])\.(?:\s|$)|\s(?:in|during)\s+(?=[A-Z]?[a-z]+\s+\d{4})")
+_TRAILING_TIME = re.compile(r"\s+(?:klo|kello|at)\s+\d.*$")
+_LETTER = re.compile(r"[^\W\d_]")
+# Between the agenda items listed for the next meeting.
+_ITEM_SEPARATOR = re.compile(r",\s*|\s+(?:ja|and|sekä)\s+")
+_SPACES = re.compile(r"\s+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# A table's separator row (`|---|:--|`).
+_TABLE_RULE = re.compile(r"[\s|:+=-]+")
+_TIME_COLUMN = re.compile(r"(?:aika|klo|kello|time|start)$")
+_PLACE_COLUMN = re.compile(r"(?:paikka|place|location|venue|where)$")
+# Words of four or more letters: a table row's label is compared with the own title by these.
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_CLAUSE_END = re.compile(r"(?<=[^\d\s])\.\s|\n\s*\n|;")
+# `at the Old School`, `in Room 4`: a capitalised place after `at`/`in`.
+_AT_PLACE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
+
 
 _HEADING = re.compile(
     r"seuraava\w*\s+kokou\w*|next\s+(?:\w+\s+)?meeting|date\s+of\s+(?:the\s+)?next|nästa\s+möte",
@@ -27,6 +56,10 @@ _PHRASE = re.compile(
     r"get-together|check-in|sync|catch-up)s?\b|\bnästa\s+(?:möte|sammanträde)\b",
     re.IGNORECASE,
 )
+# Every `_PHRASE` holds one of these words.
+_PHRASE_WORDS = ("seuraava", "next", "nästa")
+
+
 # A heading that only names the next meeting (`Next meeting`, `## Seuraava kokous`, `Date of next
 # meeting:`): its date stands on the lines below.
 _HEADING_LINE = re.compile(
@@ -199,8 +232,8 @@ def _place_after(rest: str) -> str | None:
     """The place named after the date/time: `, Mariankatu 9, Helsinki nh Loppupeli.` or `at IBiTech`."""
     rest = _TZ.sub(" ", rest)
     # A place written over two lines continues after a trailing comma: `Koivukylän koulu,\nkirjasto`.
-    rest = _RX0.sub(", ", rest)
-    line = _RX1.match(rest)
+    rest = _COMMA_LINE_BREAK.sub(", ", rest)
+    line = _PLACE_ON_NEXT_LINE.match(rest)
     if line and _PLACE_LINE.match(line.group("place")):
         return clean_place(line.group("place"))
     m = re.match(
@@ -211,15 +244,15 @@ def _place_after(rest: str) -> str | None:
     )
     if not m:
         # Finnish puts the place after the time in a locative case: `klo 18 seuran toimistolla.`
-        loc = _RX2.match(rest)
-        if loc and not _RX3.search(loc.group("place")):
+        loc = _FINNISH_LOCATIVE_PLACE.match(rest)
+        if loc and not _DIGIT.search(loc.group("place")):
             return clean_place(loc.group("place"))
-        url = _RX4.search(rest)
+        url = _URL.search(rest)
         return url.group(0).rstrip(".,)") if url else None
     place = m.group("place")
-    place = _RX5.split(place)[0]
-    place = _RX6.sub("", place)
-    if _MONTH_ONLY.fullmatch(place.strip()) or not _RX7.search(place):
+    place = _PLACE_END.split(place)[0]
+    place = _TRAILING_TIME.sub("", place)
+    if _MONTH_ONLY.fullmatch(place.strip()) or not _LETTER.search(place):
         return None
     return clean_place(place)
 
@@ -236,7 +269,7 @@ def _agenda(s: str) -> list[str]:
     m = _AGENDA.search(s)
     if not m:
         return []
-    items = _RX8.split(_RX9.sub(" ", m.group("items")).strip(" .:"))
+    items = _ITEM_SEPARATOR.split(_SPACES.sub(" ", m.group("items")).strip(" .:"))
     return [i.strip(" .") for i in items if i.strip(" .")]
 
 
@@ -249,19 +282,21 @@ def _candidate_windows(
         if sec.number is not None and _HEADING.search(sec.title):
             body = text[sec.start : sec.end]
             lead = len(body) - len(body.lstrip())
-            para = _RX10.search(body[lead:])
+            para = _BLANK_LINE.search(body[lead:])
             body_end = sec.start + lead + (para.start() if para else min(len(body) - lead, 600))
             wins.append((sec.start, body_end, sec.start))
     for m in _HEADING_LINE.finditer(text):
         # The lines under the heading up to the next blank line after some content (or 400 characters).
         below = text[m.end() : m.end() + 400]
         lead = len(below) - len(below.lstrip())
-        para = _RX10.search(below[lead:])
+        para = _BLANK_LINE.search(below[lead:])
         end = m.end() + lead + (para.start() if para else len(below) - lead)
         wins.append((m.start(), end, m.end()))
     spans = _sentences(text) if spans is None else spans
     for k, (a, b) in enumerate(spans):
         sent = text[a:b]
+        if not may_hold(sent, _PHRASE_WORDS):
+            continue
         for m in _PHRASE.finditer(sent):
             phrase_end = a + m.end()
             nxt_end = spans[k + 1][1] if k + 1 < len(spans) else b
@@ -315,13 +350,13 @@ def _table_next(
     window: str, own_title: str, meeting_date: date | None, timezone: str
 ) -> tuple[NextMeeting, int] | None:
     """A table of coming meetings, one row per body: the row of this body (not the annual meeting's)."""
-    rows = [ln for ln in window.splitlines() if ln.count("|") >= 2 and not _RX11.fullmatch(ln)]
+    rows = [ln for ln in window.splitlines() if ln.count("|") >= 2 and not _TABLE_RULE.fullmatch(ln)]
     if len(rows) < 2:
         return None
     head = [c.lower() for c in _row_cells(rows[0])]
-    time_col = next((k for k, c in enumerate(head) if _RX12.match(c)), None)
-    place_col = next((k for k, c in enumerate(head) if _RX13.match(c)), None)
-    own_words = {w[:5] for w in _RX14.findall(own_title.lower())}
+    time_col = next((k for k, c in enumerate(head) if _TIME_COLUMN.match(c)), None)
+    place_col = next((k for k, c in enumerate(head) if _PLACE_COLUMN.match(c)), None)
+    own_words = {w[:5] for w in _LONG_WORD.findall(own_title.lower())}
     best: tuple[int, list[str], FoundDate] | None = None
     for row in rows[1:]:
         cells = _row_cells(row)
@@ -329,7 +364,7 @@ def _table_next(
         if not dates or (meeting_date is not None and _future_date(dates[0], meeting_date) <= meeting_date):
             continue
         label = " ".join(c for c in cells if not find_dates(c)).lower()
-        score = 2 * any(w[:5] in own_words for w in _RX14.findall(label))
+        score = 2 * any(w[:5] in own_words for w in _LONG_WORD.findall(label))
         score -= 3 * bool(_OTHER_BODIES.search(label) and not _OTHER_BODIES.search(own_title))
         if best is None or score > best[0]:
             best = (score, cells, dates[0])
@@ -390,12 +425,8 @@ def locate_next_meeting(
     month_only: NextMeeting | None = None
     spans = _sentences(text)
     wins = _candidate_windows(text, sections, spans)
-    # The own kind of meeting announced for a later day: `A second attempt at an AGM will be held on ...`.
     if own_other:
-        for a, b in spans:
-            sent = text[a:b]
-            if _FUTURE.search(sent) and any(o in sent.lower() for o in own_other):
-                wins.append((a, b, a))
+        wins.extend(_own_kind_windows(text, spans, own_other))
     for a, b, pos in wins:
         window = text[a:b]
         rel = pos - a
@@ -411,7 +442,7 @@ def locate_next_meeting(
             continue
         if own_other and _BOARD_BEFORE.search(window[max(0, rel - 60) : rel]):
             continue  # an AGM's minutes: `the next committee meeting` is the committee's, not the AGM's
-        quote = _RX9.sub(" ", window).strip()
+        quote = _SPACES.sub(" ", window).strip()
         ruled = _rule_date(window, meeting_date)
         if ruled is not None:
             start, end = find_times(_LOG_STAMP.sub("", window))
@@ -446,22 +477,7 @@ def locate_next_meeting(
             start, end = first.start_time, first.end_time
             after = window[first.end :]
             if start is None:
-                tm = re.match(
-                    r"^[\s,.]*(?:klo|kello|at|from|@)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?"
-                    r"(?:\s*(?:[-–—]|to)\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?)?",
-                    after,
-                    re.I,
-                )
-                if tm and _RX3.search(tm.group(0)):
-                    start, end = find_times(tm.group(0))
-                    if start is not None:
-                        after = after[tm.end() :]
-            if start is None:
-                # `15 May, usual time 15:00 UTC`: a time later in the same sentence.
-                clause = _RX15.split(after)[0]
-                if re.search(r"\b(?:time|klo|kello|aika|aikaan|at)\b", clause, re.I):
-                    start, end = find_times(clause)
-                    after = after[len(clause) :] if start is not None else after
+                start, end, after = _time_after(after, end)
             carried = None
             if start is None:
                 start = _same_time(window, text, meeting_start)
@@ -489,48 +505,65 @@ def locate_next_meeting(
             )
         periods = [d for d in find_dates(window, meeting_date, periods=True) if d.precision != "day"]
         if month_only is None and periods and periods[0].start >= rel - 2:
-            place = None
-            pm = _RX16.search(window)
-            if pm and not _MONTH_ONLY.match(window[pm.start() :]):
-                place = clean_place(pm.group(1))
-            month_only = NextMeeting(
-                date=None,
-                start=None,
-                end=None,
-                timezone=timezone,
-                place=place,
-                agenda=_agenda(window),
-                quote=quote,
-            )
+            month_only = _period_only(window, timezone, quote)
             phrase = window[periods[0].start : periods[0].end]
             warnings.append(f"next meeting: only a period is given ('{phrase}'); no date was set")
             month_span = _sentence_at(text, a, b, a + periods[0].start)
     return month_only, warnings, month_span
 
 
+def _own_kind_windows(
+    text: str, spans: list[tuple[int, int]], own_other: set[str]
+) -> list[tuple[int, int, int]]:
+    """The own kind of meeting announced for a later day: `A second attempt at an AGM will be held on ...`."""
+    wins: list[tuple[int, int, int]] = []
+    for a, b in spans:
+        sent = text[a:b]
+        if _FUTURE.search(sent) and any(o in sent.lower() for o in own_other):
+            wins.append((a, b, a))
+    return wins
+
+
+# A time or time range right after the date: `, klo 18`, ` at 6.30pm – 8pm`.
+_TIME_AFTER_DATE = re.compile(
+    r"^[\s,.]*(?:klo|kello|at|from|@)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?"
+    r"(?:\s*(?:[-–—]|to)\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?)?",
+    re.I,
+)
+_TIME_WORD = re.compile(r"\b(?:time|klo|kello|aika|aikaan|at)\b", re.I)
+
+
+def _time_after(after: str, end: str | None) -> tuple[str | None, str | None, str]:
+    """Start and end written after a date without a time, and the rest of the window after them."""
+    start: str | None = None
+    tm = _TIME_AFTER_DATE.match(after)
+    if tm and _DIGIT.search(tm.group(0)):
+        start, end = find_times(tm.group(0))
+        if start is not None:
+            after = after[tm.end() :]
+    if start is None:
+        # `15 May, usual time 15:00 UTC`: a time later in the same sentence.
+        clause = _CLAUSE_END.split(after)[0]
+        if _TIME_WORD.search(clause):
+            start, end = find_times(clause)
+            after = after[len(clause) :] if start is not None else after
+    return start, end, after
+
+
+def _period_only(window: str, timezone: str, quote: str) -> NextMeeting:
+    """A next meeting set for a month or a season only: no date, perhaps a place."""
+    place = None
+    pm = _AT_PLACE.search(window)
+    if pm and not _MONTH_ONLY.match(window[pm.start() :]):
+        place = clean_place(pm.group(1))
+    return NextMeeting(
+        date=None, start=None, end=None, timezone=timezone, place=place, agenda=_agenda(window), quote=quote
+    )
+
+
 def _labelled_place(window: str) -> str | None:
     m = re.search(r"\b(?:paikka|place|location|venue)\s*:\s*([^\n]+)", window, re.I)
     if m:
         return clean_place(m.group(1))
-    url = _RX4.search(window)
+    url = _URL.search(window)
     return url.group(0).rstrip(".,)") if url else None
-
-
-# Patterns the functions above use on every line or list piece, compiled once at import.
-_RX0 = re.compile(r",[ \t]*\n[ \t]*(?=[^\W\d_])")
-_RX1 = re.compile(r"^[ \t.,]*\n[ \t]*(?P<place>[^\n]{2,80})")
-_RX2 = re.compile(r"^[ \t]+(?P<place>(?:[\w-]+[ \t]+){0,4}[\w-]+(?:lla|llä|ssa|ssä))(?=[\s.,;]|$)")
-_RX3 = re.compile(r"\d")
-_RX4 = re.compile(r"https?://\S+")
-_RX5 = re.compile(r"(?<=[\w)])\.(?:\s|$)|\s(?:in|during)\s+(?=[A-Z]?[a-z]+\s+\d{4})")
-_RX6 = re.compile(r"\s+(?:klo|kello|at)\s+\d.*$")
-_RX7 = re.compile(r"[^\W\d_]")
-_RX8 = re.compile(r",\s*|\s+(?:ja|and|sekä)\s+")
-_RX9 = re.compile(r"\s+")
-_RX10 = re.compile(r"\n[ \t]*\n")
-_RX11 = re.compile(r"[\s|:+=-]+")
-_RX12 = re.compile(r"(?:aika|klo|kello|time|start)$")
-_RX13 = re.compile(r"(?:paikka|place|location|venue|where)$")
-_RX14 = re.compile(r"[^\W\d_]{4,}")
-_RX15 = re.compile(r"(?<=[^\d\s])\.\s|\n\s*\n|;")
-_RX16 = re.compile(r"\b(?:at|in)\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")

@@ -8,9 +8,66 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from muistio.contract import Participant, Role
+from muistio.extraction.parts import RST_UNDERLINE, Line, may_hold, split_lines
 
 if TYPE_CHECKING:
     from muistio.extraction.segment import Segmentation
+
+# --- small patterns used throughout this module, compiled once at import ------------------------------
+_TRAILING_DOTS = re.compile(r"[.:]+$")
+_SPACES = re.compile(r"\s+")
+# Present for part of the meeting only: `saapui klo 18.20`, `left at 8pm`.
+_PARTIAL_ATTENDANCE = re.compile(r"^(?:poissa|paikalla|saapui|poistui|left|arrived|joined|absent)\b")
+# Up to four capitalised words: an organisation's name in a note.
+_CAPITALISED_PHRASE = re.compile(r"^[A-ZÅÄÖ][\w&.-]*(?:\s[A-ZÅÄÖ][\w&.-]*){0,3}$")
+_MARKDOWN_MARK = re.compile(r"[*_`]")
+_HANDLE_OR_SLASH = re.compile(r"[@/]")
+_LEADING_DASH = re.compile(r"^[-•·]\s*")
+# A Matrix id `@user:server`: the user part is the handle.
+_MATRIX_ID = re.compile(r"(@[\w.-]+):[\w.-]+")
+_DIGIT = re.compile(r"\d")
+# A name ending in an initial (`Peter C.`): its dot is no sentence end.
+_FINAL_INITIAL = re.compile(r"\b[A-ZÅÄÖ]$")
+_PUNCTUATION = re.compile(r"[^\w\s-]")
+_LETTER = re.compile(r"[^\W\d_]")
+_PAREN_NOTE = re.compile(r"\(([^)]*)\)")
+_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_NON_WORD_CHAR = re.compile(r"[^\w]")
+_SPACE_OR_HYPHEN = re.compile(r"[\s-]+")
+# All but letters, digits and `@`: two spellings of a name compare equal without it.
+_KEY_NOISE = re.compile(r"[^\w@]+")
+_PARENTHESISED = re.compile(r"\([^)]*\)")
+# `[[Name|Name]]`: a wiki link's pipe is no table cell.
+_WIKI_LINK_BRACKETS = re.compile(r"\[\[|\]\]")
+_BULLET = re.compile(r"^[ \t]*[-*•+][ \t]+")
+# Two or more spaces, or a tab: a gap between columns.
+_COLUMN_GAP = re.compile(r"[ \t]{2,}|\t")
+_BULLET_MARK = re.compile(r"^[-*•]\s*")
+# An organisation's acronym after a name (`Aino Aalto UEF`).
+_TRAILING_ACRONYM = re.compile(r"\s[A-ZÅÄÖ]{2,6}\.?$")
+# A line ending in a comma or a conjunction: the list goes on on the next line.
+_CONTINUES_LIST = re.compile(r"(?:,|\bja|\band|&)\s*$")
+# Finnish case endings of a word that stands before a name (`Sihteeriksi`).
+_INFLECTED_ENDING = re.compile(r"(?:iin|aan|ään|ksi|ssa|ssä|sta|stä)$")
+_SENTENCE_OR_LINE_BREAK = re.compile(r"(?<=[.!?])\s+|\n")
+_AND_JOINER = re.compile(r"\s+(?:ja|sekä|and)\s+")
+# `Secretary was Nick A.`, `Chair is Ann Lee`.
+_OFFICERS = ("Secretary", "Chair", "Scribe", "Minutes taker")
+_OFFICER_STATEMENT = re.compile(r"\b(?:" + "|".join(_OFFICERS) + r")\s+(?:was|were|is)\s+([^.\n]+)")
+# MeetBot names who started the meeting: its chair.
+_MEETBOT_CHAIR = re.compile(r"Meeting started by (@[\w.-]+)")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+# Sentence punctuation or a digit: a line with one is no signature line.
+_PROSE_MARK = re.compile(r"[.:;!?]\s|\d")
+_BULLETED = re.compile(r"^\s*[-*•]")
+# Words joined by single spaces: one column of a signature line.
+_SIGNATURE_COLUMN = re.compile(r"\S+(?: \S+)*")
+_MEETBOT_LOG = re.compile(r"#startmeeting|Meeting started\b")
+_COMMA_OR_SPACE = re.compile(r"[,\s]+")
+# MeetBot's closing `People present (lines said)` list.
+_MEETBOT_PEOPLE = re.compile(r"People present \(lines said\)[^\n]*\n")
+_SINGLE_WORD = re.compile(r"[A-ZÅÄÖa-zåäö]+")
+
 
 _ROLE_WORDS: list[tuple[re.Pattern[str], Role]] = [
     (
@@ -182,7 +239,6 @@ _STOP_INLINE = re.compile(
     re.IGNORECASE,
 )
 _HEADING_LINE = re.compile(r"^[ \t]*(?:#{1,6}\s|={2,}|\d{1,3}[.)]?\s+\S|§)")
-_RST_UNDERLINE = re.compile(r"^([=\-~^\"'`#*+_:.])\1{2,}[ \t]*$")
 
 
 @dataclass
@@ -233,14 +289,14 @@ _OFFICE = re.compile(
 @lru_cache(maxsize=4096)
 def _annotation_kind(a: str) -> tuple[str, str] | None:
     """('role', role) / ('absent', '') / ('partial', '') / ('org', name) for a bracketed or trailing note."""
-    low = _RX1.sub("", a.strip().lower()).strip()
-    low = _RX2.sub(" ", low)
+    low = _TRAILING_DOTS.sub("", a.strip().lower()).strip()
+    low = _SPACES.sub(" ", low)
     for pat, role in _ROLE_WORDS:
         if pat.match(low):
             return ("role", role)
     if _ABSENT_WORDS.match(low):
         return ("absent", "")
-    if _RX3.match(low):
+    if _PARTIAL_ATTENDANCE.match(low):
         return ("partial", "")
     # Present for one item only: there to present it (`for item 4`, `kohta 3`, `asiantuntija kohdassa 4`).
     if re.match(
@@ -251,7 +307,7 @@ def _annotation_kind(a: str) -> tuple[str, str] | None:
     if _OFFICE.search(low):
         return ("desc", "")
     stripped = a.strip().strip(".")
-    if _ACRONYM.match(stripped) or (_RX4.match(stripped) and len(stripped) <= 40):
+    if _ACRONYM.match(stripped) or (_CAPITALISED_PHRASE.match(stripped) and len(stripped) <= 40):
         return ("org", stripped)
     return None
 
@@ -286,8 +342,8 @@ def is_organisation(s: str) -> bool:
 
 def _is_description(s: str) -> bool:
     """A lower-case note after a name is an office or description (`isännöitsijä`, `tutkija`), not a name."""
-    t = _RX5.sub("", s).strip()
-    return bool(t) and t[0].islower() and not _RX6.search(t) and len(t) <= 80
+    t = _MARKDOWN_MARK.sub("", s).strip()
+    return bool(t) and t[0].islower() and not _HANDLE_OR_SLASH.search(t) and len(t) <= 80
 
 
 # Words of job titles and departments: a phrase made only of these names an office, not a person
@@ -334,18 +390,18 @@ _DISPLAY_MENTION = re.compile(r"^@[A-ZÅÄÖ][\w'’-]+(?: [A-ZÅÄÖ][\w'’-]+
 @lru_cache(maxsize=4096)
 def clean_name(raw: str) -> str | None:
     """The name in a list piece, or None when the piece is not a person's name."""
-    handle = _RX7.sub("", raw.strip()).strip("*` .:;")
+    handle = _LEADING_DASH.sub("", raw.strip()).strip("*` .:;")
     if _HANDLE.match(handle) and not handle.startswith("_"):
         return handle  # a chat handle as written in the list: `lee_k`, `dev42`
-    s = _RX5.sub("", raw).strip()
-    s = _RX7.sub("", s)
-    s = _RX2.sub(" ", s).strip(" .:;")
+    s = _MARKDOWN_MARK.sub("", raw).strip()
+    s = _LEADING_DASH.sub("", s)
+    s = _SPACES.sub(" ", s).strip(" .:;")
     while True:
         stripped = _HONORIFIC.sub("", s, count=1)
         if stripped == s:
             break
         s = stripped
-    s = _RX8.sub(r"\1", s)  # Matrix ids: @user:server
+    s = _MATRIX_ID.sub(r"\1", s)  # Matrix ids: @user:server
     # A mention of a display name (`@Eva Stone`) names the person; a bare handle (`@eva`) stays as written.
     if _DISPLAY_MENTION.match(s):
         s = s[1:]
@@ -362,17 +418,17 @@ def clean_name(raw: str) -> str | None:
     for k, t in enumerate(toks):
         if t.lower() in _PARTICLES and 0 < k < len(toks) - 1:
             continue
-        if not _NAME_TOKEN.match(t) or (_RX9.search(t) and not t.startswith("@")):
+        if not _NAME_TOKEN.match(t) or (_DIGIT.search(t) and not t.startswith("@")):
             return None
     # An initial keeps its period: `Jeff L.`
-    if _RX10.search(s) and raw.rstrip().endswith("."):
+    if _FINAL_INITIAL.search(s) and raw.rstrip().endswith("."):
         s += "."
     return s
 
 
 def _description_roles(s: str) -> list[tuple[str, str]]:
     """Roles a description names: its head word (`asiantuntija` is a guest) and an item it presents."""
-    words = _RX11.sub(" ", s.lower()).split()
+    words = _PUNCTUATION.sub(" ", s.lower()).split()
     # Only the head word: in `puheenjohtajiston sihteeri` the last word is someone else's office.
     out = [k for k in map(_annotation_kind, words[:1]) if k and k[0] == "role"]
     if re.search(r"\b(?:for\s+(?:agenda\s+)?items?|kohda(?:ssa|t|n)?|kohta)\s+\d", s, re.IGNORECASE):
@@ -410,12 +466,12 @@ def split_people(
         # a role in it counts, the rest is commentary.
         dash = _DASH_REMARK.search(piece)
         remark_kinds: list[tuple[str, str]] = []
-        if dash and _RX12.search(piece[: dash.start()]):
+        if dash and _LETTER.search(piece[: dash.start()]):
             remark = _annotation_kind(dash.group("r"))
             remark_kinds = [remark] if remark and remark[0] in ("role", "absent") else []
             piece = piece[: dash.start()]
-        notes = [n.strip() for inner in _RX13.findall(piece) for n in inner.split(",")]
-        bare = _RX14.sub(" ", piece).strip()
+        notes = [n.strip() for inner in _PAREN_NOTE.findall(piece) for n in inner.split(",")]
+        bare = _BRACKETED.sub(" ", piece).strip()
         if bare.startswith("@") and " " not in bare and notes and _full_name(notes[0]):
             # `@jdoe (Jane Doe, chair)`: the handle is an alias; the person is the full name.
             bare, notes = notes[0], notes[1:]
@@ -506,8 +562,8 @@ def _without_office(piece: str) -> str:
 
 def _are_initials(note: str, name: str) -> bool:
     """Whether a bracketed note is the initials of the name (`AL` for `Ann Lee`, `A.L.`, `AnL`)."""
-    letters = _RX15.sub("", note)
-    words = [w for w in _RX16.split(name) if w]
+    letters = _NON_WORD_CHAR.sub("", note)
+    words = [w for w in _SPACE_OR_HYPHEN.split(name) if w]
     if not letters.isupper() or not 2 <= len(letters) <= 4 or len(words) < 2:
         return False
     initials = "".join(w[0] for w in words).upper()
@@ -549,13 +605,15 @@ class _Registry:
         if not loose:
             return None
         toks = name.replace(".", "").split()
-        for p in self.people:
-            ptoks = p.name.replace(".", "").split()
-            if len(toks) == 2 and len(ptoks) == 2 and toks[0] == ptoks[0]:
-                a, b = toks[1], ptoks[1]
-                if (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
-                    return p
-        if len(toks) == 1:
+        if len(toks) == 2:
+            # `Nick A.` is `Nick Avramoussis`: the same first name, one last name the other's initial.
+            for p in self.people:
+                ptoks = p.name.replace(".", "").split()
+                if len(ptoks) == 2 and toks[0] == ptoks[0]:
+                    a, b = toks[1], ptoks[1]
+                    if (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+                        return p
+        elif len(toks) == 1:
             hits = [p for p in self.people if p.name.split()[0] == toks[0]]
             if len(hits) == 1:
                 return hits[0]
@@ -585,20 +643,11 @@ class _Registry:
 
 
 def _key(name: str) -> str:
-    return _RX17.sub(" ", name.lower()).strip()
-
-
-def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
-    out: list[tuple[int, str]] = []
-    pos = 0
-    for raw in text.splitlines(keepends=True):
-        out.append((pos, raw.rstrip("\r\n")))
-        pos += len(raw)
-    return out
+    return _KEY_NOISE.sub(" ", name.lower()).strip()
 
 
 def _label_info(label: str) -> tuple[Role | None, bool]:
-    low = _RX2.sub(" ", label.lower())
+    low = _SPACES.sub(" ", label.lower())
     for rx, role, present in _LIST_RX:
         if rx.fullmatch(low):
             return role, present
@@ -610,7 +659,7 @@ def _label_info(label: str) -> tuple[Role | None, bool]:
 
 def _is_single(label: str) -> bool:
     """Whether a label names one officer (`Chair:`) rather than a list of people."""
-    low = _RX2.sub(" ", label.lower())
+    low = _SPACES.sub(" ", label.lower())
     return any(rx.fullmatch(low) for rx, _ in _SINGLE_RX)
 
 
@@ -638,7 +687,7 @@ def _table_row(t: str, role: Role | None, present: bool) -> list[Person]:
         elif cell:
             notes.append(cell)
     people = split_people(", ".join([cells[0], *notes]), role, present, one_person=True)
-    if not people or clean_name(_RX18.sub("", cells[0])) is None:
+    if not people or clean_name(_PARENTHESISED.sub("", cells[0])) is None:
         return []
     person = people[0]
     if said is not None:
@@ -701,7 +750,7 @@ def _header_tables(text: str, reg: _Registry) -> bool:
         )
         for r in rows:
             raw = r[name_col] if name_col < len(r) else ""
-            bare = _RX18.sub(" ", raw).strip()
+            bare = _PARENTHESISED.sub(" ", raw).strip()
             name = clean_name(_without_office(bare))
             if name is None:
                 continue
@@ -726,27 +775,27 @@ def _header_tables(text: str, reg: _Registry) -> bool:
 
 def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
     """People on one list line: table cells, columns, or `Name, office (Org)` entries; [] for prose."""
-    if line.count("|") >= 1 and not _RX19.search(line):
+    if line.count("|") >= 1 and not _WIKI_LINK_BRACKETS.search(line):
         return _table_row(line, role, present)
     # Wide gaps (two or more spaces, or a tab) separate columns: `Aino Aalto   Iida Ilo` is two people.
-    bare_line = _RX20.sub("", line).strip()
-    columns = [c for c in _RX21.split(bare_line) if c.strip()]
+    bare_line = _BULLET.sub("", line).strip()
+    columns = [c for c in _COLUMN_GAP.split(bare_line) if c.strip()]
     out: list[Person] = []
     for col in columns:
         t = col.strip()
-        if not t or _RST_UNDERLINE.match(t):
+        if not t or RST_UNDERLINE.match(t):
             continue
         people = split_people(t, role, present, one_person=True)
         if not people:
             return []
         # Every piece must be a name, a note, an office or an organisation: a prose line is no list line.
         t = _DASH_REMARK.sub("", _ROLL_STATUS.sub("", t))
-        pieces = [p for p in _split_top(_RX18.sub("", _RX22.sub("", t))) if p]
-        if not pieces or clean_name(_without_office(_RX23.sub("", pieces[0]))) is None:
+        pieces = [p for p in _split_top(_PARENTHESISED.sub("", _BULLET_MARK.sub("", t))) if p]
+        if not pieces or clean_name(_without_office(_TRAILING_ACRONYM.sub("", pieces[0]))) is None:
             return []
         for p in pieces[1:]:
             ok = (
-                clean_name(_RX23.sub("", p)) is not None
+                clean_name(_TRAILING_ACRONYM.sub("", p)) is not None
                 or _annotation_kind(p) is not None
                 or (_is_description(p) and len(p.split()) <= 6)
             )
@@ -756,12 +805,19 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
     return out
 
 
-def _list_blocks(text: str, reg: _Registry, region_end: int) -> tuple[bool, set[int]]:
-    """Read labelled lists; return whether an attendance list was found and the lines used."""
-    lines = _lines_with_offsets(text)
+def _list_blocks(text: str, lines: list[str], reg: _Registry, region_end: int) -> tuple[bool, set[int]]:
+    """Read labelled lists; return whether an attendance list was found and the lines (indices) used."""
     used: set[int] = set()
+    found_list = _labelled_lists(lines, reg, used)
+    _single_labels(lines, reg, used)
+    found_list = _inline_lists(text, reg, region_end, used) or found_list
+    return found_list, used
+
+
+def _labelled_lists(lines: list[str], reg: _Registry, used: set[int]) -> bool:
+    """People listed on the lines under a label line (`Läsnä:`); whether an attendance list was found."""
     found_list = False
-    for i, (_off, line) in enumerate(lines):
+    for i, line in enumerate(lines):
         # A label alone on its line is short; a long line is ruled out without the case-blind regex.
         m = _LABEL_LINE.match(line) if len(line) <= 90 else None
         if not m:
@@ -773,16 +829,16 @@ def _list_blocks(text: str, reg: _Registry, region_end: int) -> tuple[bool, set[
         seen = False
         prose = 0
         while j < len(lines):
-            t = lines[j][1].strip()
-            if not t or t in "*-•" or _RST_UNDERLINE.match(t):
-                if seen and not primary and not _RST_UNDERLINE.match(t):
+            t = lines[j].strip()
+            if not t or t in "*-•" or RST_UNDERLINE.match(t):
+                if seen and not primary and not RST_UNDERLINE.match(t):
                     break
                 j += 1
                 continue
             if (
-                _LABEL_LINE.match(lines[j][1])
-                or _INLINE_LABEL.match(lines[j][1])
-                or (seen and _HEADING_LINE.match(lines[j][1]))
+                _LABEL_LINE.match(lines[j])
+                or _INLINE_LABEL.match(lines[j])
+                or (seen and _HEADING_LINE.match(lines[j]))
             ):
                 break
             people = _line_people(t, role, present)
@@ -798,20 +854,31 @@ def _list_blocks(text: str, reg: _Registry, region_end: int) -> tuple[bool, set[
             else:
                 break
             j += 1
-    for i, (_off, line) in enumerate(lines):
-        single_m = _SINGLE_LABEL_LINE.match(line) if len(line) <= 90 else None
+    return found_list
+
+
+def _single_labels(lines: list[str], reg: _Registry, used: set[int]) -> None:
+    """One officer on the line under a single-person label (`Sihteeri:` / `Anna Koivu`)."""
+    for i, line in enumerate(lines):
+        # The label ends in a colon: a line without one is ruled out without the case-blind regex.
+        single_m = _SINGLE_LABEL_LINE.match(line) if len(line) <= 90 and ":" in line else None
         if not single_m or i + 1 >= len(lines):
             continue
         k = i + 1
-        while k < len(lines) and not lines[k][1].strip():
+        while k < len(lines) and not lines[k].strip():
             k += 1
-        if k >= len(lines) or k - i > 2 or _LABEL_LINE.match(lines[k][1]) or _INLINE_LABEL.match(lines[k][1]):
+        if k >= len(lines) or k - i > 2 or _LABEL_LINE.match(lines[k]) or _INLINE_LABEL.match(lines[k]):
             continue
         role, _present = _label_info(single_m.group("label"))
-        people = _line_people(lines[k][1].strip(), role, True)
+        people = _line_people(lines[k].strip(), role, True)
         if len(people) == 1:
             reg.add(people[0])
             used.update((i, k))
+
+
+def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) -> bool:
+    """Lists after a label on the same line (`Läsnä: A, B ja C`); whether an attendance list was found."""
+    found_list = False
     # Inline labels stand in the head; MeetBot notes (`* INFO: members present: ...`) anywhere.
     scope = text if "INFO:" in text else text[: max(region_end, 2000)]
     for m in _INLINE_LABEL.finditer(scope):
@@ -824,7 +891,7 @@ def _list_blocks(text: str, reg: _Registry, region_end: int) -> tuple[bool, set[
         chunks = content.split("\n")
         kept = [chunks[0]]
         for c in chunks[1:]:
-            if _RX24.search(kept[-1]) and c.strip():
+            if _CONTINUES_LIST.search(kept[-1]) and c.strip():
                 kept.append(c)
             else:
                 break
@@ -841,17 +908,17 @@ def _list_blocks(text: str, reg: _Registry, region_end: int) -> tuple[bool, set[
             reg.add(p, loose=single)
         line_no = text.count("\n", 0, m.start())
         used.add(line_no)
-    return found_list, used
+    return found_list
 
 
-def _orphan_blocks(text: str, reg: _Registry, region_end: int, used: set[int]) -> None:
+def _orphan_blocks(lines: list[Line], reg: _Registry, region_end: int, used: set[int]) -> None:
     """Name lines in the header that no label claims (another column of the attendee list)."""
-    for i, (off, line) in enumerate(_lines_with_offsets(text)):
-        if off >= region_end:
+    for i, ln in enumerate(lines):
+        if ln.start >= region_end:
             break
-        if i in used or not line.strip():
+        if i in used or not ln.text.strip():
             continue
-        people = _line_people(line, "member", True)
+        people = _line_people(ln.text, "member", True)
         # Another column holds personal names (two or three words), not a title or a body's name.
         if people and all(" " in p.name and len(p.name.split()) <= 3 for p in people):
             for p in people:
@@ -899,7 +966,7 @@ _ROLE_OF_ELECT: dict[str, Role] = {
 
 
 def _elected_role(word: str) -> Role | None:
-    w = _RX2.sub("", word.lower()).replace("tilapäiseksi", "")
+    w = _SPACES.sub("", word.lower()).replace("tilapäiseksi", "")
     if w in _ROLE_OF_ELECT:
         return _ROLE_OF_ELECT[w]
     return "minutes_checker" if "tarka" in w or "tarkist" in w else None
@@ -914,7 +981,7 @@ def _prose_names(s: str) -> list[tuple[int, str]]:
             toks[0].lower() in _NAME_STOP
             # An inflected word before the name (`Sihteeriksi`, `Valittiin`); short first names such
             # as `Aleksi` end the same way, so only long words are taken for inflected.
-            or (len(toks[0]) > 7 and _RX25.search(toks[0]))
+            or (len(toks[0]) > 7 and _INFLECTED_ENDING.search(toks[0]))
         ):
             start += len(toks[0]) + 1
             toks = toks[1:]
@@ -949,7 +1016,11 @@ def _sentences_with(text: str, rx: re.Pattern[str], splitter: re.Pattern[str]) -
 
 def _elections(text: str, reg: _Registry) -> None:
     """`Valittiin X sihteeriksi ja Y ja Z pöytäkirjantarkastajiksi`, `Puheenjohtajaksi valittiin X`."""
-    for sent in _sentences_with(text, _ELECT_VERB, _RX26):
+    # Without an election verb the case-blind sentence scan is spared.
+    elected = (
+        _sentences_with(text, _ELECT_VERB, _SENTENCE_OR_LINE_BREAK) if may_hold(text, ("valit",)) else []
+    )
+    for sent in elected:
         roles = list(_ELECT_ROLE.finditer(sent))
         if not roles:
             continue
@@ -958,7 +1029,7 @@ def _elections(text: str, reg: _Registry) -> None:
         groups: list[tuple[int, int, list[Role]]] = []
         for rm in roles:
             role = _elected_role(rm.group("role"))
-            if groups and _RX27.fullmatch(sent[groups[-1][1] : rm.start()]):
+            if groups and _AND_JOINER.fullmatch(sent[groups[-1][1] : rm.start()]):
                 a, _b, rs = groups[-1]
                 groups[-1] = (a, rm.end(), rs + ([role] if role else []))
             else:
@@ -974,11 +1045,13 @@ def _elections(text: str, reg: _Registry) -> None:
             for n in chosen:
                 reg.add(Person(n, list(rs), None, True))
             prev_end = ge
-    for m in _RX28.finditer(text):
+    # The words first: the pattern's leading `\b` has the regex tried at every character of the text.
+    statements = _OFFICER_STATEMENT.finditer(text) if any(o in text for o in _OFFICERS) else ()
+    for m in statements:
         role = "secretary" if m.group(0).lower().startswith(("secretary", "scribe", "minutes")) else "chair"
         for p in split_people(m.group(1), role):
             reg.add(p)
-    for m in _RX29.finditer(text):
+    for m in _MEETBOT_CHAIR.finditer(text):
         reg.add(Person(m.group(1), ["chair"], None, True))
 
 
@@ -997,7 +1070,7 @@ _LIST_COLON = re.compile(r"(?:^|\n)[ \t]*[-*•]?[ \t]*(?:\*\*)?[^\W\d_][^:\n]{0
 
 def _absent_officers(text: str, reg: _Registry) -> None:
     """`Sekä puheenjohtaja X että varapuheenjohtaja Y olivat poissa`: officers named absent."""
-    for sent in _sentences_with(text, _ABSENT_SAID, _RX30):
+    for sent in _sentences_with(text, _ABSENT_SAID, _SENTENCE_BREAK):
         said = _ABSENT_SAID.search(sent)
         # A labelled list (`Läsnä: ... Poissa: ...`) is read by the list reader; its `poissa` scopes
         # only the names after that label.
@@ -1093,21 +1166,29 @@ def _actors(text: str, reg: _Registry, listed: bool) -> None:
 def _signature_roles(text: str, reg: _Registry) -> None:
     """Signature columns: names on one line, their titles (`pj.`, `sihteeri`) below them."""
     lines = text.splitlines()
+    # The registry's names do not change here (only roles are added): each name is looked up once.
+    known: dict[str, Person | None] = {}
+
+    def find(name: str) -> Person | None:
+        if name not in known:
+            known[name] = reg.find(name)
+        return known[name]
+
     for i in range(len(lines) - 1):
         # A signature line is short and has no sentence in it; most lines are ruled out cheaply here.
-        if len(lines[i]) > 160 or not lines[i].strip() or _RX31.search(lines[i]):
+        if len(lines[i]) > 160 or not lines[i].strip() or _PROSE_MARK.search(lines[i]):
             continue
         k = i + 1
         while k < min(len(lines) - 1, i + 3) and not lines[k].strip():
             k += 1
         under = lines[k]
-        if _RX32.match(lines[i]) or "," in under or _RX32.match(under):
+        if _BULLETED.match(lines[i]) or "," in under or _BULLETED.match(under):
             continue
-        cols = [(m.start(), m.group(0).strip()) for m in _RX33.finditer(lines[i])]
-        if not cols or not all(reg.find(c) for _, c in cols):
+        cols = [(m.start(), m.group(0).strip()) for m in _SIGNATURE_COLUMN.finditer(lines[i])]
+        if not cols or not all(find(c) for _, c in cols):
             continue
-        below = [(m.start(), m.group(0).strip()) for m in _RX33.finditer(under)]
-        if any(reg.find(t) for _, t in below):
+        below = [(m.start(), m.group(0).strip()) for m in _SIGNATURE_COLUMN.finditer(under)]
+        if any(find(t) for _, t in below):
             continue
         for pos, title in below:
             last = title.lower().split()[-1].strip(".") if title.split() else ""
@@ -1115,7 +1196,7 @@ def _signature_roles(text: str, reg: _Registry) -> None:
             if not kind or kind[0] != "role":
                 continue
             col = min(cols, key=lambda c: abs(c[0] - pos))
-            who = reg.find(col[1])
+            who = find(col[1])
             if who is not None and kind[1] not in who.roles:
                 who.roles.append(kind[1])  # type: ignore[arg-type]
 
@@ -1242,7 +1323,7 @@ def _field_list(text: str, reg: _Registry) -> bool:
     """reStructuredText fields: `:Chair: Name`, `:Notes: Name`, `:Attendees: A, B`; True for a list."""
     found = False
     for m in _FIELD.finditer(text):
-        label = _RX2.sub(" ", m.group("label").strip().lower())
+        label = _SPACES.sub(" ", m.group("label").strip().lower())
         single = False
         role: Role | None
         if _FIELD_SECRETARY.fullmatch(label):
@@ -1277,7 +1358,7 @@ def _is_bot(nick: str) -> bool:
 
 def _meetbot(text: str, reg: _Registry) -> bool:
     """An IRC meeting log: `.hello`, `#chair`, the chair line, `People present`, `X sent regrets`."""
-    if not _RX34.search(text):
+    if not _MEETBOT_LOG.search(text):
         return False
     lines = list(_IRC_LINE.finditer(text))
     bots = {m.group("nick") for m in lines if _is_bot(m.group("nick")) or "Meeting started" in m.group("msg")}
@@ -1304,7 +1385,7 @@ def _meetbot(text: str, reg: _Registry) -> bool:
             for part in msg.split(None, 1)[1].split(";"):
                 label, _, names = part.partition(":")
                 absent = bool(re.search(r"regrets|apologies|absent", label, re.I))
-                for nick in _RX35.split(names):
+                for nick in _COMMA_OR_SPACE.split(names):
                     person(nick, ["member"], present=not absent)
                 found = True
         elif re.match(r"^#chair\b", msg, re.I):
@@ -1317,7 +1398,7 @@ def _meetbot(text: str, reg: _Registry) -> bool:
             re.I,
         ):
             person(r.group(1), ["member"], present=False)
-    block = _RX36.search(text)
+    block = _MEETBOT_PEOPLE.search(text)
     if block:
         items = text[block.end() : block.end() + 3000]
         for item in re.finditer(r"^[ \t]*\*[ \t]+(\S+)[ \t]+\(\d+\)[ \t]*$", items, re.MULTILINE):
@@ -1416,7 +1497,7 @@ def _column_labels(text: str, reg: _Registry) -> tuple[bool, set[int]]:
             continue  # the label's column ends in a wide gap
         m = _COLUMN_LABEL.match(line)
         label = m.group("label") if m else None
-        if m is None and i > 0 and _RX37.fullmatch(lines[i - 1].strip()):
+        if m is None and i > 0 and _SINGLE_WORD.fullmatch(lines[i - 1].strip()):
             # A label wrapped over two lines: `Muut` / `saapuvilla    Oona Virta`.
             m = _COLUMN_LABEL.match(lines[i - 1].strip() + " " + line)
             label = m.group("label") if m else None
@@ -1453,7 +1534,8 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     reg = _Registry()
     region_end = seg.header_end if seg.header_end else len(text)
     tables = _header_tables(text, reg)
-    found_list, used = _list_blocks(text, reg, region_end)
+    lines = split_lines(text)
+    found_list, used = _list_blocks(text, [ln.text for ln in lines], reg, region_end)
     found_list = found_list or tables
     column_found, column_used = _column_labels(text, reg)
     found_list = _property_rows(text, reg) or column_found or found_list
@@ -1461,7 +1543,7 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     found_list = _field_list(text, reg) or found_list
     found_list = _meetbot(text, reg) or found_list
     if found_list:
-        _orphan_blocks(text, reg, region_end, used)
+        _orphan_blocks(lines, reg, region_end, used)
     found_list = _attendance_sections(text, seg, reg) or found_list
     _elections(text, reg)
     _absent_officers(text, reg)
@@ -1483,43 +1565,3 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
             roles.remove("member")
         out.append(Participant(name=p.name, roles=roles, organization=p.organization, present=p.present))
     return out
-
-
-# Patterns the functions above use on every line or list piece, compiled once at import.
-_RX1 = re.compile(r"[.:]+$")
-_RX2 = re.compile(r"\s+")
-_RX3 = re.compile(r"^(?:poissa|paikalla|saapui|poistui|left|arrived|joined|absent)\b")
-_RX4 = re.compile(r"^[A-ZÅÄÖ][\w&.-]*(?:\s[A-ZÅÄÖ][\w&.-]*){0,3}$")
-_RX5 = re.compile(r"[*_`]")
-_RX6 = re.compile(r"[@/]")
-_RX7 = re.compile(r"^[-•·]\s*")
-_RX8 = re.compile(r"(@[\w.-]+):[\w.-]+")
-_RX9 = re.compile(r"\d")
-_RX10 = re.compile(r"\b[A-ZÅÄÖ]$")
-_RX11 = re.compile(r"[^\w\s-]")
-_RX12 = re.compile(r"[^\W\d_]")
-_RX13 = re.compile(r"\(([^)]*)\)")
-_RX14 = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-_RX15 = re.compile(r"[^\w]")
-_RX16 = re.compile(r"[\s-]+")
-_RX17 = re.compile(r"[^\w@]+")
-_RX18 = re.compile(r"\([^)]*\)")
-_RX19 = re.compile(r"\[\[|\]\]")
-_RX20 = re.compile(r"^[ \t]*[-*•+][ \t]+")
-_RX21 = re.compile(r"[ \t]{2,}|\t")
-_RX22 = re.compile(r"^[-*•]\s*")
-_RX23 = re.compile(r"\s[A-ZÅÄÖ]{2,6}\.?$")
-_RX24 = re.compile(r"(?:,|\bja|\band|&)\s*$")
-_RX25 = re.compile(r"(?:iin|aan|ään|ksi|ssa|ssä|sta|stä)$")
-_RX26 = re.compile(r"(?<=[.!?])\s+|\n")
-_RX27 = re.compile(r"\s+(?:ja|sekä|and)\s+")
-_RX28 = re.compile(r"\b(?:Secretary|Chair|Scribe|Minutes taker)\s+(?:was|were|is)\s+([^.\n]+)")
-_RX29 = re.compile(r"Meeting started by (@[\w.-]+)")
-_RX30 = re.compile(r"(?<=[.!?])\s+")
-_RX31 = re.compile(r"[.:;!?]\s|\d")
-_RX32 = re.compile(r"^\s*[-*•]")
-_RX33 = re.compile(r"\S+(?: \S+)*")
-_RX34 = re.compile(r"#startmeeting|Meeting started\b")
-_RX35 = re.compile(r"[,\s]+")
-_RX36 = re.compile(r"People present \(lines said\)[^\n]*\n")
-_RX37 = re.compile(r"[A-ZÅÄÖa-zåäö]+")

@@ -2,10 +2,64 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
 from muistio.contract import Participant
+
+
+@dataclass
+class Line:
+    """One line of the text: its offset, the offset after its line break, and its text without the break."""
+
+    start: int
+    end: int
+    text: str
+
+
+def split_lines(text: str) -> list[Line]:
+    """The lines of `text` with their offsets (every break `str.splitlines` knows ends a line)."""
+    out: list[Line] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        out.append(Line(pos, pos + len(raw), raw.rstrip("\r\n")))
+        pos += len(raw)
+    return out
+
+
+# An rst heading's underline (or overline): a run of one punctuation character, `=====`, `-----`.
+RST_UNDERLINE = re.compile(r"^([=\-~^\"'`#*+_:.])\1{2,}[ \t]*$")
+
+
+# Letters a case-blind regex matches to `i` or `s` that `str.lower()` does not turn into them.
+_ODD_FOLDS = ("ı", "İ", "ſ")
+
+
+def may_hold(text: str, words: Iterable[str]) -> bool:
+    """Whether a case-blind pattern that needs one of `words` (in lower case) can match in `text`.
+
+    A cheap test before a case-blind regex scan, which is slow over a whole text.
+    """
+    low = text.lower()
+    return any(w in low for w in words) or any(c in text for c in _ODD_FOLDS)
+
+
+def matches_at(rx: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """`rx.finditer(text)` for a pattern that never matches empty and only at `starts` (ascending).
+
+    A pattern that must start at a line start scans every character when run as `finditer`; trying
+    it only where it can start finds the same matches.
+    """
+    done = 0
+    for pos in starts:
+        if pos < done:
+            continue
+        m = rx.match(text, pos)
+        if m:
+            yield m
+            done = m.end()
 
 
 @dataclass

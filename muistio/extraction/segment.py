@@ -5,7 +5,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from muistio.extraction.parts import Section
+from muistio.extraction.parts import RST_UNDERLINE, Line, Section, split_lines
+
+# --- small patterns used throughout this module, compiled once at import ------------------------------
+# Markdown emphasis and code marks around a heading's words.
+_EMPHASIS = re.compile(r"[*_`]{1,3}")
+_TRAILING_COLON_OR_DOT = re.compile(r"[ \t]*[:.]+$")
+_SPACES = re.compile(r"\s+")
+# A title that starts with a digit after `1.` is a number (`1.6 miljardia`), not a heading.
+_LEADING_DIGIT = re.compile(r"^\d")
+_WORD_CHAR = re.compile(r"\w")
+# A link in a bullet is no part of the agenda item's title.
+_URL = re.compile(r"https?://\S+")
+# A §-numbered heading (`§ 3`, `3 §`): one such heading makes a chain of items.
+_PARAGRAPH_SIGN = re.compile(r"^\s*(?:#+\s*)?§|^\s*\d+\s*§")
+
 
 # A numbered heading: `1 Title`, `1. Title`, `1) Title`, `1.Title`, `§ 3 Title`, `3 § Title`, `## 2. Title`.
 _NUMBERED = re.compile(
@@ -16,7 +30,6 @@ _NUMBERED = re.compile(
 _MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$")
 _WIKI_HEADING = re.compile(r"^[ \t]*(={1,6})[ \t]*(.+?)[ \t]*\1[ \t]*$")
 _BOLD_LINE = re.compile(r"^[ \t]*\*\*([^*]+?)\*\*[ \t]*:?[ \t]*$")
-_RST_UNDERLINE = re.compile(r"^([=\-~^\"'`#*+_:.])\1{2,}[ \t]*$")
 _TOP_BULLET = re.compile(r"^[-*•][ \t]+(\S.*)$")
 _MEETBOT_TOPIC = re.compile(r"\*[ \t]+TOPIC:[ \t]*(?P<title>.+?)[ \t]*\((?:@|[\w.-]+,)[^)]*\)")
 _PRESENTER = re.compile(
@@ -97,27 +110,11 @@ class Segmentation:
     header_end: int = 0  # where the first agenda item starts
 
 
-@dataclass
-class _Line:
-    start: int
-    end: int  # offset after the line break
-    text: str
-
-
-def _lines(text: str) -> list[_Line]:
-    out: list[_Line] = []
-    pos = 0
-    for raw in text.splitlines(keepends=True):
-        out.append(_Line(pos, pos + len(raw), raw.rstrip("\r\n")))
-        pos += len(raw)
-    return out
-
-
 def _clean_title(title: str) -> str:
     """Strip Markdown emphasis, trailing colons/periods and surrounding space from a heading."""
-    t = _RX0.sub("", title).strip()
-    t = _RX1.sub("", t).strip()
-    return _RX2.sub(" ", t)
+    t = _EMPHASIS.sub("", title).strip()
+    t = _TRAILING_COLON_OR_DOT.sub("", t).strip()
+    return _SPACES.sub(" ", t)
 
 
 def _is_title_text(title: str) -> bool:
@@ -137,7 +134,7 @@ class _Head:
     title: str
 
 
-def _numbered_candidates(lines: list[_Line]) -> list[_Head]:
+def _numbered_candidates(lines: list[Line]) -> list[_Head]:
     heads: list[_Head] = []
     for i, ln in enumerate(lines):
         m = _NUMBERED.match(ln.text)
@@ -145,7 +142,7 @@ def _numbered_candidates(lines: list[_Line]) -> list[_Head]:
             continue
         num = m.group("n1") or m.group("n2") or m.group("n3")
         title = m.group("title") or ""
-        if m.group("n3") is not None and _RX3.match(title):
+        if m.group("n3") is not None and _LEADING_DIGIT.match(title):
             continue  # `1.6 miljardia`, dates, versions
         if not title and (m.group("n1") or m.group("n2")):
             # `3 §` alone: the title is the next non-empty line.
@@ -180,7 +177,7 @@ def _longest_chain(heads: list[_Head]) -> list[_Head]:
     return chain
 
 
-def _agenda_list(lines: list[_Line], heads: list[_Head]) -> list[_Head]:
+def _agenda_list(lines: list[Line], heads: list[_Head]) -> list[_Head]:
     """A compact numbered list right after an `Agenda:` line (the items are repeated as sections later)."""
     for i, ln in enumerate(lines):
         if not _AGENDA_LABEL.match(ln.text):
@@ -202,7 +199,7 @@ def _agenda_list(lines: list[_Line], heads: list[_Head]) -> list[_Head]:
     return []
 
 
-def _sections_from(text: str, lines: list[_Line], heads: list[tuple[int, str | None, str]]) -> list[Section]:
+def _sections_from(text: str, lines: list[Line], heads: list[tuple[int, str | None, str]]) -> list[Section]:
     """Sections between heading lines; heads are (line index, number, title)."""
     sections: list[Section] = []
     first_start = lines[heads[0][0]].start if heads else len(text)
@@ -211,14 +208,14 @@ def _sections_from(text: str, lines: list[_Line], heads: list[tuple[int, str | N
         body_start = lines[li].end
         if _ACTION_TITLE.fullmatch(title):
             body_start = lines[li].start
-        elif li + 1 < len(lines) and _RST_UNDERLINE.match(lines[li + 1].text):
+        elif li + 1 < len(lines) and RST_UNDERLINE.match(lines[li + 1].text):
             body_start = lines[li + 1].end  # the underline belongs to the heading
         body_end = lines[heads[k + 1][0]].start if k + 1 < len(heads) else len(text)
         sections.append(Section(num, title, body_start, body_end))
     return sections
 
 
-def _structural_headings(lines: list[_Line]) -> list[tuple[int, int, str]]:
+def _structural_headings(lines: list[Line]) -> list[tuple[int, int, str]]:
     """(line index, level, title) of Markdown, rst, MediaWiki and bold-line headings."""
     out: list[tuple[int, int, str]] = []
     rst_levels: list[str] = []
@@ -232,18 +229,18 @@ def _structural_headings(lines: list[_Line]) -> list[tuple[int, int, str]]:
             out.append((i, len(m.group(1)), _clean_title(m.group(2))))
             continue
         m = _WIKI_HEADING.match(t)
-        if m and len(m.group(1)) >= 2 and _RX4.search(m.group(2)):
+        if m and len(m.group(1)) >= 2 and _WORD_CHAR.search(m.group(2)):
             out.append((i, len(m.group(1)), _clean_title(m.group(2))))
             continue
         # rst: a text line underlined (optionally overlined) by a run of one punctuation character.
         if (
             t.strip()
             and i + 1 < len(lines)
-            and _RST_UNDERLINE.match(lines[i + 1].text)
-            and not _RST_UNDERLINE.match(t)
+            and RST_UNDERLINE.match(lines[i + 1].text)
+            and not RST_UNDERLINE.match(t)
             and len(lines[i + 1].text.strip()) >= len(t.strip()) - 2
         ):
-            over = i > 0 and _RST_UNDERLINE.match(lines[i - 1].text) is not None
+            over = i > 0 and RST_UNDERLINE.match(lines[i - 1].text) is not None
             key = ("o" if over else "u") + lines[i + 1].text.strip()[0]
             if key not in rst_levels:
                 rst_levels.append(key)
@@ -260,7 +257,7 @@ def _is_meta(title: str) -> bool:
     return title.lower().strip(" :") in _META_HEADINGS
 
 
-def _segment_structural(text: str, lines: list[_Line]) -> Segmentation | None:
+def _segment_structural(text: str, lines: list[Line]) -> Segmentation | None:
     heads = _structural_headings(lines)
     if not heads:
         return None
@@ -292,7 +289,7 @@ def _segment_structural(text: str, lines: list[_Line]) -> Segmentation | None:
 
 
 def _segment_bullets(
-    text: str, lines: list[_Line], head_lines: list[int], heads: list[tuple[int, int, str]]
+    text: str, lines: list[Line], head_lines: list[int], heads: list[tuple[int, int, str]]
 ) -> Segmentation | None:
     """Informal notes: top-level bullets are the agenda items (bold group lines and meta blocks skipped)."""
     meta_lines = {li for li, _, title in heads if _is_meta(title)}
@@ -308,7 +305,7 @@ def _segment_bullets(
         m = _TOP_BULLET.match(ln.text)
         if not m or in_meta:
             continue
-        title = _clean_title(_RX5.sub("", m.group(1)))
+        title = _clean_title(_URL.sub("", m.group(1)))
         if not title or len(title) > 150:
             continue
         n += 1
@@ -357,14 +354,14 @@ def _segment_collapsed(text: str) -> Segmentation | None:
     return Segmentation(sections, [(s.number, s.title) for s in sections[1:] if s.number], chain[0][0])
 
 
-def _is_collapsed(text: str, lines: list[_Line]) -> bool:
+def _is_collapsed(text: str, lines: list[Line]) -> bool:
     longest = max((len(ln.text) for ln in lines), default=0)
     return longest > 600 and longest > len(text) * 0.4
 
 
 def segment(text: str) -> Segmentation:
     """Find the agenda items of any common minutes layout and the body offsets of each."""
-    lines = _lines(text)
+    lines = split_lines(text)
     if _MEETBOT_TOPIC.search(text):
         seg = _segment_meetbot(text)
         if seg:
@@ -377,7 +374,7 @@ def segment(text: str) -> Segmentation:
     listed = _agenda_list(lines, cands)
     listed_lines = {h.line for h in listed}
     chain = _longest_chain([h for h in cands if h.line not in listed_lines])
-    is_para = any(_RX6.match(lines[h.line].text) for h in chain)
+    is_para = any(_PARAGRAPH_SIGN.match(lines[h.line].text) for h in chain)
     if len(chain) >= 2 or (chain and is_para):
         heads: list[tuple[int, str | None, str]] = [(h.line, str(h.number), h.title) for h in chain]
         sections = _sections_from(text, lines, heads)
@@ -415,13 +412,3 @@ def _with_presenters(text: str, seg: Segmentation) -> Segmentation:
                 if person.name not in sec.presenters:
                     sec.presenters.append(person.name)
     return seg
-
-
-# Patterns the functions above use on every line or list piece, compiled once at import.
-_RX0 = re.compile(r"[*_`]{1,3}")
-_RX1 = re.compile(r"[ \t]*[:.]+$")
-_RX2 = re.compile(r"\s+")
-_RX3 = re.compile(r"^\d")
-_RX4 = re.compile(r"\w")
-_RX5 = re.compile(r"https?://\S+")
-_RX6 = re.compile(r"^\s*(?:#+\s*)?§|^\s*\d+\s*§")
