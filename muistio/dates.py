@@ -1411,18 +1411,24 @@ def _lower(text: str) -> str:
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 
+# the rules of each language, in their order (the order breaks ties between equal phrases): scans run
+# per sentence, so the language filter is applied once here, not per call
+_RULES_FOR: dict[str, list[tuple[_Key, re.Pattern[str], _Handler]]] = {
+    lang: [(key, rx, handler) for key, rx, handler, rule_langs in _RULES if rule_langs & langs]
+    for lang, langs in (("fi", _FI), ("en", _EN), ("", _ALL))
+}
+
+
 def _cands(text: str, ref: datetime, lang: str | None) -> list[_Cand]:
     """Every core match, extended by its neighbouring words."""
-    langs = _ALL if lang not in ("fi", "en") else frozenset({lang})
     out: list[_Cand] = []
     low = _lower(text)
     windows: dict[int, list[tuple[int, int]]] = {}
-    for key, rx, handler, rule_langs in _RULES:
-        if not (rule_langs & langs):
-            continue
-        if id(key) not in windows:
-            windows[id(key)] = _windows(key, text, low)
-        for a, b in windows[id(key)]:
+    for key, rx, handler in _RULES_FOR[lang if lang in ("fi", "en") else ""]:
+        spans = windows.get(id(key))
+        if spans is None:
+            spans = windows[id(key)] = _windows(key, text, low)
+        for a, b in spans:
             for m in rx.finditer(text, a, b):
                 if m.end() == m.start():
                     continue

@@ -233,7 +233,8 @@ def fold(s: str) -> str:
 
 
 def _tokens(name: str) -> list[str]:
-    name = _PARENTHESISED.sub(" ", name)
+    if "(" in name:  # most mentions have no brackets: no pattern run for them
+        name = _PARENTHESISED.sub(" ", name)
     name = name.split(",")[0]
     return [t for t in _SPACES.split(name.strip().lstrip("@")) if t]
 
@@ -297,7 +298,8 @@ def _person(name: str, organization: str | None = None) -> Person:
 
 
 # Only capitalised words and handles can start or continue a name ('Sari S.', '@nick').
-_WORD = re.compile(r"(?<![\w'’.\-@])(?:@\w|[A-ZÅÄÖÜÉ])[\w'’.\-]*")
+# a word starts with '@' or a capital: the lookahead skips other positions before the lookbehind is tried
+_WORD = re.compile(r"(?=[@A-ZÅÄÖÜÉ])(?<![\w'’.\-@])(?:@\w|[A-ZÅÄÖÜÉ])[\w'’.\-]*")
 _INITIAL = re.compile(r"[A-ZÅÄÖ]\.")
 _INITIALS = re.compile(r"[A-ZÅÄÖ]{2,4}")
 
@@ -515,15 +517,23 @@ class Roster:
         if not self.people and not self.organizations:
             return out
         words = list(_WORD.finditer(text))
+        # the same words recur all through the minutes: each one's token and head test is worked out once
+        seen: dict[str, tuple[str, bool, bool]] = {}
         i = 0
         while i < len(words):
             w = words[i]
-            tok = w.group().rstrip(".") if not _INITIAL.fullmatch(w.group()) else w.group()
-            if not tok[:1].isupper() and not tok.startswith("@"):
-                i += 1
+            word = w.group()
+            known = seen.get(word)
+            if known is None:
+                tok = word.rstrip(".") if not _INITIAL.fullmatch(word) else word
+                capital = tok[:1].isupper() or tok.startswith("@")
+                known = seen[word] = (tok, capital, capital and self._may_head(tok))
+            tok, capital, head = known
+            if not capital or (full_only and not head):
+                i += 1  # no mention starts here (full_only: no several-word one can)
                 continue
             best: Mention | None = None
-            for span in (3, 2) if self._may_head(tok) else ():
+            for span in (3, 2) if head else ():
                 if i + span > len(words):
                     continue
                 seg = words[i : i + span]

@@ -240,7 +240,10 @@ def _clauses(quote: str) -> list[str]:
 
 _PROPOSAL = re.compile(r"\b(?:hyväksytään|valitaan|päätetään|sovitaan)\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:hyväksyttiin|hyväksytty|valittiin|valittu|päätettiin|sovittiin)\b", re.IGNORECASE)
-_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"“])|\n\s*\n|\n(?=\s*[-*•]\s)|\n(?=[A-ZÅÄÖ][^\n]{0,40}:)")
+# every cut starts at white space: the lookahead skips other positions before the lookbehind is tried
+_SENT_SPLIT = re.compile(
+    r"(?=\s)(?:(?<=[.!?])\s+(?=[A-ZÅÄÖ\"“])|\n\s*\n|\n(?=\s*[-*•]\s)|\n(?=[A-ZÅÄÖ][^\n]{0,40}:))"
+)
 
 
 def _clean(s: str) -> str:

@@ -156,8 +156,11 @@ _TZ = re.compile(r"\(?\b(?:GMT|UTC)[+-]?\d*\)?|\b(?:E[ES]?T|EEST|EET|CES?T|PS?T|
 _LOG_LINE = r"[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?<[@+%]?[^\s<>]+>"
 
 
+# every cut starts at a space, tab or line break: the lookahead skips other positions at once
 _SENTENCE_CUT = re.compile(
-    r"(?<=[.!?])(?:[ \t]+\n?|\n)[ \t]*(?=[A-ZÅÄÖ])|\n[ \t]*\n|\n(?=[ \t]*[-*•])|\n(?=" + _LOG_LINE + ")"
+    r"(?=[ \t\n])(?:(?<=[.!?])(?:[ \t]+\n?|\n)[ \t]*(?=[A-ZÅÄÖ])|\n[ \t]*\n|\n(?=[ \t]*[-*•])|\n(?="
+    + _LOG_LINE
+    + "))"
 )
 
 

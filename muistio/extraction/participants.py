@@ -1064,7 +1064,10 @@ _ABSENT_OFFICE = re.compile(
     r"(?P<name>[A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+){1,2})"
     r"(?=[ \t]+(?:oli|olivat|was|were|ei|had|sent|is)\b)"
 )
-_ABSENT_SAID = re.compile(r"\b(?:poissa|estynyt|estyneitä|absent|not present|apologi[sz]ed)\b", re.I)
+# the lookahead on the words' first letters lets the whole-text scan skip other positions at once
+_ABSENT_SAID = re.compile(
+    r"(?=[peana])\b(?:poissa|estynyt|estyneitä|absent|not present|apologi[sz]ed)\b", re.I
+)
 _LIST_COLON = re.compile(r"(?:^|\n)[ \t]*[-*•]?[ \t]*(?:\*\*)?[^\W\d_][^:\n]{0,30}:", re.MULTILINE)
 
 

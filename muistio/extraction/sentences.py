@@ -45,7 +45,8 @@ _WORD_BEFORE = re.compile(r"([\w'’]+)\.*$")
 _NUMBERED_NUMBER = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]*\d")  # '3. 12 members' is no bullet
 _TAGGED = re.compile(r"[ \t]*\*[ \t]+[A-Z]+\s*:")
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ")
-_SENT_END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s|$)|(?<=\d\.)(?=[A-ZÅÄÖ][a-zåäö])")
+# the leading lookahead lets the scan skip ordinary letters before the lookbehind is tried at each
+_SENT_END = re.compile(r"(?=[.!?A-ZÅÄÖ])(?:[.!?]+[\"”’)\]]*(?=\s|$)|(?<=\d\.)(?=[A-ZÅÄÖ][a-zåäö]))")
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,11 @@ class Sentence:
     block: Block
 
 
+def _is_turn(line: str) -> bool:
+    """A speaker's turn ('Name: ...'); the colon test spares the pattern most lines."""
+    return ":" in line and _TURN.match(line) is not None
+
+
 def _starts_lower(s: str) -> bool:
     s = s.lstrip()
     return bool(s) and (s[0].islower() or s[0] in "([–")
@@ -82,11 +88,11 @@ def blocks(text: str, start: int = 0, end: int | None = None) -> list[Block]:
     for raw in text[start:end].splitlines(keepends=True):
         body = raw.rstrip("\r\n")
         # MeetBot minutes collapsed into one line: every ' * TAG:' starts a new line of its own.
-        cuts = (
-            [m.start() + (1 if m.group().startswith((" ", "\t")) else 0) for m in _MEETBOT_TAG.finditer(body)]
-            if "*" in body
-            else []
-        )
+        if "*" not in body:  # the common case: the line is one line
+            lines.append((pos, pos + len(body)))
+            pos += len(raw)
+            continue
+        cuts = [m.start() + (1 if m.group()[0] in " \t" else 0) for m in _MEETBOT_TAG.finditer(body)]
         cuts = [c for c in cuts if c > 0]
         prev = 0
         for c in [*cuts, len(body)]:
@@ -106,11 +112,12 @@ def blocks(text: str, start: int = 0, end: int | None = None) -> list[Block]:
             continue
         bm = _BULLET.match(line)
         is_bullet = bool(bm) and not _NUMBERED_NUMBER.match(line)
-        tagged = bool(_TAGGED.match(line))
+        tagged = "*" in line and bool(_TAGGED.match(line))
         indent = len(line) - len(line.lstrip(" \t"))
         cont = False
-        chat = bool(IRC_PREFIX.match(line))
-        if cur is not None and not is_bullet and not tagged and not chat and not _TURN.match(line):
+        # each pattern needs its mark ('*', '<', ':'): a line without it is not run through the pattern
+        chat = "<" in line and bool(IRC_PREFIX.match(line))
+        if cur is not None and not is_bullet and not tagged and not chat and not _is_turn(line):
             prev_line = text[cur[1] - 200 if cur[1] - 200 > cur[0] else cur[0] : cur[1]].splitlines()[-1]
             prev_stripped = prev_line.rstrip()
             if _starts_lower(line) and not prev_stripped.endswith((".", "!", "?")):
