@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from flows.outbox import DeliveryReport, SessionFactory, deliver_pending, enqueue
+from flows.outbox import DeliveryReport, SessionFactory, deliver_pending, deliver_where, enqueue
 from models.tables import (
     ActionItem,
     ActionItemOwner,
@@ -548,22 +548,16 @@ def deliver_meeting(
     meeting_ids: Iterable[int] | None = None,
 ) -> DeliveryReport:
     """Deliver due outbox mail (only these meetings' when given)."""
-    only: list[int] | None = None
-    if meeting_ids is not None:
-        with session_factory() as session:
-            only = [
-                i
-                for i in session.exec(
-                    select(OutboxMessage.id).where(col(OutboxMessage.meeting_id).in_(list(meeting_ids)))
-                )
-                if i is not None
-            ]
-    return deliver_pending(
+    if meeting_ids is None:
+        return deliver_pending(
+            session_factory=session_factory, transport=transport, now=now, sender=settings.mail_from
+        )
+    return deliver_where(
+        col(OutboxMessage.meeting_id).in_(list(meeting_ids)),
         session_factory=session_factory,
         transport=transport,
         now=now,
         sender=settings.mail_from,
-        only_ids=only,
     )
 
 

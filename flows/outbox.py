@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from flows.transport import MailTransport, PermanentFailure, TemporaryFailure
 from models.tables import OutboxMessage, OutboxStatus
@@ -238,6 +238,23 @@ def deliver_pending(
             row.claimed_at = None
             session.add(row)
     return report
+
+
+def deliver_where(
+    condition: Any,
+    *,
+    session_factory: SessionFactory,
+    transport: MailTransport,
+    now: dt.datetime,
+    sender: str,
+) -> DeliveryReport:
+    """Deliver only the due rows the SQL condition selects (one meeting's invites, one week's digests)."""
+    with session_factory() as session:
+        rows = session.execute(select(col(OutboxMessage.id)).where(condition)).scalars()
+        only = [i for i in rows if i is not None]
+    return deliver_pending(
+        session_factory=session_factory, transport=transport, now=now, sender=sender, only_ids=only
+    )
 
 
 @dataclass

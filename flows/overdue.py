@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session, col, select
 
 from flows.invitations import organizer_of
-from flows.outbox import DeliveryReport, SessionFactory, deliver_pending, enqueue
+from flows.outbox import DeliveryReport, SessionFactory, deliver_where, enqueue
 from models.tables import ActionItem, ActionItemOwner, ActionStatus, Body, Meeting, OutboxMessage, Person
 from muistio.digest import (
     Digest,
@@ -210,20 +210,12 @@ def deliver_digests(
     keys: list[str],
 ) -> DeliveryReport:
     """Deliver the week's digests that are due (pending, or a retry whose time has come)."""
-    only: list[int] = []
-    if keys:
-        with session_factory() as session:
-            only = [
-                i
-                for i in session.exec(select(OutboxMessage.id).where(col(OutboxMessage.key).in_(keys)))
-                if i is not None
-            ]
-    return deliver_pending(
+    return deliver_where(
+        col(OutboxMessage.key).in_(keys),
         session_factory=session_factory,
         transport=transport,
         now=now,
         sender=settings.mail_from,
-        only_ids=only,
     )
 
 
