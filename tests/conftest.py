@@ -6,8 +6,12 @@ import os
 import secrets
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 PG_SERVER = os.environ.get("MUISTIO_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
@@ -105,3 +109,11 @@ def database_url(empty_database_url: str) -> str:
 
     upgrade_database(empty_database_url)
     return empty_database_url
+
+
+@pytest.fixture
+def engine(database_url: str) -> Engine:
+    """The engine of the migrated test database."""
+    from flows.runtime import engine_for
+
+    return engine_for(database_url)

@@ -10,9 +10,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.policy import default
+from pathlib import Path
 from typing import Any
 
+import pytest
 from aiosmtpd.controller import Controller
+
+from muistio.settings import Settings
 
 
 def free_port() -> int:
@@ -88,3 +92,21 @@ def smtp_server(handler: Recorder | None = None) -> Iterator[SMTPServer]:
         yield server
     finally:
         server.stop()
+
+
+def mail_settings(tmp_path: Path, **kw: object) -> Settings:
+    """Settings for mail tests: fixed sender, key and Message-ID domain, data under tmp_path."""
+    return Settings(
+        data_dir=tmp_path, mail_from="muistio@example.org", secret_key="test-secret",
+        message_id_domain="muistio.test", **kw,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+def point_at_smtp(monkeypatch: pytest.MonkeyPatch, *, database_url: str, data_dir: Path, port: int) -> None:
+    """The MUISTIO_* environment a flow reads: this database, this data dir, the loopback SMTP server."""
+    for key, value in {
+        "MUISTIO_DATABASE_URL": database_url, "MUISTIO_DATA_DIR": str(data_dir),
+        "MUISTIO_SMTP_HOST": "127.0.0.1", "MUISTIO_SMTP_PORT": str(port),
+        "MUISTIO_SMTP_SECURITY": "none", "MUISTIO_MAIL_FROM": "muistio@example.org",
+    }.items():  # fmt: skip
+        monkeypatch.setenv(key, value)

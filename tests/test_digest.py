@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from smtp_support import smtp_server
+from smtp_support import mail_settings, point_at_smtp, smtp_server
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 from typer.testing import CliRunner
@@ -156,18 +156,6 @@ def test_an_item_nobody_can_be_told_about_is_reported_not_dropped() -> None:
 # --- the database: selection, one transaction, once per ISO week ------------------------------
 
 
-def settings(tmp_path: Path, **kw: object) -> Settings:
-    return Settings(
-        data_dir=tmp_path, mail_from="muistio@example.org", secret_key="test-secret",
-        message_id_domain="muistio.test", **kw,  # type: ignore[arg-type]
-    )  # fmt: skip
-
-
-@pytest.fixture
-def engine(database_url: str) -> Engine:
-    return engine_for(database_url)
-
-
 def seed(engine: Engine) -> dict[str, int]:
     """A body with three people (one without address), overdue, done, future and undated items."""
     with session_scope(engine) as s:
@@ -225,7 +213,7 @@ def queue(engine: Engine, cfg: Settings, as_of: dt.date, now: dt.datetime = NOW)
 
 def test_overdue_selection_and_one_digest_per_recipient_per_week(engine: Engine, tmp_path: Path) -> None:
     ids = seed(engine)
-    cfg = settings(tmp_path)
+    cfg = mail_settings(tmp_path)
     with session_scope(engine) as s:
         found = load_overdue(s, MONDAY, settings=cfg)
     assert sorted(i.id for i in found) == sorted(ids[k] for k in ("shared", "budget", "office", "asa"))
@@ -267,7 +255,7 @@ def load_overdue_at(engine: Engine, cfg: Settings, as_of: dt.date) -> list[Overd
 def test_enqueue_is_one_transaction(engine: Engine, tmp_path: Path) -> None:
     seed(engine)
     with pytest.raises(RuntimeError), session_scope(engine) as s:
-        enqueue_digests(s, MONDAY, settings=settings(tmp_path), now=NOW)
+        enqueue_digests(s, MONDAY, settings=mail_settings(tmp_path), now=NOW)
         raise RuntimeError("the run dies before commit")
     assert outbox(engine) == []
 
@@ -282,7 +270,7 @@ def received(server: Any) -> dict[str, EmailMessage]:
 
 def test_delivered_through_a_real_smtp_server_once_per_week(engine: Engine, tmp_path: Path) -> None:
     seed(engine)
-    cfg = settings(tmp_path)
+    cfg = mail_settings(tmp_path)
     with smtp_server() as server:
         transport = SMTPTransport(host="127.0.0.1", port=server.port, security="none", timeout=5)
         plan = queue(engine, cfg, MONDAY)
@@ -362,12 +350,7 @@ def test_weekly_digest_flow(
     engine = engine_for(database_url)
     seed(engine)
     with smtp_server() as server:
-        for key, value in {
-            "MUISTIO_DATABASE_URL": database_url, "MUISTIO_DATA_DIR": str(tmp_path),
-            "MUISTIO_SMTP_HOST": "127.0.0.1", "MUISTIO_SMTP_PORT": str(server.port),
-            "MUISTIO_SMTP_SECURITY": "none", "MUISTIO_MAIL_FROM": "muistio@example.org",
-        }.items():  # fmt: skip
-            monkeypatch.setenv(key, value)
+        point_at_smtp(monkeypatch, database_url=database_url, data_dir=tmp_path, port=server.port)
         with use_clock(FixedClock(NOW)):
             first = weekly_digest()  # as_of: today in Helsinki, Monday 2.3.2026
             late = weekly_digest("2026-03-06")  # a late run in the same week

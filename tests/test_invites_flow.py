@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from icalendar import Calendar
-from smtp_support import Recorder, SMTPServer, smtp_server
+from smtp_support import Recorder, SMTPServer, mail_settings, point_at_smtp, smtp_server
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 from typer.testing import CliRunner
@@ -44,18 +44,6 @@ from muistio.settings import Settings
 
 NOW = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC)
 HEL = dt.timezone(dt.timedelta(hours=2))  # Helsinki in March (EET)
-
-
-def settings(tmp_path: Path, **kw: object) -> Settings:
-    return Settings(
-        data_dir=tmp_path, mail_from="muistio@example.org", secret_key="test-secret",
-        message_id_domain="muistio.test", **kw,  # type: ignore[arg-type]
-    )  # fmt: skip
-
-
-@pytest.fixture
-def engine(database_url: str) -> Engine:
-    return engine_for(database_url)
 
 
 def seed(engine: Engine, *, require_approval: bool = False) -> int:
@@ -143,7 +131,7 @@ def outbox(engine: Engine) -> list[OutboxMessage]:
 
 
 def test_each_attendee_gets_exactly_one_invitation(engine: Engine, tmp_path: Path) -> None:
-    cfg = settings(tmp_path)
+    cfg = mail_settings(tmp_path)
     meeting_id = seed(engine)
     plan = queue_invites(engine, cfg, meeting_id)
     assert plan.missing_line() == "1 participant has no address: Åsa Öhman"  # type: ignore[attr-defined]
@@ -172,7 +160,7 @@ def test_each_attendee_gets_exactly_one_invitation(engine: Engine, tmp_path: Pat
 
 
 def test_reschedule_sends_updates_threaded_and_cancel_sends_cancel(engine: Engine, tmp_path: Path) -> None:
-    cfg = settings(tmp_path)
+    cfg = mail_settings(tmp_path)
     meeting_id = seed(engine)
     queue_invites(engine, cfg, meeting_id)
     with smtp_server() as server:
@@ -213,7 +201,7 @@ def test_reschedule_sends_updates_threaded_and_cancel_sends_cancel(engine: Engin
 
 
 def test_reschedule_before_anyone_is_invited_sends_nothing(engine: Engine, tmp_path: Path) -> None:
-    cfg = settings(tmp_path)
+    cfg = mail_settings(tmp_path)
     meeting_id = seed(engine)
     with session_scope(engine) as s:
         m = s.get(Meeting, meeting_id)
@@ -229,7 +217,7 @@ def test_reschedule_before_anyone_is_invited_sends_nothing(engine: Engine, tmp_p
 
 
 def test_approval_holds_invitations_until_approved(engine: Engine, tmp_path: Path) -> None:
-    cfg = settings(tmp_path)
+    cfg = mail_settings(tmp_path)
     meeting_id = seed(engine, require_approval=True)
     with session_scope(engine) as s:
         held = s.exec(select(Meeting).where(Meeting.status == MeetingStatus.held)).one()
@@ -247,7 +235,7 @@ def test_approval_holds_invitations_until_approved(engine: Engine, tmp_path: Pat
 
 
 def test_after_ingest_invites_and_cancels_a_moved_meeting(engine: Engine, tmp_path: Path) -> None:
-    cfg = settings(tmp_path)
+    cfg = mail_settings(tmp_path)
     meeting_id = seed(engine)
     with session_scope(engine) as s:
         held = s.exec(select(Meeting).where(Meeting.status == MeetingStatus.held)).one()
@@ -266,7 +254,7 @@ def test_after_ingest_invites_and_cancels_a_moved_meeting(engine: Engine, tmp_pa
 
 
 def test_temporary_failure_then_delivery_once(engine: Engine, tmp_path: Path) -> None:
-    cfg = settings(tmp_path)
+    cfg = mail_settings(tmp_path)
     seed_id = seed(engine)
     queue_invites(engine, cfg, seed_id)
     handler = Recorder(data_replies=["451 4.7.1 Greylisted, try again"])
@@ -335,12 +323,7 @@ def test_distribute_invites_flow(
     engine = engine_for(database_url)
     meeting_id = seed(engine)
     with smtp_server() as server:
-        for key, value in {
-            "MUISTIO_DATABASE_URL": database_url, "MUISTIO_DATA_DIR": str(tmp_path),
-            "MUISTIO_SMTP_HOST": "127.0.0.1", "MUISTIO_SMTP_PORT": str(server.port),
-            "MUISTIO_SMTP_SECURITY": "none", "MUISTIO_MAIL_FROM": "muistio@example.org",
-        }.items():  # fmt: skip
-            monkeypatch.setenv(key, value)
+        point_at_smtp(monkeypatch, database_url=database_url, data_dir=tmp_path, port=server.port)
         with use_clock(FixedClock(NOW)):
             first = distribute_invites(str(meeting_id))
             second = distribute_invites("2026-03-16")
@@ -404,12 +387,7 @@ def test_ingest_invites_once_and_corrections_update_or_cancel(
         path.write_text(MINUTES.format(next=nxt, time=time), encoding="utf-8")
         paths.append(str(path))
     with smtp_server() as server:
-        for key, value in {
-            "MUISTIO_DATABASE_URL": database_url, "MUISTIO_DATA_DIR": str(tmp_path),
-            "MUISTIO_SMTP_HOST": "127.0.0.1", "MUISTIO_SMTP_PORT": str(server.port),
-            "MUISTIO_SMTP_SECURITY": "none", "MUISTIO_MAIL_FROM": "muistio@example.org",
-        }.items():  # fmt: skip
-            monkeypatch.setenv(key, value)
+        point_at_smtp(monkeypatch, database_url=database_url, data_dir=tmp_path, port=server.port)
         with use_clock(FixedClock(NOW)):
             first = asyncio.run(ingest_minutes(paths[0]))
             after_first = len(server.handler.envelopes)

@@ -43,9 +43,6 @@ def make_row(n: int, recipient: str | None = None) -> OutboxMessage:
     )
 
 
-@pytest.fixture
-def engine(database_url: str) -> Engine:
-    return engine_for(database_url)
 
 
 def factory(engine: Engine) -> Callable[[], AbstractContextManager[Session]]:

@@ -22,7 +22,6 @@ from flows.roster import (
     parse_yaml,
     set_body,
 )
-from flows.runtime import engine_for
 from models.session import session_scope
 from models.tables import Body, Person
 
@@ -33,9 +32,6 @@ Sanna Mäkelä,sanna.makela@Example.ORG,Mäkelä;S. Mäkelä,Kaupunki,fi
 """
 
 
-@pytest.fixture
-def engine(database_url: str) -> Engine:
-    return engine_for(database_url)
 
 
 def people(engine: Engine) -> list[Person]:
