@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from muistio.contract import ActionEntry, Due
-from muistio.extraction.parts import ExtractionContext, Section
+from muistio.extraction.parts import ExtractionContext, Section, may_hold
 from muistio.extraction.sentences import IRC_PREFIX, Sentence, sentences
 from muistio.morphology import Morphology
 from muistio.names import Mention, Resolution, Roster, base_candidates, fold, strong_grade
@@ -130,14 +130,9 @@ _DONE_HINTS = (
 )
 
 
-# the lookahead on the hints' first characters skips most positions before the alternation is tried
-_DONE_FIRST_CHARS = "".join(sorted({h[0] for h in _DONE_HINTS}))
-_DONE_QUICK = re.compile(f"(?=[{_DONE_FIRST_CHARS}])(?:" + "|".join(map(re.escape, _DONE_HINTS)) + ")", re.I)
-
-
 def _may_be_done(seg: str) -> bool:
-    """A cheap test before the done-marker pattern (one alternation, run on every sentence)."""
-    return _DONE_QUICK.search(seg) is not None
+    """A cheap test before the done-marker pattern (run on every sentence): any hint, case-blind."""
+    return may_hold(seg, _DONE_HINTS)
 
 
 _DONE_MARK = re.compile(
@@ -996,9 +991,12 @@ def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
         if not vm:
             continue
         verb = vm.group(1)
+        promise = verb in _PROMISE
+        if not promise and not (_fi_3sg(verb) or _task_verb(verb)):
+            # every branch below needs a promise, a 3rd-person verb or a task verb: skip the name lookups
+            continue
         names = _split_names(subj)
         known = [n for n in names if owners.known(n)]
-        promise = verb in _PROMISE
         inf = _FI_SECOND_VERB.match(seg[m.end() :])
         if promise and known:
             ok, conf = True, 0.75
@@ -1047,13 +1045,14 @@ _ASKS_FOR = re.compile(
 # Promising or committing to do something (followed by the infinitive of what).
 _PROMISE = _words("lupasi lupautui sitoutui lupasivat lupautuivat sitoutuivat lupaa lupautuu sitoutuu")
 
+_DELEGATION_STEMS = ("valtuut", "pyyd", "pyysi", "velvoit", "kehot", "ohjeist", "oikeut")  # the cue's words
 _DELEGATION_CUE = re.compile(r"(?=[vpko])(?:valtuut|pyyd|pyysi|velvoit|kehot|ohjeist|oikeut)", re.I)
 
 
 def _delegation_hits(text: str, a: int, b: int, roster: Roster) -> list[_Hit]:
     """'valtuutetaan Maija X neuvottelemaan', 'Pyydetään kiinteistövastaavaa laittamaan'."""
     seg = text[a:b]
-    if not _DELEGATION_CUE.search(seg):
+    if not may_hold(seg, _DELEGATION_STEMS) or not _DELEGATION_CUE.search(seg):
         return []
     m = re.search(
         r"\b(?:valtuutetaan|pyydetään|velvoitetaan|kehotetaan|ohjeistetaan|oikeutetaan|valtuutettiin|pyydettiin"
@@ -1129,6 +1128,8 @@ _CASE_OWNER_CUE = re.compile(
     r"|pyydetään|pyydettiin)\b",
     re.I,
 )
+# stems every word of the cue holds: substring tests rule most clauses out before the case-blind scan
+_CASE_OWNER_STEMS = ("vastuulla", "vastaa", "toimi", "annet", "osoitettiin", "siirret", "pyydet")
 _RESP_ON = re.compile(rf"^\W*{_SUBJECT.pattern}\s+(?:vastuulla|vastuulle)\s+(?:on|ovat|jää|jäi)\b")
 _ANSWERS_FOR = re.compile(
     r"^\W*[\wåäöÅÄÖ-]+(?:sta|stä)\s+(?:(?:\w+\s+){0,2}?)(?:vastaa|vastaavat|huolehtii|huolehtivat)\s+"
@@ -1154,7 +1155,7 @@ def _case_owner_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
     'Kartoitus annettiin Villelle', 'Mirjalta pyydetään lausunto'.
     """
     seg = text[a:b]
-    if not _CASE_OWNER_CUE.search(seg):
+    if not may_hold(seg, _CASE_OWNER_STEMS) or not _CASE_OWNER_CUE.search(seg):
         return []
     for rx in (_RESP_ON, _ANSWERS_FOR, _ACTS_AS):
         m = rx.search(seg)
@@ -1344,26 +1345,22 @@ def _clause_hits(
     masked: str, ca: int, cb: int, roster: Roster, owners: _Owners, proposal: bool, lang: str
 ) -> list[_Hit]:
     """The first rule family that finds a task in the clause text[ca:cb], strongest first."""
-    rules = (
-        lambda: _delegation_hits(masked, ca, cb, roster),
-        lambda: _assignment_hits(masked, ca, cb, roster),
-        lambda: _responsibility_hits(masked, ca, cb),
-        lambda: _case_owner_hits(masked, ca, cb, owners),
-        lambda: _goal_hits(masked, ca, cb),
-        lambda: [] if proposal else _finnish_subject_hits(masked, ca, cb, owners),
-        lambda: _handle_subject_hits(masked, ca, cb, owners),
-        lambda: _role_subject_hits(masked, ca, cb, owners),
-        lambda: _english_subject_hits(masked, ca, cb, owners),
-        lambda: _deadline_hits(masked, ca, cb),
-        lambda: [] if proposal else _passive_hits(masked, ca, cb, lang, roster.morphology),
-        lambda: _english_passive_hits(masked, ca, cb),
-        lambda: _we_hits(masked, ca, cb),
+    # a chain of `or`: each rule runs only when every stronger one found nothing (no closures per clause)
+    return (
+        _delegation_hits(masked, ca, cb, roster)
+        or _assignment_hits(masked, ca, cb, roster)
+        or _responsibility_hits(masked, ca, cb)
+        or _case_owner_hits(masked, ca, cb, owners)
+        or _goal_hits(masked, ca, cb)
+        or ([] if proposal else _finnish_subject_hits(masked, ca, cb, owners))
+        or _handle_subject_hits(masked, ca, cb, owners)
+        or _role_subject_hits(masked, ca, cb, owners)
+        or _english_subject_hits(masked, ca, cb, owners)
+        or _deadline_hits(masked, ca, cb)
+        or ([] if proposal else _passive_hits(masked, ca, cb, lang, roster.morphology))
+        or _english_passive_hits(masked, ca, cb)
+        or _we_hits(masked, ca, cb)
     )
-    for rule in rules:
-        hits = rule()
-        if hits:
-            return hits
-    return []
 
 
 def _presenters(text: str, sec: Section, roster: Roster) -> list[str]:

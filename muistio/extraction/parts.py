@@ -33,8 +33,9 @@ def split_lines(text: str) -> list[Line]:
 RST_UNDERLINE = re.compile(r"^([=\-~^\"'`#*+_:.])\1{2,}[ \t]*$")
 
 
-# Letters a case-blind regex matches to `i` or `s` that `str.lower()` does not turn into them.
-_ODD_FOLDS = ("ı", "İ", "ſ")
+# Letters a case-blind regex matches to `i`, `s` or `k` that `str.lower()` does not turn into them (all
+# of them: checked over every code point against re.I and str.lower for the ASCII letters).
+_ODD_FOLD = re.compile("[ıİſ\u212a]")
 
 
 def may_hold(text: str, words: Iterable[str]) -> bool:
@@ -43,7 +44,12 @@ def may_hold(text: str, words: Iterable[str]) -> bool:
     A cheap test before a case-blind regex scan, which is slow over a whole text.
     """
     low = text.lower()
-    return any(w in low for w in words) or any(c in text for c in _ODD_FOLDS)
+    # a plain loop and one character-class scan, not any(<generator>): this runs on every sentence,
+    # and generators cost more than the substring tests themselves
+    for w in words:
+        if w in low:
+            return True
+    return _ODD_FOLD.search(text) is not None
 
 
 def matches_at(rx: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
