@@ -49,7 +49,9 @@ _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ")
 _SENT_END = re.compile(r"(?=[.!?A-ZÅÄÖ])(?:[.!?]+[\"”’)\]]*(?=\s|$)|(?<=\d\.)(?=[A-ZÅÄÖ][a-zåäö]))")
 
 
-@dataclass(frozen=True)
+# Not frozen: a frozen dataclass's __init__ costs three times as much, and a document makes hundreds
+# of these. Nothing assigns to them; unsafe_hash keeps the hash a frozen one would have.
+@dataclass(slots=True, unsafe_hash=True)
 class Block:
     """A paragraph or one bullet (with its wrapped continuation lines)."""
 
@@ -61,7 +63,7 @@ class Block:
     new_paragraph: bool  # a blank line (or a heading) came before it
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Sentence:
     """One sentence with its block."""
 
@@ -83,13 +85,13 @@ def _starts_lower(s: str) -> bool:
 def blocks(text: str, start: int = 0, end: int | None = None) -> list[Block]:
     """Paragraphs and bullets of text[start:end], with PDF and hard-wrap continuations joined."""
     end = len(text) if end is None else end
-    lines: list[tuple[int, int]] = []
+    lines: list[tuple[int, int, int]] = []  # (start, end, start of the physical line it is part of)
     pos = start
     for raw in text[start:end].splitlines(keepends=True):
         body = raw.rstrip("\r\n")
         # MeetBot minutes collapsed into one line: every ' * TAG:' starts a new line of its own.
         if "*" not in body:  # the common case: the line is one line
-            lines.append((pos, pos + len(body)))
+            lines.append((pos, pos + len(body), pos))
             pos += len(raw)
             continue
         cuts = [m.start() + (1 if m.group()[0] in " \t" else 0) for m in _MEETBOT_TAG.finditer(body)]
@@ -97,15 +99,16 @@ def blocks(text: str, start: int = 0, end: int | None = None) -> list[Block]:
         prev = 0
         for c in [*cuts, len(body)]:
             if c > prev:
-                lines.append((pos + prev, pos + c))
+                lines.append((pos + prev, pos + c, pos))
             prev = c
         if not body:
-            lines.append((pos, pos))
+            lines.append((pos, pos, pos))
         pos += len(raw)
     out: list[Block] = []
     cur: list[int] | None = None  # [start, end, bullet, indent, new_par]
     blank_before = True
-    for ls, le in lines:
+    last_line_start = 0  # where the block's last physical line starts
+    for ls, le, phys in lines:
         line = text[ls:le]
         if not line.strip():
             blank_before = True
@@ -118,11 +121,12 @@ def blocks(text: str, start: int = 0, end: int | None = None) -> list[Block]:
         # each pattern needs its mark ('*', '<', ':'): a line without it is not run through the pattern
         chat = "<" in line and bool(IRC_PREFIX.match(line))
         if cur is not None and not is_bullet and not tagged and not chat and not _is_turn(line):
-            prev_line = text[cur[1] - 200 if cur[1] - 200 > cur[0] else cur[0] : cur[1]].splitlines()[-1]
-            prev_stripped = prev_line.rstrip()
-            if _starts_lower(line) and not prev_stripped.endswith((".", "!", "?")):
+            # the block's last line, at most 200 characters of it (only its end and length are asked)
+            prev_stripped = text[max(cur[1] - 200, cur[0], last_line_start) : cur[1]]
+            lower = _starts_lower(line)
+            if lower and not prev_stripped.endswith((".", "!", "?")):
                 cont = True  # a sentence running on over a line (or a PDF blank line)
-            elif _starts_lower(line) and blank_before is False:
+            elif lower and blank_before is False:
                 cont = True
             elif not blank_before and (
                 prev_stripped.endswith((",", ";", "–", "-", "("))
@@ -135,6 +139,7 @@ def blocks(text: str, start: int = 0, end: int | None = None) -> list[Block]:
             if cur is not None:
                 out.append(Block(cur[0], cur[1], bool(cur[2]), cur[3], len(out), bool(cur[4])))
             cur = [ls, ls + len(line.rstrip()), int(is_bullet or tagged or chat), indent, int(blank_before)]
+        last_line_start = phys
         blank_before = False
     if cur is not None:
         out.append(Block(cur[0], cur[1], bool(cur[2]), cur[3], len(out), bool(cur[4])))
