@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import secrets
 from collections.abc import Callable, Iterator
+from importlib.machinery import SourceFileLoader
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 import pytest
@@ -14,6 +17,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+SCORER = SHARED / "tools" / "score-extraction"
 PG_SERVER = os.environ.get("MUISTIO_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 
 
@@ -117,3 +121,16 @@ def engine(database_url: str) -> Engine:
     from flows.runtime import engine_for
 
     return engine_for(database_url)
+
+
+@pytest.fixture(scope="session")
+def scorer() -> ModuleType:
+    """The shared score-extraction script, imported as a module."""
+    if not SCORER.exists():
+        pytest.skip(f"shared scorer not found at {SCORER}")
+    loader = SourceFileLoader("score_extraction", str(SCORER))
+    spec = importlib.util.spec_from_loader("score_extraction", loader)
+    assert spec is not None
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
