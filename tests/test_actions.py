@@ -1171,3 +1171,57 @@ def test_english_period_phrases_give_dues(phrase: str, due: str) -> None:
 def test_a_bare_month_for_an_action_is_the_next_one() -> None:
     items, _ = _run("Notes\n\n* Kim to come back in May.\n", ["Kim Wu"], lang="en", day=date(2025, 6, 5))
     assert items[0].due is not None and items[0].due.date == "2026-05-31"
+
+
+# ------------------------------------------------------------------------------ pronouns, adverbs
+
+
+def test_the_email_writer_owns_first_person_promises() -> None:
+    text = "From: Rita Moss <rita@example.org>\nSubject: notes\n\nI'll ask the printer for a quote.\n"
+    items, _ = _run(text, ["Rita Moss", "Tom Hale"], lang="en", day=date(2025, 3, 3))
+    assert [i.owners for i in items] == [["Rita Moss"]]
+
+
+def test_finnish_first_person_in_an_email_is_the_writer_not_an_opinion() -> None:
+    text = "From: Eeva Lahti <eeva@example.fi>\n\nTilaan kahvit. Minä teen ilmoituksen. Olen samaa mieltä.\n"
+    items, _ = _run(text, ["Eeva Lahti"])
+    assert [i.owners for i in items] == [["Eeva Lahti"], ["Eeva Lahti"]]
+
+
+def test_first_person_without_a_writer_owns_nothing() -> None:
+    items, _ = _run("Notes\n\nI'll ask the printer for a quote.\n", ["Rita Moss"], lang="en")
+    assert all(not i.owners for i in items)
+
+
+def test_a_chat_speaker_owns_a_finnish_first_person_task() -> None:
+    items, _ = _run("Loki\n\nMax: tilaan pizzat.\nDana: olen samaa mieltä.\n", ["Max Ott", "Dana Reed"])
+    assert [i.owners for i in items] == [["Max Ott"]]
+
+
+def test_a_pronoun_takes_the_one_subject_named_just_before() -> None:
+    text = (
+        "Notes\n\nPia needs a venue. She's going to call the museum.\n\n"
+        "Tom met Pia Lund. He will send the photos.\n\nShe will check the keys.\n"
+    )
+    items, _ = _run(text, ["Pia Lund", "Tom Hale"], lang="en")
+    assert [(i.owners, i.quote) for i in items] == [(["Pia Lund"], "She's going to call the museum.")]
+
+
+def test_they_takes_a_named_group_only() -> None:
+    text = "Notes\n\nTom and Pia visited the site. They will draft a plan.\n\nPia left. They will call.\n"
+    items, _ = _run(text, ["Pia Lund", "Tom Hale"], lang="en")
+    assert [i.owners for i in items] == [["Tom Hale", "Pia Lund"]]
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("Also Tom will book the hall.", "en"),
+        ("Then Tom Hale will book the hall.", "en"),
+        ("Lisäksi Tom tilaa lavan.", "fi"),
+        ("Myös Tom Hale varaa salin.", "fi"),
+    ],
+)
+def test_a_leading_adverb_does_not_hide_the_subject(line: str, lang: str) -> None:
+    items, _ = _run(f"Notes\n\n{line}\n", ["Tom Hale"], lang=lang)
+    assert [i.owners for i in items] == [["Tom Hale"]]

@@ -687,14 +687,27 @@ class _Hit:
     text: str | None = None
 
 
+# 'Also Tom will ...', 'Lisäksi Ari tilaa ...': a sentence adverb before the subject, not part of it
+_LEAD_ADVERB = re.compile(r"(?:Also|Then|Additionally|Lisäksi|Myös|Sitten),?\s+(?=[A-ZÅÄÖ])")
+
+
+def _past_adverb(seg: str, m: re.Match[str]) -> re.Match[str]:
+    """The subject after a leading sentence adverb ('Also Tom Hale' -> 'Tom Hale'), else m itself."""
+    adv = _LEAD_ADVERB.match(seg, m.start())
+    if adv is None:
+        return m
+    return _SUBJECT.match(seg, adv.end()) or m
+
+
 def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
     """'Nick to create ...', 'MVN will coordinate ...', 'Ken and Nick to catch up', '[Gary to forward]'."""
     seg = text[a:b]
     hits: list[_Hit] = []
     if not _EN_MODAL.search(seg):
         return hits  # every rule below needs a modal after the subject
-    for m in _SUBJECT.finditer(seg):
-        pre = seg[: m.start()]
+    for m0 in _SUBJECT.finditer(seg):
+        m = _past_adverb(seg, m0)
+        pre = seg[: m0.start()]
         subj = m.group("subj")
         office = _CAPITALISED_OFFICE.fullmatch(subj)
         if office and office.group(1).lower() in _OFFICES:
@@ -707,7 +720,7 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
                 if verb not in _EN_NOT_VERBS and verb != "be" and not _gerund(verb):
                     hits.append(_Hit(a + m.start(), b, [subj], 0.75, "en-subject"))
             continue
-        if not _clause_open_at(seg, m.start(), "([–—:;,", dash=True):
+        if not _clause_open_at(seg, m0.start(), "([–—:;,", dash=True):
             continue
         mm = _EN_MODAL.match(seg, m.end())
         if not mm:
@@ -737,7 +750,7 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
             continue
         if not all(owners.known(n) or _SUBJ_WORD_RE.fullmatch(n.split()[0]) for n in names):
             continue
-        start = a + m.start()
+        start = a + m0.start()
         # the clause runs to the end of the sentence or a closing bracket
         close = _CLOSING_BRACKET.search(seg[mm.end() :])
         end = a + mm.end() + close.start() if close and pre.rstrip().endswith(("[", "(")) else b
@@ -982,10 +995,11 @@ def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
             verb = vm.group(1) if vm else ""
             if verb and verb not in _FI_VERB_STOP and (_task_verb(verb) or _fi_3sg(verb)):
                 return [_Hit(a + title.start(1), b, [men.candidates[0]], 0.8, "fi-subject")]
-    for m in _SUBJECT.finditer(seg):
-        if not _clause_open_at(seg, m.start(), "([:;,", "että"):
+    for m0 in _SUBJECT.finditer(seg):
+        if not _clause_open_at(seg, m0.start(), "([:;,", "että"):
             continue
-        pre = seg[: m.start()]
+        m = _past_adverb(seg, m0)
+        pre = seg[: m0.start()]
         subj = m.group("subj")
         vm = _FI_VERB_AFTER.match(seg, m.end())
         if not vm:
@@ -1030,7 +1044,7 @@ def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
             continue
         if _FI_NEGATION_EI.match(seg[m.end() :]):
             continue
-        hits.append(_Hit(a + m.start(), b, names, conf, "fi-subject"))
+        hits.append(_Hit(a + m0.start(), b, names, conf, "fi-subject"))
         break
     return hits
 
@@ -1441,6 +1455,76 @@ _ACTION_HEADING = re.compile(
 )
 
 
+# 'From: Rita Moss <rita@example.org>': the writer of an email, who says 'I' in its body
+_FROM_LINE = re.compile(
+    r"(?m)^From:[ \t]*\"?([A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+)+)\"?[ \t]*(?:<[^>\n]*>)?[ \t]*$"
+)
+# 'I'll ask ...', 'Minä tilaan ...', 'Teen ...': the writer's own promise, first in the sentence
+_FIRST_PERSON = re.compile(
+    r"\s*(?:[-*•]\s*)?(?:I(?:'ll|’ll| will)\s+(?P<en>[a-z][\w-]*)"
+    r"|(?:(?:Minä|Mä)\s+)?(?P<fi>[A-ZÅÄÖa-zåäö][a-zåäö]+n)\b)"
+)
+# 'She's going to call ...', 'They will send ...': a pronoun standing for the subject just before
+_PRONOUN_TASK = re.compile(
+    r"\s*(?P<pron>She|He|They)(?:'ll|’ll| will| is going to|'s going to|’s going to| are going to"
+    r"|'re going to|’re going to)\s+(?P<verb>[a-z][\w-]*)"
+)
+
+
+def _email_writer(text: str) -> str | None:
+    """The name on an email's From: line near the top, if the text is an email."""
+    m = _FROM_LINE.search(text, 0, min(len(text), 1500))
+    return m.group(1) if m else None
+
+
+def _fi_first_person_task(word: str) -> bool:
+    """'tilaan', 'hoidan', 'teen': the 1st person singular of a Finnish task verb."""
+    w = word.lower()
+    if w == "teen":
+        return True  # tekee: the one stem the grade rules below miss
+    stem = w[:-1]
+    if len(stem) < 2 or stem[-1] not in "aeiouyäö":
+        return False
+    strong = strong_grade(stem)
+    return any(_task_verb(c) for c in {stem, stem + stem[-1], strong + strong[-1]})
+
+
+def _first_person_hit(text: str, a: int, b: int, writer: str) -> _Hit | None:
+    """'I'll ask the printer ...' in the writer's own text: a task the writer takes on."""
+    m = _FIRST_PERSON.match(text, a, b)
+    if not m:
+        return None
+    if m.group("en"):
+        if m.group("en") in _EN_NOT_VERBS or m.group("en") in {"be", "have", "do"}:
+            return None
+    elif not _fi_first_person_task(m.group("fi")):
+        return None
+    return _Hit(a, b, [writer], 0.7, "first-person")
+
+
+def _pronoun_hit(text: str, sents: list[Sentence], s: Sentence, owners: _Owners) -> _Hit | None:
+    """'Pia needs a venue. She's going to call ...': the one person (or group) named just before."""
+    m = _PRONOUN_TASK.match(text, s.start, s.end)
+    if not m or m.group("verb") in _EN_NOT_VERBS or m.group("verb") == "be":
+        return None
+    prev = _previous(sents, s)
+    if prev is None or prev.block.index != s.block.index:
+        return None
+    lead = _LEAD_SUBJECT.match(text, prev.start, prev.end)
+    if not lead:
+        return None
+    names = _split_names(lead.group("subj"))
+    if not names or not all(owners.known(n) for n in names):
+        return None
+    plural = m.group("pron") == "They"
+    if (len(names) > 1) != plural:
+        return None  # 'He' after two people, 'They' after one: whom it means is a guess
+    others = [x for x in owners.mentions_in(prev.start, prev.end) if x.start >= lead.end()]
+    if any(x.full and len(x.candidates) == 1 for x in others):
+        return None  # another person in that sentence could be the one meant
+    return _Hit(s.start, s.end, names, 0.7, "pronoun")
+
+
 def _section_items(
     ctx: ExtractionContext,
     masked: str,
@@ -1470,6 +1554,7 @@ def _section_items(
     for s in sents:
         first_of_block.setdefault(s.block.index, masked[s.start : s.end])
     recent_full: list[str] = []
+    writer = _email_writer(text)
     for s0 in sents:
         # a chat-log line: the nick speaks; '#action ...' after it is a MeetBot command
         irc = IRC_PREFIX.match(masked, s0.start, s0.end)
@@ -1548,8 +1633,19 @@ def _section_items(
             mine = _EN_I_WILL.search(masked[body_a : s.end])
             if mine:
                 hits.append(_Hit(body_a + mine.start(), s.end, [speaker], 0.6, "turn-i"))
+            elif (
+                speaker
+                and (fp := _first_person_hit(masked, body_a, s.end, speaker))
+                and not masked.startswith("I", body_a)  # English 'I will' is the rule above
+            ):
+                fp.confidence = 0.6  # 'Aila: tilaan kahvit': the speaker's own promise in a chat line
+                hits.append(fp)
             else:
                 hits.extend(_we_hits(masked, body_a, s.end))
+        elif writer and (fp := _first_person_hit(masked, s.start, s.end, writer)):
+            hits.append(fp)
+        elif pron := _pronoun_hit(masked, sents, s, owners):
+            hits.append(pron)
         else:
             body_a = s.start + (label.end() if label else 0)
             lab = (
