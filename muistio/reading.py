@@ -77,9 +77,12 @@ def _extract(data: bytes, name: str, ext: str, max_pages: int) -> tuple[str, str
         kind = "PDF" if is_pdf else "zip/Office"
         raise ReadError(f"{name}: content is a {kind} file but the name ends {ext or '(no extension)'}")
     text = decode_text(data, name)
+    if ext not in _HTML_EXTS and _WIKI_TABLE_START.search(text):
+        text = wiki_tables_to_text(text)
     if "<br" in text and ext not in _HTML_EXTS:
         text = "\n".join(
-            line if line.lstrip().startswith("|") else _BR.sub("\n", line) for line in text.split("\n")
+            _pipe_row_breaks(line) if line.lstrip().startswith("|") else _BR.sub("\n", line)
+            for line in text.split("\n")
         )
     if ext in _MD_EXTS:
         return "md", text
@@ -94,6 +97,98 @@ def _extract(data: bytes, name: str, ext: str, max_pages: int) -> tuple[str, str
 
 # An HTML line break in Markdown or plain text breaks the line, except in a table row whose cell it splits.
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_WIKI_TABLE_START = re.compile(r"(?m)^[ \t]*\{\|")
+_WIKI_ATTRS = re.compile(r"^[\w-]+\s*=")
+
+
+def _pipe_row_breaks(line: str) -> str:
+    """A pipe-table row whose cells hold `<br>`-separated entries, as rows (see `split_cell_rows`)."""
+    if not _BR.search(line):
+        return line
+    indent = line[: len(line) - len(line.lstrip())]
+    body = line.strip()
+    lead, trail = body.startswith("|"), body.endswith("|") and len(body) > 1
+    cells = [(False, _BR.split(c.strip())) for c in body.strip("|").split("|")]
+    rows = split_cell_rows(cells)
+    return "\n".join(
+        indent + ("| " if lead else "") + " | ".join(t for _th, t in row) + (" |" if trail else "")
+        for row in rows
+    )
+
+
+def split_cell_rows(cells: list[tuple[bool, list[str]]]) -> list[list[tuple[bool, str]]]:
+    """Cells holding line-broken entries (`A<br>B` | `chair<br>member`) as one row per entry.
+
+    When every cell with several entries has the same number of them, entry i of each makes row i (a
+    cell with one entry repeats); otherwise the entries of a cell are joined with `; ` in one row.
+    """
+    pieces = [(th, [" ".join(p.split()) for p in ps if p.strip()]) for th, ps in cells]
+    counts = {len(ps) for _th, ps in pieces if len(ps) > 1}
+    split = sum(1 for _th, ps in pieces if len(ps) > 1)
+    if split >= 2 and len(counts) == 1:
+        n = counts.pop()
+        return [[(th, ps[i] if len(ps) > 1 else " ".join(ps)) for th, ps in pieces] for i in range(n)]
+    return [[(th, "; ".join(ps)) for th, ps in pieces]]
+
+
+def _wiki_cell(raw: str) -> str:
+    """A MediaWiki cell's text without its attributes (`style="x" | text`)."""
+    head, bar, rest = raw.partition("|")
+    if bar and _WIKI_ATTRS.match(head.strip()) and "[[" not in head:
+        return rest.strip()
+    return raw.strip()
+
+
+def wiki_tables_to_text(text: str) -> str:
+    """MediaWiki tables (`{| ... |- | a || b |}`) as one pipe-separated line per row, like HTML tables."""
+    out: list[str] = []
+    row: list[tuple[bool, list[str]]] | None = None
+    depth = 0
+
+    def end_row() -> None:
+        nonlocal row
+        if row and any(t for _th, ps in row for t in ps):
+            out.extend(table_row_line(r) for r in split_cell_rows(row))
+        row = None
+
+    for line in text.split("\n"):
+        s = line.strip()
+        if s.startswith("{|"):
+            depth += 1
+            if depth == 1:
+                out.append("")
+                row = None
+                continue
+        if not depth:
+            out.append(line)
+            continue
+        if s.startswith("|}"):
+            depth -= 1
+            if not depth:
+                end_row()
+                out.append("")
+            continue
+        if depth > 1:
+            continue  # a nested table: its cells stay in the outer cell's text, dropped here
+        if s.startswith("|-"):
+            end_row()
+            row = []
+        elif s.startswith("|+"):
+            out.append(s[2:].strip())
+        elif s.startswith(("|", "!")):
+            th = s.startswith("!")
+            sep = "!!" if th else "||"
+            if row is None:
+                row = []
+            for raw in s[1:].split(sep) if not th else re.split(r"!!|\|\|", s[1:]):
+                row.append((th, _BR.split(_wiki_cell(raw))))
+        elif row:
+            th, ps = row[-1]
+            row[-1] = (th, [*ps[:-1], (ps[-1] + "\n" + s) if ps else s])  # a cell goes on over lines
+        else:
+            out.append(line)
+    end_row()
+    return "\n".join(out)
 
 
 def _sniff(data: bytes) -> str:
@@ -274,6 +369,7 @@ _BLOCK_TAGS = frozenset(
         "caption",
     ]
 )
+_CELL_BREAK = "\x00"  # a <br> inside a table cell, until the row is written
 _SKIP_TAGS = frozenset({"script", "style", "head", "noscript", "template", "svg"})
 _STRIKE_TAGS = frozenset({"s", "del", "strike"})
 
@@ -315,12 +411,16 @@ class _HTMLText(HTMLParser):
             if self.row is None:
                 self.row = []
             self.row.append((tag == "th", []))
+        elif tag == "br" and self.row:
+            self.row[-1][1].append(_CELL_BREAK)  # entries of one cell: see `split_cell_rows`
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n\n" if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "table") else "\n")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """A self-closing tag such as <br/>."""
-        if tag in ("br", "hr"):
+        if tag == "br" and self.row:
+            self.row[-1][1].append(_CELL_BREAK)
+        elif tag in ("br", "hr"):
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
@@ -345,10 +445,11 @@ class _HTMLText(HTMLParser):
         """Write the row read so far as one line (see `table_row_line`)."""
         if self.row is None:
             return
-        cells = [(th, " ".join("".join(bits).split())) for th, bits in self.row]
+        cells = [(th, "".join(bits).split(_CELL_BREAK)) for th, bits in self.row]
         self.row = None
-        if any(text for _th, text in cells):
-            self.parts.append("\n" + table_row_line(cells))
+        for row in split_cell_rows(cells):
+            if any(text for _th, text in row):
+                self.parts.append("\n" + table_row_line(row))
 
     def handle_data(self, data: str) -> None:
         """Visible text: whitespace collapses outside <pre>."""

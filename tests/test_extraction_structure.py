@@ -1306,8 +1306,9 @@ def test_place_on_the_line_after_the_date(text: str, name: str, place: str) -> N
 
 
 def test_br_inside_a_table_row_stays() -> None:
+    # One cell with line-broken entries keeps its row: the entries are joined, not split into lines.
     doc = read_bytes(b"| Name | Notes |\n|---|---|\n| Ann | one<br>two |\n", "m.md")
-    assert "one<br>two" in doc.text
+    assert "| Ann | one; two |" in doc.text
 
 
 def test_place_after_time_and_zone_on_a_session_line() -> None:
@@ -1550,3 +1551,201 @@ def test_action_list_under_a_heading_is_body_text(heading: str) -> None:
     word = heading.strip("#*= \n-").split()[0]
     assert any(word in b for b in bodies if "write memo" in b)
     assert [a.owners for a in run(text, "m.md").action_items] == [["Ana Berg"]]
+
+
+def roster(text: str, name: str) -> dict[str, tuple[list[str], bool]]:
+    """Name -> (roles, present) of a document read like a file of that name."""
+    return {p.name: (list[str](p.roles), p.present) for p in run(text, name).participants}
+
+
+_HTML_SPLIT = (
+    "<h1>Kyläseuran hallitus 4.3.2025</h1><p>Aika: 4.3.2025 klo 18</p><h2>Osallistujat</h2>"
+    "<table><tr><th>Nimi</th><th>Tehtävä</th></tr>"
+    "<tr><td>Aino Puro<br>Lauri Salo<br/>Mirja Oja</td><td>puheenjohtaja<br>jäsen<br/>sihteeri</td></tr>"
+    "</table><h2>1. Avaus</h2><p>Kokous avattiin.</p>"
+)
+_HTML_ONE_CELL = (
+    "<h1>Garden club committee 4 March 2025</h1><p>Date: 4 March 2025, 6pm</p>"
+    "<table><tr><td>Present</td><td>Ann Lee, chair<br>Bob Ray<br>Cy Doe, secretary</td></tr></table>"
+    "<h2>1. Opening</h2><p>The meeting opened.</p>"
+)
+_WIKI_TABLE = (
+    "= Kyläseuran hallitus 4.3.2025 =\nAika: 4.3.2025 klo 18\n\n== Osallistujat ==\n"
+    '{| class="wikitable"\n! Nimi !! Tehtävä !! Läsnä\n|-\n| Aino Puro || puheenjohtaja || x\n'
+    "|-\n| Lauri Salo || jäsen || poissa\n|-\n| Mirja Oja || sihteeri || x\n|}\n\n"
+    "== 1. Avaus ==\nKokous avattiin.\n"
+)
+_WIKI_SPLIT_CELLS = (
+    "= Garden club committee 4 March 2025 =\nDate: 4 March 2025, 6pm\n\n== Attendees ==\n"
+    "{|\n|-\n| Ann Lee<br/>Bob Ray<br/>Cy Doe || chair<br/>member<br/>secretary\n|}\n\n"
+    "== 1. Opening ==\nThe meeting opened.\n"
+)
+_MD_SPLIT_CELLS = (
+    "# Garden club committee 4 March 2025\n\nDate: 4 March 2025, 6pm\n\n## Attendees\n\n"
+    "| Name | Role |\n|---|---|\n| Ann Lee<br>Bob Ray<br>Cy Doe | chair<br>member<br>secretary |\n\n"
+    "## 1. Opening\n\nThe meeting opened.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "want"),
+    [
+        (
+            _HTML_SPLIT,
+            "m.html",
+            {
+                "Aino Puro": (["chair"], True),
+                "Lauri Salo": (["member"], True),
+                "Mirja Oja": (["secretary"], True),
+            },
+        ),
+        (
+            _HTML_ONE_CELL,
+            "m.html",
+            {"Ann Lee": (["chair"], True), "Bob Ray": (["member"], True), "Cy Doe": (["secretary"], True)},
+        ),
+        (
+            _WIKI_TABLE,
+            "m.wiki",
+            {
+                "Aino Puro": (["chair"], True),
+                "Lauri Salo": (["member"], False),
+                "Mirja Oja": (["secretary"], True),
+            },
+        ),
+        (
+            _WIKI_SPLIT_CELLS,
+            "m.wiki",
+            {"Ann Lee": (["chair"], True), "Bob Ray": (["member"], True), "Cy Doe": (["secretary"], True)},
+        ),
+        (
+            _MD_SPLIT_CELLS,
+            "m.md",
+            {"Ann Lee": (["chair"], True), "Bob Ray": (["member"], True), "Cy Doe": (["secretary"], True)},
+        ),
+    ],
+)
+def test_participant_tables_with_line_broken_cells_and_wiki_markup(
+    text: str, name: str, want: dict[str, tuple[list[str], bool]]
+) -> None:
+    assert roster(text, name) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Kaupunginosaraadin kokous 4.3.2025\n\nAika: 4.3.2025 klo 18\n\nOsallistujat\n\n"
+            "Aino Puro, Oulun kaupunki (puheenjohtaja)\nLauri Salo, Kierrätyskeskus ry (varapuheenjohtaja)\n"
+            "Mirja Oja, Pohjois-Pohjanmaan liitto\nKalle Ek (sihteeri)\n\nEstyneenä\n\n"
+            "Teemu Aho, Oulun yliopisto\n\n1. Avaus\n\nKokous avattiin.\n",
+            {
+                "Aino Puro": (["chair"], "Oulun kaupunki", True),
+                "Lauri Salo": (["vice_chair"], "Kierrätyskeskus ry", True),
+                "Mirja Oja": (["member"], "Pohjois-Pohjanmaan liitto", True),
+                "Kalle Ek": (["secretary"], None, True),
+                "Teemu Aho": (["member"], "Oulun yliopisto", False),
+            },
+        ),
+        (
+            "Partnership group meeting 4 March 2025\n\nDate: 4 March 2025, 6pm\n\nAttendees\n\n"
+            "Ann Lee, City of Leeds (chair)\nBob Ray, Green Trust Ltd (vice-chair)\n"
+            "Cy Doe, University of Leeds\nDan Fox (secretary)\n\nApologies\n\nEve Hart, Leeds Council\n\n"
+            "1. Opening\n\nThe meeting opened.\n",
+            {
+                "Ann Lee": (["chair"], "City of Leeds", True),
+                "Bob Ray": (["vice_chair"], "Green Trust Ltd", True),
+                "Cy Doe": (["member"], "University of Leeds", True),
+                "Dan Fox": (["secretary"], None, True),
+                "Eve Hart": (["member"], "Leeds Council", False),
+            },
+        ),
+    ],
+)
+def test_one_person_per_line_with_an_organisation_under_a_heading(
+    text: str, want: dict[str, tuple[list[str], str | None, bool]]
+) -> None:
+    got = {p.name: (list[str](p.roles), p.organization, p.present) for p in run(text).participants}
+    assert got == want
+
+
+def test_an_office_after_a_name_is_no_organisation() -> None:
+    assert people("Present:\nAnn Lee, Head of Finance\nBob Ray\n") == {
+        "Ann Lee": (["member"], True, None),
+        "Bob Ray": (["member"], True, None),
+    }
+
+
+def test_notes_after_an_office_after_a_name_count() -> None:
+    assert people("Present:\nAnn Lee, Director of Nursing (Vice-Chair)\nBob Ray\n") == {
+        "Ann Lee": (["vice_chair"], True, None),
+        "Bob Ray": (["member"], True, None),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Tiimipalaveri 18.8.2025\n\nmukana: Eero Ek, Saara Puu\n\n- budjetti käytiin läpi\n"
+            "- päätettiin: uusi kahvinkeitin ostetaan syyskuussa\n- hyväksyttiin matkalasku\n"
+            "- sovittiin, että palaverit pidetään maanantaisin\n- keskusteltiin kesästä\n",
+            [
+                "päätettiin: uusi kahvinkeitin ostetaan syyskuussa",
+                "hyväksyttiin matkalasku",
+                "sovittiin, että palaverit pidetään maanantaisin",
+            ],
+        ),
+        (
+            "Team sync 18 August 2025\n\nPresent: Ann Lee, Bob Ray\n\n- budget reviewed\n"
+            "- agreed: new coffee machine bought in September\n- approved the travel claim\n"
+            "- talked about summer\n",
+            ["new coffee machine bought in September", "approved the travel claim"],
+        ),
+    ],
+)
+def test_lower_case_decisions_in_bullet_notes(text: str, want: list[str]) -> None:
+    assert [d.text for d in run(text).decisions] == want
+
+
+def test_a_bullet_note_without_a_resolution_decides_nothing() -> None:
+    text = "Tiimipalaveri 18.8.2025\n\n- budjetti käytiin läpi\n- keskusteltiin kesästä\n- Eero esitteli\n"
+    assert run(text).decisions == []
+
+
+_MAIL_EN = (
+    "Fwd: board notes\n\n---------- Forwarded message ---------\nFrom: Ann Lee <ann@example.org>\n"
+    "Date: Thu, 15 May 2025 at 09:12\nSubject: Notes from the board meeting\nTo: committee@example.org\n\n"
+    "Hi all,\n\nNotes from the board meeting, Wednesday 14 May, 6pm, at the library.\n\n"
+    "Present: Ann Lee, Bob Ray\n\n- budget reviewed\n- Bob will book the hall by 30 May\n"
+)
+_MAIL_FI = (
+    "Lähettäjä: Aino Puro <aino@example.fi>\nVastaanottaja: hallitus@example.fi\n"
+    "Aihe: Muistio hallituksen kokouksesta\nPäivämäärä: to 15.5.2025 klo 9.12\n\nHei kaikki,\n\n"
+    "Muistio hallituksen kokouksesta ke 14.5. klo 18, kirjastolla.\n\nLäsnä: Aino Puro, Lauri Salo\n\n"
+    "- talousarvio käytiin läpi\n"
+)
+
+
+@pytest.mark.parametrize(("text", "sender"), [(_MAIL_EN, "Ann Lee"), (_MAIL_FI, "Aino Puro")])
+def test_a_mail_date_gives_only_the_year(text: str, sender: str) -> None:
+    ex = run(text)
+    assert ex.meeting is not None and (ex.meeting.date, ex.meeting.start) == ("2025-05-14", "18:00")
+    # The sender is on the attendee list too: the mail's address line is not taken for the body's name.
+    assert sender in {p.name for p in ex.participants}
+    assert ex.group is None or "@" not in ex.group
+
+
+def test_a_date_line_without_mail_fields_is_the_meeting_date() -> None:
+    m = run(
+        "Board meeting notes\n\nWednesday 14 May, 6pm\nDate: 15 May 2025\n\nPresent: Ann Lee, Bob Ray\n"
+    ).meeting
+    assert m is not None and m.date == "2025-05-15"
+
+
+def test_the_head_date_label_stays_beside_one_mail_field() -> None:
+    # One `From:` line is no mail header: `Date:` is still the meeting's.
+    m = run(
+        "Board meeting\nDate: 14 May 2025, 6pm\nFrom: the secretary\n\nPresent: Ann Lee, Bob Ray\n"
+    ).meeting
+    assert m is not None and (m.date, m.start) == ("2025-05-14", "18:00")

@@ -399,3 +399,22 @@ def test_key_value_forms_signatures_and_tables_are_not_split() -> None:
     assert normalise(sign)[0] == sign
     table = "| Name:   | Role   |\n| Ann Lee:   | Chair   |"
     assert normalise(table)[0] == table
+
+
+def test_wiki_table_rows_become_pipe_lines() -> None:
+    src = (
+        '{| class="t"\n|+ Roster\n! Name !! Role\n|-\n| style="x" | Ann Lee || chair\n'
+        "|-\n| Bob Ray\n| member\n|}\nAfter.\n"
+    )
+    text = read_bytes(src.encode(), "m.wiki").text
+    assert "Name | Role" in text
+    assert "Ann Lee | chair" in text
+    assert "Bob Ray | member" in text
+    assert "After." in text and "{|" not in text and "style" not in text
+
+
+def test_html_cell_breaks_split_rows_only_when_columns_match() -> None:
+    both = read_bytes(b"<table><tr><td>A Aa<br>B Bb</td><td>x<br>y</td></tr></table>", "m.html").text
+    assert "A Aa | x" in both and "B Bb | y" in both
+    uneven = read_bytes(b"<table><tr><td>A Aa<br>B Bb</td><td>x<br>y<br>z</td></tr></table>", "m.html").text
+    assert "A Aa; B Bb | x; y; z" in uneven

@@ -363,10 +363,23 @@ def find_decisions(text: str, sections: list[Section]) -> list[DecisionEntry]:
     return _dedupe(found)
 
 
+def _bullet_title(text: str, sec: Section) -> str:
+    """The bullet line that titles a section of informal notes (`- hyväksyttiin X`), with its break."""
+    if sec.number is None or not sec.title:
+        return ""
+    head = text[: sec.start]
+    if not head.endswith("\n"):
+        return ""
+    line = head[head.rfind("\n", 0, len(head) - 1) + 1 :]
+    b = _BULLET.match(line.rstrip("\n"))
+    # Only a bullet whose text is the title: a bullet notes item says what happened, so it may decide.
+    return line if b and sec.title[:20].lower() in line.lower() else ""
+
+
 def _find_decisions(text: str, sections: list[Section]) -> list[DecisionEntry]:
     out: list[DecisionEntry] = []
     for sec in sections:
-        body = sec.body(text)
+        body = _bullet_title(text, sec) + sec.body(text)
         covered: list[tuple[int, int]] = []
         for m in _labelled(body):
             if _mid_sentence(body, m.start(), m.start("text")):

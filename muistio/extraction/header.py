@@ -304,6 +304,8 @@ def read_header(text: str, header_end: int) -> Header:
     h = Header()
     region = text[: max(header_end, 0)] if header_end > 40 else text[:2000]
     body_region, fm_date = _front_matter(region[:6000])
+    body_region, mail_date = _mail_date(body_region)
+    fm_date = fm_date or mail_date
     labels: dict[str, str] = {}
     for m in _LABEL.finditer(body_region):
         labels.setdefault(m.group("label").lower(), m.group("value"))
@@ -359,6 +361,50 @@ def _front_matter(region: str) -> tuple[str, FoundDate | None]:
         found = find_dates(dm.group(1))
         fm_date = found[0] if found else None
     return region[fm.end() :], fm_date
+
+
+# A mail header's lines (also quoted or forwarded ones): the date on them is when the notes were sent.
+_MAIL_FIELD = re.compile(
+    r"^[ \t]*(?:>[ \t]*)?(?:\*\*)?(?P<key>from|to|cc|bcc|subject|reply-to|lähettäjä|vastaanottaja|kopio|aihe|"
+    r"date|sent|päivämäärä|lähetetty|pvm)(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(?P<value>[^\n]*)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_MAIL_DATE_KEYS = frozenset({"date", "sent", "päivämäärä", "lähetetty", "pvm"})
+_MAIL_ADDRESS_KEYS = frozenset({"from", "to", "cc", "subject", "lähettäjä", "vastaanottaja", "aihe"})
+
+
+def _mail_date(region: str) -> tuple[str, FoundDate | None]:
+    """The head with a mail header's date line blanked, and that date (for the year only).
+
+    A `Date:` line counts as the mail's when at least two other mail fields (From, To, Subject) stand
+    in the same block of lines; a `Date:` line of the minutes' own head is left alone.
+    """
+    if ":" not in region:
+        return region, None
+    fields = list(_MAIL_FIELD.finditer(region))
+    for m in fields:
+        if m.group("key").lower() not in _MAIL_DATE_KEYS:
+            continue
+        # The block: fields on adjacent lines, no blank line between.
+        block = [m]
+        for step in (-1, 1):
+            k = fields.index(m) + step
+            edge = m
+            while 0 <= k < len(fields):
+                f = fields[k]
+                gap = region[f.end() : edge.start()] if step < 0 else region[edge.end() : f.start()]
+                if gap.count("\n") != 1 or gap.strip():
+                    break
+                block.append(f)
+                edge = f
+                k += step
+        keys = {f.group("key").lower() for f in block}
+        if len(keys & _MAIL_ADDRESS_KEYS) < 2:
+            continue
+        found = [d for d in find_dates(m.group("value")) if d.has_year]
+        blanked = region[: m.start()] + " " * (m.end() - m.start()) + region[m.end() :]
+        return blanked, (found[0] if found else None)
+    return region, None
 
 
 def _when_label(h: Header, when_value: str, full_dates: list[FoundDate], ref: date | None) -> None:
@@ -706,7 +752,9 @@ _SKIP_GROUP_LINE = re.compile(
     r"^(?:koko:|download|aloita|transkriptio|kohteesta|loikkaa|\.\.|id:|\*\*pinned)|^\W*$"
     # Site navigation (`Etusivu › Seura › Pöytäkirjat`, `Home / Board / Minutes`) and wiki template
     # lines (`{{Pöytäkirja`, `|date=...`, `}}`) frame the page; they do not name the body.
-    r"|[›»]|\S\s+(?:>|/|\|)\s+\S.*\s(?:>|/|\|)\s+\S|^(?:\{\{|\||\}\}|skip\s+to\b|siirry\s+sisältöön)",
+    r"|[›»]|\S\s+(?:>|/|\|)\s+\S.*\s(?:>|/|\|)\s+\S|^(?:\{\{|\||\}\}|skip\s+to\b|siirry\s+sisältöön)"
+    # A mail's address and date fields name people and times, never the body.
+    r"|^(?:from|to|cc|bcc|reply-to|sent|lähettäjä|vastaanottaja|kopio|lähetetty)\s*:",
     re.IGNORECASE,
 )
 _META_LINE = re.compile(
@@ -723,9 +771,13 @@ def _strip_dates(s: str) -> str:
     return _SPACES.sub(" ", s).strip(" ,-–:")
 
 
+# A mail's subject field names the notes: `Subject: Re: Fwd: Board meeting` -> `Board meeting`.
+_SUBJECT = re.compile(r"^(?:subject|aihe)\s*:\s*(?:(?:re|fwd?|vs|vl|sv|aw)\s*:\s*)*", re.IGNORECASE)
+
+
 def _group(region: str, place: str | None) -> str | None:
     """The body that met: the first title-like line (`Minutes of X` -> X, `X hallituksen` -> X hallitus)."""
-    lines = [_HEADING_MARKUP.sub("", ln).strip() for ln in region.splitlines()]
+    lines = [_SUBJECT.sub("", _HEADING_MARKUP.sub("", ln).strip()) for ln in region.splitlines()]
     lines = [
         ln
         for ln in lines

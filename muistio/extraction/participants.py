@@ -502,8 +502,19 @@ def split_people(
         if len(toks) >= 3 and _ACRONYM.match(toks[-1].strip(".")):
             org = toks[-1].strip(".")
             bare = " ".join(toks[:-1])
-        if bare and is_organisation(bare) and len(bare.split()) >= 2:
-            continue  # `Suomen Kuntaliitto` alone is an organisation, not a person
+        office_after = bool(out) and len(bare.split()) >= 2 and is_title(bare)
+        if office_after or (
+            bare and len(bare.split()) >= 2 and (is_organisation(bare) or (out and _org_phrase(bare)))
+        ):
+            # `Suomen Kuntaliitto` alone is an organisation, not a person; after a name it is that
+            # person's, and so are its notes: `Aino Puro, Oulun kaupunki (puheenjohtaja)`. An office
+            # (`Ann Lee, Director of Nursing (Vice-Chair)`) gives only its notes.
+            if out:
+                if not office_after:
+                    _apply(out[-1], ("org", bare))
+                for k in [k for n in notes for k in _note_kinds(n)] + remark_kinds:
+                    _apply(out[-1], _role_over_default(out[-1], k, default_role))
+            continue
         # An office before the name: `vesimestari Jarmo Eskelinen`, `Superintendent John Hill`.
         office = _OFFICE_BEFORE.match(bare)
         prefix_roles: list[tuple[str, str]] = []
@@ -534,6 +545,20 @@ def split_people(
         out[-1].present = not absent
         out[-1].absent_said = absent
     return out
+
+
+# Capitalised words joined by lower-case linking words: `City of Leeds`, `Friends of the Park`.
+_LINKED_PHRASE = re.compile(
+    r"^[A-ZÅÄÖ][\w&.'’-]*(?:\s(?:of|for|and|the|on|in|upon|&)(?:\s(?:the|and))?\s[A-ZÅÄÖ][\w&.'’-]*"
+    r"|\s[A-ZÅÄÖ][\w&.'’-]*){1,5}$"
+)
+_LINK_WORD = re.compile(r"\s(?:of|for|and|the|on|in|upon|&)\s")
+
+
+def _org_phrase(s: str) -> bool:
+    """A body's name after a person's, such as `City of Leeds` (linked capitalised words, not a title)."""
+    t = s.strip(" .")
+    return bool(_LINKED_PHRASE.match(t) and _LINK_WORD.search(t)) and not is_title(t)
 
 
 # `Yorkshire CCA` after a name: a place and a body's acronym, the organisation of the person before.
@@ -797,6 +822,7 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
             ok = (
                 clean_name(_TRAILING_ACRONYM.sub("", p)) is not None
                 or _annotation_kind(p) is not None
+                or (len(p.split()) <= 6 and (is_organisation(p) or _org_phrase(p) or is_title(p)))
                 or (_is_description(p) and len(p.split()) <= 6)
             )
             if not ok:
