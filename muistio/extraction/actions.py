@@ -1473,8 +1473,14 @@ _PRONOUN_TASK = re.compile(
 
 def _email_writer(text: str) -> str | None:
     """The name on an email's From: line near the top, if the text is an email."""
+    if text.find("From:", 0, 1500) < 0:
+        return None  # asked once per section: skip the line scan when no From: can match
     m = _FROM_LINE.search(text, 0, min(len(text), 1500))
     return m.group(1) if m else None
+
+
+# Every prefix of a task verb: a cheap test that a word's stem may still lead to one.
+_FI_TASK_PREFIXES = frozenset(v[:k] for v in _FI_TASK_VERBS for k in range(len(v) + 1))
 
 
 def _fi_first_person_task(word: str) -> bool:
@@ -1484,6 +1490,10 @@ def _fi_first_person_task(word: str) -> bool:
         return True  # tekee: the one stem the grade rules below miss
     stem = w[:-1]
     if len(stem) < 2 or stem[-1] not in "aeiouyäö":
+        return False
+    # Each candidate below keeps the stem but for its last three letters (the grade change touches
+    # no more), so when that part begins no task verb, none is one: most capitalised words stop here.
+    if stem[: max(len(stem) - 3, 0)] not in _FI_TASK_PREFIXES:
         return False
     strong = strong_grade(stem)
     return any(_task_verb(c) for c in {stem, stem + stem[-1], strong + strong[-1]})
@@ -1635,8 +1645,8 @@ def _section_items(
                 hits.append(_Hit(body_a + mine.start(), s.end, [speaker], 0.6, "turn-i"))
             elif (
                 speaker
-                and (fp := _first_person_hit(masked, body_a, s.end, speaker))
                 and not masked.startswith("I", body_a)  # English 'I will' is the rule above
+                and (fp := _first_person_hit(masked, body_a, s.end, speaker))
             ):
                 fp.confidence = 0.6  # 'Aila: tilaan kahvit': the speaker's own promise in a chat line
                 hits.append(fp)

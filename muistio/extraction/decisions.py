@@ -367,10 +367,11 @@ def _bullet_title(text: str, sec: Section) -> str:
     """The bullet line that titles a section of informal notes (`- hyväksyttiin X`), with its break."""
     if sec.number is None or not sec.title:
         return ""
-    head = text[: sec.start]
-    if not head.endswith("\n"):
+    # Read in place: copying the text up to every section costs sections x document length.
+    end = min(sec.start, len(text))
+    if end <= 0 or text[end - 1] != "\n":
         return ""
-    line = head[head.rfind("\n", 0, len(head) - 1) + 1 :]
+    line = text[text.rfind("\n", 0, end - 1) + 1 : end]
     b = _BULLET.match(line.rstrip("\n"))
     # Only a bullet whose text is the title: a bullet notes item says what happened, so it may decide.
     return line if b and sec.title[:20].lower() in line.lower() else ""
