@@ -14,7 +14,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from flows.outbox import DeliveryReport, SessionFactory, deliver_pending, deliver_where, enqueue
+from flows.outbox import (
+    DeliveryReport,
+    SessionFactory,
+    deliver_pending,
+    deliver_where,
+    enqueue,
+    outbox_message,
+)
 from models.tables import (
     ActionItem,
     ActionItemOwner,
@@ -289,15 +296,13 @@ def compose_plan(
 def outbox_rows(meeting: Meeting, plan: InvitePlan, now: dt.datetime) -> list[OutboxMessage]:
     """The plan's mails as outbox rows (raw bytes fixed now, so every retry sends the same message)."""
     return [
-        OutboxMessage(
+        outbox_message(
+            mail.message,
             key=_outbox_key(meeting, plan.method, mail.recipient),
             kind=plan.method.lower(),
-            meeting_id=meeting.id,
             recipient=mail.recipient,
-            subject=str(mail.message["Subject"]),
-            message_id=str(mail.message["Message-ID"]),
-            raw=message_bytes(mail.message),
-            created_at=now,
+            meeting_id=meeting.id,
+            now=now,
         )
         for mail in plan.mails
     ]

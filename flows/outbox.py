@@ -7,6 +7,7 @@ import zlib
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from email.message import EmailMessage
 from email.utils import parseaddr
 from typing import Any
 
@@ -16,6 +17,7 @@ from sqlmodel import Session, col
 
 from flows.transport import MailTransport, PermanentFailure, TemporaryFailure
 from models.tables import OutboxMessage, OutboxStatus
+from muistio.mail import message_bytes
 
 SessionFactory = Callable[[], AbstractContextManager[Session]]
 
@@ -44,6 +46,22 @@ class DeliveryReport:
         if self.recovered:
             parts.append(f"{len(self.recovered)} resumed after an interrupted send")
         return ", ".join(parts)
+
+
+def outbox_message(
+    message: EmailMessage, *, key: str, kind: str, recipient: str, meeting_id: int | None, now: dt.datetime
+) -> OutboxMessage:
+    """A composed mail as an outbox row; its bytes are fixed now, so every retry sends the same message."""
+    return OutboxMessage(
+        key=key,
+        kind=kind,
+        meeting_id=meeting_id,
+        recipient=recipient,
+        subject=str(message["Subject"]),
+        message_id=str(message["Message-ID"]),
+        raw=message_bytes(message),
+        created_at=now,
+    )
 
 
 def enqueue(messages: Iterable[OutboxMessage], *, session: Session) -> int:

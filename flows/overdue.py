@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session, col, select
 
 from flows.invitations import organizer_of
-from flows.outbox import DeliveryReport, SessionFactory, deliver_where, enqueue
+from flows.outbox import DeliveryReport, SessionFactory, deliver_where, enqueue, outbox_message
 from models.tables import ActionItem, ActionItemOwner, ActionStatus, Body, Meeting, OutboxMessage, Person
 from muistio.digest import (
     Digest,
@@ -180,15 +180,8 @@ def compose_digests(session: Session, as_of: dt.date, *, settings: Settings, now
 def outbox_rows(plan: DigestPlan, now: dt.datetime) -> list[OutboxMessage]:
     """The plan's mails as outbox rows (raw bytes fixed now, so every retry sends the same message)."""
     return [
-        OutboxMessage(
-            key=mail.key,
-            kind=KIND,
-            meeting_id=None,
-            recipient=mail.recipient,
-            subject=str(mail.message["Subject"]),
-            message_id=str(mail.message["Message-ID"]),
-            raw=message_bytes(mail.message),
-            created_at=now,
+        outbox_message(
+            mail.message, key=mail.key, kind=KIND, recipient=mail.recipient, meeting_id=None, now=now
         )
         for mail in plan.mails
     ]
