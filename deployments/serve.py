@@ -9,14 +9,14 @@ from __future__ import annotations
 
 def deployments() -> list[object]:
     """The deployments this machine serves, by module entrypoint (never by file path)."""
-    from prefect.deployments.runner import EntrypointType
     from prefect.schedules import Cron
+    from prefect.types.entrypoint import EntrypointType
 
     from flows.delivery import deliver_outbox
     from flows.digest import weekly_digest
     from flows.ingest import ingest_minutes
     from flows.invites import distribute_invites
-    from flows.runtime import load_settings
+    from services.config import load_settings
 
     timezone = load_settings().timezone  # MUISTIO_TIMEZONE, validated like everywhere else
 

@@ -7,10 +7,12 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from flows.invitations import report_summary
-from flows.outbox import deliver_pending
-from flows.runtime import clock, load_settings, session_factory
-from flows.transport import transport_from_settings
+from services.clock import clock
+from services.config import load_settings
+from services.db import session_factory
+from services.invitations import report_summary
+from services.outbox import deliver_pending
+from services.transport import transport_from_settings
 
 
 @task(name="deliver-due-mail", cache_policy=NO_CACHE)

@@ -6,32 +6,20 @@ from typing import Any
 
 from prefect import flow, get_run_logger, task
 
-from flows.invitations import deliver_meeting, enqueue_invites, find_meeting, plan_summary, report_summary
-from flows.runtime import clock, load_settings, session_factory
-from flows.transport import transport_from_settings
+from services.config import load_settings
+from services.invitations import deliver_invitations, queue_invitations
 
 
 @task(name="build-and-enqueue-invites")
 def enqueue_invites_task(meeting: str) -> dict[str, Any]:
     """All the meeting's invitations, composed and queued in one transaction."""
-    settings = load_settings()
-    with session_factory(settings.resolved_database_url)() as session:
-        plan = enqueue_invites(session, find_meeting(session, meeting), settings=settings, now=clock().now())
-    return plan_summary(plan)
+    return queue_invitations(meeting, settings=load_settings())
 
 
-@task(name="deliver-invites")
+@task(name="deliver-invites", retries=2, retry_delay_seconds=[10, 60])
 def deliver_invites_task(meeting_id: int) -> dict[str, Any]:
     """The batch delivered through the configured transport (one task, never one per mail)."""
-    settings = load_settings()
-    report = deliver_meeting(
-        session_factory(settings.resolved_database_url),
-        transport_from_settings(settings),
-        settings=settings,
-        now=clock().now(),
-        meeting_ids=[meeting_id],
-    )
-    return report_summary(report)
+    return deliver_invitations([meeting_id], settings=load_settings())
 
 
 @flow(name="distribute-invites")

@@ -65,7 +65,7 @@ def _pg_schema_url(pg_reason: str | None) -> Iterator[str]:
         # search_path through libpq options: every pooled connection lands in the fresh schema.
         yield f"{PG_SERVER}?options=-csearch_path%3D{schema}"
     finally:
-        from flows.runtime import dispose_engines
+        from services.db import dispose_engines
 
         dispose_engines()
         with psycopg.connect(PG_SERVER, autocommit=True) as conn:
@@ -79,7 +79,7 @@ def empty_database_url(
     """An empty database, no tables: a SQLite file, or a fresh PostgreSQL schema dropped afterwards."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'muistio.db'}"
-        from flows.runtime import dispose_engines
+        from services.db import dispose_engines
 
         dispose_engines()
     else:
@@ -95,7 +95,7 @@ def row_counts() -> Callable[[str], dict[str, int]]:
         from sqlmodel import SQLModel
 
         import models  # noqa: F401  (registers the tables)
-        from flows.runtime import engine_for
+        from services.db import engine_for
 
         with engine_for(url).connect() as conn:
             return {
@@ -109,7 +109,7 @@ def row_counts() -> Callable[[str], dict[str, int]]:
 @pytest.fixture
 def database_url(empty_database_url: str) -> str:
     """A database migrated to head."""
-    from flows.runtime import upgrade_database
+    from services.db import upgrade_database
 
     upgrade_database(empty_database_url)
     return empty_database_url
@@ -118,7 +118,7 @@ def database_url(empty_database_url: str) -> str:
 @pytest.fixture
 def engine(database_url: str) -> Engine:
     """The engine of the migrated test database."""
-    from flows.runtime import engine_for
+    from services.db import engine_for
 
     return engine_for(database_url)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from muistio.cli import app
+from cli.main import app
 from muistio.dates import When, due_of, parse_time_range, resolve, scan
 
 SPEC = Path(__file__).parents[1] / ".." / "shared" / "spec" / "dates.tsv"

@@ -16,9 +16,6 @@ from sqlalchemy.engine import Engine
 from sqlmodel import select
 from typer.testing import CliRunner
 
-from flows.overdue import deliver_digests, enqueue_digests, load_overdue
-from flows.runtime import engine_for
-from flows.transport import SMTPTransport
 from models.session import session_scope
 from models.tables import (
     ActionItem,
@@ -41,6 +38,9 @@ from muistio.digest import (
 )
 from muistio.mail import message_bytes
 from muistio.settings import Settings
+from services.db import engine_for
+from services.digests import deliver_digests, enqueue_digests, load_overdue
+from services.transport import SMTPTransport
 
 MONDAY = dt.date(2026, 3, 2)  # ISO week 2026-W10
 NOW = dt.datetime(2026, 3, 2, 6, 0, tzinfo=dt.UTC)  # 08:00 in Helsinki
@@ -312,7 +312,7 @@ def cli(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> I
 def test_cli_dry_run_writes_eml_and_records_nothing_then_a_real_run_sends_once(
     cli: CliRunner, engine: Engine, tmp_path: Path
 ) -> None:
-    from muistio.cli import app
+    from cli.main import app
 
     seed(engine)
     out = tmp_path / "preview"
@@ -345,7 +345,7 @@ def test_weekly_digest_flow(
     prefect_harness: None, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from flows.digest import weekly_digest
-    from flows.runtime import FixedClock, use_clock
+    from services.clock import FixedClock, use_clock
 
     engine = engine_for(database_url)
     seed(engine)

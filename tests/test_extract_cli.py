@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from muistio.cli import app
+from cli.main import app
 
 SCHEMA = Path(__file__).resolve().parents[1] / ".." / "shared" / "spec" / "extraction.schema.json"
 REPO = Path(__file__).resolve().parents[1]
@@ -121,7 +121,7 @@ def test_text_that_is_not_minutes_exits_1(tmp_path: Path) -> None:
 
 def test_extract_never_imports_prefect_or_sqlmodel(minutes_file: Path) -> None:
     proc = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "muistio", "extract", str(minutes_file), "--json"],
+        [sys.executable, "-X", "importtime", "-m", "cli", "extract", str(minutes_file), "--json"],
         capture_output=True,
         text=True,
         cwd=REPO,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from flows.runtime import engine_for
 from models import ActionItem, ActionItemEvent, ActionStatus, Meeting, MeetingStatus, session_scope
+from services.db import engine_for
 
 pytestmark = pytest.mark.prefect
 

@@ -15,19 +15,6 @@ from sqlalchemy.engine import Engine
 from sqlmodel import select
 from typer.testing import CliRunner
 
-from flows.invitations import (
-    InviteFlowError,
-    after_ingest,
-    approve_meeting,
-    cancel_meeting,
-    deliver_meeting,
-    enqueue_invites,
-    find_meeting,
-    reschedule_meeting,
-)
-from flows.outbox import deliver_pending
-from flows.runtime import engine_for
-from flows.transport import SMTPTransport
 from models.session import session_scope
 from models.tables import (
     ActionItem,
@@ -41,6 +28,19 @@ from models.tables import (
     Person,
 )
 from muistio.settings import Settings
+from services.db import engine_for
+from services.invitations import (
+    InviteFlowError,
+    after_ingest,
+    approve_meeting,
+    cancel_meeting,
+    deliver_meeting,
+    enqueue_invites,
+    find_meeting,
+    reschedule_meeting,
+)
+from services.outbox import deliver_pending
+from services.transport import SMTPTransport
 
 NOW = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC)
 HEL = dt.timezone(dt.timedelta(hours=2))  # Helsinki in March (EET)
@@ -282,7 +282,7 @@ def cli(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> I
 
 
 def test_cli_dry_run_writes_files_and_records_nothing(cli: CliRunner, engine: Engine, tmp_path: Path) -> None:
-    from muistio.cli import app
+    from cli.main import app
 
     seed(engine)
     out = tmp_path / "preview"
@@ -298,7 +298,7 @@ def test_cli_dry_run_writes_files_and_records_nothing(cli: CliRunner, engine: En
 
 
 def test_cli_approve_cancel_and_reschedule(cli: CliRunner, engine: Engine, tmp_path: Path) -> None:
-    from muistio.cli import app
+    from cli.main import app
 
     meeting_id = seed(engine, require_approval=True)
     approved = cli.invoke(app, ["approve", str(meeting_id)])
@@ -318,7 +318,7 @@ def test_distribute_invites_flow(
     prefect_harness: None, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from flows.invites import distribute_invites
-    from flows.runtime import FixedClock, use_clock
+    from services.clock import FixedClock, use_clock
 
     engine = engine_for(database_url)
     meeting_id = seed(engine)
@@ -373,8 +373,8 @@ def test_ingest_invites_once_and_corrections_update_or_cancel(
     import asyncio
 
     from flows.ingest import ingest_minutes
-    from flows.roster import import_people
-    from flows.runtime import FixedClock, use_clock
+    from services.clock import FixedClock, use_clock
+    from services.roster import import_people
 
     engine = engine_for(database_url)
     roster = tmp_path / "roster.csv"

@@ -119,7 +119,7 @@ def test_cli_env_var_disables_analyser(tmp_path: Path) -> None:
     src.write_text(EXCERPT, encoding="utf-8")
     env = {**os.environ, "MUISTIO_MORPHOLOGY": "none"}
     out = subprocess.run(
-        [sys.executable, "-m", "muistio", "extract", str(src), "--json"],
+        [sys.executable, "-m", "cli", "extract", str(src), "--json"],
         capture_output=True,
         text=True,
         env=env,
@@ -133,7 +133,7 @@ def test_cli_rejects_unknown_analyser(tmp_path: Path) -> None:
     src.write_text(EXCERPT, encoding="utf-8")
     env = {**os.environ, "MUISTIO_MORPHOLOGY": "hfst"}
     out = subprocess.run(
-        [sys.executable, "-m", "muistio", "extract", str(src)], capture_output=True, text=True, env=env
+        [sys.executable, "-m", "cli", "extract", str(src)], capture_output=True, text=True, env=env
     )
     assert out.returncode != 0
     lines = out.stderr.strip().splitlines()

@@ -15,11 +15,11 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 from typer.testing import CliRunner
 
-from flows.outbox import BASE_DELAY, DeliveryReport, backoff, deliver_pending, enqueue
-from flows.runtime import engine_for
-from flows.transport import MailTransport, MemoryTransport, SMTPTransport, TemporaryFailure
 from models.session import session_scope
 from models.tables import OutboxMessage, OutboxStatus
+from services.db import engine_for
+from services.outbox import BASE_DELAY, DeliveryReport, backoff, deliver_pending, enqueue
+from services.transport import MailTransport, MemoryTransport, SMTPTransport, TemporaryFailure
 
 NOW = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC)
 
@@ -250,7 +250,7 @@ def cli_env(database_url: str, tmp_path: object, monkeypatch: pytest.MonkeyPatch
 
 
 def test_cli_outbox_shows_the_server_words(cli_env: str) -> None:
-    from muistio.cli import app
+    from cli.main import app
 
     engine = engine_for(cli_env)
     queue(engine, 2)
@@ -273,7 +273,7 @@ def test_cli_outbox_shows_the_server_words(cli_env: str) -> None:
 def test_cli_send_delivers_pending_to_the_maildir(cli_env: str, tmp_path: object) -> None:
     from pathlib import Path
 
-    from muistio.cli import app
+    from cli.main import app
 
     queue(engine_for(cli_env), 2)
     result = CliRunner().invoke(app, ["send"])

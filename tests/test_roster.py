@@ -11,7 +11,9 @@ from sqlalchemy.engine import Engine
 from sqlmodel import select
 from typer.testing import CliRunner
 
-from flows.roster import (
+from models.session import session_scope
+from models.tables import Body, Person
+from services.roster import (
     RosterError,
     add_person,
     find_body,
@@ -22,8 +24,6 @@ from flows.roster import (
     parse_yaml,
     set_body,
 )
-from models.session import session_scope
-from models.tables import Body, Person
 
 GOOD_CSV = """name,email,aliases,organization,language
 Sanna Mäkelä,sanna.makela@Example.ORG,Mäkelä;S. Mäkelä,Kaupunki,fi
@@ -159,7 +159,7 @@ def cli(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> I
 
 
 def test_cli_people_import_add_list_and_body_set(cli: CliRunner, tmp_path: Path) -> None:
-    from muistio.cli import app
+    from cli.main import app
 
     roster = tmp_path / "people.csv"
     roster.write_text(GOOD_CSV, encoding="utf-8")
@@ -183,7 +183,7 @@ def test_cli_people_import_add_list_and_body_set(cli: CliRunner, tmp_path: Path)
 
 
 def test_cli_bad_roster_is_one_line_and_imports_nothing(cli: CliRunner, tmp_path: Path) -> None:
-    from muistio.cli import app
+    from cli.main import app
 
     roster = tmp_path / "people.csv"
     roster.write_text("Sanna,sanna@example.org\nPekka,pekka at example.org\n", encoding="utf-8")

@@ -10,18 +10,6 @@ import pytest
 from sqlalchemy import inspect
 from sqlmodel import SQLModel, select
 
-from flows.runtime import FixedClock, engine_for, upgrade_database
-from flows.store import (
-    StoreError,
-    StoreResult,
-    calendar_uid,
-    find_meeting,
-    item_key,
-    list_items,
-    list_meetings,
-    meeting_detail,
-    store_extraction,
-)
 from models import (
     ActionItem,
     ActionItemEvent,
@@ -45,6 +33,19 @@ from muistio.contract import (
     WhenWhere,
 )
 from muistio.document import Document
+from services.clock import FixedClock
+from services.db import engine_for, upgrade_database
+from services.store import (
+    StoreError,
+    StoreResult,
+    calendar_uid,
+    find_meeting,
+    item_key,
+    list_items,
+    list_meetings,
+    meeting_detail,
+    store_extraction,
+)
 
 Counts = Callable[[str], dict[str, int]]
 NOW = dt.datetime(2025, 9, 2, 9, 0, tzinfo=dt.UTC)
@@ -318,7 +319,7 @@ def test_fixed_clock_is_aware_and_moves() -> None:
 
 
 def test_item_done_reopen_assign_due_and_history(database_url: str) -> None:
-    from flows.store import ItemError, assign_item, item_history, mark_done, reopen_item, set_due
+    from services.store import ItemError, assign_item, item_history, mark_done, reopen_item, set_due
 
     doc = document("muistio 1")
     store(database_url, extraction(doc), doc)

@@ -12,7 +12,8 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 from smtp_support import Recorder, SMTPServer, free_port, smtp_server
 
-from flows.transport import (
+from muistio.settings import Settings
+from services.transport import (
     MaildirTransport,
     MemoryTransport,
     PermanentFailure,
@@ -20,7 +21,6 @@ from flows.transport import (
     TemporaryFailure,
     transport_from_settings,
 )
-from muistio.settings import Settings
 
 RAW = (
     b"From: Sihteeri <muistio@example.org>\r\nTo: a@example.org\r\nSubject: Hei\r\n"

@@ -12,8 +12,6 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
-from flows.invitations import organizer_of
-from flows.outbox import DeliveryReport, SessionFactory, deliver_where, enqueue, outbox_message
 from models.tables import ActionItem, ActionItemOwner, ActionStatus, Body, Meeting, OutboxMessage, Person
 from muistio.digest import (
     Digest,
@@ -27,10 +25,12 @@ from muistio.digest import (
     usable_address,
 )
 from muistio.mail import message_bytes
+from services.invitations import organizer_of
+from services.outbox import DeliveryReport, SessionFactory, deliver_where, enqueue, outbox_message
 
 if TYPE_CHECKING:
-    from flows.transport import MailTransport
     from muistio.settings import Settings
+    from services.transport import MailTransport
 
 KIND = "digest"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -140,12 +140,12 @@ app.add_typer(db_app, name="db")
 
 def _user_errors() -> tuple[type[Exception], ...]:
     """The exceptions whose message is one line meant for users (imported only once one is raised)."""
-    from flows.commands import CommandError
-    from flows.invitations import InviteFlowError
-    from flows.overdue import DigestError
-    from flows.roster import RosterError
-    from flows.runtime import DatabaseUnavailable
+    from cli.output import CommandError
     from muistio.invite import InviteError
+    from services.db import DatabaseUnavailable
+    from services.digests import DigestError
+    from services.invitations import InviteFlowError
+    from services.roster import RosterError
 
     return (
         CommandError, DatabaseUnavailable, DigestError, InviteFlowError, RosterError, InviteError, LookupError
@@ -167,7 +167,7 @@ def _one_line_errors() -> Iterator[None]:
 
 def _settings() -> Settings:
     """The MUISTIO_* settings, read once per command; a bad value is one line."""
-    from flows.runtime import SettingsError, load_settings
+    from services.config import SettingsError, load_settings
 
     try:
         return load_settings()
@@ -178,7 +178,7 @@ def _settings() -> Settings:
 
 def _database(settings: Settings) -> SessionFactory:
     """Sessions on the configured database, migrated to head first (cheap when it is there)."""
-    from flows.runtime import ready_database, session_factory
+    from services.db import ready_database, session_factory
 
     return session_factory(ready_database(settings.resolved_database_url))
 
@@ -196,7 +196,7 @@ def _warn(message: str) -> None:
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Create or migrate the database (SQLite under the data dir, or MUISTIO_DATABASE_URL) to the newest."""
-    from flows.commands import db_upgrade as upgrade
+    from cli.output import db_upgrade as upgrade
 
     with _one_line_errors():
         typer.echo(upgrade(_settings()))
@@ -208,7 +208,7 @@ def ingest(
     body: Annotated[str | None, typer.Option(help="the body, when the minutes do not name it")] = None,
 ) -> None:
     """Store minutes: meeting, participants, agenda, decisions, action items and the next meeting."""
-    from flows.commands import ingest_files
+    from cli.output import ingest_files
 
     with _one_line_errors():
         bad, _ = ingest_files(files, body, _settings(), typer.echo, _warn)
@@ -219,7 +219,7 @@ def ingest(
 @app.command()
 def meetings(json_out: Annotated[bool, typer.Option("--json", help="print JSON")] = False) -> None:
     """List the meetings: held ones with their action-item counts, and scheduled ones."""
-    from flows.commands import meetings_lines
+    from cli.output import meetings_lines
 
     with _one_line_errors():
         _print_lines(meetings_lines(_settings(), json_out))
@@ -236,7 +236,7 @@ def items(
     json_out: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """List action items with owners, due dates and status."""
-    from flows.commands import items_lines
+    from cli.output import items_lines
 
     with _one_line_errors():
         _print_lines(
@@ -253,7 +253,7 @@ def show(
     json_out: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Show one meeting: participants, agenda, decisions, action items and the next meeting."""
-    from flows.commands import show_lines
+    from cli.output import show_lines
 
     with _one_line_errors():
         _print_lines(show_lines(_settings(), meeting, body, json_out))
@@ -278,7 +278,7 @@ def _actor(by: str | None) -> str:
 
 
 def _item_change(action: str, item_id: str, by: str | None, note: str | None, **kw: Any) -> None:
-    from flows.commands import item_change_lines
+    from cli.output import item_change_lines
 
     with _one_line_errors():
         _print_lines(item_change_lines(_settings(), action, item_id, actor=_actor(by), note=note, **kw))
@@ -328,7 +328,7 @@ def item_history(
     item_id: ItemId, json_out: Annotated[bool, typer.Option("--json", help="print JSON")] = False
 ) -> None:
     """Every change to an action item: who, when, old and new."""
-    from flows.commands import item_history_lines
+    from cli.output import item_history_lines
 
     with _one_line_errors():
         _print_lines(item_history_lines(_settings(), item_id, json_out))
@@ -337,7 +337,7 @@ def item_history(
 @app.command()
 def demo() -> None:
     """Ingest the example minutes into data/demo and show what muistio made of them."""
-    from flows.commands import demo as run_demo
+    from cli.output import demo as run_demo
 
     with _one_line_errors():
         bad = run_demo(_settings(), typer.echo, _warn)
@@ -356,7 +356,7 @@ app.add_typer(meeting_app, name="meeting")
 
 
 def _now() -> Any:
-    from flows.runtime import clock
+    from services.clock import clock
 
     return clock().now()
 
@@ -370,8 +370,8 @@ def _print_delivery(summary: str, errors: dict[str, str]) -> None:
 
 def _deliver_now(settings: Settings, sessions: SessionFactory, meeting_id: int | None = None) -> None:
     """Deliver what is due through the configured transport and print one line."""
-    from flows.invitations import deliver_meeting
-    from flows.transport import describe_transport, transport_from_settings
+    from services.invitations import deliver_meeting
+    from services.transport import describe_transport, transport_from_settings
 
     transport = transport_from_settings(settings)
     report = deliver_meeting(
@@ -390,7 +390,7 @@ def people_import(
     body: Annotated[str | None, typer.Option(help="the body they belong to")] = None,
 ) -> None:
     """Import people from a CSV or YAML file; one bad row and nothing is imported."""
-    from flows.roster import import_people
+    from services.roster import import_people
 
     with _one_line_errors(), _database(_settings())() as session:
         report = import_people(session, file, body=body)
@@ -407,7 +407,7 @@ def people_add(
     body: Annotated[str | None, typer.Option(help="the body they belong to")] = None,
 ) -> None:
     """Add a person (or update the one with that name)."""
-    from flows.roster import add_person, make_entry
+    from services.roster import add_person, make_entry
 
     with _one_line_errors():
         entry = make_entry("people add", name, email, aliases, organization, language)
@@ -424,7 +424,7 @@ def people_list(
     """List people by body, with address, aliases, organisation and language."""
     import json
 
-    from flows.roster import list_people
+    from services.roster import list_people
 
     with _one_line_errors(), _database(_settings())() as session:
         rows = list_people(session, body=body)
@@ -456,7 +456,7 @@ def body_set(
     ] = None,
 ) -> None:
     """Create a body or change its settings."""
-    from flows.roster import set_body
+    from services.roster import set_body
 
     settings = _settings()
     with _one_line_errors(), _database(settings)() as session:
@@ -483,7 +483,7 @@ def _print_plan(plan: Any, what: str) -> None:
 @contextmanager
 def _meeting(ref: str, settings: Settings) -> Iterator[tuple[Session, Meeting]]:
     """One transaction with the meeting an id or YYYY-MM-DD names; any user error is one line."""
-    from flows.invitations import find_meeting
+    from services.invitations import find_meeting
 
     with _one_line_errors(), _database(settings)() as session:
         yield session, find_meeting(session, ref)
@@ -492,7 +492,7 @@ def _meeting(ref: str, settings: Settings) -> Iterator[tuple[Session, Meeting]]:
 @app.command()
 def approve(meeting: Annotated[str, typer.Argument(help="meeting id or YYYY-MM-DD")]) -> None:
     """Approve a meeting's invitations (bodies that require approval) and send them."""
-    from flows.invitations import approve_meeting, enqueue_invites
+    from services.invitations import approve_meeting, enqueue_invites
 
     settings = _settings()
     with _meeting(meeting, settings) as (session, found):
@@ -511,7 +511,7 @@ def invite(
     """Send the meeting's invitations (Prefect flow distribute-invites); --dry-run only writes files."""
     settings = _settings()
     if dry_run:
-        from flows.invitations import dry_run as write_preview
+        from services.invitations import dry_run as write_preview
 
         with _meeting(meeting, settings) as (session, found):
             plan = write_preview(session, found, out, settings=settings, now=_now())
@@ -520,22 +520,19 @@ def invite(
         if plan.missing_line():
             typer.echo(f"warning: {plan.missing_line()}", err=True)
         return
-    from flows.invitations import check_sendable
+    from services.invitations import check_sendable
 
     # Check here, so a wrong date or a missing approval is one line, not a failed flow run's traceback.
     with _meeting(meeting, settings) as (session, found):
         check_sendable(session, found)
-    from flows.runtime import prepare_prefect
-
-    prepare_prefect(settings)  # before prefect is first imported
-    from flows.invites import distribute_invites
+    from services.invitations import deliver_invitations, queue_invitations
 
     with _one_line_errors():
-        result = distribute_invites(str(found.id))
-    plan, delivery = result["plan"], result["delivery"]
-    typer.echo(f"invitations: {len(plan['recipients'])} recipients, {plan['enqueued']} newly queued")
-    if plan["missing_line"]:
-        typer.echo(f"warning: {plan['missing_line']}", err=True)
+        queued = queue_invitations(str(found.id), settings=settings)
+        delivery = deliver_invitations([queued["meeting_id"]], settings=settings)
+    typer.echo(f"invitations: {len(queued['recipients'])} recipients, {queued['enqueued']} newly queued")
+    if queued["missing_line"]:
+        typer.echo(f"warning: {queued['missing_line']}", err=True)
     _print_delivery(f"delivery: {delivery['summary']}", delivery["errors"])
 
 
@@ -548,7 +545,7 @@ def meeting_reschedule(
     place: Annotated[str | None, typer.Option(help="new place")] = None,
 ) -> None:
     """Move a meeting; those already invited get an update (SEQUENCE+1)."""
-    from flows.invitations import reschedule_meeting
+    from services.invitations import reschedule_meeting
 
     settings = _settings()
     with _meeting(meeting, settings) as (session, found):
@@ -568,7 +565,7 @@ def meeting_reschedule(
 @meeting_app.command("cancel")
 def meeting_cancel(meeting: Annotated[str, typer.Argument(help="meeting id or YYYY-MM-DD")]) -> None:
     """Cancel a meeting; everyone invited gets METHOD:CANCEL."""
-    from flows.invitations import cancel_meeting
+    from services.invitations import cancel_meeting
 
     settings = _settings()
     with _meeting(meeting, settings) as (session, found):
@@ -584,7 +581,7 @@ def outbox(json_out: Annotated[bool, typer.Option("--json", help="print JSON")] 
     import dataclasses
     import json
 
-    from flows.outbox import list_outbox
+    from services.outbox import list_outbox
 
     with _one_line_errors(), _database(_settings())() as session:
         rows = list_outbox(session)
@@ -618,7 +615,7 @@ def digest(
     out: Annotated[Path, typer.Option(help="folder for --dry-run output")] = Path("digest-out"),
 ) -> None:
     """Mail each owner their overdue action items (once per ISO week); --dry-run only writes files."""
-    from flows.overdue import compose_digests, enqueue_digests, parse_as_of, summary_line, write_dry_run
+    from services.digests import compose_digests, enqueue_digests, parse_as_of, summary_line, write_dry_run
 
     settings = _settings()
     with _one_line_errors():
@@ -648,8 +645,8 @@ def digest(
 
 def _deliver_digest(settings: Settings, sessions: SessionFactory, keys: list[str]) -> None:
     """Deliver the week's digests through the configured transport and print one line."""
-    from flows.overdue import deliver_digests
-    from flows.transport import describe_transport, transport_from_settings
+    from services.digests import deliver_digests
+    from services.transport import describe_transport, transport_from_settings
 
     transport = transport_from_settings(settings)
     report = deliver_digests(sessions, transport, settings=settings, now=_now(), keys=keys)

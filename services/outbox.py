@@ -15,9 +15,9 @@ from sqlalchemy import and_, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col
 
-from flows.transport import MailTransport, PermanentFailure, TemporaryFailure
 from models.tables import OutboxMessage, OutboxStatus
 from muistio.mail import message_bytes
+from services.transport import MailTransport, PermanentFailure, TemporaryFailure
 
 SessionFactory = Callable[[], AbstractContextManager[Session]]
 
@@ -104,7 +104,7 @@ def enqueue(messages: Iterable[OutboxMessage], *, session: Session) -> int:
 
 def backoff(attempts: int, key: str) -> dt.timedelta:
     """Exponential delay after the n-th attempt, with a fixed per-message spread so retries do not bunch."""
-    delay = min(BASE_DELAY * (2 ** max(attempts - 1, 0)), MAX_DELAY)
+    delay: dt.timedelta = min(BASE_DELAY * (2 ** max(attempts - 1, 0)), MAX_DELAY)
     spread = (zlib.crc32(key.encode()) % 1000) / 1000 * 0.25  # 0..25 %, same for the same message
     return delay + delay * spread
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import hashlib
 import json
@@ -18,16 +17,11 @@ from zoneinfo import ZoneInfo
 import typer
 from sqlmodel import Session
 
-from flows.runtime import (
-    DatabaseUnavailable,
-    clock,
-    prepare_prefect,
-    ready_database,
-    session_factory,
-    shown_url,
-    upgrade_or_explain,
-)
-from flows.store import (
+from models import Meeting
+from muistio.settings import Settings
+from services.clock import clock
+from services.db import DatabaseUnavailable, ready_database, session_factory, shown_url, upgrade_or_explain
+from services.store import (
     ItemRow,
     MeetingDetail,
     already_stored,
@@ -36,8 +30,6 @@ from flows.store import (
     list_meetings,
     meeting_detail,
 )
-from models import Meeting
-from muistio.settings import Settings
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "minutes"
 Echo = Callable[[str], None]
@@ -150,34 +142,28 @@ def invitation_lines(result: dict[str, Any]) -> list[str]:
     return lines
 
 
+NO_SERVER = "no Prefect server: run history is not recorded; `muistio serve` records it"
+
+
 def ingest_files(
     paths: Sequence[Path], body: str | None, settings: Settings, echo: Echo, warn: Echo
 ) -> tuple[int, list[dict[str, Any]]]:
-    """Ingest each file through the flow (one run per file, one process); returns (bad files, results)."""
-    prepare_prefect(settings)
+    """Ingest each file in process through the services (no Prefect); returns (bad files, results)."""
+    from services.ingest import ingest_file
+
     url = _ready(settings)
     known = _already_in(paths, url)
-    todo = [p for p in paths if p not in known]  # the flow would say the same; skipping saves Prefect's start
+    todo = [p for p in paths if p not in known]
     fresh: dict[Path, dict[str, Any]] = {}
     if todo:
-        from flows.runtime import PrefectWarmUp
-
-        # Prefect's temporary server boots (~4 s) while the flow and extraction modules import.
-        warm = PrefectWarmUp().start()
-        from flows.ingest import ingest_many
-
-        warm.wait()
-
-        async def run_all() -> list[dict[str, Any]]:
-            if len(todo) > 1 and sys.stderr.isatty():
-                results = []
-                with typer.progressbar(todo, label="Ingesting", file=sys.stderr) as bar:
-                    for path in bar:
-                        results += await ingest_many([str(path)], body)
-                return results
-            return await ingest_many([str(p) for p in todo], body)
-
-        fresh = dict(zip(todo, asyncio.run(run_all()), strict=True))
+        typer.echo(f"note: {NO_SERVER}", err=True)
+        progress = len(todo) > 1 and sys.stderr.isatty()
+        with typer.progressbar(todo, label="Ingesting", file=sys.stderr) if progress else _plain(todo) as bar:
+            for path in bar:
+                try:
+                    fresh[path] = ingest_file(str(path), settings=settings, body=body)
+                except Exception as exc:  # one broken file must not stop a batch; its reason is reported
+                    fresh[path] = {"status": "rejected", "error": f"{type(exc).__name__}: {exc}"}
     results = [known.get(p) or fresh[p] for p in paths]
     bad = 0
     for path, result in zip(paths, results, strict=True):
@@ -189,6 +175,12 @@ def ingest_files(
             for line in invitation_lines(result):
                 echo(line)
     return bad, results
+
+
+@contextmanager
+def _plain(items: Sequence[Path]) -> Iterator[Sequence[Path]]:
+    """The files without a progress bar (not a terminal, or one file)."""
+    yield items
 
 
 # --- queries ---------------------------------------------------------------------------------
@@ -355,7 +347,7 @@ def roster_sections(path: Path) -> list[RosterSection]:
 
 def _import_roster(sections: list[RosterSection], url: str, echo: Echo) -> None:
     """Each section's body (with its language) and people; a second run changes nothing."""
-    from flows.roster import RosterError, parse_csv, set_body, upsert_people
+    from services.roster import RosterError, parse_csv, set_body, upsert_people
 
     try:
         with session_factory(url)() as session:
@@ -400,7 +392,7 @@ def maildir_lines(maildir: Path) -> list[str]:
 
 def demo(settings: Settings, echo: Echo, warn: Echo) -> int:
     """The mission on embedded defaults: roster, both example minutes, items, next meetings, invitations."""
-    from flows.runtime import FixedClock, use_clock
+    from services.clock import FixedClock, use_clock
 
     data_dir = (settings.data_dir / "demo").resolve()
     url = f"sqlite:///{data_dir / 'muistio.db'}"
@@ -472,7 +464,7 @@ def item_change_lines(
     due: str | None = None,
 ) -> list[str]:
     """`muistio item done|reopen|assign|due ID`: one line on what changed, recorded with who and when."""
-    from flows.store import ItemError, assign_item, mark_done, reopen_item, set_due
+    from services.store import ItemError, assign_item, mark_done, reopen_item, set_due
 
     ref = _item_ref(item_id)
     day: dt.date | None = None
@@ -503,7 +495,7 @@ def item_change_lines(
 
 def item_history_lines(settings: Settings, item_id: str, as_json: bool) -> list[str]:
     """`muistio item history ID`: every change, oldest first, in the configured time zone."""
-    from flows.store import ItemError, get_item, item_history
+    from services.store import ItemError, get_item, item_history
 
     ref = _item_ref(item_id)
     zone = ZoneInfo(settings.timezone)

@@ -14,14 +14,6 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from flows.outbox import (
-    DeliveryReport,
-    SessionFactory,
-    deliver_pending,
-    deliver_where,
-    enqueue,
-    outbox_message,
-)
 from models.tables import (
     ActionItem,
     ActionItemOwner,
@@ -44,10 +36,20 @@ from muistio.invite import (
     is_material_change,
 )
 from muistio.mail import Kind, compose_invite, message_bytes
+from services.clock import clock
+from services.db import session_factory
+from services.outbox import (
+    DeliveryReport,
+    SessionFactory,
+    deliver_pending,
+    deliver_where,
+    enqueue,
+    outbox_message,
+)
 
 if TYPE_CHECKING:
-    from flows.transport import MailTransport
     from muistio.settings import Settings
+    from services.transport import MailTransport
 
 Method = Literal["REQUEST", "CANCEL"]
 # People who only ever came as guests or presenters are not members to invite.
@@ -98,7 +100,7 @@ class InvitePlan:
 
 def find_meeting(session: Session, ref: str, *, body: str | None = None) -> Meeting:
     """A meeting by id or by date (YYYY-MM-DD), optionally within one body."""
-    from flows.store import find_meeting as lookup
+    from services.store import find_meeting as lookup
 
     try:
         return lookup(ref, session=session, body=body)
@@ -591,3 +593,27 @@ def report_summary(report: DeliveryReport) -> dict[str, Any]:
         "errors": report.errors,
         "summary": report.summary(),
     }
+
+
+def queue_invitations(meeting: str, *, settings: Settings) -> dict[str, Any]:
+    """All the meeting's (id or YYYY-MM-DD) invitations, composed and queued in one transaction."""
+    with session_factory(settings.resolved_database_url)() as session:
+        plan = enqueue_invites(session, find_meeting(session, meeting), settings=settings, now=clock().now())
+    return plan_summary(plan)
+
+
+def deliver_invitations(
+    meeting_ids: list[int], *, settings: Settings, transport: MailTransport | None = None
+) -> dict[str, Any]:
+    """Send what is queued for these meetings (one batch, never one call per mail)."""
+    from services.transport import describe_transport, transport_from_settings
+
+    transport = transport or transport_from_settings(settings)
+    report = deliver_meeting(
+        session_factory(settings.resolved_database_url),
+        transport,
+        settings=settings,
+        now=clock().now(),
+        meeting_ids=meeting_ids,
+    )
+    return {"via": describe_transport(transport), **report_summary(report)}

@@ -1,0 +1,1 @@
+"""The command line, `muistio`: an edge over the services."""

@@ -1,0 +1,1 @@
+"""The application: what the CLI, the web desk and the flows all call; no Prefect here."""
