@@ -18,6 +18,8 @@ import typer
 from sqlmodel import Session
 
 from models import Meeting
+from muistio.document import ReadError
+from muistio.reading import read_file_bytes
 from muistio.settings import Settings
 from services.clock import clock
 from services.db import DatabaseUnavailable, ready_database, session_factory, shown_url, upgrade_or_explain
@@ -95,8 +97,8 @@ def _already_in(paths: Sequence[Path], url: str) -> dict[Path, dict[str, Any]]:
     with session_factory(url)() as session:
         for path in paths:
             try:
-                digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            except OSError:
+                digest = hashlib.sha256(read_file_bytes(path)).hexdigest()
+            except ReadError:
                 continue  # the read stage reports it properly
             result = already_stored(digest, path.name, session=session)
             if result is not None:

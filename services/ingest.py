@@ -103,12 +103,12 @@ def ingest_file(
     path: str, *, settings: Settings, body: str | None = None, deliver: bool = True
 ) -> dict[str, Any]:
     """Ingest one minutes file, then send the invitations it caused; the same file twice does nothing."""
-    document = read_minutes(path)
-    if isinstance(document, Rejected):
-        return rejected(path, document.error)
-    extraction = extract_minutes(document, settings=settings)
-    if isinstance(extraction, Rejected):
-        return rejected(path, extraction.error)
+    from services.parsing import ParseError, parse_minutes
+
+    try:
+        document, extraction = parse_minutes(path, settings=settings)
+    except ParseError as exc:
+        return rejected(path, str(exc))
     result = store_minutes(extraction, document, settings=settings, body=body)
     queued = queued_meetings(result)
     if deliver and queued:
