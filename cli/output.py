@@ -145,6 +145,14 @@ def invitation_lines(result: dict[str, Any]) -> list[str]:
 
 
 NO_SERVER = "no Prefect server: run history is not recorded; `muistio serve` records it"
+_told_no_server = False
+
+
+def _tell_no_server() -> None:
+    """Say once per command that runs go unrecorded."""
+    global _told_no_server
+    _told_no_server = True
+    typer.echo(f"note: {NO_SERVER}", err=True)
 
 
 def ingest_files(
@@ -157,8 +165,8 @@ def ingest_files(
     known = _already_in(paths, url)
     todo = [p for p in paths if p not in known]
     fresh: dict[Path, dict[str, Any]] = {}
-    if todo:
-        typer.echo(f"note: {NO_SERVER}", err=True)
+    if todo and not _told_no_server:
+        _tell_no_server()
         progress = len(todo) > 1 and sys.stderr.isatty()
         with typer.progressbar(todo, label="Ingesting", file=sys.stderr) if progress else _plain(todo) as bar:
             for path in bar:
