@@ -165,8 +165,9 @@ def ingest_files(
     known = _already_in(paths, url)
     todo = [p for p in paths if p not in known]
     fresh: dict[Path, dict[str, Any]] = {}
-    if todo and not _told_no_server:
-        _tell_no_server()
+    if todo:
+        if not _told_no_server:
+            _tell_no_server()
         progress = len(todo) > 1 and sys.stderr.isatty()
         with typer.progressbar(todo, label="Ingesting", file=sys.stderr) if progress else _plain(todo) as bar:
             for path in bar:
