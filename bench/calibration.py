@@ -73,7 +73,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("paths", nargs="*", type=Path, default=DEFAULT_PATHS)
     ap.add_argument("--lang", help="only documents whose gold language is this (fi, en, sv)")
-    ap.add_argument("-v", action="store_true", help="list items at >= 0.8 that are wrong, and misses")
+    ap.add_argument("-v", action="store_true", help="list wrong items (>= 0.5), right ones under 0.8, and missed gold")
     args = ap.parse_args()
     scorer = load_scorer()
     docs = scorer.find_docs([str(p) for p in args.paths])
@@ -106,10 +106,17 @@ def main() -> int:
             nm.append((float(pn["confidence"]), bool(gn and gn.get("date") == pn.get("date"))))
         if args.v:
             for p, (conf, right) in zip(pred.get("action_items") or [], items, strict=True):
-                if conf >= 0.8 and not right:
+                if conf >= 0.5 and not right:
                     print(f"  WRONG {conf:.2f} {doc.name[:30]}: {p.get('quote', '')[:110]!r}")
                 elif conf < 0.8 and right:
                     print(f"  LOW   {conf:.2f} {doc.name[:30]}: {p.get('quote', '')[:110]!r}")
+            ga = gold.get("action_items") or []
+            found = {i for i, _ in scorer.greedy_match(ga, [
+                p for p in pred.get("action_items") or [] if float(p.get("confidence", 1.0)) >= 0.5
+            ], scorer.item_overlap, 0.6)}
+            for i, g in enumerate(ga):
+                if i not in found and not g.get("optional"):
+                    print(f"  MISS       {doc.name[:30]}: {(g.get('quote') or '')[:110]!r}")
     rows = []
     for t in THRESHOLDS:
         kept = [right for conf, right in judged if conf >= t]

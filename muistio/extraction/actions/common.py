@@ -22,7 +22,7 @@ _CAPS_INITIALS = re.compile(r"[A-ZÅÄÖ]{2,6}")  # 'KM', 'AJL': initials standi
 _INNER_CAPITAL = re.compile(r"[a-zåäö][A-ZÅÄÖ]")  # 'McKay', 'jDoe': a name or handle, not a word
 
 
-_NAME_SEPARATOR = re.compile(r"\s*(?:,|\bja\b|\band\b|[&+])\s*")
+_NAME_SEPARATOR = re.compile(r"\s*(?:,|\bja\b|\band\b|\boch\b|[&+])\s*")
 
 
 _TRAILING_INITIALS = re.compile(r",\s*[A-ZÅÄÖ]{2,6}\s*$")  # 'Aila Virta, AV': the initials repeat her
@@ -329,10 +329,11 @@ _NEXT_MEETING_LINE = re.compile(
 
 
 _REPORTED_THAT = re.compile(
-    r"(?=[mhkptaenrsoicl])\b(?:muistutti|muistuttaa|huomautti|huomauttaa|mainitsi|korosti|painotti|totesi|toteaa|kertoi|kertoo"
+    r"(?=[mhkptaenrsoicbs])\b(?:muistutti|muistuttaa|huomautti|huomauttaa|mainitsi|korosti|painotti|totesi|toteaa|kertoi|kertoo"
     r"|tiedotti|arveli|epäili|muistuttivat|totesivat|kertoivat|noted|notes|reminded|said|says|reported"
     r"|mentioned|explained|pointed\s+out|stressed|observed|remarked|commented|informed|advised|told"
-    r"|confirmed|highlighted)\b[^.;]*?\b(?:että|that)\b",
+    r"|confirmed|highlighted|konstaterades|konstaterade|berättade|informerade|meddelade|påpekade"
+    r"|nämnde|sade|sa)\b[^.;]*?\b(?:että|that|att)\b",
     re.I,
 )
 
@@ -343,7 +344,7 @@ _FOR_PERIOD = re.compile(
 )
 
 
-_OWNERLESS_RULES = frozenset({"fi-passive", "en-passive", "deadline", "goal", "we"})
+_OWNERLESS_RULES = frozenset({"fi-passive", "en-passive", "sv-passive", "deadline", "goal", "we"})
 
 
 _AGREED = re.compile(

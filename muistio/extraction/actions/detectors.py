@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from muistio.extraction.actions.common import (
     _ASCII_LOWER_WORD,
@@ -73,6 +75,11 @@ from muistio.extraction.actions.due import (
 from muistio.extraction.actions.owners import (
     _Hit,
     _Owners,
+)
+from muistio.extraction.actions.swedish import (
+    swedish_delegation_hits,
+    swedish_passive_hits,
+    swedish_subject_hits,
 )
 from muistio.extraction.parts import Section, may_hold
 from muistio.extraction.sentences import Sentence
@@ -794,26 +801,77 @@ def _decision_imperative_hits(text: str, a: int, b: int, label_end: int) -> list
     return hits
 
 
+@dataclass(frozen=True)
+class Rule:
+    """One task form: its name (the item's `rule`), languages, base confidence and what it finds."""
+
+    name: str
+    languages: frozenset[str]  # empty: every language
+    base: float  # the confidence of a plain hit; evidence in the text moves it (see the detector)
+    detect: Callable[[str, int, int, _Env], list[_Hit]]
+    on_proposal: bool = True  # whether it runs in an agenda proposal ('Esitys: ...')
+
+
+@dataclass(frozen=True)
+class _Env:
+    """What a clause detector may consult besides the text."""
+
+    roster: Roster
+    owners: _Owners
+    lang: str
+
+
+_ALL: frozenset[str] = frozenset()
+_SV = frozenset({"sv"})
+# strongest first: for each clause the first rule that finds something wins
+RULES: tuple[Rule, ...] = (
+    Rule("sv-delegation", _SV, 0.75, lambda t, a, b, e: swedish_delegation_hits(t, a, b)),
+    Rule("sv-subject", _SV, 0.75, lambda t, a, b, e: swedish_subject_hits(t, a, b, e.owners)),
+    Rule("delegation", _ALL, 0.75, lambda t, a, b, e: _delegation_hits(t, a, b, e.roster)),
+    Rule("assignment", _ALL, 0.75, lambda t, a, b, e: _assignment_hits(t, a, b, e.roster)),
+    Rule("responsible", _ALL, 0.8, lambda t, a, b, e: _responsibility_hits(t, a, b)),
+    Rule("case-owner", _ALL, 0.75, lambda t, a, b, e: _case_owner_hits(t, a, b, e.owners)),
+    Rule("goal", _ALL, 0.6, lambda t, a, b, e: _goal_hits(t, a, b)),
+    Rule("fi-subject", _ALL, 0.8, lambda t, a, b, e: _finnish_subject_hits(t, a, b, e.owners), False),
+    Rule("handle-subject", _ALL, 0.75, lambda t, a, b, e: _handle_subject_hits(t, a, b, e.owners)),
+    Rule("role-subject", _ALL, 0.7, lambda t, a, b, e: _role_subject_hits(t, a, b, e.owners)),
+    Rule("en-subject", _ALL, 0.75, lambda t, a, b, e: _english_subject_hits(t, a, b, e.owners)),
+    Rule("deadline", _ALL, 0.6, lambda t, a, b, e: _deadline_hits(t, a, b)),
+    Rule("sv-passive", _SV, 0.6, lambda t, a, b, e: swedish_passive_hits(t, a, b)),
+    Rule(
+        "fi-passive",
+        _ALL,
+        0.6,
+        lambda t, a, b, e: _passive_hits(t, a, b, e.lang, e.roster.morphology),
+        False,
+    ),
+    Rule("en-passive", _ALL, 0.55, lambda t, a, b, e: _english_passive_hits(t, a, b)),
+    Rule("we", _ALL, 0.55, lambda t, a, b, e: _we_hits(t, a, b)),
+)
+_RULES_BY_LANG: dict[tuple[str, bool], tuple[Rule, ...]] = {}
+
+
+def _rules_for(lang: str, proposal: bool) -> tuple[Rule, ...]:
+    """The table's rules that apply to a language (and to a proposal), computed once per pair."""
+    key = (lang, proposal)
+    found = _RULES_BY_LANG.get(key)
+    if found is None:
+        found = _RULES_BY_LANG[key] = tuple(
+            r for r in RULES if (not r.languages or lang in r.languages) and (r.on_proposal or not proposal)
+        )
+    return found
+
+
 def _clause_hits(
     masked: str, ca: int, cb: int, roster: Roster, owners: _Owners, proposal: bool, lang: str
 ) -> list[_Hit]:
-    """The first rule family that finds a task in the clause text[ca:cb], strongest first."""
-    # a chain of `or`: each rule runs only when every stronger one found nothing (no closures per clause)
-    return (
-        _delegation_hits(masked, ca, cb, roster)
-        or _assignment_hits(masked, ca, cb, roster)
-        or _responsibility_hits(masked, ca, cb)
-        or _case_owner_hits(masked, ca, cb, owners)
-        or _goal_hits(masked, ca, cb)
-        or ([] if proposal else _finnish_subject_hits(masked, ca, cb, owners))
-        or _handle_subject_hits(masked, ca, cb, owners)
-        or _role_subject_hits(masked, ca, cb, owners)
-        or _english_subject_hits(masked, ca, cb, owners)
-        or _deadline_hits(masked, ca, cb)
-        or ([] if proposal else _passive_hits(masked, ca, cb, lang, roster.morphology))
-        or _english_passive_hits(masked, ca, cb)
-        or _we_hits(masked, ca, cb)
-    )
+    """The first rule of the table that finds a task in the clause text[ca:cb], strongest first."""
+    env = _Env(roster, owners, lang)
+    for rule in _rules_for(lang, proposal):
+        hits = rule.detect(masked, ca, cb, env)
+        if hits:
+            return hits
+    return []
 
 
 def _presenters(text: str, sec: Section, roster: Roster) -> list[str]:

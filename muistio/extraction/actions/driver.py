@@ -267,7 +267,7 @@ def _section_items(
                         )
                     ]
                 for h in ch:
-                    if h.rule in {"fi-passive", "goal", "en-passive"} and (
+                    if h.rule in {"fi-passive", "goal", "en-passive", "sv-passive"} and (
                         in_preamble or announce or reported
                     ):
                         h.confidence = min(h.confidence, 0.35)
@@ -371,7 +371,16 @@ _DASH_BULLET = re.compile(r"[ \t]*[-*•–][ \t]+\S")
 
 
 _NAMED_RULES = frozenset(
-    {"explicit", "delegation", "responsible", "acts-as", "fi-subject", "en-subject", "owner-label"}
+    {
+        "explicit",
+        "delegation",
+        "responsible",
+        "acts-as",
+        "fi-subject",
+        "en-subject",
+        "sv-subject",
+        "owner-label",
+    }
 )
 
 
