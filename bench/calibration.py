@@ -50,7 +50,9 @@ def judge_actions(scorer: ModuleType, gold: dict[str, Any], pred: dict[str, Any]
     return [(float(p.get("confidence", 1.0)), j in matched) for j, p in enumerate(pa)]
 
 
-def required_hits(scorer: ModuleType, gold: dict[str, Any], pred: dict[str, Any], t: float) -> tuple[int, int]:
+def required_hits(
+    scorer: ModuleType, gold: dict[str, Any], pred: dict[str, Any], t: float
+) -> tuple[int, int]:
     """(required gold items matched by an item of confidence >= t, required gold items)."""
     ga = gold.get("action_items") or []
     pa = [p for p in pred.get("action_items") or [] if float(p.get("confidence", 1.0)) >= t]
@@ -73,7 +75,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("paths", nargs="*", type=Path, default=DEFAULT_PATHS)
     ap.add_argument("--lang", help="only documents whose gold language is this (fi, en, sv)")
-    ap.add_argument("-v", action="store_true", help="list wrong items (>= 0.5), right ones under 0.8, and missed gold")
+    ap.add_argument(
+        "-v", action="store_true", help="list wrong items (>= 0.5), right ones under 0.8, and missed gold"
+    )
     args = ap.parse_args()
     scorer = load_scorer()
     docs = scorer.find_docs([str(p) for p in args.paths])
@@ -94,9 +98,15 @@ def main() -> int:
         pairs.append((gold, pred))
         items = judge_actions(scorer, gold, pred)
         judged.extend(items)
-        scored = scorer.score_doc(gold, {**pred, "action_items": [
-            p for p in pred.get("action_items") or [] if float(p.get("confidence", 1.0)) >= 0.5
-        ]})
+        scored = scorer.score_doc(
+            gold,
+            {
+                **pred,
+                "action_items": [
+                    p for p in pred.get("action_items") or [] if float(p.get("confidence", 1.0)) >= 0.5
+                ],
+            },
+        )
         tp, fp, fn = tp + scored["ai_tp"], fp + scored["ai_fp"], fn + scored["ai_fn"]
         own_n, own_ok = own_n + scored["ai_owner_n"], own_ok + scored["ai_owner_ok"]
         gn, pn = gold.get("next_meeting"), pred.get("next_meeting")
@@ -111,9 +121,15 @@ def main() -> int:
                 elif conf < 0.8 and right:
                     print(f"  LOW   {conf:.2f} {doc.name[:30]}: {p.get('quote', '')[:110]!r}")
             ga = gold.get("action_items") or []
-            found = {i for i, _ in scorer.greedy_match(ga, [
-                p for p in pred.get("action_items") or [] if float(p.get("confidence", 1.0)) >= 0.5
-            ], scorer.item_overlap, 0.6)}
+            found = {
+                i
+                for i, _ in scorer.greedy_match(
+                    ga,
+                    [p for p in pred.get("action_items") or [] if float(p.get("confidence", 1.0)) >= 0.5],
+                    scorer.item_overlap,
+                    0.6,
+                )
+            }
             for i, g in enumerate(ga):
                 if i not in found and not g.get("optional"):
                     print(f"  MISS       {doc.name[:30]}: {(g.get('quote') or '')[:110]!r}")
@@ -126,8 +142,10 @@ def main() -> int:
             hit, total = hit + h, total + n
         rows.append((f">= {t:.1f}", len(kept), sum(kept), hit, total))
     p, r, f = scorer.prf(tp, fp, fn)
-    print(f"documents={len(pairs)} at 0.5: actions_P={p:.3f} actions_R={r:.3f} actions_F1={f:.3f} "
-          f"owner_ok={own_ok}/{own_n}")
+    print(
+        f"documents={len(pairs)} at 0.5: actions_P={p:.3f} actions_R={r:.3f} actions_F1={f:.3f} "
+        f"owner_ok={own_ok}/{own_n}"
+    )
     print("action items")
     print(_table(rows))
     if nm:

@@ -113,7 +113,7 @@ def swedish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hi
             continue
         known = all(owners.known(n) for n in names)
         if modal and (
-            modal.group().startswith("kommer") and not known or _SV_PASSIVE_INF.match(seg, modal.end())
+            (modal.group().startswith("kommer") and not known) or _SV_PASSIVE_INF.match(seg, modal.end())
         ):
             continue  # 'Polisen kommer att kalla': someone else's plan; 'Rapporter ska lämnas': a passive
         if modal:
