@@ -186,7 +186,8 @@ _EN_IMPERATIVE = _EN_TASK_VERBS | _words(
 )
 
 
-_OWNER_LINE = re.compile(rf"\s*(?:[-*•]\s*)?{_SUBJECT.pattern}\s*(?::|\s[—–-])\s+")
+# 'Kalle: tilaa', 'Ana Berg — write', 'Lauri -pohtii': a colon, or a dash then the task
+_OWNER_LINE = re.compile(rf"\s*(?:[-*•]\s*)?{_SUBJECT.pattern}(?:\s*:\s+|\s[—–-]\s+|\s[—–-](?=[a-zåäö]))")
 
 
 _OWNER_LINE_MODAL = re.compile(r"(?:will|'ll|shall|to|is\s+to|needs?\s+to)\s+([a-z][\w-]*)")
@@ -200,7 +201,7 @@ def _owner_line_hit(text: str, a: int, b: int, owners: _Owners, bullet: bool) ->
     imperative after 'Name:' outside a list ('Roy: rename it.' suggests, '* Roy: rename it' assigns).
     """
     head = text[a : min(b, a + 80)]
-    if ":" not in head and "—" not in head and "–" not in head and " - " not in head:
+    if ":" not in head and "—" not in head and "–" not in head and " -" not in head:
         return None  # cheap test first: most sentences have no owner label
     m = _OWNER_LINE.match(text, a, b)
     if not m:
@@ -220,12 +221,42 @@ def _owner_line_hit(text: str, a: int, b: int, owners: _Owners, bullet: bool) ->
             bool(word)
             and rest[:1].islower()
             and (bullet or dash)
-            and (word in _EN_IMPERATIVE or (_task_verb(word) and word not in _FI_VERB_STOP))
+            and (
+                word in _EN_IMPERATIVE
+                or ((_task_verb(word) or (dash and _fi_3sg(word))) and word not in _FI_VERB_STOP)
+            )
         )
     if not ok:
         return None
     task = rest[modal.start(1) :] if modal else rest
     return _Hit(a + (m.start("subj") - a), b, names, 0.8, "en-subject", _clean(task))
+
+
+# 'Lauri -pohtii arkkitehtuurimallia Jarmo -korjaa määrittelyä': a task list whose line breaks were lost
+_DASH_OWNER = re.compile(rf"{_SUBJECT.pattern}\s-(?P<verb>[a-zåäöA-ZÅÄÖ][a-zåäö]+)\b")
+
+
+def _dash_owner_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
+    """Two or more 'Name -verb ...' runs in one sentence: one task per run, each owned by its names."""
+    if text.count(" -", a, b) < 2:
+        return []
+    runs = []
+    for m in _DASH_OWNER.finditer(text, a, b):
+        names = _split_names(m.group("subj"))
+        verb = m.group("verb").lower()
+        if (
+            names
+            and all(owners.known(n) or _name_like(n) for n in names)
+            and (_task_verb(verb) or _fi_3sg(verb))
+        ):
+            runs.append((m, names))
+    if len(runs) < 2:
+        return []
+    hits = []
+    for i, (m, names) in enumerate(runs):
+        end = runs[i + 1][0].start() if i + 1 < len(runs) else b
+        hits.append(_Hit(m.start(), end, names, 0.75, "en-subject"))
+    return hits
 
 
 def _at_names(subj: str, owners: _Owners) -> list[str]:

@@ -15,6 +15,7 @@ from muistio.extraction.actions.common import (
     _DONE_MARK,
     _EN_I_WILL,
     _EXPLICIT,
+    _FI_VERB_STOP,
     _FIRST_LOWER_WORD,
     _LABEL,
     _LEAD_SUBJECT,
@@ -49,10 +50,12 @@ from muistio.extraction.actions.common import (
 )
 from muistio.extraction.actions.detectors import (
     _ACTION_HEADING,
+    _EN_IMPERATIVE,
     _RESOLVED_LEAD,
     _at_names,
     _clause_hits,
     _clauses,
+    _dash_owner_hits,
     _decision_imperative_hits,
     _email_writer,
     _first_person_hit,
@@ -116,6 +119,9 @@ def _section_items(
         first_of_block.setdefault(s.block.index, masked[s.start : s.end])
     recent_full: list[str] = []
     writer = _email_writer(text)
+    # a to-do list nested under a person: '- Kate:' then indented tasks, or a heading that is a name
+    title_owner = _person_only(sec.title or "", owners)
+    person: tuple[int, list[str]] | None = None  # (indent of the name bullet, its names)
     for s0 in sents:
         # a chat-log line: the nick speaks; '#action ...' after it is a MeetBot command
         irc = IRC_PREFIX.match(masked, s0.start, s0.end)
@@ -132,6 +138,12 @@ def _section_items(
         if _ACTION_HEADING.fullmatch(seg):
             action_heading = True
             continue
+        if person is not None and (not s.block.bullet or s.block.indent <= person[0]):
+            person = None
+        if s.block.bullet and (named_only := _person_only(seg, owners)):
+            person = (s.block.indent, named_only)
+            continue
+        parent_owner = person[1] if person else title_owner if s.block.bullet else []
         if action_heading and not s.block.bullet:
             action_heading = False
         hits: list[_Hit] = []
@@ -188,6 +200,8 @@ def _section_items(
             and (line_hit := _owner_line_hit(masked, s.start, s.end, owners, s.block.bullet))
         ):
             hits.append(line_hit)
+        elif not irc_speaker and (runs := _dash_owner_hits(masked, s.start, s.end, owners)):
+            hits.extend(runs)
         elif irc_speaker or (turn and not label and not _NOT_A_SPEAKER.match(seg)):
             speaker = irc_speaker or (turn.group("who") if turn else "")
             body_a = s.start + (turn.end() if turn and own_turn and not irc_speaker else 0)
@@ -322,6 +336,24 @@ def _section_items(
                     hits = []  # 'Responsible: Omar Haddad' alone (a header label) owns nothing
                 elif not hits:
                     hits.append(_Hit(s.start, s.end, [owner_m.group("who")], 0.8, "owner-label"))
+        if not parent_owner and seg.rstrip(" .;").endswith(")"):
+            paren_who, effort = _paren_owner(seg, owners)
+            if paren_who and not hits and (effort or _task_start(seg)):
+                lead_b = _BULLET_LEAD.match(seg)
+                conf = 0.75 if effort and _task_start(seg) else 0.7
+                start_b = s.start + (lead_b.end() if lead_b else 0)
+                task_b = masked.rfind("(", start_b, s.end)
+                hits = [_Hit(start_b, s.end, paren_who, conf, "paren-owner", masked[start_b:task_b])]
+            elif paren_who:
+                for h in hits:
+                    h.owners = h.owners or list(paren_who)
+        if parent_owner:
+            if not hits and _task_start(seg):
+                lead_b = _BULLET_LEAD.match(seg)
+                hits = [_Hit(s.start + (lead_b.end() if lead_b else 0), s.end, [], 0.75, "nested-owner")]
+            for h in hits:
+                if not h.owners:
+                    h.owners = list(parent_owner)
         if not hits:
             continue  # nothing to record for this sentence
         prev_owned = [
@@ -364,6 +396,46 @@ def _section_items(
                 )
             )
     return items
+
+
+_PERSON_ONLY = re.compile(rf"\s*(?:[-*•+]\s*)?{_SUBJECT.pattern}\s*:?\s*")
+_TASK_START = re.compile(r"\s*(?:[-*•+]\s*)?(?:to\s+|will\s+)?([A-Za-zÅÄÖåäö][a-zåäö]*)\b")
+
+
+def _person_only(seg: str, owners: _Owners) -> list[str]:
+    """The participants a line names and nothing else ('- Kate:', '## Maija ja Miro'), else []."""
+    m = _PERSON_ONLY.fullmatch(seg)
+    if m is None:
+        return []
+    names = _split_names(m.group("subj"))
+    return names if names and all(owners.known(n) for n in names) else []
+
+
+# '(Joel ~0,5h)', '(Anna)', '(Kate, Tom; 2 h)': the owners in brackets at the end, maybe with the effort
+_PAREN_OWNER = re.compile(
+    rf"\({_SUBJECT.pattern}(?P<effort>\s*[,;]?\s*[~≈]?\s*\d+(?:[,.]\d+)?\s*"
+    r"(?:h|t|min|pv|d|days?|hours?|tuntia?|päivää?)\b)?\s*\)\s*[.;]?\s*$"
+)
+
+
+def _paren_owner(seg: str, owners: _Owners) -> tuple[list[str], bool]:
+    """The participants named in a closing bracket ('... (Joel ~0,5h)') and whether an effort is given."""
+    m = _PAREN_OWNER.search(seg)
+    if m is None:
+        return [], False
+    names = _split_names(m.group("subj"))
+    if not names or not all(owners.known(n) for n in names):
+        return [], False
+    return names, m.group("effort") is not None
+
+
+def _task_start(seg: str) -> bool:
+    """Whether a list item opens with something to do ('send the draft', 'to book', 'tilaa kahvit')."""
+    m = _TASK_START.match(seg)
+    if m is None:
+        return False
+    w = m.group(1).lower()
+    return w in _EN_IMPERATIVE or _task_verb(w) or (_fi_3sg(w) and w not in _FI_VERB_STOP)
 
 
 # a '- ' / '* ' list item the segmenter took for a heading is still a list item (headings are numbered)
