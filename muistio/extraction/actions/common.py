@@ -299,7 +299,8 @@ _MEETBOT_TRAILER = re.compile(r"\s*\((?:@[\w.:-]+|[\w.-]+),\s*\d{1,2}:\d{2}(?::\
 
 
 _MEETING_WORDS = re.compile(
-    r"\b(?:kokous|kokouksen|kokoukseen|kokouksessa|vuosikokous\w*|syyskokous\w*|kevätkokous\w*|yleinen kokous"
+    r"\b(?:kokous|kokouksen|kokoukseen|kokouksessa|palaveri\w*|vuosikokous\w*|syyskokous\w*|kevätkokous\w*"
+    r"|yleinen kokous"
     r"|\w*parlamentti\w*|istunto\w*|meeting|AGM|EGM|session)\b",
     re.I,
 )

@@ -735,6 +735,10 @@ _FOR_YEAR = re.compile(
 _DAY_DATE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{4})?(?!\d)")
 
 
+# a past passive ('jaettiin', 'hyväksyttiin', 'sovittiin'): the meeting reports what it did
+_FI_PAST_PASSIVE = re.compile(r"\b[a-zåäö]{3,}(?:ttiin|tiin)\b", re.I)
+
+
 def _passive_hits(text: str, a: int, b: int, lang: str, morphology: Morphology | None = None) -> list[_Hit]:
     """Finnish passive future ('Toiminnan tueksi perustetaan valmisteluryhmä') as an ownerless task."""
     if lang != "fi":
@@ -746,7 +750,12 @@ def _passive_hits(text: str, a: int, b: int, lang: str, morphology: Morphology |
     w = m.group(1).lower()
     if _GENERIC.search(seg):
         return []
-    if w.startswith(("pidet", "järjestet", "kutsut", "pidett")) and (
+    if m.end() >= len(seg.rstrip(" .;:")) and len(seg.split()) <= 2:
+        return []  # 'Käydään', 'Sisäpostissa lähetetään': a cut line, nothing to do is named
+    past = _FI_PAST_PASSIVE.search(seg, 0, m.start())
+    if past and "että" not in seg[past.end() : m.start()]:
+        return []  # 'Kertomus jaettiin luettavaksi ...': what was done at the meeting, then its details
+    if w.startswith(("pidet", "järjestet", "kutsut", "pidett", "aloitet", "avat", "lopetet", "päätet")) and (
         _MEETING_WORDS.search(seg)
         or _CLOCK_TIME.search(seg)
         or (w.startswith("pide") and _DAY_DATE.search(seg))
@@ -789,7 +798,8 @@ def _we_hits(text: str, a: int, b: int) -> list[_Hit]:
     m = _WE.search(seg)
     if not m or m.group(1).lower() in {"be", "have", "see", "wait"}:
         return []
-    return [_Hit(a + m.start(), b, [], 0.55, "we")]
+    # 'we need to open an issue' names work; 'we will need ...', 'we will vote' is a remark: below the floor
+    return [_Hit(a + m.start(), b, [], 0.55 if m.group(1).lower() in _EN_TASK_VERBS else 0.45, "we")]
 
 
 def _goal_hits(text: str, a: int, b: int) -> list[_Hit]:

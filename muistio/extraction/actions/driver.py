@@ -89,6 +89,21 @@ from muistio.morphology import Morphology
 from muistio.names import Roster, fold
 
 
+def _split_at_markers(masked: str, sents: list[Sentence]) -> list[Sentence]:
+    """A line that opens with a marker ('action item: ...') starts a new sentence, whatever its case."""
+    out: list[Sentence] = []
+    for s in sents:
+        start = s.start
+        nl = masked.find("\n", start, s.end)
+        while nl != -1:
+            if _EXPLICIT.match(masked[nl + 1 : s.end]) and masked[start:nl].strip():
+                out.append(Sentence(start, nl, s.block))
+                start = nl + 1
+            nl = masked.find("\n", nl + 1, s.end)
+        out.append(s if start == s.start else Sentence(start, s.end, s.block))
+    return out
+
+
 def _section_items(
     ctx: ExtractionContext,
     masked: str,
@@ -99,7 +114,7 @@ def _section_items(
 ) -> list[_Item]:
     """The action items of one section (`heading`: a heading line, where only named tasks count)."""
     text = ctx.text
-    sents = sentences(masked, sec.start, sec.end)
+    sents = _split_at_markers(masked, sentences(masked, sec.start, sec.end))
     presenters = _presenters(text, sec, roster)
     psec = Section(sec.number, sec.title, sec.start, sec.end, presenters)
     preamble_end = sec.start
