@@ -457,6 +457,7 @@ _EN_COMMON = _words(
     proposal suggestion question answer response reference thank goal plan idea note action today
     tomorrow agenda minutes meeting item items topic topics discussion report summary
     call motion move return apologies approval adoption introduction vote reports changes time
+    skip jump click link home contents top bottom page login
     """
 )
 

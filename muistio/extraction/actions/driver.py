@@ -569,6 +569,48 @@ def _merge_repeats(items: list[_Item]) -> list[_Item]:
     return out
 
 
+# rules whose owner stands in the text as the doer; the others (passives, goals, deadlines) are ownerless
+_HEAD_CHARS = 1200  # the opening lines, where minutes list who came
+_INDIRECT_RULES = frozenset({"pronoun", "first-person", "turn-i"})  # the owner is inferred, not written
+
+
+def _in_head(owner: str, head: str, item_start: int) -> bool:
+    """Whether the owner's name stands in the opening lines (an attendee list the roster did not read)."""
+    word = owner.split()[-1].strip(".,:;()")
+    if len(word) < 3 or not word[:1].isupper():
+        return False
+    at = head.find(word)
+    while at != -1:
+        ok_left = at == 0 or not head[at - 1].isalnum()
+        ok_right = at + len(word) >= len(head) or not head[at + len(word)].isalnum()
+        if ok_left and ok_right and at < item_start:
+            return True
+        at = head.find(word, at + 1)
+    return False
+
+
+def _calibrated(it: _Item, owners: _Owners, head: str) -> float:
+    """The item's confidence from its rule's base and the evidence: who the owners are, and doubts.
+
+    A task form with an owner who is on the participant list is right nearly always (0.85); the same
+    form with a capitalised word nobody listed may be a place or a product (at most 0.75) unless the
+    opening lines name it (an attendee list the participant stage could not read); an owner
+    inferred from 'I' or 'she' counts less (0.8). Ownerless forms keep their rule's base. An item set
+    below the floor on purpose (preamble, announcement) stays there.
+    """
+    conf = it.confidence
+    if conf < 0.5 or it.rule in _OWNERLESS_RULES or it.rule == "decision" or not it.owners:
+        return conf
+    if it.warnings:
+        return min(conf, 0.7)  # an ambiguous owner: someone has to look
+    known = all(owners.known(o) or _in_head(o, head, it.start) for o in it.owners)
+    if it.rule in _INDIRECT_RULES:
+        return max(conf, 0.8) if known else conf
+    if it.rule == "explicit":
+        return max(conf, 0.9)
+    return max(conf, 0.85) if known else min(conf, 0.75)
+
+
 def find_action_items(ctx: ExtractionContext, morphology: Morphology | None = None) -> list[ActionEntry]:
     """The action items of the minutes, in text order; warnings go to ctx.warnings.
 
@@ -644,7 +686,9 @@ def find_action_items(ctx: ExtractionContext, morphology: Morphology | None = No
     _inherit_years(uniq)
     uniq = _merge_repeats(uniq)
     out: list[ActionEntry] = []
+    head = ctx.text[:_HEAD_CHARS]
     for it in uniq:
+        it.confidence = _calibrated(it, owners, head)
         if it.confidence < ctx.min_confidence:
             continue
         ctx.warnings.extend(w for w in it.warnings if w not in ctx.warnings)
