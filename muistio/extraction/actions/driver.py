@@ -209,14 +209,14 @@ def _section_items(
                 if verbish or subj.startswith("@"):
                     who = _split_names(subj) if not subj.startswith("@") else _at_names(subj, owners)
             hits.append(_Hit(start, s.end, who, 0.9, "explicit"))
+        elif not irc_speaker and (runs := _dash_owner_hits(masked, s.start, s.end, owners)):
+            hits.extend(runs)
         elif (
             not irc_speaker
             and not label
             and (line_hit := _owner_line_hit(masked, s.start, s.end, owners, s.block.bullet))
         ):
             hits.append(line_hit)
-        elif not irc_speaker and (runs := _dash_owner_hits(masked, s.start, s.end, owners)):
-            hits.extend(runs)
         elif irc_speaker or (turn and not label and not _NOT_A_SPEAKER.match(seg)):
             speaker = irc_speaker or (turn.group("who") if turn else "")
             body_a = s.start + (turn.end() if turn and own_turn and not irc_speaker else 0)
