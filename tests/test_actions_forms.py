@@ -165,3 +165,34 @@ def test_calibration_bench_judges_items_as_the_scorer_does(scorer: ModuleType) -
     assert judge_actions(scorer, gold, pred) == [(0.9, True), (0.6, True), (0.55, False)]
     assert required_hits(scorer, gold, pred, 0.5) == (1, 2)  # the optional one is no required hit
     assert required_hits(scorer, gold, pred, 0.95) == (0, 2)
+
+
+SV_LABELS = """Styrelsemöte 2024-04-15
+Närvarande: Malin Ek, Markus Berg, Anna Lind
+
+§ 3 Hemsidan
+Hemsidan behöver uppdateras med nya bilder. Ansvarig: Malin
+
+§ 4 Övrigt
+Att göra: Markus kontaktar kommunen om bidraget.
+Anna utreder möjligheten att hyra lokalen.
+Markus får i uppdrag att boka bussen.
+Malin ansvarar för fikat.
+Det uppdrogs åt Markus att skriva till medlemmarna.
+
+Att göra
+- Boka lokal (Anna)
+- Skicka kallelse
+"""
+
+
+def test_swedish_labels_assignments_and_to_do_lists() -> None:
+    found = {i.text: i.owners for i in _items(SV_LABELS)}
+    assert found["Hemsidan behöver uppdateras med nya bilder."] == ["Malin Ek"]
+    assert found["Markus kontaktar kommunen om bidraget."] == ["Markus Berg"]
+    assert found["Anna utreder möjligheten att hyra lokalen."] == ["Anna Lind"]
+    assert found["Markus får i uppdrag att boka bussen."] == ["Markus Berg"]
+    assert found["Malin ansvarar för fikat."] == ["Malin Ek"]
+    assert [o for t, o in found.items() if "skriva till medlemmarna" in t] == [["Markus Berg"]]
+    assert found["Boka lokal"] == ["Anna Lind"]
+    assert found["Skicka kallelse"] == []

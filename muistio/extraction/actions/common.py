@@ -190,7 +190,7 @@ _EXPLICIT = re.compile(
     # 'AI(kimura): open an issue', 'ACTION (Lee, Kim): ...': the owner in brackets after the marker
     r"|(?:ACTION|AI|AP|TODO)\s*\((?P<paren>[^()\n]{1,60})\)\s*[:\-–—]\s*"
     rf"|{_MD}(?:(?:ACTION(?:\s+ITEM)?S?|Action(?:\s+items?)?"
-    r"|Action\s+points?|AI|AP|TODO|To-?Do|Toimenpiteet|Toimenpide|Jatkotoimenpiteet|Tehtävä)"
+    r"|Action\s+points?|AI|AP|TODO|To-?Do|Toimenpiteet|Toimenpide|Jatkotoimenpiteet|Tehtävä|Att\s+göra|Åtgärd)"
     rf"(?:\s*[:\-–—]\s*{_MD}|{_MD}\s*[:\-–—])"
     # 'TODO Olga: open a PR' - a capitalised marker, then the owner and a colon or dash
     r"|(?-i:TODO|ACTION|AP)\s+(?=(?-i:[A-ZÅÄÖ@][\w.'’-]*(?:\s+[A-ZÅÄÖ][\w'’-]*)?)\s*(?::|\s[—–-]\s)))\s*)",
@@ -233,14 +233,14 @@ _DONE_MARK = re.compile(
 
 # English labels need their colon or dash: 'Responsible AD: Omar' names an office, not an owner
 _OWNER_LABEL = re.compile(
-    r"[(\[]?\b(?:(?:Vastuu(?:henkilö)?|Vastuussa)\s*[:\-–]?|(?:Owner|Assignee|Responsible)\s*[:\-–]"
+    r"[(\[]?\b(?:(?:Vastuu(?:henkilö)?|Vastuussa)\s*[:\-–]?|(?:Owner|Assignee|Responsible|Ansvarig|Ansvariga)\s*[:\-–]"
     r"|Assigned to)\s*"
     r"(?P<who>@?[A-ZÅÄÖ][\w'’.-]*(?:\s+[A-ZÅÄÖ][\w'’.-]*)?(?:\s*(?:,|\bja\b|\band\b|[&+])\s*@?[A-ZÅÄÖ][\w'’.-]*"
     r"(?:\s+[A-ZÅÄÖ][\w'’.-]*)?)*)",
 )
 
 
-_OWNER_HINTS = ("astuu", "wner", "ssign", "esponsible")
+_OWNER_HINTS = ("astuu", "wner", "ssign", "esponsible", "nsvarig")
 
 
 def _owner_label(seg: str) -> re.Match[str] | None:

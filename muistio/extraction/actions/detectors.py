@@ -995,7 +995,9 @@ def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 _ACTION_HEADING = re.compile(
-    r"\s*(?:#+\s*)?(?:Action items?|Actions|Action items, by person|Toimenpiteet|TODO|Tehtävät)\s*:?\s*", re.I
+    r"\s*(?:#+\s*)?(?:Action items?|Actions|Action items, by person|Toimenpiteet|TODO|Tehtävät|Att göra"
+    r"|Åtgärder|Uppgifter)\s*:?\s*",
+    re.I,
 )
 
 

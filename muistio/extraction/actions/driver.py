@@ -83,6 +83,7 @@ from muistio.extraction.actions.owners import (
     _Hit,
     _Owners,
 )
+from muistio.extraction.actions.swedish import SV_TASK_VERBS
 from muistio.extraction.parts import ExtractionContext, Section
 from muistio.extraction.sentences import IRC_PREFIX, Sentence, sentences
 from muistio.morphology import Morphology
@@ -203,7 +204,12 @@ def _section_items(
                 nxt = rest[lead.end() :].split()
                 verbish = (
                     bool(nxt)
-                    and (nxt[0][:1].isupper() or nxt[0] in {"to", "will", "should"} or _fi_3sg(nxt[0]))
+                    and (
+                        nxt[0][:1].isupper()
+                        or nxt[0] in {"to", "will", "should", "ska", "skall"}
+                        or _fi_3sg(nxt[0])
+                        or (ctx.language == "sv" and nxt[0] in SV_TASK_VERBS)
+                    )
                     and (subj.startswith("@") or owners.known(subj.split()[0]) or nxt[0] in {"to", "will"})
                 )
                 if verbish or subj.startswith("@"):
@@ -361,7 +367,10 @@ def _section_items(
                 hits = [_Hit(start_b, s.end, paren_who, conf, "paren-owner", masked[start_b:task_b])]
             elif paren_who:
                 for h in hits:
-                    h.owners = h.owners or list(paren_who)
+                    if not h.owners:
+                        h.owners = list(paren_who)
+                        cut = masked.rfind("(", h.a, h.b)
+                        h.text = h.text or (masked[h.a : cut] if cut > h.a else None)
         if parent_owner:
             if not hits and _task_start(seg):
                 lead_b = _BULLET_LEAD.match(seg)
