@@ -33,6 +33,8 @@ _SV_MODAL = re.compile(
     r"|har\s+i\s+uppdrag\s+att)\b",
 )
 _SV_PASSIVE_INF = re.compile(r"\s+[a-zåäö]+as\b")
+# a state, not a deed: 'Lisa kommer att vara bortrest', 'Peter ska ha semester'
+_SV_STATE_INF = re.compile(r"\s+(?:inte\s+)?(?:vara|bli|ha|finnas|kunna|behöva|få)\b")
 _SV_NOT = re.compile(r"\s+(?:inte|ej|icke)\b")
 # verb and particle that raise a topic or agree rather than take on work: 'tar upp frågan', 'håller med'
 _SV_NOT_TASK = re.compile(r"(?:tar|lyfter)\s+upp\b|håller\s+med\b|ser\s+(?!till\b)|ser$")
@@ -113,7 +115,9 @@ def swedish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hi
             continue
         known = all(owners.known(n) for n in names)
         if modal and (
-            (modal.group().startswith("kommer") and not known) or _SV_PASSIVE_INF.match(seg, modal.end())
+            (modal.group().startswith("kommer") and not known)
+            or _SV_PASSIVE_INF.match(seg, modal.end())
+            or _SV_STATE_INF.match(seg, modal.end())
         ):
             continue  # 'Polisen kommer att kalla': someone else's plan; 'Rapporter ska lämnas': a passive
         if modal:
