@@ -426,8 +426,16 @@ _PERSON_ONLY = re.compile(rf"\s*(?:[-*•+]\s*)?{_SUBJECT.pattern}\s*:?\s*")
 _TASK_START = re.compile(r"\s*(?:[-*•+]\s*)?(?:to\s+|will\s+)?([A-Za-zÅÄÖåäö][a-zåäö]*)\b")
 
 
+_NAME_JOINERS = frozenset({"ja", "and", "och"})
+
+
 def _person_only(seg: str, owners: _Owners) -> list[str]:
     """The participants a line names and nothing else ('- Kate:', '## Maija ja Miro'), else []."""
+    words = seg.split()
+    if not words or len(words) > 8 or len(seg) > 80:
+        return []  # cheap test first: a name line is short and every word is a name or a joiner
+    if not all(w[:1].isupper() or w[:1] in "-*•+@&," or w in _NAME_JOINERS for w in words):
+        return []
     m = _PERSON_ONLY.fullmatch(seg)
     if m is None:
         return []
