@@ -750,7 +750,7 @@ def _passive_hits(text: str, a: int, b: int, lang: str, morphology: Morphology |
     w = m.group(1).lower()
     if _GENERIC.search(seg):
         return []
-    if m.end() >= len(seg.rstrip(" .;:")) and len(seg.split()) <= 2:
+    if m.end() >= len(seg.rstrip(" .;:")) and len(_WORD_TOKEN.findall(seg)) <= 2:
         return []  # 'Käydään', 'Sisäpostissa lähetetään': a cut line, nothing to do is named
     past = _FI_PAST_PASSIVE.search(seg, 0, m.start())
     if past and "että" not in seg[past.end() : m.start()]:

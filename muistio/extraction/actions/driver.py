@@ -237,7 +237,13 @@ def _section_items(
                 fp.confidence = 0.6  # 'Aila: tilaan kahvit': the speaker's own promise in a chat line
                 hits.append(fp)
             else:
-                hits.extend(_we_hits(masked, body_a, s.end))
+                # 'Stefan: suggests ..., that Stefan will set up a channel': a named doer inside a turn
+                named = [
+                    h
+                    for h in _clause_hits(masked, body_a, s.end, roster, owners, False, ctx.language)
+                    if h.rule in _NAMED_RULES and h.owners
+                ]
+                hits.extend(named or _we_hits(masked, body_a, s.end))
         elif writer and (fp := _first_person_hit(masked, s.start, s.end, writer)):
             hits.append(fp)
         elif pron := _pronoun_hit(masked, sents, s, owners):
