@@ -97,6 +97,14 @@ def test_owner_in_closing_brackets_with_an_effort() -> None:
     assert "The budget looks fine (Anna)" not in found  # a remark signed by her, no task
 
 
+def test_agenda_slots_and_rolls_with_brackets_are_no_tasks() -> None:
+    text = (
+        "WG session 2024-03-12\nPresent: @akm (Alice Moreau), @dr (Deepak Rao, chair)\n\n"
+        "## 2. Review the format draft (Alice Moreau, 30 min)\nDiscussion of the open issues.\n"
+    )
+    assert _items(text) == []
+
+
 def test_collapsed_task_list_of_name_dash_verb_runs() -> None:
     text = (
         "Projektipalaveri 12.3.2024\nLäsnä: Lauri Niemi, Satu Koski, Jarmo Lehto\n\n"

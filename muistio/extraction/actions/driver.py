@@ -450,17 +450,20 @@ def _person_only(seg: str, owners: _Owners) -> list[str]:
 
 
 # '(Joel ~0,5h)', '(Anna)', '(Kate, Tom; 2 h)': the owners in brackets at the end, maybe with the effort
+# (minutes are left out: '(Alice Moreau, 30 min)' is an agenda slot and its presenter)
 _PAREN_OWNER = re.compile(
     rf"\({_SUBJECT.pattern}(?P<effort>\s*[,;]?\s*[~≈]?\s*\d+(?:[,.]\d+)?\s*"
-    r"(?:h|t|min|pv|d|days?|hours?|tuntia?|päivää?)\b)?\s*\)\s*[.;]?\s*$"
+    r"(?:h|t|pv|d|days?|hours?|tuntia?|päivää?)\b)?\s*\)\s*[.;]?\s*$"
 )
 
 
 def _paren_owner(seg: str, owners: _Owners) -> tuple[list[str], bool]:
     """The participants named in a closing bracket ('... (Joel ~0,5h)') and whether an effort is given."""
+    if seg.count("(") != 1 or seg.lstrip().startswith("#"):
+        return [], False  # a roll of names with handles, an agenda heading with its presenter
     m = _PAREN_OWNER.search(seg)
-    if m is None:
-        return [], False
+    if m is None or ":" in seg[: m.start()]:
+        return [], False  # 'Present: ... (Kate)': a labelled line, not a task
     names = _split_names(m.group("subj"))
     if not names or not all(owners.known(n) for n in names):
         return [], False
