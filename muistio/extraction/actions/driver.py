@@ -105,6 +105,76 @@ def _split_at_markers(masked: str, sents: list[Sentence]) -> list[Sentence]:
     return out
 
 
+def _explicit_hit(
+    ctx: ExtractionContext,
+    masked: str,
+    s: Sentence,
+    seg: str,
+    explicit: re.Match[str] | None,
+    owners: _Owners,
+) -> _Hit:
+    """A marked task ('ACTION: Ben — submit ...', '#action nick to ...', a bullet under 'Actions:')."""
+    lead_m = explicit or _BULLET_LEAD.match(seg)
+    start = s.start + (lead_m.end() if lead_m else 0)
+    rest = masked[start : s.end]
+    who: list[str] = []
+    lead = _LEAD_SUBJECT.match(rest)
+    nick = _MEETBOT_NICK_TASK.match(rest)
+    # 'ACTION: Ben — submit ...', 'TODO Olga: open a PR': the owner, then a dash or a colon
+    named = _NAMED_SUBJECT.match(rest)
+    named_who = _split_names(named.group("subj")) if named else []
+    if explicit and explicit.group("paren"):
+        who = _split_names(explicit.group("paren"))
+    elif named_who and all(owners.known(n) or _name_like(n) for n in named_who):
+        who = named_who
+    elif nick and not lead:
+        who = [nick.group(1)]  # MeetBot style: '#action nick to do X'
+    elif lead:
+        subj = lead.group("subj")  # the explicit line's leading owner
+        nxt = rest[lead.end() :].split()
+        verbish = (
+            bool(nxt)
+            and (
+                nxt[0][:1].isupper()
+                or nxt[0] in {"to", "will", "should", "ska", "skall"}
+                or _fi_3sg(nxt[0])
+                or (ctx.language == "sv" and nxt[0] in SV_TASK_VERBS)
+            )
+            and (subj.startswith("@") or owners.known(subj.split()[0]) or nxt[0] in {"to", "will"})
+        )
+        if verbish or subj.startswith("@"):
+            who = _split_names(subj) if not subj.startswith("@") else _at_names(subj, owners)
+    return _Hit(start, s.end, who, 0.9, "explicit")
+
+
+def _bracket_and_parent_owners(
+    masked: str, s: Sentence, seg: str, hits: list[_Hit], parent_owner: list[str], owners: _Owners
+) -> list[_Hit]:
+    """Owners from a closing bracket ('Fix the bug (Anna)') or from the person a list is nested under."""
+    if not parent_owner and seg.rstrip(" .;").endswith(")"):
+        paren_who, effort = _paren_owner(seg, owners)
+        if paren_who and not hits and (effort or _task_start(seg)):
+            lead_b = _BULLET_LEAD.match(seg)
+            conf = 0.75 if effort and _task_start(seg) else 0.7
+            start_b = s.start + (lead_b.end() if lead_b else 0)
+            task_b = masked.rfind("(", start_b, s.end)
+            hits = [_Hit(start_b, s.end, paren_who, conf, "paren-owner", masked[start_b:task_b])]
+        elif paren_who:
+            for h in hits:
+                if not h.owners:
+                    h.owners = list(paren_who)
+                    cut = masked.rfind("(", h.a, h.b)
+                    h.text = h.text or (masked[h.a : cut] if cut > h.a else None)
+    if parent_owner:
+        if not hits and _task_start(seg):
+            lead_b = _BULLET_LEAD.match(seg)
+            hits = [_Hit(s.start + (lead_b.end() if lead_b else 0), s.end, [], 0.75, "nested-owner")]
+        for h in hits:
+            if not h.owners:
+                h.owners = list(parent_owner)
+    return hits
+
+
 def _section_items(
     ctx: ExtractionContext,
     masked: str,
@@ -184,37 +254,7 @@ def _section_items(
         label = _LABEL.match(seg)
         explicit = _EXPLICIT.match(seg)
         if explicit or (action_heading and s.block.bullet):
-            lead_m = explicit or _BULLET_LEAD.match(seg)
-            start = s.start + (lead_m.end() if lead_m else 0)
-            rest = masked[start : s.end]
-            who: list[str] = []
-            lead = _LEAD_SUBJECT.match(rest)
-            nick = _MEETBOT_NICK_TASK.match(rest)
-            # 'ACTION: Ben — submit ...', 'TODO Olga: open a PR': the owner, then a dash or a colon
-            named = _NAMED_SUBJECT.match(rest)
-            named_who = _split_names(named.group("subj")) if named else []
-            if explicit and explicit.group("paren"):
-                who = _split_names(explicit.group("paren"))
-            elif named_who and all(owners.known(n) or _name_like(n) for n in named_who):
-                who = named_who
-            elif nick and not lead:
-                who = [nick.group(1)]  # MeetBot style: '#action nick to do X'
-            elif lead:
-                subj = lead.group("subj")  # the explicit line's leading owner
-                nxt = rest[lead.end() :].split()
-                verbish = (
-                    bool(nxt)
-                    and (
-                        nxt[0][:1].isupper()
-                        or nxt[0] in {"to", "will", "should", "ska", "skall"}
-                        or _fi_3sg(nxt[0])
-                        or (ctx.language == "sv" and nxt[0] in SV_TASK_VERBS)
-                    )
-                    and (subj.startswith("@") or owners.known(subj.split()[0]) or nxt[0] in {"to", "will"})
-                )
-                if verbish or subj.startswith("@"):
-                    who = _split_names(subj) if not subj.startswith("@") else _at_names(subj, owners)
-            hits.append(_Hit(start, s.end, who, 0.9, "explicit"))
+            hits.append(_explicit_hit(ctx, masked, s, seg, explicit, owners))
         elif not irc_speaker and (runs := _dash_owner_hits(masked, s.start, s.end, owners)):
             hits.extend(runs)
         elif (
@@ -363,27 +403,7 @@ def _section_items(
                     hits = []  # 'Responsible: Omar Haddad' alone (a header label) owns nothing
                 elif not hits:
                     hits.append(_Hit(s.start, s.end, [owner_m.group("who")], 0.8, "owner-label"))
-        if not parent_owner and seg.rstrip(" .;").endswith(")"):
-            paren_who, effort = _paren_owner(seg, owners)
-            if paren_who and not hits and (effort or _task_start(seg)):
-                lead_b = _BULLET_LEAD.match(seg)
-                conf = 0.75 if effort and _task_start(seg) else 0.7
-                start_b = s.start + (lead_b.end() if lead_b else 0)
-                task_b = masked.rfind("(", start_b, s.end)
-                hits = [_Hit(start_b, s.end, paren_who, conf, "paren-owner", masked[start_b:task_b])]
-            elif paren_who:
-                for h in hits:
-                    if not h.owners:
-                        h.owners = list(paren_who)
-                        cut = masked.rfind("(", h.a, h.b)
-                        h.text = h.text or (masked[h.a : cut] if cut > h.a else None)
-        if parent_owner:
-            if not hits and _task_start(seg):
-                lead_b = _BULLET_LEAD.match(seg)
-                hits = [_Hit(s.start + (lead_b.end() if lead_b else 0), s.end, [], 0.75, "nested-owner")]
-            for h in hits:
-                if not h.owners:
-                    h.owners = list(parent_owner)
+        hits = _bracket_and_parent_owners(masked, s, seg, hits, parent_owner, owners)
         if not hits:
             continue  # nothing to record for this sentence
         prev_owned = [
