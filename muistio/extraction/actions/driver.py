@@ -175,6 +175,52 @@ def _bracket_and_parent_owners(
     return hits
 
 
+def _owner_label_hits(
+    text: str,
+    masked: str,
+    sec: Section,
+    psec: Section,
+    sents: list[Sentence],
+    s: Sentence,
+    seg: str,
+    hits: list[_Hit],
+    items: list[_Item],
+    owners: _Owners,
+    recent_full: list[str],
+) -> list[_Hit]:
+    """'Vastuu: Mikko', 'Owner: Kate, deadline 7 March': name the task before it, or be the task."""
+    owner_m = _owner_label(seg)
+    # 'Vastuu: Mikko', 'Owner: Kate, deadline 7 March': a label line (owner, maybe a schedule)
+    bare = bool(
+        owner_m
+        and _LABEL_LEAD.fullmatch(seg, 0, owner_m.start())
+        and _SCHEDULE_TAIL.fullmatch(seg, owner_m.end())
+    )
+    if owner_m and (bare or not hits):
+        last = items[-1] if items else None
+        prev_s = _previous(sents, s)
+        if bare and last is not None and last.sentence is not None and _adjacent(sents, last.sentence, s):
+            # a label line after a task names that task's owner (and its schedule: the span grows)
+            warn_b: list[str] = []
+            who_b = owners.resolve(_split_names(owner_m.group("who")), psec, recent_full, warn_b)
+            last.owners = who_b
+            last.warnings.extend(warn_b)
+            last.confidence = max(last.confidence, 0.8)
+            if last.section is sec:
+                last.end = max(last.end, _trim(text, s.start, s.end)[1])
+            hits = []
+        elif bare and prev_s is not None and prev_s.block.index == s.block.index:
+            # 'A new quote is needed. Owner: Kate, deadline ...': the sentence before is the task
+            prev_text = masked[prev_s.start : prev_s.end]
+            if not prev_text.rstrip().endswith((":", "?")):
+                hits = [_Hit(prev_s.start, s.end, [owner_m.group("who")], 0.75, "owner-label", prev_text)]
+        elif bare and not _parent_bullet(masked, sents, s):
+            hits = []  # 'Responsible: Omar Haddad' alone (a header label) owns nothing
+        elif not hits:
+            hits.append(_Hit(s.start, s.end, [owner_m.group("who")], 0.8, "owner-label"))
+    return hits
+
+
 def _section_items(
     ctx: ExtractionContext,
     masked: str,
@@ -367,42 +413,7 @@ def _section_items(
                     ch[0].rule = "responsible"
                 carry = [o for h in ch if h.rule == "fi-subject" for o in h.owners]
                 hits.extend(ch)
-            owner_m = _owner_label(seg)
-            # 'Vastuu: Mikko', 'Owner: Kate, deadline 7 March': a label line (owner, maybe a schedule)
-            bare = bool(
-                owner_m
-                and _LABEL_LEAD.fullmatch(seg, 0, owner_m.start())
-                and _SCHEDULE_TAIL.fullmatch(seg, owner_m.end())
-            )
-            if owner_m and (bare or not hits):
-                last = items[-1] if items else None
-                prev_s = _previous(sents, s)
-                if (
-                    bare
-                    and last is not None
-                    and last.sentence is not None
-                    and _adjacent(sents, last.sentence, s)
-                ):
-                    # a label line after a task names that task's owner (and its schedule: the span grows)
-                    warn_b: list[str] = []
-                    who_b = owners.resolve(_split_names(owner_m.group("who")), psec, recent_full, warn_b)
-                    last.owners = who_b
-                    last.warnings.extend(warn_b)
-                    last.confidence = max(last.confidence, 0.8)
-                    if last.section is sec:
-                        last.end = max(last.end, _trim(text, s.start, s.end)[1])
-                    hits = []
-                elif bare and prev_s is not None and prev_s.block.index == s.block.index:
-                    # 'A new quote is needed. Owner: Kate, deadline ...': the sentence before is the task
-                    prev_text = masked[prev_s.start : prev_s.end]
-                    if not prev_text.rstrip().endswith((":", "?")):
-                        hits = [
-                            _Hit(prev_s.start, s.end, [owner_m.group("who")], 0.75, "owner-label", prev_text)
-                        ]
-                elif bare and not _parent_bullet(masked, sents, s):
-                    hits = []  # 'Responsible: Omar Haddad' alone (a header label) owns nothing
-                elif not hits:
-                    hits.append(_Hit(s.start, s.end, [owner_m.group("who")], 0.8, "owner-label"))
+            hits = _owner_label_hits(text, masked, sec, psec, sents, s, seg, hits, items, owners, recent_full)
         hits = _bracket_and_parent_owners(masked, s, seg, hits, parent_owner, owners)
         if not hits:
             continue  # nothing to record for this sentence
