@@ -221,6 +221,29 @@ def _owner_label_hits(
     return hits
 
 
+def _turn_hits(
+    ctx: ExtractionContext, masked: str, body_a: int, b: int, speaker: str, roster: Roster, owners: _Owners
+) -> list[_Hit]:
+    """A speaker's turn ('Kate: I will ...', '<nick> tilaan kahvit'): their promise or a named doer."""
+    mine = _EN_I_WILL.search(masked[body_a:b])
+    if mine:
+        return [_Hit(body_a + mine.start(), b, [speaker], 0.6, "turn-i")]
+    if (
+        speaker
+        and not masked.startswith("I", body_a)  # English 'I will' is the rule above
+        and (fp := _first_person_hit(masked, body_a, b, speaker))
+    ):
+        fp.confidence = 0.6  # 'Aila: tilaan kahvit': the speaker's own promise in a chat line
+        return [fp]
+    # 'Stefan: suggests ..., that Stefan will set up a channel': a named doer inside a turn
+    named = [
+        h
+        for h in _clause_hits(masked, body_a, b, roster, owners, False, ctx.language)
+        if h.rule in _NAMED_RULES and h.owners
+    ]
+    return named or _we_hits(masked, body_a, b)
+
+
 def _section_items(
     ctx: ExtractionContext,
     masked: str,
@@ -312,24 +335,7 @@ def _section_items(
         elif irc_speaker or (turn and not label and not _NOT_A_SPEAKER.match(seg)):
             speaker = irc_speaker or (turn.group("who") if turn else "")
             body_a = s.start + (turn.end() if turn and own_turn and not irc_speaker else 0)
-            mine = _EN_I_WILL.search(masked[body_a : s.end])
-            if mine:
-                hits.append(_Hit(body_a + mine.start(), s.end, [speaker], 0.6, "turn-i"))
-            elif (
-                speaker
-                and not masked.startswith("I", body_a)  # English 'I will' is the rule above
-                and (fp := _first_person_hit(masked, body_a, s.end, speaker))
-            ):
-                fp.confidence = 0.6  # 'Aila: tilaan kahvit': the speaker's own promise in a chat line
-                hits.append(fp)
-            else:
-                # 'Stefan: suggests ..., that Stefan will set up a channel': a named doer inside a turn
-                named = [
-                    h
-                    for h in _clause_hits(masked, body_a, s.end, roster, owners, False, ctx.language)
-                    if h.rule in _NAMED_RULES and h.owners
-                ]
-                hits.extend(named or _we_hits(masked, body_a, s.end))
+            hits.extend(_turn_hits(ctx, masked, body_a, s.end, speaker, roster, owners))
         elif writer and (fp := _first_person_hit(masked, s.start, s.end, writer)):
             hits.append(fp)
         elif pron := _pronoun_hit(masked, sents, s, owners):
