@@ -244,6 +244,66 @@ def _turn_hits(
     return named or _we_hits(masked, body_a, b)
 
 
+def _clause_family_hits(
+    ctx: ExtractionContext,
+    masked: str,
+    s: Sentence,
+    body_a: int,
+    hits: list[_Hit],
+    roster: Roster,
+    owners: _Owners,
+    proposal: bool,
+    heading: bool,
+    demote: bool,
+    agreed_lead: bool,
+    next_line: bool,
+) -> None:
+    """Run the rule table over each clause of the sentence body; the hits are added to `hits`.
+
+    `demote`: an ownerless form in a preamble, announcement or report stays under the floor;
+    `agreed_lead`: after 'Sovittiin, että' a passive is set work; `next_line`: the next meeting's
+    sentence holds no ownerless task; `heading`: only named tasks of known owners count.
+    """
+    carry: list[str] = []
+    for ca, cb in _clauses(masked, body_a, s.end):
+        ch: list[_Hit] = []
+        first_word = _FIRST_LOWER_WORD.match(masked[ca:cb])
+        if carry and first_word and (_fi_3sg(first_word.group(1)) or _task_verb(first_word.group(1))):
+            hits.append(_Hit(ca, cb, list(carry), 0.75, "fi-subject"))
+            continue
+        ch = _clause_hits(masked, ca, cb, roster, owners, proposal, ctx.language)
+        if ch and _REPORTED_THAT.search(masked, s.start, ca + 1 if ca > s.start else cb):
+            # 'Ari muistutti, että ... pidetään', 'Kate noted that ... will be reviewed': what
+            # someone said, not work handed out (a named doer inside it still counts)
+            ch = [h for h in ch if h.rule not in _OWNERLESS_RULES]
+        if heading and not _DASH_BULLET.match(masked, s.block.start):
+            # an agenda heading ('3. Call to order') names a task only with a known owner
+            ch = [
+                h
+                for h in ch
+                if h.rule in _NAMED_RULES
+                and (h.rule not in {"en-subject", "fi-subject"} or all(owners.known(o) for o in h.owners))
+            ]
+        for h in ch:
+            if h.rule in {"fi-passive", "goal", "en-passive", "sv-passive"} and (demote):
+                h.confidence = min(h.confidence, 0.35)
+            if agreed_lead and h.rule == "fi-passive":
+                h.confidence = max(h.confidence, 0.7)
+        if next_line:
+            ch = [h for h in ch if h.rule not in _OWNERLESS_RULES]
+        if len(ch) == 1 and ch[0].rule == "acts-as":
+            prev = hits[-1] if hits else None
+            if prev is not None and not prev.owners and prev.a >= s.start:
+                # 'Kysely tehdään kesäkuussa; yhteyshenkilönä toimii Ari': Ari owns the survey
+                prev.owners = list(ch[0].owners)
+                prev.b = ch[0].b
+                prev.confidence = max(prev.confidence, 0.7)
+                continue
+            ch[0].rule = "responsible"
+        carry = [o for h in ch if h.rule == "fi-subject" for o in h.owners]
+        hits.extend(ch)
+
+
 def _section_items(
     ctx: ExtractionContext,
     masked: str,
@@ -370,55 +430,29 @@ def _section_items(
             )
             # a reporting paragraph's later sentence with a deadline is work set, not the report
             reported = head_reports and not s.block.bullet and (head == seg or not _TIMED.search(seg))
-            carry: list[str] = []
             if _RESOLVED_LEAD.match(seg):
                 resolving = True
             elif not s.block.bullet:
                 resolving = False
             directed = _resolution_clause_hits(masked, s.start, s.end) if resolving else []
             hits.extend(directed)
-            for ca, cb in [] if directed else _clauses(masked, body_a, s.end):
-                ch: list[_Hit] = []
-                first_word = _FIRST_LOWER_WORD.match(masked[ca:cb])
-                if carry and first_word and (_fi_3sg(first_word.group(1)) or _task_verb(first_word.group(1))):
-                    hits.append(_Hit(ca, cb, list(carry), 0.75, "fi-subject"))
-                    continue
-                ch = _clause_hits(masked, ca, cb, roster, owners, proposal, ctx.language)
-                if ch and _REPORTED_THAT.search(masked, s.start, ca + 1 if ca > s.start else cb):
-                    # 'Ari muistutti, että ... pidetään', 'Kate noted that ... will be reviewed': what
-                    # someone said, not work handed out (a named doer inside it still counts)
-                    ch = [h for h in ch if h.rule not in _OWNERLESS_RULES]
-                if heading and not _DASH_BULLET.match(masked, s.block.start):
-                    # an agenda heading ('3. Call to order') names a task only with a known owner
-                    ch = [
-                        h
-                        for h in ch
-                        if h.rule in _NAMED_RULES
-                        and (
-                            h.rule not in {"en-subject", "fi-subject"}
-                            or all(owners.known(o) for o in h.owners)
-                        )
-                    ]
-                for h in ch:
-                    if h.rule in {"fi-passive", "goal", "en-passive", "sv-passive"} and (
-                        in_preamble or announce or reported
-                    ):
-                        h.confidence = min(h.confidence, 0.35)
-                    if agreed and agreed.group().strip() and h.rule == "fi-passive":
-                        h.confidence = max(h.confidence, 0.7)
-                if next_line:
-                    ch = [h for h in ch if h.rule not in _OWNERLESS_RULES]
-                if len(ch) == 1 and ch[0].rule == "acts-as":
-                    prev = hits[-1] if hits else None
-                    if prev is not None and not prev.owners and prev.a >= s.start:
-                        # 'Kysely tehdään kesäkuussa; yhteyshenkilönä toimii Ari': Ari owns the survey
-                        prev.owners = list(ch[0].owners)
-                        prev.b = ch[0].b
-                        prev.confidence = max(prev.confidence, 0.7)
-                        continue
-                    ch[0].rule = "responsible"
-                carry = [o for h in ch if h.rule == "fi-subject" for o in h.owners]
-                hits.extend(ch)
+            if not directed:
+                agreed_lead = bool(agreed and agreed.group().strip())
+                demote = in_preamble or announce or reported
+                _clause_family_hits(
+                    ctx,
+                    masked,
+                    s,
+                    body_a,
+                    hits,
+                    roster,
+                    owners,
+                    proposal,
+                    heading,
+                    demote,
+                    agreed_lead,
+                    next_line,
+                )
             hits = _owner_label_hits(text, masked, sec, psec, sents, s, seg, hits, items, owners, recent_full)
         hits = _bracket_and_parent_owners(masked, s, seg, hits, parent_owner, owners)
         if not hits:
