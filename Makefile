@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench calibration clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ test: $(STAMP) tests/node/node_modules/.installed lint
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.extraction
+
+calibration: $(STAMP)
+	$(BIN)/python -m bench.calibration
 
 clean:
 	rm -rf $(VENV) tests/node/node_modules data .pytest_cache .mypy_cache .ruff_cache
