@@ -180,6 +180,7 @@ Närvarande: Malin Ek, Markus Berg, Anna Lind
 
 § 3 Hemsidan
 Hemsidan behöver uppdateras med nya bilder. Ansvarig: Malin
+Nya affischer till anslagstavlan. Ansvar: Markus
 
 § 4 Övrigt
 Att göra: Markus kontaktar kommunen om bidraget.
@@ -197,6 +198,7 @@ Att göra
 def test_swedish_labels_assignments_and_to_do_lists() -> None:
     found = {i.text: i.owners for i in _items(SV_LABELS)}
     assert found["Hemsidan behöver uppdateras med nya bilder."] == ["Malin Ek"]
+    assert found["Nya affischer till anslagstavlan."] == ["Markus Berg"]
     assert found["Markus kontaktar kommunen om bidraget."] == ["Markus Berg"]
     assert found["Anna utreder möjligheten att hyra lokalen."] == ["Anna Lind"]
     assert found["Markus får i uppdrag att boka bussen."] == ["Markus Berg"]

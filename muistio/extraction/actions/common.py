@@ -233,14 +233,14 @@ _DONE_MARK = re.compile(
 
 # English labels need their colon or dash: 'Responsible AD: Omar' names an office, not an owner
 _OWNER_LABEL = re.compile(
-    r"[(\[]?\b(?:(?:Vastuu(?:henkilö)?|Vastuussa)\s*[:\-–]?|(?:Owner|Assignee|Responsible|Ansvarig|Ansvariga)\s*[:\-–]"
+    r"[(\[]?\b(?:(?:Vastuu(?:henkilö)?|Vastuussa)\s*[:\-–]?|(?:Owner|Assignee|Responsible|Ansvarig|Ansvariga|Ansvar)\s*[:\-–]"
     r"|Assigned to)\s*"
     r"(?P<who>@?[A-ZÅÄÖ][\w'’.-]*(?:\s+[A-ZÅÄÖ][\w'’.-]*)?(?:\s*(?:,|\bja\b|\band\b|[&+])\s*@?[A-ZÅÄÖ][\w'’.-]*"
     r"(?:\s+[A-ZÅÄÖ][\w'’.-]*)?)*)",
 )
 
 
-_OWNER_HINTS = ("astuu", "wner", "ssign", "esponsible", "nsvarig")
+_OWNER_HINTS = ("astuu", "wner", "ssign", "esponsible", "nsvar")
 
 
 def _owner_label(seg: str) -> re.Match[str] | None:
