@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench fuzz audit clean
+.PHONY: demo test lint bench calibration fuzz audit clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,9 @@ audit: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.extraction
+
+calibration: $(STAMP)
+	$(BIN)/python -m bench.calibration
 
 clean:
 	rm -rf $(VENV) tests/node/node_modules data .pytest_cache .mypy_cache .ruff_cache

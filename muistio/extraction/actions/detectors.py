@@ -1,0 +1,1085 @@
+"""Detectors: each finds task clauses of one form (named subject, passive, delegation, ...) in a span."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from muistio.extraction.actions.common import (
+    _ASCII_LOWER_WORD,
+    _BULLET_ONLY,
+    _CAPITALISED_OFFICE,
+    _CAPS_INITIALS,
+    _CLAUSE_OPENER_END,
+    _CLAUSE_PUNCT,
+    _CLOCK_TIME,
+    _CLOSING_BRACKET,
+    _DECISION_WORD,
+    _EN_MODAL,
+    _EN_NOT_VERBS,
+    _EN_STOP_SUBJECTS,
+    _EN_TASK_VERBS,
+    _EN_WILL_BE,
+    _FI_A_INFINITIVE_END,
+    _FI_ALLATIVE,
+    _FI_AS_TASK,
+    _FI_CASE_END,
+    _FI_GENITIVE_OBJECT,
+    _FI_GOAL_LEAD,
+    _FI_INFINITIVE_END,
+    _FI_INTENTION,
+    _FI_NAME_ALLATIVE,
+    _FI_NEGATION_EI,
+    _FI_NO_INTENTION,
+    _FI_NOT_SUBJECT,
+    _FI_SECOND_VERB,
+    _FI_TASK_VERBS,
+    _FI_VERB_STOP,
+    _FIRST_LOWER_WORD,
+    _GENERIC,
+    _LEAD_SUBJECT,
+    _LEADING_THE_OR_ALL,
+    _LIST_SEP,
+    _LIST_SEP_OUTSIDE_PARENS,
+    _MEETING_WORDS,
+    _OFFICES,
+    _PASSIVE,
+    _PASSIVE_STOP,
+    _PP,
+    _RELATIVE,
+    _STANDING,
+    _SUBJ_WORD_RE,
+    _SUBJECT,
+    _TRAILING_DASH,
+    _TRAILING_INITIALS,
+    _TRAILING_THE,
+    _VERDICT,
+    _WORD_TOKEN,
+    _clean,
+    _fi_3sg,
+    _gerund,
+    _is_plural_verb,
+    _name_like,
+    _partitive_base,
+    _split_names,
+    _task_gerund,
+    _task_verb,
+    _words,
+)
+from muistio.extraction.actions.due import (
+    _DEADLINE_CUE,
+    _previous,
+)
+from muistio.extraction.actions.owners import (
+    _Hit,
+    _Owners,
+)
+from muistio.extraction.actions.swedish import (
+    swedish_delegation_hits,
+    swedish_passive_hits,
+    swedish_subject_hits,
+)
+from muistio.extraction.parts import Section, may_hold
+from muistio.extraction.sentences import Sentence
+from muistio.morphology import Morphology
+from muistio.names import Roster, strong_grade
+
+# 'Also Tom will ...', 'Lisäksi Ari tilaa ...': a sentence adverb before the subject, not part of it
+_LEAD_ADVERB = re.compile(r"(?:Also|Then|Additionally|Lisäksi|Myös|Sitten),?\s+(?=[A-ZÅÄÖ])")
+
+
+def _past_adverb(seg: str, m: re.Match[str]) -> re.Match[str]:
+    """The subject after a leading sentence adverb ('Also Tom Hale' -> 'Tom Hale'), else m itself."""
+    adv = _LEAD_ADVERB.match(seg, m.start())
+    if adv is None:
+        return m
+    return _SUBJECT.match(seg, adv.end()) or m
+
+
+def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
+    """'Nick to create ...', 'MVN will coordinate ...', 'Ken and Nick to catch up', '[Gary to forward]'."""
+    seg = text[a:b]
+    hits: list[_Hit] = []
+    if not _EN_MODAL.search(seg):
+        return hits  # every rule below needs a modal after the subject
+    for m0 in _SUBJECT.finditer(seg):
+        m = _past_adverb(seg, m0)
+        pre = seg[: m0.start()]
+        subj = m.group("subj")
+        office = _CAPITALISED_OFFICE.fullmatch(subj)
+        if office and office.group(1).lower() in _OFFICES:
+            # 'The Clerk will ask ...', '...; the Secretary will give ...': an office as the subject
+            subj = office.group(1)
+            pre = _TRAILING_THE.sub("", pre)
+            mm = _EN_MODAL.match(seg, m.end())
+            if mm and (not pre.strip() or _BULLET_ONLY.match(pre) or _CLAUSE_OPENER_END.search(pre)):
+                verb = mm.group("verb")
+                if verb not in _EN_NOT_VERBS and verb != "be" and not _gerund(verb):
+                    hits.append(_Hit(a + m.start(), b, [subj], 0.75, "en-subject"))
+            continue
+        if not _clause_open_at(seg, m0.start(), "([–—:;,", dash=True):
+            continue
+        mm = _EN_MODAL.match(seg, m.end())
+        if not mm:
+            continue
+        verb = mm.group("verb")
+        if mm.group("modal") in {"is", "are"}:
+            # 'Pat and Lee are arranging a stand': a task under way only with a task verb's -ing form
+            if not _task_gerund(verb):
+                continue
+        elif verb in _EN_NOT_VERBS or _gerund(verb):
+            continue
+        if not all(owners.known(n) or _name_like(n) for n in _split_names(subj)):
+            continue
+        if _BULLET_ONLY.match(pre):
+            pre = ""
+        if verb in {"be", "have", "the", "a", "an", "do"} and mm.group("modal") not in {"to"}:
+            continue
+        if verb == "be":
+            continue
+        names = _split_names(subj)
+        the = _TRAILING_THE.search(pre)
+        if the and len(names) == 1 and owners.role_holder(names[0]):
+            pre = pre[: the.start()]
+        elif not names or any(
+            n.split()[0].lower() in _EN_STOP_SUBJECTS and not _initials_of(n, owners) for n in names
+        ):
+            continue
+        if not all(owners.known(n) or _SUBJ_WORD_RE.fullmatch(n.split()[0]) for n in names):
+            continue
+        start = a + m0.start()
+        # the clause runs to the end of the sentence or a closing bracket
+        close = _CLOSING_BRACKET.search(seg[mm.end() :])
+        end = a + mm.end() + close.start() if close and pre.rstrip().endswith(("[", "(")) else b
+        # '<need> – Kate will add': the whole bullet is the task
+        if pre.strip() and _TRAILING_DASH.search(pre) and mm.group("modal") in {"will", "'ll", "’ll"}:
+            start = a
+        task = seg[mm.end("modal") :].strip() if start != a else None
+        conf = 0.8 if any(owners.known(n) for n in names) else 0.75
+        hits.append(
+            _Hit(
+                start,
+                end,
+                names,
+                conf,
+                "en-subject",
+                _clean(task[: end - (a + mm.end("modal"))]) if task else None,
+            )
+        )
+    return hits
+
+
+def _initials_of(n: str, owners: _Owners) -> bool:
+    """'SO', 'AT': upper-case initials of a participant, even when they spell an English word."""
+    return n.isupper() and 2 <= len(n) <= 4 and owners.roster.by_initials(n) is not None
+
+
+_EN_IMPERATIVE = _EN_TASK_VERBS | _words(
+    """
+    recalibrate calibrate order call buy print invite confirm chase plan design research finalise finalize
+    sort source compile collate request renew register pay install repair replace upgrade configure visit
+    notify inform remind announce present bring get make take apply sign hire recruit train label measure
+    verify edit proofread translate upload archive phone text talk speak investigate run setup arrange
+    """
+)
+
+
+# 'Kalle: tilaa', 'Ana Berg — write', 'Lauri -pohtii': a colon, or a dash then the task
+_OWNER_LINE = re.compile(rf"\s*(?:[-*•]\s*)?{_SUBJECT.pattern}(?:\s*:\s+|\s[—–-]\s+|\s[—–-](?=[a-zåäö]))")
+
+
+_OWNER_LINE_MODAL = re.compile(r"(?:will|'ll|shall|to|is\s+to|needs?\s+to)\s+([a-z][\w-]*)")
+
+
+def _owner_line_hit(text: str, a: int, b: int, owners: _Owners, bullet: bool) -> _Hit | None:
+    """'KN: will recalibrate ...', 'Ana Berg — write the memo', 'Kalle: tilaa kaapelit'.
+
+    A participant (or a participant's initials) before a colon or dash, then a future or imperative
+    task: that person's task. Anything else after a name is a discussion turn, and so is a bare
+    imperative after 'Name:' outside a list ('Roy: rename it.' suggests, '* Roy: rename it' assigns).
+    """
+    head = text[a : min(b, a + 80)]
+    if ":" not in head and "—" not in head and "–" not in head and " -" not in head:
+        return None  # cheap test first: most sentences have no owner label
+    m = _OWNER_LINE.match(text, a, b)
+    if not m:
+        return None
+    names = _split_names(m.group("subj"))
+    if not names or not all(owners.known(n) or _initials_of(n, owners) for n in names):
+        return None
+    rest = text[m.end() : b]
+    modal = _OWNER_LINE_MODAL.match(rest)
+    first = _FIRST_LOWER_WORD.match(rest)
+    word = first.group(1) if first else ""
+    if modal:
+        ok = modal.group(1) not in _EN_NOT_VERBS and modal.group(1) != "be"
+    else:
+        dash = ":" not in text[m.start("subj") : m.end()]
+        ok = (
+            bool(word)
+            and rest[:1].islower()
+            and (bullet or dash)
+            and (
+                word in _EN_IMPERATIVE
+                or ((_task_verb(word) or (dash and _fi_3sg(word))) and word not in _FI_VERB_STOP)
+            )
+        )
+    if not ok:
+        return None
+    task = rest[modal.start(1) :] if modal else rest
+    return _Hit(a + (m.start("subj") - a), b, names, 0.8, "en-subject", _clean(task))
+
+
+# 'Lauri -pohtii arkkitehtuurimallia Jarmo -korjaa määrittelyä': a task list whose line breaks were lost
+_DASH_OWNER = re.compile(rf"{_SUBJECT.pattern}\s-(?P<verb>[a-zåäöA-ZÅÄÖ][a-zåäö]+)\b")
+
+
+def _dash_owner_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
+    """Two or more 'Name -verb ...' runs in one sentence: one task per run, each owned by its names."""
+    if text.count(" -", a, b) < 2:
+        return []
+    runs = []
+    for m in _DASH_OWNER.finditer(text, a, b):
+        names = _split_names(m.group("subj"))
+        verb = m.group("verb").lower()
+        if (
+            names
+            and all(owners.known(n) or _name_like(n) for n in names)
+            and (_task_verb(verb) or _fi_3sg(verb))
+        ):
+            runs.append((m, names))
+    if len(runs) < 2:
+        return []
+    hits = []
+    for i, (m, names) in enumerate(runs):
+        end = runs[i + 1][0].start() if i + 1 < len(runs) else b
+        hits.append(_Hit(m.start(), end, names, 0.75, "en-subject"))
+    return hits
+
+
+def _at_names(subj: str, owners: _Owners) -> list[str]:
+    """'@Eva Stone + @Tim Berg' -> the @mentions, each with the name after the @ when it names someone."""
+    out = []
+    for part in _split_names(subj):
+        if part.startswith("@") and " " in part and not owners.known(part) and owners.known(part.split()[0]):
+            part = part.split()[0]  # '@kim Please ...': a handle, then an unrelated word
+        out.append(part)
+    return out
+
+
+# '@Rui Costa fix the bug', '@Eva + @Tim review ...', 'bo_k and ziggy to draft ...': a handle or a
+# lower-case nick as the subject (nicks only when they are participants)
+_AT_SUBJECT = re.compile(
+    r"^\W*(?P<subj>@[\w.-]+(?:\s+[A-ZÅÄÖ][\w'’-]*)?(?:\s*(?:,|\band\b|&|\+)\s*@[\w.-]+(?:\s+[A-ZÅÄÖ][\w'’-]*)?)*)"
+    r"\s+(?:(?P<modal>will|to|should|can)\s+)?(?P<verb>[a-z]+)\b"
+)
+
+
+_NICK_SUBJECT = re.compile(
+    r"^\W*(?P<subj>[a-z][\w.-]*(?:\s*(?:,|\band\b|&|\+)\s*[a-z][\w.-]*)*)\s+(?P<modal>will|to|should)\s+"
+    r"(?P<verb>[a-z]+)\b"
+)
+
+
+def _handle_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
+    """Handles and nicks as the subject of a task ('@Rui Costa fix ...', 'bo_k and ziggy to draft ...')."""
+    seg = text[a:b]
+    if "@" in seg[:4] or seg[:3].lstrip(" -*•")[:1] == "@":
+        m = _AT_SUBJECT.match(seg)
+        if m and m.group("verb") not in _EN_NOT_VERBS and m.group("verb") != "be":
+            verb = m.group("verb")
+            if m.group("modal") or verb in _EN_TASK_VERBS:
+                return [_Hit(a + m.start("subj"), b, _at_names(m.group("subj"), owners), 0.75, "en-subject")]
+        return []
+    m = _NICK_SUBJECT.match(seg)
+    if not m or m.group("verb") in _EN_NOT_VERBS or m.group("verb") == "be":
+        return []
+    names = _split_names(m.group("subj"))
+    if all(owners.known(n) or owners.roster.by_initials(n) for n in names):
+        return [_Hit(a + m.start("subj"), b, names, 0.75, "en-subject")]
+    return []
+
+
+# Role nouns: 'the Head of Finance', 'the Housing Officer', 'the events co-ordinator' own the task as
+# the person listed with that title ('Ann Lee (Head of Finance)'), else as the role words
+_ROLE_NOUN = (
+    r"(?:officer|manager|director|head|clerk|secretary|treasurer|chair|chairman|chairperson|coordinator"
+    r"|co-ordinator|lead|leader|engineer|adviser|advisor|administrator|auditor|warden|steward|captain"
+    r"|president|editor|librarian|inspector|accountant|solicitor|planner|surveyor|convenor|convener"
+    r"|organi[sz]er|representative|liaison|webmaster|registrar|controller|superintendent|principal)"
+)
+
+
+_GROUP_NOUN = (
+    r"(?:committee|sub-?committee|board|council|trustees|executive|working\s+group|steering\s+group"
+    r"|task\s+force|team|panel|officers)"
+)
+
+
+_EN_MODALS = (
+    r"(?:will|shall|would|to|is\s+to|are\s+to|agreed\s+to|agrees\s+to|undertook\s+to|undertakes\s+to"
+    r"|offered\s+to|volunteered\s+to|needs?\s+to|must|should)"
+)
+
+
+_ROLE_SUBJECT = re.compile(
+    r"(?:^|(?<=[;:(–—])|(?<=\s-)|(?<=,\s))\s*(?:[-*•]\s*)?(?P<art>[Tt]he|[Oo]ur)\s+"
+    rf"(?P<role>(?:(?!(?i:the|and|of)\b)[\w-]+\s+){{0,2}}?(?i:{_ROLE_NOUN})(?:\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?"
+    rf"|(?:[\w-]+\s+)?(?i:{_GROUP_NOUN}))"
+    rf"\s+(?P<modal>(?i:{_EN_MODALS}))\s+(?P<verb>[a-z]+)\b"
+)
+
+
+def _role_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
+    """'The Head of Finance will circulate ...', '; the Housing Officer agreed to provide ...'."""
+    seg = text[a:b]
+    if "he " not in seg and "ur " not in seg:
+        return []
+    for m in _ROLE_SUBJECT.finditer(seg):
+        verb = m.group("verb")
+        if verb in _EN_NOT_VERBS or verb in {"be", "have", "meet", "continue", "not"} or _gerund(verb):
+            continue
+        role = m.group("role")
+        group = _GROUP_END.search(role) is not None
+        if group and verb not in _EN_TASK_VERBS and verb not in _GROUP_VERBS:
+            continue  # 'the board would like ...': a body's task needs a task verb
+        if group and _OTHER_BODY.search(seg, m.end()):
+            continue  # '... will discuss it on their call': another body's own agenda, not our task
+        owner = role if owners.role_holder(role) else role[:1].upper() + role[1:]
+        return [_Hit(a + m.start("art"), b, [owner], 0.7, "en-subject")]
+    return []
+
+
+_OTHER_BODY = re.compile(r"\b(?:their|its)\s+(?:own\s+)?(?:next\s+)?(?:call|meeting|session|agenda)\b", re.I)
+
+
+_GROUP_END = re.compile(rf"(?i:{_GROUP_NOUN})$")
+
+
+_GROUP_VERBS = _words("review consider monitor revisit discuss agree finalise finalize decide")
+
+
+_RESOLVED_LEAD = re.compile(
+    r"^\W*(?:(?:It\s+was\s+|The\s+\w+\s+|\w+\s+)?(?:RESOLVED|[Rr]esolved|AGREED|[Aa]greed|DECIDED|[Dd]ecided)\b"
+    r"(?:\s*:|\s+(?:unanimously\s+)?that\b|\s*$))"
+)
+
+
+# 'that officers publish ...', 'that the Housing Officer report back ...': a subject and a bare verb
+_THAT_CLAUSE = re.compile(
+    r"\b[Tt]hat\s+(?P<subj>(?:the\s+|all\s+)?(?:[A-Z][\w-]*\s+){0,3}?(?i:"
+    + _ROLE_NOUN
+    + r"|"
+    + _GROUP_NOUN
+    + r")s?"
+    r"(?:\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)\s+(?P<verb>[a-z]+)\b"
+)
+
+
+# verbs that only settle something (the decision itself), or no bare verb at all
+_SETTLING = _words(
+    """
+    be is are was were has have had shall will should may might can would do does not approve adopt
+    accept agree note endorse ratify confirm receive support welcome thank record notes
+    """
+)
+
+
+_CLAUSE_BREAK = re.compile(r";|\s(?=\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+[Tt]hat\b)")
+
+
+def _resolution_clause_hits(text: str, a: int, b: int) -> list[_Hit]:
+    """Resolution clauses that direct someone ('that officers publish the plans ...'); approvals are not."""
+    seg = text[a:b]
+    if "hat " not in seg:
+        return []
+    hits = []
+    pos = 0
+    for part in [*_CLAUSE_BREAK.split(seg), ""]:
+        if not part:
+            continue
+        at = seg.find(part, pos)
+        pos = at + len(part)
+        m = _THAT_CLAUSE.search(part)
+        if not m or m.group("verb") in _SETTLING or m.group("verb").endswith(("ed", "ing")):
+            continue
+        if m.group("verb").endswith("s") and not m.group("verb").endswith("ss"):
+            continue  # 'that the council notes ...' states, a directive takes the bare verb
+        subj = _LEADING_THE_OR_ALL.sub("", m.group("subj"))
+        end = a + at + len(part.rstrip(" ;,.\n")) + (1 if part.rstrip().endswith(".") else 0)
+        hits.append(_Hit(a + at + m.start("subj"), end, [subj], 0.7, "en-subject"))
+    return hits
+
+
+def _clause_open_at(seg: str, pos: int, marks: str, word: str = "", dash: bool = False) -> bool:
+    """Whether seg[:pos] is blank, a bullet marker, or ends in a clause opener (a mark, the word, ' -').
+
+    Looks back from pos only: run for every capitalised word, so no regex scan of the text before it.
+    """
+    j = pos
+    while j > 0 and seg[j - 1].isspace():
+        j -= 1
+    if j == 0 or seg[j - 1] in marks:
+        return True
+    if dash and ((seg[j - 1] == "-" and j > 1 and seg[j - 2].isspace()) or seg.endswith("\\[", 0, j)):
+        return True
+    if word and seg.endswith(word, 0, j) and (j == len(word) or not seg[j - len(word) - 1].isalnum()):
+        return True
+    head = seg[:j].lstrip()
+    return len(head) <= 3 and bool(_BULLET_ONLY.match(head))
+
+
+_TITLE_WORD = re.compile(r"\s*(?:[-*•]\s*)?([A-ZÅÄÖ][a-zåäö-]{3,}\s+)?")
+
+
+_FI_VERB_AFTER = re.compile(r"\s+(?:myös\s+|itse\s+|vielä\s+)?([a-zåäö]+)\b(\s+yhteyttä)?")
+
+
+def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
+    """'Miro hoitaa ...', 'Maija ja Miro laativat ...', 'Sari S. lupasi yrittää', 'Työllistetyt laittavat'."""
+    seg = text[a:b]
+    hits: list[_Hit] = []
+    for men in owners.mentions_in(a, b):
+        # 'Tiemestari Olli Kallio tilaa ...': any title word before a participant's full name
+        title = _TITLE_WORD.fullmatch(seg, 0, men.start - a)
+        if title and title.group(1) and men.case == "nom" and len(men.candidates) == 1:
+            vm = _FI_VERB_AFTER.match(seg, men.end - a)
+            verb = vm.group(1) if vm else ""
+            if verb and verb not in _FI_VERB_STOP and (_task_verb(verb) or _fi_3sg(verb)):
+                return [_Hit(a + title.start(1), b, [men.candidates[0]], 0.8, "fi-subject")]
+    for m0 in _SUBJECT.finditer(seg):
+        if not _clause_open_at(seg, m0.start(), "([:;,", "että"):
+            continue
+        m = _past_adverb(seg, m0)
+        pre = seg[: m0.start()]
+        subj = m.group("subj")
+        vm = _FI_VERB_AFTER.match(seg, m.end())
+        if not vm:
+            continue
+        verb = vm.group(1)
+        promise = verb in _PROMISE
+        if not promise and not (_fi_3sg(verb) or _task_verb(verb)):
+            # every branch below needs a promise, a 3rd-person verb or a task verb: skip the name lookups
+            continue
+        names = _split_names(subj)
+        known = [n for n in names if owners.known(n)]
+        inf = _FI_SECOND_VERB.match(seg[m.end() :])
+        if promise and known:
+            ok, conf = True, 0.75
+        elif (
+            promise
+            and inf
+            and _FI_INFINITIVE_END.search(inf.group(1))
+            and all(_name_like(n) and n.split()[-1][:1].isupper() for n in names)
+        ):
+            # 'Rehtori Heikkilä lupasi toimittaa ...': a promise to do something is a task by whoever made it
+            ok, conf = True, 0.7
+        elif known and len(known) == len(names):
+            ok = (_fi_3sg(verb) or _task_verb(verb)) and (
+                verb not in _FI_VERB_STOP or bool(_ASKS_FOR.match(seg, vm.end()) and verb in _ASK_VERBS)
+            )
+            conf = 0.8
+        else:
+            # an unknown subject must stand first in the clause and take a task verb
+            ok = (
+                _task_verb(verb)
+                and len(names) <= 2
+                and (not pre.strip() or bool(_BULLET_ONLY.match(pre)))
+                and all(
+                    n.split()[0].lower() not in _FI_NOT_SUBJECT and not _FI_CASE_END.search(n.split()[-1])
+                    for n in names
+                )
+            )
+            ok = ok or (bool(_CAPS_INITIALS.fullmatch(subj)) and _task_verb(verb))
+            conf = 0.7
+        if not ok:
+            continue
+        if _FI_NEGATION_EI.match(seg[m.end() :]):
+            continue
+        hits.append(_Hit(a + m0.start(), b, names, conf, "fi-subject"))
+        break
+    return hits
+
+
+# 'kysyy tarjoukset' asks for something (a task); 'kysyy, onko ...' / 'kysyy miksi' asks a question
+_ASK_VERBS = _words("kysyy kysyvät tiedustelee tiedustelevat")
+
+
+_ASKS_FOR = re.compile(
+    r"\s+(?!(?:onko|voiko|miksi|mitä|miten|kuka|ketkä|mikä|milloin|missä|mistä|paljonko|kuinka|jos|että)\b)"
+    r"[a-zåäö]{3,}(?:\s+[a-zåäö]+)*\s*[.;]?\s*$"
+)
+
+
+# Promising or committing to do something (followed by the infinitive of what).
+_PROMISE = _words("lupasi lupautui sitoutui lupasivat lupautuivat sitoutuivat lupaa lupautuu sitoutuu")
+
+
+_DELEGATION_STEMS = ("valtuut", "pyyd", "pyysi", "velvoit", "kehot", "ohjeist", "oikeut")  # the cue's words
+
+
+_DELEGATION_CUE = re.compile(r"(?=[vpko])(?:valtuut|pyyd|pyysi|velvoit|kehot|ohjeist|oikeut)", re.I)
+
+
+def _delegation_hits(text: str, a: int, b: int, roster: Roster) -> list[_Hit]:
+    """'valtuutetaan Maija X neuvottelemaan', 'Pyydetään kiinteistövastaavaa laittamaan'."""
+    seg = text[a:b]
+    if not may_hold(seg, _DELEGATION_STEMS) or not _DELEGATION_CUE.search(seg):
+        return []
+    m = re.search(
+        r"\b(?:valtuutetaan|pyydetään|velvoitetaan|kehotetaan|ohjeistetaan|oikeutetaan|valtuutettiin|pyydettiin"
+        r"|velvoitettiin|kehotettiin|valtuutti|pyysi|velvoitti|kehotti)\s+"
+        r"(?P<who>(?:[\wåäöÅÄÖ.-]+\s+){0,2}?[\wåäöÅÄÖ-]+?)\s+(?:\w+\s+){0,2}?[a-zåäö]+(?:maan|mään)\b",
+        seg,
+        re.I,
+    )
+    if not m:
+        return []
+    who = m.group("who")
+    names: list[str] = []
+    if roster.people:
+        # 'valtuutti Heikki Saarisen tilaamaan': the object is a participant in the genitive
+        found = roster.find(who)
+        if found and all(len(f.candidates) == 1 for f in found):
+            return [_Hit(a + m.start(), b, [f.candidates[0] for f in found], 0.75, "delegation")]
+    for part in _split_names(who):
+        if (
+            roster.candidates(part)[0]
+            or roster.organization(part)
+            or (part[:1].isupper() and len(part.split()) <= 3 and roster.people)
+        ):
+            names.append(part)
+        else:
+            names.append(_partitive_base(part.split()[-1]))
+    return [_Hit(a + m.start(), b, names, 0.75, "delegation")]
+
+
+def _assignment_hits(text: str, a: int, b: int, roster: Roster) -> list[_Hit]:
+    """'Annettiin Pekalle tehtäväksi pyytää ...', 'Karille annettiin tehtäväksi neuvotella ...'."""
+    seg = text[a:b]
+    if "tehtäv" not in seg or not _FI_AS_TASK.search(seg):
+        return []
+    names = [
+        f.candidates[0]
+        for f in roster.find(seg)
+        if len(f.candidates) == 1
+        and (f.case == "all" or (f.case == "gen" and seg.startswith("tehtäv", f.end + 1)))
+    ]
+    if not names:
+        names = [w for w in _FI_NAME_ALLATIVE.findall(seg)]
+    if not names:
+        # 'antaa hallitukselle tehtäväksi selvittää': a body or an office in the allative is the owner
+        for w in _FI_ALLATIVE.findall(seg):
+            base = _allative_base(w)
+            if base in _BODIES or base in _OFFICES:
+                names.append(base.capitalize())
+    if not names:
+        return []
+    return [_Hit(a, b, names, 0.75, "delegation")]
+
+
+# Bodies that can own a task as a whole ('the board').
+_BODIES = _words(
+    """
+    hallitus johtokunta työryhmä toimikunta valiokunta lautakunta jaosto tiimi projektiryhmä ohjausryhmä
+    valmisteluryhmä työvaliokunta toimisto kanslia
+    """
+)
+
+
+def _allative_base(word: str) -> str:
+    """The nominative of an allative common noun (hallitukselle -> hallitus, toimikunnalle -> toimikunta)."""
+    stem = word[:-3]
+    if stem.endswith("kse"):
+        return stem[:-3] + "s"
+    return strong_grade(stem)
+
+
+_CASE_OWNER_CUE = re.compile(
+    r"(?=[vtaosp])\b(?:vastuulla|vastaa|vastaavat|toimii|toimivat|annettiin|annetaan|osoitettiin|siirrettiin|siirretään"
+    r"|pyydetään|pyydettiin)\b",
+    re.I,
+)
+
+
+# stems every word of the cue holds: substring tests rule most clauses out before the case-blind scan
+_CASE_OWNER_STEMS = ("vastuulla", "vastaa", "toimi", "annet", "osoitettiin", "siirret", "pyydet")
+
+
+_RESP_ON = re.compile(rf"^\W*{_SUBJECT.pattern}\s+(?:vastuulla|vastuulle)\s+(?:on|ovat|jää|jäi)\b")
+
+
+_ANSWERS_FOR = re.compile(
+    r"^\W*[\wåäöÅÄÖ-]+(?:sta|stä)\s+(?:(?:\w+\s+){0,2}?)(?:vastaa|vastaavat|huolehtii|huolehtivat)\s+"
+    rf"(?:myös\s+)?{_SUBJECT.pattern}\s*[.;]?\s*$"
+)
+
+
+_ACTS_AS = re.compile(
+    r"\b(?i:yhteyshenkilönä|vastuuhenkilönä|vetäjänä|koordinaattorina|kokoonkutsujana|vastaavana)\s+"
+    rf"(?:toimii|toimivat)\s+{_SUBJECT.pattern}"
+)
+
+
+_GIVEN_TO = re.compile(r"\b(?:annettiin|annetaan|osoitettiin|siirrettiin|siirretään)\b", re.I)
+
+
+_HANDED_NOT_TASK = re.compile(
+    r"\b(?:puheenvuoro\w*|sana|kiitos|kiitokset|lahja\w*|palkinto\w*|ansiomerk\w*|tunnustus\w*"
+    r"|huomionosoitus\w*|stipendi\w*|vastuuvapaus|ero|nimenkirjoitusoikeus)\s+(?:annettiin|annetaan)\b",
+    re.I,
+)
+
+
+_ASKED_OF = re.compile(r"\b(?:pyydetään|pyydettiin)\b", re.I)
+
+
+def _case_owner_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
+    """Finnish owners not in the nominative subject slot.
+
+    'Maijan vastuulla on kahvitus', 'Tarjoilusta vastaa Ville Aho', 'yhteyshenkilönä toimii Ari',
+    'Kartoitus annettiin Villelle', 'Mirjalta pyydetään lausunto'.
+    """
+    seg = text[a:b]
+    if not may_hold(seg, _CASE_OWNER_STEMS) or not _CASE_OWNER_CUE.search(seg):
+        return []
+    for rx in (_RESP_ON, _ANSWERS_FOR, _ACTS_AS):
+        m = rx.search(seg)
+        if m:
+            names = _split_names(m.group("subj"))
+            if all(owners.known(n) for n in names):
+                # '...; yhteyshenkilönä toimii Ari' alone names the owner of the task before it
+                alone = rx is _ACTS_AS and m.start() <= len(seg) - len(seg.lstrip(" \t-–;,"))
+                return [_Hit(a, b, names, 0.75, "acts-as" if alone else "responsible")]
+    if _HANDED_NOT_TASK.search(seg):
+        return []  # the floor, thanks or an award given to someone
+    # the allative receiver of a handed-over task, or the ablative person asked: participants only
+    want = "all" if _GIVEN_TO.search(seg) else ("abl" if _ASKED_OF.search(seg) else None)
+    if want is None:
+        return []
+    found = [m for m in owners.roster.find(seg) if m.case == want and len(m.candidates) == 1]
+    if found:
+        return [_Hit(a, b, list(dict.fromkeys(m.candidates[0] for m in found)), 0.7, "responsible")]
+    return []
+
+
+_RESP_SUBJ = re.compile(rf"{_SUBJECT.pattern}\s+(?:on\s+|ovat\s+)?(?:pää)?vastuussa\b")
+
+
+_RESP_GEN = re.compile(rf"\bon\s+{_SUBJECT.pattern}\s+vastuulla\b")
+
+
+_RESP_PERSON = re.compile(rf"\bvastuuhenkilö(?:nä|inä|t|ksi)?\s*(?:on|ovat|:)?\s*{_SUBJECT.pattern}")
+
+
+def _responsibility_hits(text: str, a: int, b: int) -> list[_Hit]:
+    """'Maija ja Miro päävastuussa ...', 'vastuuhenkilönä X'."""
+    seg = text[a:b]
+    if "vastuu" not in seg:
+        return []
+    m = _RESP_SUBJ.search(seg)
+    if m:
+        return [_Hit(a + m.start(), b, _split_names(m.group("subj")), 0.8, "responsible")]
+    m = _RESP_GEN.search(seg)
+    if m:  # 'X on Mikon vastuulla': the owner is in the genitive
+        return [_Hit(a, b, _split_names(m.group("subj")), 0.75, "responsible")]
+    m = _RESP_PERSON.search(seg)
+    if m:
+        return [_Hit(a, b, _split_names(m.group("subj")), 0.8, "responsible")]
+    return []
+
+
+def _passive_word(seg: str, morphology: Morphology | None = None) -> re.Match[str] | None:
+    """The first Finnish present-passive main verb of a clause (valmistellaan, haetaan, pidetään)."""
+    low = seg.lower()
+    if "aan" not in low and "ään" not in low:
+        return None  # every passive ends so: most clauses are ruled out without the word-by-word pattern
+    for m in _PASSIVE.finditer(seg):
+        w = m.group(1).lower()
+        if w in _PASSIVE_STOP or w.endswith(("staan", "stään", "ssaan", "ssään")):
+            continue
+        # second opinion: an analyser that knows the word and reads no passive in it vetoes the suffix rule
+        if morphology is not None and morphology.is_passive_future(w) is False:
+            continue
+        if w.endswith(("llaan", "llään")) and not w.endswith(("ellaan", "ellään", "tullaan")):
+            continue
+        tail = _CLAUSE_PUNCT.split(seg[: m.start()])[-1]
+        before = _WORD_TOKEN.findall(tail)
+        if any(x.lower() in _RELATIVE for x in before):
+            continue
+        if before and before[-1].lower() == "ei":
+            continue
+        return m
+    return None
+
+
+# A passive that reports a document's content (first word in the inessive of a document noun) or
+# names the account a cost is paid from: a description, not work the meeting hands out.
+_CONTENT_OR_FUNDING = re.compile(
+    r"^\W*[\wåäö]*(?:kirjee|kirjelmä|hakemukse|raporti|raportti|ohjee|suunnitelma|lausunno|sopimukse|tiedottee"
+    r"|viesti|sähköposti|selvitykse|muistio|liittee|esitykse|kutsu|päätökse|pöytäkirja|asiakirja|ohjelma)"
+    r"(?:ssa|ssä)\b"
+    r"|\b(?:maksetaan|maksettiin|kustannetaan)\b[^.;]*?\b[\wåäö]*(?:tili|budjeti|budjetti|määrärahoi|määrära|varoi"
+    r"|kassa|avustukse|rahasto)\w*(?:lta|ltä|sta|stä)\b",
+    re.I,
+)
+
+
+_FOR_YEAR = re.compile(
+    r"\b(?:vuodelle|vuosille|kaudelle|tilikaudelle|toimintavuodelle)\s+(?:19|20)\d\d\b", re.I
+)
+
+
+_DAY_DATE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{4})?(?!\d)")
+
+
+# a past passive ('jaettiin', 'hyväksyttiin', 'sovittiin'): the meeting reports what it did
+_FI_PAST_PASSIVE = re.compile(r"\b[a-zåäö]{3,}(?:ttiin|tiin)\b", re.I)
+
+
+def _passive_hits(text: str, a: int, b: int, lang: str, morphology: Morphology | None = None) -> list[_Hit]:
+    """Finnish passive future ('Toiminnan tueksi perustetaan valmisteluryhmä') as an ownerless task."""
+    if lang != "fi":
+        return []
+    seg = text[a:b]
+    m = _passive_word(seg, morphology)
+    if not m:
+        return []
+    w = m.group(1).lower()
+    if _GENERIC.search(seg):
+        return []
+    if m.end() >= len(seg.rstrip(" .;:")) and len(_WORD_TOKEN.findall(seg)) <= 2:
+        return []  # 'Käydään', 'Sisäpostissa lähetetään': a cut line, nothing to do is named
+    past = _FI_PAST_PASSIVE.search(seg, 0, m.start())
+    if past and "että" not in seg[past.end() : m.start()]:
+        return []  # 'Kertomus jaettiin luettavaksi ...': what was done at the meeting, then its details
+    if w.startswith(("pidet", "järjestet", "kutsut", "pidett", "aloitet", "avat", "lopetet", "päätet")) and (
+        _MEETING_WORDS.search(seg)
+        or _CLOCK_TIME.search(seg)
+        or (w.startswith("pide") and _DAY_DATE.search(seg))
+    ):
+        return []  # a meeting or event being scheduled, not a task
+    if _DECISION_WORD.search(seg):
+        return []
+    if _CONTENT_OR_FUNDING.search(seg):
+        return []  # what a letter says ('Kirjeessä pyydetään ...') or where money comes from ('tililtä')
+    if _FOR_YEAR.search(seg) and not _DEADLINE_CUE.search(seg):
+        return []  # 'Avustusta haetaan myös vuodelle 2027': the year's plan, no task with a time
+    if w in _VERDICT or _STANDING.search(seg):
+        return []  # the decision itself settles it ('Jäsenmaksu pidetään ennallaan', 'Vuokrataan leiri ...')
+    if re.search(
+        r"\b(?:esittää|esitti|ehdottaa|ehdotti|totesi|kertoi|toivoo|toivoi)\b[^.]*\bettä\b", seg, re.I
+    ):
+        return []  # what someone proposes or reports, not what the meeting set to do
+    return [_Hit(a, b, [], 0.6, "fi-passive")]
+
+
+def _english_passive_hits(text: str, a: int, b: int) -> list[_Hit]:
+    """'this bug will be fixed' as an ownerless task (not meetings being held)."""
+    seg = text[a:b]
+    if "will" not in seg:
+        return []
+    m = _EN_WILL_BE.search(seg)
+    if not m or not _PP.match(m.group(1)):
+        return []
+    if _MEETING_WORDS.search(seg):
+        return []
+    return [_Hit(a, b, [], 0.55, "en-passive")]
+
+
+_WE = re.compile(r"(?=w)\bwe\s+(?:will|need to|must|have to|are going to|'ll|’ll)\s+(\w+)", re.I)
+
+
+def _we_hits(text: str, a: int, b: int) -> list[_Hit]:
+    """'we need to open an issue' - the group's own commitment, no named owner."""
+    seg = text[a:b]
+    m = _WE.search(seg)
+    if not m or m.group(1).lower() in {"be", "have", "see", "wait"}:
+        return []
+    # 'we need to open an issue' names work; 'we will need ...', 'we will vote' is a remark: below the floor
+    return [_Hit(a + m.start(), b, [], 0.55 if m.group(1).lower() in _EN_TASK_VERBS else 0.45, "we")]
+
+
+def _goal_hits(text: str, a: int, b: int) -> list[_Hit]:
+    """'Tavoitteena (on) lähettää kutsut viikon 32 loppuun mennessä', '(on) tarkoitus ottaa yhteys'."""
+    seg = text[a:b]
+    if "avoitteena" not in seg and "tarkoitus" not in seg:
+        return []
+    m = _FI_GOAL_LEAD.match(seg)
+    if m and _FI_A_INFINITIVE_END.search(m.group(1)) and not m.group(1).endswith(("minen", "nen")):
+        return [_Hit(a + m.start(), b, [], 0.6, "goal")]
+    m = _FI_INTENTION.search(seg)
+    if m and not _FI_NO_INTENTION.search(seg):
+        return [_Hit(a + m.start(), b, [], 0.5, "goal")]
+    return []
+
+
+_DEADLINE = re.compile(r"(?=[dmtv])\b(?:deadline|due date|määräaika|takaraja|viimeistään)\b", re.I)
+
+
+def _deadline_hits(text: str, a: int, b: int) -> list[_Hit]:
+    """'Deadline for feedback is by 19 May' / 'määräaika on 5.6.' - a dated obligation."""
+    seg = text[a:b]
+    if _DEADLINE.search(seg):
+        return [_Hit(a, b, [], 0.6, "deadline")]
+    return []
+
+
+def _decision_imperative_hits(text: str, a: int, b: int, label_end: int) -> list[_Hit]:
+    """'Decision: merge proposed language into spec' - a decision that is a task (task verb first)."""
+    hits: list[_Hit] = []
+    pos = label_end
+    for part in _LIST_SEP_OUTSIDE_PARENS.split(text[label_end:b]):
+        if _LIST_SEP.match(part):
+            pos += len(part)
+            continue
+        w = _ASCII_LOWER_WORD.match(part)
+        if w and w.group(1) in _EN_TASK_VERBS:
+            hits.append(_Hit(pos, pos + len(part.rstrip()), [], 0.6, "decision"))
+        pos += len(part)
+    return hits
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One task form: its name (the item's `rule`), languages, base confidence and what it finds."""
+
+    name: str
+    languages: frozenset[str]  # empty: every language
+    base: float  # the confidence of a plain hit; evidence in the text moves it (see the detector)
+    detect: Callable[[str, int, int, _Env], list[_Hit]]
+    on_proposal: bool = True  # whether it runs in an agenda proposal ('Esitys: ...')
+
+
+@dataclass(frozen=True)
+class _Env:
+    """What a clause detector may consult besides the text."""
+
+    roster: Roster
+    owners: _Owners
+    lang: str
+
+
+_ALL: frozenset[str] = frozenset()
+_SV = frozenset({"sv"})
+# strongest first: for each clause the first rule that finds something wins
+RULES: tuple[Rule, ...] = (
+    Rule("sv-delegation", _SV, 0.75, lambda t, a, b, e: swedish_delegation_hits(t, a, b)),
+    Rule("sv-subject", _SV, 0.75, lambda t, a, b, e: swedish_subject_hits(t, a, b, e.owners)),
+    Rule("delegation", _ALL, 0.75, lambda t, a, b, e: _delegation_hits(t, a, b, e.roster)),
+    Rule("assignment", _ALL, 0.75, lambda t, a, b, e: _assignment_hits(t, a, b, e.roster)),
+    Rule("responsible", _ALL, 0.8, lambda t, a, b, e: _responsibility_hits(t, a, b)),
+    Rule("case-owner", _ALL, 0.75, lambda t, a, b, e: _case_owner_hits(t, a, b, e.owners)),
+    Rule("goal", _ALL, 0.6, lambda t, a, b, e: _goal_hits(t, a, b)),
+    Rule("fi-subject", _ALL, 0.8, lambda t, a, b, e: _finnish_subject_hits(t, a, b, e.owners), False),
+    Rule("handle-subject", _ALL, 0.75, lambda t, a, b, e: _handle_subject_hits(t, a, b, e.owners)),
+    Rule("role-subject", _ALL, 0.7, lambda t, a, b, e: _role_subject_hits(t, a, b, e.owners)),
+    Rule("en-subject", _ALL, 0.75, lambda t, a, b, e: _english_subject_hits(t, a, b, e.owners)),
+    Rule("deadline", _ALL, 0.6, lambda t, a, b, e: _deadline_hits(t, a, b)),
+    Rule("sv-passive", _SV, 0.6, lambda t, a, b, e: swedish_passive_hits(t, a, b)),
+    Rule(
+        "fi-passive",
+        _ALL,
+        0.6,
+        lambda t, a, b, e: _passive_hits(t, a, b, e.lang, e.roster.morphology),
+        False,
+    ),
+    Rule("en-passive", _ALL, 0.55, lambda t, a, b, e: _english_passive_hits(t, a, b)),
+    Rule("we", _ALL, 0.55, lambda t, a, b, e: _we_hits(t, a, b)),
+)
+_RULES_BY_LANG: dict[tuple[str, bool], tuple[Rule, ...]] = {}
+
+
+def _rules_for(lang: str, proposal: bool) -> tuple[Rule, ...]:
+    """The table's rules that apply to a language (and to a proposal), computed once per pair."""
+    key = (lang, proposal)
+    found = _RULES_BY_LANG.get(key)
+    if found is None:
+        found = _RULES_BY_LANG[key] = tuple(
+            r for r in RULES if (not r.languages or lang in r.languages) and (r.on_proposal or not proposal)
+        )
+    return found
+
+
+def _clause_hits(
+    masked: str, ca: int, cb: int, roster: Roster, owners: _Owners, proposal: bool, lang: str
+) -> list[_Hit]:
+    """The first rule of the table that finds a task in the clause text[ca:cb], strongest first."""
+    env = _Env(roster, owners, lang)
+    for rule in _rules_for(lang, proposal):
+        hits = rule.detect(masked, ca, cb, env)
+        if hits:
+            return hits
+    return []
+
+
+def _presenters(text: str, sec: Section, roster: Roster) -> list[str]:
+    """The section's presenters: from the segmenter, else from an 'Alustus:' line of the body."""
+    if sec.presenters:
+        return list(sec.presenters)
+    m = re.search(
+        r"^\s*(?:Alustus|Alustaja(?:t)?|Esittelijä(?:t)?|Esittely|Presenters?|Presented by)\s*:\s*(.+)$",
+        sec.body(text),
+        re.I | re.M,
+    )
+    if not m:
+        return []
+    out = []
+    for part in _split_names(_TRAILING_INITIALS.sub("", m.group(1))):
+        r = roster.resolve(part)
+        if r.name and r.name not in roster.organizations:
+            out.append(r.name)
+    return out
+
+
+_CLAUSE_JOIN = re.compile(r"(?:,\s*(?:sekä|ja|and)\s+|;\s+|\s+(?:ja|sekä|and)\s+)(?=([\wåäöÅÄÖ@]+)\b)")
+
+
+_LOWER_WORD = re.compile(r"(?<![\w@])[a-zåäö]{3,}")
+
+
+_SECOND_OWNER = re.compile(
+    r"(?-i:[A-ZÅÄÖ][a-zåäö'’-]+)(?:\s+(?-i:[A-ZÅÄÖ][a-zåäö'’-]+))?\s+"
+    r"(?:(?P<modal>will|to|is\s+to)\s+[a-z]|(?P<verb>[a-zåäö]{3,})\b)"
+)
+
+
+_PRONOUN_OBJECTS = frozenset(
+    {"hänen", "niiden", "heidän", "tämän", "tuon", "sitten", "siten", "joten", "ennen"}
+)
+
+
+def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split coordinated tasks: '..., sekä selvittää ...', '...; laaditaan ...' (comma/semicolon + verb)."""
+    seg = text[a:b]
+    cuts = [0]
+    for m in _CLAUSE_JOIN.finditer(seg):
+        w = m.group(1)
+        second = _SECOND_OWNER.match(seg, m.end())
+        # only after a clause of its own ('Pekka ja Maija hoitavat' is one joint subject)
+        if (
+            second
+            and _LOWER_WORD.search(seg, cuts[-1], m.start())
+            and (second.group("modal") or _task_verb(second.group("verb")) or _fi_3sg(second.group("verb")))
+        ):
+            # 'Ari hoitaa kuljetuksen ja Eeva varaa salin': a second owner with a task of their own
+            cuts.append(m.start())
+            continue
+        if "and" in m.group():
+            continue
+        if _is_plural_verb(w) and len(w) > 5 and not m.group().startswith(";"):
+            # 'A ja B ottavat yhteyttä X:ään ja sopivat Y:stä': the same joint subject, one task
+            continue
+        if not m.group().startswith((",", ";")):
+            # 'X huolehtii A:sta ja tekee B:n': without a comma only a task verb starts a new task
+            # only with an object of its own ('ja tekee ilmoituksen'), not 'ja jakaa sen' / 'ja vie Annalle'
+            obj = _FI_GENITIVE_OBJECT.match(seg[m.end() :])
+            if _task_verb(w) and obj and obj.group(1) not in _PRONOUN_OBJECTS:
+                cuts.append(m.start())
+            continue
+        if (
+            m.group().startswith(";")
+            or (_PASSIVE.fullmatch(w) and w.lower() not in _PASSIVE_STOP)
+            or (_fi_3sg(w) and w not in _FI_VERB_STOP)
+        ):
+            cuts.append(m.start())
+    cuts.append(len(seg))
+    out = []
+    for s, e in itertools.pairwise(cuts):
+        sub = seg[s:e]
+        lead = _CLAUSE_JOIN.match(sub)
+        out.append((a + s + (lead.end() if lead else 0), a + e))
+    return out
+
+
+_ACTION_HEADING = re.compile(
+    r"\s*(?:#+\s*)?(?:Action items?|Actions|Action items, by person|Toimenpiteet|TODO|Tehtävät|Att göra"
+    r"|Åtgärder|Uppgifter)\s*:?\s*",
+    re.I,
+)
+
+
+# 'From: Rita Moss <rita@example.org>': the writer of an email, who says 'I' in its body
+_FROM_LINE = re.compile(
+    r"(?m)^From:[ \t]*\"?([A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+)+)\"?[ \t]*(?:<[^>\n]*>)?[ \t]*$"
+)
+
+
+# 'I'll ask ...', 'Minä tilaan ...', 'Teen ...': the writer's own promise, first in the sentence
+_FIRST_PERSON = re.compile(
+    r"\s*(?:[-*•]\s*)?(?:I(?:'ll|’ll| will)\s+(?P<en>[a-z][\w-]*)"
+    r"|(?:(?:Minä|Mä)\s+)?(?P<fi>[A-ZÅÄÖa-zåäö][a-zåäö]+n)\b)"
+)
+
+
+# 'She's going to call ...', 'They will send ...': a pronoun standing for the subject just before
+_PRONOUN_TASK = re.compile(
+    r"\s*(?P<pron>She|He|They)(?:'ll|’ll| will| is going to|'s going to|’s going to| are going to"
+    r"|'re going to|’re going to)\s+(?P<verb>[a-z][\w-]*)"
+)
+
+
+def _email_writer(text: str) -> str | None:
+    """The name on an email's From: line near the top, if the text is an email."""
+    if text.find("From:", 0, 1500) < 0:
+        return None  # asked once per section: skip the line scan when no From: can match
+    m = _FROM_LINE.search(text, 0, min(len(text), 1500))
+    return m.group(1) if m else None
+
+
+# Every prefix of a task verb: a cheap test that a word's stem may still lead to one.
+_FI_TASK_PREFIXES = frozenset(v[:k] for v in _FI_TASK_VERBS for k in range(len(v) + 1))
+
+
+def _fi_first_person_task(word: str) -> bool:
+    """'tilaan', 'hoidan', 'teen': the 1st person singular of a Finnish task verb."""
+    w = word.lower()
+    if w == "teen":
+        return True  # tekee: the one stem the grade rules below miss
+    stem = w[:-1]
+    if len(stem) < 2 or stem[-1] not in "aeiouyäö":
+        return False
+    # Each candidate below keeps the stem but for its last three letters (the grade change touches
+    # no more), so when that part begins no task verb, none is one: most capitalised words stop here.
+    if stem[: max(len(stem) - 3, 0)] not in _FI_TASK_PREFIXES:
+        return False
+    strong = strong_grade(stem)
+    return any(_task_verb(c) for c in {stem, stem + stem[-1], strong + strong[-1]})
+
+
+def _first_person_hit(text: str, a: int, b: int, writer: str) -> _Hit | None:
+    """'I'll ask the printer ...' in the writer's own text: a task the writer takes on."""
+    m = _FIRST_PERSON.match(text, a, b)
+    if not m:
+        return None
+    if m.group("en"):
+        if m.group("en") in _EN_NOT_VERBS or m.group("en") in {"be", "have", "do"}:
+            return None
+    elif not _fi_first_person_task(m.group("fi")):
+        return None
+    return _Hit(a, b, [writer], 0.7, "first-person")
+
+
+def _pronoun_hit(text: str, sents: list[Sentence], s: Sentence, owners: _Owners) -> _Hit | None:
+    """'Pia needs a venue. She's going to call ...': the one person (or group) named just before."""
+    m = _PRONOUN_TASK.match(text, s.start, s.end)
+    if not m or m.group("verb") in _EN_NOT_VERBS or m.group("verb") == "be":
+        return None
+    prev = _previous(sents, s)
+    if prev is None or prev.block.index != s.block.index:
+        return None
+    lead = _LEAD_SUBJECT.match(text, prev.start, prev.end)
+    if not lead:
+        return None
+    names = _split_names(lead.group("subj"))
+    if not names or not all(owners.known(n) for n in names):
+        return None
+    plural = m.group("pron") == "They"
+    if (len(names) > 1) != plural:
+        return None  # 'He' after two people, 'They' after one: whom it means is a guess
+    others = [x for x in owners.mentions_in(prev.start, prev.end) if x.start >= lead.end()]
+    if any(x.full and len(x.candidates) == 1 for x in others):
+        return None  # another person in that sentence could be the one meant
+    return _Hit(s.start, s.end, names, 0.7, "pronoun")

@@ -1,0 +1,804 @@
+"""Driver: walk the sections, run the detectors, attach owners and due dates, merge and emit items."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from muistio.contract import ActionEntry, Due
+from muistio.extraction.actions.common import (
+    _AGREED,
+    _ANNOUNCE_TITLE,
+    _BULLET_LEAD,
+    _DEADLINE_LEAD,
+    _DONE_BOX,
+    _DONE_MARK,
+    _EN_I_WILL,
+    _EXPLICIT,
+    _FI_VERB_STOP,
+    _FIRST_LOWER_WORD,
+    _LABEL,
+    _LEAD_SUBJECT,
+    _MEETBOT_NICK_TASK,
+    _NAME_WITH_HANDLE,
+    _NAMED_SUBJECT,
+    _NEXT_MEETING_LINE,
+    _NON_WORD_RUN,
+    _NOT_A_SPEAKER,
+    _OWNER_HINTS,
+    _OWNER_LABEL,
+    _OWNERLESS_RULES,
+    _PREAMBLE_END,
+    _REPORTED_THAT,
+    _REPORTING,
+    _SUBJECT,
+    _TRAILING_PAREN_NOTE,
+    _YEAR,
+    _clean,
+    _fi_3sg,
+    _Item,
+    _mask_struck,
+    _may_be_done,
+    _name_like,
+    _owner_label,
+    _split_names,
+    _task_verb,
+    _trim,
+    _turn,
+    _unbold_labels,
+    _words,
+)
+from muistio.extraction.actions.detectors import (
+    _ACTION_HEADING,
+    _EN_IMPERATIVE,
+    _RESOLVED_LEAD,
+    _at_names,
+    _clause_hits,
+    _clauses,
+    _dash_owner_hits,
+    _decision_imperative_hits,
+    _email_writer,
+    _first_person_hit,
+    _owner_line_hit,
+    _presenters,
+    _pronoun_hit,
+    _resolution_clause_hits,
+    _we_hits,
+)
+from muistio.extraction.actions.due import (
+    _DEADLINE_CUE,
+    _LABEL_LEAD,
+    _MONTHS_EN,
+    _MONTHS_FI,
+    _SCHEDULE_TAIL,
+    _TIMED,
+    _about_same_task,
+    _adjacent,
+    _due,
+    _following,
+    _parent_bullet,
+    _previous,
+)
+from muistio.extraction.actions.owners import (
+    _Hit,
+    _Owners,
+)
+from muistio.extraction.actions.swedish import SV_TASK_VERBS
+from muistio.extraction.parts import ExtractionContext, Section
+from muistio.extraction.sentences import IRC_PREFIX, Sentence, sentences
+from muistio.morphology import Morphology
+from muistio.names import Roster, fold
+
+
+def _split_at_markers(masked: str, sents: list[Sentence]) -> list[Sentence]:
+    """A line that opens with a marker ('action item: ...') starts a new sentence, whatever its case."""
+    out: list[Sentence] = []
+    for s in sents:
+        start = s.start
+        nl = masked.find("\n", start, s.end)
+        while nl != -1:
+            if _EXPLICIT.match(masked[nl + 1 : s.end]) and masked[start:nl].strip():
+                out.append(Sentence(start, nl, s.block))
+                start = nl + 1
+            nl = masked.find("\n", nl + 1, s.end)
+        out.append(s if start == s.start else Sentence(start, s.end, s.block))
+    return out
+
+
+def _explicit_hit(
+    ctx: ExtractionContext,
+    masked: str,
+    s: Sentence,
+    seg: str,
+    explicit: re.Match[str] | None,
+    owners: _Owners,
+) -> _Hit:
+    """A marked task ('ACTION: Ben — submit ...', '#action nick to ...', a bullet under 'Actions:')."""
+    lead_m = explicit or _BULLET_LEAD.match(seg)
+    start = s.start + (lead_m.end() if lead_m else 0)
+    rest = masked[start : s.end]
+    who: list[str] = []
+    lead = _LEAD_SUBJECT.match(rest)
+    nick = _MEETBOT_NICK_TASK.match(rest)
+    # 'ACTION: Ben — submit ...', 'TODO Olga: open a PR': the owner, then a dash or a colon
+    named = _NAMED_SUBJECT.match(rest)
+    named_who = _split_names(named.group("subj")) if named else []
+    if explicit and explicit.group("paren"):
+        who = _split_names(explicit.group("paren"))
+    elif named_who and all(owners.known(n) or _name_like(n) for n in named_who):
+        who = named_who
+    elif nick and not lead:
+        who = [nick.group(1)]  # MeetBot style: '#action nick to do X'
+    elif lead:
+        subj = lead.group("subj")  # the explicit line's leading owner
+        nxt = rest[lead.end() :].split()
+        verbish = (
+            bool(nxt)
+            and (
+                nxt[0][:1].isupper()
+                or nxt[0] in {"to", "will", "should", "ska", "skall"}
+                or _fi_3sg(nxt[0])
+                or (ctx.language == "sv" and nxt[0] in SV_TASK_VERBS)
+            )
+            and (subj.startswith("@") or owners.known(subj.split()[0]) or nxt[0] in {"to", "will"})
+        )
+        if verbish or subj.startswith("@"):
+            who = _split_names(subj) if not subj.startswith("@") else _at_names(subj, owners)
+    return _Hit(start, s.end, who, 0.9, "explicit")
+
+
+def _bracket_and_parent_owners(
+    masked: str, s: Sentence, seg: str, hits: list[_Hit], parent_owner: list[str], owners: _Owners
+) -> list[_Hit]:
+    """Owners from a closing bracket ('Fix the bug (Anna)') or from the person a list is nested under."""
+    if not parent_owner and seg.rstrip(" .;").endswith(")"):
+        paren_who, effort = _paren_owner(seg, owners)
+        if paren_who and not hits and (effort or _task_start(seg)):
+            lead_b = _BULLET_LEAD.match(seg)
+            conf = 0.75 if effort and _task_start(seg) else 0.7
+            start_b = s.start + (lead_b.end() if lead_b else 0)
+            task_b = masked.rfind("(", start_b, s.end)
+            hits = [_Hit(start_b, s.end, paren_who, conf, "paren-owner", masked[start_b:task_b])]
+        elif paren_who:
+            for h in hits:
+                if not h.owners:
+                    h.owners = list(paren_who)
+                    cut = masked.rfind("(", h.a, h.b)
+                    h.text = h.text or (masked[h.a : cut] if cut > h.a else None)
+    if parent_owner:
+        if not hits and _task_start(seg):
+            lead_b = _BULLET_LEAD.match(seg)
+            hits = [_Hit(s.start + (lead_b.end() if lead_b else 0), s.end, [], 0.75, "nested-owner")]
+        for h in hits:
+            if not h.owners:
+                h.owners = list(parent_owner)
+    return hits
+
+
+def _owner_label_hits(
+    text: str,
+    masked: str,
+    sec: Section,
+    psec: Section,
+    sents: list[Sentence],
+    s: Sentence,
+    seg: str,
+    hits: list[_Hit],
+    items: list[_Item],
+    owners: _Owners,
+    recent_full: list[str],
+) -> list[_Hit]:
+    """'Vastuu: Mikko', 'Owner: Kate, deadline 7 March': name the task before it, or be the task."""
+    owner_m = _owner_label(seg)
+    # 'Vastuu: Mikko', 'Owner: Kate, deadline 7 March': a label line (owner, maybe a schedule)
+    bare = bool(
+        owner_m
+        and _LABEL_LEAD.fullmatch(seg, 0, owner_m.start())
+        and _SCHEDULE_TAIL.fullmatch(seg, owner_m.end())
+    )
+    if owner_m and (bare or not hits):
+        last = items[-1] if items else None
+        prev_s = _previous(sents, s)
+        if bare and last is not None and last.sentence is not None and _adjacent(sents, last.sentence, s):
+            # a label line after a task names that task's owner (and its schedule: the span grows)
+            warn_b: list[str] = []
+            who_b = owners.resolve(_split_names(owner_m.group("who")), psec, recent_full, warn_b)
+            last.owners = who_b
+            last.warnings.extend(warn_b)
+            last.confidence = max(last.confidence, 0.8)
+            if last.section is sec:
+                last.end = max(last.end, _trim(text, s.start, s.end)[1])
+            hits = []
+        elif bare and prev_s is not None and prev_s.block.index == s.block.index:
+            # 'A new quote is needed. Owner: Kate, deadline ...': the sentence before is the task
+            prev_text = masked[prev_s.start : prev_s.end]
+            if not prev_text.rstrip().endswith((":", "?")):
+                hits = [_Hit(prev_s.start, s.end, [owner_m.group("who")], 0.75, "owner-label", prev_text)]
+        elif bare and not _parent_bullet(masked, sents, s):
+            hits = []  # 'Responsible: Omar Haddad' alone (a header label) owns nothing
+        elif not hits:
+            hits.append(_Hit(s.start, s.end, [owner_m.group("who")], 0.8, "owner-label"))
+    return hits
+
+
+def _turn_hits(
+    ctx: ExtractionContext, masked: str, body_a: int, b: int, speaker: str, roster: Roster, owners: _Owners
+) -> list[_Hit]:
+    """A speaker's turn ('Kate: I will ...', '<nick> tilaan kahvit'): their promise or a named doer."""
+    mine = _EN_I_WILL.search(masked[body_a:b])
+    if mine:
+        return [_Hit(body_a + mine.start(), b, [speaker], 0.6, "turn-i")]
+    if (
+        speaker
+        and not masked.startswith("I", body_a)  # English 'I will' is the rule above
+        and (fp := _first_person_hit(masked, body_a, b, speaker))
+    ):
+        fp.confidence = 0.6  # 'Aila: tilaan kahvit': the speaker's own promise in a chat line
+        return [fp]
+    # 'Stefan: suggests ..., that Stefan will set up a channel': a named doer inside a turn
+    named = [
+        h
+        for h in _clause_hits(masked, body_a, b, roster, owners, False, ctx.language)
+        if h.rule in _NAMED_RULES and h.owners
+    ]
+    return named or _we_hits(masked, body_a, b)
+
+
+def _clause_family_hits(
+    ctx: ExtractionContext,
+    masked: str,
+    s: Sentence,
+    body_a: int,
+    hits: list[_Hit],
+    roster: Roster,
+    owners: _Owners,
+    proposal: bool,
+    heading: bool,
+    demote: bool,
+    agreed_lead: bool,
+    next_line: bool,
+) -> None:
+    """Run the rule table over each clause of the sentence body; the hits are added to `hits`.
+
+    `demote`: an ownerless form in a preamble, announcement or report stays under the floor;
+    `agreed_lead`: after 'Sovittiin, että' a passive is set work; `next_line`: the next meeting's
+    sentence holds no ownerless task; `heading`: only named tasks of known owners count.
+    """
+    carry: list[str] = []
+    for ca, cb in _clauses(masked, body_a, s.end):
+        ch: list[_Hit] = []
+        first_word = _FIRST_LOWER_WORD.match(masked[ca:cb])
+        if carry and first_word and (_fi_3sg(first_word.group(1)) or _task_verb(first_word.group(1))):
+            hits.append(_Hit(ca, cb, list(carry), 0.75, "fi-subject"))
+            continue
+        ch = _clause_hits(masked, ca, cb, roster, owners, proposal, ctx.language)
+        if ch and _REPORTED_THAT.search(masked, s.start, ca + 1 if ca > s.start else cb):
+            # 'Ari muistutti, että ... pidetään', 'Kate noted that ... will be reviewed': what
+            # someone said, not work handed out (a named doer inside it still counts)
+            ch = [h for h in ch if h.rule not in _OWNERLESS_RULES]
+        if heading and not _DASH_BULLET.match(masked, s.block.start):
+            # an agenda heading ('3. Call to order') names a task only with a known owner
+            ch = [
+                h
+                for h in ch
+                if h.rule in _NAMED_RULES
+                and (h.rule not in {"en-subject", "fi-subject"} or all(owners.known(o) for o in h.owners))
+            ]
+        for h in ch:
+            if h.rule in {"fi-passive", "goal", "en-passive", "sv-passive"} and (demote):
+                h.confidence = min(h.confidence, 0.35)
+            if agreed_lead and h.rule == "fi-passive":
+                h.confidence = max(h.confidence, 0.7)
+        if next_line:
+            ch = [h for h in ch if h.rule not in _OWNERLESS_RULES]
+        if len(ch) == 1 and ch[0].rule == "acts-as":
+            prev = hits[-1] if hits else None
+            if prev is not None and not prev.owners and prev.a >= s.start:
+                # 'Kysely tehdään kesäkuussa; yhteyshenkilönä toimii Ari': Ari owns the survey
+                prev.owners = list(ch[0].owners)
+                prev.b = ch[0].b
+                prev.confidence = max(prev.confidence, 0.7)
+                continue
+            ch[0].rule = "responsible"
+        carry = [o for h in ch if h.rule == "fi-subject" for o in h.owners]
+        hits.extend(ch)
+
+
+def _section_items(
+    ctx: ExtractionContext,
+    masked: str,
+    sec: Section,
+    roster: Roster,
+    owners: _Owners,
+    heading: bool = False,
+) -> list[_Item]:
+    """The action items of one section (`heading`: a heading line, where only named tasks count)."""
+    text = ctx.text
+    sents = _split_at_markers(masked, sentences(masked, sec.start, sec.end))
+    presenters = _presenters(text, sec, roster)
+    psec = Section(sec.number, sec.title, sec.start, sec.end, presenters)
+    preamble_end = sec.start
+    for s in sents:
+        if _PREAMBLE_END.match(masked[s.start : s.end]):
+            preamble_end = s.start
+            break
+    announce = bool(_ANNOUNCE_TITLE.search(sec.title or ""))
+    # the next-meeting sentence, when the structure stage says where it is
+    nm_span = ctx.next_meeting_span
+    items: list[_Item] = []
+    action_heading = False
+    resolving = False  # inside a 'RESOLVED:' paragraph or the list under it
+    first_of_block: dict[int, str] = {}
+    block_info: dict[int, tuple[re.Match[str] | None, re.Match[str] | None, bool]] = {}
+    for s in sents:
+        first_of_block.setdefault(s.block.index, masked[s.start : s.end])
+    recent_full: list[str] = []
+    writer = _email_writer(text)
+    # a to-do list nested under a person: '- Kate:' then indented tasks, or a heading that is a name
+    title_owner = _person_only(sec.title or "", owners)
+    person: tuple[int, list[str]] | None = None  # (indent of the name bullet, its names)
+    for s0 in sents:
+        # a chat-log line: the nick speaks; '#action ...' after it is a MeetBot command
+        irc = IRC_PREFIX.match(masked, s0.start, s0.end)
+        s = Sentence(irc.end(), s0.end, s0.block) if irc else s0
+        irc_speaker = irc.group("nick") if irc and not masked.startswith("#", s.start) else None
+        seg = masked[s.start : s.end]
+        if not seg.strip():
+            continue
+        for m in owners.mentions_in(s.start, s.end):
+            if m.full and len(m.candidates) == 1:
+                recent_full.insert(0, m.candidates[0])
+        if _DONE_BOX.match(seg) or (_may_be_done(seg) and _DONE_MARK.search(seg)):
+            continue
+        if _ACTION_HEADING.fullmatch(seg):
+            action_heading = True
+            continue
+        if person is not None and (not s.block.bullet or s.block.indent <= person[0]):
+            person = None
+        if s.block.bullet and (named_only := _person_only(seg, owners)):
+            person = (s.block.indent, named_only)
+            continue
+        parent_owner = person[1] if person else title_owner if s.block.bullet else []
+        if action_heading and not s.block.bullet:
+            action_heading = False
+        hits: list[_Hit] = []
+        if seg.rstrip().endswith("?"):
+            continue  # a question is discussion, not a task
+        head = first_of_block.get(s.block.index, "")
+        if s.block.index not in block_info:
+            head_lab = _LABEL.match(head)
+            block_info[s.block.index] = (
+                None if head_lab else _turn(head),
+                head_lab,
+                bool(_REPORTING.search(head)),
+            )
+        block_turn, head_label, head_reports = block_info[s.block.index]
+        own_turn = _turn(seg)  # 'Name: ...' on this sentence itself (asked three times below)
+        turn = own_turn or (block_turn if head != seg else None)
+        if turn is not None and own_turn and not owners.known(turn.group("who")):
+            # 'Tarvikkeet: Aila kysyy ...': a topic label before a named participant, not a speaker
+            after = _SUBJECT.match(seg, turn.end())
+            if after and all(owners.known(n) for n in _split_names(after.group("subj"))):
+                turn = None
+        label = _LABEL.match(seg)
+        explicit = _EXPLICIT.match(seg)
+        if explicit or (action_heading and s.block.bullet):
+            hits.append(_explicit_hit(ctx, masked, s, seg, explicit, owners))
+        elif not irc_speaker and (runs := _dash_owner_hits(masked, s.start, s.end, owners)):
+            hits.extend(runs)
+        elif (
+            not irc_speaker
+            and not label
+            and (line_hit := _owner_line_hit(masked, s.start, s.end, owners, s.block.bullet))
+        ):
+            hits.append(line_hit)
+        elif irc_speaker or (turn and not label and not _NOT_A_SPEAKER.match(seg)):
+            speaker = irc_speaker or (turn.group("who") if turn else "")
+            body_a = s.start + (turn.end() if turn and own_turn and not irc_speaker else 0)
+            hits.extend(_turn_hits(ctx, masked, body_a, s.end, speaker, roster, owners))
+        elif writer and (fp := _first_person_hit(masked, s.start, s.end, writer)):
+            hits.append(fp)
+        elif pron := _pronoun_hit(masked, sents, s, owners):
+            hits.append(pron)
+        else:
+            body_a = s.start + (label.end() if label else 0)
+            lab = (
+                label.group("label").lower()
+                if label
+                else (head_label.group("label").lower() if head_label else "")
+            )
+            proposal = lab in {
+                "esitys",
+                "ehdotus",
+                "päätösehdotus",
+                "proposal",
+                "idea",
+                "info",
+                "topic",
+                "link",
+                "note",
+                "huom",
+            }
+            if lab in {"decision", "resolution", "resolved", "agreed"}:
+                hits.extend(_decision_imperative_hits(masked, s.start, s.end, body_a))
+            agreed = _AGREED.match(masked[body_a : s.end])
+            if agreed and agreed.group().strip():
+                body_a += agreed.end()
+            in_preamble = s.start < preamble_end
+            next_line = bool(_NEXT_MEETING_LINE.match(seg)) or (
+                nm_span is not None and s.start < nm_span[1] and nm_span[0] < s.end
+            )
+            # a reporting paragraph's later sentence with a deadline is work set, not the report
+            reported = head_reports and not s.block.bullet and (head == seg or not _TIMED.search(seg))
+            if _RESOLVED_LEAD.match(seg):
+                resolving = True
+            elif not s.block.bullet:
+                resolving = False
+            directed = _resolution_clause_hits(masked, s.start, s.end) if resolving else []
+            hits.extend(directed)
+            if not directed:
+                agreed_lead = bool(agreed and agreed.group().strip())
+                demote = in_preamble or announce or reported
+                _clause_family_hits(
+                    ctx,
+                    masked,
+                    s,
+                    body_a,
+                    hits,
+                    roster,
+                    owners,
+                    proposal,
+                    heading,
+                    demote,
+                    agreed_lead,
+                    next_line,
+                )
+            hits = _owner_label_hits(text, masked, sec, psec, sents, s, seg, hits, items, owners, recent_full)
+        hits = _bracket_and_parent_owners(masked, s, seg, hits, parent_owner, owners)
+        if not hits:
+            continue  # nothing to record for this sentence
+        prev_owned = [
+            it for it in items if it.owners and it.sentence and it.sentence.block.index == s.block.index
+        ]
+        for h in hits:
+            warn: list[str] = []
+            hit_text = masked[h.a : h.b]
+            ow_label = _OWNER_LABEL.search(hit_text) if any(x in hit_text for x in _OWNER_HINTS) else None
+            mentions = list(h.owners)
+            if not mentions and ow_label:
+                mentions = _split_names(ow_label.group("who"))
+            resolved = owners.resolve(mentions, psec, recent_full, warn)
+            if not resolved and h.rule in {"fi-passive", "goal"} and presenters:
+                resolved = list(presenters)
+            if not resolved and h.rule == "goal" and prev_owned:
+                resolved = list(prev_owned[-1].owners)
+            a, b = _trim(text, h.a, h.b)
+            if b <= a:
+                continue
+            task_src = h.text if h.text else masked[a:b]
+            if h.rule == "owner-label":
+                # 'Lead by @John K' under 'Look into Azure build service': the parent bullet is the task
+                parent = _parent_bullet(masked, sents, s)
+                task_src = parent or task_src
+            items.append(
+                _Item(
+                    a,
+                    b,
+                    _clean(_OWNER_LABEL.sub("", task_src) if h.rule != "owner-label" else task_src)
+                    or _clean(task_src),
+                    resolved,
+                    h.confidence,
+                    sec,
+                    h.rule,
+                    s,
+                    s.block.bullet,
+                    following=_following(sents, s),
+                    warnings=warn,
+                )
+            )
+    return items
+
+
+_PERSON_ONLY = re.compile(rf"\s*(?:[-*•+]\s*)?{_SUBJECT.pattern}\s*:?\s*")
+_TASK_START = re.compile(r"\s*(?:[-*•+]\s*)?(?:to\s+|will\s+)?([A-Za-zÅÄÖåäö][a-zåäö]*)\b")
+
+
+_NAME_JOINERS = frozenset({"ja", "and", "och"})
+
+
+def _person_only(seg: str, owners: _Owners) -> list[str]:
+    """The participants a line names and nothing else ('- Kate:', '## Maija ja Miro'), else []."""
+    words = seg.split()
+    if not words or len(words) > 8 or len(seg) > 80:
+        return []  # cheap test first: a name line is short and every word is a name or a joiner
+    if not all(w[:1].isupper() or w[:1] in "-*•+@&," or w in _NAME_JOINERS for w in words):
+        return []
+    m = _PERSON_ONLY.fullmatch(seg)
+    if m is None:
+        return []
+    names = _split_names(m.group("subj"))
+    return names if names and all(owners.known(n) for n in names) else []
+
+
+# '(Joel ~0,5h)', '(Anna)', '(Kate, Tom; 2 h)': the owners in brackets at the end, maybe with the effort
+# (minutes are left out: '(Alice Moreau, 30 min)' is an agenda slot and its presenter)
+_PAREN_OWNER = re.compile(
+    rf"\({_SUBJECT.pattern}(?P<effort>\s*[,;]?\s*[~≈]?\s*\d+(?:[,.]\d+)?\s*"
+    r"(?:h|t|pv|d|days?|hours?|tuntia?|päivää?)\b)?\s*\)\s*[.;]?\s*$"
+)
+
+
+def _paren_owner(seg: str, owners: _Owners) -> tuple[list[str], bool]:
+    """The participants named in a closing bracket ('... (Joel ~0,5h)') and whether an effort is given."""
+    if seg.count("(") != 1 or seg.lstrip().startswith("#"):
+        return [], False  # a roll of names with handles, an agenda heading with its presenter
+    m = _PAREN_OWNER.search(seg)
+    if m is None or ":" in seg[: m.start()]:
+        return [], False  # 'Present: ... (Kate)': a labelled line, not a task
+    names = _split_names(m.group("subj"))
+    if not names or not all(owners.known(n) for n in names):
+        return [], False
+    return names, m.group("effort") is not None
+
+
+def _task_start(seg: str) -> bool:
+    """Whether a list item opens with something to do ('send the draft', 'to book', 'tilaa kahvit')."""
+    m = _TASK_START.match(seg)
+    if m is None:
+        return False
+    w = m.group(1).lower()
+    return w in _EN_IMPERATIVE or _task_verb(w) or (_fi_3sg(w) and w not in _FI_VERB_STOP)
+
+
+# a '- ' / '* ' list item the segmenter took for a heading is still a list item (headings are numbered)
+_DASH_BULLET = re.compile(r"[ \t]*[-*•–][ \t]+\S")
+
+
+_NAMED_RULES = frozenset(
+    {
+        "explicit",
+        "delegation",
+        "responsible",
+        "acts-as",
+        "fi-subject",
+        "en-subject",
+        "sv-subject",
+        "owner-label",
+    }
+)
+
+
+def _gaps(text: str, sections: list[Section]) -> list[Section]:
+    """Stretches no section body covers (headings), each numbered as the section it heads."""
+    out: list[Section] = []
+    pos = 0
+    for sec in sections:
+        if sec.start > pos and text[pos : sec.start].strip():
+            out.append(Section(sec.number, sec.title, pos, sec.start))
+        pos = max(pos, sec.end)
+    if pos < len(text) and text[pos:].strip():
+        out.append(Section(None, "", pos, len(text)))
+    return out
+
+
+def _inherit_years(items: list[_Item]) -> None:
+    """A yearless due in a list that would fall before the previous item's takes that item's year."""
+    prev: _Item | None = None
+    for it in items:
+        same_list = prev is not None and it.in_list and prev.in_list and it.section is prev.section
+        if same_list and prev is not None and it.due and prev.due and _yearless_after(it.due, prev.due):
+            d, pd = date.fromisoformat(it.due.date), date.fromisoformat(prev.due.date)
+            try:
+                moved = d.replace(year=pd.year)
+            except ValueError:  # 29 February
+                moved = d.replace(year=pd.year, day=28)
+            if moved >= pd:
+                it.due = Due(date=moved.isoformat(), precision=it.due.precision, phrase=it.due.phrase)
+        if it.due:
+            prev = it
+        elif not it.in_list:
+            prev = None
+
+
+def _yearless_after(due: Due, prev: Due) -> bool:
+    """Whether a due phrase without a year resolved before the previous (year-naming) item's due."""
+    return (
+        not _YEAR.search(due.phrase)
+        and bool(_YEAR.search(prev.phrase))
+        and date.fromisoformat(due.date) < date.fromisoformat(prev.date)
+    )
+
+
+_KEY_STOP = _words(
+    """
+    to will should shall must by before until on in at the a an and ja sekä of for mennessä ennen asti
+    viimeistään done due deadline action todo
+    """
+)
+
+
+_KEY_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _task_words(it: _Item) -> frozenset[str]:
+    """The words that say what the task is: no owner names, dates, numbers or function words."""
+    owner_words = {fold(w) for o in it.owners for w in o.split()}
+    words = {fold(w) for w in _KEY_WORD.findall(it.text)}
+    return frozenset(
+        w for w in words if w not in _KEY_STOP and w not in owner_words and w[:4] not in _MONTH_KEYS
+    )
+
+
+_MONTH_KEYS = frozenset(m[:4] for m in (*_MONTHS_EN, *(f + "kuu" for f in _MONTHS_FI)))
+
+
+def _merge_repeats(items: list[_Item]) -> list[_Item]:
+    """A task written twice (inline, then in a summary list) is one item with the information of both."""
+    keys = [_task_words(it) for it in items]
+    out: list[_Item] = []
+    out_keys: list[frozenset[str]] = []
+    for it, key in zip(items, keys, strict=True):
+        twin = None
+        if len(key) >= 3:
+            for j, (o, ok) in enumerate(zip(out, out_keys, strict=True)):
+                same_people = (
+                    not it.owners
+                    or not o.owners
+                    or {fold(x) for x in it.owners} == {fold(x) for x in o.owners}
+                )
+                if same_people and len(ok) >= 3 and len(key & ok) >= 0.8 * max(len(key), len(ok)):
+                    twin = j
+                    break
+        if twin is None:
+            out.append(it)
+            out_keys.append(key)
+            continue
+        o = out[twin]
+        # keep the copy that says more (a due, owners); the other only adds what it knows
+        richer, other = (
+            (it, o) if (bool(it.due) + bool(it.owners)) > (bool(o.due) + bool(o.owners)) else (o, it)
+        )
+        richer.owners = richer.owners or other.owners
+        richer.due = richer.due or other.due
+        richer.confidence = max(richer.confidence, other.confidence)
+        out[twin] = richer
+        out_keys[twin] = key | out_keys[twin]
+    return out
+
+
+# rules whose owner stands in the text as the doer; the others (passives, goals, deadlines) are ownerless
+_HEAD_CHARS = 1200  # the opening lines, where minutes list who came
+_INDIRECT_RULES = frozenset({"pronoun", "first-person", "turn-i"})  # the owner is inferred, not written
+
+
+def _in_head(owner: str, head: str, item_start: int) -> bool:
+    """Whether the owner's name stands in the opening lines (an attendee list the roster did not read)."""
+    word = owner.split()[-1].strip(".,:;()")
+    if len(word) < 3 or not word[:1].isupper():
+        return False
+    at = head.find(word)
+    while at != -1:
+        ok_left = at == 0 or not head[at - 1].isalnum()
+        ok_right = at + len(word) >= len(head) or not head[at + len(word)].isalnum()
+        if ok_left and ok_right and at < item_start:
+            return True
+        at = head.find(word, at + 1)
+    return False
+
+
+def _calibrated(it: _Item, owners: _Owners, head: str) -> float:
+    """The item's confidence from its rule's base and the evidence: who the owners are, and doubts.
+
+    A task form with an owner who is on the participant list is right nearly always (0.85); the same
+    form with a capitalised word nobody listed may be a place or a product (at most 0.75) unless the
+    opening lines name it (an attendee list the participant stage could not read); an owner
+    inferred from 'I' or 'she' counts less (0.8). Ownerless forms keep their rule's base. An item set
+    below the floor on purpose (preamble, announcement) stays there.
+    """
+    conf = it.confidence
+    if conf < 0.5 or it.rule in _OWNERLESS_RULES or it.rule == "decision" or not it.owners:
+        return conf
+    if it.warnings:
+        return min(conf, 0.7)  # an ambiguous owner: someone has to look
+    known = all(owners.known(o) or _in_head(o, head, it.start) for o in it.owners)
+    if it.rule in _INDIRECT_RULES:
+        return max(conf, 0.8) if known else conf
+    if it.rule == "explicit":
+        return max(conf, 0.9)
+    return max(conf, 0.85) if known else min(conf, 0.75)
+
+
+def find_action_items(ctx: ExtractionContext, morphology: Morphology | None = None) -> list[ActionEntry]:
+    """The action items of the minutes, in text order; warnings go to ctx.warnings.
+
+    `morphology` (None: libvoikko when installed, else none) is only a second opinion.
+    """
+    roster = Roster.from_participants(ctx.participants, morphology)
+    # 'Nikolai Petrov (@nick)' in an attendee list lets '@nick' name him later
+    for m in _NAME_WITH_HANDLE.finditer(ctx.text) if "(@" in ctx.text else ():
+        roster.add_alias(m.group(2), m.group(1))
+    masked = _unbold_labels(_mask_struck(ctx.text))
+    owners = _Owners(roster, ctx, masked)
+    sections = sorted(ctx.sections, key=lambda s: s.start) or [Section(None, "", 0, len(ctx.text))]
+    items: list[_Item] = []
+    for sec in sections:
+        items.extend(_section_items(ctx, masked, sec, roster, owners))
+    # an agenda heading can itself be a task ('- Action: X to do Y' read as an item's title)
+    for gap in _gaps(ctx.text, sections):
+        items.extend(_section_items(ctx, masked, gap, roster, owners, heading=True))
+    items.sort(key=lambda i: i.start)
+    # one item per span; MeetBot repeats its actions in summary lists
+    seen: set[str] = set()
+    uniq: list[_Item] = []
+    for it in sorted(items, key=lambda i: (i.start, -i.confidence)):
+        # a note in brackets does not make a new task: '... (carried over)' repeats the same one
+        key = _NON_WORD_RUN.sub(" ", _TRAILING_PAREN_NOTE.sub("", it.text).lower()).strip()
+        if key in seen or any(u.start <= it.start and it.end <= u.end for u in uniq):
+            continue
+        seen.add(key)
+        uniq.append(it)
+    # 'I'll write it up' said in a chat, then minuted as '#action nick to write it': keep the action
+    explicit_owners = {
+        (fold(o), it.section.number if it.section else None)
+        for it in uniq
+        if it.rule == "explicit"
+        for o in it.owners
+    }
+    uniq = [
+        it
+        for it in uniq
+        if it.rule != "turn-i"
+        or not any((fold(o), it.section.number if it.section else None) in explicit_owners for o in it.owners)
+    ]
+    # a sentence split into several tasks: each task's due comes from its own clause only
+    per_sentence: dict[tuple[int, int], int] = {}
+    for it in uniq:
+        if it.sentence is not None:
+            k = (it.sentence.start, it.sentence.end)
+            per_sentence[k] = per_sentence.get(k, 0) + 1
+    covered = {(it.sentence.start, it.sentence.end): it for it in uniq if it.sentence is not None}
+    merged: set[int] = set()
+    for it in uniq:
+        shared = it.sentence is not None and per_sentence[(it.sentence.start, it.sentence.end)] > 1
+        it.due = _due(ctx, it, own_clause_only=shared)
+        nxt = it.following
+        other = covered.get((nxt.start, nxt.end)) if nxt is not None else None
+        # 'Määräaika on 20.3.' after a task is that task's deadline, not a task of its own
+        bare = other is not None and (
+            (other.rule == "deadline" and bool(_DEADLINE_LEAD.match(other.text)))
+            # 'X pyytää tarjoukset. Tarjoukset pyydetään 15.6. mennessä.': the same task's deadline
+            or (bool(it.owners) and not other.owners and other.rule in {"fi-passive", "en-passive"})
+        )
+        if it.due is None and nxt is not None and (other is None or bare) and it.end <= nxt.start:
+            # 'Leena ilmoittaa kaksi jäsentä. Ilmoittautuminen on tehtävä 20.3. mennessä.': the next
+            # sentence's deadline is this task's when it is about the same thing
+            deadline = ctx.text[nxt.start : nxt.end]
+            if _DEADLINE_CUE.search(deadline) and _about_same_task(it.text, deadline):
+                probe = _Item(nxt.start, nxt.end, deadline, [], 0.0, it.section, "deadline", nxt)
+                it.due = _due(ctx, probe, own_clause_only=True)
+                if it.due is not None and other is not None:
+                    merged.add(id(other))
+                    it.end = max(it.end, other.end)
+    uniq = [it for it in uniq if id(it) not in merged]
+    _inherit_years(uniq)
+    uniq = _merge_repeats(uniq)
+    out: list[ActionEntry] = []
+    head = ctx.text[:_HEAD_CHARS]
+    for it in uniq:
+        it.confidence = _calibrated(it, owners, head)
+        if it.confidence < ctx.min_confidence:
+            continue
+        ctx.warnings.extend(w for w in it.warnings if w not in ctx.warnings)
+        if not it.text:
+            continue
+        out.append(
+            ActionEntry(
+                text=it.text,
+                owners=it.owners,
+                due=it.due,
+                agenda_item=it.section.number if it.section else None,
+                quote=ctx.text[it.start : it.end],
+                confidence=round(it.confidence, 2),
+            )
+        )
+    return out

@@ -1,0 +1,165 @@
+"""Swedish task forms: `X ska ...`, `X tar kontakt med ...`, `uppdrar åt X att`, `... skickas av X`."""
+
+from __future__ import annotations
+
+import re
+
+from muistio.extraction.actions.owners import _Hit, _Owners
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+# present-tense verbs that hand out work when a named subject stands before them ('Emma fixar fika')
+SV_TASK_VERBS = _words(
+    """
+    lägger tar gör lagar ordnar fixar kollar kikar tittar skickar kopierar frågar deltar sätter köper
+    ringer kontaktar undersöker utreder ansvarar bokar beställer mejlar mailar skriver sammanställer
+    hör håller sköter ser förbereder planerar pratar återkommer uppdaterar publicerar betalar hämtar
+    bjuder kallar meddelar informerar letar söker tittar organiserar arrangerar anordnar samordnar
+    kontrollerar granskar reder utformar formulerar tar skapar bygger målar städar handlar lämnar
+    delar sprider postar följer fortsätter påminner kallar åtar tecknar gör skaffar fixar bakar
+    kokar hyr lånar flyttar startar sänder svarar tillfrågar intervjuar räknar bevakar representerar
+    """
+)
+# of those, the ones a board says of a report rather than of a task ('Anna informerar om läget')
+_REPORTING_PARTICLE = re.compile(r"\s+(?:om|kring|att\s+det)\b")
+_REPORTING_VERBS = _words("informerar meddelar")
+# modal or promise before an infinitive: 'Elias ska titta', 'Anna åtog sig att fortsätta'
+_SV_MODAL = re.compile(
+    r"(?:ska|skall|kommer\s+att|tar\s+på\s+sig\s+att|åtar\s+sig\s+att|åtog\s+sig\s*(?:att)?"
+    r"|lovar\s+att|lovade\s+att|tog\s+på\s+sig\s+att|får\s+i\s+uppdrag\s+att|fick\s+i\s+uppdrag\s+att"
+    r"|har\s+i\s+uppdrag\s+att)\b",
+)
+_SV_PASSIVE_INF = re.compile(r"\s+[a-zåäö]+as\b")
+# a state, not a deed: 'Lisa kommer att vara bortrest', 'Peter ska ha semester'
+_SV_STATE_INF = re.compile(r"\s+(?:inte\s+)?(?:vara|bli|ha|finnas|kunna|behöva|få)\b")
+_SV_NOT = re.compile(r"\s+(?:inte|ej|icke)\b")
+# verb and particle that raise a topic or agree rather than take on work: 'tar upp frågan', 'håller med'
+_SV_NOT_TASK = re.compile(r"(?:tar|lyfter)\s+upp\b|håller\s+med\b|ser\s+(?!till\b)|ser$")
+# a title before the name: 'styrelsemedlem Räfsbäck', 'Styrelsemedlemmarna Back, Stenström'
+_SV_TITLE = (
+    r"(?:[Ss]tyrelsemedlem(?:men|marna)?|[Oo]rdförande(?:n)?|[Vv]ice\s+ordförande(?:n)?|[Ss]ekreterare(?:n)?"
+    r"|[Kk]assör(?:en)?|[Ll]edamot(?:en)?|[Ll]edamöterna|[Ss]uppleant(?:en)?|[Rr]evisor(?:n)?)"
+)
+_SV_NAME = r"(?:[A-ZÅÄÖ]{2,}\s+)?[A-ZÅÄÖ][\w'’-]*(?:\s+[A-ZÅÄÖ][\w'’-]*)?"
+_SV_SUBJECT = re.compile(
+    rf"(?:{_SV_TITLE}\s+)?(?P<subj>{_SV_NAME}(?:\s*(?:,|\boch\b|&)\s*(?:{_SV_TITLE}\s+)?{_SV_NAME})*)"
+    r"(?:\s+(?:också|även|gärna|sedan|själv|själva))?\s+(?P<verb>[a-zåäö]+)\b"
+)
+_SV_SEP = re.compile(rf"\s*(?:,|\boch\b|&)\s*(?:{_SV_TITLE}\s+)?")
+# subjects that are not doers: pronouns, the meeting, question words, sentence adverbs
+_SV_NOT_SUBJECT = _words(
+    """
+    Det Den Detta Dessa Här Där Vi Man Mötet Han Hon De Vem Vad Hur När Var Varför Om Efter Inför
+    Under Till Som Styrelsen Föreningen Årsmötet Alla Ingen Inga Några Beslut Beslutades Punkt Nästa
+    I På Med För Av Från Enligt Ev Även Också Sedan Eftersom Ordförande Sekreterare Kassör
+    """
+)
+# a body that does the work in its own name: 'Gruppen kikar på utkastet'
+_SV_BODY = re.compile(
+    r"(?:[A-ZÅÄÖ][a-zåäö]*)?(?:[Gg]ruppen|[Kk]ommittén|[Kk]assören|[Ss]ekreteraren|[Oo]rdföranden)"
+)
+# the board hands the task on: 'uppdrar åt X att', 'ge X uppgiften att', 'delegera till X att'
+_SV_DELEGATION = re.compile(
+    r"\b(?:uppdrar|uppdrog|uppdrogs|uppdras|gav|ge|ger|ges|gavs|delegera[rs]?|delegerade|delegerades"
+    r"|ålägger|ålades|ber|bad|uppmanar|uppmanade|uppmanades)\s+(?:åt\s+|till\s+)?"
+    r"(?P<who>[\wåäöÅÄÖ][\w'’åäöÅÄÖ-]*(?:\s+(?:[\wåäöÅÄÖ][\w'’åäöÅÄÖ-]*|och|för)){0,4}?)"
+    r"\s+(?:(?:i\s+)?(?:uppdrag(?:et)?|uppgiften|ansvaret)\s+)?att\s+[a-zåäö]",
+)
+_SV_DELEGATION_NOT = _words("att sig oss dem honom henne mötet")
+# 'X får i uppdrag att', 'X ansvarar för': the named subject carries the task
+_SV_RESPONSIBLE = re.compile(
+    rf"(?P<subj>{_SV_NAME}(?:\s*(?:,|\boch\b|&)\s*{_SV_NAME})*)\s+(?:ansvarar|har\s+ansvar(?:et)?)\s+för\b"
+)
+_SV_RESP_LABEL = re.compile(
+    rf"\b(?:Ansvarig|Ansvariga|Ansvar)\s*:\s*(?P<subj>{_SV_NAME}(?:\s*(?:,|\boch\b|&)\s*{_SV_NAME})*)"
+)
+# present passive of a task verb: 'En QR kod tas fram', 'Påminnelse ... skickas av Victor'
+_SV_PASSIVE = re.compile(
+    r"\b(?:ska\s+|skall\s+|bör\s+|måste\s+)?(?P<verb>tas|skickas|ordnas|lämnas|utreds|undersöks|bokas|beställs"
+    r"|köps|sätts|läggs|publiceras|uppdateras|kontaktas|planeras|förbereds|sammanställs|skrivs|anordnas"
+    r"|arrangeras|skapas|fixas|kollas|kontrolleras|tillfrågas|kallas|meddelas|informeras|betalas|hämtas"
+    r"|bjuds|delas|sprids|undersökas|utredas|göras|tillsättas|formuleras|utformas|tillsätts)\b"
+    r"(?:\s+(?:fram|ut|upp|in|till|över|vidare))?",
+)
+_SV_AGENT = re.compile(rf"\bav\s+(?P<who>{_SV_NAME})")
+# passives that settle the meeting itself: 'ärendet läggs till handlingarna', 'mötet förklaras öppnat'
+_SV_PASSIVE_STOP = re.compile(r"\b(?:handlingarna|till\s+protokollet|bordläggs|öppnat|avslutat)\b")
+
+
+def _names(subj: str) -> list[str]:
+    return [p.strip() for p in _SV_SEP.split(subj) if p.strip()]
+
+
+# where a clause may open: the start (after a bullet or number), after , ; : ( or 'och'
+_CLAUSE_OPEN = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)]|[a-z][.)])?\s*|[,;:(]\s*|\boch\s+")
+
+
+def swedish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
+    """'Emma fixar fika', 'Elias ska titta på ...', 'Andreas och Päivi tar på sig att ...'."""
+    seg = text[a:b]
+    for opening in _CLAUSE_OPEN.finditer(seg):
+        m = _SV_SUBJECT.match(seg, opening.end())
+        if m is None:
+            continue
+        subj, verb = m.group("subj"), m.group("verb")
+        first = subj.split()[0]
+        if first in _SV_NOT_SUBJECT and not _SV_BODY.fullmatch(subj):
+            continue
+        names = _names(subj)
+        rest = seg[m.end() :]
+        modal = _SV_MODAL.match(seg, m.start("verb"))
+        if _SV_NOT.match(rest) or _SV_NOT_TASK.match(seg, m.start("verb")):
+            continue
+        known = all(owners.known(n) for n in names)
+        if modal and (
+            (modal.group().startswith("kommer") and not known)
+            or _SV_PASSIVE_INF.match(seg, modal.end())
+            or _SV_STATE_INF.match(seg, modal.end())
+        ):
+            continue  # 'Polisen kommer att kalla': someone else's plan; 'Rapporter ska lämnas': a passive
+        if modal:
+            conf = 0.8 if known else 0.75
+        elif verb in SV_TASK_VERBS:
+            if verb in _REPORTING_VERBS and _REPORTING_PARTICLE.match(rest):
+                continue
+            conf = 0.75 if known else 0.7
+        else:
+            continue
+        return [_Hit(a + m.start(), b, names, conf, "sv-subject")]
+    # 'I övrigt ska Andreas titta på ...': the modal before the subject (verb second)
+    inv = re.search(rf"\b(?:ska|skall)\s+(?P<subj>{_SV_NAME})\s+[a-zåäö]+[ae]\b", seg)
+    if inv and inv.group("subj").split()[0] not in _SV_NOT_SUBJECT:
+        return [_Hit(a, b, _names(inv.group("subj")), 0.7, "sv-subject")]
+    return []
+
+
+def swedish_delegation_hits(text: str, a: int, b: int) -> list[_Hit]:
+    """'Styrelsen uppdrar åt sammankallande att ...', 'ge arbetsgruppen uppgiften att ...'."""
+    seg = text[a:b]
+    m = _SV_DELEGATION.search(seg)
+    if m:
+        who = m.group("who")
+        if who.split()[0].lower() not in _SV_DELEGATION_NOT:
+            return [_Hit(a + m.start(), b, [who], 0.75, "delegation")]
+    r = _SV_RESPONSIBLE.search(seg)
+    if r and r.group("subj").split()[0] not in _SV_NOT_SUBJECT:
+        return [_Hit(a + r.start(), b, _names(r.group("subj")), 0.8, "responsible")]
+    lab = _SV_RESP_LABEL.search(seg)
+    if lab and lab.start() > 0:
+        return [_Hit(a, b, _names(lab.group("subj")), 0.75, "responsible")]
+    return []
+
+
+def swedish_passive_hits(text: str, a: int, b: int) -> list[_Hit]:
+    """'En QR kod tas fram', 'Verksamhetsrapporter ska lämnas', '... skickas av Victor'."""
+    seg = text[a:b]
+    m = _SV_PASSIVE.search(seg)
+    if not m or _SV_PASSIVE_STOP.search(seg) or seg.endswith("som ", 0, m.start()):
+        return []
+    agent = _SV_AGENT.match(seg, m.end() + 1) if m.end() < len(seg) else None
+    if agent:
+        return [_Hit(a, b, [agent.group("who")], 0.7, "sv-passive-agent")]
+    return [_Hit(a, b, [], 0.6, "sv-passive")]

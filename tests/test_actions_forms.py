@@ -1,0 +1,208 @@
+"""Action-item forms seen in real minutes, on invented excerpts read through the whole extractor."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from muistio.contract import ActionEntry
+from muistio.document import Document
+from muistio.extraction import extract
+from muistio.extraction.actions.detectors import RULES
+
+
+def _items(text: str, min_confidence: float = 0.5) -> list[ActionEntry]:
+    doc = Document(path="x.txt", format="txt", sha256="0", source_text=text, text=text)
+    return extract(doc, min_confidence=min_confidence).action_items
+
+
+def _by_quote(items: list[ActionEntry]) -> dict[str, ActionEntry]:
+    return {i.quote: i for i in items}
+
+
+SV_BOARD = """Styrelsemöte 2024-04-15
+Närvarande: Malin Ek, Markus Berg, Elisabeth Holm, Anna Lind
+
+§ 4 Information
+Malin lägger ut alla protokoll på hemsidan.
+Markus kopierar protokollen och sätter in dem i pärmen.
+Elisabeth ska fråga förra årets festkommitté om de kan vara kvar.
+Anna och Markus tar på sig att utforma inbjudan.
+Anna tar kontakt med kommunen om lokalen.
+Anna informerar om läget i kassan.
+Polisen kommer att kalla till informationsmöten i maj.
+Styrelsen uppdrar åt valberedningen att föreslå nya ledamöter.
+En QR-kod tas fram till medlemsbladet.
+Påminnelse om medlemsavgiften skickas av Malin.
+Protokollet läggs till handlingarna.
+Konstaterades att rapporten skickas till revisorn.
+"""
+
+
+def test_swedish_named_tasks_with_owners_from_the_roll() -> None:
+    found = _by_quote(_items(SV_BOARD))
+    assert found["Malin lägger ut alla protokoll på hemsidan."].owners == ["Malin Ek"]
+    assert found["Markus kopierar protokollen och sätter in dem i pärmen."].owners == ["Markus Berg"]
+    ask = found["Elisabeth ska fråga förra årets festkommitté om de kan vara kvar."]
+    assert ask.owners == ["Elisabeth Holm"]
+    assert found["Anna och Markus tar på sig att utforma inbjudan."].owners == ["Anna Lind", "Markus Berg"]
+    assert found["Anna tar kontakt med kommunen om lokalen."].owners == ["Anna Lind"]
+
+
+def test_swedish_delegation_and_passive_with_agent() -> None:
+    found = _by_quote(_items(SV_BOARD))
+    delegated = [q for q in found if "valberedningen" in q]
+    assert delegated and found[delegated[0]].owners == ["valberedningen"]
+    assert "En QR-kod tas fram till medlemsbladet." in found
+    assert found["En QR-kod tas fram till medlemsbladet."].owners == []
+    assert found["Påminnelse om medlemsavgiften skickas av Malin."].owners == ["Malin Ek"]
+
+
+def test_swedish_reports_plans_of_others_and_filing_are_no_tasks() -> None:
+    quotes = " ".join(_by_quote(_items(SV_BOARD)))
+    assert "informerar om" not in quotes  # a report to the board
+    assert "Polisen" not in quotes  # someone else's plan
+    assert "handlingarna" not in quotes  # filed, nothing to do
+    assert "Konstaterades" not in quotes  # what the meeting noted
+
+
+def test_swedish_rules_run_only_on_swedish_minutes() -> None:
+    sv_rules = [r for r in RULES if r.languages == frozenset({"sv"})]
+    assert sv_rules and all(0.5 <= r.base <= 0.9 for r in RULES)
+    fi = "Hallituksen kokous 12.3.2024\nLäsnä: Anna Lind\n\n3. Asiat\nAnna tar kontakt med kommunen.\n"
+    assert _items(fi) == []
+
+
+def test_todo_list_nested_under_a_person() -> None:
+    text = (
+        "Meeting 2024-03-12\nAttendees: Kate Miller, Tom Evans\n\n## Next steps\n"
+        "* Kate:\n    * send the draft to the board\n    * book the room for May\n"
+        "* Tom:\n    * update the website\n"
+    )
+    found = _by_quote(_items(text))
+    assert found["send the draft to the board"].owners == ["Kate Miller"]
+    assert found["book the room for May"].owners == ["Kate Miller"]
+    assert found["update the website"].owners == ["Tom Evans"]
+
+
+def test_owner_in_closing_brackets_with_an_effort() -> None:
+    text = (
+        "Team meeting 2024-03-12\nPresent: Joel Smith, Anna Berg\n\n## Tasks\n"
+        "- Update the install guide (Joel ~0,5h)\n- Fix the login bug (Anna)\n"
+        "- The budget looks fine (Anna)\n"
+    )
+    found = _by_quote(_items(text))
+    guide = found["Update the install guide (Joel ~0,5h)"]
+    assert guide.owners == ["Joel Smith"] and guide.text == "Update the install guide"
+    assert found["Fix the login bug (Anna)"].owners == ["Anna Berg"]
+    assert "The budget looks fine (Anna)" not in found  # a remark signed by her, no task
+
+
+def test_agenda_slots_and_rolls_with_brackets_are_no_tasks() -> None:
+    text = (
+        "WG session 2024-03-12\nPresent: @akm (Alice Moreau), @dr (Deepak Rao, chair)\n\n"
+        "## 2. Review the format draft (Alice Moreau, 30 min)\nDiscussion of the open issues.\n"
+    )
+    assert _items(text) == []
+
+
+def test_collapsed_task_list_of_name_dash_verb_runs() -> None:
+    text = (
+        "Projektipalaveri 12.3.2024\nLäsnä: Lauri Niemi, Satu Koski, Jarmo Lehto\n\n"
+        "5. Tehtävät\nLauri -pohtii arkkitehtuurimallia Jarmo -korjaa vaatimusmäärittelyä "
+        "Satu -miettii käyttötapauksia\n"
+    )
+    found = _by_quote(_items(text))
+    assert found["Lauri -pohtii arkkitehtuurimallia"].owners == ["Lauri Niemi"]
+    assert found["Jarmo -korjaa vaatimusmäärittelyä"].owners == ["Jarmo Lehto"]
+    assert found["Satu -miettii käyttötapauksia"].owners == ["Satu Koski"]
+
+
+def test_marker_in_any_case_starts_its_own_item() -> None:
+    text = (
+        "Meeting 2024-03-12\nAttendees: Kate Miller, Tom Evans\n\n"
+        "ACtion: Kate to send the draft.\naction item: Tom to book the room.\n"
+    )
+    found = _by_quote(_items(text))
+    assert found["Kate to send the draft."].owners == ["Kate Miller"]
+    assert found["Tom to book the room."].owners == ["Tom Evans"]
+
+
+def test_reports_and_cut_lines_are_no_passive_tasks() -> None:
+    text = (
+        "Hallituksen kokous 12.3.2024\nLäsnä: Riku Virtanen, Maija Lahti\n\n"
+        "4. Asiat\nToimintakertomus jaettiin luettavaksi ja siihen lisätään liitteet.\n"
+        "- Käydään\nKokous aloitetaan kirkossa klo 12.\nJäsenkirje lähetetään tammikuun aikana.\n"
+    )
+    quotes = list(_by_quote(_items(text)))
+    assert quotes == ["Jäsenkirje lähetetään tammikuun aikana."]
+
+
+def test_confidence_follows_the_evidence_for_the_owner() -> None:
+    text = (
+        "Hallituksen kokous 12.3.2024\nLäsnä: Riku Virtanen, Maija Lahti\n\n3. Asiat\n"
+        "Riku laittaa tästä postia jäsenille.\nErkki ottaa yhteyttä omistajaan.\n"
+    )
+    found = _by_quote(_items(text, min_confidence=0.0))
+    assert found["Riku laittaa tästä postia jäsenille."].confidence >= 0.85  # on the roll
+    assert 0.5 <= found["Erkki ottaa yhteyttä omistajaan."].confidence <= 0.75  # nobody listed him
+
+
+def test_a_remark_of_the_group_stays_under_the_floor() -> None:
+    text = "Meeting 2024-03-12\nAttendees: Kate Miller, Tom Evans\n\n1 Topics\nWe will need a bigger room.\n"
+    assert [i.confidence < 0.5 for i in _items(text, min_confidence=0.0)] == [True]
+    assert _items(text) == []
+
+
+def test_calibration_bench_judges_items_as_the_scorer_does(scorer: ModuleType) -> None:
+    from bench.calibration import judge_actions, required_hits
+
+    gold = {
+        "action_items": [
+            {"quote": "Kate will send the draft to the board", "owners": ["Kate"]},
+            {"quote": "Tom books the room for the spring meeting", "owners": ["Tom"], "optional": True},
+            {"quote": "Ann writes the annual report for members", "owners": ["Ann"]},
+        ]
+    }
+    pred = {
+        "action_items": [
+            {"quote": "Kate will send the draft to the board.", "confidence": 0.9},
+            {"quote": "Tom books the room for the spring meeting.", "confidence": 0.6},
+            {"quote": "The weather was fine all day long.", "confidence": 0.55},
+        ]
+    }
+    assert judge_actions(scorer, gold, pred) == [(0.9, True), (0.6, True), (0.55, False)]
+    assert required_hits(scorer, gold, pred, 0.5) == (1, 2)  # the optional one is no required hit
+    assert required_hits(scorer, gold, pred, 0.95) == (0, 2)
+
+
+SV_LABELS = """Styrelsemöte 2024-04-15
+Närvarande: Malin Ek, Markus Berg, Anna Lind
+
+§ 3 Hemsidan
+Hemsidan behöver uppdateras med nya bilder. Ansvarig: Malin
+Nya affischer till anslagstavlan. Ansvar: Markus
+
+§ 4 Övrigt
+Att göra: Markus kontaktar kommunen om bidraget.
+Anna utreder möjligheten att hyra lokalen.
+Markus får i uppdrag att boka bussen.
+Malin ansvarar för fikat.
+Det uppdrogs åt Markus att skriva till medlemmarna.
+
+Att göra
+- Boka lokal (Anna)
+- Skicka kallelse
+"""
+
+
+def test_swedish_labels_assignments_and_to_do_lists() -> None:
+    found = {i.text: i.owners for i in _items(SV_LABELS)}
+    assert found["Hemsidan behöver uppdateras med nya bilder."] == ["Malin Ek"]
+    assert found["Nya affischer till anslagstavlan."] == ["Markus Berg"]
+    assert found["Markus kontaktar kommunen om bidraget."] == ["Markus Berg"]
+    assert found["Anna utreder möjligheten att hyra lokalen."] == ["Anna Lind"]
+    assert found["Markus får i uppdrag att boka bussen."] == ["Markus Berg"]
+    assert found["Malin ansvarar för fikat."] == ["Malin Ek"]
+    assert [o for t, o in found.items() if "skriva till medlemmarna" in t] == [["Markus Berg"]]
+    assert found["Boka lokal"] == ["Anna Lind"]
+    assert found["Skicka kallelse"] == []
