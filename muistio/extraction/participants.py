@@ -30,13 +30,16 @@ _DIGIT = re.compile(r"\d")
 _FINAL_INITIAL = re.compile(r"\b[A-ZÅÄÖ]$")
 _PUNCTUATION = re.compile(r"[^\w\s-]")
 _LETTER = re.compile(r"[^\W\d_]")
-_PAREN_NOTE = re.compile(r"\(([^)]*)\)")
-_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+# One level of nesting: `Ann Lee (Center for Internet Security (CIS))`.
+_PAREN_NOTE = re.compile(r"\(((?:[^()]|\([^()]*\))*)\)")
+_BRACKETED = re.compile(r"\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\]")
+# A nickname after the name: `Aukjan van Belkum a.k.a. AJ`.
+_AKA = re.compile(r"\s+(?:a\.k\.a\.?|aka)\s+[^\s,;()]+", re.IGNORECASE)
 _NON_WORD_CHAR = re.compile(r"[^\w]")
 _SPACE_OR_HYPHEN = re.compile(r"[\s-]+")
 # All but letters, digits and `@`: two spellings of a name compare equal without it.
 _KEY_NOISE = re.compile(r"[^\w@]+")
-_PARENTHESISED = re.compile(r"\([^)]*\)")
+_PARENTHESISED = re.compile(r"\((?:[^()]|\([^()]*\))*\)")
 # `[[Name|Name]]`: a wiki link's pipe is no table cell.
 _WIKI_LINK_BRACKETS = re.compile(r"\[\[|\]\]")
 _BULLET = re.compile(r"^[ \t]*[-*•+][ \t]+")
@@ -160,7 +163,13 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         r"jäsenet|nimenhuuto|present|attendees|attending|attendance|participants|people present|roll\s+call|"
         r"(?:council\s+|board\s+|tsc\s+|committee\s+|voting\s+)?members\s+present|"
         r"(?:[a-z]+\s+)?(?:directors|trustees|councillors|councilors|governors|commissioners|officers)\s+present|"
-        r"närvarande|deltagare|mukana|kokouksessa\s+mukana|there|who\s+was\s+there",
+        r"närvarande|deltagare|mukana|kokouksessa\s+mukana|there|who\s+was\s+there|"
+        # Qualified lists: `Voting Members Present`, `Directors Present at Roll Call`, `Närvarande
+        # styrelseledamöter`, `Närvarande från styrelsen`.
+        r"(?:voting\s+)?(?:members|directors|trustees|councillors)\s+present(?:\s+(?:at|post)[- ]roll[- ]call)?|"
+        r"närvarande\s+(?:från\s+styrelsen|(?:styrelse)?(?:ledamöter|medlemmar)|ordinarie\s+ledamöter)|"
+        r"(?:styrelse)?(?:ledamöter|medlemmar)\s+närvarande|närvarande\s+ledamöter|läsnä\s+olivat|"
+        r"läsnä\s+(?:jäsenet|hallituksen\s+jäsenet)|paikalla\s+olleet",
         "member",
         True,
     ),
@@ -170,7 +179,9 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         r"muut\s+osallistujat|lisäksi\s+(?:paikalla|läsnä|kokouksessa)(?:\s+olivat)?|asiantuntijat|observers|"
         r"övriga\s+närvarande|by\s+invitation|invited|in\s+attendance\s+by\s+invitation|muut|muut\s+paikalla|"
         r"muut\s+läsnä|lisäksi|muut\s+saapuvilla|saapuvilla|(?:officers|staff|council\s+officers)\s+in\s+attendance|"
-        r"responsible\s+ads?|area\s+directors?",
+        r"responsible\s+ads?|area\s+directors?|observers\s+present|gäster|gäst|adjungerade|adjungerad|"
+        r"övriga\s+deltagare|muita\s+läsnä|muita\s+paikalla|lisäksi\s+läsnä|other\s+attendees|"
+        r"non[- ]members\s+present|visitors",
         "guest",
         True,
     ),
@@ -179,7 +190,9 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
     (
         r"poissa|poissa\s+olivat|poissa\s+olleet|estyneenä|estyneinä|estyneet|estynyt|ilmoittivat\s+esteestä|"
         r"regrets|apologies|apologies\s+(?:received|for\s+absence)|absent|absent\s+with\s+apologies|excused|"
-        r"not\s+present|(?:members|directors|trustees|councillors|councilors|governors)\s+absent|frånvarande",
+        r"not\s+present|(?:members|directors|trustees|councillors|councilors|governors)\s+absent|frånvarande|"
+        r"frånvarande\s+(?:från\s+styrelsen|(?:styrelse)?(?:ledamöter|medlemmar))|ej\s+närvarande|"
+        r"anmält\s+förhinder|anmält\s+frånvaro|förhindrade|poissa\s+(?:jäsenet|hallituksen\s+jäsenet)",
         None,
         False,
     ),
@@ -204,7 +217,8 @@ _SINGLE_RX = [(re.compile(p), role) for p, role in _SINGLE_LABELS]
 _ALL_LIST = "|".join(lbl for lbl, _, _ in _LIST_LABELS)
 _ALL_SINGLE = "|".join(lbl for lbl, _ in _SINGLE_LABELS)
 _LABEL_LINE = re.compile(
-    r"^[ \t]*(?:[-*•][ \t]+)?(?:#{1,6}[ \t]*|={1,6}[ \t]*)?(?:\*\*|'{2,3})?(?P<label>"
+    r"^[ \t]*(?:[-*•][ \t]+)?(?:#{1,6}[ \t]*|={1,6}[ \t]*)?(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?[ \t]+)?"
+    r"(?:\*\*|'{2,3})?(?P<label>"
     + _ALL_LIST
     + r")(?:[ \t]*\([^()\n]{1,40}\))?(?:\*\*|'{2,3})?[ \t]*:?(?:\*\*|'{2,3})?[ \t]*=*[ \t]*$",
     re.IGNORECASE,
@@ -218,7 +232,7 @@ _SINGLE_LABEL_LINE = re.compile(
 _EMOJI = "[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]"
 _INLINE_LABEL = re.compile(
     # `(?<!\S)` first: every start below follows a space or a line break, and mid-word positions fail at once.
-    r"(?<!\S)(?:^|(?<=\n)|(?<=INFO:\s)|(?<=[.)]\s)|(?<=[·•|]\s)|(?<=\w\s)(?=(?-i:[A-ZÅÄÖ])))"
+    r"(?<!\S)(?:^|(?<=\n)|(?<=INFO:\s)|(?<=[.)]\s)|(?<=[·•|–-]\s)|(?<=\w\s)(?=(?-i:[A-ZÅÄÖ])))"
     r"[ \t]*(?:"
     + _EMOJI
     + r"+[ \t]*)?(?:[-*•][ \t]+)?(?:\*\*|'{2,3})?(?P<label>"
@@ -226,7 +240,9 @@ _INLINE_LABEL = re.compile(
     + "|"
     + _ALL_SINGLE
     # `Present (Directors):`: a qualifier names a group of members; `Paikalla olivat A ja B.` needs no colon.
-    + r")(?:[ \t]*\([^()\n]{1,40}\))?(?:\*\*|'{2,3})?(?:[ \t]*:|(?<=olivat)[ \t]+(?=(?-i:[A-ZÅÄÖ])))"
+    + r")(?:[ \t]*\([^()\n]{1,40}\))?(?:\*\*|'{2,3})?"
+    # `Paikalla olivat A ja B.`, `Närvarande styrelseledamöter är A, B samt C.` need no colon.
+    + r"(?:[ \t]*:|(?<=olivat)[ \t]+(?=(?-i:[A-ZÅÄÖ]))|(?<!here)[ \t]+(?:är|var|were|are|olivat|oli)[ \t]+(?=\w))"
     + r"(?:\*\*|'{2,3})?[ \t]*(?=\S)",
     re.IGNORECASE,
 )
@@ -256,7 +272,7 @@ class Person:
         self.key = _key(self.name)
 
 
-_SPLIT_MARK = re.compile(r"[()\[\],;]|\s+(?:ja|and|sekä|och|&|\+)\s+")
+_SPLIT_MARK = re.compile(r"[()\[\],;]|\s+(?:ja|and|sekä|och|samt|&|\+)\s+")
 
 
 def _split_top(s: str) -> list[str]:
@@ -461,6 +477,8 @@ def split_people(
     status = _ROLL_STATUS.search(s)
     if status:
         s = s[: status.start()]
+    if "k" in s:
+        s = _AKA.sub("", s)
     for piece in _split_top(s):
         # A remark after a dash: `Ana Ruiz (@aruiz) — first time`, `Ari Mäki (Pro) – varapuheenjohtaja`;
         # a role in it counts, the rest is commentary.
@@ -814,7 +832,7 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
         if not people:
             return []
         # Every piece must be a name, a note, an office or an organisation: a prose line is no list line.
-        t = _DASH_REMARK.sub("", _ROLL_STATUS.sub("", t))
+        t = _AKA.sub("", _DASH_REMARK.sub("", _ROLL_STATUS.sub("", t)))
         pieces = [p for p in _split_top(_PARENTHESISED.sub("", _BULLET_MARK.sub("", t))) if p]
         if not pieces or clean_name(_without_office(_TRAILING_ACRONYM.sub("", pieces[0]))) is None:
             return []
