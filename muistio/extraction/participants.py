@@ -76,7 +76,8 @@ _ROLE_WORDS: list[tuple[re.Pattern[str], Role]] = [
     (
         re.compile(
             r"^(?:vpj|varapuheenjohtaja|vice[- ]?chair(?:man|person|woman)?|vice[- ]president|"
-            r"deputy chair\w*|vice[- ]commodore|vice[- ]convenor|vice[- ]convener|vice[- ]moderator)$"
+            r"deputy chair\w*|vice[- ]commodore|vice[- ]convenor|vice[- ]convener|vice[- ]moderator|"
+            r"vice ordförande|vice ordf|v\. ?ordförande|vice mötesordförande)$"
         ),
         "vice_chair",
     ),
@@ -84,7 +85,8 @@ _ROLE_WORDS: list[tuple[re.Pattern[str], Role]] = [
         re.compile(
             r"^(?:pj|puheenjohtaja|tilapäinen puheenjohtaja|chair(?:man|person|woman)?|president|"
             r"in the chair|commodore|convenor|convener|presiding|presiding officer|moderator|"
-            r"kokouksen puheenjohtaja)$"
+            r"kokouksen puheenjohtaja|ordförande|ordf|mötesordförande|styrelsens ordförande|"
+            r"sammankallande)$"
         ),
         "chair",
     ),
@@ -93,20 +95,31 @@ _ROLE_WORDS: list[tuple[re.Pattern[str], Role]] = [
             r"^(?:siht|sihteeri|pöytäkirjanpitäjä|pöytäkirjan pitäjä|"
             r"(?:hon\.? |honorary |club |company )?secretary|scribe|minute[- ]?taker|minuted by|notes by|"
             r"kirjaaja|muistion kirjoittaja|"
-            r"note[- ]?taker|minutes|clerk|parish clerk|clerk to the council)$"
+            r"note[- ]?taker|minutes|clerk|parish clerk|clerk to the council|sekreterare|sekr|"
+            r"mötessekreterare|protokollförare|protokollförde)$"
         ),
         "secretary",
     ),
     (
-        re.compile(r"^(?:pöytäkirjan ?tarka?st(?:aja|ajat)|pöytäkirjantarkistaja|minutes checker)$"),
+        re.compile(
+            r"^(?:pöytäkirjan ?tarka?st(?:aja|ajat)|pöytäkirjantarkistaja|minutes checker|"
+            r"(?:protokoll)?justerare|justeringsperson(?:er)?|justeringsm[äa]n)$"
+        ),
         "minutes_checker",
     ),
     (re.compile(r"^(?:esittelijä|alustaja|presenter|speaker)$"), "presenter"),
-    (re.compile(r"^(?:vieras|guest|kutsuttu|kutsuttuna|asiantuntija|observer)$"), "guest"),
-    (re.compile(r"^(?:jäsen|varajäsen|member|hallituksen jäsen)$"), "member"),
+    (re.compile(r"^(?:vieras|guest|kutsuttu|kutsuttuna|asiantuntija|observer|adjungerad|gäst)$"), "guest"),
+    (
+        re.compile(
+            r"^(?:jäsen|varajäsen|member|hallituksen jäsen|ledamot|styrelseledamot|ordinarie ledamot|"
+            r"suppleant|styrelsesuppleant|styrelsemedlem)$"
+        ),
+        "member",
+    ),
 ]
 _ABSENT_WORDS = re.compile(
-    r"^(?:poissa|absent|regrets|apologies|estynyt|estyneenä|ilmoittanut esteestä|ei paikalla|not present)$"
+    r"^(?:poissa|absent|regrets|apologies|estynyt|estyneenä|ilmoittanut esteestä|ei paikalla|not present|"
+    r"frånvarande|anmält förhinder|ej närvarande)$"
 )
 _NOT_NAMES = frozenset(
     [
@@ -198,16 +211,17 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
     ),
 ]
 _SINGLE_LABELS: list[tuple[str, Role]] = [
-    (r"varapuheenjohtaja|vpj|vice[- ]chair", "vice_chair"),
-    (r"puheenjohtaja|pj|chair|chairperson|chairman|chaired by|facilitator", "chair"),
+    (r"varapuheenjohtaja|vpj|vice[- ]chair|vice\s+ordförande", "vice_chair"),
+    (r"puheenjohtaja|pj|chair|chairperson|chairman|chaired by|facilitator|ordförande|mötesordförande", "chair"),
     (
         r"sihteeri|siht|secretary|scribe|minute[- ]taker|note[- ]taker|pöytäkirjanpitäjä|minutes by|"
         r"notes|notes by|minuted by|recorder|kirjaaja|muistion\s+kirjoitti|muistiinpanot|"
-        r"minutes|minutes\s+taken\s+by",
+        r"minutes|minutes\s+taken\s+by|sekreterare|mötessekreterare|protokollförare",
         "secretary",
     ),
     (
-        r"pöytäkirjantarkastajat|pöytäkirjan\s+tarkastajat|pöytäkirjantarkastaja|minutes\s+checkers?",
+        r"pöytäkirjantarkastajat|pöytäkirjan\s+tarkastajat|pöytäkirjantarkastaja|minutes\s+checkers?|"
+        r"justerare|protokolljusterare|justeringspersoner",
         "minutes_checker",
     ),
 ]
@@ -880,7 +894,8 @@ def _labelled_lists(lines: list[str], reg: _Registry, used: set[int]) -> bool:
                 j += 1
                 continue
             if (
-                _LABEL_LINE.match(lines[j])
+                t.endswith(":")
+                or _LABEL_LINE.match(lines[j])
                 or _INLINE_LABEL.match(lines[j])
                 or (seen and _HEADING_LINE.match(lines[j]))
             ):
@@ -1058,6 +1073,57 @@ def _sentences_with(text: str, rx: re.Pattern[str], splitter: re.Pattern[str]) -
     return out
 
 
+_SV_ROLE = (
+    r"(?:mötets\s+|årsmötets\s+)?(?P<role>vice\s+(?:möte)?ordförande|(?:mötes)?ordförande|(?:mötes)?sekreterare|"
+    r"protokollförare|(?:protokoll)?justerare|justeringsperson(?:er)?|justera\s+protokollet)"
+)
+_SV_NAMES = r"(?P<names>[A-ZÅÄÖ][\w'’.-]*(?:(?:[ \t]+|[ \t]*,[ \t]*|[ \t]+(?:och|samt)[ \t]+)[A-ZÅÄÖ][\w'’.-]*){0,7})"
+# `X valdes till ordförande`, `Mötet väljer X och Y till justerare`, `Till justerare valdes X`.
+_SV_ELECTION = re.compile(
+    r"(?:\b(?:väljer|välja|valde|väljs\s+att\s+vara)\s+"
+    + _SV_NAMES
+    + r"\.?\s+(?:till|som)\s+"
+    + _SV_ROLE
+    + r"|"
+    + _SV_NAMES.replace("names", "names2")
+    + r"\s+(?:valdes|väljs|valdes\s+enhälligt)\s+(?:till\s+|att\s+)?"
+    + _SV_ROLE.replace("role", "role2")
+    + r"|\b[Tt]ill\s+"
+    + _SV_ROLE.replace("role", "role3")
+    + r"\s+(?:valdes|väljs)\s+"
+    + _SV_NAMES.replace("names", "names3")
+    + r")"
+)
+# `... och Tobias till mötessekreterare`: a second election in the same sentence.
+_SV_AND_ELECTION = re.compile(r"\s+och\s+" + _SV_NAMES + r"\s+till\s+" + _SV_ROLE)
+
+
+def _sv_role(word: str) -> Role:
+    w = _SPACES.sub(" ", word.lower())
+    if w.startswith("vice"):
+        return "vice_chair"
+    if "ordförande" in w:
+        return "chair"
+    if "sekreterare" in w or "protokollförare" in w:
+        return "secretary"
+    return "minutes_checker"
+
+
+def _sv_elections(text: str, reg: _Registry) -> None:
+    """Swedish elections of the meeting's officers: `Kerstin valdes till ordförande`."""
+    for m in _SV_ELECTION.finditer(text):
+        names = m.group("names") or m.group("names2") or m.group("names3")
+        role = _sv_role(m.group("role") or m.group("role2") or m.group("role3"))
+        found = [(names, role)]
+        more = _SV_AND_ELECTION.match(text, m.end())
+        if more:
+            found.append((more.group("names"), _sv_role(more.group("role"))))
+        for chunk, r in found:
+            for p in split_people(chunk, r):
+                if not is_organisation(p.name) and p.name.lower() not in ("mötet", "styrelsen"):
+                    reg.add(Person(p.name, [r], None, True))
+
+
 def _elections(text: str, reg: _Registry) -> None:
     """`Valittiin X sihteeriksi ja Y ja Z pöytäkirjantarkastajiksi`, `Puheenjohtajaksi valittiin X`."""
     # Without an election verb the case-blind sentence scan is spared.
@@ -1149,16 +1215,23 @@ _ACTOR = re.compile(
     # Another body's officer (`Hallituksen puheenjohtaja X avasi`): named by the office, without its role.
     r"(?:(?P<of>[A-ZÅÄÖ][\w-]+n[ \t]+)?"
     r"(?P<office>puheenjohtaja|pj\.?|sihteeri|rahastonhoitaja|the\s+chair|chair(?:man|person|woman)?|"
+    r"ordförande|Ordförande|sekreterare|Sekreterare|"
     r"president|secretary|treasurer|Puheenjohtaja|Sihteeri|Rahastonhoitaja|The\s+[Cc]hair|Chair(?:man|person)?|"
     r"President|Secretary|Treasurer),?[ \t]+)?"
-    r"(?P<name>[A-ZÅÄÖÜ][\w'’-]+(?:[ \t]+[A-ZÅÄÖÜ][\w'’-]+){1,2})[ \t]+"
+    r"(?P<name>[A-ZÅÄÖÜ][\w'’-]+(?:[ \t]+[A-ZÅÄÖÜ][\w'’-]+){0,2})[ \t]+"
     r"(?P<verb>avasi|esitteli|kertoi|selosti|alusti|raportoi|ehdotti|totesi|kävi\s+läpi|esitti|johti|"
     r"toivotti|kiitti|päätti\s+kokouksen|vastasi|opened|presented|reported|gave|moved|seconded|proposed|"
     r"explained|summari[sz]ed|welcomed|chaired|introduced|outlined|demonstrated|updated|closed|thanked|"
-    r"led|shared)\b",
+    r"led|shared|hälsade|öppnade|förklarade|avslutade|rapporterade|föredrog|föredrar|presenterade|"
+    r"redogjorde|berättade|informerade)\b",
 )
-_CHAIR_ACTS = re.compile(r"^(?:avasi|johti|toivotti|opened|welcomed|chaired|päätti|closed)", re.IGNORECASE)
-_PRESENTER_ACTS = re.compile(r"^(?:esitteli|alusti|presented|demonstrated|introduced)$", re.IGNORECASE)
+_CHAIR_ACTS = re.compile(
+    r"^(?:avasi|johti|toivotti|opened|welcomed|chaired|päätti|closed|hälsade|öppnade|förklarade|avslutade)",
+    re.IGNORECASE,
+)
+_PRESENTER_ACTS = re.compile(
+    r"^(?:esitteli|alusti|presented|demonstrated|introduced|föredrog|föredrar|presenterade)$", re.IGNORECASE
+)
 
 
 def _actors(text: str, reg: _Registry, listed: bool) -> None:
@@ -1235,7 +1308,7 @@ def _signature_roles(text: str, reg: _Registry) -> None:
         if not cols or not all(find(c) for _, c in cols):
             continue
         below = [(m.start(), m.group(0).strip()) for m in _SIGNATURE_COLUMN.finditer(under)]
-        if any(find(t) for _, t in below):
+        if any(find(t) or find(_DASH_REMARK.sub("", t).strip()) for _, t in below):
             continue
         for pos, title in below:
             last = title.lower().split()[-1].strip(".") if title.split() else ""
@@ -1410,12 +1483,22 @@ def _meetbot(text: str, reg: _Registry) -> bool:
     lines = list(_IRC_LINE.finditer(text))
     bots = {m.group("nick") for m in lines if _is_bot(m.group("nick")) or "Meeting started" in m.group("msg")}
 
+    # A roll call answered with one's own name (`<keithp> Keith Packard`): the nick is that person.
+    full: dict[str, str] = {}
+    for m in lines:
+        said = m.group("msg").strip()
+        if 2 <= len(said.split()) <= 4 and m.group("nick") not in bots and clean_name(said) == said:
+            if not is_organisation(said) and not is_title(said):
+                full.setdefault(m.group("nick"), said)
+
     def person(nick: str, roles: list[Role], present: bool = True) -> None:
         nick = nick.strip(" ,.:;")
         if nick and nick not in bots and not _is_bot(nick) and re.fullmatch(_NICK, nick):
-            reg.add(Person(nick, roles, None, present, not present), loose=False)
+            reg.add(Person(full.get(nick, nick), roles, None, present, not present), loose=False)
 
-    found = False
+    for nick in full:
+        person(nick, ["member"])
+    found = bool(full)
     for m in lines:
         nick, msg = m.group("nick"), m.group("msg").strip()
         if nick in bots:
@@ -1476,7 +1559,8 @@ def _positions(low: str, word: str) -> list[int]:
     return out
 
 
-_SENTENCE_OPEN = re.compile(r"(?:^|[.!?]\s|\n)[ \t]*(?:[-*•][ \t]+)?$")
+# A chat line's text opens after its `<nick>`.
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?]\s|\n|>\s)[ \t]*(?:[-*•][ \t]+)?$")
 _AWAY = re.compile(
     r"(?P<name>@?[A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+){0,2})[ \t]+(?:is|was|on)[ \t]+"
     r"(?:OOO|out\s+of\s+(?:the\s+)?office|on\s+(?:leave|holiday|vacation)|away)\b"
@@ -1593,6 +1677,8 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
         _orphan_blocks(lines, reg, region_end, used)
     found_list = _attendance_sections(text, seg, reg) or found_list
     _elections(text, reg)
+    if may_hold(text, ("välj", "vald")):
+        _sv_elections(text, reg)
     _absent_officers(text, reg)
     _prose_absences(text, reg)
     _actors(text, reg, found_list)
