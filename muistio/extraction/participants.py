@@ -261,7 +261,8 @@ _INLINE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _STOP_INLINE = re.compile(
-    r"\n[ \t]*\n|\s[·•|]\s|\s\d{1,2}\.\s+[A-ZÅÄÖ]|\s\*\s+[A-Z]+:|(?<=\s)(?:"
+    # A sentence's end after a word (not an initial or a title: `J.`, `Mrs.`) ends a list run into prose.
+    r"\n[ \t]*\n|\s[·•|]\s|\s\d{1,2}\.\s+[A-ZÅÄÖ]|\s\*\s+[A-Z]+:|(?<=[a-zåäö]{5})\.\s+(?-i:[A-ZÅÄÖ])|(?<=\s)(?:"
     + _ALL_LIST
     + "|"
     + _ALL_SINGLE
@@ -346,7 +347,7 @@ def _annotation_kind(a: str) -> tuple[str, str] | None:
 _HONORIFIC = re.compile(
     r"^(?:(?:county|district|borough|city|town|parish)\s+)?"
     r"(?:cllrs|councillors|councilors|messrs|cllr|councillor|mr|mrs|ms|miss|mx|dr|prof|professor|rev|revd|reverend|sir|dame|hon|rt\s+hon|"
-    r"tri|fil\.?\s*tri|dos|ft|kauppaneuvos)\.?\s+(?=\S)",
+    r"tri|fil\.?\s*tri|dos|ft|kauppaneuvos|fr|father)\.?\s+(?=\S)",
     re.IGNORECASE,
 )
 # Words that make a capitalised phrase an organisation rather than a person.
@@ -390,7 +391,7 @@ _TITLE_TEXT = """
     representative representatives rep liaison advisor adviser consultant auditor controller
     superintendents planning community communications marketing development programs program project
     projects curriculum instruction special education transportation food nutrition security police fire
-    it hr ops admin
+    it hr ops admin mayor mayoress chaplain town city county parish borough district link
 """
 _TITLE_WORDS = frozenset(_TITLE_TEXT.split())
 # Finnish offices are compounds ending in an office word: `Talouspäällikkö`, `Toiminnanjohtaja`.
@@ -487,6 +488,9 @@ def split_people(
     """
     out: list[Person] = []
     s = _MENTION_RUN.sub(", ", s)
+    if len(_HONORIFIC_START.findall(s)) >= 2:
+        # `Cllr A Brooker Cllr C Evans Mrs B Lee`: each title opens the next name.
+        s = _HONORIFIC_START.sub(", ", s)
     # A roll-call status after the entry: `Susan Park, President – present`, `– absent (excused)`.
     status = _ROLL_STATUS.search(s)
     if status:
@@ -579,6 +583,14 @@ def split_people(
     return out
 
 
+# A title that opens a name in a list run without commas (`Cllr A Brooker Cllr C Evans`); not the second
+# of two titles (`Cllr Mrs S Murray`, `County Cllr A Tudor`, `Rev Fr N Cale`).
+_HONORIFIC_START = re.compile(
+    r"(?<=[\w).’'])(?<!\bCllr)(?<!\bCounty)(?<!\bDistrict)(?<!\bBorough)(?<!\bTown)(?<!\bCity)(?<!\bRev)"
+    r"(?<!\bRevd)(?<!\bFr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bSir)"
+    r"[ \t]+(?=(?:(?:County|District|Borough|Town|City)[ \t]+)?(?:Cllrs?|Councillor|Mr|Mrs|Ms|Dr|Rev|Revd|"
+    r"Prof|The)\.?[ \t]+[A-Z])"
+)
 # Capitalised words joined by lower-case linking words: `City of Leeds`, `Friends of the Park`.
 _LINKED_PHRASE = re.compile(
     r"^[A-ZÅÄÖ][\w&.'’-]*(?:\s(?:of|for|and|the|on|in|upon|&)(?:\s(?:the|and))?\s[A-ZÅÄÖ][\w&.'’-]*"
@@ -1567,6 +1579,23 @@ _AWAY = re.compile(
 )
 
 
+_IN_ATTENDANCE = re.compile(r"[ \t]+(?:was|were)[ \t]+(?:also[ \t]+)?in[ \t]+attendance\b")
+_CLAUSE_START = re.compile(r"(?:[.!?:;]\s+|\n)(?=[^.!?:;\n]*$)")
+
+
+def _prose_attendance(text: str, reg: _Registry) -> None:
+    """`Mr D Thomas, PCC Link Officer, was in attendance.`: people there without a seat (guests)."""
+    for m in _IN_ATTENDANCE.finditer(text):
+        lo = max(0, m.start() - 200)
+        head = text[lo : m.start()]
+        cut = _CLAUSE_START.search(head)
+        chunk = head[cut.end() :] if cut else head
+        for p in split_people(chunk, "guest", True):
+            # Only people not listed already: a list before the sentence keeps its own roles.
+            if len(p.name.split()) >= 2 and not is_title(p.name) and reg.find(p.name, loose=False) is None:
+                reg.add(p, loose=False)
+
+
 def _prose_absences(text: str, reg: _Registry) -> None:
     """`Apologies were received from A and B.`, `Poissa olivat A ja B.`, `@Nora Lind is OOO`."""
     low = text.lower()
@@ -1681,6 +1710,8 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
         _sv_elections(text, reg)
     _absent_officers(text, reg)
     _prose_absences(text, reg)
+    if "attendance" in text:
+        _prose_attendance(text, reg)
     _actors(text, reg, found_list)
     _signature_roles(text, reg)
     for sec in seg.sections:
