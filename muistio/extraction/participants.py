@@ -462,7 +462,10 @@ def _description_roles(s: str) -> list[tuple[str, str]]:
     words = _PUNCTUATION.sub(" ", s.lower()).split()
     # Only the head word: in `puheenjohtajiston sihteeri` the last word is someone else's office.
     out = [k for k in map(_annotation_kind, words[:1]) if k and k[0] == "role"]
-    if re.search(r"\b(?:for\s+(?:agenda\s+)?items?|kohda(?:ssa|t|n)?|kohta)\s+\d", s, re.IGNORECASE):
+    if re.search(r"\b(?:for\s+(?:agenda\s+)?items?|kohda(?:ssa|t|n)?|kohta)\s+\d", s, re.IGNORECASE) and not (
+        # `saapui kohdassa 6`: arrived during item 6, which is no presenting
+        re.search(r"\b(?:saapui|poistui|arrived|left|joined)\b", s, re.IGNORECASE)
+    ):
         out.append(("role", "presenter"))
     return out
 
@@ -967,7 +970,11 @@ def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) ->
             else:
                 break
         content = " ".join(kept)
-        people = split_people(content, role, present)
+        if not single and len(content) > 150 and (_CAPS_RUN.search(content) or _joined_names(content)):
+            # Names run together without commas (a PDF's lost line breaks): two words a name.
+            people = name_run(content, role, present)
+        else:
+            people = split_people(content, role, present)
         if single:
             people = people[:1]
             if m.group("label").lower() == "minutes":
@@ -1685,6 +1692,180 @@ def _column_labels(text: str, reg: _Registry) -> tuple[bool, set[int]]:
     return found, used
 
 
+# --- rosters whose line breaks were lost (PDF transcriptions): `Osallistujat Aino Aalto Pekka Puro, pj ...` ---
+_RUN_TOKEN = re.compile(r"[(),;]|[^\s(),;]+")
+_RUN_INITIAL = re.compile(r"^[A-ZÅÄÖ]\.(?:[A-ZÅÄÖ]\.)*$")
+_RUN_NAME_TOKEN = re.compile(r"^[A-ZÅÄÖÜÉ][a-zåäöüéèáà'’]+(?:-[A-ZÅÄÖa-zåäö][a-zåäöüéèáà'’]+)*$")
+# A colon-less list label at a run's start, capitalised as a heading word is.
+_RUN_LABEL = re.compile(
+    r"(?<![\w:])(?P<label>Osallistujat|Läsnä|Läsnäolijat|Jäsenet|Paikalla|Present|PRESENT|Attendees|"
+    r"Närvarande|Deltagare)[ \t]+(?=[A-ZÅÄÖ][a-zåäö])"
+)
+_RUN_MAX_TOKENS = 400
+# A name right after a lower-case word or a note, with no comma between: `pj Aino Aalto`, `(VM) Ari Mäki`.
+_JOINED_NAME = re.compile(r"(?:\b[a-zåäö]{3,}|\))[ \t]+[A-ZÅÄÖ][a-zåäö][\w'’-]*[ \t]+[A-ZÅÄÖ][a-zåäö]")
+
+
+def _joined_names(s: str) -> bool:
+    """Whether names follow notes without commas at least twice (a roster that lost its line breaks)."""
+    hits = _JOINED_NAME.finditer(s)
+    return next(hits, None) is not None and next(hits, None) is not None
+# Four capitalised words in a row: names run together (`Aino Aalto Pekka Puro`).
+_CAPS_RUN = re.compile(r"(?:\b[A-ZÅÄÖ][a-zåäö][\w'’-]*[ \t]+){3}[A-ZÅÄÖ][a-zåäö]")
+
+
+def _run_label_at(toks: list[str], k: int) -> tuple[int, Role | None, bool] | None:
+    """A list label of one to three words at token k: (its length, role, present)."""
+    for n in (3, 2, 1):
+        words = toks[k : k + n]
+        if len(words) < n or not all(w[:1].isalpha() for w in words):
+            continue
+        low = " ".join(words).lower().rstrip(":")
+        for rx, role, present in _LIST_RX:
+            if rx.fullmatch(low):
+                return n, role, present
+    return None
+
+
+def _pairs(units: list[str]) -> list[str]:
+    """Capitalised words of a run of names without commas, two words a name (`A B C D` -> `A B`, `C D`)."""
+    return [" ".join(units[k : k + 2]) for k in range(0, len(units), 2)]
+
+
+def name_run(s: str, role: Role | None, present: bool) -> list[Person]:
+    """People in a roster whose line breaks were lost: names two words each, notes after commas."""
+    toks = _RUN_TOKEN.findall(s)[:_RUN_MAX_TOKENS]
+    out: list[Person] = []
+    pending: list[str] = []  # capitalised words not yet made names
+    note: list[str] = []  # words after a comma: an office, an organisation, a remark
+    in_note = False
+    prev_lower = False
+
+    def flush() -> bool:
+        """Make names of the pending words; False when they cannot be names (an odd count)."""
+        units: list[str] = []
+        glue = ""
+        for w in pending:
+            if _RUN_INITIAL.match(w) or w.lower() in _PARTICLES:
+                glue = f"{glue}{w} "
+                continue
+            units.append(glue + w)
+            glue = ""
+        pending.clear()
+        if not units:
+            return True
+        if len(units) % 2:
+            return False
+        for piece in _pairs(units):
+            name = clean_name(piece)
+            if name and not is_organisation(name) and not is_title(name):
+                out.append(Person(name, [role] if role else [], None, present, not present))
+        return True
+
+    def close_note() -> None:
+        if note and out:
+            text = " ".join(note)
+            kinds = _note_kinds(text)
+            if not kinds and text[:1].isupper() and len(note) <= 4:
+                kinds = [("org", text)]
+            for kind in kinds:
+                _apply(out[-1], _role_over_default(out[-1], kind, role))
+        note.clear()
+
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        if t.endswith(":"):
+            break  # another label (`Sihteeri:`): the roster ends
+        label = _run_label_at(toks, k) if t[:1].isupper() else None
+        if label is not None:
+            close_note()
+            if not flush():
+                break
+            n, role, present = label
+            in_note, prev_lower = False, False
+            k += n
+            continue
+        if t == "(":
+            close_note()
+            if not flush():
+                break
+            end = toks.index(")", k) if ")" in toks[k:] else len(toks)
+            inner = " ".join(toks[k + 1 : end])
+            for piece in inner.split(","):
+                if out and piece.strip():
+                    for kind in _note_kinds(piece.strip()):
+                        _apply(out[-1], _role_over_default(out[-1], kind, role))
+            k = end + 1
+            in_note, prev_lower = False, False
+            # `Pekka Luuk (POISSA) sij. Viljo Smed`: a lower-case word after the note introduces the next.
+            while k < len(toks) and toks[k][:1].islower() and toks[k].endswith("."):
+                k += 1
+            continue
+        if t in ",;":
+            close_note()
+            if not flush():
+                break
+            in_note = True
+            prev_lower = False
+            k += 1
+            while t == ";" and k < len(toks) and toks[k][:1].islower() and toks[k].endswith("."):
+                k += 1  # `; sij. Ulla-Mari Karhu`
+                in_note = False
+            continue
+        is_name_word = bool(_RUN_NAME_TOKEN.match(t) or _RUN_INITIAL.match(t)) and t.lower() not in _NOT_NAMES
+        if in_note:
+            if is_name_word and (prev_lower or not note):
+                if prev_lower:
+                    close_note()
+                    in_note = False
+                    pending.append(t)
+                else:
+                    note.append(t)
+            else:
+                note.append(t)
+            prev_lower = not is_name_word
+            k += 1
+            continue
+        if is_name_word or (pending and t.lower() in _PARTICLES):
+            pending.append(t)
+            prev_lower = False
+            k += 1
+            continue
+        if t[:1].islower() and len(pending) >= 2:
+            # `Rinne Heimo puheenjohtaja Nappu Juha jäsen`: a title after each name, no commas.
+            if not flush():
+                break
+            in_note = True
+            note.append(t)
+            prev_lower = True
+            k += 1
+            continue
+        break
+    close_note()
+    flush()
+    return out
+
+
+def _run_rosters(text: str, reg: _Registry, region_end: int) -> bool:
+    """Colon-less roster labels in a long line (a PDF's lost line breaks) followed by names."""
+    found = False
+    scope = text[: max(region_end, 3000)]
+    for m in _RUN_LABEL.finditer(scope):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if line_end - line_start < 150:
+            continue  # an ordinary line: labels and lists there have their own readers
+        role, present = _label_info(m.group("label"))
+        people = name_run(text[m.end() : min(line_end, m.end() + 3000)], role, present)
+        if len(people) >= 2:
+            for p in people:
+                reg.add(p, loose=False)
+            found = True
+    return found
+
+
 def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     """Everyone the minutes name as taking part (or as absent), with roles and organisations."""
     # The same list pieces are read several times per document (list, orphan and table passes): the pure
@@ -1701,6 +1882,8 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     found_list = _property_rows(text, reg) or column_found or found_list
     used |= column_used
     found_list = _field_list(text, reg) or found_list
+    if len(text) > 150 and _RUN_LABEL.search(text, 0, max(region_end, 3000)):
+        found_list = _run_rosters(text, reg, region_end) or found_list
     found_list = _meetbot(text, reg) or found_list
     if found_list:
         _orphan_blocks(lines, reg, region_end, used)
