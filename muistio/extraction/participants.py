@@ -214,11 +214,12 @@ _SINGLE_LABELS: list[tuple[str, Role]] = [
     (r"varapuheenjohtaja|vpj|vice[- ]chair|vice\s+ordförande", "vice_chair"),
     (r"puheenjohtaja|pj|chair|chairperson|chairman|chaired by|facilitator|ordförande|mötesordförande", "chair"),
     (
-        r"sihteeri|siht|secretary|scribe|minute[- ]taker|note[- ]taker|pöytäkirjanpitäjä|minutes by|"
+        r"sihteeri|siht|secretary|scribe|minute[- ]taker|note[- ]taker|pöytäkirjanpitäjä|pöytäkirjapitäjä|minutes by|"
         r"notes|notes by|minuted by|recorder|kirjaaja|muistion\s+kirjoitti|muistiinpanot|"
         r"minutes|minutes\s+taken\s+by|sekreterare|mötessekreterare|protokollförare",
         "secretary",
     ),
+    (r"esittelijä|föredragande", "presenter"),
     (
         r"pöytäkirjantarkastajat|pöytäkirjan\s+tarkastajat|pöytäkirjantarkastaja|minutes\s+checkers?|"
         r"justerare|protokolljusterare|justeringspersoner",
@@ -243,6 +244,7 @@ _SINGLE_LABEL_LINE = re.compile(
     + r")(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*$",
     re.IGNORECASE,
 )
+_SINGLE_LABEL_BARE = re.compile(r"(?P<label>" + _ALL_SINGLE + r")", re.IGNORECASE)
 _EMOJI = "[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]"
 _INLINE_LABEL = re.compile(
     # `(?<!\S)` first: every start below follows a space or a line break, and mid-word positions fail at once.
@@ -845,6 +847,13 @@ def _header_tables(text: str, reg: _Registry) -> bool:
     return found
 
 
+# `Rantala, Marcus` alone in its column: a surname, a comma, the first names (a register's order).
+_SURNAME_FIRST = re.compile(
+    r"^(?P<last>[A-ZÅÄÖ][\w'’-]+),[ \t]*(?P<first>[A-ZÅÄÖ][\w'’-]*\.?(?:[ \t-]?[A-ZÅÄÖ][\w'’-]*\.?)?)"
+    r"(?P<rest>[ \t]*\([^()]*\))?$"
+)
+
+
 def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
     """People on one list line: table cells, columns, or `Name, office (Org)` entries; [] for prose."""
     if line.count("|") >= 1 and not _WIKI_LINK_BRACKETS.search(line):
@@ -853,10 +862,18 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
     bare_line = _BULLET.sub("", line).strip()
     columns = [c for c in _COLUMN_GAP.split(bare_line) if c.strip()]
     out: list[Person] = []
-    for col in columns:
+    for n_col, col in enumerate(columns):
         t = col.strip()
         if not t or RST_UNDERLINE.match(t):
             continue
+        if out and n_col > 0 and _is_description(t):
+            # A column of offices beside the names: `Aino Aalto     kaksikielisyystoimikunnan puheenjohtaja`.
+            for k in _description_roles(t):
+                _apply(out[-1], _role_over_default(out[-1], k, role))
+            continue
+        inverted = _SURNAME_FIRST.match(t) if n_col == 0 else None
+        if inverted:
+            t = f"{inverted['first']} {inverted['last']}{inverted['rest'] or ''}"
         people = split_people(t, role, present, one_person=True)
         if not people:
             return []
@@ -936,6 +953,9 @@ def _single_labels(lines: list[str], reg: _Registry, used: set[int]) -> None:
     for i, line in enumerate(lines):
         # The label ends in a colon: a line without one is ruled out without the case-blind regex.
         single_m = _SINGLE_LABEL_LINE.match(line) if len(line) <= 90 and ":" in line else None
+        if single_m is None and len(line) <= 40 and line.strip()[:1].isupper():
+            # `Puheenjohtaja` alone on its line, the name below it (a PDF's two columns).
+            single_m = _SINGLE_LABEL_BARE.match(line.strip())
         if not single_m or i + 1 >= len(lines):
             continue
         k = i + 1
