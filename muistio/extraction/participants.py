@@ -142,6 +142,8 @@ _NOT_NAMES = frozenset(
         "no",
     ]
 )
+# Header fields, not names: `Paikka Vanerila`, `Aika 29.10.`.
+_FIELD_WORDS = frozenset(["aika", "paikka", "place", "time", "date", "venue", "plats", "tid", "datum", "location"])
 _PARTICLES = frozenset(
     [
         "van",
@@ -438,7 +440,7 @@ def clean_name(raw: str) -> str | None:
     # A mention of a display name (`@Eva Stone`) names the person; a bare handle (`@eva`) stays as written.
     if _DISPLAY_MENTION.match(s):
         s = s[1:]
-    if not s or s.lower() in _NOT_NAMES:
+    if not s or s.lower() in _NOT_NAMES or s.split(" ", 1)[0].lower() in _FIELD_WORDS:
         return None
     toks = s.split(" ")
     if len(toks) > 5 or is_title(s):
@@ -513,12 +515,24 @@ def split_people(
             piece = piece[: dash.start()]
         notes = [n.strip() for inner in _PAREN_NOTE.findall(piece) for n in inner.split(",")]
         bare = _BRACKETED.sub(" ", piece).strip()
+        tail = _TRAILING_ROLE.search(bare)
+        if tail and _annotation_kind(tail.group("r")) is not None and _LETTER.search(bare[: tail.start()]):
+            # `Erkki Ikonen pj`, `Kauno Lehtomäki siht`: an office after the name without a comma.
+            kind = _annotation_kind(tail.group("r"))
+            if kind is not None and kind[0] in ("role", "absent"):
+                notes.append(tail.group("r"))
+                bare = bare[: tail.start()].strip()
         if bare.startswith("@") and " " not in bare and notes and _full_name(notes[0]):
             # `@jdoe (Jane Doe, chair)`: the handle is an alias; the person is the full name.
             bare, notes = notes[0], notes[1:]
         kind = _annotation_kind(bare) if bare else None
         lone_org = one_person and len(bare.split()) == 1 and " " in (out[-1].name if out else "")
-        if out and bare and kind is None and _is_description(bare):
+        office_first = _OFFICE_BEFORE.match(bare) if bare[:1].islower() else None
+        if office_first and not (
+            clean_name(bare[office_first.end() :]) and len(bare[office_first.end() :].split()) >= 2
+        ):
+            office_first = None
+        if out and bare and kind is None and _is_description(bare) and office_first is None:
             # An office or description after the name: `Timo Rantanen, isännöitsijä, sihteeri`.
             kinds = [*_description_roles(bare), *filter(None, map(_annotation_kind, notes)), *remark_kinds]
             for k in kinds:
@@ -618,6 +632,7 @@ _ROLL_STATUS = re.compile(
     r"estynyt|estyneenä)\b(?:\s*\([^)]*\))?[\s.]*$",
     re.IGNORECASE,
 )
+_TRAILING_ROLE = re.compile(r"(?<=[\w.])[ \t]+(?P<r>[a-zåäö][\w.]{1,20})$")
 _DASH_REMARK = re.compile(r"\s(?:[–—]|--)\s+(?P<r>[^–—()]{1,80})$")
 _ABSENT_STATUS = re.compile(r"absent|excused|apologies|regrets|not|poissa|estyn", re.IGNORECASE)
 # Lower-case words (an office) or capitalised title words before a capitalised name.
@@ -880,6 +895,10 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
         # Every piece must be a name, a note, an office or an organisation: a prose line is no list line.
         t = _AKA.sub("", _DASH_REMARK.sub("", _ROLL_STATUS.sub("", t)))
         pieces = [p for p in _split_top(_PARENTHESISED.sub("", _BULLET_MARK.sub("", t))) if p]
+        if pieces:
+            tail = _TRAILING_ROLE.search(pieces[0])
+            if tail and _annotation_kind(tail.group("r")) is not None:
+                pieces[0] = pieces[0][: tail.start()]
         if not pieces or clean_name(_without_office(_TRAILING_ACRONYM.sub("", pieces[0]))) is None:
             return []
         for p in pieces[1:]:
@@ -918,6 +937,7 @@ def _labelled_lists(lines: list[str], reg: _Registry, used: set[int]) -> bool:
         j = i + 1
         seen = False
         prose = 0
+        full_names = 0
         while j < len(lines):
             t = lines[j].strip()
             if not t or t in "*-•" or RST_UNDERLINE.match(t):
@@ -933,11 +953,20 @@ def _labelled_lists(lines: list[str], reg: _Registry, used: set[int]) -> bool:
             ):
                 break
             people = _line_people(t, role, present)
+            if (
+                full_names >= 2
+                and len(people) == 1
+                and " " not in people[0].name
+                and not people[0].name.startswith("@")
+                and t.strip(" -*•") == people[0].name
+            ):
+                break  # one bare word after full names is a heading (`Asiat`), not a person
             if people:
                 for p in people:
                     reg.add(p, loose=False)
                 used.add(j)
                 seen = True
+                full_names += sum(1 for p in people if " " in p.name)
                 # A count (`Läsnä: 23 jäsentä`) is no list: only named people make one.
                 found_list = found_list or present
             elif not seen and prose < 2:
@@ -1163,6 +1192,10 @@ def _sv_elections(text: str, reg: _Registry) -> None:
                     reg.add(Person(p.name, [r], None, True))
 
 
+# The sentence tells of another meeting's election: `Syyskokouksessa`, `Vuosikokouksessa`.
+_OTHER_MEETING = re.compile(r"^\s*[A-ZÅÄÖ]\w*kokouksessa\b")
+
+
 def _elections(text: str, reg: _Registry) -> None:
     """`Valittiin X sihteeriksi ja Y ja Z pöytäkirjantarkastajiksi`, `Puheenjohtajaksi valittiin X`."""
     # Without an election verb the case-blind sentence scan is spared.
@@ -1171,9 +1204,10 @@ def _elections(text: str, reg: _Registry) -> None:
     )
     for sent in elected:
         roles = list(_ELECT_ROLE.finditer(sent))
-        if not roles:
-            continue
-        names = _prose_names(sent)
+        if not roles or _OTHER_MEETING.search(sent):
+            continue  # `Syyskokouksessa puheenjohtajaksi valittiin X`: elected at another meeting
+        # A note after a name (`Essi Mäyrä (Pohjan Ilves)`, an organisation) is no name; blanked in place.
+        names = _prose_names(_PARENTHESISED.sub(lambda n: " " * len(n.group(0)), sent))
         # Role words joined by 'ja' share their names: `pöytäkirjantarkastajiksi ja ääntenlaskijoiksi`.
         groups: list[tuple[int, int, list[Role]]] = []
         for rm in roles:
