@@ -105,6 +105,8 @@ def _without_place_lines(participants: list[Participant], header: Header) -> lis
     if not (header.place or header.group):
         return participants
     place_words = _words(f"{header.place or ''} {header.group or ''}")
+    if len(place_words) > 12:
+        return participants  # a "place" that long ran into the roster (lost line breaks): it names no place
     return [p for p in participants if p.roles not in (["member"], []) or not _words(p.name) <= place_words]
 
 

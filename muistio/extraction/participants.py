@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from muistio.contract import Participant, Role
 from muistio.extraction.parts import RST_UNDERLINE, Line, may_hold, split_lines
+from muistio.names import is_given_name, surname_first
 
 if TYPE_CHECKING:
     from muistio.extraction.segment import Segmentation
@@ -515,6 +516,9 @@ def split_people(
             piece = piece[: dash.start()]
         notes = [n.strip() for inner in _PAREN_NOTE.findall(piece) for n in inner.split(",")]
         bare = _BRACKETED.sub(" ", piece).strip()
+        partial = _PARTIAL_TAIL.search(bare)
+        if partial and _LETTER.search(bare[: partial.start()]):
+            bare = bare[: partial.start()].strip()  # `Heib Salma saapui klo 17.04`: there for part of it
         tail = _TRAILING_ROLE.search(bare)
         if tail and _annotation_kind(tail.group("r")) is not None and _LETTER.search(bare[: tail.start()]):
             # `Erkki Ikonen pj`, `Kauno Lehtomäki siht`: an office after the name without a comma.
@@ -632,6 +636,7 @@ _ROLL_STATUS = re.compile(
     r"estynyt|estyneenä)\b(?:\s*\([^)]*\))?[\s.]*$",
     re.IGNORECASE,
 )
+_PARTIAL_TAIL = re.compile(r"[ \t]+(?:saapui|poistui|kom|gick|arrived|left|joined)\b[^,;]*$", re.IGNORECASE)
 _TRAILING_ROLE = re.compile(r"(?<=[\w.])[ \t]+(?P<r>[a-zåäö][\w.]{1,20})$")
 _DASH_REMARK = re.compile(r"\s(?:[–—]|--)\s+(?P<r>[^–—()]{1,80})$")
 _ABSENT_STATUS = re.compile(r"absent|excused|apologies|regrets|not|poissa|estyn", re.IGNORECASE)
@@ -678,6 +683,17 @@ def _apply(p: Person, kind: tuple[str, str]) -> None:
         p.absent_said = True
     elif what == "org" and p.organization is None:
         p.organization = value
+
+
+def _given_name_first(people: list[Person]) -> None:
+    """A list written `Surname Firstname` (`Rinne Heimo, Nappu Juha`) is turned to `Heimo Rinne`."""
+    if not surname_first([p.name for p in people]):
+        return
+    for p in people:
+        toks = p.name.split()
+        if len(toks) == 2 and is_given_name(toks[1]) and not is_given_name(toks[0]):
+            p.name = f"{toks[1]} {toks[0]}"
+            p.key = _key(p.name)
 
 
 class _Registry:
@@ -1024,6 +1040,7 @@ def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) ->
             people = name_run(content, role, present)
         else:
             people = split_people(content, role, present)
+        _given_name_first(people)
         if single:
             people = people[:1]
             if m.group("label").lower() == "minutes":
@@ -1913,6 +1930,7 @@ def _run_rosters(text: str, reg: _Registry, region_end: int) -> bool:
             continue  # an ordinary line: labels and lists there have their own readers
         role, present = _label_info(m.group("label"))
         people = name_run(text[m.end() : min(line_end, m.end() + 3000)], role, present)
+        _given_name_first(people)
         if len(people) >= 2:
             for p in people:
                 reg.add(p, loose=False)
