@@ -667,7 +667,8 @@ def _are_initials(note: str, name: str) -> bool:
 def _role_over_default(p: Person, kind: tuple[str, str], default_role: Role | None) -> tuple[str, str]:
     """An explicit role replaces the role the list gave (`member`); returns the kind unchanged."""
     # A guest who presents an item stays a guest.
-    keeps = default_role == "guest" and kind[1] == "presenter"
+    # A member who presents an item stays a member: presenting is what they did, not why they came.
+    keeps = default_role in ("guest", "member") and kind[1] == "presenter"
     if kind[0] == "role" and default_role is not None and p.roles == [default_role] and not keeps:
         p.roles.clear()
     return kind
@@ -930,16 +931,23 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
     return out
 
 
-def _list_blocks(text: str, lines: list[str], reg: _Registry, region_end: int) -> tuple[bool, set[int]]:
-    """Read labelled lists; return whether an attendance list was found and the lines (indices) used."""
+_PresenterBlocks = list[tuple[int, list[Person]]]
+
+
+def _list_blocks(
+    text: str, lines: list[str], reg: _Registry, region_end: int
+) -> tuple[bool, set[int], _PresenterBlocks]:
+    """Read labelled lists: whether an attendance list was found, the lines (indices) used, and the
+    presenter lists (`Alustajat:`) with their last line."""
     used: set[int] = set()
-    found_list = _labelled_lists(lines, reg, used)
+    presenter_blocks: _PresenterBlocks = []
+    found_list = _labelled_lists(lines, reg, used, presenter_blocks)
     _single_labels(lines, reg, used)
     found_list = _inline_lists(text, reg, region_end, used) or found_list
-    return found_list, used
+    return found_list, used, presenter_blocks
 
 
-def _labelled_lists(lines: list[str], reg: _Registry, used: set[int]) -> bool:
+def _labelled_lists(lines: list[str], reg: _Registry, used: set[int], presenter_blocks: _PresenterBlocks) -> bool:
     """People listed on the lines under a label line (`Läsnä:`); whether an attendance list was found."""
     found_list = False
     for i, line in enumerate(lines):
@@ -954,6 +962,8 @@ def _labelled_lists(lines: list[str], reg: _Registry, used: set[int]) -> bool:
         seen = False
         prose = 0
         full_names = 0
+        block: list[Person] = []
+        last = i
         while j < len(lines):
             t = lines[j].strip()
             if not t or t in "*-•" or RST_UNDERLINE.match(t):
@@ -979,8 +989,11 @@ def _labelled_lists(lines: list[str], reg: _Registry, used: set[int]) -> bool:
                 break  # one bare word after full names is a heading (`Asiat`), not a person
             if people:
                 for p in people:
-                    reg.add(p, loose=False)
+                    kept = reg.add(p, loose=False)
+                    if kept is not None:
+                        block.append(kept)
                 used.add(j)
+                last = j
                 seen = True
                 full_names += sum(1 for p in people if " " in p.name)
                 # A count (`Läsnä: 23 jäsentä`) is no list: only named people make one.
@@ -990,6 +1003,8 @@ def _labelled_lists(lines: list[str], reg: _Registry, used: set[int]) -> bool:
             else:
                 break
             j += 1
+        if role == "presenter" and block:
+            presenter_blocks.append((last, block))
     return found_list
 
 
@@ -1055,8 +1070,9 @@ def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) ->
     return found_list
 
 
-def _orphan_blocks(lines: list[Line], reg: _Registry, region_end: int, used: set[int]) -> None:
-    """Name lines in the header that no label claims (another column of the attendee list)."""
+def _orphan_blocks(lines: list[Line], reg: _Registry, region_end: int, used: set[int]) -> set[int]:
+    """Name lines in the header that no label claims (another column of the attendee list); their indices."""
+    found: set[int] = set()
     for i, ln in enumerate(lines):
         if ln.start >= region_end:
             break
@@ -1067,6 +1083,8 @@ def _orphan_blocks(lines: list[Line], reg: _Registry, region_end: int, used: set
         if people and all(" " in p.name and len(p.name.split()) <= 3 for p in people):
             for p in people:
                 reg.add(p, loose=False)
+            found.add(i)
+    return found
 
 
 _ELECT_ROLE = re.compile(
@@ -1360,8 +1378,8 @@ def _actors(text: str, reg: _Registry, listed: bool) -> None:
             role = "chair"
         if existing is not None:
             if role is not None and role not in existing.roles and (role != "chair" or not has_chair):
-                if existing.roles == ["member"]:
-                    existing.roles.clear()
+                if existing.roles == ["member"] and role != "presenter":
+                    existing.roles.clear()  # a member who presents stays a member
                 existing.roles.append(role)
             has_chair = has_chair or "chair" in existing.roles
             continue
@@ -1522,7 +1540,9 @@ def _speakers(text: str, reg: _Registry) -> None:
     if len(names) < 3 and len(mic) < 2:
         return  # a `Word: text` line or two are labels, not a discussion
     for n in names:
-        reg.add(Person(n, ["member"], None, True))
+        # Speaking adds no role: a presenter who answers questions is still the item's presenter.
+        if reg.find(n) is None:
+            reg.add(Person(n, ["member"], None, True))
 
 
 _FIELD = re.compile(r"^:(?P<label>[A-Za-zÅÄÖåäö][\w ]{0,30}):[ \t]+(?P<value>\S[^\n]*)$", re.MULTILINE)
@@ -1948,7 +1968,7 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     region_end = seg.header_end if seg.header_end else len(text)
     tables = _header_tables(text, reg)
     lines = split_lines(text)
-    found_list, used = _list_blocks(text, [ln.text for ln in lines], reg, region_end)
+    found_list, used, presenter_blocks = _list_blocks(text, [ln.text for ln in lines], reg, region_end)
     found_list = found_list or tables
     column_found, column_used = _column_labels(text, reg)
     found_list = _property_rows(text, reg) or column_found or found_list
@@ -1959,6 +1979,12 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     found_list = _meetbot(text, reg) or found_list
     if found_list:
         _orphan_blocks(lines, reg, region_end, used)
+        # A presenters' list (`Alustajat:`) beside a roster is part of the participant list: members who
+        # present, invited like the others. Someone who came for one item says so (`kohta 4`, `for item 3`).
+        for _last, block in presenter_blocks:
+            for p in block:
+                if p.roles == ["presenter"]:
+                    p.roles.insert(0, "member")
     found_list = _attendance_sections(text, seg, reg) or found_list
     _elections(text, reg)
     if may_hold(text, ("välj", "vald")):
@@ -1978,9 +2004,8 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     out: list[Participant] = []
     for p in reg.people:
         roles = list(dict.fromkeys(p.roles)) or ["member"]
-        if "member" in roles and any(
-            r in roles for r in ("chair", "vice_chair", "secretary", "presenter", "guest")
-        ):
+        # An officer or a guest is named by that role; a member who presented stays a member.
+        if "member" in roles and any(r in roles for r in ("chair", "vice_chair", "secretary", "guest")):
             roles.remove("member")
         out.append(Participant(name=p.name, roles=roles, organization=p.organization, present=p.present))
     return out
