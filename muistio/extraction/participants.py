@@ -144,7 +144,9 @@ _NOT_NAMES = frozenset(
     ]
 )
 # Header fields, not names: `Paikka Vanerila`, `Aika 29.10.`.
-_FIELD_WORDS = frozenset(["aika", "paikka", "place", "time", "date", "venue", "plats", "tid", "datum", "location"])
+_FIELD_WORDS = frozenset(
+    ["aika", "paikka", "place", "time", "date", "venue", "plats", "tid", "datum", "location"]
+)
 _PARTICLES = frozenset(
     [
         "van",
@@ -182,7 +184,8 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         r"närvarande|deltagare|mukana|kokouksessa\s+mukana|there|who\s+was\s+there|"
         # Qualified lists: `Voting Members Present`, `Directors Present at Roll Call`, `Närvarande
         # styrelseledamöter`, `Närvarande från styrelsen`.
-        r"(?:voting\s+)?(?:members|directors|trustees|councillors)\s+present(?:\s+(?:at|post)[- ]roll[- ]call)?|"
+        r"(?:voting\s+)?(?:members|directors|trustees|councillors)\s+present"
+        r"(?:\s+(?:at|post)[- ]roll[- ]call)?|"
         r"närvarande\s+(?:från\s+styrelsen|(?:styrelse)?(?:ledamöter|medlemmar)|ordinarie\s+ledamöter)|"
         r"(?:styrelse)?(?:ledamöter|medlemmar)\s+närvarande|närvarande\s+ledamöter|läsnä\s+olivat|"
         r"läsnä\s+(?:jäsenet|hallituksen\s+jäsenet)|paikalla\s+olleet",
@@ -215,9 +218,13 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
 ]
 _SINGLE_LABELS: list[tuple[str, Role]] = [
     (r"varapuheenjohtaja|vpj|vice[- ]chair|vice\s+ordförande", "vice_chair"),
-    (r"puheenjohtaja|pj|chair|chairperson|chairman|chaired by|facilitator|ordförande|mötesordförande", "chair"),
     (
-        r"sihteeri|siht|secretary|scribe|minute[- ]taker|note[- ]taker|pöytäkirjanpitäjä|pöytäkirjapitäjä|minutes by|"
+        r"puheenjohtaja|pj|chair|chairperson|chairman|chaired by|facilitator|ordförande|mötesordförande",
+        "chair",
+    ),
+    (
+        r"sihteeri|siht|secretary|scribe|minute[- ]taker|note[- ]taker|pöytäkirjanpitäjä|pöytäkirjapitäjä|"
+        r"minutes by|"
         r"notes|notes by|minuted by|recorder|kirjaaja|muistion\s+kirjoitti|muistiinpanot|"
         r"minutes|minutes\s+taken\s+by|sekreterare|mötessekreterare|protokollförare",
         "secretary",
@@ -261,17 +268,15 @@ _INLINE_LABEL = re.compile(
     # `Present (Directors):`: a qualifier names a group of members; `Paikalla olivat A ja B.` needs no colon.
     + r")(?:[ \t]*\([^()\n]{1,40}\))?(?:\*\*|'{2,3})?"
     # `Paikalla olivat A ja B.`, `Närvarande styrelseledamöter är A, B samt C.` need no colon.
-    + r"(?:[ \t]*:|(?<=olivat)[ \t]+(?=(?-i:[A-ZÅÄÖ]))|(?<!here)[ \t]+(?:är|var|were|are|olivat|oli)[ \t]+(?=\w))"
+    + r"(?:[ \t]*:|(?<=olivat)[ \t]+(?=(?-i:[A-ZÅÄÖ]))"
+    + r"|(?<!here)[ \t]+(?:är|var|were|are|olivat|oli)[ \t]+(?=\w))"
     + r"(?:\*\*|'{2,3})?[ \t]*(?=\S)",
     re.IGNORECASE,
 )
 _STOP_INLINE = re.compile(
     # A sentence's end after a word (not an initial or a title: `J.`, `Mrs.`) ends a list run into prose.
-    r"\n[ \t]*\n|\s[·•|]\s|\s\d{1,2}\.\s+[A-ZÅÄÖ]|\s\*\s+[A-Z]+:|(?<=[a-zåäö]{5})\.\s+(?-i:[A-ZÅÄÖ])|(?<=\s)(?:"
-    + _ALL_LIST
-    + "|"
-    + _ALL_SINGLE
-    + r")\s*:",
+    r"\n[ \t]*\n|\s[·•|]\s|\s\d{1,2}\.\s+[A-ZÅÄÖ]|\s\*\s+[A-Z]+:|(?<=[a-zåäö]{5})\.\s+(?-i:[A-ZÅÄÖ])"
+    r"|(?<=\s)(?:" + _ALL_LIST + "|" + _ALL_SINGLE + r")\s*:",
     re.IGNORECASE,
 )
 _HEADING_LINE = re.compile(r"^[ \t]*(?:#{1,6}\s|={2,}|\d{1,3}[.)]?\s+\S|§)")
@@ -496,7 +501,7 @@ def split_people(
     """
     out: list[Person] = []
     s = _MENTION_RUN.sub(", ", s)
-    if len(_HONORIFIC_START.findall(s)) >= 2:
+    if len(_HONORIFIC_WORD.findall(s)) >= 2 and _HONORIFIC_START.search(s):
         # `Cllr A Brooker Cllr C Evans Mrs B Lee`: each title opens the next name.
         s = _HONORIFIC_START.sub(", ", s)
     # A roll-call status after the entry: `Susan Park, President – present`, `– absent (excused)`.
@@ -614,6 +619,7 @@ _HONORIFIC_START = re.compile(
     r"[ \t]+(?=(?:(?:County|District|Borough|Town|City)[ \t]+)?(?:Cllrs?|Councillor|Mr|Mrs|Ms|Dr|Rev|Revd|"
     r"Prof|The)\.?[ \t]+[A-Z])"
 )
+_HONORIFIC_WORD = re.compile(r"\b(?:Cllrs?|Councillor|Mr|Mrs|Ms|Dr|Rev|Revd|Prof)\.?[ \t]+[A-Z]")
 # Capitalised words joined by lower-case linking words: `City of Leeds`, `Friends of the Park`.
 _LINKED_PHRASE = re.compile(
     r"^[A-ZÅÄÖ][\w&.'’-]*(?:\s(?:of|for|and|the|on|in|upon|&)(?:\s(?:the|and))?\s[A-ZÅÄÖ][\w&.'’-]*"
@@ -890,6 +896,8 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
     """People on one list line: table cells, columns, or `Name, office (Org)` entries; [] for prose."""
     if line.count("|") >= 1 and not _WIKI_LINK_BRACKETS.search(line):
         return _table_row(line, role, present)
+    if "attendance" in line and _IN_ATTENDANCE.search(line):
+        return []  # `Mr J Cole, Highways Officer, was in attendance.` is a sentence, read as one
     # Wide gaps (two or more spaces, or a tab) separate columns: `Aino Aalto   Iida Ilo` is two people.
     bare_line = _BULLET.sub("", line).strip()
     columns = [c for c in _COLUMN_GAP.split(bare_line) if c.strip()]
@@ -947,7 +955,9 @@ def _list_blocks(
     return found_list, used, presenter_blocks
 
 
-def _labelled_lists(lines: list[str], reg: _Registry, used: set[int], presenter_blocks: _PresenterBlocks) -> bool:
+def _labelled_lists(
+    lines: list[str], reg: _Registry, used: set[int], presenter_blocks: _PresenterBlocks
+) -> bool:
     """People listed on the lines under a label line (`Läsnä:`); whether an attendance list was found."""
     found_list = False
     for i, line in enumerate(lines):
@@ -1180,7 +1190,9 @@ _SV_ROLE = (
     r"(?:mötets\s+|årsmötets\s+)?(?P<role>vice\s+(?:möte)?ordförande|(?:mötes)?ordförande|(?:mötes)?sekreterare|"
     r"protokollförare|(?:protokoll)?justerare|justeringsperson(?:er)?|justera\s+protokollet)"
 )
-_SV_NAMES = r"(?P<names>[A-ZÅÄÖ][\w'’.-]*(?:(?:[ \t]+|[ \t]*,[ \t]*|[ \t]+(?:och|samt)[ \t]+)[A-ZÅÄÖ][\w'’.-]*){0,7})"
+_SV_NAMES = (
+    r"(?P<names>[A-ZÅÄÖ][\w'’.-]*(?:(?:[ \t]+|[ \t]*,[ \t]*|[ \t]+(?:och|samt)[ \t]+)[A-ZÅÄÖ][\w'’.-]*){0,7})"
+)
 # `X valdes till ordförande`, `Mötet väljer X och Y till justerare`, `Till justerare valdes X`.
 _SV_ELECTION = re.compile(
     r"(?:\b(?:väljer|välja|valde|väljs\s+att\s+vara)\s+"
@@ -1597,9 +1609,14 @@ def _meetbot(text: str, reg: _Registry) -> bool:
     full: dict[str, str] = {}
     for m in lines:
         said = m.group("msg").strip()
-        if 2 <= len(said.split()) <= 4 and m.group("nick") not in bots and clean_name(said) == said:
-            if not is_organisation(said) and not is_title(said):
-                full.setdefault(m.group("nick"), said)
+        if (
+            2 <= len(said.split()) <= 4
+            and m.group("nick") not in bots
+            and clean_name(said) == said
+            and not is_organisation(said)
+            and not is_title(said)
+        ):
+            full.setdefault(m.group("nick"), said)
 
     def person(nick: str, roles: list[Role], present: bool = True) -> None:
         nick = nick.strip(" ,.:;")
@@ -1783,7 +1800,7 @@ def _column_labels(text: str, reg: _Registry) -> tuple[bool, set[int]]:
     return found, used
 
 
-# --- rosters whose line breaks were lost (PDF transcriptions): `Osallistujat Aino Aalto Pekka Puro, pj ...` ---
+# --- rosters whose line breaks were lost (PDF text): `Osallistujat Aino Aalto Pekka Puro, pj ...` ---
 _RUN_TOKEN = re.compile(r"[(),;]|[^\s(),;]+")
 _RUN_INITIAL = re.compile(r"^[A-ZÅÄÖ]\.(?:[A-ZÅÄÖ]\.)*$")
 _RUN_NAME_TOKEN = re.compile(r"^[A-ZÅÄÖÜÉ][a-zåäöüéèáà'’]+(?:-[A-ZÅÄÖa-zåäö][a-zåäöüéèáà'’]+)*$")
@@ -1801,6 +1818,8 @@ def _joined_names(s: str) -> bool:
     """Whether names follow notes without commas at least twice (a roster that lost its line breaks)."""
     hits = _JOINED_NAME.finditer(s)
     return next(hits, None) is not None and next(hits, None) is not None
+
+
 # Four capitalised words in a row: names run together (`Aino Aalto Pekka Puro`).
 _CAPS_RUN = re.compile(r"(?:\b[A-ZÅÄÖ][a-zåäö][\w'’-]*[ \t]+){3}[A-ZÅÄÖ][a-zåäö]")
 
