@@ -86,7 +86,7 @@ _ROLE_WORDS: list[tuple[re.Pattern[str], Role]] = [
         re.compile(
             r"^(?:pj|puheenjohtaja|tilapäinen puheenjohtaja|chair(?:man|person|woman)?|president|"
             r"in the chair|commodore|convenor|convener|presiding|presiding officer|moderator|"
-            r"kokouksen puheenjohtaja|ordförande|ordf|mötesordförande|styrelsens ordförande|"
+            r"kokouksen puheenjohtaja|ordförande|ordf|mötesordförande|styrelsens ordförande|mayor|town mayor|"
             r"sammankallande)$"
         ),
         "chair",
@@ -711,8 +711,10 @@ class _Registry:
 
     def find(self, name: str, loose: bool = True) -> Person | None:
         key = _key(name)
+        # `Nappu Juha` in a register's order is `Juha Nappu`.
+        swapped = " ".join(reversed(key.split(" "))) if key.count(" ") == 1 else key
         for p in self.people:
-            if p.key == key:
+            if p.key == key or p.key == swapped:
                 return p
         if not loose:
             return None
@@ -1060,7 +1062,12 @@ def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) ->
             else:
                 break
         content = " ".join(kept)
-        if not single and len(content) > 150 and (_CAPS_RUN.search(content) or _joined_names(content)):
+        if (
+            not single
+            and len(content) > 150
+            and len(_HONORIFIC_WORD.findall(content)) < 2  # titles mark where names start
+            and (_CAPS_RUN.search(content) or _joined_names(content))
+        ):
             # Names run together without commas (a PDF's lost line breaks): two words a name.
             people = name_run(content, role, present)
         else:
@@ -1307,8 +1314,8 @@ def _absent_officers(text: str, reg: _Registry) -> None:
         said = _ABSENT_SAID.search(sent)
         # A labelled list (`Läsnä: ... Poissa: ...`) is read by the list reader; its `poissa` scopes
         # only the names after that label.
-        if not said or _LIST_COLON.search(sent):
-            continue
+        if not said or _LIST_COLON.search(sent) or said.group(0)[0].isupper() or len(sent) > 400:
+            continue  # `Poissa Suominen Ari` is a label in a roster that lost its line breaks
         for m in _ABSENT_ROLE.finditer(sent):
             role = {
                 "varapuheenjohtaja": "vice_chair",
