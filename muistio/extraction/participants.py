@@ -355,7 +355,7 @@ def _annotation_kind(a: str) -> tuple[str, str] | None:
 
 # Titles before a name are not part of it: `Cllr`, `County Cllr`, `Mrs`, `Dr.`, `prof.`, `Rev.`.
 _HONORIFIC = re.compile(
-    r"^(?:(?:county|district|borough|city|town|parish)\s+)?"
+    r"^(?:(?:county|district|borough|city|town|parish|unitary)\s+)?"
     r"(?:cllrs|councillors|councilors|messrs|cllr|councillor|mr|mrs|ms|miss|mx|dr|prof|professor|rev|revd|reverend|sir|dame|hon|rt\s+hon|"
     r"tri|fil\.?\s*tri|dos|ft|kauppaneuvos|fr|father)\.?\s+(?=\S)",
     re.IGNORECASE,
@@ -402,6 +402,9 @@ _TITLE_TEXT = """
     superintendents planning community communications marketing development programs program project
     projects curriculum instruction special education transportation food nutrition security police fire
     it hr ops admin mayor mayoress chaplain town city county parish borough district link
+    participation announcements events actions action list matters arising correspondence reports
+    report business apologies declarations interests minutes agenda items item updates news aob
+    introductions welcome closing finances treasury membership
 """
 _TITLE_WORDS = frozenset(_TITLE_TEXT.split())
 # Finnish offices are compounds ending in an office word: `Talouspäällikkö`, `Toiminnanjohtaja`.
@@ -614,9 +617,9 @@ def split_people(
 # A title that opens a name in a list run without commas (`Cllr A Brooker Cllr C Evans`); not the second
 # of two titles (`Cllr Mrs S Murray`, `County Cllr A Tudor`, `Rev Fr N Cale`).
 _HONORIFIC_START = re.compile(
-    r"(?<=[\w).’'])(?<!\bCllr)(?<!\bCounty)(?<!\bDistrict)(?<!\bBorough)(?<!\bTown)(?<!\bCity)(?<!\bRev)"
+    r"(?<=[\w).’'])(?<!\bCllr)(?<!\bCounty)(?<!\bUnitary)(?<!\bDistrict)(?<!\bBorough)(?<!\bTown)(?<!\bCity)(?<!\bRev)"
     r"(?<!\bRevd)(?<!\bFr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bSir)"
-    r"[ \t]+(?=(?:(?:County|District|Borough|Town|City)[ \t]+)?(?:Cllrs?|Councillor|Mr|Mrs|Ms|Dr|Rev|Revd|"
+    r"[ \t]+(?=(?:(?:County|Unitary|District|Borough|Town|City)[ \t]+)?(?:Cllrs?|Councillor|Mr|Mrs|Ms|Dr|Rev|Revd|"
     r"Prof|The)\.?[ \t]+[A-Z])"
 )
 _HONORIFIC_WORD = re.compile(r"\b(?:Cllrs?|Councillor|Mr|Mrs|Ms|Dr|Rev|Revd|Prof)\.?[ \t]+[A-Z]")
@@ -993,12 +996,11 @@ def _labelled_lists(
             people = _line_people(t, role, present)
             if (
                 full_names >= 2
-                and len(people) == 1
-                and " " not in people[0].name
-                and not people[0].name.startswith("@")
-                and t.strip(" -*•") == people[0].name
+                and people
+                and all(" " not in p.name and not p.name.startswith("@") and not p.roles[1:] for p in people)
+                and len(t.split()) <= 4
             ):
-                break  # one bare word after full names is a heading (`Asiat`), not a person
+                break  # bare words after full names are a heading (`Asiat`, `News & Events`), not people
             if people:
                 for p in people:
                     kept = reg.add(p, loose=False)
@@ -1718,6 +1720,13 @@ def _prose_attendance(text: str, reg: _Registry) -> None:
                 reg.add(p, loose=False)
 
 
+_SENT_APOLOGIES = re.compile(
+    r"[ \t]+(?:(?:has|have)[ \t]+)?(?:sent|send|sends|tendered|gave)[ \t]+(?:their[ \t]+|his[ \t]+|her[ \t]+)?"
+    r"(?:apologies|regrets)\b|[ \t]+ilmoitti(?:vat)?[ \t]+esteestä\b|[ \t]+(?:har[ \t]+)?anmält[ \t]+förhinder\b"
+    r"|[ \t]+anmälde[ \t]+förhinder\b"
+)
+
+
 def _prose_absences(text: str, reg: _Registry) -> None:
     """`Apologies were received from A and B.`, `Poissa olivat A ja B.`, `@Nora Lind is OOO`."""
     low = text.lower()
@@ -1733,6 +1742,15 @@ def _prose_absences(text: str, reg: _Registry) -> None:
         for p in split_people(m.group("names"), "member", False):
             if " " in p.name or p.name.startswith("@") or reg.find(p.name):
                 reg.add(p)
+    if any(w in low for w in (" sent ", " esteestä", "förhinder")):
+        # `Cllr I Wroth & Cllr H Wroth sent apologies.`, `Aino Aalto ilmoitti esteestä.`: names before the verb.
+        for m in _SENT_APOLOGIES.finditer(text):
+            head = text[max(0, m.start() - 200) : m.start()]
+            cut = _CLAUSE_START.search(head)
+            chunk = _BULLET.sub("", head[cut.end() :] if cut else head)
+            for p in split_people(chunk, "member", False):
+                if (" " in p.name or reg.find(p.name)) and not is_title(p.name):
+                    reg.add(p)
     away = "OOO" in text or any(w in low for w in (" away", "out of office", "out of the office", "on leave"))
     for m in _AWAY.finditer(text) if away or "on holiday" in low or "on vacation" in low else ():
         name = clean_name(m.group("name"))
