@@ -617,10 +617,10 @@ def split_people(
 # A title that opens a name in a list run without commas (`Cllr A Brooker Cllr C Evans`); not the second
 # of two titles (`Cllr Mrs S Murray`, `County Cllr A Tudor`, `Rev Fr N Cale`).
 _HONORIFIC_START = re.compile(
-    r"(?<=[\w).’'])(?<!\bCllr)(?<!\bCounty)(?<!\bUnitary)(?<!\bDistrict)(?<!\bBorough)(?<!\bTown)(?<!\bCity)(?<!\bRev)"
-    r"(?<!\bRevd)(?<!\bFr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bSir)"
-    r"[ \t]+(?=(?:(?:County|Unitary|District|Borough|Town|City)[ \t]+)?(?:Cllrs?|Councillor|Mr|Mrs|Ms|Dr|Rev|Revd|"
-    r"Prof|The)\.?[ \t]+[A-Z])"
+    r"(?<=[\w).’'])(?<!\bCllr)(?<!\bCounty)(?<!\bUnitary)(?<!\bDistrict)(?<!\bBorough)(?<!\bTown)"
+    r"(?<!\bCity)(?<!\bRev)(?<!\bRevd)(?<!\bFr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bSir)"
+    r"[ \t]+(?=(?:(?:County|Unitary|District|Borough|Town|City)[ \t]+)?"
+    r"(?:Cllrs?|Councillor|Mr|Mrs|Ms|Dr|Rev|Revd|Prof|The)\.?[ \t]+[A-Z])"
 )
 _HONORIFIC_WORD = re.compile(r"\b(?:Cllrs?|Councillor|Mr|Mrs|Ms|Dr|Rev|Revd|Prof)\.?[ \t]+[A-Z]")
 # Capitalised words joined by lower-case linking words: `City of Leeds`, `Friends of the Park`.
@@ -1721,9 +1721,9 @@ def _prose_attendance(text: str, reg: _Registry) -> None:
 
 
 _SENT_APOLOGIES = re.compile(
-    r"[ \t]+(?:(?:has|have)[ \t]+)?(?:sent|send|sends|tendered|gave)[ \t]+(?:their[ \t]+|his[ \t]+|her[ \t]+)?"
-    r"(?:apologies|regrets)\b|[ \t]+ilmoitti(?:vat)?[ \t]+esteestä\b|[ \t]+(?:har[ \t]+)?anmält[ \t]+förhinder\b"
-    r"|[ \t]+anmälde[ \t]+förhinder\b"
+    r"[ \t]+(?:(?:has|have)[ \t]+)?(?:sent|send|sends|tendered|gave)[ \t]+"
+    r"(?:their[ \t]+|his[ \t]+|her[ \t]+)?(?:apologies|regrets)\b|[ \t]+ilmoitti(?:vat)?[ \t]+esteestä\b"
+    r"|[ \t]+(?:har[ \t]+)?anmält[ \t]+förhinder\b|[ \t]+anmälde[ \t]+förhinder\b"
 )
 
 
@@ -1743,7 +1743,7 @@ def _prose_absences(text: str, reg: _Registry) -> None:
             if " " in p.name or p.name.startswith("@") or reg.find(p.name):
                 reg.add(p)
     if any(w in low for w in (" sent ", " esteestä", "förhinder")):
-        # `Cllr I Wroth & Cllr H Wroth sent apologies.`, `Aino Aalto ilmoitti esteestä.`: names before the verb.
+        # `Cllr I Wroth & Cllr H Wroth sent apologies.`, `Aino Aalto ilmoitti esteestä.`: the names first.
         for m in _SENT_APOLOGIES.finditer(text):
             head = text[max(0, m.start() - 200) : m.start()]
             cut = _CLAUSE_START.search(head)
