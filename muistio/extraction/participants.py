@@ -986,9 +986,13 @@ def _labelled_lists(
                     break
                 j += 1
                 continue
+            if t.endswith(":") and not _LABEL_LINE.match(lines[j]) and not _SINGLE_LABEL_LINE.match(lines[j]):
+                # A group's heading inside the roster (`Henkilöstön edustajat:`) or the next field
+                # (`Dagordning:`): no person; the names under a group go on.
+                j += 1
+                continue
             if (
-                t.endswith(":")
-                or _LABEL_LINE.match(lines[j])
+                _LABEL_LINE.match(lines[j])
                 or _INLINE_LABEL.match(lines[j])
                 or (seen and _HEADING_LINE.match(lines[j]))
             ):
@@ -1029,7 +1033,7 @@ def _single_labels(lines: list[str], reg: _Registry, used: set[int]) -> None:
         single_m = _SINGLE_LABEL_LINE.match(line) if len(line) <= 90 and ":" in line else None
         if single_m is None and len(line) <= 40 and line.strip()[:1].isupper():
             # `Puheenjohtaja` alone on its line, the name below it (a PDF's two columns).
-            single_m = _SINGLE_LABEL_BARE.match(line.strip())
+            single_m = _SINGLE_LABEL_BARE.fullmatch(line.strip())
         if not single_m or i + 1 >= len(lines):
             continue
         k = i + 1
