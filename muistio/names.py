@@ -580,7 +580,10 @@ saana saara sakari sami sampo sanna santeri sara sari satu seija sini sirkka sir
 sisko soile sointu sofia suvi taina taisto tanja tapani tapio tarja tatu teemu teija tellervo
 terhi terttu teuvo timo tiina tiia toivo tomi tommi toni topi topias tuija tuomas tuomo tuula
 tuulikki tytti ulla unto urho urpo valtteri vappu veera veikko veli venla vesa vieno viivi
-vilho ville vilma vivian voitto väinö yrjö
+vilho ville vilma vivian voitto väinö yrjö seppo veijo jaana anu päivi marjut aila oili mauri
+kimmo ismo jouni keijo osmo pasi petteri rainer raimo reima tero tuomo vesa aatu elmeri jaakob
+lasse leo lari lassi nea nelli netta pinja ronja sanni siiri tiia tuuli venni veeti verna viljami
+jorma kyösti lauha marjatta orvokki ritva sointu tyyne uuno vieno aarre aukusti ensio erkka
 agneta alexander alice anders andreas anette ann anna-karin annika arvid astrid axel barbro
 bengt birgitta björn bo britt britta carina carl caroline cecilia christer christina dag
 daniel ebba elin elisabet elisabeth emil erik ewa filip frida fredrik gunilla gunnar gustav

@@ -1899,10 +1899,20 @@ def name_run(s: str, role: Role | None, present: bool) -> list[Person]:
             name = clean_name(piece)
             if name and not is_organisation(name) and not is_title(name):
                 out.append(Person(name, [role] if role else [], None, present, not present))
+                column[0] = False
         return True
 
+    titled: set[int] = set()  # people (by position) a title followed: `Aho Merja jäsen`
+    first_role = role
+    switch_at = _RUN_MAX_TOKENS  # where a label first changed the role
+    column = [False]  # a column of titles after the names (`kirkkoherra kirkkoherra ...`): no one's
+
     def close_note() -> None:
+        if note and out and (len(note) > 6 or column[0]):
+            column[0] = True
+            note.clear()
         if note and out:
+            titled.add(len(out) - 1)
             text = " ".join(note)
             kinds = _note_kinds(text)
             if not kinds and text[:1].isupper() and len(note) <= 4:
@@ -1922,6 +1932,7 @@ def name_run(s: str, role: Role | None, present: bool) -> list[Person]:
             if not flush():
                 break
             n, role, present = label
+            switch_at = min(switch_at, len(out))
             in_note, prev_lower = False, False
             k += n
             continue
@@ -1983,6 +1994,12 @@ def name_run(s: str, role: Role | None, present: bool) -> list[Person]:
         break
     close_note()
     flush()
+    members = [k for k in titled if out[k].roles == ["member"] and k < switch_at]
+    if first_role == "member" and len(members) >= 3:
+        # A register that titles its members (`Aho Merja jäsen`): the untitled names after them are others.
+        for k in range(max(members) + 1, min(switch_at, len(out))):
+            if out[k].roles == ["member"]:
+                out[k].roles = ["guest"]
     return out
 
 
