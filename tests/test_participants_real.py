@@ -282,3 +282,35 @@ def test_someone_who_came_for_one_item_is_a_presenter_not_a_member() -> None:
     text = "Board 2025-03-04\n\nPresent: Ann Lee, Bob Ray\nAlso present: Dan Fox (for item 4)\n\n1. Budget\n"
     got = people(text)
     assert "member" not in got["Dan Fox"][0] and "presenter" in got["Dan Fox"][0]
+
+
+def test_absences_said_after_the_names() -> None:
+    text = (
+        "Parish council 4 March 2025\n\nPresent: Cllr A Bold (Chair), Cllr B Cray\n\n"
+        "1. Apologies\n• Cllr C Dunn & Cllr E Fisk sent apologies.\n"
+        "Aino Aalto ilmoitti esteestä.\n"
+    )
+    got = people(text)
+    assert got["C Dunn"][1] is False and got["E Fisk"][1] is False
+    assert got["Aino Aalto"][1] is False
+    assert got["A Bold"][:2] == (["chair"], True)
+
+
+def test_co_opted_guest_and_the_signer_of_the_minutes() -> None:
+    sv = (
+        "Styrelsemöte\n\nNärvarande: Ada Berg, Bo Carl\n\n§ 3 Adjungeringar\n"
+        "Dag Ek från valberedningen adjungerades.\n"
+    )
+    assert people(sv)["Dag Ek"][0] == ["guest"]
+    fi = "Muistio\n\n1 Avaus\nTodettiin läsnäolijat.\n\nMuistion vakuudeksi Tuula Kallio\n"
+    assert people(fi)["Tuula Kallio"][0] == ["secretary"]
+
+
+def test_register_that_titles_its_members_marks_the_untitled_as_others() -> None:
+    run_text = (
+        "Aho Merja puheenjohtaja Lind Ossi jäsen Kivi Pekka jäsen Salo Anna jäsen Nurmi Ilkka Ranta Liisa "
+        "talousjohtaja kirkkoherra kirkkoherra hallintojohtaja sihteeri kirkkoherra kirkkoherra"
+    )
+    got = {p.name: p.roles for p in name_run(run_text, "member", True)}
+    assert got["Aho Merja"] == ["chair"] and got["Kivi Pekka"] == ["member"]
+    assert got["Nurmi Ilkka"] == ["guest"] and got["Ranta Liisa"] == ["guest"]

@@ -647,7 +647,8 @@ _ROLL_STATUS = re.compile(
 )
 _PARTIAL_TAIL = re.compile(r"[ \t]+(?:saapui|poistui|kom|gick|arrived|left|joined)\b[^,;]*$", re.IGNORECASE)
 _TRAILING_ROLE = re.compile(r"(?<=[\w.])[ \t]+(?P<r>[a-zåäö][\w.]{1,20})$")
-_DASH_REMARK = re.compile(r"\s(?:[–—]|--)\s+(?P<r>[^–—()]{1,80})$")
+# The dash may touch the name: `Kamila Klidzia– block manager`.
+_DASH_REMARK = re.compile(r"(?:\s(?:[–—]|--)|(?<=\w)[–—])\s+(?P<r>[^–—()]{1,80})$")
 _ABSENT_STATUS = re.compile(r"absent|excused|apologies|regrets|not|poissa|estyn", re.IGNORECASE)
 # Lower-case words (an office) or capitalised title words before a capitalised name.
 _OFFICE_BEFORE = re.compile(
@@ -1237,8 +1238,29 @@ def _sv_role(word: str) -> Role:
     return "minutes_checker"
 
 
+_SV_CO_OPTED = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))" + _SV_NAMES + r"(?:[ \t]+från[ \t]+\w+)?[ \t]+(?:adjungerades|adjungeras)\b"
+)
+# `Muistion vakuudeksi Tuula Peltonen`, `Pöytäkirjan vakuudeksi:`: the one who signs the minutes wrote them.
+_ATTESTED = re.compile(
+    r"\b(?:Muistion|Pöytäkirjan)[ \t]+vakuudeksi[ \t:]*\n?[ \t]*"
+    r"(?P<name>[A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+){1,2})"
+)
+
+
+def _attested(text: str, reg: _Registry) -> None:
+    """The secretary named under `Muistion vakuudeksi` (in witness of the minutes)."""
+    for m in _ATTESTED.finditer(text):
+        name = clean_name(m.group("name"))
+        if name and not is_organisation(name) and not is_title(name):
+            reg.add(Person(name, ["secretary"], None, True))
+
+
 def _sv_elections(text: str, reg: _Registry) -> None:
     """Swedish elections of the meeting's officers: `Kerstin valdes till ordförande`."""
+    for m in _SV_CO_OPTED.finditer(text) if "adjunger" in text else ():
+        for p in split_people(m.group("names"), "guest"):
+            reg.add(Person(p.name, ["guest"], None, True))
     for m in _SV_ELECTION.finditer(text):
         names = m.group("names") or m.group("names2") or m.group("names3")
         role = _sv_role(m.group("role") or m.group("role2") or m.group("role3"))
@@ -2052,8 +2074,10 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
                     p.roles.insert(0, "member")
     found_list = _attendance_sections(text, seg, reg) or found_list
     _elections(text, reg)
-    if may_hold(text, ("välj", "vald")):
+    if may_hold(text, ("välj", "vald", "adjunger")):
         _sv_elections(text, reg)
+    if "vakuudeksi" in text:
+        _attested(text, reg)
     _absent_officers(text, reg)
     _prose_absences(text, reg)
     if "attendance" in text:
