@@ -618,7 +618,7 @@ def split_people(
 # of two titles (`Cllr Mrs S Murray`, `County Cllr A Tudor`, `Rev Fr N Cale`).
 _HONORIFIC_START = re.compile(
     r"(?<=[\w).’'])(?<!\bCllr)(?<!\bCounty)(?<!\bUnitary)(?<!\bDistrict)(?<!\bBorough)(?<!\bTown)"
-    r"(?<!\bCity)(?<!\bRev)(?<!\bRevd)(?<!\bFr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bSir)"
+    r"(?<!\bCity)(?<!\band)(?<!\bja)(?<!\boch)(?<!\bRev)(?<!\bRevd)(?<!\bFr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bSir)"
     r"[ \t]+(?=(?:(?:County|Unitary|District|Borough|Town|City)[ \t]+)?"
     r"(?:Cllrs?|Councillor|Mr|Mrs|Ms|Dr|Rev|Revd|Prof|The)\.?[ \t]+[A-Z])"
 )
@@ -702,7 +702,8 @@ def _given_name_first(people: list[Person]) -> None:
         return
     for p in people:
         toks = p.name.split()
-        if len(toks) == 2 and is_given_name(toks[1]) and not is_given_name(toks[0]):
+        # In a list written surname first, a name whose first word is no known given name is turned too.
+        if len(toks) == 2 and not is_given_name(toks[0]):
             p.name = f"{toks[1]} {toks[0]}"
             p.key = _key(p.name)
 
