@@ -556,3 +556,73 @@ class Roster:
             if best is not None:
                 out.append(best)
         return out
+
+
+# Common given names (Finnish, Swedish, English and some international): in a register's
+# `Surname Firstname` order the given name is the second word. Only the order of a whole list is
+# judged with it, so a missing name costs nothing but that list's reordering.
+_GIVEN_NAMES_TEXT = """
+aada aapo aarne aaro aarni aatu aino airi aki aleksi aleksanteri alisa alma alli altti anja anna
+anneli anne annika anni annu antero anton antti ari arja arto arttu arvo asko atte aulis auli aune
+eelis eemeli eero eetu eeva eija eila eino eira elias elina eliisa elisa ella elli elma elsa emilia
+emma enni erja erkki esa esko essi eveliina hanna hannele hannu harri heidi heikki heimo heini
+heli helena helmi helvi henna henri henrik hilkka hilla hilda iida iina iiris ilkka ilmari ilona
+ilpo irja irma irmeli jaakko jani janne jari jarkko jarmo jenna jenni jere jesse joel johanna
+joni jonna jorma jouko jouni juha juhani juho jukka julia juuso jyrki jussi kaarina kaija kaisa
+kaarlo kalervo kalle kari karoliina kasper katja katri kati kauko keijo kerttu kia kimmo kirsi
+kirsti krista kristiina kyllikki laila laura lauri leena leevi leila lempi liisa lilja linnea
+lotta lotta maija maire maria marika marja marjatta marjo markku marko markus marita marketta
+martti matias matti meija meri merja mervi miia mika mikael mikko milla minna mira mirja mirjo
+mirjami niilo niina niklas nina noora oiva olavi oliver olli onni oona oskari ossi otto outi
+paavo paula pauli pauliina pekka pentti pertti petra petri petteri pihla pihka pia piia pirjo
+pirkko raili raija raimo rauha rauno reijo reino riikka riitta risto ritva roope ronja ruut
+saana saara sakari sami sampo sanna santeri sara sari satu seija sini sirkka sirpa simo sinikka
+sisko soile sointu sofia suvi taina taisto tanja tapani tapio tarja tatu teemu teija tellervo
+terhi terttu teuvo timo tiina tiia toivo tomi tommi toni topi topias tuija tuomas tuomo tuula
+tuulikki tytti ulla unto urho urpo valtteri vappu veera veikko veli venla vesa vieno viivi
+vilho ville vilma vivian voitto väinö yrjö seppo veijo jaana anu päivi marjut aila oili mauri
+kimmo ismo jouni keijo osmo pasi petteri rainer raimo reima tero tuomo vesa aatu elmeri jaakob
+lasse leo lari lassi nea nelli netta pinja ronja sanni siiri tiia tuuli venni veeti verna viljami
+jorma kyösti lauha marjatta orvokki ritva sointu tyyne uuno vieno aarre aukusti ensio erkka
+agneta alexander alice anders andreas anette ann anna-karin annika arvid astrid axel barbro
+bengt birgitta björn bo britt britta carina carl caroline cecilia christer christina dag
+daniel ebba elin elisabet elisabeth emil erik ewa filip frida fredrik gunilla gunnar gustav
+göran hampus hans helena henrik ida inga inger ingrid isak jakob jan johan johannes jonas
+josefin karin karl kent kerstin kjell klara lars lena lennart leif linda linnea lisa louise
+magnus maja malin margareta maria marie martin mats mattias monica nils olle olof oskar per
+peter pontus ragnar rolf rune siv sofia stefan sten stig susanne sven thomas tobias tomas tor
+ulf ulrika viktor victor åsa
+adam alan albert alex alexandra alice alison amanda amy andrew angela ann anne anthony barbara
+ben benjamin bill bob brian bruce carol catherine charles chris christine christopher claire
+daniel david deborah dennis diana donald dorothy edward elizabeth emily emma eric frank gary
+george gerald grace greg harold helen henry ian jack james jane janet jason jean jeff jennifer
+jeremy jessica jim joan john jonathan joseph judith julie karen kate katherine keith kelly ken
+kenneth kevin laura lawrence linda lisa louis margaret mark martin mary matthew michael michelle
+mike nancy nicholas nick patricia patrick paul peter philip rachel richard robert roger ronald
+ruth ryan sam samuel sandra sarah scott sean sharon simon stephen steve steven susan thomas tim
+timothy tom tony victoria walter william
+"""
+GIVEN_NAMES = frozenset(_GIVEN_NAMES_TEXT.split())
+
+
+def is_given_name(word: str) -> bool:
+    """Whether a word is a common given name (`Heimo`, `Siv`, `Keith`), compared case-blind."""
+    return word.lower() in GIVEN_NAMES
+
+
+def surname_first(names: Sequence[str]) -> bool:
+    """Whether a list of two-word names is written `Surname Firstname` (a register's order).
+
+    True when clearly more names have a known given name second than first.
+    """
+    second = first = 0
+    for name in names:
+        toks = name.split()
+        if len(toks) != 2:
+            continue
+        a, b = is_given_name(toks[0]), is_given_name(toks[1].rstrip("."))
+        if b and not a:
+            second += 1
+        elif a and not b:
+            first += 1
+    return second >= 2 and second > 2 * first

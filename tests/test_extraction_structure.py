@@ -195,7 +195,8 @@ def test_one_name_a_line_with_roles_orgs_and_absence() -> None:
     )
     got = people(text)
     assert got["Liisa Laine"][0] == ["chair"]
-    assert got["Olli Oja"] == (["presenter"], True, "OM")
+    # Listed among the participants as a presenter: a member who presents (invited to the next meeting).
+    assert got["Olli Oja"] == (["member", "presenter"], True, "OM")
     assert got["Ritva Ranta"][1] is False
     assert got["Kaisa Kivi"][0] == ["secretary"]
     # A second column of the attendee list, after the presenters, is members again.
@@ -414,6 +415,12 @@ def test_seed_structure_facts() -> None:
     roles = {p["name"]: p["roles"] for p in data["participants"]}
     assert roles["Jouko Salonen"] == ["secretary", "presenter"]
     assert roles["Miisa Rotola-Pukkila"] == ["secretary"]
+    # The ministry's three presenters are listed among the participants: members who present.
+    assert [n for n, r in roles.items() if "presenter" in r and "member" in r] == [
+        "Sami Kivivasara",
+        "Mari Fallström",
+        "Anne-Marie Välikangas",
+    ]
     assert [p["name"] for p in data["participants"] if not p["present"]] == ["Mari Fallström"]
     assert [a["number"] for a in data["agenda"]] == ["1", "2", "3", "4", "5", "6"]
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from muistio.contract import Participant, Role
 from muistio.extraction.parts import RST_UNDERLINE, Line, may_hold, split_lines
+from muistio.names import is_given_name, surname_first
 
 if TYPE_CHECKING:
     from muistio.extraction.segment import Segmentation
@@ -30,13 +31,16 @@ _DIGIT = re.compile(r"\d")
 _FINAL_INITIAL = re.compile(r"\b[A-ZÅÄÖ]$")
 _PUNCTUATION = re.compile(r"[^\w\s-]")
 _LETTER = re.compile(r"[^\W\d_]")
-_PAREN_NOTE = re.compile(r"\(([^)]*)\)")
-_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+# One level of nesting: `Ann Lee (Center for Internet Security (CIS))`.
+_PAREN_NOTE = re.compile(r"\(((?:[^()]|\([^()]*\))*)\)")
+_BRACKETED = re.compile(r"\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\]")
+# A nickname after the name: `Aukjan van Belkum a.k.a. AJ`.
+_AKA = re.compile(r"\s+(?:a\.k\.a\.?|aka)\s+[^\s,;()]+", re.IGNORECASE)
 _NON_WORD_CHAR = re.compile(r"[^\w]")
 _SPACE_OR_HYPHEN = re.compile(r"[\s-]+")
 # All but letters, digits and `@`: two spellings of a name compare equal without it.
 _KEY_NOISE = re.compile(r"[^\w@]+")
-_PARENTHESISED = re.compile(r"\([^)]*\)")
+_PARENTHESISED = re.compile(r"\((?:[^()]|\([^()]*\))*\)")
 # `[[Name|Name]]`: a wiki link's pipe is no table cell.
 _WIKI_LINK_BRACKETS = re.compile(r"\[\[|\]\]")
 _BULLET = re.compile(r"^[ \t]*[-*•+][ \t]+")
@@ -73,7 +77,8 @@ _ROLE_WORDS: list[tuple[re.Pattern[str], Role]] = [
     (
         re.compile(
             r"^(?:vpj|varapuheenjohtaja|vice[- ]?chair(?:man|person|woman)?|vice[- ]president|"
-            r"deputy chair\w*|vice[- ]commodore|vice[- ]convenor|vice[- ]convener|vice[- ]moderator)$"
+            r"deputy chair\w*|vice[- ]commodore|vice[- ]convenor|vice[- ]convener|vice[- ]moderator|"
+            r"vice ordförande|vice ordf|v\. ?ordförande|vice mötesordförande)$"
         ),
         "vice_chair",
     ),
@@ -81,7 +86,8 @@ _ROLE_WORDS: list[tuple[re.Pattern[str], Role]] = [
         re.compile(
             r"^(?:pj|puheenjohtaja|tilapäinen puheenjohtaja|chair(?:man|person|woman)?|president|"
             r"in the chair|commodore|convenor|convener|presiding|presiding officer|moderator|"
-            r"kokouksen puheenjohtaja)$"
+            r"kokouksen puheenjohtaja|ordförande|ordf|mötesordförande|styrelsens ordförande|mayor|town mayor|"
+            r"sammankallande)$"
         ),
         "chair",
     ),
@@ -90,20 +96,31 @@ _ROLE_WORDS: list[tuple[re.Pattern[str], Role]] = [
             r"^(?:siht|sihteeri|pöytäkirjanpitäjä|pöytäkirjan pitäjä|"
             r"(?:hon\.? |honorary |club |company )?secretary|scribe|minute[- ]?taker|minuted by|notes by|"
             r"kirjaaja|muistion kirjoittaja|"
-            r"note[- ]?taker|minutes|clerk|parish clerk|clerk to the council)$"
+            r"note[- ]?taker|minutes|clerk|parish clerk|clerk to the council|sekreterare|sekr|"
+            r"mötessekreterare|protokollförare|protokollförde)$"
         ),
         "secretary",
     ),
     (
-        re.compile(r"^(?:pöytäkirjan ?tarka?st(?:aja|ajat)|pöytäkirjantarkistaja|minutes checker)$"),
+        re.compile(
+            r"^(?:pöytäkirjan ?tarka?st(?:aja|ajat)|pöytäkirjantarkistaja|minutes checker|"
+            r"(?:protokoll)?justerare|justeringsperson(?:er)?|justeringsm[äa]n)$"
+        ),
         "minutes_checker",
     ),
     (re.compile(r"^(?:esittelijä|alustaja|presenter|speaker)$"), "presenter"),
-    (re.compile(r"^(?:vieras|guest|kutsuttu|kutsuttuna|asiantuntija|observer)$"), "guest"),
-    (re.compile(r"^(?:jäsen|varajäsen|member|hallituksen jäsen)$"), "member"),
+    (re.compile(r"^(?:vieras|guest|kutsuttu|kutsuttuna|asiantuntija|observer|adjungerad|gäst)$"), "guest"),
+    (
+        re.compile(
+            r"^(?:jäsen|varajäsen|member|hallituksen jäsen|ledamot|styrelseledamot|ordinarie ledamot|"
+            r"suppleant|styrelsesuppleant|styrelsemedlem)$"
+        ),
+        "member",
+    ),
 ]
 _ABSENT_WORDS = re.compile(
-    r"^(?:poissa|absent|regrets|apologies|estynyt|estyneenä|ilmoittanut esteestä|ei paikalla|not present)$"
+    r"^(?:poissa|absent|regrets|apologies|estynyt|estyneenä|ilmoittanut esteestä|ei paikalla|not present|"
+    r"frånvarande|anmält förhinder|ej närvarande)$"
 )
 _NOT_NAMES = frozenset(
     [
@@ -125,6 +142,10 @@ _NOT_NAMES = frozenset(
         "yes",
         "no",
     ]
+)
+# Header fields, not names: `Paikka Vanerila`, `Aika 29.10.`.
+_FIELD_WORDS = frozenset(
+    ["aika", "paikka", "place", "time", "date", "venue", "plats", "tid", "datum", "location"]
 )
 _PARTICLES = frozenset(
     [
@@ -160,7 +181,14 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         r"jäsenet|nimenhuuto|present|attendees|attending|attendance|participants|people present|roll\s+call|"
         r"(?:council\s+|board\s+|tsc\s+|committee\s+|voting\s+)?members\s+present|"
         r"(?:[a-z]+\s+)?(?:directors|trustees|councillors|councilors|governors|commissioners|officers)\s+present|"
-        r"närvarande|deltagare|mukana|kokouksessa\s+mukana|there|who\s+was\s+there",
+        r"närvarande|deltagare|mukana|kokouksessa\s+mukana|there|who\s+was\s+there|"
+        # Qualified lists: `Voting Members Present`, `Directors Present at Roll Call`, `Närvarande
+        # styrelseledamöter`, `Närvarande från styrelsen`.
+        r"(?:voting\s+)?(?:members|directors|trustees|councillors)\s+present"
+        r"(?:\s+(?:at|post)[- ]roll[- ]call)?|"
+        r"närvarande\s+(?:från\s+styrelsen|(?:styrelse)?(?:ledamöter|medlemmar)|ordinarie\s+ledamöter)|"
+        r"(?:styrelse)?(?:ledamöter|medlemmar)\s+närvarande|närvarande\s+ledamöter|läsnä\s+olivat|"
+        r"läsnä\s+(?:jäsenet|hallituksen\s+jäsenet)|paikalla\s+olleet",
         "member",
         True,
     ),
@@ -170,7 +198,9 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         r"muut\s+osallistujat|lisäksi\s+(?:paikalla|läsnä|kokouksessa)(?:\s+olivat)?|asiantuntijat|observers|"
         r"övriga\s+närvarande|by\s+invitation|invited|in\s+attendance\s+by\s+invitation|muut|muut\s+paikalla|"
         r"muut\s+läsnä|lisäksi|muut\s+saapuvilla|saapuvilla|(?:officers|staff|council\s+officers)\s+in\s+attendance|"
-        r"responsible\s+ads?|area\s+directors?",
+        r"responsible\s+ads?|area\s+directors?|observers\s+present|gäster|gäst|adjungerade|adjungerad|"
+        r"övriga\s+deltagare|muita\s+läsnä|muita\s+paikalla|lisäksi\s+läsnä|other\s+attendees|"
+        r"non[- ]members\s+present|visitors",
         "guest",
         True,
     ),
@@ -179,22 +209,30 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
     (
         r"poissa|poissa\s+olivat|poissa\s+olleet|estyneenä|estyneinä|estyneet|estynyt|ilmoittivat\s+esteestä|"
         r"regrets|apologies|apologies\s+(?:received|for\s+absence)|absent|absent\s+with\s+apologies|excused|"
-        r"not\s+present|(?:members|directors|trustees|councillors|councilors|governors)\s+absent|frånvarande",
+        r"not\s+present|(?:members|directors|trustees|councillors|councilors|governors)\s+absent|frånvarande|"
+        r"frånvarande\s+(?:från\s+styrelsen|(?:styrelse)?(?:ledamöter|medlemmar))|ej\s+närvarande|"
+        r"anmält\s+förhinder|anmält\s+frånvaro|förhindrade|poissa\s+(?:jäsenet|hallituksen\s+jäsenet)",
         None,
         False,
     ),
 ]
 _SINGLE_LABELS: list[tuple[str, Role]] = [
-    (r"varapuheenjohtaja|vpj|vice[- ]chair", "vice_chair"),
-    (r"puheenjohtaja|pj|chair|chairperson|chairman|chaired by|facilitator", "chair"),
+    (r"varapuheenjohtaja|vpj|vice[- ]chair|vice\s+ordförande", "vice_chair"),
     (
-        r"sihteeri|siht|secretary|scribe|minute[- ]taker|note[- ]taker|pöytäkirjanpitäjä|minutes by|"
-        r"notes|notes by|minuted by|recorder|kirjaaja|muistion\s+kirjoitti|muistiinpanot|"
-        r"minutes|minutes\s+taken\s+by",
-        "secretary",
+        r"puheenjohtaja|pj|chair|chairperson|chairman|chaired by|facilitator|ordförande|mötesordförande",
+        "chair",
     ),
     (
-        r"pöytäkirjantarkastajat|pöytäkirjan\s+tarkastajat|pöytäkirjantarkastaja|minutes\s+checkers?",
+        r"sihteeri|siht|secretary|scribe|minute[- ]taker|note[- ]taker|pöytäkirjanpitäjä|pöytäkirjapitäjä|"
+        r"minutes by|"
+        r"notes|notes by|minuted by|recorder|kirjaaja|muistion\s+kirjoitti|muistiinpanot|"
+        r"minutes|minutes\s+taken\s+by|sekreterare|mötessekreterare|protokollförare",
+        "secretary",
+    ),
+    (r"esittelijä|föredragande", "presenter"),
+    (
+        r"pöytäkirjantarkastajat|pöytäkirjan\s+tarkastajat|pöytäkirjantarkastaja|minutes\s+checkers?|"
+        r"justerare|protokolljusterare|justeringspersoner",
         "minutes_checker",
     ),
 ]
@@ -204,7 +242,8 @@ _SINGLE_RX = [(re.compile(p), role) for p, role in _SINGLE_LABELS]
 _ALL_LIST = "|".join(lbl for lbl, _, _ in _LIST_LABELS)
 _ALL_SINGLE = "|".join(lbl for lbl, _ in _SINGLE_LABELS)
 _LABEL_LINE = re.compile(
-    r"^[ \t]*(?:[-*•][ \t]+)?(?:#{1,6}[ \t]*|={1,6}[ \t]*)?(?:\*\*|'{2,3})?(?P<label>"
+    r"^[ \t]*(?:[-*•][ \t]+)?(?:#{1,6}[ \t]*|={1,6}[ \t]*)?(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?[ \t]+)?"
+    r"(?:\*\*|'{2,3})?(?P<label>"
     + _ALL_LIST
     + r")(?:[ \t]*\([^()\n]{1,40}\))?(?:\*\*|'{2,3})?[ \t]*:?(?:\*\*|'{2,3})?[ \t]*=*[ \t]*$",
     re.IGNORECASE,
@@ -215,10 +254,11 @@ _SINGLE_LABEL_LINE = re.compile(
     + r")(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*$",
     re.IGNORECASE,
 )
+_SINGLE_LABEL_BARE = re.compile(r"(?P<label>" + _ALL_SINGLE + r")", re.IGNORECASE)
 _EMOJI = "[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]"
 _INLINE_LABEL = re.compile(
     # `(?<!\S)` first: every start below follows a space or a line break, and mid-word positions fail at once.
-    r"(?<!\S)(?:^|(?<=\n)|(?<=INFO:\s)|(?<=[.)]\s)|(?<=[·•|]\s)|(?<=\w\s)(?=(?-i:[A-ZÅÄÖ])))"
+    r"(?<!\S)(?:^|(?<=\n)|(?<=INFO:\s)|(?<=[.)]\s)|(?<=[·•|–-]\s)|(?<=\w\s)(?=(?-i:[A-ZÅÄÖ])))"
     r"[ \t]*(?:"
     + _EMOJI
     + r"+[ \t]*)?(?:[-*•][ \t]+)?(?:\*\*|'{2,3})?(?P<label>"
@@ -226,16 +266,17 @@ _INLINE_LABEL = re.compile(
     + "|"
     + _ALL_SINGLE
     # `Present (Directors):`: a qualifier names a group of members; `Paikalla olivat A ja B.` needs no colon.
-    + r")(?:[ \t]*\([^()\n]{1,40}\))?(?:\*\*|'{2,3})?(?:[ \t]*:|(?<=olivat)[ \t]+(?=(?-i:[A-ZÅÄÖ])))"
+    + r")(?:[ \t]*\([^()\n]{1,40}\))?(?:\*\*|'{2,3})?"
+    # `Paikalla olivat A ja B.`, `Närvarande styrelseledamöter är A, B samt C.` need no colon.
+    + r"(?:[ \t]*:|(?<=olivat)[ \t]+(?=(?-i:[A-ZÅÄÖ]))"
+    + r"|(?<!here)[ \t]+(?:är|var|were|are|olivat|oli)[ \t]+(?=\w))"
     + r"(?:\*\*|'{2,3})?[ \t]*(?=\S)",
     re.IGNORECASE,
 )
 _STOP_INLINE = re.compile(
-    r"\n[ \t]*\n|\s[·•|]\s|\s\d{1,2}\.\s+[A-ZÅÄÖ]|\s\*\s+[A-Z]+:|(?<=\s)(?:"
-    + _ALL_LIST
-    + "|"
-    + _ALL_SINGLE
-    + r")\s*:",
+    # A sentence's end after a word (not an initial or a title: `J.`, `Mrs.`) ends a list run into prose.
+    r"\n[ \t]*\n|\s[·•|]\s|\s\d{1,2}\.\s+[A-ZÅÄÖ]|\s\*\s+[A-Z]+:|(?<=[a-zåäö]{5})\.\s+(?-i:[A-ZÅÄÖ])"
+    r"|(?<=\s)(?:" + _ALL_LIST + "|" + _ALL_SINGLE + r")\s*:",
     re.IGNORECASE,
 )
 _HEADING_LINE = re.compile(r"^[ \t]*(?:#{1,6}\s|={2,}|\d{1,3}[.)]?\s+\S|§)")
@@ -256,7 +297,7 @@ class Person:
         self.key = _key(self.name)
 
 
-_SPLIT_MARK = re.compile(r"[()\[\],;]|\s+(?:ja|and|sekä|och|&|\+)\s+")
+_SPLIT_MARK = re.compile(r"[()\[\],;]|\s+(?:ja|and|sekä|och|samt|&|\+)\s+")
 
 
 def _split_top(s: str) -> list[str]:
@@ -314,9 +355,9 @@ def _annotation_kind(a: str) -> tuple[str, str] | None:
 
 # Titles before a name are not part of it: `Cllr`, `County Cllr`, `Mrs`, `Dr.`, `prof.`, `Rev.`.
 _HONORIFIC = re.compile(
-    r"^(?:(?:county|district|borough|city|town|parish)\s+)?"
+    r"^(?:(?:county|district|borough|city|town|parish|unitary)\s+)?"
     r"(?:cllrs|councillors|councilors|messrs|cllr|councillor|mr|mrs|ms|miss|mx|dr|prof|professor|rev|revd|reverend|sir|dame|hon|rt\s+hon|"
-    r"tri|fil\.?\s*tri|dos|ft|kauppaneuvos)\.?\s+(?=\S)",
+    r"tri|fil\.?\s*tri|dos|ft|kauppaneuvos|fr|father)\.?\s+(?=\S)",
     re.IGNORECASE,
 )
 # Words that make a capitalised phrase an organisation rather than a person.
@@ -360,7 +401,10 @@ _TITLE_TEXT = """
     representative representatives rep liaison advisor adviser consultant auditor controller
     superintendents planning community communications marketing development programs program project
     projects curriculum instruction special education transportation food nutrition security police fire
-    it hr ops admin
+    it hr ops admin mayor mayoress chaplain town city county parish borough district link
+    participation announcements events actions action list matters arising correspondence reports
+    report business apologies declarations interests minutes agenda items item updates news aob
+    introductions welcome closing finances treasury membership
 """
 _TITLE_WORDS = frozenset(_TITLE_TEXT.split())
 # Finnish offices are compounds ending in an office word: `Talouspäällikkö`, `Toiminnanjohtaja`.
@@ -405,7 +449,7 @@ def clean_name(raw: str) -> str | None:
     # A mention of a display name (`@Eva Stone`) names the person; a bare handle (`@eva`) stays as written.
     if _DISPLAY_MENTION.match(s):
         s = s[1:]
-    if not s or s.lower() in _NOT_NAMES:
+    if not s or s.lower() in _NOT_NAMES or s.split(" ", 1)[0].lower() in _FIELD_WORDS:
         return None
     toks = s.split(" ")
     if len(toks) > 5 or is_title(s):
@@ -431,7 +475,10 @@ def _description_roles(s: str) -> list[tuple[str, str]]:
     words = _PUNCTUATION.sub(" ", s.lower()).split()
     # Only the head word: in `puheenjohtajiston sihteeri` the last word is someone else's office.
     out = [k for k in map(_annotation_kind, words[:1]) if k and k[0] == "role"]
-    if re.search(r"\b(?:for\s+(?:agenda\s+)?items?|kohda(?:ssa|t|n)?|kohta)\s+\d", s, re.IGNORECASE):
+    if re.search(r"\b(?:for\s+(?:agenda\s+)?items?|kohda(?:ssa|t|n)?|kohta)\s+\d", s, re.IGNORECASE) and not (
+        # `saapui kohdassa 6`: arrived during item 6, which is no presenting
+        re.search(r"\b(?:saapui|poistui|arrived|left|joined)\b", s, re.IGNORECASE)
+    ):
         out.append(("role", "presenter"))
     return out
 
@@ -457,10 +504,15 @@ def split_people(
     """
     out: list[Person] = []
     s = _MENTION_RUN.sub(", ", s)
+    if len(_HONORIFIC_WORD.findall(s)) >= 2 and _HONORIFIC_START.search(s):
+        # `Cllr A Brooker Cllr C Evans Mrs B Lee`: each title opens the next name.
+        s = _HONORIFIC_START.sub(", ", s)
     # A roll-call status after the entry: `Susan Park, President – present`, `– absent (excused)`.
     status = _ROLL_STATUS.search(s)
     if status:
         s = s[: status.start()]
+    if "k" in s:
+        s = _AKA.sub("", s)
     for piece in _split_top(s):
         # A remark after a dash: `Ana Ruiz (@aruiz) — first time`, `Ari Mäki (Pro) – varapuheenjohtaja`;
         # a role in it counts, the rest is commentary.
@@ -472,12 +524,27 @@ def split_people(
             piece = piece[: dash.start()]
         notes = [n.strip() for inner in _PAREN_NOTE.findall(piece) for n in inner.split(",")]
         bare = _BRACKETED.sub(" ", piece).strip()
+        partial = _PARTIAL_TAIL.search(bare)
+        if partial and _LETTER.search(bare[: partial.start()]):
+            bare = bare[: partial.start()].strip()  # `Heib Salma saapui klo 17.04`: there for part of it
+        tail = _TRAILING_ROLE.search(bare)
+        if tail and _annotation_kind(tail.group("r")) is not None and _LETTER.search(bare[: tail.start()]):
+            # `Erkki Ikonen pj`, `Kauno Lehtomäki siht`: an office after the name without a comma.
+            kind = _annotation_kind(tail.group("r"))
+            if kind is not None and kind[0] in ("role", "absent"):
+                notes.append(tail.group("r"))
+                bare = bare[: tail.start()].strip()
         if bare.startswith("@") and " " not in bare and notes and _full_name(notes[0]):
             # `@jdoe (Jane Doe, chair)`: the handle is an alias; the person is the full name.
             bare, notes = notes[0], notes[1:]
         kind = _annotation_kind(bare) if bare else None
         lone_org = one_person and len(bare.split()) == 1 and " " in (out[-1].name if out else "")
-        if out and bare and kind is None and _is_description(bare):
+        office_first = _OFFICE_BEFORE.match(bare) if bare[:1].islower() else None
+        if office_first and not (
+            clean_name(bare[office_first.end() :]) and len(bare[office_first.end() :].split()) >= 2
+        ):
+            office_first = None
+        if out and bare and kind is None and _is_description(bare) and office_first is None:
             # An office or description after the name: `Timo Rantanen, isännöitsijä, sihteeri`.
             kinds = [*_description_roles(bare), *filter(None, map(_annotation_kind, notes)), *remark_kinds]
             for k in kinds:
@@ -547,6 +614,15 @@ def split_people(
     return out
 
 
+# A title that opens a name in a list run without commas (`Cllr A Brooker Cllr C Evans`); not the second
+# of two titles (`Cllr Mrs S Murray`, `County Cllr A Tudor`, `Rev Fr N Cale`).
+_HONORIFIC_START = re.compile(
+    r"(?<=[\w).’'])(?<!\bCllr)(?<!\bCounty)(?<!\bUnitary)(?<!\bDistrict)(?<!\bBorough)(?<!\bTown)"
+    r"(?<!\bCity)(?<!\band)(?<!\bja)(?<!\boch)(?<!\bRev)(?<!\bRevd)(?<!\bFr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bSir)"
+    r"[ \t]+(?=(?:(?:County|Unitary|District|Borough|Town|City)[ \t]+)?"
+    r"(?:Cllrs?|Councillor|Mr|Mrs|Ms|Dr|Rev|Revd|Prof|The)\.?[ \t]+[A-Z])"
+)
+_HONORIFIC_WORD = re.compile(r"\b(?:Cllrs?|Councillor|Mr|Mrs|Ms|Dr|Rev|Revd|Prof)\.?[ \t]+[A-Z]")
 # Capitalised words joined by lower-case linking words: `City of Leeds`, `Friends of the Park`.
 _LINKED_PHRASE = re.compile(
     r"^[A-ZÅÄÖ][\w&.'’-]*(?:\s(?:of|for|and|the|on|in|upon|&)(?:\s(?:the|and))?\s[A-ZÅÄÖ][\w&.'’-]*"
@@ -569,7 +645,10 @@ _ROLL_STATUS = re.compile(
     r"estynyt|estyneenä)\b(?:\s*\([^)]*\))?[\s.]*$",
     re.IGNORECASE,
 )
-_DASH_REMARK = re.compile(r"\s(?:[–—]|--)\s+(?P<r>[^–—()]{1,80})$")
+_PARTIAL_TAIL = re.compile(r"[ \t]+(?:saapui|poistui|kom|gick|arrived|left|joined)\b[^,;]*$", re.IGNORECASE)
+_TRAILING_ROLE = re.compile(r"(?<=[\w.])[ \t]+(?P<r>[a-zåäö][\w.]{1,20})$")
+# The dash may touch the name: `Kamila Klidzia– block manager`.
+_DASH_REMARK = re.compile(r"(?:\s(?:[–—]|--)|(?<=\w)[–—])\s+(?P<r>[^–—()]{1,80})$")
 _ABSENT_STATUS = re.compile(r"absent|excused|apologies|regrets|not|poissa|estyn", re.IGNORECASE)
 # Lower-case words (an office) or capitalised title words before a capitalised name.
 _OFFICE_BEFORE = re.compile(
@@ -598,7 +677,8 @@ def _are_initials(note: str, name: str) -> bool:
 def _role_over_default(p: Person, kind: tuple[str, str], default_role: Role | None) -> tuple[str, str]:
     """An explicit role replaces the role the list gave (`member`); returns the kind unchanged."""
     # A guest who presents an item stays a guest.
-    keeps = default_role == "guest" and kind[1] == "presenter"
+    # A member who presents an item stays a member: presenting is what they did, not why they came.
+    keeps = default_role in ("guest", "member") and kind[1] == "presenter"
     if kind[0] == "role" and default_role is not None and p.roles == [default_role] and not keeps:
         p.roles.clear()
     return kind
@@ -616,6 +696,18 @@ def _apply(p: Person, kind: tuple[str, str]) -> None:
         p.organization = value
 
 
+def _given_name_first(people: list[Person]) -> None:
+    """A list written `Surname Firstname` (`Rinne Heimo, Nappu Juha`) is turned to `Heimo Rinne`."""
+    if not surname_first([p.name for p in people]):
+        return
+    for p in people:
+        toks = p.name.split()
+        # In a list written surname first, a name whose first word is no known given name is turned too.
+        if len(toks) == 2 and not is_given_name(toks[0]):
+            p.name = f"{toks[1]} {toks[0]}"
+            p.key = _key(p.name)
+
+
 class _Registry:
     """Participants merged by name: `Nick A.` and `Nick Avramoussis` are one person."""
 
@@ -624,8 +716,10 @@ class _Registry:
 
     def find(self, name: str, loose: bool = True) -> Person | None:
         key = _key(name)
+        # `Nappu Juha` in a register's order is `Juha Nappu`.
+        swapped = " ".join(reversed(key.split(" "))) if key.count(" ") == 1 else key
         for p in self.people:
-            if p.key == key:
+            if p.key == key or p.key == swapped:
                 return p
         if not loose:
             return None
@@ -798,24 +892,45 @@ def _header_tables(text: str, reg: _Registry) -> bool:
     return found
 
 
+# `Rantala, Marcus` alone in its column: a surname, a comma, the first names (a register's order).
+_SURNAME_FIRST = re.compile(
+    r"^(?P<last>[A-ZÅÄÖ][\w'’-]+),[ \t]*(?P<first>[A-ZÅÄÖ][\w'’-]*\.?(?:[ \t-]?[A-ZÅÄÖ][\w'’-]*\.?)?)"
+    r"(?P<rest>[ \t]*\([^()]*\))?$"
+)
+
+
 def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
     """People on one list line: table cells, columns, or `Name, office (Org)` entries; [] for prose."""
     if line.count("|") >= 1 and not _WIKI_LINK_BRACKETS.search(line):
         return _table_row(line, role, present)
+    if "attendance" in line and _IN_ATTENDANCE.search(line):
+        return []  # `Mr J Cole, Highways Officer, was in attendance.` is a sentence, read as one
     # Wide gaps (two or more spaces, or a tab) separate columns: `Aino Aalto   Iida Ilo` is two people.
     bare_line = _BULLET.sub("", line).strip()
     columns = [c for c in _COLUMN_GAP.split(bare_line) if c.strip()]
     out: list[Person] = []
-    for col in columns:
+    for n_col, col in enumerate(columns):
         t = col.strip()
         if not t or RST_UNDERLINE.match(t):
             continue
+        if out and n_col > 0 and _is_description(t):
+            # A column of offices beside the names: `Aino Aalto     kaksikielisyystoimikunnan puheenjohtaja`.
+            for k in _description_roles(t):
+                _apply(out[-1], _role_over_default(out[-1], k, role))
+            continue
+        inverted = _SURNAME_FIRST.match(t) if n_col == 0 else None
+        if inverted:
+            t = f"{inverted['first']} {inverted['last']}{inverted['rest'] or ''}"
         people = split_people(t, role, present, one_person=True)
         if not people:
             return []
         # Every piece must be a name, a note, an office or an organisation: a prose line is no list line.
-        t = _DASH_REMARK.sub("", _ROLL_STATUS.sub("", t))
+        t = _AKA.sub("", _DASH_REMARK.sub("", _ROLL_STATUS.sub("", t)))
         pieces = [p for p in _split_top(_PARENTHESISED.sub("", _BULLET_MARK.sub("", t))) if p]
+        if pieces:
+            tail = _TRAILING_ROLE.search(pieces[0])
+            if tail and _annotation_kind(tail.group("r")) is not None:
+                pieces[0] = pieces[0][: tail.start()]
         if not pieces or clean_name(_without_office(_TRAILING_ACRONYM.sub("", pieces[0]))) is None:
             return []
         for p in pieces[1:]:
@@ -831,16 +946,25 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
     return out
 
 
-def _list_blocks(text: str, lines: list[str], reg: _Registry, region_end: int) -> tuple[bool, set[int]]:
-    """Read labelled lists; return whether an attendance list was found and the lines (indices) used."""
+_PresenterBlocks = list[tuple[int, list[Person]]]
+
+
+def _list_blocks(
+    text: str, lines: list[str], reg: _Registry, region_end: int
+) -> tuple[bool, set[int], _PresenterBlocks]:
+    """Read labelled lists: whether an attendance list was found, the lines (indices) used, and the
+    presenter lists (`Alustajat:`) with their last line."""
     used: set[int] = set()
-    found_list = _labelled_lists(lines, reg, used)
+    presenter_blocks: _PresenterBlocks = []
+    found_list = _labelled_lists(lines, reg, used, presenter_blocks)
     _single_labels(lines, reg, used)
     found_list = _inline_lists(text, reg, region_end, used) or found_list
-    return found_list, used
+    return found_list, used, presenter_blocks
 
 
-def _labelled_lists(lines: list[str], reg: _Registry, used: set[int]) -> bool:
+def _labelled_lists(
+    lines: list[str], reg: _Registry, used: set[int], presenter_blocks: _PresenterBlocks
+) -> bool:
     """People listed on the lines under a label line (`Läsnä:`); whether an attendance list was found."""
     found_list = False
     for i, line in enumerate(lines):
@@ -854,11 +978,19 @@ def _labelled_lists(lines: list[str], reg: _Registry, used: set[int]) -> bool:
         j = i + 1
         seen = False
         prose = 0
+        full_names = 0
+        block: list[Person] = []
+        last = i
         while j < len(lines):
             t = lines[j].strip()
             if not t or t in "*-•" or RST_UNDERLINE.match(t):
                 if seen and not primary and not RST_UNDERLINE.match(t):
                     break
+                j += 1
+                continue
+            if t.endswith(":") and not _LABEL_LINE.match(lines[j]) and not _SINGLE_LABEL_LINE.match(lines[j]):
+                # A group's heading inside the roster (`Henkilöstön edustajat:`) or the next field
+                # (`Dagordning:`): no person; the names under a group go on.
                 j += 1
                 continue
             if (
@@ -868,11 +1000,22 @@ def _labelled_lists(lines: list[str], reg: _Registry, used: set[int]) -> bool:
             ):
                 break
             people = _line_people(t, role, present)
+            if (
+                full_names >= 2
+                and people
+                and all(" " not in p.name and not p.name.startswith("@") and not p.roles[1:] for p in people)
+                and len(t.split()) <= 4
+            ):
+                break  # bare words after full names are a heading (`Asiat`, `News & Events`), not people
             if people:
                 for p in people:
-                    reg.add(p, loose=False)
+                    kept = reg.add(p, loose=False)
+                    if kept is not None:
+                        block.append(kept)
                 used.add(j)
+                last = j
                 seen = True
+                full_names += sum(1 for p in people if " " in p.name)
                 # A count (`Läsnä: 23 jäsentä`) is no list: only named people make one.
                 found_list = found_list or present
             elif not seen and prose < 2:
@@ -880,6 +1023,8 @@ def _labelled_lists(lines: list[str], reg: _Registry, used: set[int]) -> bool:
             else:
                 break
             j += 1
+        if role == "presenter" and block:
+            presenter_blocks.append((last, block))
     return found_list
 
 
@@ -888,6 +1033,9 @@ def _single_labels(lines: list[str], reg: _Registry, used: set[int]) -> None:
     for i, line in enumerate(lines):
         # The label ends in a colon: a line without one is ruled out without the case-blind regex.
         single_m = _SINGLE_LABEL_LINE.match(line) if len(line) <= 90 and ":" in line else None
+        if single_m is None and len(line) <= 40 and line.strip()[:1].isupper():
+            # `Puheenjohtaja` alone on its line, the name below it (a PDF's two columns).
+            single_m = _SINGLE_LABEL_BARE.fullmatch(line.strip())
         if not single_m or i + 1 >= len(lines):
             continue
         k = i + 1
@@ -922,7 +1070,17 @@ def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) ->
             else:
                 break
         content = " ".join(kept)
-        people = split_people(content, role, present)
+        if (
+            not single
+            and len(content) > 150
+            and len(_HONORIFIC_WORD.findall(content)) < 2  # titles mark where names start
+            and (_CAPS_RUN.search(content) or _joined_names(content))
+        ):
+            # Names run together without commas (a PDF's lost line breaks): two words a name.
+            people = name_run(content, role, present)
+        else:
+            people = split_people(content, role, present)
+        _given_name_first(people)
         if single:
             people = people[:1]
             if m.group("label").lower() == "minutes":
@@ -937,8 +1095,9 @@ def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) ->
     return found_list
 
 
-def _orphan_blocks(lines: list[Line], reg: _Registry, region_end: int, used: set[int]) -> None:
-    """Name lines in the header that no label claims (another column of the attendee list)."""
+def _orphan_blocks(lines: list[Line], reg: _Registry, region_end: int, used: set[int]) -> set[int]:
+    """Name lines in the header that no label claims (another column of the attendee list); their indices."""
+    found: set[int] = set()
     for i, ln in enumerate(lines):
         if ln.start >= region_end:
             break
@@ -949,6 +1108,8 @@ def _orphan_blocks(lines: list[Line], reg: _Registry, region_end: int, used: set
         if people and all(" " in p.name and len(p.name.split()) <= 3 for p in people):
             for p in people:
                 reg.add(p, loose=False)
+            found.add(i)
+    return found
 
 
 _ELECT_ROLE = re.compile(
@@ -1040,6 +1201,84 @@ def _sentences_with(text: str, rx: re.Pattern[str], splitter: re.Pattern[str]) -
     return out
 
 
+_SV_ROLE = (
+    r"(?:mötets\s+|årsmötets\s+)?(?P<role>vice\s+(?:möte)?ordförande|(?:mötes)?ordförande|(?:mötes)?sekreterare|"
+    r"protokollförare|(?:protokoll)?justerare|justeringsperson(?:er)?|justera\s+protokollet)"
+)
+_SV_NAMES = (
+    r"(?P<names>[A-ZÅÄÖ][\w'’.-]*(?:(?:[ \t]+|[ \t]*,[ \t]*|[ \t]+(?:och|samt)[ \t]+)[A-ZÅÄÖ][\w'’.-]*){0,7})"
+)
+# `X valdes till ordförande`, `Mötet väljer X och Y till justerare`, `Till justerare valdes X`.
+_SV_ELECTION = re.compile(
+    r"(?:\b(?:väljer|välja|valde|väljs\s+att\s+vara)\s+"
+    + _SV_NAMES
+    + r"\.?\s+(?:till|som)\s+"
+    + _SV_ROLE
+    + r"|"
+    + _SV_NAMES.replace("names", "names2")
+    + r"\s+(?:valdes|väljs|valdes\s+enhälligt)\s+(?:till\s+|att\s+)?"
+    + _SV_ROLE.replace("role", "role2")
+    + r"|\b[Tt]ill\s+"
+    + _SV_ROLE.replace("role", "role3")
+    + r"\s+(?:valdes|väljs)\s+"
+    + _SV_NAMES.replace("names", "names3")
+    + r")"
+)
+# `... och Tobias till mötessekreterare`: a second election in the same sentence.
+_SV_AND_ELECTION = re.compile(r"\s+och\s+" + _SV_NAMES + r"\s+till\s+" + _SV_ROLE)
+
+
+def _sv_role(word: str) -> Role:
+    w = _SPACES.sub(" ", word.lower())
+    if w.startswith("vice"):
+        return "vice_chair"
+    if "ordförande" in w:
+        return "chair"
+    if "sekreterare" in w or "protokollförare" in w:
+        return "secretary"
+    return "minutes_checker"
+
+
+_SV_CO_OPTED = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))" + _SV_NAMES + r"(?:[ \t]+från[ \t]+\w+)?[ \t]+(?:adjungerades|adjungeras)\b"
+)
+# `Muistion vakuudeksi Tuula Peltonen`, `Pöytäkirjan vakuudeksi:`: the one who signs the minutes wrote them.
+_ATTESTED = re.compile(
+    r"\b(?:Muistion|Pöytäkirjan)[ \t]+vakuudeksi[ \t:]*\n?[ \t]*"
+    r"(?P<name>[A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+){1,2})"
+)
+
+
+def _attested(text: str, reg: _Registry) -> None:
+    """The secretary named under `Muistion vakuudeksi` (in witness of the minutes)."""
+    for m in _ATTESTED.finditer(text):
+        name = clean_name(m.group("name"))
+        if name and not is_organisation(name) and not is_title(name):
+            reg.add(Person(name, ["secretary"], None, True))
+
+
+def _sv_elections(text: str, reg: _Registry) -> None:
+    """Swedish elections of the meeting's officers: `Kerstin valdes till ordförande`."""
+    for m in _SV_CO_OPTED.finditer(text) if "adjunger" in text else ():
+        for p in split_people(m.group("names"), "guest"):
+            reg.add(Person(p.name, ["guest"], None, True))
+    for m in _SV_ELECTION.finditer(text):
+        names = m.group("names") or m.group("names2") or m.group("names3")
+        role = _sv_role(m.group("role") or m.group("role2") or m.group("role3"))
+        found = [(names, role)]
+        more = _SV_AND_ELECTION.match(text, m.end())
+        if more:
+            found.append((more.group("names"), _sv_role(more.group("role"))))
+        for chunk, r in found:
+            for p in split_people(chunk, r):
+                if not is_organisation(p.name) and p.name.lower() not in ("mötet", "styrelsen"):
+                    reg.add(Person(p.name, [r], None, True))
+
+
+# The sentence tells of another meeting's election: `Syyskokouksessa`, `Vuosikokouksessa`.
+_OTHER_MEETING = re.compile(r"^\s*[A-ZÅÄÖ]\w*kokouksessa\b")
+
+
 def _elections(text: str, reg: _Registry) -> None:
     """`Valittiin X sihteeriksi ja Y ja Z pöytäkirjantarkastajiksi`, `Puheenjohtajaksi valittiin X`."""
     # Without an election verb the case-blind sentence scan is spared.
@@ -1048,9 +1287,10 @@ def _elections(text: str, reg: _Registry) -> None:
     )
     for sent in elected:
         roles = list(_ELECT_ROLE.finditer(sent))
-        if not roles:
-            continue
-        names = _prose_names(sent)
+        if not roles or _OTHER_MEETING.search(sent):
+            continue  # `Syyskokouksessa puheenjohtajaksi valittiin X`: elected at another meeting
+        # A note after a name (`Essi Mäyrä (Pohjan Ilves)`, an organisation) is no name; blanked in place.
+        names = _prose_names(_PARENTHESISED.sub(lambda n: " " * len(n.group(0)), sent))
         # Role words joined by 'ja' share their names: `pöytäkirjantarkastajiksi ja ääntenlaskijoiksi`.
         groups: list[tuple[int, int, list[Role]]] = []
         for rm in roles:
@@ -1103,8 +1343,8 @@ def _absent_officers(text: str, reg: _Registry) -> None:
         said = _ABSENT_SAID.search(sent)
         # A labelled list (`Läsnä: ... Poissa: ...`) is read by the list reader; its `poissa` scopes
         # only the names after that label.
-        if not said or _LIST_COLON.search(sent):
-            continue
+        if not said or _LIST_COLON.search(sent) or said.group(0)[0].isupper() or len(sent) > 400:
+            continue  # `Poissa Suominen Ari` is a label in a roster that lost its line breaks
         for m in _ABSENT_ROLE.finditer(sent):
             role = {
                 "varapuheenjohtaja": "vice_chair",
@@ -1131,16 +1371,23 @@ _ACTOR = re.compile(
     # Another body's officer (`Hallituksen puheenjohtaja X avasi`): named by the office, without its role.
     r"(?:(?P<of>[A-ZÅÄÖ][\w-]+n[ \t]+)?"
     r"(?P<office>puheenjohtaja|pj\.?|sihteeri|rahastonhoitaja|the\s+chair|chair(?:man|person|woman)?|"
+    r"ordförande|Ordförande|sekreterare|Sekreterare|"
     r"president|secretary|treasurer|Puheenjohtaja|Sihteeri|Rahastonhoitaja|The\s+[Cc]hair|Chair(?:man|person)?|"
     r"President|Secretary|Treasurer),?[ \t]+)?"
-    r"(?P<name>[A-ZÅÄÖÜ][\w'’-]+(?:[ \t]+[A-ZÅÄÖÜ][\w'’-]+){1,2})[ \t]+"
+    r"(?P<name>[A-ZÅÄÖÜ][\w'’-]+(?:[ \t]+[A-ZÅÄÖÜ][\w'’-]+){0,2})[ \t]+"
     r"(?P<verb>avasi|esitteli|kertoi|selosti|alusti|raportoi|ehdotti|totesi|kävi\s+läpi|esitti|johti|"
     r"toivotti|kiitti|päätti\s+kokouksen|vastasi|opened|presented|reported|gave|moved|seconded|proposed|"
     r"explained|summari[sz]ed|welcomed|chaired|introduced|outlined|demonstrated|updated|closed|thanked|"
-    r"led|shared)\b",
+    r"led|shared|hälsade|öppnade|förklarade|avslutade|rapporterade|föredrog|föredrar|presenterade|"
+    r"redogjorde|berättade|informerade)\b",
 )
-_CHAIR_ACTS = re.compile(r"^(?:avasi|johti|toivotti|opened|welcomed|chaired|päätti|closed)", re.IGNORECASE)
-_PRESENTER_ACTS = re.compile(r"^(?:esitteli|alusti|presented|demonstrated|introduced)$", re.IGNORECASE)
+_CHAIR_ACTS = re.compile(
+    r"^(?:avasi|johti|toivotti|opened|welcomed|chaired|päätti|closed|hälsade|öppnade|förklarade|avslutade)",
+    re.IGNORECASE,
+)
+_PRESENTER_ACTS = re.compile(
+    r"^(?:esitteli|alusti|presented|demonstrated|introduced|föredrog|föredrar|presenterade)$", re.IGNORECASE
+)
 
 
 def _actors(text: str, reg: _Registry, listed: bool) -> None:
@@ -1179,8 +1426,8 @@ def _actors(text: str, reg: _Registry, listed: bool) -> None:
             role = "chair"
         if existing is not None:
             if role is not None and role not in existing.roles and (role != "chair" or not has_chair):
-                if existing.roles == ["member"]:
-                    existing.roles.clear()
+                if existing.roles == ["member"] and role != "presenter":
+                    existing.roles.clear()  # a member who presents stays a member
                 existing.roles.append(role)
             has_chair = has_chair or "chair" in existing.roles
             continue
@@ -1217,7 +1464,7 @@ def _signature_roles(text: str, reg: _Registry) -> None:
         if not cols or not all(find(c) for _, c in cols):
             continue
         below = [(m.start(), m.group(0).strip()) for m in _SIGNATURE_COLUMN.finditer(under)]
-        if any(find(t) for _, t in below):
+        if any(find(t) or find(_DASH_REMARK.sub("", t).strip()) for _, t in below):
             continue
         for pos, title in below:
             last = title.lower().split()[-1].strip(".") if title.split() else ""
@@ -1341,7 +1588,9 @@ def _speakers(text: str, reg: _Registry) -> None:
     if len(names) < 3 and len(mic) < 2:
         return  # a `Word: text` line or two are labels, not a discussion
     for n in names:
-        reg.add(Person(n, ["member"], None, True))
+        # Speaking adds no role: a presenter who answers questions is still the item's presenter.
+        if reg.find(n) is None:
+            reg.add(Person(n, ["member"], None, True))
 
 
 _FIELD = re.compile(r"^:(?P<label>[A-Za-zÅÄÖåäö][\w ]{0,30}):[ \t]+(?P<value>\S[^\n]*)$", re.MULTILINE)
@@ -1392,12 +1641,27 @@ def _meetbot(text: str, reg: _Registry) -> bool:
     lines = list(_IRC_LINE.finditer(text))
     bots = {m.group("nick") for m in lines if _is_bot(m.group("nick")) or "Meeting started" in m.group("msg")}
 
+    # A roll call answered with one's own name (`<keithp> Keith Packard`): the nick is that person.
+    full: dict[str, str] = {}
+    for m in lines:
+        said = m.group("msg").strip()
+        if (
+            2 <= len(said.split()) <= 4
+            and m.group("nick") not in bots
+            and clean_name(said) == said
+            and not is_organisation(said)
+            and not is_title(said)
+        ):
+            full.setdefault(m.group("nick"), said)
+
     def person(nick: str, roles: list[Role], present: bool = True) -> None:
         nick = nick.strip(" ,.:;")
         if nick and nick not in bots and not _is_bot(nick) and re.fullmatch(_NICK, nick):
-            reg.add(Person(nick, roles, None, present, not present), loose=False)
+            reg.add(Person(full.get(nick, nick), roles, None, present, not present), loose=False)
 
-    found = False
+    for nick in full:
+        person(nick, ["member"])
+    found = bool(full)
     for m in lines:
         nick, msg = m.group("nick"), m.group("msg").strip()
         if nick in bots:
@@ -1458,10 +1722,35 @@ def _positions(low: str, word: str) -> list[int]:
     return out
 
 
-_SENTENCE_OPEN = re.compile(r"(?:^|[.!?]\s|\n)[ \t]*(?:[-*•][ \t]+)?$")
+# A chat line's text opens after its `<nick>`.
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?]\s|\n|>\s)[ \t]*(?:[-*•][ \t]+)?$")
 _AWAY = re.compile(
     r"(?P<name>@?[A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+){0,2})[ \t]+(?:is|was|on)[ \t]+"
     r"(?:OOO|out\s+of\s+(?:the\s+)?office|on\s+(?:leave|holiday|vacation)|away)\b"
+)
+
+
+_IN_ATTENDANCE = re.compile(r"[ \t]+(?:was|were)[ \t]+(?:also[ \t]+)?in[ \t]+attendance\b")
+_CLAUSE_START = re.compile(r"(?:[.!?:;]\s+|\n)(?=[^.!?:;\n]*$)")
+
+
+def _prose_attendance(text: str, reg: _Registry) -> None:
+    """`Mr D Thomas, PCC Link Officer, was in attendance.`: people there without a seat (guests)."""
+    for m in _IN_ATTENDANCE.finditer(text):
+        lo = max(0, m.start() - 200)
+        head = text[lo : m.start()]
+        cut = _CLAUSE_START.search(head)
+        chunk = head[cut.end() :] if cut else head
+        for p in split_people(chunk, "guest", True):
+            # Only people not listed already: a list before the sentence keeps its own roles.
+            if len(p.name.split()) >= 2 and not is_title(p.name) and reg.find(p.name, loose=False) is None:
+                reg.add(p, loose=False)
+
+
+_SENT_APOLOGIES = re.compile(
+    r"[ \t]+(?:(?:has|have)[ \t]+)?(?:sent|send|sends|tendered|gave)[ \t]+"
+    r"(?:their[ \t]+|his[ \t]+|her[ \t]+)?(?:apologies|regrets)\b|[ \t]+ilmoitti(?:vat)?[ \t]+esteestä\b"
+    r"|[ \t]+(?:har[ \t]+)?anmält[ \t]+förhinder\b|[ \t]+anmälde[ \t]+förhinder\b"
 )
 
 
@@ -1480,6 +1769,15 @@ def _prose_absences(text: str, reg: _Registry) -> None:
         for p in split_people(m.group("names"), "member", False):
             if " " in p.name or p.name.startswith("@") or reg.find(p.name):
                 reg.add(p)
+    if any(w in low for w in (" sent ", " esteestä", "förhinder")):
+        # `Cllr I Wroth & Cllr H Wroth sent apologies.`, `Aino Aalto ilmoitti esteestä.`: the names first.
+        for m in _SENT_APOLOGIES.finditer(text):
+            head = text[max(0, m.start() - 200) : m.start()]
+            cut = _CLAUSE_START.search(head)
+            chunk = _BULLET.sub("", head[cut.end() :] if cut else head)
+            for p in split_people(chunk, "member", False):
+                if (" " in p.name or reg.find(p.name)) and not is_title(p.name):
+                    reg.add(p)
     away = "OOO" in text or any(w in low for w in (" away", "out of office", "out of the office", "on leave"))
     for m in _AWAY.finditer(text) if away or "on holiday" in low or "on vacation" in low else ():
         name = clean_name(m.group("name"))
@@ -1554,6 +1852,200 @@ def _column_labels(text: str, reg: _Registry) -> tuple[bool, set[int]]:
     return found, used
 
 
+# --- rosters whose line breaks were lost (PDF text): `Osallistujat Aino Aalto Pekka Puro, pj ...` ---
+_RUN_TOKEN = re.compile(r"[(),;]|[^\s(),;]+")
+_RUN_INITIAL = re.compile(r"^[A-ZÅÄÖ]\.(?:[A-ZÅÄÖ]\.)*$")
+_RUN_NAME_TOKEN = re.compile(r"^[A-ZÅÄÖÜÉ][a-zåäöüéèáà'’]+(?:-[A-ZÅÄÖa-zåäö][a-zåäöüéèáà'’]+)*$")
+# A colon-less list label at a run's start, capitalised as a heading word is.
+_RUN_LABEL = re.compile(
+    r"(?<![\w:])(?P<label>Osallistujat|Läsnä|Läsnäolijat|Jäsenet|Paikalla|Present|PRESENT|Attendees|"
+    r"Närvarande|Deltagare)[ \t]+(?=[A-ZÅÄÖ][a-zåäö])"
+)
+_RUN_MAX_TOKENS = 400
+# A name right after a lower-case word or a note, with no comma between: `pj Aino Aalto`, `(VM) Ari Mäki`.
+_JOINED_NAME = re.compile(r"(?:\b[a-zåäö]{3,}|\))[ \t]+[A-ZÅÄÖ][a-zåäö][\w'’-]*[ \t]+[A-ZÅÄÖ][a-zåäö]")
+
+
+def _joined_names(s: str) -> bool:
+    """Whether names follow notes without commas at least twice (a roster that lost its line breaks)."""
+    hits = _JOINED_NAME.finditer(s)
+    return next(hits, None) is not None and next(hits, None) is not None
+
+
+# Four capitalised words in a row: names run together (`Aino Aalto Pekka Puro`).
+_CAPS_RUN = re.compile(r"(?:\b[A-ZÅÄÖ][a-zåäö][\w'’-]*[ \t]+){3}[A-ZÅÄÖ][a-zåäö]")
+
+
+def _run_label_at(toks: list[str], k: int) -> tuple[int, Role | None, bool] | None:
+    """A list label of one to three words at token k: (its length, role, present)."""
+    for n in (3, 2, 1):
+        words = toks[k : k + n]
+        if len(words) < n or not all(w[:1].isalpha() for w in words):
+            continue
+        low = " ".join(words).lower().rstrip(":")
+        for rx, role, present in _LIST_RX:
+            if rx.fullmatch(low):
+                return n, role, present
+    return None
+
+
+def _pairs(units: list[str]) -> list[str]:
+    """Capitalised words of a run of names without commas, two words a name (`A B C D` -> `A B`, `C D`)."""
+    return [" ".join(units[k : k + 2]) for k in range(0, len(units), 2)]
+
+
+def name_run(s: str, role: Role | None, present: bool) -> list[Person]:
+    """People in a roster whose line breaks were lost: names two words each, notes after commas."""
+    toks = _RUN_TOKEN.findall(s)[:_RUN_MAX_TOKENS]
+    out: list[Person] = []
+    pending: list[str] = []  # capitalised words not yet made names
+    note: list[str] = []  # words after a comma: an office, an organisation, a remark
+    in_note = False
+    prev_lower = False
+
+    def flush() -> bool:
+        """Make names of the pending words; False when they cannot be names (an odd count)."""
+        units: list[str] = []
+        glue = ""
+        for w in pending:
+            if _RUN_INITIAL.match(w) or w.lower() in _PARTICLES:
+                glue = f"{glue}{w} "
+                continue
+            units.append(glue + w)
+            glue = ""
+        pending.clear()
+        if not units:
+            return True
+        if len(units) % 2:
+            return False
+        for piece in _pairs(units):
+            name = clean_name(piece)
+            if name and not is_organisation(name) and not is_title(name):
+                out.append(Person(name, [role] if role else [], None, present, not present))
+                column[0] = False
+        return True
+
+    titled: set[int] = set()  # people (by position) a title followed: `Aho Merja jäsen`
+    first_role = role
+    switch_at = _RUN_MAX_TOKENS  # where a label first changed the role
+    column = [False]  # a column of titles after the names (`kirkkoherra kirkkoherra ...`): no one's
+
+    def close_note() -> None:
+        if note and out and (len(note) > 6 or column[0]):
+            column[0] = True
+            note.clear()
+        if note and out:
+            titled.add(len(out) - 1)
+            text = " ".join(note)
+            kinds = _note_kinds(text)
+            if not kinds and text[:1].isupper() and len(note) <= 4:
+                kinds = [("org", text)]
+            for kind in kinds:
+                _apply(out[-1], _role_over_default(out[-1], kind, role))
+        note.clear()
+
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        if t.endswith(":"):
+            break  # another label (`Sihteeri:`): the roster ends
+        label = _run_label_at(toks, k) if t[:1].isupper() else None
+        if label is not None:
+            close_note()
+            if not flush():
+                break
+            n, role, present = label
+            switch_at = min(switch_at, len(out))
+            in_note, prev_lower = False, False
+            k += n
+            continue
+        if t == "(":
+            close_note()
+            if not flush():
+                break
+            end = toks.index(")", k) if ")" in toks[k:] else len(toks)
+            inner = " ".join(toks[k + 1 : end])
+            for piece in inner.split(","):
+                if out and piece.strip():
+                    for kind in _note_kinds(piece.strip()):
+                        _apply(out[-1], _role_over_default(out[-1], kind, role))
+            k = end + 1
+            in_note, prev_lower = False, False
+            # `Pekka Luuk (POISSA) sij. Viljo Smed`: a lower-case word after the note introduces the next.
+            while k < len(toks) and toks[k][:1].islower() and toks[k].endswith("."):
+                k += 1
+            continue
+        if t in ",;":
+            close_note()
+            if not flush():
+                break
+            in_note = True
+            prev_lower = False
+            k += 1
+            while t == ";" and k < len(toks) and toks[k][:1].islower() and toks[k].endswith("."):
+                k += 1  # `; sij. Ulla-Mari Karhu`
+                in_note = False
+            continue
+        is_name_word = bool(_RUN_NAME_TOKEN.match(t) or _RUN_INITIAL.match(t)) and t.lower() not in _NOT_NAMES
+        if in_note:
+            if is_name_word and (prev_lower or not note):
+                if prev_lower:
+                    close_note()
+                    in_note = False
+                    pending.append(t)
+                else:
+                    note.append(t)
+            else:
+                note.append(t)
+            prev_lower = not is_name_word
+            k += 1
+            continue
+        if is_name_word or (pending and t.lower() in _PARTICLES):
+            pending.append(t)
+            prev_lower = False
+            k += 1
+            continue
+        if t[:1].islower() and len(pending) >= 2:
+            # `Rinne Heimo puheenjohtaja Nappu Juha jäsen`: a title after each name, no commas.
+            if not flush():
+                break
+            in_note = True
+            note.append(t)
+            prev_lower = True
+            k += 1
+            continue
+        break
+    close_note()
+    flush()
+    members = [k for k in titled if out[k].roles == ["member"] and k < switch_at]
+    if first_role == "member" and len(members) >= 3:
+        # A register that titles its members (`Aho Merja jäsen`): the untitled names after them are others.
+        for k in range(max(members) + 1, min(switch_at, len(out))):
+            if out[k].roles == ["member"]:
+                out[k].roles = ["guest"]
+    return out
+
+
+def _run_rosters(text: str, reg: _Registry, region_end: int) -> bool:
+    """Colon-less roster labels in a long line (a PDF's lost line breaks) followed by names."""
+    found = False
+    scope = text[: max(region_end, 3000)]
+    for m in _RUN_LABEL.finditer(scope):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if line_end - line_start < 150:
+            continue  # an ordinary line: labels and lists there have their own readers
+        role, present = _label_info(m.group("label"))
+        people = name_run(text[m.end() : min(line_end, m.end() + 3000)], role, present)
+        _given_name_first(people)
+        if len(people) >= 2:
+            for p in people:
+                reg.add(p, loose=False)
+            found = True
+    return found
+
+
 def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     """Everyone the minutes name as taking part (or as absent), with roles and organisations."""
     # The same list pieces are read several times per document (list, orphan and table passes): the pure
@@ -1564,19 +2056,33 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     region_end = seg.header_end if seg.header_end else len(text)
     tables = _header_tables(text, reg)
     lines = split_lines(text)
-    found_list, used = _list_blocks(text, [ln.text for ln in lines], reg, region_end)
+    found_list, used, presenter_blocks = _list_blocks(text, [ln.text for ln in lines], reg, region_end)
     found_list = found_list or tables
     column_found, column_used = _column_labels(text, reg)
     found_list = _property_rows(text, reg) or column_found or found_list
     used |= column_used
     found_list = _field_list(text, reg) or found_list
+    if len(text) > 150 and _RUN_LABEL.search(text, 0, max(region_end, 3000)):
+        found_list = _run_rosters(text, reg, region_end) or found_list
     found_list = _meetbot(text, reg) or found_list
     if found_list:
         _orphan_blocks(lines, reg, region_end, used)
+        # A presenters' list (`Alustajat:`) beside a roster is part of the participant list: members who
+        # present, invited like the others. Someone who came for one item says so (`kohta 4`, `for item 3`).
+        for _last, block in presenter_blocks:
+            for p in block:
+                if p.roles == ["presenter"]:
+                    p.roles.insert(0, "member")
     found_list = _attendance_sections(text, seg, reg) or found_list
     _elections(text, reg)
+    if may_hold(text, ("välj", "vald", "adjunger")):
+        _sv_elections(text, reg)
+    if "vakuudeksi" in text:
+        _attested(text, reg)
     _absent_officers(text, reg)
     _prose_absences(text, reg)
+    if "attendance" in text:
+        _prose_attendance(text, reg)
     _actors(text, reg, found_list)
     _signature_roles(text, reg)
     for sec in seg.sections:
@@ -1588,9 +2094,8 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     out: list[Participant] = []
     for p in reg.people:
         roles = list(dict.fromkeys(p.roles)) or ["member"]
-        if "member" in roles and any(
-            r in roles for r in ("chair", "vice_chair", "secretary", "presenter", "guest")
-        ):
+        # An officer or a guest is named by that role; a member who presented stays a member.
+        if "member" in roles and any(r in roles for r in ("chair", "vice_chair", "secretary", "guest")):
             roles.remove("member")
         out.append(Participant(name=p.name, roles=roles, organization=p.organization, present=p.present))
     return out

@@ -1,0 +1,316 @@
+"""Participants in the shapes real minutes use (one-line rosters, tables, chat logs, Swedish, lost line
+breaks); every text here is invented, each for one rule."""
+
+from __future__ import annotations
+
+from muistio.contract import Extraction
+from muistio.extraction import extract
+from muistio.extraction.participants import find_participants, name_run
+from muistio.extraction.segment import segment
+from muistio.names import is_given_name, surname_first
+from muistio.reading import read_bytes
+
+
+def people(text: str) -> dict[str, tuple[list[str], bool, str | None]]:
+    """name -> (roles, present, organisation) as the participants stage reads the text."""
+    return {
+        p.name: (list[str](p.roles), p.present, p.organization)
+        for p in find_participants(text, segment(text))
+    }
+
+
+def run(text: str, name: str) -> Extraction:
+    return extract(read_bytes(text.encode(), name))
+
+
+# --- one-line rosters ----------------------------------------------------------------------------
+
+
+def test_one_line_comma_roster_with_handles_and_organisations() -> None:
+    text = (
+        "Working group call 2025-03-04\n\n"
+        "Attendees: Mia Holt (@mholt, chair), Rafael Ortiz (Acme Labs), @dkim, Tove Lund (Northwind)\n"
+        "Regrets: Ben Ashe\n\n1. Roadmap\nDiscussed.\n"
+    )
+    got = people(text)
+    assert got["Mia Holt"][0] == ["chair"]
+    assert got["Rafael Ortiz"] == (["member"], True, "Acme Labs")
+    assert got["@dkim"][:2] == (["member"], True)
+    assert got["Tove Lund"][2] == "Northwind"
+    assert got["Ben Ashe"][1] is False
+
+
+def test_label_without_colon_and_swedish_conjunction_samt() -> None:
+    text = (
+        "Styrelsemöte 12 mars 2025\n\n"
+        "Närvarande styrelseledamöter är Lena Borg, Nils Ek samt Stina Alm.\n"
+        "Frånvarande styrelseledamöter är Per Vik.\n"
+        "Övriga närvarande är kassör Eva Dahl.\n\n1. Mötets öppnande\n"
+    )
+    got = people(text)
+    assert {"Lena Borg", "Nils Ek", "Stina Alm"} <= set(got)
+    assert got["Per Vik"][1] is False
+    assert got["Eva Dahl"][:2] == (["guest"], True)
+
+
+def test_there_were_no_apologies_is_no_label() -> None:
+    text = "Board 4 March 2025\n\nPresent: Ann Lee, Bob Ray\nThere were no apologies from Tom Hill.\n"
+    assert set(people(text)) == {"Ann Lee", "Bob Ray"}
+
+
+def test_titles_open_each_name_in_a_roster_without_commas() -> None:
+    text = (
+        "MINUTES OF THE PARISH COUNCIL HELD ON 3 MARCH 2025\n"
+        "PRESENT: Cllr R Vale (Chair) Cllr P Moss Cllr Mrs K Reed Cllr T Hale\n"
+        "APOLOGIES: Cllr D Shaw Mr L Penn, Vicar's Warden\n"
+        "Mr J Cole, Highways Officer, was in attendance.\n\n1. MINUTES\n"
+    )
+    got = people(text)
+    assert got["R Vale"][0] == ["chair"]
+    assert {"P Moss", "K Reed", "T Hale"} <= set(got)
+    assert got["D Shaw"][1] is False and got["L Penn"][1] is False
+    assert got["J Cole"][:2] == (["guest"], True)
+    assert not any("Warden" in n or "Cllr" in n for n in got)
+
+
+# --- tables ----------------------------------------------------------------------------------------
+
+
+def test_markdown_table_roster_with_role_and_presence_columns() -> None:
+    text = (
+        "# Hallituksen kokous 5.3.2025\n\n"
+        "| Nimi | Rooli | Läsnä |\n|---|---|---|\n"
+        "| Aila Koski | puheenjohtaja | x |\n| Veli Rinta | sihteeri | x |\n"
+        "| Oona Salo | jäsen | poissa |\n| Iivo Harju | jäsen | x |\n\n## 1. Avaus\n"
+    )
+    got = people(text)
+    assert got["Aila Koski"][0] == ["chair"]
+    assert got["Veli Rinta"][0] == ["secretary"]
+    assert got["Oona Salo"][:2] == (["member"], False)
+    assert got["Iivo Harju"][:2] == (["member"], True)
+
+
+def test_html_table_roster() -> None:
+    html = (
+        "<html><body><h1>Board meeting 2025-03-05</h1>"
+        "<table><tr><th>Name</th><th>Role</th><th>Present</th></tr>"
+        "<tr><td>Greta Moll</td><td>Chair</td><td>yes</td></tr>"
+        "<tr><td>Ivo Brandt</td><td>Secretary</td><td>yes</td></tr>"
+        "<tr><td>Lia Ferro</td><td>Member</td><td>no</td></tr></table>"
+        "<h2>1. Budget</h2><p>Approved.</p></body></html>"
+    )
+    got = {p.name: (p.roles, p.present) for p in run(html, "board.html").participants}
+    assert got["Greta Moll"] == (["chair"], True)
+    assert got["Ivo Brandt"] == (["secretary"], True)
+    assert got["Lia Ferro"][1] is False
+
+
+def test_numbered_heading_labels_and_notes_with_nested_parentheses() -> None:
+    text = (
+        "TC meeting 2025-02-12\n\n2.1 Participants\n\n2.1.1 Voting Members Present\n\n"
+        "Ada Quist (Institute for Open Things (IOT))\nBo Lind a.k.a. BL (Lindworks)\n\n"
+        "2.1.2 Observers present\n\nNote: observers do not vote.\n\nCyd Marr (Marrco)\n\n3. Agenda\n"
+    )
+    got = people(text)
+    assert got["Ada Quist"][:2] == (["member"], True)
+    assert got["Bo Lind"][2] == "Lindworks"
+    assert got["Cyd Marr"][0] == ["guest"]
+
+
+def test_register_lines_surname_comma_first_name_with_office_column() -> None:
+    text = (
+        "Kokousaika   4.3.2025 klo 14\n\nLäsnä\n\nJäsenet\n\n"
+        "Hakala, Liisa           toimikunnan puheenjohtaja\n\nNurmi, Otto\n\nVuori, J.P.\n\n"
+        "Muut\n\nLaine, Sirpa            hallintopäällikkö\n\n1 § Avaus\n"
+    )
+    got = people(text)
+    assert {"Liisa Hakala", "Otto Nurmi", "J.P. Vuori"} <= set(got)
+    assert got["Sirpa Laine"][0] == ["guest"]
+    assert not any("," in n for n in got)
+
+
+# --- chat logs -------------------------------------------------------------------------------------
+
+
+def test_meetbot_log_nick_list_and_roll_call_with_full_names() -> None:
+    log = (
+        "10:00:01 <quill> #startmeeting\n"
+        "10:00:01 <HelperBot> Meeting started Tue Mar  4 10:00:01 2025 UTC.  The chair is quill.\n"
+        "10:00:05 <quill> #topic Roll call\n"
+        "10:00:07 <quill> Quinn Ashby\n"
+        "10:00:09 <mossy> Mossa Lerner\n"
+        "10:00:12 <tarn> Tarn Velde\n"
+        "10:00:20 <quill> Apologies received from Ulla Brenner\n"
+        "10:01:00 <mossy> the release is on track\n"
+        "10:30:00 <quill> #endmeeting\n"
+    )
+    got = people(log)
+    assert got["Quinn Ashby"][:2] == (["chair"], True)
+    assert {"Mossa Lerner", "Tarn Velde"} <= set(got)
+    assert got["Ulla Brenner"][1] is False
+    assert "quill" not in got and "HelperBot" not in got
+
+
+def test_meetbot_people_present_list_of_nicks() -> None:
+    log = (
+        "#startmeeting\nMeeting started by @reed at 14:00 UTC.\n\nMeeting summary\n---\n* topics\n\n"
+        "People present (lines said)\n---\n* reed (20)\n* pike_2 (7)\n* lowe (3)\n* zodbot (2)\n"
+    )
+    got = people(log)
+    assert {"pike_2", "lowe"} <= set(got)
+    assert "zodbot" not in got
+
+
+# --- Swedish -------------------------------------------------------------------------------------
+
+
+def test_swedish_roster_with_roles_and_elections() -> None:
+    text = (
+        "Protokoll styrelsemöte 2025-03-04\n\n"
+        "Närvarande:\nMaja Holm – ordförande\nOlof Berg – sekreterare\nTyra Lind\nElis Nord\n"
+        "Anmält förhinder:\nSaga Ström\n\n"
+        "§ 1 Mötets öppnande\nMaja Holm hälsade alla välkomna och förklarade mötet öppnat.\n"
+        "§ 2 Val av justerare\nTyra Lind valdes till justerare.\n"
+        "§ 3 Adjungerade\nMötet väljer Runa Falk till adjungerad sekreterare.\n"
+    )
+    got = people(text)
+    assert got["Maja Holm"][0] == ["chair"]
+    assert got["Olof Berg"][0] == ["secretary"]
+    assert "minutes_checker" in got["Tyra Lind"][0]
+    assert got["Saga Ström"][1] is False
+    assert got["Elis Nord"][:2] == (["member"], True)
+
+
+def test_swedish_election_of_chair_and_secretary_in_one_sentence() -> None:
+    text = (
+        "Styrelsemöte #3\n\nNärvarande: Alva, Egon, Ines\n\n1. Val\n"
+        "Egon valdes till mötesordförande och Ines till mötessekreterare.\n"
+    )
+    got = people(text)
+    assert got["Egon"][0] == ["chair"]
+    assert got["Ines"][0] == ["secretary"]
+
+
+# --- rosters that lost their line breaks (PDF transcriptions) -------------------------------------
+
+
+def test_name_run_two_words_a_name_with_notes_and_labels() -> None:
+    run_text = (
+        "Aarne Kallio (puheenjohtaja) Liisa Mäki Ossi Rinne, sihteeri Tiina Koski (poissa) "
+        "Muut osallistujat Kaarlo Aho, talousjohtaja, esittelijä 1. Avaus"
+    )
+    got = {p.name: (p.roles, p.present) for p in name_run(run_text, "member", True)}
+    assert got["Aarne Kallio"][0] == ["chair"]
+    assert got["Liisa Mäki"] == (["member"], True)
+    assert got["Ossi Rinne"][0] == ["secretary"]
+    assert got["Tiina Koski"][1] is False
+    assert "presenter" in got["Kaarlo Aho"][0]
+    assert len(got) == 5
+
+
+def test_collapsed_roster_line_read_without_colon() -> None:
+    line = (
+        "Projekti PÖYTÄKIRJA 4.3.2025 Aika ja paikka 4.3.2025 klo 14 Sali B2 "
+        "Osallistujat Aapo Lehto (sihteeri) "
+        "Iina Salo Kasper Vuori (puheenjohtaja) Sini Heino, ohjaaja Poissa Ei poissaolijoita Asialista "
+        "1. Avaus 2. Muut asiat ja tämä rivi jatkuu pitkään kuten PDF:n tekstissä tapahtuu."
+    )
+    got = people(line)
+    assert set(got) == {"Aapo Lehto", "Iina Salo", "Kasper Vuori", "Sini Heino"}
+    assert got["Kasper Vuori"][0] == ["chair"]
+
+
+def test_register_order_surname_first_turned_by_given_names() -> None:
+    assert is_given_name("Heimo") and not is_given_name("Rinne")
+    assert surname_first(["Rinne Heimo", "Nappu Juha", "Aho Merja"])
+    assert not surname_first(["Heimo Rinne", "Juha Nappu"])
+    text = (
+        "Kokous\n\nLäsnäolijat: Rinne Heimo, Nappu Juha, Aho Merja, Viivi Porkkala saapui klo 17.19\n\n"
+        "1 Avaus\n"
+    )
+    got = people(text)
+    assert {"Heimo Rinne", "Juha Nappu", "Merja Aho", "Viivi Porkkala"} <= set(got)
+
+
+# --- precision: offices, places and headings are no people -----------------------------------------
+
+
+def test_offices_places_and_headings_are_not_people() -> None:
+    text = (
+        "Hallituksen kokous 7/2025\n"
+        " • Aika 4.3.2025 kello 16\n • Paikka Seuratalo, Kylä\n • Läsnä\n"
+        "  • Aino Ikola pj\n  • Juho Parta vpj\n  • Eeva Hanni\n  • Kalle Mäki siht\n"
+        "Asiat\n1 Kokouksen laillisuus\n"
+    )
+    got = people(text)
+    assert set(got) == {"Aino Ikola", "Juho Parta", "Eeva Hanni", "Kalle Mäki"}
+    assert got["Aino Ikola"][0] == ["chair"] and got["Juho Parta"][0] == ["vice_chair"]
+    assert got["Kalle Mäki"][0] == ["secretary"]
+
+
+def test_organisations_in_an_election_sentence_are_not_people() -> None:
+    text = (
+        "Syyskokous\n\n1. Järjestäytyminen\n"
+        "Kokouksen puheenjohtajaksi valittiin Essi Varpu (Pohjan Kotkat) ja sihteeriksi Heli Manni.\n"
+    )
+    got = people(text)
+    assert got["Essi Varpu"][0] == ["chair"] and got["Heli Manni"][0] == ["secretary"]
+    assert "Pohjan Kotkat" not in got
+
+
+def test_election_at_another_meeting_names_no_participant() -> None:
+    text = "Päätöksiä\n\nJohtokunta 1.2.2025\nSyyskokouksessa puheenjohtajaksi valittiin Kimmo Aro.\n"
+    assert "Kimmo Aro" not in people(text)
+
+
+# --- presenters --------------------------------------------------------------------------------------
+
+
+def test_presenters_listed_among_participants_are_members_who_present() -> None:
+    text = (
+        "Ohjausryhmä\n\nOsallistujat\nAila Koski, pj.\nVeli Rinta\n\n"
+        "Alustajat:\nOlli Oja, OM\nRitva Ranta, OM (poissa)\n"
+        "Kaisa Kivi, siht.\n\n1 Avaus\nok\n"
+    )
+    got = people(text)
+    assert got["Olli Oja"] == (["member", "presenter"], True, "OM")
+    assert got["Ritva Ranta"][:2] == (["member", "presenter"], False)
+    assert got["Kaisa Kivi"][0] == ["secretary"]
+
+
+def test_someone_who_came_for_one_item_is_a_presenter_not_a_member() -> None:
+    text = "Board 2025-03-04\n\nPresent: Ann Lee, Bob Ray\nAlso present: Dan Fox (for item 4)\n\n1. Budget\n"
+    got = people(text)
+    assert "member" not in got["Dan Fox"][0] and "presenter" in got["Dan Fox"][0]
+
+
+def test_absences_said_after_the_names() -> None:
+    text = (
+        "Parish council 4 March 2025\n\nPresent: Cllr A Bold (Chair), Cllr B Cray\n\n"
+        "1. Apologies\n• Cllr C Dunn & Cllr E Fisk sent apologies.\n"
+        "Aino Aalto ilmoitti esteestä.\n"
+    )
+    got = people(text)
+    assert got["C Dunn"][1] is False and got["E Fisk"][1] is False
+    assert got["Aino Aalto"][1] is False
+    assert got["A Bold"][:2] == (["chair"], True)
+
+
+def test_co_opted_guest_and_the_signer_of_the_minutes() -> None:
+    sv = (
+        "Styrelsemöte\n\nNärvarande: Ada Berg, Bo Carl\n\n§ 3 Adjungeringar\n"
+        "Dag Ek från valberedningen adjungerades.\n"
+    )
+    assert people(sv)["Dag Ek"][0] == ["guest"]
+    fi = "Muistio\n\n1 Avaus\nTodettiin läsnäolijat.\n\nMuistion vakuudeksi Tuula Kallio\n"
+    assert people(fi)["Tuula Kallio"][0] == ["secretary"]
+
+
+def test_register_that_titles_its_members_marks_the_untitled_as_others() -> None:
+    run_text = (
+        "Aho Merja puheenjohtaja Lind Ossi jäsen Kivi Pekka jäsen Salo Anna jäsen Nurmi Ilkka Ranta Liisa "
+        "talousjohtaja kirkkoherra kirkkoherra hallintojohtaja sihteeri kirkkoherra kirkkoherra"
+    )
+    got = {p.name: p.roles for p in name_run(run_text, "member", True)}
+    assert got["Aho Merja"] == ["chair"] and got["Kivi Pekka"] == ["member"]
+    assert got["Nurmi Ilkka"] == ["guest"] and got["Ranta Liisa"] == ["guest"]
