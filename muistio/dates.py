@@ -118,6 +118,7 @@ _SV_MONTHS = {
 _SV_WD = {
     "måndag": 0, "tisdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4, "lördag": 5, "söndag": 6,
     "mån": 0, "tis": 1, "ons": 2, "tor": 3, "tors": 3, "fre": 4, "lör": 5, "sön": 6,
+    "månd": 0, "tisd": 1, "onsd": 2, "torsd": 3, "fred": 4, "lörd": 5, "sönd": 6,
 }  # fmt: skip
 _SV_NUM = {
     "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
@@ -194,7 +195,7 @@ _FI_WD_FULL = (
     r"|keskiviik(?:ko(?:na|on)?|o(?:sta|n|ksi|lle|lta|lla))"
 )
 _SV_WD_FULL = r"(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en|ens)?"
-_SV_WD_RE = rf"(?:{_SV_WD_FULL}|mån|tis|ons|tors|tor|fre|lör|sön)"
+_SV_WD_RE = rf"(?:{_SV_WD_FULL}|(?:mån|tis|ons|tors|lör|sön)d?|tor|fred?)"
 _WD_ANY = rf"(?:{_FI_WD_FULL}|{_SV_WD_RE}|{_EN_WD_RE}|ma|ti|ke|to|pe|la|su)"
 _SV_MON = "|".join(sorted(_SV_MONTHS, key=len, reverse=True))
 _SV_MON_FULL = "|".join(
@@ -366,7 +367,8 @@ _EN_OFFSET = _c(
 )
 _EN_DAY_MONTH = _c(
     rf"{_B}(?:(?P<wd>{_EN_WD_RE})\.?,?\s+)?(?:the\s+)?(?:(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?{_SEP})?"
-    rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_EN_MON})\.?(?:,?\s+(?P<y>{_Y}))?{_NW}(?!\d)"
+    rf"(?P<d>\d{{1,2}})(?:[ \t]?(?:st|nd|rd|th))?\s+(?:of\s+)?(?P<mon>{_EN_MON})\.?"
+    rf"(?:,?\s+(?P<y>{_Y}))?{_NW}(?!\d)"
 )
 _EN_MONTH_DAY = _c(
     rf"{_B}(?:(?P<wd>{_EN_WD_RE})\.?,?\s+)?(?P<mon>{_EN_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
@@ -459,7 +461,7 @@ _COMPACT = _c(
     r"[-T](?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?!\w)"
 )
 # Before a slash date: a meeting's or a paragraph's number (`kokous 3/12`, `§ 4/2019`), not a day.
-_SLASH_GUARD = re.compile(r"(?:kokous|kokouksen|nro|no\.?|nr\.?|n:o|möte|protokoll|pöytäkirja|§|#)\s*$", _I)
+_SLASH_GUARD = re.compile(r"(?:kokous|kokouksen|nro|no\.?|nr\.?|n:o|protokoll|pöytäkirja|§|#)\s*$", _I)
 
 # --------------------------------------------------------------------------------------------- periods
 

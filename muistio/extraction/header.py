@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from muistio import dates as _dates
+from muistio.extraction import vocabulary
 
 # --- small patterns used throughout this module, compiled once at import ------------------------------
 _FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
@@ -129,11 +130,22 @@ def find_times(s: str) -> tuple[str | None, str | None]:
 
 # --- the header -------------------------------------------------------------------------------
 
+_ALL_LABELS = "|".join(
+    sorted(
+        {
+            *vocabulary.WHEN_LABELS_FI,
+            *vocabulary.WHEN_LABELS_SV,
+            *vocabulary.WHEN_LABELS_EN,
+            *vocabulary.PLACE_LABELS,
+            *vocabulary.COMBINED_LABELS,
+            *vocabulary.TIME_LABELS,
+        },
+        key=lambda w: (-len(w), w),
+    )
+)
 _LABEL = re.compile(
     r"^[ \t]*(?:\|[ \t]*)?(?:[-*•][ \t]*|:)?(?:\*\*|'{2,3})?"
-    r"(?P<label>aika ja paikka|time and place|date and place|"
-    r"date, time and place|kokousaika|aika|päivämäärä|pvm|ajankohta|"
-    r"date and time|date|time|when|datum|tid|kokouspaikka|paikka|place|location|venue|where|plats)"
+    rf"(?P<label>{_ALL_LABELS})"
     r"(?:\*\*|'{2,3})?(?:[ \t]*:[ \t]*|[ \t]*\|[ \t]*|[ \t]{2,}|\t)(?:\*\*|'{2,3})?"
     r"(?P<value>.*?)[ \t]*\|?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
@@ -276,21 +288,15 @@ def clean_place(place: str) -> str | None:
 
 
 # Which `_LABEL` labels give the meeting's date (first found wins), its time, its place, or all of them.
-_COMBINED_LABELS = ("aika ja paikka", "date, time and place", "date and place", "time and place")
+_COMBINED_LABELS = vocabulary.COMBINED_LABELS
 _WHEN_LABELS = (
-    "aika",
-    "kokousaika",
-    "päivämäärä",
-    "pvm",
-    "ajankohta",
-    "date and time",
-    "date",
-    "when",
-    "datum",
+    *vocabulary.WHEN_LABELS_FI,
+    *vocabulary.WHEN_LABELS_EN,
+    *vocabulary.WHEN_LABELS_SV,
     *_COMBINED_LABELS,
 )
-_TIME_LABELS = ("time", "time and place", "date and place", "date, time and place", "aika ja paikka")
-_PLACE_LABELS = ("paikka", "kokouspaikka", "place", "location", "venue", "where", "plats")
+_TIME_LABELS = (*vocabulary.TIME_LABELS, "tid", *_COMBINED_LABELS)
+_PLACE_LABELS = vocabulary.PLACE_LABELS
 _FRONT_MATTER_DATE = re.compile(r"^date:\s*(.+)$", re.I | re.M)
 # A time right after a date on its line: `27.10.16 klo 18`, `, at 18:00`.
 _TIME_AFTER_DATE = re.compile(r"^[\s,]*(?:klo|kello|at|@)?\s*\d", re.I)
@@ -316,7 +322,7 @@ def read_header(text: str, header_end: int) -> Header:
     ref = full_dates[0].value if full_dates else (fm_date.value if fm_date else None)
     when_value = next((labels[k] for k in _WHEN_LABELS if k in labels), None)
     if when_value is not None:
-        _when_label(h, when_value, full_dates, ref)
+        _when_label(h, when_value, full_dates, ref, text)
     for key in _TIME_LABELS:
         if h.start is None and key in labels:
             h.start, h.end = find_times(labels[key])
@@ -333,6 +339,8 @@ def read_header(text: str, header_end: int) -> Header:
         h.end = _event_time(text, _CLOSED)
     if h.date is None:
         _date_heading(text[:5000], h)
+    if h.date is None:
+        _compact_title_date(body_region, h)
     _place_and_schedule(h, text[: max(len(body_region), 3000)], labels, body_region, full_dates)
     h.group = _group(body_region, h.place)
     return h
@@ -407,10 +415,15 @@ def _mail_date(region: str) -> tuple[str, FoundDate | None]:
     return region, None
 
 
-def _when_label(h: Header, when_value: str, full_dates: list[FoundDate], ref: date | None) -> None:
+def _when_label(
+    h: Header, when_value: str, full_dates: list[FoundDate], ref: date | None, text: str = ""
+) -> None:
     """Date, times and zone from the value of a date label (`Aika: ti 8.6. klo 18–20`)."""
     zone_said = stated_timezone(when_value)
     when_value = tidy_times(when_value)
+    if ref is None and text:
+        hinted = year_hint(text)
+        ref = date(hinted, 7, 1) if hinted is not None else None
     wd = find_dates(when_value, ref)
     if wd:
         chosen = wd[0]
@@ -436,7 +449,7 @@ def _date_from_head(
     # A date inside a resolution or about another meeting (`the minutes of the meeting held on
     # 10 May were approved`, `maksetaan 31.5.2024 mennessä`) is not this meeting's date.
     own = [d for d in full_dates if not _about_other(body_region, d)]
-    own = own or full_dates
+    own = _by_evidence(body_region, own or full_dates)
     title_end = _title_end(body_region)
     if own and own[0].start >= title_end and _DAY_MONTH.search(body_region[:title_end]):
         # `Palaveri ma 18.8.` as the title, full dates only further down: the title gives the day.
@@ -465,6 +478,35 @@ def _date_from_head(
             rest = body_region[first.end : line_end if line_end >= 0 else None]
             if _TIME_AFTER_DATE.match(rest):
                 h.start, h.end = find_times(rest[:30])
+
+
+# Words before a date that say the meeting was held then: `HELD ON`, `pidettiin`, `hölls den`.
+_HELD_ON = re.compile(
+    r"\b(?:held|convened|took\s+place|met|pidett\w*|pidetty\w*|hölls|hållet|hållen|avhölls)"
+    r"[ \t]+(?:(?:on|den)[ \t]+)?(?:the[ \t]+)?$",
+    re.IGNORECASE,
+)
+
+
+def _by_evidence(region: str, dates: list[FoundDate]) -> list[FoundDate]:
+    """Head dates ordered by their evidence of being this meeting's; first written wins a tie.
+
+    Evidence: `held on` before it (+2), the same day written again in the head (+1 per repeat, at most
+    +2), a weekday that agrees (+1) or disagrees (-1) with it, and being the first one (+1).
+    """
+    if len(dates) < 2:
+        return dates
+    days = [d.value for d in dates]
+
+    def score(k: int) -> int:
+        d = dates[k]
+        s = 2 * bool(_HELD_ON.search(region[max(0, d.start - 60) : d.start]))
+        s += min(days.count(d.value) - 1, 2)
+        s -= bool(d.warnings)  # the only warning a date carries here is a weekday that disagrees
+        return s + (k == 0)
+
+    order = sorted(range(len(dates)), key=lambda k: (-score(k), k))
+    return [dates[k] for k in order]
 
 
 def _time_range_line(h: Header, head: str) -> None:
@@ -496,7 +538,8 @@ def _place_and_schedule(
 
 
 _DAY_MONTH = re.compile(
-    r"(?<!\d)\d{1,2}\.\s?\d{1,2}\.(?!\d)|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|tammi|helmi|maalis|"
+    r"(?<!\d)\d{1,2}\.\s?\d{1,2}\.(?!\d)|(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])|"
+    r"(?i:jan|feb|mar|apr|may|maj|jun|jul|aug|sep|oct|okt|nov|dec|tammi|helmi|maalis|"
     r"huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)"
 )
 _YEAR_IN_TITLE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -515,6 +558,63 @@ def _title_end(region: str) -> int:
     return len(region)
 
 
+# A meeting's number with its year in the title: `Hallituksen kokous 5/22`, `Möte 3/2019`, `Möte 171101`.
+_NUMBER_YEAR = re.compile(
+    r"\b(?:kokous|kokouksen|pöytäkirja|möte|mötet|protokoll|meeting|minutes)\w*[ \t]+"
+    r"(?:nro\.?[ \t]*|nr\.?[ \t]*|#)?"
+    r"(?:\d{1,3}[ \t]*/[ \t]*(?P<y>(?:19|20)?\d{2})|(?P<yymmdd>\d{2})(?:0[1-9]|1[0-2])\d{2})(?![\d/.])",
+    re.IGNORECASE,
+)
+# A weekday written with a yearless day (`fred 3/3`, `ti 3.3.`): the weekdays tell the year.
+_WEEKDAY_DAY = re.compile(
+    r"\b(?P<wd>ma|ti|ke|to|pe|la|su|mån|tis|ons|tors?|fre|lör|sön|månd|tisd|onsd|torsd|fred|lörd|sönd|"
+    r"mon|tue|wed|thu|fri|sat|sun)[a-zåäö]*\.?,?[ \t]+(?:den[ \t]+)?"
+    r"(?P<d>\d{1,2})[./](?P<m>\d{1,2})\b(?![./]\d)",
+    re.IGNORECASE,
+)
+_WD_NUMBER = {
+    **dict.fromkeys(("ma", "mån", "månd", "mon"), 0),
+    **dict.fromkeys(("ti", "tis", "tisd", "tue"), 1),
+    **dict.fromkeys(("ke", "ons", "onsd", "wed"), 2),
+    **dict.fromkeys(("to", "tor", "tors", "torsd", "thu"), 3),
+    **dict.fromkeys(("pe", "fre", "fred", "fri"), 4),
+    **dict.fromkeys(("la", "lör", "lörd", "sat"), 5),
+    **dict.fromkeys(("su", "sön", "sönd", "sun"), 6),
+}
+
+
+def _weekdays_agree(text: str, year: int) -> bool | None:
+    """Whether each weekday-and-day of the text falls on its weekday in `year` (None: none written)."""
+    seen = False
+    for m in _WEEKDAY_DAY.finditer(text[:20000]):
+        wd = _WD_NUMBER.get(m.group("wd").lower())
+        if wd is None:
+            continue
+        try:
+            day = date(year, int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            continue
+        seen = True
+        if day.weekday() != wd:
+            return False
+    return True if seen else None
+
+
+def year_hint(text: str) -> int | None:
+    """The year the title implies (`2019`, `kokous 5/22`, `Möte 171101`), unless the weekdays disagree."""
+    head = text[:300]
+    y = _YEAR_IN_TITLE.search(head)
+    if y is not None:
+        return int(y.group(0))
+    m = _NUMBER_YEAR.search(head)
+    if m is None:
+        return None
+    raw = m.group("y") or m.group("yymmdd")
+    year = int(raw) if len(raw) == 4 else 2000 + int(raw)
+    # Only a title number the written weekdays confirm counts (`Möte 171101` may be no date at all).
+    return year if _weekdays_agree(text, year) is not False else None
+
+
 def _yearless_date(text: str, head: str, ref: date | None) -> FoundDate | None:
     """The first day-and-month date of the head, its year taken from `ref` or elsewhere in the text."""
     if not _DAY_MONTH.search(head):
@@ -525,10 +625,10 @@ def _yearless_date(text: str, head: str, ref: date | None) -> FoundDate | None:
         if later:
             ref = later[0].value
         else:
-            y = _YEAR_IN_TITLE.search(text[:300])
-            if y is None:
+            hinted = year_hint(text)
+            if hinted is None:
                 return None
-            ref, year_only = date(int(y.group(0)), 7, 1), True
+            ref, year_only = date(hinted, 7, 1), True
     for d in find_dates(head, ref):
         phrase = head[d.start : d.end]
         if d.has_year or not (_DIGIT.search(phrase) and _DAY_MONTH.search(phrase)) or _about_other(head, d):
@@ -616,11 +716,19 @@ def _date_heading(text: str, h: Header) -> None:
             return
 
 
-_NEXT_MEETING = re.compile(
-    r"\b(?:seuraava\w*\s+(?:\w+\s+)?(?:kokous|kokouksen|tapaaminen|palaveri)\w*|"
-    r"next\s+(?:[\w'’-]+\s+){0,2}(?:meeting|call|telecon|session)|nästa\s+möte)\b",
-    re.IGNORECASE,
-)
+_COMPACT_DATE = re.compile(r"(?<![\w.])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\w.])")
+
+
+def _compact_title_date(region: str, h: Header) -> None:
+    """`# Agenda & mötesanteckningar 20201210`: a date written as eight digits in the title line."""
+    for line in region.splitlines()[:3]:
+        m = _COMPACT_DATE.search(line)
+        if m:
+            h.date = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            return
+
+
+_NEXT_MEETING = re.compile(rf"\b(?:{vocabulary.NEXT_MEETING})\b", re.IGNORECASE)
 _TIME_RANGE = re.compile(
     r"(?<![\d.:])(?:klo\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[-–—]|to)\s*\d{1,2}[:.]\d{2}(?![\d.:]\d)|"
     r"\b(?:klo|kello)\s*\d{1,2}(?:[.:]\d{2})?\b",

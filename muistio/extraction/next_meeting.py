@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 from muistio.contract import NextMeeting
+from muistio.extraction import vocabulary
 from muistio.extraction.header import (
     FoundDate,
     clean_place,
@@ -46,28 +47,30 @@ _AT_PLACE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)
 
 
 _HEADING = re.compile(
-    r"seuraava\w*\s+kokou\w*|next\s+(?:\w+\s+)?meeting|date\s+of\s+(?:the\s+)?next|nästa\s+möte",
+    rf"seuraava\w*\s+(?:\w+\s+)?\w*(?:kokou|tapaami)\w*|next\s+(?:\w+\s+)?meeting|date\s+of\s+(?:the\s+)?next|"
+    rf"nästa\s+(?:\w+\s+)?{vocabulary.MEETING_SV}",
     re.IGNORECASE,
 )
 _PHRASE = re.compile(
-    r"\b(?:seuraava|seuraavan)\s+(?:(?:\w+(?:n|en))\s+)?(?:kokous|kokouksen|kokoontuminen|tapaaminen|"
-    r"tapaamisen|palaveri|palaverin|etäkokous|puhelu|kokoontumisen)\b|"
+    r"\b(?:seuraava|seuraavan)\s+(?:(?:\w+(?:n|en))\s+)?(?:\w*(?:kokous|kokouksen|kokoontuminen|tapaaminen|"
+    r"tapaamisen|palaveri|palaverin|kokoontumisen)|puhelu)\b|"
     r"\bnext\s+(?:(?!meeting)[\w'’-]+\s+){0,2}(?:meeting|call|telecon|teleconference|session|"
-    r"get-together|check-in|sync|catch-up)s?\b|\bnästa\s+(?:möte|sammanträde)\b",
+    r"get-together|check-in|sync|catch-up)s?\b|"
+    rf"\bnästa\s+(?:(?!{vocabulary.MEETING_SV}\b)\w+\s+)?{vocabulary.MEETING_SV}\b",
     re.IGNORECASE,
 )
 # Every `_PHRASE` holds one of these words.
-_PHRASE_WORDS = ("seuraava", "next", "nästa")
+_PHRASE_WORDS = vocabulary.NEXT_WORDS
 
 
 # A heading that only names the next meeting (`Next meeting`, `## Seuraava kokous`, `Date of next
 # meeting:`): its date stands on the lines below.
 _HEADING_LINE = re.compile(
     r"^[ \t]*(?:[#=*_\-•]+[ \t]*)?(?:(?:§[ \t]*)?\d{1,4}(?:/\d{2,4})?[.)]?[ \t]+)?"
-    r"(?:date\s+(?:and\s+\w+\s+)?of\s+(?:the\s+)?)?"
-    r"(?:seuraava\w*\s+(?:\w+\s+)?(?:kokous|kokouks|kokouksen|tapaaminen|palaveri)\w*|"
-    r"next\s+(?:[\w'’-]+\s+){0,2}(?:meeting|call|telecon|session)s?|nästa\s+möte|"
-    r"(?:upcoming|future|forthcoming)\s+meetings|tulevat\s+kokoukset|kokousaikataulu|meeting\s+schedule)"
+    r"(?:date\s+(?:and\s+\w+\s+)?of\s+(?:the\s+)?|(?:tid|datum)\s+för\s+)?"
+    rf"(?:{vocabulary.NEXT_MEETING}|"
+    r"(?:upcoming|future|forthcoming)\s+meetings|tulevat\s+kokoukset|kokousaikataulu|meeting\s+schedule|"
+    r"kommande\s+möten|mötesplan)"
     r"(?:\s+(?:date|ajankohta|aika))?[ \t]*[:.]?[ \t]*[#=*_]*[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
