@@ -37,6 +37,9 @@ class NextMeeting(WhenWhere):
 
     agenda: list[str] = Field(default_factory=list)
     quote: str | None = None
+    # How sure the extractor is (0..1) and why; kept in process, out of the contract's JSON.
+    confidence: float | None = Field(default=None, exclude=True)
+    evidence: list[str] = Field(default_factory=list, exclude=True)
 
 
 class Participant(BaseModel):

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-__all__ = ["Found", "When", "due_of", "parse_time_range", "resolve", "scan"]
+__all__ = ["Found", "When", "due_of", "impossible", "parse_time_range", "resolve", "scan"]
 
 Day = date | datetime
 Span = tuple[date, date]
@@ -1778,3 +1778,44 @@ def resolve(
     if not found:
         return None
     return max(found, key=lambda f: f.end - f.start).when
+
+
+# --------------------------------------------------------------------------------------------- impossible
+
+# Shapes of a date or a time whose numbers cannot be one: `31.2.2027`, `2027-02-30`, `klo 25:00`.
+_IMPOSSIBLE_NUM = re.compile(
+    r"(?<![\w.,/:])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)?(?![\d.,]\d)"
+    r"|(?<![\w.\-/])(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)(?![\w\-])"
+)
+_IMPOSSIBLE_TIME = re.compile(
+    r"(?:(?<!\w)(?:klo|kello|kl|at)\.?\s*(?P<h>\d{1,2})(?:[.:](?P<mi>\d{2}))?"
+    r"|(?<![\d.:])(?P<h2>\d{2}):(?P<mi2>\d{2}))(?![\d:.]\d)",
+    _I,
+)
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")  # fmt: skip
+
+
+def impossible(text: str, ref: date | None = None) -> list[tuple[int, int, str]]:
+    """Dates and times in text whose numbers name no day or clock time: (start, end, why) in text order."""
+    out: list[tuple[int, int, str]] = []
+    for m in _IMPOSSIBLE_NUM.finditer(text):
+        if m["d"]:
+            d, mo = int(m["d"]), int(m["m"])
+            year = int(m["y"]) if m["y"] else (ref.year if ref else 2000)  # 2000: 29.2. may be real
+        else:
+            d, mo, year = int(m["id"]), int(m["im"]), int(m["iy"])
+        if not 1 <= mo <= 12:
+            if d <= 31 and mo <= 31 and (m["y"] or m["iy"]):
+                out.append((m.start(), m.end(), f"'{m.group(0)}' is no date: there is no month {mo}"))
+            continue
+        if d == 0 or d > _last(year, mo):
+            out.append(
+                (m.start(), m.end(), f"'{m.group(0)}' is no date: {_MONTH_NAMES[mo - 1]} has {_last(year, mo)} days")
+            )
+    for m in _IMPOSSIBLE_TIME.finditer(text):
+        h, mi = (m["h"], m["mi"]) if m["h"] else (m["h2"], m["mi2"])
+        if int(h) > 24 or (mi is not None and int(mi) > 59) or (int(h) == 24 and mi not in (None, "00")):
+            out.append((m.start(), m.end(), f"'{m.group(0).strip()}' is no time of day"))
+    out.sort()
+    return out
