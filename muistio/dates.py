@@ -1507,7 +1507,7 @@ _RULES: tuple[tuple[_Key, re.Pattern[str], _Handler, frozenset[str]], ...] = (
     (_K_MONTH_SV, _SV_MONTH, _h_sv_month, _SV),
     (("vår", "sommar", "höst", "vinter"), _SV_SEASON, _h_sv_season, _SV),
     (("år",), _SV_YEAR, _h_sv_year, _SV),
-    (_c(r"\b(?:v|vecka|veckan)\.?\s*\d"), _SV_WEEK_NUM, _h_sv_week_num, _SV),
+    (re.compile(r"[vV](?:ecka|eckan)?\.?[ \t]*\d"), _SV_WEEK_NUM, _h_sv_week_num, _SV),
     (("veck",), _SV_WEEK_REL, _h_sv_week_rel, _SV),
     (("dag",), _SV_WD_ALONE, _h_sv_wd, _SV),
     (("dag", "morgon", "går", "förrgår"), _SV_RELDAY, _h_sv_relday, _SV),
@@ -1810,9 +1810,8 @@ def impossible(text: str, ref: date | None = None) -> list[tuple[int, int, str]]
                 out.append((m.start(), m.end(), f"'{m.group(0)}' is no date: there is no month {mo}"))
             continue
         if d == 0 or d > _last(year, mo):
-            out.append(
-                (m.start(), m.end(), f"'{m.group(0)}' is no date: {_MONTH_NAMES[mo - 1]} has {_last(year, mo)} days")
-            )
+            why = f"'{m.group(0)}' is no date: {_MONTH_NAMES[mo - 1]} has {_last(year, mo)} days"
+            out.append((m.start(), m.end(), why))
     for m in _IMPOSSIBLE_TIME.finditer(text):
         h, mi = (m["h"], m["mi"]) if m["h"] else (m["h2"], m["mi2"])
         if int(h) > 24 or (mi is not None and int(mi) > 59) or (int(h) == 24 and mi not in (None, "00")):

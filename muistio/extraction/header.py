@@ -309,15 +309,19 @@ def read_header(text: str, header_end: int) -> Header:
         return meetbot
     h = Header()
     region = text[: max(header_end, 0)] if header_end > 40 else text[:2000]
+    lead = _NEXT_MEETING.search(region)
+    if lead and not region[: lead.start()].strip(" \t\n#*_>|-") and len(region) < 2000:
+        region = text[:2000]  # the notes open with the next meeting: this one's title and date follow
     body_region, fm_date = _front_matter(region[:6000])
     body_region, mail_date = _mail_date(body_region)
     fm_date = fm_date or mail_date
-    labels: dict[str, str] = {}
-    for m in _LABEL.finditer(body_region):
-        labels.setdefault(m.group("label").lower(), m.group("value"))
-    # Dates from where the head turns to the next meeting on are that meeting's, not this one's.
+    body_region = _without_leading_next_meeting(body_region)
+    # Dates (and date labels) from where the head turns to the next meeting on are that meeting's.
     nxt = _NEXT_MEETING.search(body_region)
     cut = nxt.start() if nxt else len(body_region)
+    labels: dict[str, str] = {}
+    for m in _LABEL.finditer(body_region, 0, cut):
+        labels.setdefault(m.group("label").lower(), m.group("value"))
     full_dates = [d for d in find_dates(body_region) if d.start < cut and d.has_year]
     ref = full_dates[0].value if full_dates else (fm_date.value if fm_date else None)
     when_value = next((labels[k] for k in _WHEN_LABELS if k in labels), None)
@@ -344,6 +348,23 @@ def read_header(text: str, header_end: int) -> Header:
     _place_and_schedule(h, text[: max(len(body_region), 3000)], labels, body_region, full_dates)
     h.group = _group(body_region, h.place)
     return h
+
+
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+
+
+def _without_leading_next_meeting(region: str) -> str:
+    """The head with a next-meeting paragraph blanked when the notes open with it (`Next meeting: ...`
+    above the title and date of this one); otherwise the head as it is."""
+    nxt = _NEXT_MEETING.search(region)
+    if nxt is None:
+        return region
+    para = _PARAGRAPH_END.search(region, nxt.end())
+    end = para.start() if para else len(region)
+    dated = [d for d in find_dates(region) if d.has_year]
+    if any(d.start < nxt.start() for d in dated) or not any(d.start >= end for d in dated):
+        return region
+    return region[: nxt.start()] + " " * (end - nxt.start()) + region[end:]
 
 
 def _meetbot_header(text: str) -> Header | None:
