@@ -56,7 +56,7 @@ def extract(
     decisions = find_decisions(text, seg.sections)
     own_title = (header.group or "") + " " + text[: min(seg.header_end or 300, 300)]
     next_meeting, nm_warnings, nm_span = locate_next_meeting(
-        text, seg.sections, header.date, own_title, header.timezone or timezone, header.start
+        text, seg.sections, header.date, own_title, header.timezone or timezone, header.start, header.end
     )
     warnings.extend(nm_warnings)
     next_date = date.fromisoformat(next_meeting.date) if next_meeting and next_meeting.date else None

@@ -629,7 +629,11 @@ def year_hint(text: str) -> int | None:
         return int(y.group(0))
     m = _NUMBER_YEAR.search(head)
     if m is None:
-        return None
+        # No year in the title: a year named anywhere (`12/2025`), or one either side of it, that the
+        # written weekdays (`ma 18.8.`) single out.
+        named = {int(y.group(0)) for y in _YEAR_IN_TITLE.finditer(text[:20000])}
+        agreeing = {y for n in named for y in (n - 1, n, n + 1) if _weekdays_agree(text, y)}
+        return agreeing.pop() if len(agreeing) == 1 else None
     raw = m.group("y") or m.group("yymmdd")
     year = int(raw) if len(raw) == 4 else 2000 + int(raw)
     # Only a title number the written weekdays confirm counts (`Möte 171101` may be no date at all).
@@ -676,8 +680,9 @@ _PROSE_PLACE = re.compile(
 # A recurring schedule: `Every other Monday 15:00 UTC · Jitsi`, `Weekly, Thursdays 17:00 CET | Zoom`,
 # `Kokoonnumme joka toinen tiistai klo 18 seuran tiloissa`.
 _RECURRING = re.compile(
-    r"\b(?:every|each|weekly|bi-?weekly|fortnightly|monthly|joka|jokainen|viikoittain|kuukausittain|"
-    r"kahden\s+viikon\s+välein)\b",
+    # `_Biweekly, ..._` in Markdown emphasis: an underscore before the word is no letter.
+    r"(?<![^\W_])(?:every|each|weekly|bi-?weekly|fortnightly|monthly|joka|jokainen|viikoittain|kuukausittain|"
+    r"kahden\s+viikon\s+välein|varje|varannan|veckovis|månadsvis)\b",
     re.IGNORECASE,
 )
 

@@ -281,6 +281,7 @@ def _agenda(s: str) -> list[str]:
     return [i.strip(" .") for i in items if i.strip(" .")]
 
 
+_UNDERLINE = re.compile(r"[ \t]*\n[ \t]*([-=~^*#])\1{2,}[ \t]*(?=\n|$)")
 # A sentence window reaches this far around its phrase: text without sentence ends (a PDF whose
 # full stops were lost) must not make every phrase's window the whole text.
 _REACH_BEFORE, _REACH_AFTER = 300, 600
@@ -300,11 +301,14 @@ def _candidate_windows(
             body_end = sec.start + lead + (para.start() if para else min(len(body) - lead, 600))
             wins.append((sec.start, body_end, sec.start, "section"))
     for m in _HEADING_LINE.finditer(text):
-        # The lines under the heading up to the next blank line after some content (or 400 characters).
-        below = text[m.end() : m.end() + 400]
+        # The lines under the heading up to the next blank line after some content (or 400 characters);
+        # a reStructuredText underline (`------------`) belongs to the heading.
+        rule = _UNDERLINE.match(text, m.end())
+        top = rule.end() if rule else m.end()
+        below = text[top : top + 400]
         lead = len(below) - len(below.lstrip())
         para = _BLANK_LINE.search(below[lead:])
-        end = m.end() + lead + (para.start() if para else len(below) - lead)
+        end = top + lead + (para.start() if para else len(below) - lead)
         wins.append((m.start(), end, m.end(), "heading"))
     spans = _sentences(text) if spans is None else spans
     for k, (a, b) in enumerate(spans):
@@ -356,6 +360,30 @@ def _cancelled(window: str, d: FoundDate) -> bool:
         e for e in (window.find(". ", d.end), window.find("\n", d.end), window.find(";", d.end)) if e >= 0
     ]
     return bool(_CANCELLED.search(window[start : min(ends) if ends else len(window)]))
+
+
+def _clause_before(window: str, d: FoundDate) -> str:
+    """The words of a date's clause before it."""
+    start = max(window.rfind(". ", 0, d.start), window.rfind("\n", 0, d.start), window.rfind(";", 0, d.start))
+    return window[start + 1 : d.start]
+
+
+def _another_bodys(window: str, d: FoundDate, own_other: set[str]) -> bool:
+    """Whether the clause of a date names another body's meeting (`Next AGM: July 2026`, `The next
+    committee meeting is on ...` in an AGM's minutes)."""
+    clause = _clause_before(window, d)
+    other = _OTHER_BODIES.search(clause)
+    if other and other.group(0).lower() not in own_other:
+        return True
+    return bool(own_other and _BOARD_IN_CLAUSE.search(clause))
+
+
+# A board's or a committee's meeting named in a clause (another body's, in a general meeting's minutes).
+_BOARD_IN_CLAUSE = re.compile(
+    r"\b(?:committee|board|executive|trustees'?|council|hallitu\w+|johtokun\w+|toimikun\w+|styrelse\w*)"
+    r"\s+(?:meeting|kokous|möte)\w*",
+    re.IGNORECASE,
+)
 
 
 def _row_cells(line: str) -> list[str]:
@@ -464,6 +492,8 @@ def _score(c: _Candidate, meeting_date: date | None) -> None:
         if nm.start is not None:
             s += 0.05
             c.evidence.append("time given")
+        if "called off" in c.evidence:
+            s -= 0.5
         if any("weekday" in w for w in c.warnings):
             s -= 0.25
             c.evidence.append("weekday disagrees")
@@ -487,6 +517,7 @@ def locate_next_meeting(
     own_title: str,
     timezone: str,
     meeting_start: str | None = None,
+    meeting_end: str | None = None,
 ) -> tuple[NextMeeting | None, list[str], tuple[int, int] | None]:
     """The next meeting, warnings, and the span of the sentence that sets it (so it is no action item).
 
@@ -505,7 +536,7 @@ def locate_next_meeting(
             continue
         seen.add((a, b, pos))
         c = _window_candidate(
-            text, a, b, pos, kind, meeting_date, own_title, own_other, timezone, meeting_start
+            text, a, b, pos, kind, meeting_date, own_title, own_other, timezone, (meeting_start, meeting_end)
         )
         if c is not None:
             c.order = order
@@ -529,9 +560,10 @@ def _window_candidate(
     own_title: str,
     own_other: set[str],
     timezone: str,
-    meeting_start: str | None,
+    meeting_times: tuple[str | None, str | None],
 ) -> _Candidate | None:
     """What one window says about the next meeting, or None when it sets none."""
+    meeting_start, meeting_end = meeting_times
     window = text[a:b]
     rel = pos - a
     table = _table_next(window[rel:], own_title, meeting_date, timezone) if window.count("|") >= 6 else None
@@ -565,13 +597,16 @@ def _window_candidate(
     found = [d for d in all_found if d.start >= rel - 2 and d.relation not in ("by", "until")]
     if meeting_date is not None:
         found = [d for d in found if _future_date(d, meeting_date) > meeting_date]
-    found = [d for d in found if not _cancelled(window, d)] or found[-1:]
+    found = [d for d in found if not _another_bodys(window, d, own_other)]
+    kept = [d for d in found if not _cancelled(window, d)]
+    called_off = bool(found) and not kept
+    found = kept or found[-1:]
     warnings: list[str] = []
     if found:
         first = found[0]
         when = _future_date(first, meeting_date)
         warnings.extend(f"next meeting: {w}" for w in first.warnings)
-        evidence: list[str] = []
+        evidence: list[str] = ["called off"] if called_off else []
         if _WEEKDAY_WORD.search(window[first.start : first.end]) and not first.warnings:
             evidence.append("weekday agrees")
         start, end = first.start_time, first.end_time
@@ -590,6 +625,8 @@ def _window_candidate(
         carried = None
         if start is None and not any("time" in w for w in warnings):
             start = _same_time(window, text, meeting_start)
+            if start is not None and start == meeting_start:
+                end = meeting_end  # `samaan aikaan`: this meeting's start and end
             if start is None:
                 # The time and place of a recurring schedule stated in the head (`Every Thursday 16:00 CET`).
                 carried = schedule(text[:4000])
