@@ -267,3 +267,69 @@ def test_dev_corpus_meeting_dates() -> None:
         total += 1
         right += got is not None and got.date == want
     assert right / total >= 0.95, f"{right}/{total}"
+
+
+# --- more real-minutes forms (invented text) -------------------------------------------------------
+
+
+def test_called_off_day_loses_to_the_next_call() -> None:
+    ex = run(
+        "# WG call 17 April 2025\n\n## Next meetings\n\n<rs> no call on 24 April (people travelling)\n\n"
+        "<rs> next call 1 May, usual time 14:00 UTC\n\n<rs> adjourned\n"
+    )
+    assert when(ex) == ("2025-05-01", "14:00", None)
+
+
+def test_committee_meeting_in_general_meeting_minutes_is_another_bodys() -> None:
+    ex = run(
+        "Minutes of the AGM held on 10 July 2025\n\n1. Apologies\nNone.\n\n9. DATE OF NEXT MEETING\n"
+        "The next committee meeting is on Tuesday 22 July at 7.30pm.\n"
+        "Next AGM: July 2026, date to be confirmed.\n",
+        "m.txt",
+    )
+    assert ex.next_meeting is None or ex.next_meeting.date is None
+
+
+def test_restructuredtext_underlined_next_meeting_heading() -> None:
+    ex = run(
+        "Staff meeting 20 November 2024\n==============================\n\n"
+        "1. Minutes\n-----------\n\nApproved.\n\n"
+        "Next meeting\n------------\n\nWednesday 22 January 2025, 14:15, Room B204.\n",
+        "m.rst",
+    )
+    assert when(ex) == ("2025-01-22", "14:15", None)
+
+
+def test_same_time_takes_this_meetings_start_and_end() -> None:
+    ex = run(
+        "# Palaveri 4.9.2024\n\nKe 4.9. klo 19–20.15, seuran toimisto\n\n"
+        "Seuraava palaveri ke 18.9. samaan aikaan.\n"
+    )
+    assert when(ex) == ("2024-09-18", "19:00", "20:15")
+
+
+def test_year_named_in_the_text_that_the_weekday_singles_out() -> None:
+    ex = run(
+        "JR-palaveri ma 18.8. (muistio)\n\nmukana: Mikael, Jenni\n\n"
+        "**Toimisto**\n- vuokrasopimus päättyy 12/2025\n",
+        "m.md",
+    )
+    assert ex.meeting is not None and ex.meeting.date == "2025-08-18"
+
+
+def test_recurring_schedule_in_emphasis_gives_the_next_meetings_time() -> None:
+    ex = run(
+        "# SIG notes\n\n_Biweekly, Wednesdays 17:00 UTC. Next meeting: 2025-05-28._\n\n"
+        "## 2025-05-14\n\n- notes\n"
+    )
+    assert when(ex) == ("2025-05-28", "17:00", None)
+    assert ex.next_meeting is not None and ex.next_meeting.timezone == "UTC"
+
+
+def test_meeting_date_confidence_follows_its_evidence() -> None:
+    labelled = run("Aika: ti 22.5.2018 klo 12-14\nLäsnä: Aino Aalto\n\n1. Avaus\n", "m.txt")
+    assert labelled.meeting is not None and labelled.meeting.confidence is not None
+    assert labelled.meeting.confidence >= 0.9 and "date label" in labelled.meeting.evidence
+    yearless = run("Palaveri ma 18.8.\n\nmukana: Mikael\n\n- vuokra päättyy 12/2025\n", "m.txt")
+    assert yearless.meeting is not None and yearless.meeting.confidence is not None
+    assert yearless.meeting.confidence < labelled.meeting.confidence

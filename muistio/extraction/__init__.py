@@ -80,6 +80,8 @@ def extract(
         end=header.end,
         timezone=header.timezone or timezone,
         place=header.place,
+        confidence=header.confidence,
+        evidence=header.evidence,
     )
     fmt = doc.format if doc.format in _FORMATS else "txt"
     return Extraction(
@@ -165,6 +167,8 @@ def render_summary(ex: Extraction) -> str:
     else:
         when = " ".join(x for x in (nm.date or "date not set", _span(nm.start, nm.end)) if x)
         out.append(f"Next meeting: {when}" + (f", {nm.place}" if nm.place else ""))
+        if nm.confidence is not None:
+            out.append(f"  confidence {nm.confidence:.2f}: " + ", ".join(nm.evidence))
         if nm.agenda:
             out.append("  agenda: " + "; ".join(nm.agenda))
     if ex.warnings:

@@ -244,6 +244,7 @@ def _meetbot_times(text: str, h: Header) -> bool:
         hhmm = f"{int(m.group('h')):02d}:{m.group('mi')}"
         if m.group("what") == "started" and not found:
             h.date, h.start, found = day, hhmm, True
+            h.settle(0.98, "MeetBot's 'Meeting started' line")
             h.timezone = "UTC" if m.group("tz") else h.timezone
         elif m.group("what") == "ended" and found and day == h.date:
             h.end = hhmm
@@ -268,6 +269,13 @@ class Header:
     place: str | None = None
     timezone: str | None = None  # only when the minutes state it (`16:00 UTC`)
     warnings: list[str] = field(default_factory=list)
+    # How sure the date is (0..1) and what spoke for it: the winning candidate's evidence.
+    confidence: float | None = None
+    evidence: list[str] = field(default_factory=list)
+
+    def settle(self, confidence: float, *evidence: str) -> None:
+        """Record how the date was chosen."""
+        self.confidence, self.evidence = round(max(0.0, min(1.0, confidence)), 2), list(evidence)
 
 
 def clean_place(place: str) -> str | None:
@@ -456,6 +464,8 @@ def _when_label(
         if chosen.has_year or ref is not None:
             h.date = value
             h.warnings.extend(f"meeting date: {w}" for w in chosen.warnings)
+            year = "year written" if chosen.has_year else "year from elsewhere in the text"
+            h.settle(0.95 - 0.1 * (not chosen.has_year) - 0.2 * bool(chosen.warnings), "date label", year)
         h.start, h.end = chosen.start_time, chosen.end_time
     if h.start is None:
         h.start, h.end = find_times(when_value)
@@ -470,22 +480,30 @@ def _date_from_head(
     # A date inside a resolution or about another meeting (`the minutes of the meeting held on
     # 10 May were approved`, `maksetaan 31.5.2024 mennessä`) is not this meeting's date.
     own = [d for d in full_dates if not _about_other(body_region, d)]
-    own = _by_evidence(body_region, own or full_dates)
+    scored = _by_evidence(body_region, own or full_dates)
+    own = [d for _s, d, _e in scored]
+    confidence, evidence = (scored[0][0], scored[0][2]) if scored else (0.0, [])
     title_end = _title_end(body_region)
     if own and own[0].start >= title_end and _DAY_MONTH.search(body_region[:title_end]):
         # `Palaveri ma 18.8.` as the title, full dates only further down: the title gives the day.
         titled = _yearless_date(text, body_region[:title_end], own[0].value)
-        own = [titled] if titled else own
+        if titled:
+            own, confidence, evidence = [titled], 0.75, ["day in the title", "year from a date below"]
     if not own:
         # A head date without its year (`Palaveri ma 18.8.`, `Wednesday 14 May`): the year comes from
         # a mail Date: header, another full date in the text or a year in the title; the body day wins.
         yearless = _yearless_date(text, body_region[:cut], fm_date.value if fm_date else None)
         own = [yearless] if yearless else []
+        confidence, evidence = 0.6, ["day in the head", "year from elsewhere in the text"]
     candidates = own or ([fm_date] if fm_date else [])
     if not candidates:
         return
     first = candidates[0]
     h.date = first.value
+    if own:
+        h.settle(confidence, *evidence)
+    else:
+        h.settle(0.7, "front matter date")
     if fm_date and own and own[0].value != fm_date.value:
         h.warnings.append(
             f"meeting date: front matter says {fm_date.value.isoformat()} but the text says "
@@ -509,25 +527,40 @@ _HELD_ON = re.compile(
 )
 
 
-def _by_evidence(region: str, dates: list[FoundDate]) -> list[FoundDate]:
-    """Head dates ordered by their evidence of being this meeting's; first written wins a tie.
+def _by_evidence(region: str, dates: list[FoundDate]) -> list[tuple[float, FoundDate, list[str]]]:
+    """Head dates scored (0..1) by their evidence of being this meeting's, best first; first written
+    wins a tie.
 
-    Evidence: `held on` before it (+2), the same day written again in the head (+1 per repeat, at most
-    +2), a weekday that agrees (+1) or disagrees (-1) with it, and being the first one (+1).
+    Evidence: `held on` before it, the same day written again in the head, a weekday that disagrees
+    with it, being the first date of the head, and how many other days compete with it.
     """
-    if len(dates) < 2:
-        return dates
     days = [d.value for d in dates]
-
-    def score(k: int) -> int:
-        d = dates[k]
-        s = 2 * bool(_HELD_ON.search(region[max(0, d.start - 60) : d.start]))
-        s += min(days.count(d.value) - 1, 2)
-        s -= bool(d.warnings)  # the only warning a date carries here is a weekday that disagrees
-        return s + (k == 0)
-
-    order = sorted(range(len(dates)), key=lambda k: (-score(k), k))
-    return [dates[k] for k in order]
+    rivals = len(set(days)) - 1
+    out: list[tuple[float, int, FoundDate, list[str]]] = []
+    for k, d in enumerate(dates):
+        score, why = 0.7, ["date in the head"]
+        if _HELD_ON.search(region[max(0, d.start - 60) : d.start]):
+            score += 0.15
+            why.append("'held on' before it")
+        repeats = min(days.count(d.value) - 1, 2)
+        if repeats:
+            score += 0.05 * repeats
+            why.append(f"written {repeats + 1} times")
+        if d.warnings:  # the only warning a date carries here is a weekday that disagrees
+            score -= 0.1
+            why.append("weekday disagrees")
+        if k == 0:
+            score += 0.05
+            why.append("first date of the head")
+        if rivals:
+            score -= 0.05 * min(rivals, 3)
+            why.append(f"{rivals} other day(s) in the head")
+        else:
+            score += 0.1
+            why.append("the only day in the head")
+        out.append((round(max(0.0, min(1.0, score)), 2), k, d, why))
+    out.sort(key=lambda t: (-t[0], t[1]))
+    return [(score, d, why) for score, _k, d, why in out]
 
 
 def _time_range_line(h: Header, head: str) -> None:
@@ -737,6 +770,7 @@ def _date_heading(text: str, h: Header) -> None:
             and len(m.group("d").strip()) - (found[0].end - found[0].start) <= 4
         ):
             h.date = found[0].value
+            h.settle(0.7, "a heading that is only a date")
             if h.start is None and found[0].start_time is not None:
                 h.start, h.end = found[0].start_time, found[0].end_time
             return
@@ -751,6 +785,7 @@ def _compact_title_date(region: str, h: Header) -> None:
         m = _COMPACT_DATE.search(line)
         if m:
             h.date = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            h.settle(0.65, "eight-digit date in the title")
             return
 
 
