@@ -461,3 +461,14 @@ def _sv_rows() -> list[tuple[str, ...]]:
 @pytest.mark.parametrize("row", _sv_rows(), ids=lambda r: r[0])
 def test_spec_vector_sv(row: tuple[str, ...]) -> None:
     test_spec_vector(row)
+
+
+def test_cli_when_swedish() -> None:
+    runner = CliRunner()
+    result = runner.invoke(
+        app, ["when", "senast den 31 augusti", "--ref", "2018-05-22T12:00", "--lang", "sv", "--json"]
+    )
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["end"] == "2018-08-31" and json.loads(result.stdout)["relation"] == "by"
+    bad = runner.invoke(app, ["when", "i juni", "--ref", "2018-05-22", "--lang", "de"])
+    assert bad.exit_code != 0 and "fi, sv or en" in bad.stderr
