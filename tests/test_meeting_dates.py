@@ -333,3 +333,10 @@ def test_meeting_date_confidence_follows_its_evidence() -> None:
     yearless = run("Palaveri ma 18.8.\n\nmukana: Mikael\n\n- vuokra päättyy 12/2025\n", "m.txt")
     assert yearless.meeting is not None and yearless.meeting.confidence is not None
     assert yearless.meeting.confidence < labelled.meeting.confidence
+
+
+def test_impossible_date_in_the_date_label_is_a_warning() -> None:
+    ex = run("Aika: 31.2.2027 klo 25:00\nLäsnä: Aino Aalto\n\n1. Avaus\n", "m.txt")
+    assert ex.meeting is not None and (ex.meeting.date, ex.meeting.start) == (None, None)
+    assert any("'31.2.2027' is no date" in w for w in ex.warnings)
+    assert any("'klo 25:00' is no time of day" in w for w in ex.warnings)

@@ -471,6 +471,9 @@ def _when_label(
         h.start, h.end = find_times(when_value)
     if h.start is not None:
         h.timezone = zone_said
+    for _s, _e, why in _dates.impossible(when_value, ref):
+        if ("date" in why and h.date is None) or ("time" in why and h.start is None):
+            h.warnings.append(f"meeting date: {why}; it is left empty")
 
 
 def _date_from_head(
