@@ -75,11 +75,37 @@ def main() -> int:
         f"{label:46} {total_read:8.2f} {total_extract:10.2f} {total_extract / total_read:5.1f}x "
         f"{total_structure:14.2f}"
     )
+    _print_scaling(SHARED / "diginyt-2018-05-22.txt")
     if seed_ms is not None:
         verdict = "ok" if seed_ms < SEED_BUDGET_MS else "OVER BUDGET"
         print(f"seed memo extraction {seed_ms:.2f} ms (budget {SEED_BUDGET_MS:.0f} ms): {verdict}")
         return 0 if seed_ms < SEED_BUDGET_MS else 1
     return 0
+
+
+def _print_scaling(seed: Path) -> None:
+    """The next-meeting search on 25k and 100k characters of run-on text: linear means a ratio near 4."""
+    if not seed.exists():
+        return
+    from muistio.extraction.header import read_header
+    from muistio.extraction.next_meeting import locate_next_meeting
+    from muistio.extraction.segment import segment
+
+    # The seed without sentence ends or line breaks: every phrase's sentence is the whole text.
+    base = " ".join(read_document(seed).text.split()).replace(". ", ", ")
+    ms = {}
+    for n in (25_000, 100_000):
+        text = (base * (n // len(base) + 1))[:n]
+        seg = segment(text)
+        head = read_header(text, seg.header_end)
+        ms[n] = _median_ms(
+            lambda t=text, s=seg, h=head: locate_next_meeting(t, s.sections, h.date, "", "Europe/Helsinki"), 3
+        )
+    print(
+        f"next-meeting search on run-on text: 25k chars {ms[25_000]:.1f} ms, "
+        f"100k chars {ms[100_000]:.1f} ms, "
+        f"ratio {ms[100_000] / ms[25_000]:.1f} (linear ~4)"
+    )
 
 
 if __name__ == "__main__":

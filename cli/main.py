@@ -82,7 +82,7 @@ def extract(
 def when(
     phrase: Annotated[str, typer.Argument(help="a date phrase: 'syksyksi 2018', 'by Friday'")],
     ref: Annotated[str, typer.Option("--ref", help="reference time YYYY-MM-DD[THH:MM] (the meeting's)")],
-    lang: Annotated[str | None, typer.Option("--lang", help="fi or en (default: both)")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="fi, sv or en (default: all three)")] = None,
     next_meeting: Annotated[
         str | None, typer.Option("--next-meeting", help="the next meeting's date YYYY-MM-DD")
     ] = None,
@@ -99,8 +99,8 @@ def when(
     except ValueError:
         fail(f"when: --ref {ref!r} is not YYYY-MM-DD or YYYY-MM-DDTHH:MM")
         return
-    if lang not in (None, "fi", "en"):
-        fail(f"when: --lang must be fi or en, not {lang!r}")
+    if lang not in (None, "fi", "sv", "en"):
+        fail(f"when: --lang must be fi, sv or en, not {lang!r}")
     meeting_day = None
     if next_meeting:
         try:

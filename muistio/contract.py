@@ -30,6 +30,9 @@ class WhenWhere(BaseModel):
     end: str | None = None
     timezone: str = "Europe/Helsinki"
     place: str | None = None
+    # How sure the extractor is of the date (0..1) and why; kept in process, out of the contract's JSON.
+    confidence: float | None = Field(default=None, exclude=True)
+    evidence: list[str] = Field(default_factory=list, exclude=True)
 
 
 class NextMeeting(WhenWhere):

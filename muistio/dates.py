@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-__all__ = ["Found", "When", "due_of", "parse_time_range", "resolve", "scan"]
+__all__ = ["Found", "When", "due_of", "impossible", "parse_time_range", "resolve", "scan"]
 
 Day = date | datetime
 Span = tuple[date, date]
@@ -109,6 +109,24 @@ _EN_WD = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
     "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
 }  # fmt: skip
+_SV_MONTHS = {
+    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7, "augusti": 8,
+    "september": 9, "oktober": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10,
+    "nov": 11, "dec": 12,
+}  # fmt: skip
+_SV_WD = {
+    "måndag": 0, "tisdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4, "lördag": 5, "söndag": 6,
+    "mån": 0, "tis": 1, "ons": 2, "tor": 3, "tors": 3, "fre": 4, "lör": 5, "sön": 6,
+    "månd": 0, "tisd": 1, "onsd": 2, "torsd": 3, "fred": 4, "lörd": 5, "sönd": 6,
+}  # fmt: skip
+_SV_NUM = {
+    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
+    "tio": 10, "ett par": 2,
+}  # fmt: skip
+_SV_PART = {"början": "early", "mitten": "mid", "slutet": "late"}
+_SV_SEASON_FIRST = {"vår": 3, "sommar": 6, "höst": 9, "vinter": 12}
+_SV_QUAL = {"nästa": 1, "kommande": 1, "denna": 0, "detta": 0, "i": 0, "förra": -1}
 _WD_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 _FI_NUM = {
@@ -176,7 +194,15 @@ _FI_WD_FULL = (
     r"(?:maanantai|tiistai|torstai|perjantai|lauantai|sunnuntai)(?:na|hin|sta|n|ksi|lle|lta|lla)?"
     r"|keskiviik(?:ko(?:na|on)?|o(?:sta|n|ksi|lle|lta|lla))"
 )
-_WD_ANY = rf"(?:{_FI_WD_FULL}|{_EN_WD_RE}|ma|ti|ke|to|pe|la|su)"
+_SV_WD_FULL = r"(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en|ens)?"
+_SV_WD_RE = rf"(?:{_SV_WD_FULL}|(?:mån|tis|ons|tors|lör|sön)d?|tor|fred?)"
+_WD_ANY = rf"(?:{_FI_WD_FULL}|{_SV_WD_RE}|{_EN_WD_RE}|ma|ti|ke|to|pe|la|su)"
+_SV_MON = "|".join(sorted(_SV_MONTHS, key=len, reverse=True))
+_SV_MON_FULL = "|".join(
+    sorted(
+        (k for k in _SV_MONTHS if len(k) > 4 or k in ("mars", "maj", "juni", "juli")), key=len, reverse=True
+    )
+)
 _FI_POST_RE = "|".join(sorted((re.escape(k) for k in _FI_POST), key=len, reverse=True))
 _FI_QUAL_RE = "|".join(sorted(_FI_QUAL, key=len, reverse=True))
 _EN_PART = (
@@ -189,14 +215,14 @@ _H = r"(?:2[0-3]|[01]?\d)(?!\d)"
 _M = r"[0-5]\d"
 _AP = r"(?:[ap]\.?m\.?(?!\w))"
 _TIME = (
-    rf"(?P<klo>(?:klo|kello)\.?\s*|(?:at|@|from|alkaen\s+klo)\s*)?"
+    rf"(?P<klo>(?:klo|kello|kl)\.?\s*|(?:at|@|from|alkaen\s+klo)\s*)?"
     rf"(?P<h1>{_H})(?:[.:](?P<m1>{_M}))?(?:\s*(?P<ap1>{_AP}))?"
-    rf"(?:\s*(?:[-–—]|\bto\b|\buntil\b)\s*(?:klo\s*)?(?P<h2>{_H})(?:[.:](?P<m2>{_M}))?(?:\s*(?P<ap2>{_AP}))?)?"
+    rf"(?:\s*(?:[-–—]|\bto\b|\buntil\b)\s*(?:(?:klo|kl)\.?\s*)?(?P<h2>{_H})(?:[.:](?P<m2>{_M}))?(?:\s*(?P<ap2>{_AP}))?)?"
     r"(?![\d:.]\d)(?![%€])"
 )
 _TIME_RE = re.compile(rf"{_B}{_TIME}", _I)
 _TIME_AFTER = re.compile(rf"(?:\s*[,.])?\s*{_TIME}", _I)
-_KLO_AHEAD = re.compile(r"\s*,?\s*(?:klo|kello)\b", _I)
+_KLO_AHEAD = re.compile(r"\s*,?\s*(?:klo|kello|kl)\b", _I)
 
 _PREFIX = re.compile(
     r"(?<!\w)(?P<w>viimeistään|ennen|alkaen|lähtien|by|before|until|till|til|through|thru|from|"
@@ -341,7 +367,8 @@ _EN_OFFSET = _c(
 )
 _EN_DAY_MONTH = _c(
     rf"{_B}(?:(?P<wd>{_EN_WD_RE})\.?,?\s+)?(?:the\s+)?(?:(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?{_SEP})?"
-    rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_EN_MON})\.?(?:,?\s+(?P<y>{_Y}))?{_NW}(?!\d)"
+    rf"(?P<d>\d{{1,2}})(?:[ \t]?(?:st|nd|rd|th))?\s+(?:of\s+)?(?P<mon>{_EN_MON})\.?"
+    rf"(?:,?\s+(?P<y>{_Y}))?{_NW}(?!\d)"
 )
 _EN_MONTH_DAY = _c(
     rf"{_B}(?:(?P<wd>{_EN_WD_RE})\.?,?\s+)?(?P<mon>{_EN_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
@@ -373,7 +400,68 @@ _ANCHOR = _c(
     rf"(?P<fi>kokoukseen|kokouksessa|kokoukselle|kokousta|kokoukseen)"
     rf"|(?:the\s+)?(?:next|following|upcoming)\s+(?:[\w-]+\s+)?(?P<en>meeting|call|session)){_NW}"
 )
-_ANCHOR_DECL = re.compile(r"\s*(?::|-\s|–|will\s+be|is\s+(?:on|at|scheduled|planned))", _I)
+_ANCHOR_DECL = re.compile(
+    r"\s*(?::|-\s|–|will\s+be|is\s+(?:on|at|scheduled|planned)|blir|hålls|äger\s+rum|är\s+(?:på|den))", _I
+)
+
+
+# --- Swedish (spec/dates.md, dates-sv.tsv): Finland-Swedish numeric dates are the Finnish ones
+_SV_PART_RE = r"(?:(?P<part>början|mitten|slutet)\s+av\s+)"
+_SV_DAY_MONTH = _c(
+    rf"{_B}(?:(?P<wd>{_SV_WD_RE})\.?,?\s+)?(?:den\s+)?(?:(?P<d0>\d{{1,2}})(?::[ae])?{_SEP})?"
+    rf"(?P<d>\d{{1,2}})(?::[ae])?\s+(?P<mon>{_SV_MON})\.?(?:,?\s+(?P<y>{_Y}))?{_NW}(?![\d:.]\d)"
+)
+_SV_MONTH = _c(rf"{_B}{_SV_PART_RE}?(?P<mon>{_SV_MON_FULL})(?:\s+(?P<y>{_Y}))?{_NW}(?!\s+\d)")
+_SV_SEASON = _c(
+    rf"{_B}(?:(?P<q>nästa|kommande|denna|förra)\s+)?{_SV_PART_RE}?"
+    rf"(?P<s>vår|sommar|höst|vinter)(?P<def>en|n)?(?:\s+(?P<y>{_Y}))?{_NW}"
+)
+_SV_YEAR = _c(
+    rf"{_B}(?:(?P<cur>årets\s+slut|slutet\s+av\s+året)|(?:slutet\s+av\s+(?:år\s+)?(?P<y>{_Y}))"
+    rf"|(?P<y2>{_Y})\s+års\s+slut|(?:under\s+)?(?P<q>nästa|detta|förra)\s+år){_NW}"
+)
+_SV_WEEK_NUM = _c(
+    rf"{_B}(?:vecka|veckan|v\.|v(?=\s))\s*(?P<n>\d{{1,2}})(?:{_SEP}(?P<n2>\d{{1,2}}))?"
+    rf"(?:\s*(?:/|,|år)\s*(?P<y>{_Y}))?(?!\d)"
+)
+_SV_WEEK_REL = _c(
+    rf"{_B}(?:(?P<q>nästa|kommande|denna|förra)\s+vecka|(?P<this>i\s+veckan)|(?P<q2>nästa|förra)\s+veckan"
+    rf"|(?P<eow>veckans\s+slut|slutet\s+av\s+veckan)){_NW}"
+)
+_SV_WD_ALONE = _c(rf"{_B}(?:(?P<q>nästa|kommande|förra)\s+)?(?P<wd>{_SV_WD_FULL}){_NW}")
+_SV_RELDAY = _c(rf"{_B}(?P<w>idag|i\s+dag|imorgon|i\s+morgon|i\s+övermorgon|igår|i\s+går|i\s+förrgår){_NW}")
+_SV_OFFSET = _c(
+    rf"{_B}(?P<r>inom|om|efter)\s+(?P<n>\d{{1,3}}|ett\s+par|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s+"
+    rf"(?P<u>dagar|dag|veckor|vecka|månader|månad|år){_NW}"
+)
+_SV_ANCHOR = _c(
+    rf"{_B}(?:nästa|kommande|följande)\s+(?:\w+\s+)?"
+    rf"(?P<sv>möte|mötet|sammanträde|sammanträdet|styrelsemöte|styrelsemötet|träff|träffen){_NW}"
+)
+_SV_PREFIX = re.compile(
+    r"(?<!\w)(?P<w>senast(?:\s+den)?|till\s+och\s+med|t\.\s?o\.\s?m\.|fram\s+till|tills|till|före|innan|"
+    r"från\s+och\s+med|fr\.\s?o\.\s?m\.|från|efter|sedan|i|under|på|inom|den|vid)\s+$",
+    _I,
+)
+_SV_PREFIX_REL = {
+    "senast": "by", "senast den": "by", "till": "by", "före": "by", "innan": "by", "inom": "by",
+    "till och med": "until", "t.o.m.": "until", "fram till": "until", "tills": "until",
+    "från och med": "from", "fr.o.m.": "from", "från": "from", "efter": "from", "sedan": "from",
+    "i": "during", "under": "during", "på": "at", "den": "at", "vid": "at",
+}  # fmt: skip
+# Day-month with slashes (`20/6`, `13/10/2023`) and day-month-year with hyphens (`23-02-2016`).
+_SLASH_DATE = _c(
+    rf"(?<![\w.,/:#§-])(?:(?P<wd>{_WD_ANY})\.?,?\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
+    rf"(?:/(?P<y>{_Y}|\d\d))?(?![\w/]|[.,]\d)"
+)
+_HYPHEN_DATE = _c(rf"(?<![\w.,/:-])(?P<d>\d{{1,2}})-(?P<m>\d{{1,2}})-(?P<y>{_Y})(?![\w-])")
+# A compact timestamp `20151017-1100` (year, month, day, hour, minute).
+_COMPACT = _c(
+    r"(?<![\w.])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>[0-2]\d|3[01])"
+    r"[-T](?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?!\w)"
+)
+# Before a slash date: a meeting's or a paragraph's number (`kokous 3/12`, `§ 4/2019`), not a day.
+_SLASH_GUARD = re.compile(r"(?:kokous|kokouksen|nro|no\.?|nr\.?|n:o|protokoll|pöytäkirja|§|#)\s*$", _I)
 
 # --------------------------------------------------------------------------------------------- periods
 
@@ -496,6 +584,9 @@ def _wd_of(text: str | None) -> int | None:
         return _FI_WD_ABBR[t]
     if t in _EN_WD:
         return _EN_WD[t]
+    sv = t[:-2] if t.endswith("dagen") else t[:-3] if t.endswith("dagens") else t
+    if sv in _SV_WD:
+        return _SV_WD[sv]
     for stem, n in _FI_WD_STEM.items():
         if t.startswith(stem):
             return n
@@ -1177,7 +1268,184 @@ def _h_holiday(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
     return c
 
 
-_FI, _EN, _ALL = frozenset({"fi"}), frozenset({"en"}), frozenset({"fi", "en"})
+# --------------------------------------------------------------------------------------------- Swedish
+
+
+def _num_day(m: re.Match[str], ref: datetime, d: int, mo: int, y: int | None) -> _Cand | None:
+    """A numeric day d.mo (year y or chosen later), with any weekday written before it."""
+    wd = _wd_of(m["wd"]) if "wd" in m.re.groupindex else None
+
+    def fn(yy: int) -> Span:
+        return _days_span(yy, mo, d, mo, d)
+
+    try:
+        c = _Cand(m.start(), m.end(), "day", **_fixed_or_span(y, fn))  # type: ignore[arg-type]
+    except ValueError:
+        return None
+    if "wd" in m.re.groupindex:
+        c.weekday, c.weekday_text = wd, m["wd"] or ""
+    c.takes_time = True
+    return c
+
+
+def _slash(m: re.Match[str], text: str, ref: datetime, lenient: bool) -> _Cand | None:
+    """20/6, 13/10/2023; a month over 12 reads month/day (`10/13`); `24/7` and numbered items are no days."""
+    a, b = int(m["d"]), int(m["m"])
+    y = _yr(m["y"]) if m["y"] and len(m["y"]) == 4 else (_two_digit_year(m["y"], ref) if m["y"] else None)
+    if _SLASH_GUARD.search(text[max(0, m.start() - 14) : m.start()]) or (a, b) == (24, 7):
+        return None
+    if y is None and not m["wd"] and not lenient and len(m["d"]) + len(m["m"]) < 3:
+        return None  # '1/2', '3/4': fractions more often than days
+    if 1 <= b <= 12 and 1 <= a <= 31:
+        d, mo = a, b
+    elif 1 <= a <= 12 and 13 <= b <= 31 and (y is not None or not lenient):
+        d, mo = b, a
+    else:
+        return None
+    return _num_day(m, ref, d, mo, y)
+
+
+def _h_slash(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
+    """20/6 (with a weekday or two-digit parts), 13/10/2023."""
+    return _slash(m, text, ref, lenient=False)
+
+
+def _h_slash_sv(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
+    """Swedish writes days as `3/3`, `20/6`: every day/month pair is a day."""
+    return _slash(m, text, ref, lenient=True)
+
+
+def _h_hyphen(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
+    """23-02-2016 (day first; `02-23-2016` reads month first)."""
+    a, b, y = int(m["d"]), int(m["m"]), int(m["y"])
+    if 1 <= b <= 12:
+        return _num_day(m, ref, a, b, y)
+    if 1 <= a <= 12:
+        return _num_day(m, ref, b, a, y)
+    return None
+
+
+def _h_compact(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
+    """20151017-1100: a day and its time."""
+    try:
+        d = date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    return _Cand(m.start(), m.end(), "day", fixed=(d, d), t1=time(int(m["hh"]), int(m["mm"])))
+
+
+def _h_sv_day_month(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
+    """den 20 juni (2018), onsdagen den 20 juni, 1-3 juni."""
+    mo, d, y = _SV_MONTHS[m["mon"].lower()], int(m["d"]), _yr(m["y"])
+    d0 = int(m["d0"]) if m["d0"] else d
+    return _day_range_cand(m, y, mo, d0, d)
+
+
+def _h_sv_month(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
+    """i juni, i slutet av augusti, juni 2018."""
+    mo, y = _SV_MONTHS[m["mon"].lower()], _yr(m["y"])
+    c = _Cand(m.start(), m.end(), "month", **_fixed_or_span(y, lambda yy: _month(yy, mo)))  # type: ignore[arg-type]
+    if m["part"]:
+        c.part = _SV_PART[m["part"].lower()]
+    c.needs_context = y is None and not m["part"]
+    return c
+
+
+def _h_sv_season(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
+    """under hösten 2018, till hösten, nästa vår, i slutet av sommaren."""
+    first = _SV_SEASON_FIRST[m["s"].lower()]
+    y = _yr(m["y"])
+    c = _Cand(m.start(), m.end(), "season")
+    if m["part"]:
+        c.part = _SV_PART[m["part"].lower()]
+    if y is not None:
+        c.fixed = _season(y, first)
+    elif m["q"]:
+        c.fixed = _qualified(ref.date(), _SV_QUAL[m["q"].lower()], lambda yy: _season(yy, first))
+    else:
+        c.span = lambda yy: _season(yy, first)
+        c.needs_context = not m["part"]
+    return c
+
+
+def _h_sv_year(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
+    """före årets slut, i slutet av 2019, nästa år."""
+    if m["q"]:
+        y = ref.year + _SV_QUAL[m["q"].lower()]
+        return _Cand(m.start(), m.end(), "year", fixed=_year(y))
+    y = _yr(m["y"]) or _yr(m["y2"]) or ref.year
+    return _Cand(m.start(), m.end(), "year", fixed=_year(y), part="end")
+
+
+def _h_sv_week_num(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
+    """vecka 32, v. 25, veckorna 25-26."""
+    return _week_cand(m, int(m["n"]), int(m["n2"]) if m["n2"] else None, _yr(m["y"]))
+
+
+def _h_sv_week_rel(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
+    """nästa vecka, i veckan, förra veckan, veckans slut."""
+    q = _SV_QUAL[(m["q"] or m["q2"]).lower()] if (m["q"] or m["q2"]) else 0
+    r = ref.date()
+    mon = r - timedelta(days=r.weekday()) + timedelta(weeks=q)
+    c = _Cand(m.start(), m.end(), "week", fixed=(mon, mon + timedelta(days=6)))
+    if m["eow"]:
+        c.part = "end"
+    return c
+
+
+def _h_sv_wd(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
+    """på torsdag, senast fredag, nästa tisdag: the next such day (a bare weekday needs a word before it)."""
+    wd = _wd_of(m["wd"])
+    if wd is None:
+        return None
+    r = ref.date()
+    q = _SV_QUAL.get(m["q"].lower()) if m["q"] else None
+    d = _next_weekday(r, wd) - timedelta(days=7 if q == -1 else 0)
+    c = _Cand(m.start(), m.end(), "day", fixed=(d, d), takes_time=True)
+    c.needs_context = q is None
+    return c
+
+
+_SV_RELDAY_N = {"idag": 0, "i dag": 0, "imorgon": 1, "i morgon": 1, "i övermorgon": 2, "igår": -1,
+                "i går": -1, "i förrgår": -2}  # fmt: skip
+
+
+def _h_sv_relday(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
+    """idag, imorgon, i övermorgon, igår."""
+    d = ref.date() + timedelta(days=_SV_RELDAY_N[re.sub(r"\s+", " ", m["w"].lower())])
+    return _Cand(m.start(), m.end(), "day", fixed=(d, d), relation="at", takes_time=True)
+
+
+def _h_sv_offset(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
+    """inom två veckor (a deadline that day), om en vecka, efter tre dagar."""
+    raw = re.sub(r"\s+", " ", m["n"].lower())
+    n = int(raw) if raw.isdigit() else _SV_NUM[raw]
+    unit = m["u"].lower()
+    eng = (
+        "day"
+        if unit.startswith("dag")
+        else "week"
+        if unit.startswith("veck")
+        else ("month" if unit.startswith("mån") else "year")
+    )
+    d = _offset(ref.date(), n, eng)
+    rel = {"inom": "by", "om": "at", "efter": "from"}[m["r"].lower()]
+    return _Cand(m.start(), m.end(), "day", fixed=(d, d), relation=rel, takes_time=rel == "at")
+
+
+def _h_sv_anchor(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
+    """till nästa möte, före nästa styrelsemöte."""
+    if _ANCHOR_DECL.match(text, m.end()):
+        return None  # 'Nästa möte: 3 mars' declares the meeting, it is no deadline
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    if _LINE_LEAD.fullmatch(text, line_start, m.start()) and re.match(r"[ \t]*(?:\n|$)", text[m.end() :]):
+        return None
+    return _Cand(m.start(), m.end(), "meeting", anchor="next_meeting", relation="at")
+
+
+_FI, _EN, _SV = frozenset({"fi"}), frozenset({"en"}), frozenset({"sv"})
+_ALL = frozenset({"fi", "en", "sv"})
+_FI_EN = frozenset({"fi", "en"})
 _K_HOLIDAY = (
     "juhannu", "joulu", "vapu", "vappu", "pääsiäi", "uude", "uusivuo", "uuteen", "itsenäisyys", "christmas",
     "easter", "memorial", "labo", "thanksgiving", "new year", "independence",
@@ -1188,6 +1456,7 @@ _K_HOLIDAY = (
 # full patterns over the whole text cost ~1 ms each (leading optional groups defeat re's prefix scan).
 _K_DIGDOT = _c(r"\d\.\d")
 _K_KUU = ("kuu",)
+_K_MONTH_SV = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 _K_MONTH_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _K_YEAR4 = _c(r"(?:19|20)\d\d")
 _Handler = Callable[[re.Match[str], str, datetime], "_Cand | None"]
@@ -1228,8 +1497,22 @@ _RULES: tuple[tuple[_Key, re.Pattern[str], _Handler, frozenset[str]], ...] = (
     (("week", "wk", "cw", "-w"), _EN_WEEK_NUM, _h_en_week_num, _EN),
     (("week", "eow"), _EN_WEEK_REL, _h_en_week_rel, _EN),
     (("day",), _EN_WD_ALONE, _h_en_wd, _EN),
-    (("kokou", "meeting", "call", "session"), _ANCHOR, _h_anchor, _ALL),
-    (_K_HOLIDAY, _HOLIDAY, _h_holiday, _ALL),
+    (("kokou", "meeting", "call", "session"), _ANCHOR, _h_anchor, _FI_EN),
+    (_K_HOLIDAY, _HOLIDAY, _h_holiday, _FI_EN),
+    (("/",), _SLASH_DATE, _h_slash, _FI_EN),
+    (("/",), _SLASH_DATE, _h_slash_sv, _SV),
+    (_c(r"\d-\d{1,2}-[12]"), _HYPHEN_DATE, _h_hyphen, _ALL),
+    (_c(r"\d{8}[-T]\d{4}"), _COMPACT, _h_compact, _ALL),
+    (_K_MONTH_SV, _SV_DAY_MONTH, _h_sv_day_month, _SV),
+    (_K_MONTH_SV, _SV_MONTH, _h_sv_month, _SV),
+    (("vår", "sommar", "höst", "vinter"), _SV_SEASON, _h_sv_season, _SV),
+    (("år",), _SV_YEAR, _h_sv_year, _SV),
+    (re.compile(r"[vV](?:ecka|eckan)?\.?[ \t]*\d"), _SV_WEEK_NUM, _h_sv_week_num, _SV),
+    (("veck",), _SV_WEEK_REL, _h_sv_week_rel, _SV),
+    (("dag",), _SV_WD_ALONE, _h_sv_wd, _SV),
+    (("dag", "morgon", "går", "förrgår"), _SV_RELDAY, _h_sv_relday, _SV),
+    (("inom", "om ", "efter"), _SV_OFFSET, _h_sv_offset, _SV),
+    (("möte", "sammanträd", "träff"), _SV_ANCHOR, _h_sv_anchor, _SV),
 )
 _BACK, _FWD = 60, 90  # how far a match may reach before / after its key
 
@@ -1309,7 +1592,25 @@ def _choose_year(
     return min(options, key=lambda p: (_dist(p, ref), -p[0].toordinal()))
 
 
-def _extend(c: _Cand, text: str) -> None:
+def _prefix(text: str, pos: int, lang: str | None) -> tuple[int, str] | None:
+    """The relation word right before pos (`by`, `viimeistään`, `senast`): its start and relation."""
+    before = text[max(0, pos - 24) : pos]
+    tables = (
+        ((_SV_PREFIX, _SV_PREFIX_REL),)
+        if lang == "sv"
+        else ((_PREFIX, _PREFIX_REL),)
+        if lang in ("fi", "en")
+        else ((_PREFIX, _PREFIX_REL), (_SV_PREFIX, _SV_PREFIX_REL))
+    )
+    for rx, rels in tables:
+        pm = rx.search(before)
+        if pm:
+            word = re.sub(r"\s+", " ", pm["w"].lower())
+            return pos - (len(before) - pm.start()), rels.get(word, rels.get(word.replace(" ", ""), "at"))
+    return None
+
+
+def _extend(c: _Cand, text: str, lang: str | None = None) -> None:
     """Take in a time after a day, a relation word after, and one before."""
     if c.takes_time and c.t1 is None:
         tm = _TIME_AFTER.match(text, c.e)
@@ -1323,13 +1624,13 @@ def _extend(c: _Cand, text: str) -> None:
     if sm:
         c.relation = _SUFFIX_REL[re.sub(r"\s+", " ", sm["w"].lower())]
         c.e = sm.end()
-    pm = _PREFIX.search(text[max(0, c.s - 24) : c.s])
+    pm = _prefix(text, c.s, lang)
     if pm:
-        rel = _PREFIX_REL[re.sub(r"\s+", " ", pm["w"].lower())]
+        start, rel = pm
         # A Finnish case ending already said by/from: 'ennen' etc. only adds to 'at'/'during'.
         if c.relation in (None, "at", "during") or rel in ("by", "until", "from"):
             c.relation = rel
-        c.s = c.s - (len(text[max(0, c.s - 24) : c.s]) - pm.start())
+        c.s = start
     elif c.needs_context and not sm:
         c.relation = None
 
@@ -1415,7 +1716,7 @@ def _lower(text: str) -> str:
 # per sentence, so the language filter is applied once here, not per call
 _RULES_FOR: dict[str, list[tuple[_Key, re.Pattern[str], _Handler]]] = {
     lang: [(key, rx, handler) for key, rx, handler, rule_langs in _RULES if rule_langs & langs]
-    for lang, langs in (("fi", _FI), ("en", _EN), ("", _ALL))
+    for lang, langs in (("fi", _FI), ("en", _EN), ("sv", _SV), ("", _ALL))
 }
 
 
@@ -1424,7 +1725,7 @@ def _cands(text: str, ref: datetime, lang: str | None) -> list[_Cand]:
     out: list[_Cand] = []
     low = _lower(text)
     windows: dict[int, list[tuple[int, int]]] = {}
-    for key, rx, handler in _RULES_FOR[lang if lang in ("fi", "en") else ""]:
+    for key, rx, handler in _RULES_FOR[lang if lang in ("fi", "en", "sv") else ""]:
         spans = windows.get(id(key))
         if spans is None:
             spans = windows[id(key)] = _windows(key, text, low)
@@ -1434,7 +1735,7 @@ def _cands(text: str, ref: datetime, lang: str | None) -> list[_Cand]:
                     continue
                 c = handler(m, text, ref)
                 if c is not None:
-                    _extend(c, text)
+                    _extend(c, text, lang)
                     out.append(c)
     return out
 
@@ -1477,3 +1778,43 @@ def resolve(
     if not found:
         return None
     return max(found, key=lambda f: f.end - f.start).when
+
+
+# --------------------------------------------------------------------------------------------- impossible
+
+# Shapes of a date or a time whose numbers cannot be one: `31.2.2027`, `2027-02-30`, `klo 25:00`.
+_IMPOSSIBLE_NUM = re.compile(
+    r"(?<![\w.,/:])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)?(?![\d.,]\d)"
+    r"|(?<![\w.\-/])(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)(?![\w\-])"
+)
+_IMPOSSIBLE_TIME = re.compile(
+    r"(?:(?<!\w)(?:klo|kello|kl|at)\.?\s*(?P<h>\d{1,2})(?:[.:](?P<mi>\d{2}))?"
+    r"|(?<![\d.:])(?P<h2>\d{2}):(?P<mi2>\d{2}))(?![\d:.]\d)",
+    _I,
+)
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")  # fmt: skip
+
+
+def impossible(text: str, ref: date | None = None) -> list[tuple[int, int, str]]:
+    """Dates and times in text whose numbers name no day or clock time: (start, end, why) in text order."""
+    out: list[tuple[int, int, str]] = []
+    for m in _IMPOSSIBLE_NUM.finditer(text):
+        if m["d"]:
+            d, mo = int(m["d"]), int(m["m"])
+            year = int(m["y"]) if m["y"] else (ref.year if ref else 2000)  # 2000: 29.2. may be real
+        else:
+            d, mo, year = int(m["id"]), int(m["im"]), int(m["iy"])
+        if not 1 <= mo <= 12:
+            if d <= 31 and mo <= 31 and (m["y"] or m["iy"]):
+                out.append((m.start(), m.end(), f"'{m.group(0)}' is no date: there is no month {mo}"))
+            continue
+        if d == 0 or d > _last(year, mo):
+            why = f"'{m.group(0)}' is no date: {_MONTH_NAMES[mo - 1]} has {_last(year, mo)} days"
+            out.append((m.start(), m.end(), why))
+    for m in _IMPOSSIBLE_TIME.finditer(text):
+        h, mi = (m["h"], m["mi"]) if m["h"] else (m["h2"], m["mi2"])
+        if int(h) > 24 or (mi is not None and int(mi) > 59) or (int(h) == 24 and mi not in (None, "00")):
+            out.append((m.start(), m.end(), f"'{m.group(0).strip()}' is no time of day"))
+    out.sort()
+    return out

@@ -439,3 +439,36 @@ def test_period_phrases_of_action_items(phrase: str, lang: str, start: str, end:
 
 def test_the_modal_may_is_no_month() -> None:
     assert scan("we may meet later", datetime(2025, 3, 5, 12, 0), "en") == []
+
+
+# --- Swedish: every row of spec/dates-sv.tsv ------------------------------------------------------
+
+SPEC_SV = SPEC.with_name("dates-sv.tsv")
+
+
+def _sv_rows() -> list[tuple[str, ...]]:
+    """The test vectors of spec/dates-sv.tsv (none when the shared folder is absent)."""
+    if not SPEC_SV.exists():
+        return []
+    return [
+        tuple((line.split("\t") + [""] * 7)[:7])
+        for line in SPEC_SV.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+@pytest.mark.skipif(not SPEC_SV.exists(), reason="../shared/spec/dates-sv.tsv not present")
+@pytest.mark.parametrize("row", _sv_rows(), ids=lambda r: r[0])
+def test_spec_vector_sv(row: tuple[str, ...]) -> None:
+    test_spec_vector(row)
+
+
+def test_cli_when_swedish() -> None:
+    runner = CliRunner()
+    result = runner.invoke(
+        app, ["when", "senast den 31 augusti", "--ref", "2018-05-22T12:00", "--lang", "sv", "--json"]
+    )
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["end"] == "2018-08-31" and json.loads(result.stdout)["relation"] == "by"
+    bad = runner.invoke(app, ["when", "i juni", "--ref", "2018-05-22", "--lang", "de"])
+    assert bad.exit_code != 0 and "fi, sv or en" in bad.stderr

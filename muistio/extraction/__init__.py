@@ -56,7 +56,7 @@ def extract(
     decisions = find_decisions(text, seg.sections)
     own_title = (header.group or "") + " " + text[: min(seg.header_end or 300, 300)]
     next_meeting, nm_warnings, nm_span = locate_next_meeting(
-        text, seg.sections, header.date, own_title, header.timezone or timezone, header.start
+        text, seg.sections, header.date, own_title, header.timezone or timezone, header.start, header.end
     )
     warnings.extend(nm_warnings)
     next_date = date.fromisoformat(next_meeting.date) if next_meeting and next_meeting.date else None
@@ -80,6 +80,8 @@ def extract(
         end=header.end,
         timezone=header.timezone or timezone,
         place=header.place,
+        confidence=header.confidence,
+        evidence=header.evidence,
     )
     fmt = doc.format if doc.format in _FORMATS else "txt"
     return Extraction(
@@ -167,6 +169,8 @@ def render_summary(ex: Extraction) -> str:
     else:
         when = " ".join(x for x in (nm.date or "date not set", _span(nm.start, nm.end)) if x)
         out.append(f"Next meeting: {when}" + (f", {nm.place}" if nm.place else ""))
+        if nm.confidence is not None:
+            out.append(f"  confidence {nm.confidence:.2f}: " + ", ".join(nm.evidence))
         if nm.agenda:
             out.append("  agenda: " + "; ".join(nm.agenda))
     if ex.warnings:

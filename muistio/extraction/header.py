@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from muistio import dates as _dates
+from muistio.extraction import vocabulary
 
 # --- small patterns used throughout this module, compiled once at import ------------------------------
 _FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
@@ -129,11 +130,22 @@ def find_times(s: str) -> tuple[str | None, str | None]:
 
 # --- the header -------------------------------------------------------------------------------
 
+_ALL_LABELS = "|".join(
+    sorted(
+        {
+            *vocabulary.WHEN_LABELS_FI,
+            *vocabulary.WHEN_LABELS_SV,
+            *vocabulary.WHEN_LABELS_EN,
+            *vocabulary.PLACE_LABELS,
+            *vocabulary.COMBINED_LABELS,
+            *vocabulary.TIME_LABELS,
+        },
+        key=lambda w: (-len(w), w),
+    )
+)
 _LABEL = re.compile(
     r"^[ \t]*(?:\|[ \t]*)?(?:[-*•][ \t]*|:)?(?:\*\*|'{2,3})?"
-    r"(?P<label>aika ja paikka|time and place|date and place|"
-    r"date, time and place|kokousaika|aika|päivämäärä|pvm|ajankohta|"
-    r"date and time|date|time|when|datum|tid|kokouspaikka|paikka|place|location|venue|where|plats)"
+    rf"(?P<label>{_ALL_LABELS})"
     r"(?:\*\*|'{2,3})?(?:[ \t]*:[ \t]*|[ \t]*\|[ \t]*|[ \t]{2,}|\t)(?:\*\*|'{2,3})?"
     r"(?P<value>.*?)[ \t]*\|?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
@@ -232,6 +244,7 @@ def _meetbot_times(text: str, h: Header) -> bool:
         hhmm = f"{int(m.group('h')):02d}:{m.group('mi')}"
         if m.group("what") == "started" and not found:
             h.date, h.start, found = day, hhmm, True
+            h.settle(0.98, "MeetBot's 'Meeting started' line")
             h.timezone = "UTC" if m.group("tz") else h.timezone
         elif m.group("what") == "ended" and found and day == h.date:
             h.end = hhmm
@@ -256,6 +269,13 @@ class Header:
     place: str | None = None
     timezone: str | None = None  # only when the minutes state it (`16:00 UTC`)
     warnings: list[str] = field(default_factory=list)
+    # How sure the date is (0..1) and what spoke for it: the winning candidate's evidence.
+    confidence: float | None = None
+    evidence: list[str] = field(default_factory=list)
+
+    def settle(self, confidence: float, *evidence: str) -> None:
+        """Record how the date was chosen."""
+        self.confidence, self.evidence = round(max(0.0, min(1.0, confidence)), 2), list(evidence)
 
 
 def clean_place(place: str) -> str | None:
@@ -276,21 +296,15 @@ def clean_place(place: str) -> str | None:
 
 
 # Which `_LABEL` labels give the meeting's date (first found wins), its time, its place, or all of them.
-_COMBINED_LABELS = ("aika ja paikka", "date, time and place", "date and place", "time and place")
+_COMBINED_LABELS = vocabulary.COMBINED_LABELS
 _WHEN_LABELS = (
-    "aika",
-    "kokousaika",
-    "päivämäärä",
-    "pvm",
-    "ajankohta",
-    "date and time",
-    "date",
-    "when",
-    "datum",
+    *vocabulary.WHEN_LABELS_FI,
+    *vocabulary.WHEN_LABELS_EN,
+    *vocabulary.WHEN_LABELS_SV,
     *_COMBINED_LABELS,
 )
-_TIME_LABELS = ("time", "time and place", "date and place", "date, time and place", "aika ja paikka")
-_PLACE_LABELS = ("paikka", "kokouspaikka", "place", "location", "venue", "where", "plats")
+_TIME_LABELS = (*vocabulary.TIME_LABELS, "tid", *_COMBINED_LABELS)
+_PLACE_LABELS = vocabulary.PLACE_LABELS
 _FRONT_MATTER_DATE = re.compile(r"^date:\s*(.+)$", re.I | re.M)
 # A time right after a date on its line: `27.10.16 klo 18`, `, at 18:00`.
 _TIME_AFTER_DATE = re.compile(r"^[\s,]*(?:klo|kello|at|@)?\s*\d", re.I)
@@ -303,20 +317,24 @@ def read_header(text: str, header_end: int) -> Header:
         return meetbot
     h = Header()
     region = text[: max(header_end, 0)] if header_end > 40 else text[:2000]
+    lead = _NEXT_MEETING.search(region)
+    if lead and not region[: lead.start()].strip(" \t\n#*_>|-") and len(region) < 2000:
+        region = text[:2000]  # the notes open with the next meeting: this one's title and date follow
     body_region, fm_date = _front_matter(region[:6000])
     body_region, mail_date = _mail_date(body_region)
     fm_date = fm_date or mail_date
-    labels: dict[str, str] = {}
-    for m in _LABEL.finditer(body_region):
-        labels.setdefault(m.group("label").lower(), m.group("value"))
-    # Dates from where the head turns to the next meeting on are that meeting's, not this one's.
+    body_region = _without_leading_next_meeting(body_region)
+    # Dates (and date labels) from where the head turns to the next meeting on are that meeting's.
     nxt = _NEXT_MEETING.search(body_region)
     cut = nxt.start() if nxt else len(body_region)
+    labels: dict[str, str] = {}
+    for m in _LABEL.finditer(body_region, 0, cut):
+        labels.setdefault(m.group("label").lower(), m.group("value"))
     full_dates = [d for d in find_dates(body_region) if d.start < cut and d.has_year]
     ref = full_dates[0].value if full_dates else (fm_date.value if fm_date else None)
     when_value = next((labels[k] for k in _WHEN_LABELS if k in labels), None)
     if when_value is not None:
-        _when_label(h, when_value, full_dates, ref)
+        _when_label(h, when_value, full_dates, ref, text)
     for key in _TIME_LABELS:
         if h.start is None and key in labels:
             h.start, h.end = find_times(labels[key])
@@ -333,9 +351,28 @@ def read_header(text: str, header_end: int) -> Header:
         h.end = _event_time(text, _CLOSED)
     if h.date is None:
         _date_heading(text[:5000], h)
+    if h.date is None:
+        _compact_title_date(body_region, h)
     _place_and_schedule(h, text[: max(len(body_region), 3000)], labels, body_region, full_dates)
     h.group = _group(body_region, h.place)
     return h
+
+
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+
+
+def _without_leading_next_meeting(region: str) -> str:
+    """The head with a next-meeting paragraph blanked when the notes open with it (`Next meeting: ...`
+    above the title and date of this one); otherwise the head as it is."""
+    nxt = _NEXT_MEETING.search(region)
+    if nxt is None:
+        return region
+    para = _PARAGRAPH_END.search(region, nxt.end())
+    end = para.start() if para else len(region)
+    dated = [d for d in find_dates(region) if d.has_year]
+    if any(d.start < nxt.start() for d in dated) or not any(d.start >= end for d in dated):
+        return region
+    return region[: nxt.start()] + " " * (end - nxt.start()) + region[end:]
 
 
 def _meetbot_header(text: str) -> Header | None:
@@ -407,10 +444,15 @@ def _mail_date(region: str) -> tuple[str, FoundDate | None]:
     return region, None
 
 
-def _when_label(h: Header, when_value: str, full_dates: list[FoundDate], ref: date | None) -> None:
+def _when_label(
+    h: Header, when_value: str, full_dates: list[FoundDate], ref: date | None, text: str = ""
+) -> None:
     """Date, times and zone from the value of a date label (`Aika: ti 8.6. klo 18–20`)."""
     zone_said = stated_timezone(when_value)
     when_value = tidy_times(when_value)
+    if ref is None and text:
+        hinted = year_hint(text)
+        ref = date(hinted, 7, 1) if hinted is not None else None
     wd = find_dates(when_value, ref)
     if wd:
         chosen = wd[0]
@@ -422,11 +464,16 @@ def _when_label(h: Header, when_value: str, full_dates: list[FoundDate], ref: da
         if chosen.has_year or ref is not None:
             h.date = value
             h.warnings.extend(f"meeting date: {w}" for w in chosen.warnings)
+            year = "year written" if chosen.has_year else "year from elsewhere in the text"
+            h.settle(0.95 - 0.1 * (not chosen.has_year) - 0.2 * bool(chosen.warnings), "date label", year)
         h.start, h.end = chosen.start_time, chosen.end_time
     if h.start is None:
         h.start, h.end = find_times(when_value)
     if h.start is not None:
         h.timezone = zone_said
+    for _s, _e, why in _dates.impossible(when_value, ref):
+        if ("date" in why and h.date is None) or ("time" in why and h.start is None):
+            h.warnings.append(f"meeting date: {why}; it is left empty")
 
 
 def _date_from_head(
@@ -436,22 +483,30 @@ def _date_from_head(
     # A date inside a resolution or about another meeting (`the minutes of the meeting held on
     # 10 May were approved`, `maksetaan 31.5.2024 mennessä`) is not this meeting's date.
     own = [d for d in full_dates if not _about_other(body_region, d)]
-    own = own or full_dates
+    scored = _by_evidence(body_region, own or full_dates)
+    own = [d for _s, d, _e in scored]
+    confidence, evidence = (scored[0][0], scored[0][2]) if scored else (0.0, [])
     title_end = _title_end(body_region)
     if own and own[0].start >= title_end and _DAY_MONTH.search(body_region[:title_end]):
         # `Palaveri ma 18.8.` as the title, full dates only further down: the title gives the day.
         titled = _yearless_date(text, body_region[:title_end], own[0].value)
-        own = [titled] if titled else own
+        if titled:
+            own, confidence, evidence = [titled], 0.75, ["day in the title", "year from a date below"]
     if not own:
         # A head date without its year (`Palaveri ma 18.8.`, `Wednesday 14 May`): the year comes from
         # a mail Date: header, another full date in the text or a year in the title; the body day wins.
         yearless = _yearless_date(text, body_region[:cut], fm_date.value if fm_date else None)
         own = [yearless] if yearless else []
+        confidence, evidence = 0.6, ["day in the head", "year from elsewhere in the text"]
     candidates = own or ([fm_date] if fm_date else [])
     if not candidates:
         return
     first = candidates[0]
     h.date = first.value
+    if own:
+        h.settle(confidence, *evidence)
+    else:
+        h.settle(0.7, "front matter date")
     if fm_date and own and own[0].value != fm_date.value:
         h.warnings.append(
             f"meeting date: front matter says {fm_date.value.isoformat()} but the text says "
@@ -465,6 +520,50 @@ def _date_from_head(
             rest = body_region[first.end : line_end if line_end >= 0 else None]
             if _TIME_AFTER_DATE.match(rest):
                 h.start, h.end = find_times(rest[:30])
+
+
+# Words before a date that say the meeting was held then: `HELD ON`, `pidettiin`, `hölls den`.
+_HELD_ON = re.compile(
+    r"\b(?:held|convened|took\s+place|met|pidett\w*|pidetty\w*|hölls|hållet|hållen|avhölls)"
+    r"[ \t]+(?:(?:on|den)[ \t]+)?(?:the[ \t]+)?$",
+    re.IGNORECASE,
+)
+
+
+def _by_evidence(region: str, dates: list[FoundDate]) -> list[tuple[float, FoundDate, list[str]]]:
+    """Head dates scored (0..1) by their evidence of being this meeting's, best first; first written
+    wins a tie.
+
+    Evidence: `held on` before it, the same day written again in the head, a weekday that disagrees
+    with it, being the first date of the head, and how many other days compete with it.
+    """
+    days = [d.value for d in dates]
+    rivals = len(set(days)) - 1
+    out: list[tuple[float, int, FoundDate, list[str]]] = []
+    for k, d in enumerate(dates):
+        score, why = 0.7, ["date in the head"]
+        if _HELD_ON.search(region[max(0, d.start - 60) : d.start]):
+            score += 0.15
+            why.append("'held on' before it")
+        repeats = min(days.count(d.value) - 1, 2)
+        if repeats:
+            score += 0.05 * repeats
+            why.append(f"written {repeats + 1} times")
+        if d.warnings:  # the only warning a date carries here is a weekday that disagrees
+            score -= 0.1
+            why.append("weekday disagrees")
+        if k == 0:
+            score += 0.05
+            why.append("first date of the head")
+        if rivals:
+            score -= 0.05 * min(rivals, 3)
+            why.append(f"{rivals} other day(s) in the head")
+        else:
+            score += 0.1
+            why.append("the only day in the head")
+        out.append((round(max(0.0, min(1.0, score)), 2), k, d, why))
+    out.sort(key=lambda t: (-t[0], t[1]))
+    return [(score, d, why) for score, _k, d, why in out]
 
 
 def _time_range_line(h: Header, head: str) -> None:
@@ -496,7 +595,8 @@ def _place_and_schedule(
 
 
 _DAY_MONTH = re.compile(
-    r"(?<!\d)\d{1,2}\.\s?\d{1,2}\.(?!\d)|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|tammi|helmi|maalis|"
+    r"(?<!\d)\d{1,2}\.\s?\d{1,2}\.(?!\d)|(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])|"
+    r"(?i:jan|feb|mar|apr|may|maj|jun|jul|aug|sep|oct|okt|nov|dec|tammi|helmi|maalis|"
     r"huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)"
 )
 _YEAR_IN_TITLE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -515,6 +615,67 @@ def _title_end(region: str) -> int:
     return len(region)
 
 
+# A meeting's number with its year in the title: `Hallituksen kokous 5/22`, `Möte 3/2019`, `Möte 171101`.
+_NUMBER_YEAR = re.compile(
+    r"\b(?:kokous|kokouksen|pöytäkirja|möte|mötet|protokoll|meeting|minutes)\w*[ \t]+"
+    r"(?:nro\.?[ \t]*|nr\.?[ \t]*|#)?"
+    r"(?:\d{1,3}[ \t]*/[ \t]*(?P<y>(?:19|20)?\d{2})|(?P<yymmdd>\d{2})(?:0[1-9]|1[0-2])\d{2})(?![\d/.])",
+    re.IGNORECASE,
+)
+# A weekday written with a yearless day (`fred 3/3`, `ti 3.3.`): the weekdays tell the year.
+_WEEKDAY_DAY = re.compile(
+    r"\b(?P<wd>ma|ti|ke|to|pe|la|su|mån|tis|ons|tors?|fre|lör|sön|månd|tisd|onsd|torsd|fred|lörd|sönd|"
+    r"mon|tue|wed|thu|fri|sat|sun)[a-zåäö]*\.?,?[ \t]+(?:den[ \t]+)?"
+    r"(?P<d>\d{1,2})[./](?P<m>\d{1,2})\b(?![./]\d)",
+    re.IGNORECASE,
+)
+_WD_NUMBER = {
+    **dict.fromkeys(("ma", "mån", "månd", "mon"), 0),
+    **dict.fromkeys(("ti", "tis", "tisd", "tue"), 1),
+    **dict.fromkeys(("ke", "ons", "onsd", "wed"), 2),
+    **dict.fromkeys(("to", "tor", "tors", "torsd", "thu"), 3),
+    **dict.fromkeys(("pe", "fre", "fred", "fri"), 4),
+    **dict.fromkeys(("la", "lör", "lörd", "sat"), 5),
+    **dict.fromkeys(("su", "sön", "sönd", "sun"), 6),
+}
+
+
+def _weekdays_agree(text: str, year: int) -> bool | None:
+    """Whether each weekday-and-day of the text falls on its weekday in `year` (None: none written)."""
+    seen = False
+    for m in _WEEKDAY_DAY.finditer(text[:20000]):
+        wd = _WD_NUMBER.get(m.group("wd").lower())
+        if wd is None:
+            continue
+        try:
+            day = date(year, int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            continue
+        seen = True
+        if day.weekday() != wd:
+            return False
+    return True if seen else None
+
+
+def year_hint(text: str) -> int | None:
+    """The year the title implies (`2019`, `kokous 5/22`, `Möte 171101`), unless the weekdays disagree."""
+    head = text[:300]
+    y = _YEAR_IN_TITLE.search(head)
+    if y is not None:
+        return int(y.group(0))
+    m = _NUMBER_YEAR.search(head)
+    if m is None:
+        # No year in the title: a year named anywhere (`12/2025`), or one either side of it, that the
+        # written weekdays (`ma 18.8.`) single out.
+        named = {int(y.group(0)) for y in _YEAR_IN_TITLE.finditer(text[:20000])}
+        agreeing = {y for n in named for y in (n - 1, n, n + 1) if _weekdays_agree(text, y)}
+        return agreeing.pop() if len(agreeing) == 1 else None
+    raw = m.group("y") or m.group("yymmdd")
+    year = int(raw) if len(raw) == 4 else 2000 + int(raw)
+    # Only a title number the written weekdays confirm counts (`Möte 171101` may be no date at all).
+    return year if _weekdays_agree(text, year) is not False else None
+
+
 def _yearless_date(text: str, head: str, ref: date | None) -> FoundDate | None:
     """The first day-and-month date of the head, its year taken from `ref` or elsewhere in the text."""
     if not _DAY_MONTH.search(head):
@@ -525,10 +686,10 @@ def _yearless_date(text: str, head: str, ref: date | None) -> FoundDate | None:
         if later:
             ref = later[0].value
         else:
-            y = _YEAR_IN_TITLE.search(text[:300])
-            if y is None:
+            hinted = year_hint(text)
+            if hinted is None:
                 return None
-            ref, year_only = date(int(y.group(0)), 7, 1), True
+            ref, year_only = date(hinted, 7, 1), True
     for d in find_dates(head, ref):
         phrase = head[d.start : d.end]
         if d.has_year or not (_DIGIT.search(phrase) and _DAY_MONTH.search(phrase)) or _about_other(head, d):
@@ -555,8 +716,9 @@ _PROSE_PLACE = re.compile(
 # A recurring schedule: `Every other Monday 15:00 UTC · Jitsi`, `Weekly, Thursdays 17:00 CET | Zoom`,
 # `Kokoonnumme joka toinen tiistai klo 18 seuran tiloissa`.
 _RECURRING = re.compile(
-    r"\b(?:every|each|weekly|bi-?weekly|fortnightly|monthly|joka|jokainen|viikoittain|kuukausittain|"
-    r"kahden\s+viikon\s+välein)\b",
+    # `_Biweekly, ..._` in Markdown emphasis: an underscore before the word is no letter.
+    r"(?<![^\W_])(?:every|each|weekly|bi-?weekly|fortnightly|monthly|joka|jokainen|viikoittain|kuukausittain|"
+    r"kahden\s+viikon\s+välein|varje|varannan|veckovis|månadsvis)\b",
     re.IGNORECASE,
 )
 
@@ -611,16 +773,26 @@ def _date_heading(text: str, h: Header) -> None:
             and len(m.group("d").strip()) - (found[0].end - found[0].start) <= 4
         ):
             h.date = found[0].value
+            h.settle(0.7, "a heading that is only a date")
             if h.start is None and found[0].start_time is not None:
                 h.start, h.end = found[0].start_time, found[0].end_time
             return
 
 
-_NEXT_MEETING = re.compile(
-    r"\b(?:seuraava\w*\s+(?:\w+\s+)?(?:kokous|kokouksen|tapaaminen|palaveri)\w*|"
-    r"next\s+(?:[\w'’-]+\s+){0,2}(?:meeting|call|telecon|session)|nästa\s+möte)\b",
-    re.IGNORECASE,
-)
+_COMPACT_DATE = re.compile(r"(?<![\w.])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\w.])")
+
+
+def _compact_title_date(region: str, h: Header) -> None:
+    """`# Agenda & mötesanteckningar 20201210`: a date written as eight digits in the title line."""
+    for line in region.splitlines()[:3]:
+        m = _COMPACT_DATE.search(line)
+        if m:
+            h.date = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            h.settle(0.65, "eight-digit date in the title")
+            return
+
+
+_NEXT_MEETING = re.compile(rf"\b(?:{vocabulary.NEXT_MEETING})\b", re.IGNORECASE)
 _TIME_RANGE = re.compile(
     r"(?<![\d.:])(?:klo\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[-–—]|to)\s*\d{1,2}[:.]\d{2}(?![\d.:]\d)|"
     r"\b(?:klo|kello)\s*\d{1,2}(?:[.:]\d{2})?\b",

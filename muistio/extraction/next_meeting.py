@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from muistio.contract import NextMeeting
+from muistio.dates import impossible
+from muistio.extraction import vocabulary
 from muistio.extraction.header import (
     FoundDate,
     clean_place,
@@ -46,28 +49,30 @@ _AT_PLACE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)
 
 
 _HEADING = re.compile(
-    r"seuraava\w*\s+kokou\w*|next\s+(?:\w+\s+)?meeting|date\s+of\s+(?:the\s+)?next|nästa\s+möte",
+    rf"seuraava\w*\s+(?:\w+\s+)?\w*(?:kokou|tapaami)\w*|next\s+(?:\w+\s+)?meeting|date\s+of\s+(?:the\s+)?next|"
+    rf"nästa\s+(?:\w+\s+)?{vocabulary.MEETING_SV}",
     re.IGNORECASE,
 )
 _PHRASE = re.compile(
-    r"\b(?:seuraava|seuraavan)\s+(?:(?:\w+(?:n|en))\s+)?(?:kokous|kokouksen|kokoontuminen|tapaaminen|"
-    r"tapaamisen|palaveri|palaverin|etäkokous|puhelu|kokoontumisen)\b|"
+    r"\b(?:seuraava|seuraavan)\s+(?:(?:\w+(?:n|en))\s+)?(?:\w*(?:kokous|kokouksen|kokoontuminen|tapaaminen|"
+    r"tapaamisen|palaveri|palaverin|kokoontumisen)|puhelu)\b|"
     r"\bnext\s+(?:(?!meeting)[\w'’-]+\s+){0,2}(?:meeting|call|telecon|teleconference|session|"
-    r"get-together|check-in|sync|catch-up)s?\b|\bnästa\s+(?:möte|sammanträde)\b",
+    r"get-together|check-in|sync|catch-up)s?\b|"
+    rf"\bnästa\s+(?:(?!{vocabulary.MEETING_SV}\b)\w+\s+)?{vocabulary.MEETING_SV}\b",
     re.IGNORECASE,
 )
 # Every `_PHRASE` holds one of these words.
-_PHRASE_WORDS = ("seuraava", "next", "nästa")
+_PHRASE_WORDS = vocabulary.NEXT_WORDS
 
 
 # A heading that only names the next meeting (`Next meeting`, `## Seuraava kokous`, `Date of next
 # meeting:`): its date stands on the lines below.
 _HEADING_LINE = re.compile(
     r"^[ \t]*(?:[#=*_\-•]+[ \t]*)?(?:(?:§[ \t]*)?\d{1,4}(?:/\d{2,4})?[.)]?[ \t]+)?"
-    r"(?:date\s+(?:and\s+\w+\s+)?of\s+(?:the\s+)?)?"
-    r"(?:seuraava\w*\s+(?:\w+\s+)?(?:kokous|kokouks|kokouksen|tapaaminen|palaveri)\w*|"
-    r"next\s+(?:[\w'’-]+\s+){0,2}(?:meeting|call|telecon|session)s?|nästa\s+möte|"
-    r"(?:upcoming|future|forthcoming)\s+meetings|tulevat\s+kokoukset|kokousaikataulu|meeting\s+schedule)"
+    r"(?:date\s+(?:and\s+\w+\s+)?of\s+(?:the\s+)?|(?:tid|datum)\s+för\s+)?"
+    rf"(?:{vocabulary.NEXT_MEETING}|"
+    r"(?:upcoming|future|forthcoming)\s+meetings|tulevat\s+kokoukset|kokousaikataulu|meeting\s+schedule|"
+    r"kommande\s+möten|mötesplan)"
     r"(?:\s+(?:date|ajankohta|aika))?[ \t]*[:.]?[ \t]*[#=*_]*[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -276,37 +281,49 @@ def _agenda(s: str) -> list[str]:
     return [i.strip(" .") for i in items if i.strip(" .")]
 
 
+_UNDERLINE = re.compile(r"[ \t]*\n[ \t]*([-=~^*#])\1{2,}[ \t]*(?=\n|$)")
+# A sentence window reaches this far around its phrase: text without sentence ends (a PDF whose
+# full stops were lost) must not make every phrase's window the whole text.
+_REACH_BEFORE, _REACH_AFTER = 300, 600
+
+
 def _candidate_windows(
     text: str, sections: list[Section], spans: list[tuple[int, int]] | None = None
-) -> list[tuple[int, int, int]]:
-    """(start, end, phrase position) of passages that may set the next meeting, best first."""
-    wins: list[tuple[int, int, int]] = []
+) -> list[tuple[int, int, int, str]]:
+    """(start, end, phrase position, kind) of passages that may set the next meeting, best first."""
+    wins: list[tuple[int, int, int, str]] = []
     for sec in sections:
         if sec.number is not None and _HEADING.search(sec.title):
-            body = text[sec.start : sec.end]
+            end = min(sec.end, sec.start + 2000)
+            body = text[sec.start : end]
             lead = len(body) - len(body.lstrip())
             para = _BLANK_LINE.search(body[lead:])
             body_end = sec.start + lead + (para.start() if para else min(len(body) - lead, 600))
-            wins.append((sec.start, body_end, sec.start))
+            wins.append((sec.start, body_end, sec.start, "section"))
     for m in _HEADING_LINE.finditer(text):
-        # The lines under the heading up to the next blank line after some content (or 400 characters).
-        below = text[m.end() : m.end() + 400]
+        # The lines under the heading up to the next blank line after some content (or 400 characters);
+        # a reStructuredText underline (`------------`) belongs to the heading.
+        rule = _UNDERLINE.match(text, m.end())
+        top = rule.end() if rule else m.end()
+        below = text[top : top + 400]
         lead = len(below) - len(below.lstrip())
         para = _BLANK_LINE.search(below[lead:])
-        end = m.end() + lead + (para.start() if para else len(below) - lead)
-        wins.append((m.start(), end, m.end()))
+        end = top + lead + (para.start() if para else len(below) - lead)
+        wins.append((m.start(), end, m.end(), "heading"))
     spans = _sentences(text) if spans is None else spans
     for k, (a, b) in enumerate(spans):
-        sent = text[a:b]
-        if not may_hold(sent, _PHRASE_WORDS):
+        if not may_hold(text[a : min(b, a + 20000)].lower(), _PHRASE_WORDS) and b - a <= 20000:
             continue
-        for m in _PHRASE.finditer(sent):
-            phrase_end = a + m.end()
-            nxt_end = spans[k + 1][1] if k + 1 < len(spans) else b
-            wins.append((a, b, phrase_end))
+        for m in _PHRASE.finditer(text, a, b):
+            phrase_end = m.end()
+            lo, hi = max(a, m.start() - _REACH_BEFORE), min(b, phrase_end + _REACH_AFTER)
+            wins.append((lo, hi, phrase_end, "sentence"))
+            if hi < b:
+                continue  # the sentence goes on: the next one is too far to belong to this phrase
+            nxt_end = min(spans[k + 1][1], b + _REACH_AFTER) if k + 1 < len(spans) else b
             nxt = text[b:nxt_end]
-            if re.search(r"\b(?:meeting|kokous\w*)\b", nxt, re.I) and find_dates(nxt):
-                wins.append((b, nxt_end, b))
+            if re.search(r"\b(?:meeting|kokous\w*|möte\w*)\b", nxt, re.I) and find_dates(nxt):
+                wins.append((b, nxt_end, b, "next sentence"))
     return wins
 
 
@@ -343,6 +360,30 @@ def _cancelled(window: str, d: FoundDate) -> bool:
         e for e in (window.find(". ", d.end), window.find("\n", d.end), window.find(";", d.end)) if e >= 0
     ]
     return bool(_CANCELLED.search(window[start : min(ends) if ends else len(window)]))
+
+
+def _clause_before(window: str, d: FoundDate) -> str:
+    """The words of a date's clause before it."""
+    start = max(window.rfind(". ", 0, d.start), window.rfind("\n", 0, d.start), window.rfind(";", 0, d.start))
+    return window[start + 1 : d.start]
+
+
+def _another_bodys(window: str, d: FoundDate, own_other: set[str]) -> bool:
+    """Whether the clause of a date names another body's meeting (`Next AGM: July 2026`, `The next
+    committee meeting is on ...` in an AGM's minutes)."""
+    clause = _clause_before(window, d)
+    other = _OTHER_BODIES.search(clause)
+    if other and other.group(0).lower() not in own_other:
+        return True
+    return bool(own_other and _BOARD_IN_CLAUSE.search(clause))
+
+
+# A board's or a committee's meeting named in a clause (another body's, in a general meeting's minutes).
+_BOARD_IN_CLAUSE = re.compile(
+    r"\b(?:committee|board|executive|trustees'?|council|hallitu\w+|johtokun\w+|toimikun\w+|styrelse\w*)"
+    r"\s+(?:meeting|kokous|möte)\w*",
+    re.IGNORECASE,
+)
 
 
 def _row_cells(line: str) -> list[str]:
@@ -413,6 +454,62 @@ def _same_time(window: str, text: str, meeting_start: str | None) -> str | None:
     return f"{int(stamp.group(1)[:-3]):02d}:{stamp.group(1)[-2:]}" if stamp else None
 
 
+@dataclass
+class _Candidate:
+    """One reading of the next meeting from one window, with what speaks for it."""
+
+    meeting: NextMeeting
+    warnings: list[str]
+    span: tuple[int, int]
+    kind: str
+    order: int
+    evidence: list[str] = field(default_factory=list)
+    score: float = 0.0
+
+
+# How much the kind of passage says by itself that it sets the next meeting.
+_KIND_BASE = {
+    "table": 0.85,
+    "section": 0.85,
+    "heading": 0.85,
+    "rule": 0.75,
+    "sentence": 0.75,
+    "next sentence": 0.6,
+    "own kind": 0.6,
+}
+
+
+def _score(c: _Candidate, meeting_date: date | None) -> None:
+    """The one place where a candidate's evidence becomes its score (0..1), and the reasons are written."""
+    s = _KIND_BASE[c.kind]
+    c.evidence.insert(0, f"{c.kind} window")
+    nm = c.meeting
+    if nm.date is None:
+        s, reason = 0.3, "no day given"
+        c.evidence.append(reason)
+    else:
+        day = date.fromisoformat(nm.date)
+        if nm.start is not None:
+            s += 0.05
+            c.evidence.append("time given")
+        if "called off" in c.evidence:
+            s -= 0.5
+        if any("weekday" in w for w in c.warnings):
+            s -= 0.25
+            c.evidence.append("weekday disagrees")
+        elif "weekday agrees" in c.evidence:
+            s += 0.05
+        if meeting_date is None:
+            s -= 0.1
+            c.evidence.append("this meeting's date unknown")
+        elif (day - meeting_date).days > 200:
+            s -= 0.2
+            c.evidence.append("more than 200 days after this meeting")
+        else:
+            c.evidence.append(f"{(day - meeting_date).days} days after this meeting")
+    c.score = round(max(0.0, min(1.0, s)), 2)
+
+
 def locate_next_meeting(
     text: str,
     sections: list[Section],
@@ -420,99 +517,181 @@ def locate_next_meeting(
     own_title: str,
     timezone: str,
     meeting_start: str | None = None,
+    meeting_end: str | None = None,
 ) -> tuple[NextMeeting | None, list[str], tuple[int, int] | None]:
-    """The next meeting, warnings, and the span of the sentence that sets it (so it is no action item)."""
-    warnings: list[str] = []
-    month_span: tuple[int, int] | None = None
+    """The next meeting, warnings, and the span of the sentence that sets it (so it is no action item).
+
+    Every window that may set the next meeting gives a candidate; `_score` weighs them and the best
+    wins (the earlier window on a tie). The winner's confidence and evidence stay on the result.
+    """
     own_other = {m.group(0).lower() for m in _OTHER_BODIES.finditer(own_title)}
-    month_only: NextMeeting | None = None
     spans = _sentences(text)
     wins = _candidate_windows(text, sections, spans)
     if own_other:
-        wins.extend(_own_kind_windows(text, spans, own_other))
-    for a, b, pos in wins:
-        window = text[a:b]
-        rel = pos - a
-        table = (
-            _table_next(window[rel:], own_title, meeting_date, timezone) if window.count("|") >= 6 else None
-        )
-        if table is not None:
-            row_at = a + rel + max(table[1], 0)
-            row_end = text.find("\n", row_at)
-            return table[0], warnings, (row_at, row_end if row_end >= 0 else len(text))
-        other = _OTHER_BODIES.search(window)
-        if other and other.group(0).lower() not in own_other and other.start() < rel + 40:
+        wins.extend((a, b, pos, "own kind") for a, b, pos in _own_kind_windows(text, spans, own_other))
+    cands: list[_Candidate] = []
+    seen: set[tuple[int, int, int]] = set()
+    for order, (a, b, pos, kind) in enumerate(wins):
+        if (a, b, pos) in seen:
             continue
-        if own_other and _BOARD_BEFORE.search(window[max(0, rel - 60) : rel]):
-            continue  # an AGM's minutes: `the next committee meeting` is the committee's, not the AGM's
-        quote = _SPACES.sub(" ", window).strip()
-        ruled = _rule_date(window, meeting_date)
-        if ruled is not None:
-            start, end = find_times(_LOG_STAMP.sub("", window))
-            same = _same_time(window, text, meeting_start)
-            if start is None and same:
-                start, end = same, None
-            return (
-                NextMeeting(
-                    date=ruled.isoformat(),
-                    start=start,
-                    end=end,
-                    timezone=timezone,
-                    place=_labelled_place(window),
-                    agenda=_agenda(window),
-                    quote=quote,
-                ),
-                warnings,
-                (a, b),
-            )
-        found = [
-            d
-            for d in find_dates(window, meeting_date)
-            if d.start >= rel - 2 and d.relation not in ("by", "until")
-        ]
-        if meeting_date is not None:
-            found = [d for d in found if _future_date(d, meeting_date) > meeting_date]
-        found = [d for d in found if not _cancelled(window, d)] or found[-1:]
-        if found:
-            first = found[0]
-            when = _future_date(first, meeting_date)
-            warnings.extend(f"next meeting: {w}" for w in first.warnings)
-            start, end = first.start_time, first.end_time
-            after = window[first.end :]
-            if start is None:
-                start, end, after = _time_after(after, end)
-            carried = None
-            if start is None:
-                start = _same_time(window, text, meeting_start)
+        seen.add((a, b, pos))
+        c = _window_candidate(
+            text, a, b, pos, kind, meeting_date, own_title, own_other, timezone, (meeting_start, meeting_end)
+        )
+        if c is not None:
+            c.order = order
+            _score(c, meeting_date)
+            cands.append(c)
+    if not cands:
+        return None, [], None
+    best = max(cands, key=lambda c: (c.score, -c.order))
+    best.meeting.confidence = best.score
+    best.meeting.evidence = best.evidence
+    return best.meeting, best.warnings, best.span
+
+
+def _window_candidate(
+    text: str,
+    a: int,
+    b: int,
+    pos: int,
+    kind: str,
+    meeting_date: date | None,
+    own_title: str,
+    own_other: set[str],
+    timezone: str,
+    meeting_times: tuple[str | None, str | None],
+) -> _Candidate | None:
+    """What one window says about the next meeting, or None when it sets none."""
+    meeting_start, meeting_end = meeting_times
+    window = text[a:b]
+    rel = pos - a
+    table = _table_next(window[rel:], own_title, meeting_date, timezone) if window.count("|") >= 6 else None
+    if table is not None:
+        row_at = a + rel + max(table[1], 0)
+        row_end = text.find("\n", row_at)
+        return _Candidate(table[0], [], (row_at, row_end if row_end >= 0 else len(text)), "table", 0)
+    other = _OTHER_BODIES.search(window)
+    if other and other.group(0).lower() not in own_other and other.start() < rel + 40:
+        return None
+    if own_other and _BOARD_BEFORE.search(window[max(0, rel - 60) : rel]):
+        return None  # an AGM's minutes: `the next committee meeting` is the committee's, not the AGM's
+    quote = _SPACES.sub(" ", window).strip()
+    ruled = _rule_date(window, meeting_date)
+    if ruled is not None:
+        start, end = find_times(_LOG_STAMP.sub("", window))
+        same = _same_time(window, text, meeting_start)
+        if start is None and same:
+            start, end = same, None
+        nm = NextMeeting(
+            date=ruled.isoformat(),
+            start=start,
+            end=end,
+            timezone=timezone,
+            place=_labelled_place(window),
+            agenda=_agenda(window),
+            quote=quote,
+        )
+        return _Candidate(nm, [], (a, b), "rule", 0, ["a recurring rule"])
+    all_found = find_dates(window, meeting_date)
+    found = [d for d in all_found if d.start >= rel - 2 and d.relation not in ("by", "until")]
+    if meeting_date is not None:
+        found = [d for d in found if _future_date(d, meeting_date) > meeting_date]
+    found = [d for d in found if not _another_bodys(window, d, own_other)]
+    kept = [d for d in found if not _cancelled(window, d)]
+    called_off = bool(found) and not kept
+    found = kept or found[-1:]
+    warnings: list[str] = []
+    if found:
+        first = found[0]
+        when = _future_date(first, meeting_date)
+        warnings.extend(f"next meeting: {w}" for w in first.warnings)
+        evidence: list[str] = ["called off"] if called_off else []
+        if _WEEKDAY_WORD.search(window[first.start : first.end]) and not first.warnings:
+            evidence.append("weekday agrees")
+        start, end = first.start_time, first.end_time
+        after = window[first.end :]
+        if start is None:
+            start, end, after = _time_after(after, end)
+        if start is None:
+            start, end = _time_before(window, first)
+        if start is None:
+            start, end = _same_day_with_time(text, a + first.end, first, meeting_date)
+        if start is None:
+            bad = [x for x in impossible(window[first.end : first.end + 80]) if "time" in x[2]]
+            if bad:
+                warnings.append(f"next meeting: {bad[0][2]}; the start time is left empty")
+                evidence.append("impossible time")
+        carried = None
+        if start is None and not any("time" in w for w in warnings):
+            start = _same_time(window, text, meeting_start)
+            if start is not None and start == meeting_start:
+                end = meeting_end  # `samaan aikaan`: this meeting's start and end
             if start is None:
                 # The time and place of a recurring schedule stated in the head (`Every Thursday 16:00 CET`).
                 carried = schedule(text[:4000])
                 if carried is not None:
                     start, end = carried.start, carried.end
-            place = _place_after(after) or _labelled_place(window) or (carried.place if carried else None)
-            tz = stated_timezone(window[first.start : first.end + 80]) if start else None
-            tz = tz or (carried.timezone if carried else None)
-            agenda_text = window[first.end :] + (text[b : b + 300] if rel == 0 or a != pos else "")
-            return (
-                NextMeeting(
-                    date=when.isoformat(),
-                    start=start,
-                    end=end,
-                    timezone=tz or timezone,
-                    place=place,
-                    agenda=_agenda(agenda_text),
-                    quote=quote,
-                ),
-                warnings,
-                _sentence_at(text, a, b, a + first.start),
-            )
-        periods = [d for d in find_dates(window, meeting_date, periods=True) if d.precision != "day"]
-        if month_only is None and periods and periods[0].start >= rel - 2:
-            month_only = _period_only(window, timezone, quote)
-            phrase = window[periods[0].start : periods[0].end]
-            warnings.append(f"next meeting: only a period is given ('{phrase}'); no date was set")
-            month_span = _sentence_at(text, a, b, a + periods[0].start)
-    return month_only, warnings, month_span
+                    evidence.append("time from the recurring schedule")
+        place = _place_after(after) or _labelled_place(window) or (carried.place if carried else None)
+        tz = stated_timezone(window[first.start : first.end + 80]) if start else None
+        tz = tz or (carried.timezone if carried else None)
+        agenda_text = window[first.end :] + (text[b : b + 300] if rel == 0 or a != pos else "")
+        nm = NextMeeting(
+            date=when.isoformat(),
+            start=start,
+            end=end,
+            timezone=tz or timezone,
+            place=place,
+            agenda=_agenda(agenda_text),
+            quote=quote,
+        )
+        return _Candidate(nm, warnings, _sentence_at(text, a, b, a + first.start), kind, 0, evidence)
+    bad_days = [x for x in impossible(window[max(0, rel - 2) :], meeting_date) if "date" in x[2]]
+    if bad_days:
+        at = max(0, rel - 2) + bad_days[0][0]
+        warnings.append(f"next meeting: {bad_days[0][2]}; the date is left empty")
+        nm = _period_only(window, timezone, quote)
+        return _Candidate(nm, warnings, _sentence_at(text, a, b, a + at), kind, 0, ["impossible date"])
+    periods = [d for d in find_dates(window, meeting_date, periods=True) if d.precision != "day"]
+    if periods and periods[0].start >= rel - 2:
+        phrase = window[periods[0].start : periods[0].end]
+        warnings.append(f"next meeting: only a period is given ('{phrase}'); no date was set")
+        nm = _period_only(window, timezone, quote)
+        said = _sentence_at(text, a, b, a + periods[0].start)
+        return _Candidate(nm, warnings, said, kind, 0, [f"only a period: {phrase}"])
+    return None
+
+
+def _time_before(window: str, first: FoundDate) -> tuple[str | None, str | None]:
+    """A time written before the date on its line: `Klo. 14:00 - 16:00 ke 20.3.2024`."""
+    line_start = window.rfind("\n", 0, first.start) + 1
+    before = window[line_start : first.start]
+    if not before.strip() or not _CLOCK_BEFORE.search(before):
+        return None, None
+    return find_times(before)
+
+
+# A weekday written in a date phrase (`ke 20.6.`, `Onsd 8/3`, `Wednesday, Jan 25`).
+_WEEKDAY_WORD = re.compile(
+    r"^\W*(?:(?:on|den|the|ensi|nästa|på)\s+)?(?:ma|ti|ke|to|pe|la|su|mon|tue|wed|thu|fri|sat|sun|maanantai|tiistai|keskiviik|torstai|perjantai|"
+    r"lauantai|sunnuntai|mån|tis|ons|tor|fre|lör|sön)",
+    re.IGNORECASE,
+)
+# A clock time (`14:00`, `klo 9`, `kl. 18`) in the words before a date.
+_CLOCK_BEFORE = re.compile(r"\d[:.]\d\d|\b(?:klo|kello|kl)\b\.?\s*\d", re.IGNORECASE)
+
+
+def _same_day_with_time(
+    text: str, pos: int, first: FoundDate, meeting_date: date | None
+) -> tuple[str | None, str | None]:
+    """The same day written again with its time in the next lines (`Wednesday, 25 January 2017, 01:00pm
+    to 02:00pm EST`); a time written between the two (before a conversion `i.e. 19:00 CET`) comes first."""
+    for d in find_dates(text[pos : pos + 300], meeting_date):
+        if d.value == first.value and d.start_time is not None:
+            between = find_times(text[pos : pos + d.start])
+            return between if between[0] is not None else (d.start_time, d.end_time)
+    return None, None
 
 
 def _own_kind_windows(
@@ -538,6 +717,7 @@ _TIME_WORD = re.compile(r"\b(?:time|klo|kello|aika|aikaan|at)\b", re.I)
 
 def _time_after(after: str, end: str | None) -> tuple[str | None, str | None, str]:
     """Start and end written after a date without a time, and the rest of the window after them."""
+    given = after
     start: str | None = None
     tm = _TIME_AFTER_DATE.match(after)
     if tm and _DIGIT.search(tm.group(0)):
@@ -550,7 +730,13 @@ def _time_after(after: str, end: str | None) -> tuple[str | None, str | None, st
         if _TIME_WORD.search(clause):
             start, end = find_times(clause)
             after = after[len(clause) :] if start is not None else after
+    if end is not None and _ARRIVAL_WINDOW.search(given[:160]):
+        end = None  # `klo 10.30 - 11 välillä`: it starts somewhere in that half hour; no end is said
     return start, end, after
+
+
+# A time range that is a window for the start, not the meeting's length.
+_ARRIVAL_WINDOW = re.compile(r"\d[ \t]*(?:välillä|välisenä\s+aikana)\b", re.IGNORECASE)
 
 
 def _period_only(window: str, timezone: str, quote: str) -> NextMeeting:

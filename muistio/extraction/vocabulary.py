@@ -1,0 +1,47 @@
+"""Label words of the meeting's when and where and of the next meeting, in Finnish, Swedish and English.
+
+Regex fragments (no groups of their own, case-insensitive use) shared by the header and next-meeting
+stages, so that a word added here is known to both.
+"""
+
+from __future__ import annotations
+
+# A meeting word, also inside a compound (`asiakastapaamisen`, `styrelsemöte`, `hallituksen kokous`).
+MEETING_FI = r"\w*(?:kokous|kokouks\w*|kokoontumi\w*|tapaami\w*|palaveri\w*)"
+MEETING_SV = r"\w*(?:möte|mötet|sammanträde|sammanträdet|träff|träffen)"
+MEETING_EN = r"(?:meeting|call|telecon|teleconference|session)s?"
+
+# `Seuraava kokous`, `seuraavan hallituksen kokouksen`, `Nästa styrelsemöte`, `Next board meeting`.
+NEXT_MEETING = (
+    rf"seuraava\w*\s+(?:\w+\s+)?{MEETING_FI}|"
+    rf"next\s+(?:[\w'’-]+\s+){{0,2}}{MEETING_EN}|"
+    rf"nästa\s+(?:\w+\s+)?{MEETING_SV}"
+)
+# A heading or sentence opening about the next meeting, in one word group: for quick pre-tests.
+NEXT_WORDS = ("seuraava", "next", "nästa")
+
+# Labels of the meeting's date and time, its place, and both in one (`Aika ja paikka`, `Tid och plats`).
+WHEN_LABELS_FI = ("aika", "kokousaika", "päivämäärä", "pvm", "ajankohta")
+WHEN_LABELS_SV = ("datum", "tid", "mötesdatum", "datum och tid")
+WHEN_LABELS_EN = ("date and time", "date", "when")
+PLACE_LABELS = (
+    "paikka",
+    "kokouspaikka",
+    "place",
+    "location",
+    "venue",
+    "where",
+    "plats",
+    "lokal",
+    "mötesplats",
+)
+COMBINED_LABELS = (
+    "aika ja paikka",
+    "date, time and place",
+    "date and place",
+    "time and place",
+    "tid och plats",
+    "datum och plats",
+    "tid och ort",
+)
+TIME_LABELS = ("time", "kellonaika", "klockslag")

@@ -1,0 +1,342 @@
+"""The meeting's date and the next meeting: scored candidates, Swedish, impossible dates, long texts."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from muistio.contract import Extraction
+from muistio.dates import impossible, scan
+from muistio.extraction import extract
+from muistio.extraction.header import read_header, year_hint
+from muistio.extraction.language import detect_language
+from muistio.extraction.segment import segment
+from muistio.reading import read_bytes
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+DEV = SHARED / "minutes" / "dev"
+
+
+def run(text: str, name: str = "memo.md") -> Extraction:
+    """Extract from an in-memory document, read like a file of that name."""
+    return extract(read_bytes(text.encode(), name))
+
+
+def when(ex: Extraction) -> tuple[str | None, str | None, str | None]:
+    """The next meeting's (date, start, end), or Nones."""
+    nm = ex.next_meeting
+    return (nm.date, nm.start, nm.end) if nm else (None, None, None)
+
+
+# --- where the next meeting stands -----------------------------------------------------------------
+
+
+def test_numbered_heading_with_weekday_is_the_next_meeting_not_this_one() -> None:
+    ex = run(
+        "# Hallituksen kokous\n\nLäsnä: Aino Aalto, Eero Ek\n\n## 1. Avaus\nAvattiin.\n\n"
+        "## 7. Seuraava kokous Ti 3.3.2026 klo 9-11\n\nPaikka: kerhohuone\n"
+    )
+    assert ex.meeting is not None and ex.meeting.date is None
+    assert when(ex) == ("2026-03-03", "09:00", "11:00")
+
+
+def test_date_and_time_line_of_a_next_meeting_section_is_not_this_meetings() -> None:
+    body = "## Next meeting\n\nDate and time: 9 June 2025, 18:00-20:00\nPlace: Library\n"
+    undated = run(
+        "# Board notes\n\nPresent: Ann Lee, Bob Ray\n\n" + body + "\n## 1. Budget\nAnn will send it.\n"
+    )
+    assert undated.meeting is not None and undated.meeting.date is None
+    assert when(undated) == ("2025-06-09", "18:00", "20:00")
+    dated = run("# Board meeting 12 May 2025\n\nPresent: Ann Lee, Bob Ray\n\n" + body)
+    assert dated.meeting is not None and dated.meeting.date == "2025-05-12"
+    assert dated.next_meeting is not None and dated.next_meeting.place == "Library"
+
+
+def test_next_meeting_at_the_top_of_the_notes() -> None:
+    ex = run(
+        "Next meeting: Thursday 12 June 2025 at 10am PT\n\n# Weekly sync 5 June 2025\n\n"
+        "Attendees: Ann Lee, Bob Ray\n\n* Ann will update the docs.\n"
+    )
+    assert ex.meeting is not None and ex.meeting.date == "2025-06-05"
+    assert when(ex) == ("2025-06-12", "10:00", None)
+    assert ex.next_meeting is not None and ex.next_meeting.timezone == "America/Los_Angeles"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Klo. 14:00 - 16:00 ke 20.3.2024", ("2024-03-20", "14:00", "16:00")),
+        ("ke 20.3.2024 kl. 18", ("2024-03-20", "18:00", None)),
+        ("20151017-1100", ("2015-10-17", "11:00", None)),
+        ("23-02-2016", ("2016-02-23", None, None)),
+    ],
+)
+def test_time_forms_of_the_next_meeting(line: str, expected: tuple[str, str | None, str | None]) -> None:
+    year = expected[0][:4]
+    ex = run(f"Kokous 5.2.{year}\n\nLäsnä: Aino Aalto\n\n1. Avaus\n\n5. Seuraava kokous\n{line}\n", "m.txt")
+    assert when(ex) == expected
+
+
+def test_template_line_gives_no_meeting_date() -> None:
+    ex = run(
+        "Pöytäkirja\n\nAika: pp.kk.vvvv klo xx\nLäsnä: Aino Aalto, Eero Ek\n\n1. Avaus\nAvattiin.\n", "m.txt"
+    )
+    assert ex.meeting is not None and ex.meeting.date is None
+    assert ex.next_meeting is None
+
+
+def test_arrival_window_is_a_start_only() -> None:
+    ex = run(
+        "Kokous 11.2.2019\n\n1. Avaus\n\n8. Seuraava kokous\n"
+        "18.2.2019 samassa tilassa kello 10.30 - 11 välillä.\n"
+    )
+    assert when(ex) == ("2019-02-18", "10:30", None)
+
+
+def test_time_on_the_line_under_the_date_before_its_conversion() -> None:
+    ex = run(
+        "# Minutes 14 December 2016\n\n## 9. Next Meeting\n\n"
+        "Next Meeting #3 will be on Wednesday, Jan 25, 2017\n\n"
+        "Wednesday, 25 January 2017, 01:00pm to 02:00pm EST (UTC-5)\n- i.e. 2017-01-25 19:00 to 20:00 CET\n"
+    )
+    assert when(ex) == ("2017-01-25", "13:00", "14:00")
+
+
+# --- impossible dates and times --------------------------------------------------------------------
+
+
+def test_impossible_date_is_a_warning_and_no_date() -> None:
+    ex = run(
+        "Hallituksen kokous 5.3.2027\n\nLäsnä: Aino Aalto\n\n5. Seuraava kokous\n"
+        "Seuraava kokous pidetään 31.2.2027 klo 18.\n"
+    )
+    assert ex.next_meeting is not None and ex.next_meeting.date is None
+    assert any("31.2.2027" in w and "February has 28 days" in w for w in ex.warnings)
+
+
+def test_impossible_time_is_a_warning_and_no_start() -> None:
+    ex = run(
+        "Hallituksen kokous 5.3.2027\n\nLäsnä: Aino Aalto\n\n5. Seuraava kokous\n"
+        "Seuraava kokous pidetään 20.3.2027 klo 25:00.\n"
+    )
+    assert when(ex) == ("2027-03-20", None, None)
+    assert any("klo 25:00" in w and "no time of day" in w for w in ex.warnings)
+
+
+def test_impossible_finds_dates_and_times_that_cannot_be() -> None:
+    assert [why for _s, _e, why in impossible("2027-02-30 ja 29.2.2024 klo 24:30, 13.45")] == [
+        "'2027-02-30' is no date: February has 28 days",
+        "'klo 24:30' is no time of day",
+    ]
+
+
+# --- scored candidates -----------------------------------------------------------------------------
+
+
+def test_candidates_are_scored_not_first_wins() -> None:
+    # The section heading's date has a weekday that disagrees; the later sentence agrees and gives a time.
+    ex = run(
+        "Kokous 5.6.2018\n\n1. Avaus\n\n5. Seuraava kokous\nti 20.6.2018\n\n6. Muut asiat\n"
+        "Todettiin, että seuraava kokous pidetään ke 27.6.2018 klo 13.\n"
+    )
+    assert when(ex) == ("2018-06-27", "13:00", None)
+    assert ex.next_meeting is not None and ex.next_meeting.confidence is not None
+    assert ex.next_meeting.confidence >= 0.8 and "weekday agrees" in ex.next_meeting.evidence
+
+
+def test_confidence_and_evidence_stay_out_of_the_json() -> None:
+    ex = run("Kokous 5.6.2018\n\n5. Seuraava kokous\nSeuraava kokous ke 20.6. klo 13-15.\n")
+    assert ex.next_meeting is not None and ex.next_meeting.confidence is not None
+    data = json.loads(ex.to_json())
+    assert "confidence" not in data["next_meeting"] and "evidence" not in data["next_meeting"]
+
+
+def test_period_only_is_low_confidence() -> None:
+    ex = run("Kokous 5.6.2018\n\n5. Seuraava kokous\nSeuraava kokous pidetään elokuussa.\n")
+    assert ex.next_meeting is not None and ex.next_meeting.date is None
+    assert ex.next_meeting.confidence is not None and ex.next_meeting.confidence < 0.5
+
+
+# --- the meeting's own date ------------------------------------------------------------------------
+
+
+def test_held_on_outweighs_an_earlier_date_of_another_meeting() -> None:
+    text = (
+        "Minutes · moved to Monday 2nd October 2017 due to the fair\n\nTown Council 20 September 2017\n"
+        "MINUTES OF A MEETING HELD ON WEDNESDAY 20 th SEPTEMBER 2017 AT 7PM\n\nPRESENT: Cllr A Smith\n"
+    )
+    h = read_header(text, segment(text).header_end)
+    assert (h.date, h.start) == (date(2017, 9, 20), "19:00")
+
+
+def test_title_year_counts_only_when_the_weekdays_agree() -> None:
+    notes = (
+        "Närvarande: Anna, Erik\n1. Mötets öppnande\nÅrsmöte fred 3/3 kl 19.00.\n"
+        "10. Nästa möte\nOnsd 8/3 kl 19.30.\n"
+    )
+    assert year_hint("Möte 171101\n\nProtokoll vid styrelsemöte\nden 11 januari\n" + notes) == 2017
+    assert year_hint("Möte 181101\n\nProtokoll vid styrelsemöte\nden 11 januari\n" + notes) is None
+    assert year_hint("Hallituksen kokous 5/22\n") == 2022
+    ex = run("Möte 171101\n\nProtokoll vid styrelsemöte\nden 11 januari i byalagsskolan\n" + notes, "m.txt")
+    assert ex.meeting is not None and ex.meeting.date == "2017-01-11"
+    assert when(ex) == ("2017-03-08", "19:30", None)
+
+
+def test_eight_digit_date_in_the_title() -> None:
+    ex = run("# Agenda & mötesanteckningar 20201210\n\n## Närvarande\n\n* Anna Berg\n* Erik Ek\n")
+    assert ex.meeting is not None and ex.meeting.date == "2020-12-10"
+
+
+def test_swedish_header_and_next_board_meeting() -> None:
+    ex = run(
+        "Tid: torsdag 20 juni 2024 kl. 18.00\nPlats: Byagården\nNärvarande: Anna Berg, Erik Ek\n\n"
+        "§ 1 Mötets öppnande\n\n§ 9 Nästa styrelsemöte\nNästa styrelsemöte blir den 15 augusti kl 19.\n",
+        "m.txt",
+    )
+    assert ex.language == "sv"
+    assert ex.meeting is not None and (ex.meeting.date, ex.meeting.start, ex.meeting.place) == (
+        "2024-06-20",
+        "18:00",
+        "Byagården",
+    )
+    assert when(ex) == ("2024-08-15", "19:00", None)
+
+
+def test_swedish_slash_date_heading_takes_the_year_from_the_text() -> None:
+    ex = run(
+        "Nationsmöte 8/12\n\n§ 1. Mötet öppnas\n\n"
+        "§ 2. Mötesprotokoll från 2016-11-10 läggs till handlingarna.\n",
+        "m.txt",
+    )
+    assert ex.meeting is not None and ex.meeting.date == "2016-12-08"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Protokoll från styrelsemötet. Närvarande: Anna. Mötet öppnades och det beslutades att ...", "sv"),
+        ("Hallituksen kokous. Läsnä: Aino. Puheenjohtaja avasi kokouksen ja todettiin, että ...", "fi"),
+        (
+            "Minutes of the board meeting. Present: Ann. The chair opened the meeting and it was agreed ...",
+            "en",
+        ),
+    ],
+)
+def test_language_detection_three_languages(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+def test_slash_and_hyphen_dates_guarded() -> None:
+    ref = datetime(2018, 5, 22, 12, 0)
+    assert scan("kokous 3/12", ref, "fi") == []
+    assert scan("open 24/7", ref, "en") == []
+    assert scan("1/2 of the budget", ref, "en") == []
+    assert [f.when.start for f in scan("senast tors 23/2", ref, "sv")] == [date(2019, 2, 23)]
+
+
+# --- long texts ------------------------------------------------------------------------------------
+
+
+def test_long_run_on_text_finishes_and_finds_the_next_meeting() -> None:
+    # 100k characters without a sentence end or a line break, a next-meeting phrase every few hundred:
+    # every phrase's sentence would be the whole text if windows were not bounded.
+    chunk = "hallitus käsitteli asiaa ja seuraava kokous pidetään ke 20.6.2018 klo 13-15 kerhohuoneella, "
+    text = "Kokous 22.5.2018\n\n" + (chunk * (100_000 // len(chunk) + 1))[:100_000]
+    ex = run(text, "m.txt")
+    assert when(ex) == ("2018-06-20", "13:00", "15:00")
+
+
+# --- the dev corpus --------------------------------------------------------------------------------
+
+
+def test_dev_corpus_meeting_dates() -> None:
+    if not DEV.exists():
+        pytest.skip(f"shared dev corpus not found at {DEV}")
+    from muistio.reading import read_document
+
+    right = total = 0
+    for gold_file in sorted(DEV.glob("*.gold.json")):
+        want = (json.loads(gold_file.read_text(encoding="utf-8")).get("meeting") or {}).get("date")
+        if not want:
+            continue
+        doc = next(p for p in DEV.glob(gold_file.name.replace(".gold.json", ".*")) if p != gold_file)
+        got = extract(read_document(doc)).meeting
+        total += 1
+        right += got is not None and got.date == want
+    assert right / total >= 0.95, f"{right}/{total}"
+
+
+# --- more real-minutes forms (invented text) -------------------------------------------------------
+
+
+def test_called_off_day_loses_to_the_next_call() -> None:
+    ex = run(
+        "# WG call 17 April 2025\n\n## Next meetings\n\n<rs> no call on 24 April (people travelling)\n\n"
+        "<rs> next call 1 May, usual time 14:00 UTC\n\n<rs> adjourned\n"
+    )
+    assert when(ex) == ("2025-05-01", "14:00", None)
+
+
+def test_committee_meeting_in_general_meeting_minutes_is_another_bodys() -> None:
+    ex = run(
+        "Minutes of the AGM held on 10 July 2025\n\n1. Apologies\nNone.\n\n9. DATE OF NEXT MEETING\n"
+        "The next committee meeting is on Tuesday 22 July at 7.30pm.\n"
+        "Next AGM: July 2026, date to be confirmed.\n",
+        "m.txt",
+    )
+    assert ex.next_meeting is None or ex.next_meeting.date is None
+
+
+def test_restructuredtext_underlined_next_meeting_heading() -> None:
+    ex = run(
+        "Staff meeting 20 November 2024\n==============================\n\n"
+        "1. Minutes\n-----------\n\nApproved.\n\n"
+        "Next meeting\n------------\n\nWednesday 22 January 2025, 14:15, Room B204.\n",
+        "m.rst",
+    )
+    assert when(ex) == ("2025-01-22", "14:15", None)
+
+
+def test_same_time_takes_this_meetings_start_and_end() -> None:
+    ex = run(
+        "# Palaveri 4.9.2024\n\nKe 4.9. klo 19–20.15, seuran toimisto\n\n"
+        "Seuraava palaveri ke 18.9. samaan aikaan.\n"
+    )
+    assert when(ex) == ("2024-09-18", "19:00", "20:15")
+
+
+def test_year_named_in_the_text_that_the_weekday_singles_out() -> None:
+    ex = run(
+        "JR-palaveri ma 18.8. (muistio)\n\nmukana: Mikael, Jenni\n\n"
+        "**Toimisto**\n- vuokrasopimus päättyy 12/2025\n",
+        "m.md",
+    )
+    assert ex.meeting is not None and ex.meeting.date == "2025-08-18"
+
+
+def test_recurring_schedule_in_emphasis_gives_the_next_meetings_time() -> None:
+    ex = run(
+        "# SIG notes\n\n_Biweekly, Wednesdays 17:00 UTC. Next meeting: 2025-05-28._\n\n"
+        "## 2025-05-14\n\n- notes\n"
+    )
+    assert when(ex) == ("2025-05-28", "17:00", None)
+    assert ex.next_meeting is not None and ex.next_meeting.timezone == "UTC"
+
+
+def test_meeting_date_confidence_follows_its_evidence() -> None:
+    labelled = run("Aika: ti 22.5.2018 klo 12-14\nLäsnä: Aino Aalto\n\n1. Avaus\n", "m.txt")
+    assert labelled.meeting is not None and labelled.meeting.confidence is not None
+    assert labelled.meeting.confidence >= 0.9 and "date label" in labelled.meeting.evidence
+    yearless = run("Palaveri ma 18.8.\n\nmukana: Mikael\n\n- vuokra päättyy 12/2025\n", "m.txt")
+    assert yearless.meeting is not None and yearless.meeting.confidence is not None
+    assert yearless.meeting.confidence < labelled.meeting.confidence
+
+
+def test_impossible_date_in_the_date_label_is_a_warning() -> None:
+    ex = run("Aika: 31.2.2027 klo 25:00\nLäsnä: Aino Aalto\n\n1. Avaus\n", "m.txt")
+    assert ex.meeting is not None and (ex.meeting.date, ex.meeting.start) == (None, None)
+    assert any("'31.2.2027' is no date" in w for w in ex.warnings)
+    assert any("'klo 25:00' is no time of day" in w for w in ex.warnings)
