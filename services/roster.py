@@ -11,12 +11,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlmodel import Session, select
 
+from models.columns import name_key
 from models.tables import Body, Person
 from muistio.invite import InviteError
 from muistio.invite import check_email as usable_address
 
 CSV_COLUMNS = ("name", "email", "aliases", "organization", "language")
-LANGUAGES = ("fi", "en")
+LANGUAGES = ("fi", "sv", "en")
 DEFAULT_BODY = "default"
 
 
@@ -206,7 +207,7 @@ def find_body(session: Session, name: str | None, *, create: bool = False) -> Bo
         name = name.strip()
         if not name:
             raise RosterError("the body name is empty")
-        body = session.exec(select(Body).where(Body.name == name)).first()
+        body = session.exec(select(Body).where(Body.name_key == name_key(name))).first()
         if body is None:
             if not create:
                 known = ", ".join(b.name for b in session.exec(select(Body)).all()) or "none yet"
@@ -267,9 +268,10 @@ def set_body(
 def upsert_people(session: Session, body: Body, entries: list[PersonEntry]) -> ImportReport:
     """Add or update people of a body by name; the caller's transaction makes it all or nothing."""
     report = ImportReport(body=body.name)
-    existing = {p.name.casefold(): p for p in session.exec(select(Person).where(Person.body_id == body.id))}
+    people = session.exec(select(Person).where(Person.body_id == body.id))
+    existing = {name_key(p.name): p for p in people}
     for entry in entries:
-        person = existing.get(entry.name.casefold())
+        person = existing.get(name_key(entry.name))
         if person is None:
             person = Person(
                 name=entry.name,
@@ -280,7 +282,7 @@ def upsert_people(session: Session, body: Body, entries: list[PersonEntry]) -> I
                 body_id=body.id,
             )
             session.add(person)
-            existing[entry.name.casefold()] = person
+            existing[name_key(entry.name)] = person
             report.added.append(entry.name)
             continue
         # An empty field in the file keeps what is known rather than wiping it.

@@ -6,13 +6,14 @@ import datetime as dt
 import hashlib
 import importlib
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import delete, func
+from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from models import (
@@ -29,6 +30,7 @@ from models import (
     Person,
     SourceDocument,
 )
+from models.columns import name_key
 from muistio.contract import ActionEntry, Extraction, WhenWhere
 from muistio.document import Document
 
@@ -87,7 +89,8 @@ def _instant(date: dt.date, hhmm: str | None, timezone: str) -> dt.datetime | No
 
 
 def _fold(name: str) -> str:
-    return " ".join(name.casefold().replace(".", " ").split())
+    # NFC first: the person's unique name key is NFC, so two spellings it joins must match here too.
+    return " ".join(unicodedata.normalize("NFC", name).casefold().replace(".", " ").split())
 
 
 class PersonResolver:
@@ -276,7 +279,8 @@ def already_stored(sha256: str, file_name: str, *, session: Session) -> StoreRes
 
 
 def _body(session: Session, name: str, extraction: Extraction) -> Body:
-    body = session.exec(select(Body).where(func.lower(Body.name) == name.lower())).first()
+    # The key column, not lower(): SQLite's lower() folds ASCII only, so `KOIVUKYLÄN` never matched.
+    body = session.exec(select(Body).where(Body.name_key == name_key(name))).first()
     if body is None:
         timezone = extraction.meeting.timezone if extraction.meeting else "Europe/Helsinki"
         body = Body(name=name, timezone=timezone, language=extraction.language)
@@ -692,7 +696,7 @@ def find_meeting(ref: str, *, session: Session, body: str | None = None) -> Meet
         raise LookupError(f"{ref!r} is neither a meeting id nor a date YYYY-MM-DD")
     query = select(Meeting).join(Body).where(Meeting.date == day)
     if body:
-        query = query.where(func.lower(Body.name) == body.lower())
+        query = query.where(Body.name_key == name_key(body))
     found = list(session.exec(query))
     if not found:
         raise LookupError(f"no meeting on {day.isoformat()}")
