@@ -615,7 +615,7 @@ def digest(
     out: Annotated[Path, typer.Option(help="folder for --dry-run output")] = Path("digest-out"),
 ) -> None:
     """Mail each owner their overdue action items (once per ISO week); --dry-run only writes files."""
-    from services.digests import compose_digests, enqueue_digests, parse_as_of, summary_line, write_dry_run
+    from services.digests import dry_run_digests, enqueue_digests, parse_as_of, summary_line
 
     settings = _settings()
     with _one_line_errors():
@@ -623,18 +623,17 @@ def digest(
         sessions = _database(settings)
         with sessions() as session:
             if dry_run:
-                plan = compose_digests(session, day, settings=settings, now=_now())
+                try:
+                    plan, written = dry_run_digests(session, day, out, settings=settings, now=_now())
+                except OSError as exc:
+                    fail(f"cannot write to {out}: {exc.strerror or exc}")
+                    return
                 session.rollback()  # a dry run records nothing
             else:
                 plan = enqueue_digests(session, day, settings=settings, now=_now())
     if plan.undeliverable_line():
         typer.echo(f"warning: {plan.undeliverable_line()}", err=True)
     if dry_run:
-        try:
-            written = write_dry_run(plan, out)
-        except OSError as exc:
-            fail(f"cannot write to {out}: {exc.strerror or exc}")
-            return
         typer.echo(
             f"{summary_line(plan, dry_run=True)}; wrote {len(written)} .eml files to {out} (nothing sent)"
         )

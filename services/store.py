@@ -642,43 +642,74 @@ def list_items(
     owner: str | None = None,
     meeting_id: int | None = None,
 ) -> list[ItemRow]:
-    """Action items, by due date (undated last); overdue means open and due before the date."""
+    """Action items, by due date (undated last); overdue means open and due before the date.
+
+    One query with the owners outer-joined, read as plain rows: no IN list with a bind parameter
+    per item (which crashes SQLite and PostgreSQL at a million items), no ORM objects built.
+    """
+    from sqlalchemy import select as core_select
+
     query = (
-        select(ActionItem, Meeting, Body).join(Meeting, col(ActionItem.meeting_id) == Meeting.id).join(Body)
+        core_select(
+            col(ActionItem.id),
+            col(Meeting.id),
+            col(Meeting.date),
+            col(Body.name),
+            col(ActionItem.agenda_number),
+            col(ActionItem.text),
+            col(ActionItem.quote),
+            col(ActionItem.due_date),
+            col(ActionItem.due_precision),
+            col(ActionItem.due_phrase),
+            col(ActionItem.status),
+            col(ActionItemOwner.person_id),
+            col(ActionItemOwner.name),
+        )
+        .select_from(ActionItem)
+        .join(Meeting, col(ActionItem.meeting_id) == col(Meeting.id))
+        .join(Body, col(Meeting.body_id) == col(Body.id))
+        .outerjoin(ActionItemOwner, col(ActionItemOwner.action_item_id) == col(ActionItem.id))
     )
     if open_only or overdue_as_of:
-        query = query.where(ActionItem.status == ActionStatus.open)
+        query = query.where(col(ActionItem.status) == ActionStatus.open)
     if overdue_as_of:
         query = query.where(col(ActionItem.due_date) < overdue_as_of)
     if meeting_id is not None:
-        query = query.where(ActionItem.meeting_id == meeting_id)
-    found = list(session.exec(query.order_by(col(Meeting.date), col(ActionItem.id))))
-    owners = _owners_by_item(session, [item.id for item, _, _ in found if item.id is not None])
+        query = query.where(col(ActionItem.meeting_id) == meeting_id)
+    query = query.order_by(col(Meeting.date), col(ActionItem.id), col(ActionItemOwner.id))
+    rows: list[ItemRow] = []
+    pairs: dict[int, list[tuple[int | None, str]]] = {}
+    for r in session.execute(query.execution_options(yield_per=10_000)):
+        if not rows or rows[-1].id != r[0]:
+            status = r[10].value if isinstance(r[10], ActionStatus) else str(r[10])
+            rows.append(
+                ItemRow(
+                    id=r[0],
+                    meeting_id=r[1],
+                    meeting_date=r[2],
+                    body=r[3],
+                    agenda_number=r[4],
+                    text=r[5],
+                    quote=r[6],
+                    owners=[],
+                    due_date=r[7],
+                    due_precision=r[8],
+                    due_phrase=r[9],
+                    status=status,
+                )
+            )
+            pairs[r[0]] = []
+        if r[12] is not None:
+            rows[-1].owners.append(r[12])
+            pairs[r[0]].append((r[11], r[12]))
     if owner:
         ids = {p.id for p in PersonResolver(session, None).find_all(owner)}
         tokens = set(_fold(owner).split())
 
-        def matches(pairs: list[tuple[int | None, str]]) -> bool:
-            return any(pid in ids or tokens <= set(_fold(name).split()) for pid, name in pairs)
+        def matches(found: list[tuple[int | None, str]]) -> bool:
+            return any(pid in ids or tokens <= set(_fold(name).split()) for pid, name in found)
 
-        found = [row for row in found if matches(owners.get(row[0].id or 0, []))]
-    rows = [
-        ItemRow(
-            id=item.id or 0,
-            meeting_id=meeting.id or 0,
-            meeting_date=meeting.date,
-            body=body.name,
-            agenda_number=item.agenda_number,
-            text=item.text,
-            quote=item.quote,
-            owners=[name for _, name in owners.get(item.id or 0, [])],
-            due_date=item.due_date,
-            due_precision=item.due_precision,
-            due_phrase=item.due_phrase,
-            status=item.status.value,
-        )
-        for item, meeting, body in found
-    ]
+        rows = [row for row in rows if matches(pairs[row.id])]
     rows.sort(key=lambda r: (r.due_date is None, r.due_date or dt.date.max, r.meeting_date, r.id))
     return rows
 
