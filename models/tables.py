@@ -6,7 +6,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, LargeBinary, String, Text, UniqueConstraint, event
+from sqlalchemy import JSON, Column, Index, LargeBinary, String, Text, UniqueConstraint, event
 from sqlmodel import Field, SQLModel
 
 from models.columns import UTCDateTime, name_key, name_key_default
@@ -235,7 +235,11 @@ class ActionItemBase(SQLModel):
 class ActionItem(ActionItemBase, table=True):
     """Something someone is to do after the meeting."""
 
-    __table_args__ = (UniqueConstraint("meeting_id", "key"),)
+    # (status, due_date): the digest's and the reminders' "open and due before/within" is one range scan.
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "key"),
+        Index("ix_actionitem_status_due_date", "status", "due_date"),
+    )
     id: int | None = Field(default=None, primary_key=True)
 
 
