@@ -652,6 +652,26 @@ def _deliver_digest(settings: Settings, sessions: SessionFactory, keys: list[str
     _print_delivery(f"delivery via {describe_transport(transport)}: {report.summary()}", report.errors)
 
 
+def _deliver_now_kind(settings: Settings, sessions: SessionFactory) -> None:
+    """Deliver the queued reminders through the configured transport and print one line."""
+    from services.reminders import deliver_reminders
+    from services.transport import describe_transport, transport_from_settings
+
+    transport = transport_from_settings(settings)
+    report = deliver_reminders(sessions, transport, settings=settings, now=_now())
+    _print_delivery(f"delivery via {describe_transport(transport)}: {report.summary()}", report.errors)
+
+
+def _register_more() -> None:
+    """Commands that live in their own modules (cli/<area>.py)."""
+    from cli.reminders import reminders
+
+    app.command()(reminders)
+
+
+_register_more()
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

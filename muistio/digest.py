@@ -10,7 +10,6 @@ from email.message import EmailMessage
 from email.policy import default
 from functools import lru_cache
 from pathlib import Path
-from typing import cast
 
 from muistio.invite import InviteError, check_email, clean_line, format_date
 from muistio.mail import LANGUAGES, RawMail, keyed_message_id, raw_text_mail, render_bodies
@@ -271,7 +270,7 @@ def digest_mail(
 
 def parse_mail(raw: bytes) -> EmailMessage:
     """Wire bytes back as an EmailMessage (previews, tests); bodies read with LF line ends."""
-    return cast(EmailMessage, email.message_from_bytes(raw.replace(b"\r\n", b"\n"), policy=default))
+    return email.message_from_bytes(raw.replace(b"\r\n", b"\n"), policy=default)
 
 
 def compose_digest(

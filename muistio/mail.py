@@ -437,6 +437,13 @@ def _encoded_words(text: str) -> str:
     return "\r\n ".join(f"=?utf-8?b?{e}?=" for e in encoded)
 
 
+def _base64_lines(data: bytes) -> bytes:
+    """Base64 in 76-character CRLF lines."""
+    return b"".join(binascii.b2a_base64(data[i : i + 57]) for i in range(0, len(data), 57)).replace(
+        b"\n", b"\r\n"
+    )
+
+
 def _raw_address(name: str, email: str) -> str:
     """`Name <a@b>`: the display name cleaned, quoted if it needs it, RFC 2047 encoded if not ASCII."""
     addr = check_email(email)
@@ -470,8 +477,13 @@ def raw_text_mail(
     date: datetime,
     reply_to: tuple[str, str] | None = None,
     headers: Sequence[tuple[str, str]] = (),
+    calendar: bytes | None = None,
+    method: Method = "REQUEST",
 ) -> RawMail:
     """A text+HTML notification in wire form, built without the header registry (~10x cheaper).
+
+    With `calendar` it has the iMIP shape of an invitation (RFC 6047): mixed[alternative[plain,
+    html, text/calendar; method=...], invite.ics], so a reminder can carry the event again.
 
     Same hygiene as compose_text_mail: every value goes through clean_header (one line, no `=?`,
     so CVE-2024-6923 cannot bite), addresses through check_email; encoded words are made here.
@@ -494,18 +506,40 @@ def raw_text_mail(
         if not re.fullmatch(r"[A-Za-z0-9-]+", hname) or hname.lower().startswith("content-"):
             raise InviteError(f"not an allowed extra header name: {hname[:40]!r}")
         lines.append(_raw_text_header(hname, value))
+    if method not in ("REQUEST", "CANCEL"):
+        raise InviteError(f"unknown iTIP method: {method!r} (use REQUEST or CANCEL)")
     boundary = _boundary(mid, "alt")
-    lines.append(f'Content-Type: multipart/alternative; boundary="{boundary}"')
+    alt_type = f'Content-Type: multipart/alternative; boundary="{boundary}"'
+    if calendar is not None:
+        mixed = _boundary(mid, "mixed")
+        lines.append(f'Content-Type: multipart/mixed; boundary="{mixed}"')
+    else:
+        lines.append(alt_type)
     head = "\r\n".join(lines).encode("ascii")
     leaf = b'Content-Type: text/%s; charset="utf-8"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n'
     sep = f"--{boundary}\r\n".encode("ascii")
-    body = b"".join(
-        [
-            sep, leaf % b"plain", _qp(clean_text(text)), b"\r\n",
-            sep, leaf % b"html", _qp(html), b"\r\n",
-            f"--{boundary}--\r\n".encode("ascii"),
+    parts = [sep, leaf % b"plain", _qp(clean_text(text)), b"\r\n", sep, leaf % b"html", _qp(html), b"\r\n"]
+    if calendar is not None:
+        ics = _base64_lines(calendar)
+        parts += [
+            sep,
+            f'Content-Type: text/calendar; charset="UTF-8"; method={method}\r\n'.encode("ascii"),
+            b"Content-Transfer-Encoding: base64\r\n\r\n",
+            ics,
         ]
-    )  # fmt: skip
+    parts.append(f"--{boundary}--\r\n".encode("ascii"))
+    body = b"".join(parts)
+    if calendar is not None:
+        outer = f"--{mixed}\r\n".encode("ascii")
+        body = b"".join(
+            [
+                outer, alt_type.encode("ascii"), b"\r\n\r\n", body,
+                outer, b'Content-Type: application/ics; name="invite.ics"\r\n',
+                b"Content-Transfer-Encoding: base64\r\n",
+                b'Content-Disposition: attachment; filename="invite.ics"\r\n\r\n', ics,
+                f"--{mixed}--\r\n".encode("ascii"),
+            ]
+        )  # fmt: skip
     return RawMail(
         recipient=rcpt, subject=clean_header(subject), message_id=mid, raw=head + b"\r\n\r\n" + body
     )

@@ -106,7 +106,7 @@ def parse_as_of(value: str | None, *, settings: Settings, now: dt.datetime) -> d
 def organizer_languages(session: Session) -> dict[tuple[int | None, str], str]:
     """(body id, lower-case address) -> language of everyone with both: one query per run."""
     rows = session.execute(
-        select(Person.body_id, Person.email, Person.language).where(
+        select(col(Person.body_id), col(Person.email), col(Person.language)).where(
             col(Person.email).is_not(None), col(Person.language).is_not(None)
         )
     )
