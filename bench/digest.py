@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import os
 import secrets
 import sys
@@ -226,12 +227,13 @@ def main() -> int:
                     f"query {r['query_s']:6.2f} s  digest {r['digest_s']:6.2f} s  (load {r['load_s']:.1f} s)",
                     flush=True,
                 )
-            ratios = [b["digest_s"] / a["digest_s"] for a, b in zip(results, results[1:], strict=False)]
+            ratios = [b["digest_s"] / a["digest_s"] for a, b in itertools.pairwise(results)]
             for a, b, ratio in zip(results, results[1:], ratios, strict=False):
                 ok = ratio <= TARGET_RATIO
                 misses += not ok
-                print(f"{name:10} {a['items']:,} -> {b['items']:,}: x{ratio:.1f} time (target <= {TARGET_RATIO:.0f})"
-                      f"{'' if ok else '  MISS'}")  # fmt: skip
+                verdict = "" if ok else "  MISS"
+                step = f"{a['items']:,} -> {b['items']:,}"
+                print(f"{name:10} {step}: x{ratio:.1f} time (target <= {TARGET_RATIO:.0f}){verdict}")
             big = results[-1]
             if big["items"] == 1_000_000:
                 ok = big["digest_s"] < TARGET_1M_S

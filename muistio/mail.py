@@ -421,13 +421,13 @@ def _qp(text: str) -> bytes:
 
 
 def _encoded_words(text: str) -> str:
-    """RFC 2047 base64 words of at most 45 UTF-8 bytes each (never a character split), folded with CRLF SP."""
+    """RFC 2047 base64 words of at most 36 UTF-8 bytes (never a character split): lines stay under 78."""
     words: list[str] = []
     chunk: list[str] = []
     size = 0
     for ch in text:
         n = len(ch.encode("utf-8"))
-        if size + n > 45:
+        if size + n > 36:
             words.append("".join(chunk))
             chunk, size = [], 0
         chunk.append(ch)
@@ -455,7 +455,10 @@ def _raw_address(name: str, email: str) -> str:
         if re.search(r'[()<>\[\]:;@\\,."]', display):
             display = '"' + display.replace("\\", "\\\\") + '"'
         return f"{display} <{addr}>"
-    return f"{_encoded_words(display)} <{addr}>"
+    words = _encoded_words(display)
+    last = words.rsplit("\n", 1)[-1]
+    # Fold before the address when the line would pass 78 characters (RFC 5322 2.1.1).
+    return f"{words}{' ' if len(last) + len(addr) < 70 else chr(13) + chr(10) + ' '}<{addr}>"
 
 
 def _raw_text_header(name: str, value: str) -> str:
@@ -509,10 +512,10 @@ def raw_text_mail(
     if method not in ("REQUEST", "CANCEL"):
         raise InviteError(f"unknown iTIP method: {method!r} (use REQUEST or CANCEL)")
     boundary = _boundary(mid, "alt")
-    alt_type = f'Content-Type: multipart/alternative; boundary="{boundary}"'
+    alt_type = f'Content-Type: multipart/alternative;\r\n boundary="{boundary}"'
     if calendar is not None:
         mixed = _boundary(mid, "mixed")
-        lines.append(f'Content-Type: multipart/mixed; boundary="{mixed}"')
+        lines.append(f'Content-Type: multipart/mixed;\r\n boundary="{mixed}"')
     else:
         lines.append(alt_type)
     head = "\r\n".join(lines).encode("ascii")

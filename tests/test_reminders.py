@@ -64,7 +64,8 @@ def seed(engine: Engine, **body_settings: Any) -> dict[str, int]:
         )
         nxt = Meeting(
             body_id=body.id, date=MEETING_DAY, status=MeetingStatus.scheduled, calendar_uid=UID, sequence=1,
-            starts_at=dt.datetime(2026, 3, 4, 8, 0, tzinfo=dt.UTC), ends_at=dt.datetime(2026, 3, 4, 10, 0, tzinfo=dt.UTC),
+            starts_at=dt.datetime(2026, 3, 4, 8, 0, tzinfo=dt.UTC),
+            ends_at=dt.datetime(2026, 3, 4, 10, 0, tzinfo=dt.UTC),
             place="Kaupungintalo, nh Aalto", agenda_preview=["Talousarvio", "Palautekysely"],
         )  # fmt: skip
         s.add_all([held, nxt])
@@ -286,9 +287,12 @@ def test_cli_dry_run_writes_only_eml_files_then_a_real_run_sends_once(
     assert dry.exit_code == 0, dry.output
     assert "reminders 2026-03-02: 4 meeting reminders, 2 due-date reminders; wrote 6 .eml files" in dry.output
     assert sorted(p.name for p in out.iterdir()) == [
-        "reminder-due-2026-03-02-asa@example.org.eml", "reminder-due-2026-03-02-sanna@example.org.eml",
-        "reminder-meeting-2026-03-04-asa@example.org.eml", "reminder-meeting-2026-03-04-jyrki@example.org.eml",
-        "reminder-meeting-2026-03-04-nopsa@example.org.eml", "reminder-meeting-2026-03-04-sanna@example.org.eml",
+        "reminder-due-2026-03-02-asa@example.org.eml",
+        "reminder-due-2026-03-02-sanna@example.org.eml",
+        "reminder-meeting-2026-03-04-asa@example.org.eml",
+        "reminder-meeting-2026-03-04-jyrki@example.org.eml",
+        "reminder-meeting-2026-03-04-nopsa@example.org.eml",
+        "reminder-meeting-2026-03-04-sanna@example.org.eml",
     ]  # fmt: skip
     preview = email.message_from_bytes(
         (out / "reminder-due-2026-03-02-asa@example.org.eml").read_bytes(), policy=default
