@@ -51,8 +51,8 @@ def test_muistio_language_accepts_swedish(monkeypatch: pytest.MonkeyPatch) -> No
 def _item(owner: Owner, body_language: str = "fi", done_url: str | None = None) -> OverdueItem:
     return OverdueItem(
         id=4, text="Boka lokalen", due=dt.date(2026, 2, 20), meeting_date=dt.date(2026, 2, 16),
-        body="Styrelsen", organizer=Owner("Sekreterare", "sekr@example.org"), owners=(owner,), due_phrase="före mars",
-        body_language=body_language, done_url=done_url,
+        body="Styrelsen", organizer=Owner("Sekreterare", "sekr@example.org"), owners=(owner,),
+        due_phrase="före mars", body_language=body_language, done_url=done_url,
     )  # fmt: skip
 
 
