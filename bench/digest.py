@@ -85,7 +85,8 @@ def populate(engine: Any, *, items: int, owners: int, overdue_share: float = 0.3
         late = overdue_every and i % overdue_every == 0
         overdue += bool(late)
         due = AS_OF - dt.timedelta(days=1 + i % 40) if late else AS_OF + dt.timedelta(days=i % 60)
-        person = (i * 7919) % owners + 1  # spread each owner's items over the table
+        # Spread each owner's items over the table; overdue items reach every owner whatever the count.
+        person = ((i // overdue_every if late else i) * 7919) % owners + 1
         body = (person - 1) % bodies + 1
         text = f"Selvitä asia {i} ja raportoi lautakunnalle"
         item_rows.append(
