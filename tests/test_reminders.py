@@ -316,3 +316,51 @@ def test_compose_reads_only(engine: Engine, tmp_path: Path) -> None:
     with session_scope(engine) as s:
         plan = compose_reminders(s, MONDAY, settings=mail_settings(tmp_path), now=NOW)
     assert len(plan.mails) == 6 and outbox(engine) == []
+
+
+@pytest.mark.parametrize("start", [dt.datetime(2026, 3, 1), dt.datetime(2026, 10, 1)])
+def test_the_daily_schedule_is_0730_helsinki_across_dst(start: dt.datetime) -> None:
+    import asyncio
+    from zoneinfo import ZoneInfo
+
+    from prefect.server.schemas.schedules import CronSchedule
+
+    from deployments.serve import deployments
+
+    (served,) = [d for d in deployments() if d.entrypoint == "flows.reminders.reminders"]  # type: ignore[attr-defined]
+    (schedule,) = [s.schedule for s in served.schedules]  # type: ignore[attr-defined]
+    server = CronSchedule(cron=schedule.cron, timezone=schedule.timezone)
+    dates = asyncio.run(server.get_dates(n=60, start=start))
+    local = [d.astimezone(ZoneInfo("Europe/Helsinki")) for d in dates]
+    assert [(t.hour, t.minute) for t in local] == [(7, 30)] * 60
+    days = [t.date() for t in local]
+    assert days == [start.date() + dt.timedelta(days=n) for n in range(60)]  # none doubled, none missing
+
+
+@pytest.mark.prefect
+def test_reminders_flow_names_its_run_and_tells_who_got_what(
+    prefect_harness: None, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from prefect.client.orchestration import get_client
+    from smtp_support import point_at_smtp
+
+    from flows.reminders import reminders
+    from services.clock import FixedClock, use_clock
+    from services.db import engine_for
+
+    seed(engine_for(database_url))
+    with smtp_server() as server:
+        point_at_smtp(monkeypatch, database_url=database_url, data_dir=tmp_path, port=server.port)
+        with use_clock(FixedClock(NOW)):
+            state = reminders("2026-03-02", return_state=True)  # type: ignore[call-overload]
+            again = reminders("2026-03-02")
+    result = state.result()
+    assert len(result["plan"]["meeting"]) == 4 and len(result["plan"]["due"]) == 2
+    assert len(result["delivery"]["sent"]) == 6 and again["plan"]["enqueued"] == 0
+    assert len(server.handler.envelopes) == 6
+    with get_client(sync_client=True) as client:
+        run = client.read_flow_run(state.state_details.flow_run_id)
+        artifacts = client.read_artifacts()
+    assert run.name == "reminders 2026-03-02"
+    (artifact,) = [a for a in artifacts if a.key == "reminders-2026-03-02" and a.flow_run_id == run.id]
+    assert "asa@example.org" in str(artifact.data) and "Meeting reminders (4)" in str(artifact.data)
