@@ -422,6 +422,9 @@ def _qp(text: str) -> bytes:
 
 def _encoded_words(text: str) -> str:
     """RFC 2047 base64 words of at most 36 UTF-8 bytes (never a character split): lines stay under 78."""
+    data = text.encode("utf-8")
+    if len(data) <= 36:  # names and most subjects: one word, no character loop
+        return f"=?utf-8?b?{binascii.b2a_base64(data, newline=False).decode('ascii')}?="
     words: list[str] = []
     chunk: list[str] = []
     size = 0
@@ -444,9 +447,22 @@ def _base64_lines(data: bytes) -> bytes:
     )
 
 
+@lru_cache(maxsize=65536)
+def _checked(email: str) -> str:
+    """check_email, remembered (a run addresses the same few thousand people; errors are not cached)."""
+    return check_email(email)
+
+
+@lru_cache(maxsize=256)
+def _date_header(when: datetime) -> str:
+    """The Date value; a run stamps every mail with the same instant."""
+    return format_datetime(when.astimezone(UTC).replace(microsecond=0))
+
+
+@lru_cache(maxsize=65536)
 def _raw_address(name: str, email: str) -> str:
     """`Name <a@b>`: the display name cleaned, quoted if it needs it, RFC 2047 encoded if not ASCII."""
-    addr = check_email(email)
+    addr = _checked(email)
     display = clean_header(name).replace('"', "'")
     if not display:
         return addr
@@ -494,13 +510,13 @@ def raw_text_mail(
     if date.tzinfo is None:
         raise InviteError("the Date header needs an aware datetime")
     mid = _msgid(message_id)
-    rcpt = check_email(to[1])
+    rcpt = _checked(to[1])
     lines = [f"From: {_raw_address(*sender)}", f"To: {_raw_address(to[0], rcpt)}"]
     if reply_to is not None:
         lines.append(f"Reply-To: {_raw_address(*reply_to)}")
     lines += [
         _raw_text_header("Subject", subject),
-        f"Date: {format_datetime(date.astimezone(UTC).replace(microsecond=0))}",
+        f"Date: {_date_header(date)}",
         f"Message-ID: {mid}",
         "MIME-Version: 1.0",
     ]

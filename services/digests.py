@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from email.message import EmailMessage
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -175,12 +176,18 @@ def iter_overdue(session: Session, as_of: dt.date, *, settings: Settings) -> Ite
         yield _item(current, organizers)
 
 
+@lru_cache(maxsize=65536)
+def _owner(name: str, email: str | None, language: str | None) -> Owner:
+    """One Owner object per person however many items they own (frozen dataclasses are slow to build)."""
+    return Owner(name=name, email=email, language=language)
+
+
 def _item(rows: list[Any], organizers: Organizers) -> OverdueItem:
     """One item from its joined rows (one per owner; a single row with no owner columns when it has none)."""
     first = rows[0]
     item_id, text, due, phrase, meeting_date, body_id, body, body_lang, org_name, org_email = first[:10]
     owners = tuple(
-        Owner(name=p_name or o_name, email=p_email, language=p_lang)
+        _owner(p_name or o_name, p_email, p_lang)
         for *_, o_name, p_name, p_email, p_lang in rows
         if o_name is not None
     )
