@@ -403,7 +403,7 @@ def people_add(
     email: Annotated[str | None, typer.Option(help="e-mail address")] = None,
     aliases: Annotated[str | None, typer.Option(help="other spellings, ;-separated")] = None,
     organization: Annotated[str | None, typer.Option(help="organisation")] = None,
-    language: Annotated[str | None, typer.Option(help="fi or en")] = None,
+    language: Annotated[str | None, typer.Option(help="fi, sv or en")] = None,
     body: Annotated[str | None, typer.Option(help="the body they belong to")] = None,
 ) -> None:
     """Add a person (or update the one with that name)."""
@@ -449,11 +449,16 @@ def body_set(
     organizer_name: Annotated[str | None, typer.Option(help="who sends the invitations")] = None,
     organizer_email: Annotated[str | None, typer.Option(help="where replies go")] = None,
     timezone: Annotated[str | None, typer.Option(help="e.g. Europe/Helsinki")] = None,
-    language: Annotated[str | None, typer.Option(help="fi or en")] = None,
+    language: Annotated[str | None, typer.Option(help="fi, sv or en")] = None,
     require_approval: Annotated[
         bool | None,
         typer.Option("--require-approval/--no-require-approval", help="invite only after `muistio approve`"),
     ] = None,
+    reminders: Annotated[
+        bool | None, typer.Option("--reminders/--no-reminders", help="meeting and due-date reminders")
+    ] = None,
+    meeting_reminder_days: Annotated[int | None, typer.Option(help="remind of meetings N days ahead")] = None,
+    item_reminder_days: Annotated[int | None, typer.Option(help="remind of items due within N days")] = None,
 ) -> None:
     """Create a body or change its settings."""
     from services.roster import set_body
@@ -462,12 +467,18 @@ def body_set(
     with _one_line_errors(), _database(settings)() as session:
         b = set_body(
             session, name, organizer_name=organizer_name, organizer_email=organizer_email,
-            timezone=timezone, language=language, require_approval=require_approval,
+            timezone=timezone, language=language, require_approval=require_approval, reminders=reminders,
+            meeting_reminder_days=meeting_reminder_days, item_reminder_days=item_reminder_days,
         )  # fmt: skip
         line = (
             f"{b.name}: organiser {b.organizer_name or settings.organizer_name} "
             f"<{b.organizer_email or settings.organizer_email}>, {b.timezone}, {b.language}, "
-            f"{'approval required' if b.require_approval else 'no approval needed'}"
+            f"{'approval required' if b.require_approval else 'no approval needed'}, "
+            + (
+                f"reminders {b.meeting_reminder_days} d before meetings, {b.item_reminder_days} d before dues"
+                if b.reminders
+                else "no reminders"
+            )
         )
     typer.echo(line)
 

@@ -235,8 +235,11 @@ def set_body(
     timezone: str | None = None,
     language: str | None = None,
     require_approval: bool | None = None,
+    reminders: bool | None = None,
+    meeting_reminder_days: int | None = None,
+    item_reminder_days: int | None = None,
 ) -> Body:
-    """Create or change a body's organiser, time zone, language and approval rule."""
+    """Create or change a body's organiser, time zone, language, approval rule and reminders."""
     body = find_body(session, name, create=True)
     if organizer_name is not None:
         clean = _clean(organizer_name)
@@ -257,6 +260,16 @@ def set_body(
         body.language = language
     if require_approval is not None:
         body.require_approval = require_approval
+    if reminders is not None:
+        body.reminders = reminders
+    for name_, days in (
+        ("meeting_reminder_days", meeting_reminder_days),
+        ("item_reminder_days", item_reminder_days),
+    ):
+        if days is not None:
+            if not 0 <= days <= 60:
+                raise RosterError(f"--{name_.replace('_', '-')} must be between 0 and 60 days, not {days}")
+            setattr(body, name_, days)
     session.add(body)
     session.flush()
     return body

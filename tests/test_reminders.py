@@ -364,3 +364,21 @@ def test_reminders_flow_names_its_run_and_tells_who_got_what(
     assert run.name == "reminders 2026-03-02"
     (artifact,) = [a for a in artifacts if a.key == "reminders-2026-03-02" and a.flow_run_id == run.id]
     assert "asa@example.org" in str(artifact.data) and "Meeting reminders (4)" in str(artifact.data)
+
+
+def test_body_set_changes_the_reminder_settings(cli: CliRunner, engine: Engine) -> None:
+    from cli.main import app
+
+    seed(engine)
+    ok = cli.invoke(
+        app, ["body", "set", "OHJAUSRYHMÄ", "--meeting-reminder-days", "1", "--item-reminder-days", "5"]
+    )
+    assert ok.exit_code == 0, ok.output
+    assert "reminders 1 d before meetings, 5 d before dues" in ok.output
+    with session_scope(engine) as s:
+        body = s.exec(select(Body)).one()  # the upper-case name found the same body
+    assert (body.reminders, body.meeting_reminder_days, body.item_reminder_days) == (True, 1, 5)
+    off = cli.invoke(app, ["body", "set", "Ohjausryhmä", "--no-reminders"])
+    assert off.exit_code == 0 and "no reminders" in off.output
+    bad = cli.invoke(app, ["body", "set", "Ohjausryhmä", "--item-reminder-days", "-1"])
+    assert bad.exit_code == 1 and "between 0 and 60" in bad.stderr
