@@ -676,7 +676,8 @@ def list_items(
         query = query.where(col(ActionItem.due_date) < overdue_as_of)
     if meeting_id is not None:
         query = query.where(col(ActionItem.meeting_id) == meeting_id)
-    query = query.order_by(col(Meeting.date), col(ActionItem.id), col(ActionItemOwner.id))
+    # Item order reads the table front to back; the rows are sorted by due date below anyway.
+    query = query.order_by(col(ActionItem.id), col(ActionItemOwner.id))
     rows: list[ItemRow] = []
     pairs: dict[int, list[tuple[int | None, str]]] = {}
     for r in session.execute(query.execution_options(yield_per=10_000)):
