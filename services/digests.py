@@ -159,7 +159,8 @@ def overdue_rows(session: Session, where: Iterable[Any]) -> Iterator[Any]:
     if session.get_bind().dialect.name == "sqlite":
         # 64 MiB of page cache for this connection (the default 2 MiB thrashes on a large join).
         session.execute(text("PRAGMA cache_size = -65536"))
-    return iter(session.execute(stmt))
+    # On the session's connection, not session.execute: plain Core rows, no ORM loading machinery.
+    return iter(session.connection().execute(stmt))
 
 
 def load_overdue(session: Session, as_of: dt.date, *, settings: Settings) -> list[OverdueItem]:

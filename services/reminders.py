@@ -186,7 +186,7 @@ def meeting_mails(
 def due_soon_rows(session: Session, as_of: dt.date, reach: int) -> Iterator[Any]:
     """Open items due in [as_of, as_of + reach] with body and every owner: one joined query, plain rows."""
     return iter(
-        session.execute(
+        session.connection().execute(
             select(
                 col(ActionItem.id),
                 col(ActionItem.text),

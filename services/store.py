@@ -8,7 +8,7 @@ import importlib
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -680,7 +680,8 @@ def list_items(
     query = query.order_by(col(ActionItem.id), col(ActionItemOwner.id))
     rows: list[ItemRow] = []
     pairs: dict[int, list[tuple[int | None, str]]] = {}
-    for r in session.execute(query.execution_options(yield_per=10_000)):
+    found: Iterator[Any] = iter(session.connection().execute(query.execution_options(yield_per=10_000)))
+    for r in found:  # Core rows, no ORM loading
         if not rows or rows[-1].id != r[0]:
             status = r[10].value if isinstance(r[10], ActionStatus) else str(r[10])
             rows.append(
