@@ -245,6 +245,7 @@ def main() -> int:
             summary.append(f"{name}: {figures}; ratios {', '.join(f'x{q:.1f}' for q in ratios)}")
     line = f"- {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC digest ({args.owners:,} owners, ~30 % overdue): "
     line += "; ".join(summary) + (" — all targets met" if not misses else f" — {misses} target(s) missed")
+    line += f" (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
     results_md = ROOT / "bench" / "RESULTS.md"
     with results_md.open("a", encoding="utf-8") as fh:
         if results_md.stat().st_size == 0:
