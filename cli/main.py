@@ -394,7 +394,7 @@ def people_add(
     email: Annotated[str | None, typer.Option(help="e-mail address")] = None,
     aliases: Annotated[str | None, typer.Option(help="other spellings, ;-separated")] = None,
     organization: Annotated[str | None, typer.Option(help="organisation")] = None,
-    language: Annotated[str | None, typer.Option(help="fi or en")] = None,
+    language: Annotated[str | None, typer.Option(help="fi, sv or en")] = None,
     body: Annotated[str | None, typer.Option(help="the body they belong to")] = None,
 ) -> None:
     """Add a person (or update the one with that name)."""
@@ -440,11 +440,16 @@ def body_set(
     organizer_name: Annotated[str | None, typer.Option(help="who sends the invitations")] = None,
     organizer_email: Annotated[str | None, typer.Option(help="where replies go")] = None,
     timezone: Annotated[str | None, typer.Option(help="e.g. Europe/Helsinki")] = None,
-    language: Annotated[str | None, typer.Option(help="fi or en")] = None,
+    language: Annotated[str | None, typer.Option(help="fi, sv or en")] = None,
     require_approval: Annotated[
         bool | None,
         typer.Option("--require-approval/--no-require-approval", help="invite only after `muistio approve`"),
     ] = None,
+    reminders: Annotated[
+        bool | None, typer.Option("--reminders/--no-reminders", help="meeting and due-date reminders")
+    ] = None,
+    meeting_reminder_days: Annotated[int | None, typer.Option(help="remind of meetings N days ahead")] = None,
+    item_reminder_days: Annotated[int | None, typer.Option(help="remind of items due within N days")] = None,
 ) -> None:
     """Create a body or change its settings."""
     from services.roster import set_body
@@ -453,12 +458,18 @@ def body_set(
     with _one_line_errors(), _database(settings)() as session:
         b = set_body(
             session, name, organizer_name=organizer_name, organizer_email=organizer_email,
-            timezone=timezone, language=language, require_approval=require_approval,
+            timezone=timezone, language=language, require_approval=require_approval, reminders=reminders,
+            meeting_reminder_days=meeting_reminder_days, item_reminder_days=item_reminder_days,
         )  # fmt: skip
         line = (
             f"{b.name}: organiser {b.organizer_name or settings.organizer_name} "
             f"<{b.organizer_email or settings.organizer_email}>, {b.timezone}, {b.language}, "
-            f"{'approval required' if b.require_approval else 'no approval needed'}"
+            f"{'approval required' if b.require_approval else 'no approval needed'}, "
+            + (
+                f"reminders {b.meeting_reminder_days} d before meetings, {b.item_reminder_days} d before dues"
+                if b.reminders
+                else "no reminders"
+            )
         )
     typer.echo(line)
 
@@ -606,7 +617,7 @@ def digest(
     out: Annotated[Path, typer.Option(help="folder for --dry-run output")] = Path("digest-out"),
 ) -> None:
     """Mail each owner their overdue action items (once per ISO week); --dry-run only writes files."""
-    from services.digests import compose_digests, enqueue_digests, parse_as_of, summary_line, write_dry_run
+    from services.digests import dry_run_digests, enqueue_digests, parse_as_of, summary_line
 
     settings = _settings()
     with _one_line_errors():
@@ -614,18 +625,17 @@ def digest(
         sessions = _database(settings)
         with sessions() as session:
             if dry_run:
-                plan = compose_digests(session, day, settings=settings, now=_now())
+                try:
+                    plan, written = dry_run_digests(session, day, out, settings=settings, now=_now())
+                except OSError as exc:
+                    fail(f"cannot write to {out}: {exc.strerror or exc}")
+                    return
                 session.rollback()  # a dry run records nothing
             else:
                 plan = enqueue_digests(session, day, settings=settings, now=_now())
     if plan.undeliverable_line():
         typer.echo(f"warning: {plan.undeliverable_line()}", err=True)
     if dry_run:
-        try:
-            written = write_dry_run(plan, out)
-        except OSError as exc:
-            fail(f"cannot write to {out}: {exc.strerror or exc}")
-            return
         typer.echo(
             f"{summary_line(plan, dry_run=True)}; wrote {len(written)} .eml files to {out} (nothing sent)"
         )
@@ -642,6 +652,26 @@ def _deliver_digest(settings: Settings, sessions: SessionFactory, keys: list[str
     transport = transport_from_settings(settings)
     report = deliver_digests(sessions, transport, settings=settings, now=_now(), keys=keys)
     _print_delivery(f"delivery via {describe_transport(transport)}: {report.summary()}", report.errors)
+
+
+def _deliver_now_kind(settings: Settings, sessions: SessionFactory) -> None:
+    """Deliver the queued reminders through the configured transport and print one line."""
+    from services.reminders import deliver_reminders
+    from services.transport import describe_transport, transport_from_settings
+
+    transport = transport_from_settings(settings)
+    report = deliver_reminders(sessions, transport, settings=settings, now=_now())
+    _print_delivery(f"delivery via {describe_transport(transport)}: {report.summary()}", report.errors)
+
+
+def _register_more() -> None:
+    """Commands that live in their own modules (cli/<area>.py)."""
+    from cli.reminders import reminders
+
+    app.command()(reminders)
+
+
+_register_more()
 
 
 def main() -> None:

@@ -16,6 +16,7 @@ def deployments() -> list[object]:
     from flows.digest import weekly_digest
     from flows.ingest import ingest_minutes
     from flows.invites import distribute_invites
+    from flows.reminders import reminders
     from services.config import load_settings
 
     timezone = load_settings().timezone  # MUISTIO_TIMEZONE, validated like everywhere else
@@ -35,6 +36,13 @@ def deployments() -> list[object]:
             name="monday-morning",
             schedules=[Cron("0 8 * * 1", timezone=timezone)],
             tags=["mail", "digest"],
+            entrypoint_type=by_module,
+        ),
+        # Daily 07:30 local time; each reminder goes once (outbox key), however often the flow runs.
+        reminders.to_deployment(
+            name="daily-morning",
+            schedules=[Cron("30 7 * * *", timezone=timezone)],
+            tags=["mail", "reminders"],
             entrypoint_type=by_module,
         ),
         # On demand: `prefect deployment run ingest-minutes/on-demand -p path=...`.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import UTC, datetime
 from typing import Any
 
@@ -32,3 +33,13 @@ class UTCDateTime(TypeDecorator[datetime]):
         if stored.tzinfo is None:
             return stored.replace(tzinfo=UTC)
         return stored.astimezone(UTC)
+
+
+def name_key(name: str | None) -> str:
+    """The case-blind key of a name: NFC, casefolded (Ä and Ö too, on every database), spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFC", name or "").casefold().split())
+
+
+def name_key_default(context: Any) -> str:
+    """Column default for inserts that do not give the key (Core bulk inserts, new ORM rows)."""
+    return name_key(context.get_current_parameters().get("name"))

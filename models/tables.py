@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import JSON, Column, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, LargeBinary, String, Text, UniqueConstraint, event
 from sqlmodel import Field, SQLModel
 
-from models.columns import UTCDateTime
+from models.columns import UTCDateTime, name_key, name_key_default
 
 # Named constraints make later migrations (SQLite batch mode included) able to find and alter them.
 SQLModel.metadata.naming_convention = {
@@ -60,12 +61,22 @@ class BodyBase(SQLModel):
     organizer_name: str | None = None
     organizer_email: str | None = None
     require_approval: bool = False
+    reminders: bool = True  # meeting and due-date reminders on or off for the whole body
+    meeting_reminder_days: int = 2  # the meeting reminder goes this many days before
+    item_reminder_days: int = 3  # items due within this many days are reminded of
+
+
+def _key_column(*, unique: bool) -> Any:
+    column = Column(String, nullable=False, default=name_key_default, index=True, unique=unique)
+    return Field(default=None, sa_column=column)
 
 
 class Body(BodyBase, table=True):
     """A committee, board or working group."""
 
     id: int | None = Field(default=None, primary_key=True)
+    # casefold + NFC + spaces: `KOIVUKYLÄN KOULU` and `Koivukylän koulu` are one body on every database.
+    name_key: str | None = _key_column(unique=True)
 
 
 class BodyRead(BodyBase):
@@ -91,8 +102,9 @@ class PersonBase(SQLModel):
 class Person(PersonBase, table=True):
     """Someone who takes part in a body's meetings."""
 
-    __table_args__ = (UniqueConstraint("body_id", "name"),)
+    __table_args__ = (UniqueConstraint("body_id", "name"), UniqueConstraint("body_id", "name_key"))
     id: int | None = Field(default=None, primary_key=True)
+    name_key: str | None = _key_column(unique=False)
 
 
 class PersonRead(PersonBase):
@@ -223,7 +235,11 @@ class ActionItemBase(SQLModel):
 class ActionItem(ActionItemBase, table=True):
     """Something someone is to do after the meeting."""
 
-    __table_args__ = (UniqueConstraint("meeting_id", "key"),)
+    # (status, due_date): the digest's and the reminders' "open and due before/within" is one range scan.
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "key"),
+        Index("ix_actionitem_status_due_date", "status", "due_date"),
+    )
     id: int | None = Field(default=None, primary_key=True)
 
 
@@ -277,3 +293,12 @@ class OutboxMessage(SQLModel, table=True):
     last_error: str | None = None
     created_at: dt.datetime = Field(sa_column=_utc_column(nullable=False))
     sent_at: dt.datetime | None = Field(default=None, sa_column=_utc_column())
+
+
+@event.listens_for(Body, "before_insert")
+@event.listens_for(Body, "before_update")
+@event.listens_for(Person, "before_insert")
+@event.listens_for(Person, "before_update")
+def _keep_name_key(_mapper: Any, _connection: Any, target: Body | Person) -> None:
+    """The key always follows the name, whoever writes the row through the ORM."""
+    target.name_key = name_key(target.name)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,10 +25,18 @@ _EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z
 
 FI_WEEKDAYS = ("ma", "ti", "ke", "to", "pe", "la", "su")
 EN_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+SV_WEEKDAYS = ("mån", "tis", "ons", "tors", "fre", "lör", "sön")
 EN_MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
+SV_MONTHS = (
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+)  # fmt: skip
+# Unicode category Cc is exactly these ranges; a regex is ~50x cheaper than a per-character category test.
+_CC = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LINE_BREAKERS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class InviteError(ValueError):
@@ -95,16 +102,12 @@ class InviteEvent:
 def clean_text(value: str) -> str:
     """Text for a TEXT property: newlines kept as LF, other control characters dropped."""
     value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    return "".join(ch for ch in value if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    return _CC.sub("", value)
 
 
 def clean_line(value: str) -> str:
     """One-line text (names, headers): every control or line-separator character becomes a space."""
-    out = []
-    for ch in value:
-        cat = unicodedata.category(ch)
-        out.append(" " if cat in ("Cc", "Zl", "Zp") else ch)
-    return " ".join("".join(out).split())
+    return " ".join(_LINE_BREAKERS.sub(" ", value).split())
 
 
 def clean_name(value: str) -> str:
@@ -134,20 +137,35 @@ def check_email(value: str) -> str:
 
 
 def format_date(day: date, language: str) -> str:
-    """A date as people write it: 20.6.2018 (fi) or 20 June 2018 (en)."""
+    """A date as people write it: 20.6.2018 (fi), 20 juni 2018 (sv) or 20 June 2018 (en)."""
     if language == "en":
         return f"{day.day} {EN_MONTHS[day.month - 1]} {day.year}"
+    if language == "sv":
+        return f"{day.day} {SV_MONTHS[day.month - 1]} {day.year}"
     return f"{day.day}.{day.month}.{day.year}"
+
+
+_CARRIED_WORDS = {
+    "fi": ("vastuu: ", "määräaika "),
+    "sv": ("ansvarig: ", "senast "),
+    "en": ("owner: ", "due "),
+}
+_DESCRIBE_HEADS = {
+    "fi": ("Asialista:", "Avoimet tehtävät:"),
+    "sv": ("Föredragningslista:", "Öppna uppgifter:"),
+    "en": ("Agenda:", "Open action items:"),
+}
 
 
 def _owner_note(item: CarriedItem, language: str) -> str:
     """The '(owner: ..; due ..)' tail of one carried item, or ''."""
     bits = []
     owners = ", ".join(clean_line(o) for o in item.owners if clean_line(o))
+    words = _CARRIED_WORDS.get(language, _CARRIED_WORDS["fi"])
     if owners:
-        bits.append(("owner: " if language == "en" else "vastuu: ") + owners)
+        bits.append(words[0] + owners)
     if item.due is not None:
-        bits.append(("due " if language == "en" else "määräaika ") + format_date(item.due, language))
+        bits.append(words[1] + format_date(item.due, language))
     return f" ({'; '.join(bits)})" if bits else ""
 
 
@@ -164,10 +182,10 @@ def describe(event: InviteEvent, language: str | None = None) -> str:
         parts.append(clean_text(event.description).strip())
     agenda = [clean_line(a) for a in event.agenda if clean_line(a)]
     if agenda:
-        head = "Agenda:" if lang == "en" else "Asialista:"
+        head = _DESCRIBE_HEADS.get(lang, _DESCRIBE_HEADS["fi"])[0]
         parts.append("\n".join([head, *(f"{i}. {a}" for i, a in enumerate(agenda, 1))]))
     if event.carried:
-        head = "Open action items:" if lang == "en" else "Avoimet tehtävät:"
+        head = _DESCRIBE_HEADS.get(lang, _DESCRIBE_HEADS["fi"])[1]
         parts.append("\n".join([head, *(f"- {carried_line(c, lang)}" for c in event.carried)]))
     return "\n\n".join(parts)
 

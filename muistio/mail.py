@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import binascii
 import hashlib
 import hmac
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from email.headerregistry import Address
 from email.message import EmailMessage, MIMEPart
@@ -20,6 +22,7 @@ import jinja2
 from muistio.invite import (
     EN_WEEKDAYS,
     FI_WEEKDAYS,
+    SV_WEEKDAYS,
     Attendee,
     InviteError,
     InviteEvent,
@@ -35,7 +38,7 @@ from muistio.invite import (
 from muistio.vtimezone import is_utc_name, load_zone
 
 Kind = Literal["invite", "update", "cancel"]
-LANGUAGES = ("fi", "en")
+LANGUAGES = ("fi", "sv", "en")
 TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
 
 _SUBJECT_PREFIX: dict[tuple[str, str], str] = {
@@ -45,6 +48,9 @@ _SUBJECT_PREFIX: dict[tuple[str, str], str] = {
     ("en", "invite"): "Invitation",
     ("en", "update"): "Updated invitation",
     ("en", "cancel"): "Cancelled",
+    ("sv", "invite"): "Kallelse",
+    ("sv", "update"): "Uppdaterad kallelse",
+    ("sv", "cancel"): "Inställt",
 }
 _MSGID_RE = re.compile(r"^<?([^<>\s@\"]+@[^<>\s@\"]+)>?$")
 
@@ -168,7 +174,7 @@ def message_bytes(msg: EmailMessage) -> bytes:
 
 
 def _clock(value: datetime, language: str, short: bool) -> str:
-    """13 / 13.30 (fi, short drops :00) or 13:00 (en)."""
+    """13 / 13.30 (fi and sv, short drops :00) or 13:00 (en)."""
     if language == "en":
         return f"{value.hour:02d}:{value.minute:02d}"
     if short and value.minute == 0:
@@ -177,8 +183,8 @@ def _clock(value: datetime, language: str, short: bool) -> str:
 
 
 def _day(day: date, language: str) -> str:
-    """ke 20.6.2018 / Wed 20 June 2018."""
-    names = EN_WEEKDAYS if language == "en" else FI_WEEKDAYS
+    """ke 20.6.2018 / ons 20 juni 2018 / Wed 20 June 2018."""
+    names = {"en": EN_WEEKDAYS, "sv": SV_WEEKDAYS}.get(language, FI_WEEKDAYS)
     return f"{names[day.weekday()]} {format_date(day, language)}"
 
 
@@ -194,7 +200,7 @@ def format_when(event: InviteEvent, language: str) -> str:
     zone = UTC if is_utc_name(event.timezone) else load_zone(event.timezone)
     s = start.astimezone(zone)
     e = end.astimezone(zone) if isinstance(end, datetime) else None
-    at = "klo " if lang == "fi" else ""
+    at = {"fi": "klo ", "sv": "kl. "}.get(lang, "")
     if e is None:
         return f"{_day(s.date(), lang)} {at}{_clock(s, lang, True)}"
     if e.date() == s.date():
@@ -231,13 +237,20 @@ def render_bodies(
     template: str, context: dict[str, object], templates_dir: Path | None = None
 ) -> tuple[str, str]:
     """Render mail/<template>.txt and mail/<template>.html; a missing template is a one-line InviteError."""
-    text_env, html_env = _environments((templates_dir or TEMPLATES_DIR).resolve())
+    text_template, html_template = _templates(
+        templates_dir.resolve() if templates_dir else TEMPLATES_DIR, template
+    )
+    return text_template.render(**context), html_template.render(**context)
+
+
+@lru_cache(maxsize=64)
+def _templates(templates_dir: Path, template: str) -> tuple[jinja2.Template, jinja2.Template]:
+    """The compiled (text, html) pair, looked up once: a digest run renders thousands of mails."""
+    text_env, html_env = _environments(templates_dir)
     try:
-        text = text_env.get_template(f"mail/{template}.txt").render(**context)
-        html = html_env.get_template(f"mail/{template}.html").render(**context)
+        return text_env.get_template(f"mail/{template}.txt"), html_env.get_template(f"mail/{template}.html")
     except jinja2.TemplateNotFound as exc:
         raise InviteError(f"mail template not found: {exc.name}") from exc
-    return text, html
 
 
 def _pick_language(attendee: Attendee, fallback: str) -> str:
@@ -386,3 +399,166 @@ def compose_text_mail(
     msg.attach(cast(EmailMessage, _text_part(html, "html")))
     msg.set_boundary(_boundary(mid, "alt"))
     return msg
+
+
+# ---------------------------------------------------------------- the fast path for notification mail
+
+
+@dataclass(frozen=True)
+class RawMail:
+    """A notification mail already in wire form (CRLF), with what the outbox row needs."""
+
+    recipient: str
+    subject: str
+    message_id: str
+    raw: bytes
+
+
+def _qp(text: str) -> bytes:
+    """UTF-8 quoted-printable body lines with CRLF (binascii's C encoder, not the email package's loop)."""
+    encoded = binascii.b2a_qp(text.replace("\r\n", "\n").encode("utf-8"), istext=True)
+    return encoded.replace(b"\n", b"\r\n")
+
+
+def _encoded_words(text: str) -> str:
+    """RFC 2047 base64 words of at most 36 UTF-8 bytes (never a character split): lines stay under 78."""
+    data = text.encode("utf-8")
+    if len(data) <= 36:  # names and most subjects: one word, no character loop
+        return f"=?utf-8?b?{binascii.b2a_base64(data, newline=False).decode('ascii')}?="
+    words: list[str] = []
+    chunk: list[str] = []
+    size = 0
+    for ch in text:
+        n = len(ch.encode("utf-8"))
+        if size + n > 36:
+            words.append("".join(chunk))
+            chunk, size = [], 0
+        chunk.append(ch)
+        size += n
+    words.append("".join(chunk))
+    encoded = (binascii.b2a_base64(w.encode("utf-8"), newline=False).decode("ascii") for w in words)
+    return "\r\n ".join(f"=?utf-8?b?{e}?=" for e in encoded)
+
+
+def _base64_lines(data: bytes) -> bytes:
+    """Base64 in 76-character CRLF lines."""
+    return b"".join(binascii.b2a_base64(data[i : i + 57]) for i in range(0, len(data), 57)).replace(
+        b"\n", b"\r\n"
+    )
+
+
+@lru_cache(maxsize=65536)
+def _checked(email: str) -> str:
+    """check_email, remembered (a run addresses the same few thousand people; errors are not cached)."""
+    return check_email(email)
+
+
+@lru_cache(maxsize=256)
+def _date_header(when: datetime) -> str:
+    """The Date value; a run stamps every mail with the same instant."""
+    return format_datetime(when.astimezone(UTC).replace(microsecond=0))
+
+
+@lru_cache(maxsize=65536)
+def _raw_address(name: str, email: str) -> str:
+    """`Name <a@b>`: the display name cleaned, quoted if it needs it, RFC 2047 encoded if not ASCII."""
+    addr = _checked(email)
+    display = clean_header(name).replace('"', "'")
+    if not display:
+        return addr
+    if display.isascii():
+        # RFC 5322 specials (and our own quote stand-in) force a quoted string.
+        if re.search(r'[()<>\[\]:;@\\,."]', display):
+            display = '"' + display.replace("\\", "\\\\") + '"'
+        return f"{display} <{addr}>"
+    words = _encoded_words(display)
+    last = words.rsplit("\n", 1)[-1]
+    # Fold before the address when the line would pass 78 characters (RFC 5322 2.1.1).
+    return f"{words}{' ' if len(last) + len(addr) < 70 else chr(13) + chr(10) + ' '}<{addr}>"
+
+
+def _raw_text_header(name: str, value: str) -> str:
+    """`Name: value` with the value cleaned to one line; non-ASCII as RFC 2047 encoded words."""
+    clean = clean_header(value)
+    if clean.isascii() and len(clean) + len(name) < 76:
+        return f"{name}: {clean}"
+    return f"{name}: " + _encoded_words(clean)
+
+
+def raw_text_mail(
+    to: tuple[str, str],
+    subject: str,
+    text: str,
+    html: str,
+    *,
+    sender: tuple[str, str],
+    message_id: str,
+    date: datetime,
+    reply_to: tuple[str, str] | None = None,
+    headers: Sequence[tuple[str, str]] = (),
+    calendar: bytes | None = None,
+    method: Method = "REQUEST",
+) -> RawMail:
+    """A text+HTML notification in wire form, built without the header registry (~10x cheaper).
+
+    With `calendar` it has the iMIP shape of an invitation (RFC 6047): mixed[alternative[plain,
+    html, text/calendar; method=...], invite.ics], so a reminder can carry the event again.
+
+    Same hygiene as compose_text_mail: every value goes through clean_header (one line, no `=?`,
+    so CVE-2024-6923 cannot bite), addresses through check_email; encoded words are made here.
+    """
+    if date.tzinfo is None:
+        raise InviteError("the Date header needs an aware datetime")
+    mid = _msgid(message_id)
+    rcpt = _checked(to[1])
+    lines = [f"From: {_raw_address(*sender)}", f"To: {_raw_address(to[0], rcpt)}"]
+    if reply_to is not None:
+        lines.append(f"Reply-To: {_raw_address(*reply_to)}")
+    lines += [
+        _raw_text_header("Subject", subject),
+        f"Date: {_date_header(date)}",
+        f"Message-ID: {mid}",
+        "MIME-Version: 1.0",
+    ]
+    for name, value in headers:
+        hname = clean_line(name)
+        if not re.fullmatch(r"[A-Za-z0-9-]+", hname) or hname.lower().startswith("content-"):
+            raise InviteError(f"not an allowed extra header name: {hname[:40]!r}")
+        lines.append(_raw_text_header(hname, value))
+    if method not in ("REQUEST", "CANCEL"):
+        raise InviteError(f"unknown iTIP method: {method!r} (use REQUEST or CANCEL)")
+    boundary = _boundary(mid, "alt")
+    alt_type = f'Content-Type: multipart/alternative;\r\n boundary="{boundary}"'
+    if calendar is not None:
+        mixed = _boundary(mid, "mixed")
+        lines.append(f'Content-Type: multipart/mixed;\r\n boundary="{mixed}"')
+    else:
+        lines.append(alt_type)
+    head = "\r\n".join(lines).encode("ascii")
+    leaf = b'Content-Type: text/%s; charset="utf-8"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n'
+    sep = f"--{boundary}\r\n".encode("ascii")
+    parts = [sep, leaf % b"plain", _qp(clean_text(text)), b"\r\n", sep, leaf % b"html", _qp(html), b"\r\n"]
+    if calendar is not None:
+        ics = _base64_lines(calendar)
+        parts += [
+            sep,
+            f'Content-Type: text/calendar; charset="UTF-8"; method={method}\r\n'.encode("ascii"),
+            b"Content-Transfer-Encoding: base64\r\n\r\n",
+            ics,
+        ]
+    parts.append(f"--{boundary}--\r\n".encode("ascii"))
+    body = b"".join(parts)
+    if calendar is not None:
+        outer = f"--{mixed}\r\n".encode("ascii")
+        body = b"".join(
+            [
+                outer, alt_type.encode("ascii"), b"\r\n\r\n", body,
+                outer, b'Content-Type: application/ics; name="invite.ics"\r\n',
+                b"Content-Transfer-Encoding: base64\r\n",
+                b'Content-Disposition: attachment; filename="invite.ics"\r\n\r\n', ics,
+                f"--{mixed}--\r\n".encode("ascii"),
+            ]
+        )  # fmt: skip
+    return RawMail(
+        recipient=rcpt, subject=clean_header(subject), message_id=mid, raw=head + b"\r\n\r\n" + body
+    )

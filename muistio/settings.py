@@ -25,7 +25,7 @@ class Settings(BaseSettings):
         default=None, description="SQLAlchemy URL; default: SQLite under data_dir"
     )
     timezone: str = "Europe/Helsinki"
-    language: Literal["fi", "en"] = "fi"
+    language: Literal["fi", "sv", "en"] = "fi"
 
     # mail
     smtp_host: str | None = None

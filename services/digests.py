@@ -1,63 +1,79 @@
-"""The weekly overdue digest without Prefect: find overdue items, compose, queue once per week, deliver."""
+"""The weekly overdue digest without Prefect: find overdue items, compose, queue once per week, deliver.
+
+Built to stream: one joined query (no bind parameter per item), plain rows rather than ORM
+objects, grouping with dicts and sets, mail composed in wire form and queued (or written) in
+batches, so only the overdue items themselves are held in memory, never every composed mail.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from email.message import EmailMessage
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, col, select
+from sqlalchemy import or_, select, text
+from sqlmodel import Session, col
 
 from models.tables import ActionItem, ActionItemOwner, ActionStatus, Body, Meeting, OutboxMessage, Person
 from muistio.digest import (
     Digest,
     OverdueItem,
     Owner,
-    compose_digest,
+    digest_mail,
     group_digests,
     iso_week,
     outbox_key,
+    parse_mail,
     unreachable_owners,
     usable_address,
 )
-from muistio.mail import message_bytes
-from services.invitations import organizer_of
-from services.outbox import DeliveryReport, SessionFactory, deliver_where, enqueue, outbox_message
+from muistio.errors import MuistioError
+from muistio.mail import RawMail
+from services.outbox import DeliveryReport, SessionFactory, deliver_where, enqueue
 
 if TYPE_CHECKING:
     from muistio.settings import Settings
     from services.transport import MailTransport
 
 KIND = "digest"
+BATCH = 500  # mails composed, then queued or written, before the next batch is composed
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-class DigestError(ValueError):
+class DigestError(MuistioError, ValueError):
     """A digest request muistio cannot carry out; the message is one line for users."""
 
 
 @dataclass
 class DigestMail:
-    """One composed digest before it is queued."""
+    """One composed digest in wire form."""
 
     key: str
     recipient: str
     items: int
-    message: EmailMessage
+    mail: RawMail
+
+    @property
+    def message(self) -> EmailMessage:
+        """The mail parsed back (previews and tests)."""
+        return parse_mail(self.mail.raw)
 
 
 @dataclass
 class DigestPlan:
-    """What a digest run composed and queued for one ISO week."""
+    """What a digest run composed and queued for one ISO week (mails kept only when asked to)."""
 
     as_of: dt.date
     week: str
     overdue: int = 0  # overdue open items found
     mails: list[DigestMail] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
     undeliverable: list[str] = field(default_factory=list)  # items nobody at all can be told about
     enqueued: int = 0  # new outbox rows (0 on a repeat run in the same week)
     keys: list[str] = field(default_factory=list)
@@ -85,62 +101,109 @@ def parse_as_of(value: str | None, *, settings: Settings, now: dt.datetime) -> d
         raise DigestError(f"--as-of {value!r} is not a valid date") from None
 
 
+# --- reading ---------------------------------------------------------------------------------
+
+
+def organizer_languages(session: Session) -> dict[tuple[int | None, str], str]:
+    """(body id, lower-case address) -> language of everyone with both: one query per run."""
+    rows = session.execute(
+        select(col(Person.body_id), col(Person.email), col(Person.language)).where(
+            col(Person.email).is_not(None), col(Person.language).is_not(None)
+        )
+    )
+    return {(body_id, email.lower()): lang for body_id, email, lang in rows}
+
+
+class Organizers:
+    """Each body's organiser (its own or the configured default) with their language; no query per body."""
+
+    def __init__(self, session: Session, settings: Settings) -> None:
+        self.settings = settings
+        self.languages = organizer_languages(session)
+        self.cache: dict[int, Owner] = {}
+
+    def of(self, body_id: int, name: str | None, email: str | None) -> Owner:
+        """The organiser of the body whose row carried these organiser columns."""
+        found = self.cache.get(body_id)
+        if found is None:
+            org_name = name or self.settings.organizer_name
+            org_email = email or self.settings.organizer_email
+            language = self.languages.get((body_id, org_email.lower()))
+            found = self.cache[body_id] = Owner(name=org_name, email=org_email, language=language)
+        return found
+
+
+_OVERDUE_COLUMNS = (
+    col(ActionItem.id), col(ActionItem.text), col(ActionItem.due_date), col(ActionItem.due_phrase),
+    col(Meeting.date), col(Body.id), col(Body.name), col(Body.language),
+    col(Body.organizer_name), col(Body.organizer_email),
+    col(ActionItemOwner.name), col(Person.name), col(Person.email), col(Person.language),
+)  # fmt: skip
+
+
+def overdue_rows(session: Session, where: Iterable[Any]) -> Iterator[Any]:
+    """Items with meeting, body and every owner in ONE query (outer joins), streamed in item-id order."""
+    stmt = (
+        select(*_OVERDUE_COLUMNS)
+        .select_from(ActionItem)
+        .join(Meeting, col(ActionItem.meeting_id) == col(Meeting.id))
+        .join(Body, col(Meeting.body_id) == col(Body.id))
+        .outerjoin(ActionItemOwner, col(ActionItemOwner.action_item_id) == col(ActionItem.id))
+        .outerjoin(Person, col(ActionItemOwner.person_id) == col(Person.id))
+        .where(*where)
+        # Item order, not due order: the table is read front to back instead of jumping around it
+        # (a million items do not fit SQLite's page cache); group_digests sorts by due date anyway.
+        .order_by(col(ActionItem.id), col(ActionItemOwner.id))
+        .execution_options(yield_per=10_000)  # a server-side cursor on PostgreSQL
+    )
+    if session.get_bind().dialect.name == "sqlite":
+        # 64 MiB of page cache for this connection (the default 2 MiB thrashes on a large join).
+        session.execute(text("PRAGMA cache_size = -65536"))
+    # On the session's connection, not session.execute: plain Core rows, no ORM loading machinery.
+    return iter(session.connection().execute(stmt))
+
+
 def load_overdue(session: Session, as_of: dt.date, *, settings: Settings) -> list[OverdueItem]:
     """Every open item due before `as_of`, with owners (address, language) and the body's organiser."""
-    found = session.exec(
-        select(ActionItem, Meeting, Body)
-        .join(Meeting, col(ActionItem.meeting_id) == Meeting.id)
-        .join(Body, col(Meeting.body_id) == Body.id)
-        .where(ActionItem.status == ActionStatus.open, col(ActionItem.due_date) < as_of)
-        .order_by(col(ActionItem.due_date), col(ActionItem.id))
-    ).all()
-    ids = [item.id for item, _, _ in found if item.id is not None]
-    owners: dict[int, list[Owner]] = {}
-    if ids:
-        rows = session.exec(
-            select(ActionItemOwner, Person)
-            .join(Person, col(ActionItemOwner.person_id) == Person.id, isouter=True)
-            .where(col(ActionItemOwner.action_item_id).in_(ids))
-            .order_by(col(ActionItemOwner.id))
-        ).all()
-        for owner, person in rows:
-            who = Owner(
-                name=person.name if person else owner.name,
-                email=person.email if person else None,
-                language=person.language if person else None,
-            )
-            owners.setdefault(owner.action_item_id, []).append(who)
-    organizers: dict[int, Owner] = {}
-    out: list[OverdueItem] = []
-    for item, meeting, body in found:
-        assert item.id is not None and item.due_date is not None and body.id is not None
-        if body.id not in organizers:
-            organizers[body.id] = _organizer(session, body, settings)
-        out.append(
-            OverdueItem(
-                id=item.id,
-                text=item.text,
-                due=item.due_date,
-                due_phrase=item.due_phrase,
-                meeting_date=meeting.date,
-                body=body.name,
-                body_language=body.language,
-                organizer=organizers[body.id],
-                owners=tuple(owners.get(item.id, [])),
-            )
-        )
-    return out
+    return sorted(iter_overdue(session, as_of, settings=settings), key=lambda i: (i.due, i.id))
 
 
-def _organizer(session: Session, body: Body, settings: Settings) -> Owner:
-    """The body's organiser (or the configured default), with the language of their person record if any."""
-    org = organizer_of(body, settings)
-    language = None
-    for person in session.exec(select(Person).where(Person.body_id == body.id)):
-        if person.email and person.email.lower() == org.email.lower():
-            language = person.language
-            break
-    return Owner(name=org.name, email=org.email, language=language)
+def iter_overdue(session: Session, as_of: dt.date, *, settings: Settings) -> Iterator[OverdueItem]:
+    """The overdue items one by one, by id; owners gathered from consecutive joined rows."""
+    organizers = Organizers(session, settings)
+    where = [col(ActionItem.status) == ActionStatus.open, col(ActionItem.due_date) < as_of]
+    current: list[Any] = []
+    for row in overdue_rows(session, where):
+        if current and current[0][0] != row[0]:
+            yield _item(current, organizers)
+            current = []
+        current.append(row)
+    if current:
+        yield _item(current, organizers)
+
+
+@lru_cache(maxsize=65536)
+def _owner(name: str, email: str | None, language: str | None) -> Owner:
+    """One Owner object per person however many items they own (frozen dataclasses are slow to build)."""
+    return Owner(name=name, email=email, language=language)
+
+
+def _item(rows: list[Any], organizers: Organizers) -> OverdueItem:
+    """One item from its joined rows (one per owner; a single row with no owner columns when it has none)."""
+    first = rows[0]
+    item_id, text, due, phrase, meeting_date, body_id, body, body_lang, org_name, org_email = first[:10]
+    owners = tuple(
+        _owner(p_name or o_name, p_email, p_lang)
+        for *_, o_name, p_name, p_email, p_lang in rows
+        if o_name is not None
+    )
+    return OverdueItem(
+        id=item_id, text=text, due=due, due_phrase=phrase, meeting_date=meeting_date, body=body,
+        body_language=body_lang, organizer=organizers.of(body_id, org_name, org_email), owners=owners,
+    )  # fmt: skip
+
+
+# --- composing -------------------------------------------------------------------------------
 
 
 def _reply_to(digest: Digest) -> tuple[str, str] | None:
@@ -153,44 +216,87 @@ def _reply_to(digest: Digest) -> tuple[str, str] | None:
     return found.pop() if len(found) == 1 else None
 
 
-def compose_digests(session: Session, as_of: dt.date, *, settings: Settings, now: dt.datetime) -> DigestPlan:
-    """One digest mail per reachable address for the week of `as_of` (the session is only read)."""
-    items = load_overdue(session, as_of, settings=settings)
-    grouping = group_digests(items)
-    plan = DigestPlan(as_of=as_of, week=iso_week(as_of), overdue=len(items))
+Sink = Callable[[list[DigestMail]], None]
+
+
+def compose_digests(
+    session: Session,
+    as_of: dt.date,
+    *,
+    settings: Settings,
+    now: dt.datetime,
+    sink: Sink | None = None,
+    keep: bool = True,
+) -> DigestPlan:
+    """One digest mail per reachable address for the week of `as_of` (the session is only read).
+
+    Mails go to `sink` in batches of BATCH; with keep=False the plan holds only keys and
+    recipients, so memory does not grow with the number of mails.
+    """
+    plan = DigestPlan(as_of=as_of, week=iso_week(as_of))
+
+    def counted(items: Iterator[OverdueItem]) -> Iterator[OverdueItem]:
+        for item in items:
+            plan.overdue += 1
+            yield item
+
+    grouping = group_digests(counted(iter_overdue(session, as_of, settings=settings)))
     plan.undeliverable = [
         f"#{i.id} ({', '.join(unreachable_owners(i)) or 'no owner'})" for i in grouping.undeliverable
     ]
-    for digest in grouping.digests:
-        message = compose_digest(
-            digest,
-            as_of,
-            stamp=now,
-            sender=("muistio", settings.mail_from),
-            secret_key=settings.secret_key,
-            message_id_domain=settings.message_id_domain,
-            reply_to=_reply_to(digest),
-        )
+    batch: list[DigestMail] = []
+    sender = ("muistio", settings.mail_from)
+    digests = grouping.digests[::-1]
+    grouping.digests = []
+    while digests:
+        digest = digests.pop()  # dropped once composed: memory shrinks as mail goes out
+        raw = digest_mail(
+            digest, as_of, stamp=now, sender=sender, secret_key=settings.secret_key,
+            message_id_domain=settings.message_id_domain, reply_to=_reply_to(digest),
+        )  # fmt: skip
         key = outbox_key(digest, as_of)
-        plan.mails.append(DigestMail(key=key, recipient=digest.email, items=digest.count, message=message))
+        batch.append(DigestMail(key=key, recipient=digest.email, items=digest.count, mail=raw))
         plan.keys.append(key)
+        plan.recipients.append(digest.email)
+        if len(batch) >= BATCH:
+            _flush(plan, batch, sink, keep)
+            batch = []
+    _flush(plan, batch, sink, keep)
     return plan
 
 
+def _flush(plan: DigestPlan, batch: list[DigestMail], sink: Sink | None, keep: bool) -> None:
+    if batch and sink is not None:
+        sink(batch)
+    if keep:
+        plan.mails.extend(batch)
+
+
+def outbox_row(mail: DigestMail, now: dt.datetime, kind: str = KIND) -> OutboxMessage:
+    """A composed mail as an outbox row (raw bytes fixed now, so every retry sends the same message)."""
+    return OutboxMessage(
+        key=mail.key, kind=kind, meeting_id=None, recipient=mail.recipient, subject=mail.mail.subject,
+        message_id=mail.mail.message_id, raw=mail.mail.raw, created_at=now,
+    )  # fmt: skip
+
+
 def outbox_rows(plan: DigestPlan, now: dt.datetime) -> list[OutboxMessage]:
-    """The plan's mails as outbox rows (raw bytes fixed now, so every retry sends the same message)."""
-    return [
-        outbox_message(
-            mail.message, key=mail.key, kind=KIND, recipient=mail.recipient, meeting_id=None, now=now
-        )
-        for mail in plan.mails
-    ]
+    """The plan's kept mails as outbox rows."""
+    return [outbox_row(mail, now) for mail in plan.mails]
 
 
-def enqueue_digests(session: Session, as_of: dt.date, *, settings: Settings, now: dt.datetime) -> DigestPlan:
+def enqueue_digests(
+    session: Session, as_of: dt.date, *, settings: Settings, now: dt.datetime, keep: bool = False
+) -> DigestPlan:
     """Compose and queue every digest in the caller's transaction; a repeat in the same week adds nothing."""
-    plan = compose_digests(session, as_of, settings=settings, now=now)
-    plan.enqueued = enqueue(outbox_rows(plan, now), session=session)
+    added = 0
+
+    def queue(batch: list[DigestMail]) -> None:
+        nonlocal added
+        added += enqueue((outbox_row(m, now) for m in batch), session=session)
+
+    plan = compose_digests(session, as_of, settings=settings, now=now, sink=queue, keep=keep)
+    plan.enqueued = added
     return plan
 
 
@@ -203,8 +309,12 @@ def deliver_digests(
     keys: list[str],
 ) -> DeliveryReport:
     """Deliver the week's digests that are due (pending, or a retry whose time has come)."""
+    # By key prefix (one bind parameter a week), not IN (...) with a parameter per recipient.
+    weeks = sorted({key.rsplit("|", 1)[0] + "|" for key in keys})
+    if not weeks:
+        return DeliveryReport()
     return deliver_where(
-        col(OutboxMessage.key).in_(keys),
+        or_(*(col(OutboxMessage.key).startswith(week, autoescape=True) for week in weeks)),
         session_factory=session_factory,
         transport=transport,
         now=now,
@@ -212,15 +322,41 @@ def deliver_digests(
     )
 
 
+def eml_name(prefix: str, recipient: str) -> str:
+    """A file name for one recipient's preview: only safe characters."""
+    return f"{prefix}-{re.sub(r'[^A-Za-z0-9@._+-]', '_', recipient)}.eml"
+
+
+def eml_writer(out: Path, prefix: Callable[[], str], written: list[Path]) -> Sink:
+    """A sink that writes each mail of a batch as `<prefix>-<recipient>.eml` into `out`."""
+
+    def write(batch: list[DigestMail]) -> None:
+        out.mkdir(parents=True, exist_ok=True)
+        for mail in batch:
+            path = out / eml_name(prefix(), mail.recipient)
+            path.write_bytes(mail.mail.raw)
+            written.append(path)
+
+    return write
+
+
+def dry_run_digests(
+    session: Session, as_of: dt.date, out: Path, *, settings: Settings, now: dt.datetime
+) -> tuple[DigestPlan, list[Path]]:
+    """Compose every digest and write each straight to `out` as .eml; nothing queued, nothing sent."""
+    written: list[Path] = []
+    week = iso_week(as_of)
+    plan = compose_digests(
+        session, as_of, settings=settings, now=now, keep=False,
+        sink=eml_writer(out, lambda: f"digest-{week}", written),
+    )  # fmt: skip
+    return plan, written
+
+
 def write_dry_run(plan: DigestPlan, out: Path) -> list[Path]:
-    """One .eml per recipient into `out`; nothing sent, nothing recorded."""
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for mail in plan.mails:
-        name = re.sub(r"[^A-Za-z0-9@._+-]", "_", mail.recipient)
-        path = out / f"digest-{plan.week}-{name}.eml"
-        path.write_bytes(message_bytes(mail.message))
-        written.append(path)
+    """One .eml per kept mail into `out`; nothing sent, nothing recorded."""
+    written: list[Path] = []
+    eml_writer(out, lambda: f"digest-{plan.week}", written)(plan.mails)
     return written
 
 
@@ -230,7 +366,7 @@ def digest_summary(plan: DigestPlan) -> dict[str, Any]:
         "as_of": plan.as_of.isoformat(),
         "week": plan.week,
         "overdue": plan.overdue,
-        "recipients": [m.recipient for m in plan.mails],
+        "recipients": plan.recipients,
         "keys": plan.keys,
         "enqueued": plan.enqueued,
         "undeliverable": plan.undeliverable,
@@ -241,5 +377,5 @@ def digest_summary(plan: DigestPlan) -> dict[str, Any]:
 def summary_line(plan: DigestPlan, *, dry_run: bool = False) -> str:
     """'digest 2026-W10 (as of 2026-03-02): 5 overdue items, 3 recipients, 3 newly queued'."""
     line = f"digest {plan.week} (as of {plan.as_of.isoformat()}): {plan.overdue} overdue items"
-    line += f", {len(plan.mails)} recipients"
+    line += f", {len(plan.recipients)} recipients"
     return line if dry_run else f"{line}, {plan.enqueued} newly queued"

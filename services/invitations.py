@@ -218,7 +218,7 @@ def make_event(
         stamp=now,
         agenda=tuple(meeting.agenda_preview or ()),
         carried=carried_items(session, meeting),
-        language=body.language if body.language in ("fi", "en") else "fi",
+        language=body.language if body.language in ("fi", "sv", "en") else "fi",
     )
 
 

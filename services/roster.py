@@ -11,13 +11,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlmodel import Session, select
 
+from models.columns import name_key
 from models.tables import Body, Person
 from muistio.invite import InviteError
 from muistio.invite import check_email as usable_address
 from muistio.plaintext import unsafe_character
 
 CSV_COLUMNS = ("name", "email", "aliases", "organization", "language")
-LANGUAGES = ("fi", "en")
+LANGUAGES = ("fi", "sv", "en")
 DEFAULT_BODY = "default"
 
 
@@ -217,7 +218,7 @@ def find_body(session: Session, name: str | None, *, create: bool = False) -> Bo
         name = name.strip()
         if not name:
             raise RosterError("the body name is empty")
-        body = session.exec(select(Body).where(Body.name == name)).first()
+        body = session.exec(select(Body).where(Body.name_key == name_key(name))).first()
         if body is None:
             if not create:
                 known = ", ".join(b.name for b in session.exec(select(Body)).all()) or "none yet"
@@ -245,8 +246,11 @@ def set_body(
     timezone: str | None = None,
     language: str | None = None,
     require_approval: bool | None = None,
+    reminders: bool | None = None,
+    meeting_reminder_days: int | None = None,
+    item_reminder_days: int | None = None,
 ) -> Body:
-    """Create or change a body's organiser, time zone, language and approval rule."""
+    """Create or change a body's organiser, time zone, language, approval rule and reminders."""
     body = find_body(session, name, create=True)
     if organizer_name is not None:
         clean = _clean(organizer_name)
@@ -267,6 +271,16 @@ def set_body(
         body.language = language
     if require_approval is not None:
         body.require_approval = require_approval
+    if reminders is not None:
+        body.reminders = reminders
+    for name_, days in (
+        ("meeting_reminder_days", meeting_reminder_days),
+        ("item_reminder_days", item_reminder_days),
+    ):
+        if days is not None:
+            if not 0 <= days <= 60:
+                raise RosterError(f"--{name_.replace('_', '-')} must be between 0 and 60 days, not {days}")
+            setattr(body, name_, days)
     session.add(body)
     session.flush()
     return body
@@ -278,9 +292,10 @@ def set_body(
 def upsert_people(session: Session, body: Body, entries: list[PersonEntry]) -> ImportReport:
     """Add or update people of a body by name; the caller's transaction makes it all or nothing."""
     report = ImportReport(body=body.name)
-    existing = {p.name.casefold(): p for p in session.exec(select(Person).where(Person.body_id == body.id))}
+    people = session.exec(select(Person).where(Person.body_id == body.id))
+    existing = {name_key(p.name): p for p in people}
     for entry in entries:
-        person = existing.get(entry.name.casefold())
+        person = existing.get(name_key(entry.name))
         if person is None:
             person = Person(
                 name=entry.name,
@@ -291,7 +306,7 @@ def upsert_people(session: Session, body: Body, entries: list[PersonEntry]) -> I
                 body_id=body.id,
             )
             session.add(person)
-            existing[entry.name.casefold()] = person
+            existing[name_key(entry.name)] = person
             report.added.append(entry.name)
             continue
         # An empty field in the file keeps what is known rather than wiping it.

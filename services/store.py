@@ -6,13 +6,14 @@ import datetime as dt
 import hashlib
 import importlib
 import re
+import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import delete, func
+from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from models import (
@@ -29,6 +30,7 @@ from models import (
     Person,
     SourceDocument,
 )
+from models.columns import name_key
 from muistio.contract import ActionEntry, Extraction, WhenWhere
 from muistio.document import Document
 
@@ -87,7 +89,8 @@ def _instant(date: dt.date, hhmm: str | None, timezone: str) -> dt.datetime | No
 
 
 def _fold(name: str) -> str:
-    return " ".join(name.casefold().replace(".", " ").split())
+    # NFC first: the person's unique name key is NFC, so two spellings it joins must match here too.
+    return " ".join(unicodedata.normalize("NFC", name).casefold().replace(".", " ").split())
 
 
 class PersonResolver:
@@ -276,7 +279,8 @@ def already_stored(sha256: str, file_name: str, *, session: Session) -> StoreRes
 
 
 def _body(session: Session, name: str, extraction: Extraction) -> Body:
-    body = session.exec(select(Body).where(func.lower(Body.name) == name.lower())).first()
+    # The key column, not lower(): SQLite's lower() folds ASCII only, so `KOIVUKYLÄN` never matched.
+    body = session.exec(select(Body).where(Body.name_key == name_key(name))).first()
     if body is None:
         timezone = extraction.meeting.timezone if extraction.meeting else "Europe/Helsinki"
         body = Body(name=name, timezone=timezone, language=extraction.language)
@@ -638,43 +642,76 @@ def list_items(
     owner: str | None = None,
     meeting_id: int | None = None,
 ) -> list[ItemRow]:
-    """Action items, by due date (undated last); overdue means open and due before the date."""
+    """Action items, by due date (undated last); overdue means open and due before the date.
+
+    One query with the owners outer-joined, read as plain rows: no IN list with a bind parameter
+    per item (which crashes SQLite and PostgreSQL at a million items), no ORM objects built.
+    """
+    from sqlalchemy import select as core_select
+
     query = (
-        select(ActionItem, Meeting, Body).join(Meeting, col(ActionItem.meeting_id) == Meeting.id).join(Body)
+        core_select(
+            col(ActionItem.id),
+            col(Meeting.id),
+            col(Meeting.date),
+            col(Body.name),
+            col(ActionItem.agenda_number),
+            col(ActionItem.text),
+            col(ActionItem.quote),
+            col(ActionItem.due_date),
+            col(ActionItem.due_precision),
+            col(ActionItem.due_phrase),
+            col(ActionItem.status),
+            col(ActionItemOwner.person_id),
+            col(ActionItemOwner.name),
+        )
+        .select_from(ActionItem)
+        .join(Meeting, col(ActionItem.meeting_id) == col(Meeting.id))
+        .join(Body, col(Meeting.body_id) == col(Body.id))
+        .outerjoin(ActionItemOwner, col(ActionItemOwner.action_item_id) == col(ActionItem.id))
     )
     if open_only or overdue_as_of:
-        query = query.where(ActionItem.status == ActionStatus.open)
+        query = query.where(col(ActionItem.status) == ActionStatus.open)
     if overdue_as_of:
         query = query.where(col(ActionItem.due_date) < overdue_as_of)
     if meeting_id is not None:
-        query = query.where(ActionItem.meeting_id == meeting_id)
-    found = list(session.exec(query.order_by(col(Meeting.date), col(ActionItem.id))))
-    owners = _owners_by_item(session, [item.id for item, _, _ in found if item.id is not None])
+        query = query.where(col(ActionItem.meeting_id) == meeting_id)
+    # Item order reads the table front to back; the rows are sorted by due date below anyway.
+    query = query.order_by(col(ActionItem.id), col(ActionItemOwner.id))
+    rows: list[ItemRow] = []
+    pairs: dict[int, list[tuple[int | None, str]]] = {}
+    found: Iterator[Any] = iter(session.connection().execute(query.execution_options(yield_per=10_000)))
+    for r in found:  # Core rows, no ORM loading
+        if not rows or rows[-1].id != r[0]:
+            status = r[10].value if isinstance(r[10], ActionStatus) else str(r[10])
+            rows.append(
+                ItemRow(
+                    id=r[0],
+                    meeting_id=r[1],
+                    meeting_date=r[2],
+                    body=r[3],
+                    agenda_number=r[4],
+                    text=r[5],
+                    quote=r[6],
+                    owners=[],
+                    due_date=r[7],
+                    due_precision=r[8],
+                    due_phrase=r[9],
+                    status=status,
+                )
+            )
+            pairs[r[0]] = []
+        if r[12] is not None:
+            rows[-1].owners.append(r[12])
+            pairs[r[0]].append((r[11], r[12]))
     if owner:
         ids = {p.id for p in PersonResolver(session, None).find_all(owner)}
         tokens = set(_fold(owner).split())
 
-        def matches(pairs: list[tuple[int | None, str]]) -> bool:
-            return any(pid in ids or tokens <= set(_fold(name).split()) for pid, name in pairs)
+        def matches(found: list[tuple[int | None, str]]) -> bool:
+            return any(pid in ids or tokens <= set(_fold(name).split()) for pid, name in found)
 
-        found = [row for row in found if matches(owners.get(row[0].id or 0, []))]
-    rows = [
-        ItemRow(
-            id=item.id or 0,
-            meeting_id=meeting.id or 0,
-            meeting_date=meeting.date,
-            body=body.name,
-            agenda_number=item.agenda_number,
-            text=item.text,
-            quote=item.quote,
-            owners=[name for _, name in owners.get(item.id or 0, [])],
-            due_date=item.due_date,
-            due_precision=item.due_precision,
-            due_phrase=item.due_phrase,
-            status=item.status.value,
-        )
-        for item, meeting, body in found
-    ]
+        rows = [row for row in rows if matches(pairs[row.id])]
     rows.sort(key=lambda r: (r.due_date is None, r.due_date or dt.date.max, r.meeting_date, r.id))
     return rows
 
@@ -692,7 +729,7 @@ def find_meeting(ref: str, *, session: Session, body: str | None = None) -> Meet
         raise LookupError(f"{ref!r} is neither a meeting id nor a date YYYY-MM-DD")
     query = select(Meeting).join(Body).where(Meeting.date == day)
     if body:
-        query = query.where(func.lower(Body.name) == body.lower())
+        query = query.where(Body.name_key == name_key(body))
     found = list(session.exec(query))
     if not found:
         raise LookupError(f"no meeting on {day.isoformat()}")

@@ -15,6 +15,7 @@ EXPECTED = [
     "flows.digest.weekly_digest",
     "flows.ingest.ingest_minutes",
     "flows.invites.distribute_invites",
+    "flows.reminders.reminders",
 ]
 
 
@@ -31,6 +32,7 @@ def test_served_deployments_use_module_entrypoints_and_helsinki_time() -> None:
     assert sorted((s.cron, s.timezone) for s in schedules) == [
         ("*/5 * * * *", "Europe/Helsinki"),
         ("0 8 * * 1", "Europe/Helsinki"),  # the weekly digest: Monday 08:00 Helsinki wall-clock time
+        ("30 7 * * *", "Europe/Helsinki"),  # reminders: daily 07:30
     ]
 
 
@@ -40,4 +42,8 @@ def test_prefect_yaml_entrypoints_are_importable_modules() -> None:
     assert entrypoints == EXPECTED
     assert all(resolves_to_flow(e) for e in entrypoints)
     crons = sorted((s["cron"], s["timezone"]) for d in spec["deployments"] for s in d.get("schedules", ()))
-    assert crons == [("*/5 * * * *", "Europe/Helsinki"), ("0 8 * * 1", "Europe/Helsinki")]
+    assert crons == [
+        ("*/5 * * * *", "Europe/Helsinki"),
+        ("0 8 * * 1", "Europe/Helsinki"),
+        ("30 7 * * *", "Europe/Helsinki"),
+    ]

@@ -356,7 +356,7 @@ def test_every_mail_template_renders_in_both_formats_and_html_autoescapes() -> N
     expected = sorted(
         f"{k}.{lang}.{ext}"
         for k in ("invite", "update", "cancel")
-        for lang in ("fi", "en")
+        for lang in ("fi", "sv", "en")
         for ext in ("txt", "html")
     )
     assert [n for n in names if n.split(".")[0] in ("invite", "update", "cancel")] == expected

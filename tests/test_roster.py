@@ -59,7 +59,7 @@ def test_csv_without_header_and_with_comments() -> None:
     [
         ("name,email\nA,a@example.org\nB,nobody\n", "people.csv line 3: 'nobody' is not an e-mail"),
         ("A,a@example.org,,,fi,extra\n", "people.csv line 1: 6 fields, at most 5"),
-        ("A,a@example.org,,,sv\n", "people.csv line 1: language 'sv' is not one of fi, en"),
+        ("A,a@example.org,,,de\n", "people.csv line 1: language 'de' is not one of fi, sv, en"),
         ("A,a@example.org\n ,b@example.org\n", "people.csv line 2: the name is empty"),
         ("A,a@example.org\na,b@example.org\n", "people.csv line 2: 'a' is already on people.csv line 1"),
         ("name,mail\nA,a@example.org\n", "people.csv line 1: unknown column 'mail'"),
