@@ -86,12 +86,15 @@ class DeliveryReport:
     failed: list[str] = field(default_factory=list)
     recovered: list[str] = field(default_factory=list)  # stale claims taken over after a crash
     errors: dict[str, str] = field(default_factory=dict)  # key -> what went wrong
+    notices: list[str] = field(default_factory=list)  # keys of organisers' failure notices sent
 
     def summary(self) -> str:
         """One line for logs and the CLI."""
         parts = [f"{len(self.sent)} sent", f"{len(self.retrying)} to retry", f"{len(self.failed)} failed"]
         if self.recovered:
             parts.append(f"{len(self.recovered)} resumed after an interrupted send")
+        if self.notices:
+            parts.append(f"{len(self.notices)} failure notices to organisers")
         return ", ".join(parts)
 
     def merge(self, other: DeliveryReport) -> None:
@@ -101,6 +104,7 @@ class DeliveryReport:
         self.failed += other.failed
         self.recovered += other.recovered
         self.errors.update(other.errors)
+        self.notices += other.notices
 
 
 def outbox_message(
@@ -582,6 +586,7 @@ def send_due(
             _C.key.in_(notices), session_factory=session_factory, transport=transport, now=now,
             sender=settings.mail_from, policy=policy,
         )  # fmt: skip
+        told.notices, told.sent = told.sent, []
         report.merge(told)
     return report
 
