@@ -64,11 +64,15 @@ class DeliveryPolicy:
     horizon: dt.timedelta = DEFAULT_HORIZON
     max_attempts: int | None = None
     chunk: int = CLAIM_CHUNK
+    #: When the queue is drained, wait (up to two leases) for rows of a sender that stopped renewing.
+    linger: bool = False
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> DeliveryPolicy:
+    def from_settings(cls, settings: Settings, *, linger: bool = False) -> DeliveryPolicy:
         """The policy the MUISTIO_* settings ask for."""
-        return cls(lease=dt.timedelta(seconds=settings.outbox_lease), horizon=settings.retry_horizon)
+        return cls(
+            lease=dt.timedelta(seconds=settings.outbox_lease), horizon=settings.retry_horizon, linger=linger
+        )
 
 
 def policy_in_force() -> DeliveryPolicy:
@@ -220,9 +224,12 @@ def _claim(
         pick = select(_C.id).where(condition).order_by(_C.id).limit(size - len(claimed))
         if where is not None:
             pick = pick.where(where)
+        chosen: Any = pick.scalar_subquery()
         if dialect == "postgresql":
-            # Concurrent senders pass over each other's rows instead of queueing behind their locks.
-            pick = pick.with_for_update(skip_locked=True)
+            # Concurrent senders pass over each other's rows instead of queueing behind their locks; a
+            # materialised CTE runs the pick once (as a subquery PostgreSQL may rerun it per row).
+            cte = pick.with_for_update(skip_locked=True).cte("picked").prefix_with("MATERIALIZED")
+            chosen = select(cte.c.id).scalar_subquery()
         values: dict[str, Any] = {
             "status": OutboxStatus.sending.value,
             "claimed_by": token,
@@ -237,7 +244,7 @@ def _claim(
         # The condition is repeated in the UPDATE: a row another sender took meanwhile is not ours.
         stmt = (
             update(_T)
-            .where(_C.id.in_(pick.scalar_subquery()), condition)
+            .where(_C.id.in_(chosen), condition)
             .values(**values)
             .returning(_C.id, _C.key, _C.raw, _C.recipient, _C.attempts, _C.first_failure_at)
         )
@@ -392,6 +399,7 @@ def deliver_pending(
     token = uuid.uuid4().hex
     report = DeliveryReport()
     left = limit
+    lingered, observed, alive = 0.0, dict[str, dt.datetime](), set[str]()
     try:
         with _LeaseKeeper(session_factory, token, policy.lease, current):
             while left is None or left > 0:
@@ -399,7 +407,24 @@ def deliver_pending(
                 with quick.transaction() as conn:
                     batch = _claim(conn, token, current(), policy, where, size)
                 if not batch:
-                    break
+                    if not policy.linger:
+                        break
+                    # Rows another sender holds: if it was killed, they go in this run, not the next.
+                    found = _foreign_lease(quick, token, current(), where, alive)
+                    while found is not None and found[0] in observed and found[1] != observed[found[0]]:
+                        alive.add(found[0])  # its lease moved while we watched: it is at work
+                        found = _foreign_lease(quick, token, current(), where, alive)
+                    if found is None:
+                        break
+                    other, ends, wait = found
+                    if other not in observed:  # watch one renewal period before waiting it all out
+                        wait = min(wait, policy.lease.total_seconds() / 3 + 0.1)
+                    if lingered + wait > 2 * policy.lease.total_seconds():
+                        break
+                    observed[other] = ends
+                    lingered += wait
+                    time.sleep(wait)
+                    continue
                 if left is not None:
                     left -= len(batch)
                 for row in batch:
@@ -431,6 +456,30 @@ def _send_one(
     # row 'sending'; its lease lapses and another sender sends the same bytes (same Message-ID) again.
     with quick.transaction() as conn:
         _record(conn, row, token, current(), policy, outcome[0], outcome[1], report)
+
+
+def _foreign_lease(
+    quick: _QuickWrites, token: str, at: dt.datetime, where: Any, alive: set[str]
+) -> tuple[str, dt.datetime, float] | None:
+    """Another sender's (not known to be alive) claim that ends first: its token, end, seconds until then."""
+    stmt = (
+        select(_C.claimed_by, func.min(_C.lease_until))
+        .where(_C.status == OutboxStatus.sending.value, _C.claimed_by != token, _C.lease_until.is_not(None))
+        .group_by(_C.claimed_by)
+        .order_by(func.min(_C.lease_until))
+    )
+    if alive:
+        stmt = stmt.where(_C.claimed_by.not_in(sorted(alive)))
+    if where is not None:
+        stmt = stmt.where(where)
+    with quick.engine.connect() as conn:
+        found = conn.execute(stmt).first()
+    if found is None or found[0] is None or found[1] is None:
+        return None
+    ends: dt.datetime = found[1]
+    if ends.tzinfo is None:
+        ends = ends.replace(tzinfo=dt.UTC)
+    return str(found[0]), ends, float(max((ends - at).total_seconds(), 0.0)) + 0.05
 
 
 class _QuickWrites:
@@ -624,7 +673,8 @@ def send_due(
     limit: int | None = None,
 ) -> DeliveryReport:
     """The scheduled sender and `muistio send`: deliver what is due, then tell organisers what failed."""
-    policy = DeliveryPolicy.from_settings(settings)
+    # The scheduled sender lingers for a killed sender's rows, so they go within a lease, not a schedule.
+    policy = DeliveryPolicy.from_settings(settings, linger=True)
     report = deliver_pending(
         session_factory=session_factory, transport=transport, now=now, sender=settings.mail_from,
         limit=limit, policy=policy,

@@ -155,6 +155,30 @@ def test_twenty_kill_9_over_a_thousand_rows_lose_nothing(database_url: str) -> N
     assert done < 2 * lease + 20, f"last row delivered {done:.1f} s after the restart"
 
 
+def test_a_restarted_sender_takes_the_killed_senders_rows_within_a_lease(database_url: str) -> None:
+    lease = 2.0
+    engine = engine_for(database_url)
+    queue(engine, 30)
+    fork = multiprocessing.get_context("fork")
+    with smtp_server(Recorder(data_delay=0.2)) as server:
+        proc = fork.Process(target=_sender_process, args=(database_url, server.port, lease))
+        proc.start()
+        while len(server.handler.envelopes) < 3:
+            time.sleep(0.01)
+        proc.kill()
+        proc.join()
+        restart = time.monotonic()
+        report = deliver(
+            engine, server, dt.datetime.now(dt.UTC), DeliveryPolicy(lease=dt.timedelta(seconds=lease))
+        )
+        took = time.monotonic() - restart
+    final = rows(engine)
+    assert all(r.status == OutboxStatus.sent for r in final)  # one run, no need to wait for the next one
+    assert report.recovered and sum(r.interruptions for r in final) >= 1
+    assert took < 2 * lease + 30 * 0.2 + 5
+    assert sum(copies(server).values()) - len(final) <= 1
+
+
 def test_interrupted_twice_then_delivered_once_more(engine: Engine) -> None:
     queue(engine, 1)
     with session_scope(engine) as s:

@@ -198,7 +198,7 @@ def test_lapsed_lease_goes_again_with_the_same_message_id(engine: Engine) -> Non
 
 def test_a_live_lease_is_left_alone(engine: Engine) -> None:
     queue(engine, 1)
-    leave_sending(engine, NOW + dt.timedelta(seconds=5))
+    leave_sending(engine, NOW + dt.timedelta(seconds=40))  # renewed a moment ago (lease 45 s)
     transport = MemoryTransport()
     report = deliver(engine, transport)
     assert report.sent == [] and transport.sent == []
