@@ -132,6 +132,7 @@ app.add_typer(db_app, name="db")
 def _user_errors() -> tuple[type[Exception], ...]:
     """The exceptions whose message is one line meant for users (imported only once one is raised)."""
     from cli.output import CommandError
+    from muistio.errors import MuistioError
     from muistio.invite import InviteError
     from services.db import DatabaseUnavailable
     from services.digests import DigestError
@@ -139,7 +140,8 @@ def _user_errors() -> tuple[type[Exception], ...]:
     from services.roster import RosterError
 
     return (
-        CommandError, DatabaseUnavailable, DigestError, InviteFlowError, RosterError, InviteError, LookupError
+        CommandError, DatabaseUnavailable, DigestError, InviteFlowError, RosterError, InviteError,
+        LookupError, MuistioError,
     )  # fmt: skip
 
 
@@ -578,37 +580,6 @@ def meeting_cancel(meeting: Annotated[str, typer.Argument(help="meeting id or YY
 
 
 @app.command()
-def outbox(json_out: Annotated[bool, typer.Option("--json", help="print JSON")] = False) -> None:
-    """Outgoing mail and its state; failures show the mail server's own words."""
-    import dataclasses
-    import json
-
-    from services.outbox import list_outbox
-
-    with _one_line_errors(), _database(_settings())() as session:
-        rows = list_outbox(session)
-    if json_out:
-        typer.echo(json.dumps([dataclasses.asdict(r) for r in rows], ensure_ascii=False, indent=2))
-        return
-    if not rows:
-        typer.echo("the outbox is empty")
-    for r in rows:
-        when = r.sent_at if r.status == "sent" else r.next_attempt_at or ""
-        typer.echo(f"{r.id}\t{r.status}\t{r.attempts}\t{r.kind}\t{r.recipient}\t{r.subject}\t{when}".rstrip())
-        if r.last_error and r.status != "sent":
-            typer.echo(f"\tserver said: {r.last_error}")
-
-
-@app.command()
-def send() -> None:
-    """Deliver pending mail now (retries whose time has come included)."""
-    settings = _settings()
-    with _one_line_errors():
-        sessions = _database(settings)
-    _deliver_now(settings, sessions)
-
-
-@app.command()
 def digest(
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="judge overdue on this day YYYY-MM-DD (default: today)")
@@ -672,6 +643,12 @@ def _register_more() -> None:
 
 
 _register_more()
+
+# --- the outbox: list, retry, send (cli/outbox.py) ---------------------------------------------
+from cli.outbox import outbox_app, send  # noqa: E402
+
+app.add_typer(outbox_app, name="outbox")
+app.command()(send)
 
 
 def main() -> None:

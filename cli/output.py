@@ -408,9 +408,13 @@ def demo(settings: Settings, echo: Echo, warn: Echo) -> int:
     data_dir = (settings.data_dir / "demo").resolve()
     url = f"sqlite:///{data_dir / 'muistio.db'}"
     maildir = data_dir / "maildir"
+    key = _demo_secret_key(data_dir)
     demo_settings = settings.model_copy(
-        update={"data_dir": data_dir, "database_url": url, "smtp_host": None, "maildir": maildir}
-    )
+        update={
+            "data_dir": data_dir, "database_url": url, "smtp_host": None, "maildir": maildir,
+            "secret_key": key,
+        }
+    )  # fmt: skip
     echo(f"demo data: {data_dir} (SQLite database, Maildir; no SMTP needed)")
     _ready(demo_settings)
     sections = roster_sections(ROSTER)
@@ -419,7 +423,10 @@ def demo(settings: Settings, echo: Echo, warn: Echo) -> int:
     echo(f"demo clock: {DEMO_NOW.date().isoformat()}, the day after the example minutes")
     bad, results = 0, list[dict[str, Any]]()
     # The flows read their settings from the environment: point them at the demo's data, and never SMTP.
-    env = {"MUISTIO_DATABASE_URL": url, "MUISTIO_DATA_DIR": str(data_dir), "MUISTIO_SMTP_HOST": ""}
+    env = {
+        "MUISTIO_DATABASE_URL": url, "MUISTIO_DATA_DIR": str(data_dir), "MUISTIO_SMTP_HOST": "",
+        "MUISTIO_SECRET_KEY": key,
+    }  # fmt: skip
     with _environment(**env, MUISTIO_MAILDIR=str(maildir)), use_clock(FixedClock(DEMO_NOW)):
         for section in sections:
             n, found = ingest_files([EXAMPLES / section.minutes], section.body, demo_settings, echo, warn)
@@ -438,6 +445,20 @@ def demo(settings: Settings, echo: Echo, warn: Echo) -> int:
     for line in maildir_lines(maildir):
         echo(line)
     return bad
+
+
+def _demo_secret_key(data_dir: Path) -> str:
+    """The demo's own secret key: made once, kept beside its data, so reruns key Message-IDs alike."""
+    import secrets
+
+    path = data_dir / "secret-key"
+    if path.is_file() and path.read_text().strip():
+        return path.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(32)
+    path.write_text(key + "\n")
+    path.chmod(0o600)
+    return key
 
 
 @contextmanager

@@ -11,19 +11,19 @@ from services.clock import clock
 from services.config import load_settings
 from services.db import session_factory
 from services.invitations import report_summary
-from services.outbox import deliver_pending
+from services.outbox import send_due
 from services.transport import transport_from_settings
 
 
 @task(name="deliver-due-mail", cache_policy=NO_CACHE)
 def deliver_due_mail(limit: int) -> dict[str, Any]:
-    """Claim, send and record up to `limit` due messages (one task for the batch)."""
+    """Claim, send and record up to `limit` due messages over one SMTP session, then notify of failures."""
     settings = load_settings()
-    report = deliver_pending(
-        session_factory=session_factory(settings.resolved_database_url),
-        transport=transport_from_settings(settings),
+    report = send_due(
+        session_factory(settings.resolved_database_url),
+        transport_from_settings(settings),
+        settings=settings,
         now=clock().now(),
-        sender=settings.mail_from,
         limit=limit,
     )
     return report_summary(report)

@@ -294,6 +294,15 @@ class OutboxMessage(SQLModel, table=True):
     created_at: dt.datetime = Field(sa_column=_utc_column(nullable=False))
     sent_at: dt.datetime | None = Field(default=None, sa_column=_utc_column())
 
+    # Per-row lease: the claiming sender's token, and when its claim ends unless renewed.
+    claimed_by: str | None = None
+    lease_until: dt.datetime | None = Field(default=None, sa_column=_utc_column())
+    interruptions: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    # The retry horizon counts from the first temporary failure (reset by `outbox retry`).
+    first_failure_at: dt.datetime | None = Field(default=None, sa_column=_utc_column())
+    failed_at: dt.datetime | None = Field(default=None, sa_column=_utc_column())
+    failure_noticed_at: dt.datetime | None = Field(default=None, sa_column=_utc_column())
+
 
 @event.listens_for(Body, "before_insert")
 @event.listens_for(Body, "before_update")

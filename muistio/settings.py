@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import timedelta
 from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -34,6 +36,18 @@ class Settings(BaseSettings):
     smtp_user: str | None = None
     smtp_password: str | None = None
     smtp_timeout: float = 30.0
+    smtp_per_session: int = Field(
+        default=500, ge=1, description="messages sent over one SMTP connection before reconnecting"
+    )
+    smtp_allow_plain_login: bool = Field(
+        default=False, description="allow an SMTP login without TLS (warned about on every connection)"
+    )
+    outbox_lease: float = Field(
+        default=45.0, gt=0, description="seconds a sender's claim on a row lasts unless renewed"
+    )
+    retry_horizon: timedelta = Field(
+        default=timedelta(days=4), description="how long temporary failures are retried (e.g. P4D, 86400)"
+    )
     mail_from: str = "muistio@localhost"
     maildir: Path | None = Field(
         default=None, description="default: data_dir/maildir when no SMTP host is set"
@@ -80,6 +94,17 @@ class Settings(BaseSettings):
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"unknown time zone {value!r} (use a name like Europe/Helsinki)") from None
+        return value
+
+    @field_validator("retry_horizon", mode="before")
+    @classmethod
+    def _duration(cls, value: object) -> object:
+        """Seconds, or a number with d/h/m/s ('4d', '36h'), besides ISO 8601 ('P4D')."""
+        if isinstance(value, str):
+            match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([dhms]?)\s*", value.lower())
+            if match:
+                unit = {"d": 86400, "h": 3600, "m": 60, "s": 1, "": 1}[match.group(2)]
+                return timedelta(seconds=float(match.group(1)) * unit)
         return value
 
     @property

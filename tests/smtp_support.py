@@ -35,6 +35,20 @@ class Recorder:
     rcpt_replies: dict[str, str] = field(default_factory=dict)  # address -> reply
     data_delay: float = 0.0
     drop_on_quit: bool = False
+    sessions: list[Any] = field(default_factory=list)  # one entry per SMTP connection that sent MAIL
+    drop_at_mail: list[int] = field(default_factory=list)  # drop the connection at MAIL after n accepted
+    drop_in_data: list[int] = field(default_factory=list)  # drop it during DATA after n accepted
+
+    async def handle_MAIL(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
+        if self.drop_at_mail and len(self.envelopes) >= self.drop_at_mail[0]:
+            self.drop_at_mail.pop(0)
+            server.transport.close()  # the server goes away between two messages
+            return "421 4.3.0 Closing"
+        if not any(s is session for s in self.sessions):
+            self.sessions.append(session)
+        envelope.mail_from = address
+        envelope.mail_options.extend(options)
+        return "250 OK"
 
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
         reply = self.rcpt_replies.get(address)
@@ -46,6 +60,10 @@ class Recorder:
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         if self.data_delay:
             await asyncio.sleep(self.data_delay)
+        if self.drop_in_data and len(self.envelopes) >= self.drop_in_data[0]:
+            self.drop_in_data.pop(0)
+            server.transport.close()  # lost before the reply: the client cannot know (RFC 1047)
+            return "451 4.3.0 Lost"
         if self.data_replies:
             reply = self.data_replies.pop(0)
             if not reply.startswith("250"):
@@ -108,5 +126,6 @@ def point_at_smtp(monkeypatch: pytest.MonkeyPatch, *, database_url: str, data_di
         "MUISTIO_DATABASE_URL": database_url, "MUISTIO_DATA_DIR": str(data_dir),
         "MUISTIO_SMTP_HOST": "127.0.0.1", "MUISTIO_SMTP_PORT": str(port),
         "MUISTIO_SMTP_SECURITY": "none", "MUISTIO_MAIL_FROM": "muistio@example.org",
+        "MUISTIO_SECRET_KEY": "test-secret",
     }.items():  # fmt: skip
         monkeypatch.setenv(key, value)

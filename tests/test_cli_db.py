@@ -37,8 +37,13 @@ def need_seed() -> None:
 
 
 def test_db_upgrade(cli) -> None:
+    from alembic.script import ScriptDirectory
+
+    from models.migrations import alembic_config
+
+    head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
     result = cli("db", "upgrade")
-    assert result.exit_code == 0 and "revision 0004_mailings" in result.stdout
+    assert result.exit_code == 0 and f"revision {head}" in result.stdout
 
 
 def test_db_upgrade_on_a_dead_server_is_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from services.transport import (
     PermanentFailure,
     SMTPTransport,
     TemporaryFailure,
+    TransportSettingsError,
     transport_from_settings,
 )
 
@@ -183,10 +184,85 @@ def test_memory_transport_scripts_failures() -> None:
 
 
 def test_transport_from_settings(tmp_path: Path) -> None:
-    embedded = transport_from_settings(Settings(data_dir=tmp_path))
+    embedded = transport_from_settings(Settings(data_dir=tmp_path, secret_key="k"))
     assert isinstance(embedded, MaildirTransport) and embedded.path == tmp_path / "maildir"
     smtp = transport_from_settings(
-        Settings(data_dir=tmp_path, smtp_host="mail.example.org", smtp_port=465, smtp_security="ssl")
-    )
+        Settings(
+            data_dir=tmp_path, smtp_host="mail.example.org", smtp_port=465, smtp_security="ssl",
+            secret_key="k", smtp_per_session=7,
+        )
+    )  # fmt: skip
     assert isinstance(smtp, SMTPTransport)
-    assert (smtp.host, smtp.port, smtp.security) == ("mail.example.org", 465, "ssl")
+    assert (smtp.host, smtp.port, smtp.security, smtp.per_session) == ("mail.example.org", 465, "ssl", 7)
+
+
+def test_the_default_secret_key_is_refused_with_how_to_set_one(tmp_path: Path) -> None:
+    with pytest.raises(TransportSettingsError) as info:
+        transport_from_settings(Settings(data_dir=tmp_path))
+    message = str(info.value)
+    assert "\n" not in message and "MUISTIO_SECRET_KEY" in message and "export" in message
+
+
+def test_plain_login_is_refused_unless_allowed_then_warned(caplog: pytest.LogCaptureFixture) -> None:
+    with pytest.raises(TransportSettingsError, match="without TLS"):
+        SMTPTransport(host="127.0.0.1", port=25, security="none", user="u", password="p")
+    logins: list[bytes] = []
+
+    def authenticator(*args: object) -> AuthResult:
+        logins.append(args[-1].login)  # type: ignore[attr-defined]
+        return AuthResult(success=True)
+
+    handler = Recorder()
+    port = free_port()
+    ctl = Controller(
+        handler, hostname="127.0.0.1", port=port, authenticator=authenticator, auth_require_tls=False
+    )
+    ctl.start()
+    try:
+        allowed = SMTPTransport(
+            host="127.0.0.1", port=port, security="none", user="u", password="p", allow_plain_login=True,
+            timeout=5, per_session=1,
+        )  # fmt: skip
+        with caplog.at_level("WARNING", logger="muistio.mail"):
+            allowed.send(RAW, "muistio@example.org", ["a@example.org"])
+            allowed.send(RAW, "muistio@example.org", ["b@example.org"])
+    finally:
+        ctl.stop()
+    warnings = [r.getMessage() for r in caplog.records if r.name == "muistio.mail"]
+    assert len(warnings) == 1 and "without TLS" in warnings[0]  # one line, before the first login
+    assert logins == [b"u", b"u"] and len(handler.envelopes) == 2
+
+
+def test_one_session_carries_many_messages_without_tls_context() -> None:
+    with smtp_server() as server:
+        transport = plain(server, per_session=4)
+        for n in range(10):
+            transport.send(RAW, "muistio@example.org", [f"r{n}@example.org"])
+        transport.close()
+    assert len(server.handler.envelopes) == 10
+    assert transport.connections == 3 == len(server.handler.sessions)  # 4 + 4 + 2
+    assert transport.ssl_context is None  # no TLS, so no context was ever built
+
+
+def test_a_connection_dropped_between_messages_is_reopened_at_once() -> None:
+    handler = Recorder(drop_at_mail=[2])
+    with smtp_server(handler) as server:
+        transport = plain(server)
+        for n in range(4):
+            transport.send(RAW, "muistio@example.org", [f"r{n}@example.org"])
+        transport.close()
+    assert [e.rcpt_tos[0] for e in handler.envelopes] == [f"r{n}@example.org" for n in range(4)]
+    assert transport.connections == 2
+
+
+def test_a_refused_message_leaves_the_session_usable() -> None:
+    handler = Recorder(rcpt_replies={"ghost@example.org": "550 5.1.1 No such user"})
+    with smtp_server(handler) as server:
+        transport = plain(server)
+        transport.send(RAW, "muistio@example.org", ["a@example.org"])
+        with pytest.raises(PermanentFailure):
+            transport.send(RAW, "muistio@example.org", ["ghost@example.org"])
+        transport.send(RAW, "muistio@example.org", ["b@example.org"])
+        transport.close()
+    assert [e.rcpt_tos for e in handler.envelopes] == [["a@example.org"], ["b@example.org"]]
+    assert transport.connections == 1
