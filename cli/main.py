@@ -490,16 +490,15 @@ def _meeting(ref: str, settings: Settings) -> Iterator[tuple[Session, Meeting]]:
 
 
 @app.command()
-def approve(meeting: Annotated[str, typer.Argument(help="meeting id or YYYY-MM-DD")]) -> None:
-    """Approve a meeting's invitations (bodies that require approval) and send them."""
-    from services.invitations import approve_meeting, enqueue_invites
+def approve(
+    meeting: Annotated[str, typer.Argument(help="meeting id or YYYY-MM-DD")],
+    body: Annotated[str | None, typer.Option(help="the body, when several met that day")] = None,
+    by: Annotated[str | None, typer.Option("--by", help="who decides (default: your login name)")] = None,
+) -> None:
+    """Approve what waits on a meeting: its held correction (see `muistio changes`), else its invitations."""
+    from cli.changes import approve as run_approve
 
-    settings = _settings()
-    with _meeting(meeting, settings) as (session, found):
-        newly = approve_meeting(session, found, now=_now())
-        plan = enqueue_invites(session, found, settings=settings, now=_now())
-    _print_plan(plan, "approved" if newly else "already approved")
-    _deliver_now(settings, _database(settings), found.id)
+    run_approve(meeting, body, by)
 
 
 @app.command()
@@ -651,6 +650,9 @@ def _deliver_digest(settings: Settings, sessions: SessionFactory, keys: list[str
     transport = transport_from_settings(settings)
     report = deliver_digests(sessions, transport, settings=settings, now=_now(), keys=keys)
     _print_delivery(f"delivery via {describe_transport(transport)}: {report.summary()}", report.errors)
+
+
+import cli.changes  # noqa: E402,F401  (registers `changes` and `discard`)
 
 
 def main() -> None:

@@ -282,8 +282,12 @@ def compose_invite(
     first_message_id: str | None = None,
     templates_dir: Path | None = None,
     kind: Kind | None = None,
+    ics_attachment: bool = True,
 ) -> EmailMessage:
-    """One iMIP mail for one attendee (RFC 6047): mixed[alternative[plain, html, calendar], invite.ics]."""
+    """One iMIP mail for one attendee (RFC 6047): mixed[alternative[plain, html, calendar], invite.ics].
+
+    Without `ics_attachment` the calendar object is in the mail once: alternative[plain, html, calendar].
+    """
     rcpt = check_email(attendee.email)
     if rcpt not in {check_email(a.email) for a in event.attendees}:
         raise InviteError(f"{rcpt} is not an attendee of this meeting")
@@ -301,22 +305,7 @@ def compose_invite(
     calendar_part.set_raw("Content-Type", f'text/calendar; charset="UTF-8"; method={method}')
     calendar_part.set_raw("Content-Transfer-Encoding", "base64")
 
-    attachment = MIMEPart(policy=SMTP)
-    attachment.set_content(
-        ics,
-        maintype="application",
-        subtype="ics",
-        cte="base64",
-        disposition="attachment",
-        filename="invite.ics",
-        params={"name": "invite.ics"},
-    )
-
-    alternative = _multipart(
-        "alternative",
-        [_text_part(text, "plain"), _text_part(html, "html"), calendar_part],
-        _boundary(message_id, "alt"),
-    )
+    body_parts = [_text_part(text, "plain"), _text_part(html, "html"), calendar_part]
     msg = EmailMessage(policy=SMTP)
     organizer = make_address(event.organizer.name, event.organizer.email)
     from_addr = make_address(sender.name, sender.email)
@@ -332,8 +321,25 @@ def compose_invite(
         # Replies (and iTIP REPLYs from some clients) belong to the organizer, not a robot sender.
         reply_to=organizer if organizer.addr_spec != from_addr.addr_spec else None,
     )
+    if not ics_attachment:
+        # Outlook's form: the calendar object once, read by iMIP clients from the alternative.
+        msg["Content-Type"] = "multipart/alternative"
+        for part in body_parts:
+            msg.attach(cast(EmailMessage, part))
+        msg.set_boundary(_boundary(message_id, "alt"))
+        return msg
+    attachment = MIMEPart(policy=SMTP)
+    attachment.set_content(
+        ics,
+        maintype="application",
+        subtype="ics",
+        cte="base64",
+        disposition="attachment",
+        filename="invite.ics",
+        params={"name": "invite.ics"},
+    )
     msg["Content-Type"] = "multipart/mixed"
-    msg.attach(cast(EmailMessage, alternative))
+    msg.attach(cast(EmailMessage, _multipart("alternative", body_parts, _boundary(message_id, "alt"))))
     msg.attach(cast(EmailMessage, attachment))
     msg.set_boundary(_boundary(message_id, "mixed"))
     return msg

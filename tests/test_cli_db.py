@@ -38,7 +38,7 @@ def need_seed() -> None:
 
 def test_db_upgrade(cli) -> None:
     result = cli("db", "upgrade")
-    assert result.exit_code == 0 and "revision 0001" in result.stdout
+    assert result.exit_code == 0 and "revision 0005_corrections" in result.stdout
 
 
 def test_db_upgrade_on_a_dead_server_is_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
