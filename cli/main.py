@@ -141,6 +141,7 @@ app.add_typer(db_app, name="db")
 def _user_errors() -> tuple[type[Exception], ...]:
     """The exceptions whose message is one line meant for users (imported only once one is raised)."""
     from cli.output import CommandError
+    from muistio.errors import MuistioError
     from muistio.invite import InviteError
     from services.db import DatabaseUnavailable
     from services.digests import DigestError
@@ -148,7 +149,8 @@ def _user_errors() -> tuple[type[Exception], ...]:
     from services.roster import RosterError
 
     return (
-        CommandError, DatabaseUnavailable, DigestError, InviteFlowError, RosterError, InviteError, LookupError
+        CommandError, DatabaseUnavailable, DigestError, InviteFlowError, RosterError, InviteError,
+        LookupError, MuistioError,
     )  # fmt: skip
 
 

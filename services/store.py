@@ -39,7 +39,9 @@ from muistio.errors import MuistioError
 
 ACTOR = "ingest"
 #: Word-shingle similarity from which a second document for a meeting is the same minutes, corrected.
-SAME_TEXT = 0.5
+#: Measured on the 70 dev minutes: any two different documents <= 0.13; each with 5 % of its words
+#: changed and a paragraph dropped: median 0.72, 5th percentile 0.56.
+SAME_TEXT = 0.3
 #: Or: this share of the stored action items and of the participants found again in the new version.
 SAME_STRUCTURE = 0.6
 #: Fuzzy score from which an action item of a correction is the stored one, edited.
