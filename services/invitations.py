@@ -32,10 +32,11 @@ from muistio.invite import (
     InviteEvent,
     Organizer,
     build_calendar,
+    calendar_for_attendee,
     check_email,
     is_material_change,
 )
-from muistio.mail import Kind, compose_invite, message_bytes
+from muistio.mail import Kind, compose_invite, message_bytes, pick_language
 from services.clock import clock
 from services.db import session_factory
 from services.outbox import (
@@ -59,6 +60,8 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: (RFC 5546 lets the organiser send each attendee a REQUEST of their own): a 1,000-member body's
 #: calendar would otherwise be ~180 KB in every one of 1,000 mails, and built 1,000 times.
 LIST_ALL_ATTENDEES = 50
+#: The calendar object once per mail (in the text/calendar part iMIP reads), not attached a second time.
+ICS_ATTACHMENT = False
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 
 
@@ -284,11 +287,25 @@ def compose_plan(
     plan.calendar = build_calendar(event, method) if list_all else b""
     first = _first_ids(session, meeting)
     sender = Organizer(name=event.organizer.name, email=settings.mail_from)
+    bases: dict[str, tuple[Attendee, bytes]] = {}  # language -> (attendee, their calendar)
     for attendee in attendees:
         earlier = first.get(attendee.email.lower())
         kind: Kind = "cancel" if method == "CANCEL" else ("update" if earlier else "invite")
+        own = event if list_all else replace(event, attendees=(attendee,))
+        ics = None
+        if not list_all:
+            # Build each language's calendar once; per mail only the ATTENDEE line differs.
+            lang = pick_language(attendee, body.language)
+            if lang not in bases:
+                bases[lang] = (attendee, build_calendar(own, method, language=lang))
+            base_attendee, base = bases[lang]
+            ics = (
+                base
+                if base_attendee is attendee
+                else calendar_for_attendee(base, base_attendee, attendee, method)
+            )
         msg = compose_invite(
-            event if list_all else replace(event, attendees=(attendee,)),
+            own,
             method,
             attendee,
             sender=sender,
@@ -297,7 +314,8 @@ def compose_plan(
             secret_key=settings.secret_key,
             first_message_id=earlier,
             kind=kind,
-            ics_attachment=False,  # one calendar object per mail: the text/calendar part iMIP reads
+            ics_attachment=ICS_ATTACHMENT,
+            calendar=ics,
         )
         plan.mails.append(PlannedMail(name=attendee.name, recipient=attendee.email, kind=kind, message=msg))
     return plan
