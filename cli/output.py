@@ -304,6 +304,8 @@ def detail_lines(detail: MeetingDetail) -> list[str]:
     if nxt is not None:
         agenda = f"; agenda: {'; '.join(nxt.agenda_preview)}" if nxt.agenda_preview else ""
         lines += ["", f"Next meeting: {_local(nxt, body.timezone)} ({nxt.status.value}){agenda}"]
+    if detail.waiting:
+        lines += ["", "Waiting for approval:"] + [f"  {w}" for w in detail.waiting]
     return lines
 
 

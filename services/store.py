@@ -869,8 +869,12 @@ def _next_meeting(
         upcoming.agenda_preview = list(announced.agenda)
         upcoming.status = MeetingStatus.scheduled
         upcoming.previous_meeting_id = meeting.id
-    # A doubtful date or time is never mailed without a person's approval, whatever the body says.
-    upcoming.hold_reason = next_meeting_doubt(extraction)
+    # A doubtful date or time is never mailed without a person's approval, whatever the body says;
+    # a new doubt needs a new approval.
+    doubt = next_meeting_doubt(extraction)
+    if doubt and doubt != upcoming.hold_reason:
+        upcoming.approved_at = None
+    upcoming.hold_reason = doubt
     session.add(upcoming)
     session.flush()
     return upcoming
@@ -933,6 +937,7 @@ class MeetingDetail:
     items: list[ItemRow]
     next_meeting: Meeting | None
     sources: list[str]
+    waiting: list[str] = field(default_factory=list)  # held corrections and invitations, one line each
 
 
 def jsonable(value: Any) -> Any:
@@ -1098,7 +1103,21 @@ def meeting_detail(ref: str, *, session: Session, body: str | None = None) -> Me
             .order_by(col(SourceDocument.id))
         )
     )
+    waiting = [
+        f"correction from {p.file_name} held: {p.reason}; `muistio changes {meeting.id}`"
+        for p in session.exec(
+            select(PendingChange).where(
+                PendingChange.meeting_id == meeting.id, PendingChange.status == PendingStatus.pending
+            )
+        )
+    ]
+    for m in (meeting, following):
+        if m is not None and m.hold_reason and m.approved_at is None and m.status == MeetingStatus.scheduled:
+            waiting.append(
+                f"invitations for {m.date.isoformat()} held: {m.hold_reason}; `muistio approve {m.id}`"
+            )
     return MeetingDetail(
+        waiting=waiting,
         meeting=meeting,
         body=owner_body,
         participants=participants,

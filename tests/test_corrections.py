@@ -265,6 +265,7 @@ def test_cli_ingest_holds_invitations_to_a_doubtful_date_until_approved(env: dic
     assert line in stored.stdout.splitlines()
     assert outbox(env["url"]) == [] and env["server"].handler.envelopes == []
     assert cli("invite", str(nxt.id)).exit_code == 1  # not by the back door either
+    assert "  invitations for 2027-06-21 held: next meeting: weekday" in cli("show", "2027-05-25").stdout
 
     waiting = cli("changes")
     assert waiting.exit_code == 0
@@ -288,6 +289,9 @@ def test_cli_changes_approve_and_discard_a_held_correction(env: dict[str, Any]) 
         "held as a correction of Pihatoimikunta 2027-05-25 (meeting 1): the correction cancels 1"
         in held.stdout
     )
+
+    detail = cli("show", mid)
+    assert "  correction from korjattu.txt held: the correction cancels 1 action item;" in detail.stdout
 
     shown = cli("changes", mid)
     assert shown.exit_code == 0
