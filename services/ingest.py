@@ -129,14 +129,21 @@ def queue_after_store(
     )
 
 
+#: A store whose mail is not queued after this long was interrupted (not merely still composing).
+RECOVER_AFTER = dt.timedelta(minutes=10)
+
+
 def queue_unqueued(*, settings: Settings) -> list[dict[str, Any]]:
-    """Queue the mail of stored minutes whose store was interrupted before its mail was queued."""
+    """Queue the mail of stored minutes whose run stopped between the store and the queueing."""
+    before = clock().now() - RECOVER_AFTER
     with read_factory(settings.resolved_database_url)() as session:
         todo = [
             (s.meeting_id, s.id)
             for s in session.exec(
                 select(SourceDocument).where(
-                    col(SourceDocument.mail_queued).is_(False), col(SourceDocument.meeting_id).is_not(None)
+                    col(SourceDocument.mail_queued).is_(False),
+                    col(SourceDocument.meeting_id).is_not(None),
+                    col(SourceDocument.ingested_at) < before,
                 )
             )
         ]

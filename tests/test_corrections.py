@@ -303,3 +303,22 @@ def test_cli_changes_approve_and_discard_a_held_correction(env: dict[str, Any]) 
     assert cli("discard", mid).exit_code == 1  # nothing left to discard: one line
     assert items(env["url"], 1)[3][0] == "open"
     assert [k for k, _ in outbox(env["url"])] == ["request"] * 4
+
+
+def test_the_mail_of_an_interrupted_store_is_queued_by_a_later_run(env: dict[str, Any]) -> None:
+    from services.config import load_settings
+    from services.ingest import extract_minutes, queue_unqueued, read_minutes
+    from services.store import store_extraction
+
+    cfg = load_settings()
+    document = read_minutes(write(env, "muistio.txt", minutes()))
+    extraction = extract_minutes(document, settings=cfg)
+    with session_scope(engine_for(env["url"])) as session:  # the run stops right after its store
+        store_extraction(extraction, document, session=session, now=NOW, uid_domain="muistio.test")  # type: ignore[arg-type]
+    assert outbox(env["url"]) == []
+    assert queue_unqueued(settings=cfg) == []  # a moment later it may still be composing
+
+    with use_clock(FixedClock(NOW + dt.timedelta(minutes=11))):
+        [plan] = queue_unqueued(settings=cfg)
+        assert queue_unqueued(settings=cfg) == []  # once
+    assert plan["enqueued"] == 4 and [k for k, _ in outbox(env["url"])] == ["request"] * 4
