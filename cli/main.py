@@ -494,16 +494,15 @@ def _meeting(ref: str, settings: Settings) -> Iterator[tuple[Session, Meeting]]:
 
 
 @app.command()
-def approve(meeting: Annotated[str, typer.Argument(help="meeting id or YYYY-MM-DD")]) -> None:
-    """Approve a meeting's invitations (bodies that require approval) and send them."""
-    from services.invitations import approve_meeting, enqueue_invites
+def approve(
+    meeting: Annotated[str, typer.Argument(help="meeting id or YYYY-MM-DD")],
+    body: Annotated[str | None, typer.Option(help="the body, when several met that day")] = None,
+    by: Annotated[str | None, typer.Option("--by", help="who decides (default: your login name)")] = None,
+) -> None:
+    """Approve what waits on a meeting: its held correction (see `muistio changes`), else its invitations."""
+    from cli.changes import approve as run_approve
 
-    settings = _settings()
-    with _meeting(meeting, settings) as (session, found):
-        newly = approve_meeting(session, found, now=_now())
-        plan = enqueue_invites(session, found, settings=settings, now=_now())
-    _print_plan(plan, "approved" if newly else "already approved")
-    _deliver_now(settings, _database(settings), found.id)
+    run_approve(meeting, body, by)
 
 
 @app.command()
@@ -649,6 +648,7 @@ from cli.outbox import outbox_app, send  # noqa: E402
 
 app.add_typer(outbox_app, name="outbox")
 app.command()(send)
+import cli.changes  # noqa: E402,F401  (registers `changes` and `discard`)
 
 
 def main() -> None:

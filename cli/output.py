@@ -73,6 +73,12 @@ def describe(result: dict[str, Any]) -> str:
     where = f"{result.get('body')} {result.get('meeting_date')}"
     if status == "duplicate":
         return f"{name}: already ingested ({where}, meeting {result.get('meeting_id')})"
+    if status == "pending":
+        m = result.get("meeting_id")
+        return (
+            f"{name}: held as a correction of {where} (meeting {m}): {result.get('reason')}; "
+            f"see `muistio changes {m}`, then `muistio approve {m}` or `muistio discard {m}`"
+        )
     nxt = f"next meeting {result['next_meeting']}" if result.get("next_meeting") else "no next meeting"
     if status == "updated":
         return (
@@ -117,7 +123,13 @@ def invitation_lines(result: dict[str, Any]) -> list[str]:
         if inv.get("past"):
             lines.append(f"  next meeting {day} is already past; no invitations")
             continue
-        if not inv["recipients"]:
+        if inv.get("hold_reason"):
+            lines.append(
+                f"  invitations for {day} held: {inv['hold_reason']}; `muistio approve {inv['meeting_id']}`"
+            )
+        elif inv.get("held_for_approval"):
+            lines.append(f"  invitations for {day} wait for approval: `muistio approve {inv['meeting_id']}`")
+        elif not inv["recipients"]:
             if inv.get("people"):
                 lines.append(
                     f"  no invitations for {day}: nobody has an address yet; "
@@ -126,8 +138,6 @@ def invitation_lines(result: dict[str, Any]) -> list[str]:
             else:
                 lines.append(f"  no invitations for {day}: the body has no people yet")
             continue
-        if inv.get("held_for_approval"):
-            lines.append(f"  invitations for {day} wait for approval: `muistio approve {inv['meeting_id']}`")
         else:
             kind = "updates" if inv.get("sequence") else "invitations"
             lines.append(
@@ -305,6 +315,8 @@ def detail_lines(detail: MeetingDetail) -> list[str]:
     if nxt is not None:
         agenda = f"; agenda: {'; '.join(nxt.agenda_preview)}" if nxt.agenda_preview else ""
         lines += ["", f"Next meeting: {_local(nxt, body.timezone)} ({nxt.status.value}){agenda}"]
+    if detail.waiting:
+        lines += ["", "Waiting for approval:"] + [f"  {w}" for w in detail.waiting]
     return lines
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, LargeBinary, String, Text, UniqueConstraint, event
+from sqlalchemy import JSON, Column, Index, LargeBinary, String, Text, UniqueConstraint, event, true
 from sqlmodel import Field, SQLModel
 
 from models.columns import UTCDateTime, name_key, name_key_default
@@ -127,6 +127,8 @@ class SourceDocumentBase(SQLModel):
     outcome: str = "stored"  # stored | updated | failed
     error: str | None = None
     meeting_id: int | None = Field(default=None, foreign_key="meeting.id", index=True)
+    # False from the store's short write until the mail it causes is queued (composed outside the lock).
+    mail_queued: bool = Field(default=True, sa_column_kwargs={"server_default": true()})
 
 
 class SourceDocument(SourceDocumentBase, table=True):
@@ -158,6 +160,8 @@ class MeetingBase(SQLModel):
     agenda_preview: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     approved_at: dt.datetime | None = Field(default=None, sa_column=_utc_column())
     previous_meeting_id: int | None = Field(default=None, foreign_key="meeting.id")
+    # Why invitations wait for `muistio approve` whatever the body's setting (a doubtful date or time).
+    hold_reason: str | None = None
 
 
 class Meeting(MeetingBase, table=True):
@@ -270,6 +274,38 @@ class ActionItemEvent(SQLModel, table=True):
     old: str | None = None
     new: str | None = None
     note: str | None = None
+
+
+# --- PendingChange ---------------------------------------------------------------------------
+
+
+class PendingStatus(StrEnum):
+    """Where a held correction stands."""
+
+    pending = "pending"
+    approved = "approved"
+    discarded = "discarded"
+    superseded = "superseded"
+
+
+class PendingChange(SQLModel, table=True):
+    """Minutes for a meeting already stored, held until the secretary approves or discards them."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True)
+    status: PendingStatus = Field(default=PendingStatus.pending, index=True)
+    reason: str  # one line: why it is held
+    similarity: float  # 0..1, the new text against the stored minutes
+    body_name: str
+    sha256: str = Field(index=True)
+    file_name: str
+    format: str
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    extraction: dict = Field(sa_column=Column(JSON, nullable=False))  # type: ignore[type-arg]
+    diff: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))  # type: ignore[type-arg]
+    created_at: dt.datetime = Field(sa_column=_utc_column(nullable=False))
+    decided_at: dt.datetime | None = Field(default=None, sa_column=_utc_column())
+    decided_by: str | None = None
 
 
 # --- Outbox --------------------------------------------------------------------------------

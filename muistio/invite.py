@@ -285,17 +285,44 @@ def build_event(event: InviteEvent, method: Method, language: str | None = None)
         ev.add("description", text)
     ev.add("organizer", _address(event.organizer.email, event.organizer.name))
     for att in event.attendees:
-        addr = _address(att.email, att.name)
-        addr.params["CUTYPE"] = "INDIVIDUAL"
-        addr.params["ROLE"] = _ROLE_TOKENS[att.role]
-        addr.params["PARTSTAT"] = "NEEDS-ACTION"
-        if method == "REQUEST":  # no reply is expected to a cancellation
-            addr.params["RSVP"] = "TRUE"
-        ev.add("attendee", addr)
+        ev.add("attendee", _attendee_address(att, method))
     ev.add("status", "CANCELLED" if method == "CANCEL" else event.status)
     # A date-only meeting has no known time: don't mark the whole day busy.
     ev.add("transp", "TRANSPARENT" if event.all_day else "OPAQUE")
     return ev
+
+
+def _attendee_address(att: Attendee, method: Method) -> vCalAddress:
+    addr = _address(att.email, att.name)
+    addr.params["CUTYPE"] = "INDIVIDUAL"
+    addr.params["ROLE"] = _ROLE_TOKENS[att.role]
+    addr.params["PARTSTAT"] = "NEEDS-ACTION"
+    if method == "REQUEST":  # no reply is expected to a cancellation
+        addr.params["RSVP"] = "TRUE"
+    return addr
+
+
+def _attendee_lines(att: Attendee, method: Method) -> bytes:
+    """The ATTENDEE content line (folded, CRLF) exactly as build_calendar writes it."""
+    ev = Event()
+    ev.add("attendee", _attendee_address(att, method))
+    raw = bytes(ev.to_ical(sorted=False))
+    return raw.split(b"BEGIN:VEVENT\r\n", 1)[1].rsplit(b"END:VEVENT", 1)[0]
+
+
+def calendar_for_attendee(base: bytes, base_attendee: Attendee, attendee: Attendee, method: Method) -> bytes:
+    """`base` (built for `base_attendee` alone) for `attendee` alone: build_calendar's bytes, cheaply.
+
+    A big body's invitations each list their addressee only; the rest of the calendar is the same,
+    so it is built once and only the ATTENDEE line is made per mail.
+    """
+    if attendee.role not in _ROLE_TOKENS:
+        raise InviteError(f"unknown attendee role: {attendee.role!r} (use chair, req or opt)")
+    check_email(attendee.email)
+    old = _attendee_lines(base_attendee, method)
+    if base.count(old) != 1:
+        raise InviteError("the base calendar does not hold its attendee line once")
+    return base.replace(old, _attendee_lines(attendee, method))
 
 
 def build_calendar(event: InviteEvent, method: Method, *, language: str | None = None) -> bytes:

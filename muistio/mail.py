@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from email.headerregistry import Address
 from email.message import EmailMessage, MIMEPart
-from email.policy import SMTP
+from email.policy import SMTP as _SMTP
+from email.policy import EmailPolicy
 from email.utils import format_datetime
 from functools import lru_cache
 from pathlib import Path
@@ -36,6 +37,55 @@ from muistio.invite import (
     format_date,
 )
 from muistio.vtimezone import is_utc_name, load_zone
+
+
+class _SharedHeaders(EmailPolicy):
+    """The SMTP policy, but a header common to many mails is parsed and folded once per process.
+
+    Parsed headers are immutable, so 1,000 invitations can share their From, Subject, Date and
+    part headers: parsing and folding them was most of the time of composing a big body's mail.
+    The bytes are the same as with email.policy.SMTP.
+    """
+
+    def header_store_parse(self, name: str, value: object) -> tuple[str, object]:  # type: ignore[override]
+        """Parse `name: value` (common to many mails: once, then shared)."""
+        if name.lower() in _PER_MESSAGE:
+            return super().header_store_parse(name, value)
+        if type(value) is str and "boundary=" not in value:
+            key: tuple[object, ...] = (name, value)
+        elif type(value) is Address:  # From and Reply-To: the same in every mail of a body
+            key = (name, "address", value.display_name, value.username, value.domain)
+        else:
+            return super().header_store_parse(name, value)
+        header = _PARSED.get((self, key))
+        if header is None:
+            if len(_PARSED) >= _LIMIT:  # bounded: a long-running server composes many kinds of mail
+                _PARSED.clear()
+                _SHARED.clear()
+                _FOLDED.clear()
+            header = _PARSED[(self, key)] = super().header_store_parse(name, value)[1]
+            _SHARED[id(header)] = header
+        return name, header
+
+    def fold_binary(self, name: str, value: object) -> bytes:
+        """Fold a header for the wire (a shared one: once)."""
+        if _SHARED.get(id(value)) is not value:
+            return super().fold_binary(name, value)  # type: ignore[arg-type]
+        key = (self, name, id(value))
+        folded = _FOLDED.get(key)
+        if folded is None:
+            folded = _FOLDED[key] = super().fold_binary(name, value)  # type: ignore[arg-type]
+        return folded
+
+
+_PER_MESSAGE = frozenset({"to", "message-id", "in-reply-to", "references"})
+_LIMIT = 2048
+_PARSED: dict[tuple[EmailPolicy, tuple[object, ...]], object] = {}
+_SHARED: dict[int, object] = {}  # id -> shared header; held here, so the id is not reused meanwhile
+_FOLDED: dict[tuple[EmailPolicy, str, int], bytes] = {}  # (policy, name, id of a shared header) -> wire form
+
+
+SMTP = _SharedHeaders() + _SMTP  # the same settings as email.policy.SMTP (CRLF, utf8 off)
 
 Kind = Literal["invite", "update", "cancel"]
 LANGUAGES = ("fi", "sv", "en")
@@ -253,7 +303,7 @@ def _templates(templates_dir: Path, template: str) -> tuple[jinja2.Template, jin
         raise InviteError(f"mail template not found: {exc.name}") from exc
 
 
-def _pick_language(attendee: Attendee, fallback: str) -> str:
+def pick_language(attendee: Attendee, fallback: str) -> str:
     """The attendee's language when we have texts for it, else the body's, else Finnish."""
     for lang in (attendee.language, fallback):
         if lang and lang.lower()[:2] in LANGUAGES:
@@ -295,14 +345,20 @@ def compose_invite(
     first_message_id: str | None = None,
     templates_dir: Path | None = None,
     kind: Kind | None = None,
+    ics_attachment: bool = True,
+    calendar: bytes | None = None,
 ) -> EmailMessage:
-    """One iMIP mail for one attendee (RFC 6047): mixed[alternative[plain, html, calendar], invite.ics]."""
+    """One iMIP mail for one attendee (RFC 6047): mixed[alternative[plain, html, calendar], invite.ics].
+
+    Without `ics_attachment` the calendar object is in the mail once: alternative[plain, html, calendar].
+    `calendar`: the calendar object already built for this attendee and language (a big body's).
+    """
     rcpt = check_email(attendee.email)
     if rcpt not in {check_email(a.email) for a in event.attendees}:
         raise InviteError(f"{rcpt} is not an attendee of this meeting")
-    lang = _pick_language(attendee, language)
+    lang = pick_language(attendee, language)
     kind = kind or invite_kind(event, method)
-    ics = build_calendar(event, method, language=lang)
+    ics = calendar if calendar is not None else build_calendar(event, method, language=lang)
     message_id = invite_message_id(event, kind, rcpt, secret_key=secret_key, domain=message_id_domain)
     text, html = render_bodies(f"{kind}.{lang}", invite_context(event, kind, attendee, lang), templates_dir)
 
@@ -314,22 +370,7 @@ def compose_invite(
     calendar_part.set_raw("Content-Type", f'text/calendar; charset="UTF-8"; method={method}')
     calendar_part.set_raw("Content-Transfer-Encoding", "base64")
 
-    attachment = MIMEPart(policy=SMTP)
-    attachment.set_content(
-        ics,
-        maintype="application",
-        subtype="ics",
-        cte="base64",
-        disposition="attachment",
-        filename="invite.ics",
-        params={"name": "invite.ics"},
-    )
-
-    alternative = _multipart(
-        "alternative",
-        [_text_part(text, "plain"), _text_part(html, "html"), calendar_part],
-        _boundary(message_id, "alt"),
-    )
+    body_parts = [_text_part(text, "plain"), _text_part(html, "html"), calendar_part]
     msg = EmailMessage(policy=SMTP)
     organizer = make_address(event.organizer.name, event.organizer.email)
     from_addr = make_address(sender.name, sender.email)
@@ -345,8 +386,25 @@ def compose_invite(
         # Replies (and iTIP REPLYs from some clients) belong to the organizer, not a robot sender.
         reply_to=organizer if organizer.addr_spec != from_addr.addr_spec else None,
     )
+    if not ics_attachment:
+        # Outlook's form: the calendar object once, read by iMIP clients from the alternative.
+        msg["Content-Type"] = "multipart/alternative"
+        for part in body_parts:
+            msg.attach(cast(EmailMessage, part))
+        msg.set_boundary(_boundary(message_id, "alt"))
+        return msg
+    attachment = MIMEPart(policy=SMTP)
+    attachment.set_content(
+        ics,
+        maintype="application",
+        subtype="ics",
+        cte="base64",
+        disposition="attachment",
+        filename="invite.ics",
+        params={"name": "invite.ics"},
+    )
     msg["Content-Type"] = "multipart/mixed"
-    msg.attach(cast(EmailMessage, alternative))
+    msg.attach(cast(EmailMessage, _multipart("alternative", body_parts, _boundary(message_id, "alt"))))
     msg.attach(cast(EmailMessage, attachment))
     msg.set_boundary(_boundary(message_id, "mixed"))
     return msg

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import random
 import threading
+import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from muistio.errors import MuistioError
 
@@ -42,6 +44,45 @@ def session_factory(url: str) -> Callable[[], AbstractContextManager[Session]]:
 
     engine = engine_for(url)
     return lambda: session_scope(engine)
+
+
+def read_factory(url: str) -> Callable[[], AbstractContextManager[Session]]:
+    """Read-only transactions on the URL's engine: on SQLite they never hold the write lock."""
+    from models.session import read_scope
+
+    engine = engine_for(url)
+    return lambda: read_scope(engine)
+
+
+T = TypeVar("T")
+#: Waits between attempts of a write transaction that met a locked SQLite database (seconds).
+BUSY_BACKOFF = (0.05, 0.2, 0.5, 1.0, 2.0)
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether the error is SQLite's SQLITE_BUSY ('database is locked'), worth a retry."""
+    from sqlalchemy.exc import OperationalError
+
+    text = str(getattr(exc, "orig", exc)).lower()
+    return isinstance(exc, OperationalError) and ("locked" in text or "busy" in text)
+
+
+def write_retrying(url: str, work: Callable[[Session], T]) -> T:
+    """Run `work` in one write transaction; a SQLITE_BUSY retries it whole, with a bounded backoff."""
+    sessions = session_factory(url)
+    for pause in (*BUSY_BACKOFF, None):
+        try:
+            with sessions() as session:
+                return work(session)
+        except Exception as exc:
+            if not is_busy(exc):
+                raise
+            if pause is None:
+                raise DatabaseUnavailable(
+                    "the database stayed locked by another writer; try again in a minute"
+                ) from None
+            time.sleep(pause * (1 + random.random() / 2))  # jitter: two retrying writers do not collide again
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 class DatabaseUnavailable(MuistioError):

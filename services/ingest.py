@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
-from models import Meeting
+from models import Meeting, SourceDocument
 from muistio.contract import Extraction
 from muistio.document import Document, ReadError
 from muistio.reading import read_document
 from muistio.settings import Settings
 from services.clock import clock
-from services.db import session_factory
-from services.invitations import InviteFlowError, InvitePlan, after_ingest, deliver_invitations, plan_summary
+from services.db import read_factory, write_retrying
+from services.invitations import (
+    InviteFlowError,
+    InvitePlan,
+    deliver_invitations,
+    enqueue_plans,
+    following_meetings,
+    meeting_state,
+    plan_after_ingest,
+    plan_summary,
+)
 from services.store import StoreError, store_extraction
 
 
@@ -54,23 +64,29 @@ def extract_minutes(document: Document, *, settings: Settings) -> Extraction | R
 def store_minutes(
     extraction: Extraction, document: Document, *, settings: Settings, body: str | None = None
 ) -> dict[str, Any]:
-    """Store the extraction and queue the invitations it causes, all in one transaction."""
+    """Store the extraction in one short write, then compose and queue the invitations it causes.
+
+    The write marks its SourceDocument `mail_queued=False`; composing (calendar and MIME for every
+    member) runs outside the write lock and a second short write queues the mails and clears the
+    mark, so a crash in between leaves work that queue_unqueued() finishes, never lost mail.
+    """
     now = clock().now()
+    url = settings.resolved_database_url
     try:
-        with session_factory(settings.resolved_database_url)() as session:
-            result = store_extraction(
+        result = write_retrying(
+            url,
+            lambda session: store_extraction(
                 extraction,
                 document,
                 session=session,
                 body_name=body,
                 now=now,
                 uid_domain=settings.message_id_domain,
-            )
-            invitations: list[dict[str, Any]] = []
-            if result.status != "duplicate" and result.meeting_id is not None:
-                # The outbox rows commit with the meeting they announce, or not at all (transactional outbox).
-                plans = after_ingest(session, result.meeting_id, settings=settings, now=now)
-                invitations = [_invitation(session, plan) for plan in plans]
+            ),
+        )
+        invitations: list[dict[str, Any]] = []
+        if result.status in ("stored", "updated") and result.meeting_id is not None:
+            invitations = queue_after_store(result.meeting_id, result.source_id, settings=settings, now=now)
     except StoreError as exc:
         return rejected(document.path, str(exc))
     except InviteFlowError as exc:
@@ -78,6 +94,64 @@ def store_minutes(
     out = result.as_dict()
     out["invitations"] = invitations
     return out
+
+
+#: Compose-then-queue attempts when the meeting changes in between (someone moved it meanwhile).
+COMPOSE_ATTEMPTS = 3
+
+
+def queue_after_store(
+    held_meeting_id: int, source_id: int | None, *, settings: Settings, now: dt.datetime
+) -> list[dict[str, Any]]:
+    """Compose what storing the minutes causes outside any write lock, then queue it in a short write."""
+    url = settings.resolved_database_url
+    for _attempt in range(COMPOSE_ATTEMPTS):
+        with read_factory(url)() as session:
+            plans = plan_after_ingest(session, held_meeting_id, settings=settings, now=now)
+            state = meeting_state(following_meetings(session, held_meeting_id))
+
+        def write(session: Session, plans: list[InvitePlan] = plans, state: Any = state) -> bool:
+            if meeting_state(following_meetings(session, held_meeting_id)) != state:
+                return False  # changed since composing: compose again
+            enqueue_plans(session, plans)
+            source = session.get(SourceDocument, source_id) if source_id else None
+            if source is not None:
+                source.mail_queued = True
+                session.add(source)
+            return True
+
+        if write_retrying(url, write):
+            with read_factory(url)() as session:
+                return [_invitation(session, plan) for plan in plans]
+    raise InviteFlowError(
+        f"meeting {held_meeting_id}'s next meeting kept changing while its invitations were composed; "
+        "run `muistio send` to queue them"
+    )
+
+
+#: A store whose mail is not queued after this long was interrupted (not merely still composing).
+RECOVER_AFTER = dt.timedelta(minutes=10)
+
+
+def queue_unqueued(*, settings: Settings) -> list[dict[str, Any]]:
+    """Queue the mail of stored minutes whose run stopped between the store and the queueing."""
+    before = clock().now() - RECOVER_AFTER
+    with read_factory(settings.resolved_database_url)() as session:
+        todo = [
+            (s.meeting_id, s.id)
+            for s in session.exec(
+                select(SourceDocument).where(
+                    col(SourceDocument.mail_queued).is_(False),
+                    col(SourceDocument.meeting_id).is_not(None),
+                    col(SourceDocument.ingested_at) < before,
+                )
+            )
+        ]
+    done: list[dict[str, Any]] = []
+    for meeting_id, source_id in todo:
+        assert meeting_id is not None
+        done += queue_after_store(meeting_id, source_id, settings=settings, now=clock().now())
+    return done
 
 
 def _invitation(session: Session, plan: InvitePlan) -> dict[str, Any]:
@@ -105,6 +179,7 @@ def ingest_file(
     """Ingest one minutes file, then send the invitations it caused; the same file twice does nothing."""
     from services.parsing import ParseError, parse_minutes
 
+    queue_unqueued(settings=settings)  # an earlier run stopped between its store and its mail
     try:
         document, extraction = parse_minutes(path, settings=settings)
     except ParseError as exc:

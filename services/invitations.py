@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email.message import EmailMessage
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -32,10 +32,11 @@ from muistio.invite import (
     InviteEvent,
     Organizer,
     build_calendar,
+    calendar_for_attendee,
     check_email,
     is_material_change,
 )
-from muistio.mail import Kind, compose_invite, message_bytes
+from muistio.mail import Kind, compose_invite, message_bytes, pick_language
 from services.clock import clock
 from services.db import session_factory
 from services.outbox import (
@@ -55,6 +56,12 @@ Method = Literal["REQUEST", "CANCEL"]
 # People who only ever came as guests or presenters are not members to invite.
 VISITOR_ROLES = frozenset({"guest", "presenter"})
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: Up to this many attendees every invitation lists them all; above it each lists its addressee only
+#: (RFC 5546 lets the organiser send each attendee a REQUEST of their own): a 1,000-member body's
+#: calendar would otherwise be ~180 KB in every one of 1,000 mails, and built 1,000 times.
+LIST_ALL_ATTENDEES = 50
+#: The calendar object once per mail (in the text/calendar part iMIP reads), not attached a second time.
+ICS_ATTACHMENT = False
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 
 
@@ -85,6 +92,8 @@ class InvitePlan:
     enqueued: int = 0  # new outbox rows (0 on a repeat run)
     held_for_approval: bool = False
     past: bool = False  # the meeting's day is gone: archived minutes invite nobody
+    hold_reason: str | None = None  # why invitations wait for approval whatever the body's setting
+    rows: list[OutboxMessage] = field(default_factory=list)  # the mails as outbox rows, composed up front
 
     def missing_line(self) -> str | None:
         """'3 participants have no address: A, B, C', or None."""
@@ -274,14 +283,29 @@ def compose_plan(
         return plan
     body = _body(session, meeting)
     event = make_event(session, meeting, attendees, settings=settings, now=now)
-    plan.calendar = build_calendar(event, method)
+    list_all = len(attendees) <= LIST_ALL_ATTENDEES
+    plan.calendar = build_calendar(event, method) if list_all else b""
     first = _first_ids(session, meeting)
     sender = Organizer(name=event.organizer.name, email=settings.mail_from)
+    bases: dict[str, tuple[Attendee, bytes]] = {}  # language -> (attendee, their calendar)
     for attendee in attendees:
         earlier = first.get(attendee.email.lower())
         kind: Kind = "cancel" if method == "CANCEL" else ("update" if earlier else "invite")
+        own = event if list_all else replace(event, attendees=(attendee,))
+        ics = None
+        if not list_all:
+            # Build each language's calendar once; per mail only the ATTENDEE line differs.
+            lang = pick_language(attendee, body.language)
+            if lang not in bases:
+                bases[lang] = (attendee, build_calendar(own, method, language=lang))
+            base_attendee, base = bases[lang]
+            ics = (
+                base
+                if base_attendee is attendee
+                else calendar_for_attendee(base, base_attendee, attendee, method)
+            )
         msg = compose_invite(
-            event,
+            own,
             method,
             attendee,
             sender=sender,
@@ -290,6 +314,8 @@ def compose_plan(
             secret_key=settings.secret_key,
             first_message_id=earlier,
             kind=kind,
+            ics_attachment=ICS_ATTACHMENT,
+            calendar=ics,
         )
         plan.mails.append(PlannedMail(name=attendee.name, recipient=attendee.email, kind=kind, message=msg))
     return plan
@@ -331,10 +357,18 @@ def _check_sendable(meeting: Meeting, body: Body) -> None:
         raise InviteFlowError(f"meeting {meeting.date} of {body.name} is cancelled")
     if meeting.status == MeetingStatus.held:
         raise InviteFlowError(f"meeting {meeting.date} of {body.name} has already been held")
+    if meeting.hold_reason and meeting.approved_at is None:
+        raise InviteFlowError(held_line(meeting))
     if body.require_approval and meeting.approved_at is None:
         raise InviteFlowError(
             f"{body.name} requires approval before invitations go out: run `muistio approve {meeting.id}`"
         )
+
+
+def held_line(meeting: Meeting) -> str:
+    """'invitations for 2018-06-20 held: REASON; `muistio approve 12`'."""
+    day = meeting.date.isoformat()
+    return f"invitations for {day} held: {meeting.hold_reason}; `muistio approve {meeting.id}`"
 
 
 def check_sendable(session: Session, meeting: Meeting) -> None:
@@ -351,35 +385,80 @@ def enqueue_invites(
     return queue_plan(session, meeting, "REQUEST", settings=settings, now=now)
 
 
-def after_ingest(
+def compose_invites(
+    session: Session, meeting: Meeting, *, settings: Settings, now: dt.datetime
+) -> InvitePlan:
+    """REQUESTs for everyone reachable as outbox rows, writing nothing (enqueue_plans queues them)."""
+    _check_sendable(meeting, _body(session, meeting))
+    plan = compose_plan(session, meeting, "REQUEST", settings=settings, now=now)
+    plan.rows = outbox_rows(meeting, plan, now)
+    return plan
+
+
+def plan_after_ingest(
     session: Session, held_meeting_id: int, *, settings: Settings, now: dt.datetime
 ) -> list[InvitePlan]:
-    """In the ingest transaction: invite to the meeting the minutes announce; cancel one they moved."""
+    """What storing minutes causes: invitations to the meeting they announce, CANCEL for one they moved.
+
+    Composes only (outbox rows on each plan), so it runs outside the write transaction.
+    """
     plans: list[InvitePlan] = []
-    following = session.exec(
-        select(Meeting).where(Meeting.previous_meeting_id == held_meeting_id).order_by(col(Meeting.id))
-    ).all()
-    for meeting in following:
+    for meeting in following_meetings(session, held_meeting_id):
         if meeting.status == MeetingStatus.cancelled:
-            plan = enqueue_cancellation(session, meeting, settings=settings, now=now)
+            invited = _invited(session, meeting)
+            plan = compose_plan(session, meeting, "CANCEL", settings=settings, now=now, recipients=invited)
             if plan.mails:
+                plan.rows = outbox_rows(meeting, plan, now)
                 plans.append(plan)
         elif meeting.status == MeetingStatus.scheduled:
             plans.append(invites_after_ingest(session, meeting, settings=settings, now=now))
     return plans
 
 
+def following_meetings(session: Session, held_meeting_id: int) -> list[Meeting]:
+    """The meetings the held meeting's minutes announced, oldest first."""
+    return list(
+        session.exec(
+            select(Meeting).where(Meeting.previous_meeting_id == held_meeting_id).order_by(col(Meeting.id))
+        ).all()
+    )
+
+
+def meeting_state(meetings: Iterable[Meeting]) -> list[tuple[Any, ...]]:
+    """What composed invitations depend on: if it changed before they are queued, compose again."""
+    return [
+        (m.id, m.status, m.sequence, m.date, m.starts_at, m.ends_at, m.place, m.approved_at, m.hold_reason)
+        for m in meetings
+    ]
+
+
+def enqueue_plans(session: Session, plans: Iterable[InvitePlan]) -> None:
+    """Queue composed plans' outbox rows in the caller's (short) transaction."""
+    for plan in plans:
+        plan.enqueued = enqueue(plan.rows, session=session)
+
+
+def after_ingest(
+    session: Session, held_meeting_id: int, *, settings: Settings, now: dt.datetime
+) -> list[InvitePlan]:
+    """In one transaction: invite to the meeting the minutes announce; cancel one they moved."""
+    plans = plan_after_ingest(session, held_meeting_id, settings=settings, now=now)
+    enqueue_plans(session, plans)
+    return plans
+
+
 def invites_after_ingest(
     session: Session, meeting: Meeting, *, settings: Settings, now: dt.datetime
 ) -> InvitePlan:
-    """Queue invitations for an announced meeting, unless it is past or its body wants approval first."""
+    """Compose invitations for an announced meeting, unless it is past or they must wait for approval."""
     body = _body(session, meeting)
     if meeting.date < now.astimezone(ZoneInfo(body.timezone)).date():
         # Old minutes ingested from an archive must not mail everyone about a meeting long gone.
         return InvitePlan(
             meeting_id=meeting.id or 0, method="REQUEST", sequence=meeting.sequence, calendar=b"", past=True
         )
-    if body.require_approval and meeting.approved_at is None:
+    doubt = meeting.hold_reason if meeting.approved_at is None else None
+    if doubt or (body.require_approval and meeting.approved_at is None):
         _, missing = invitees(session, meeting)
         return InvitePlan(
             meeting_id=meeting.id or 0,
@@ -388,8 +467,11 @@ def invites_after_ingest(
             calendar=b"",
             missing=missing,
             held_for_approval=True,
+            hold_reason=doubt,
         )
-    return enqueue_invites(session, meeting, settings=settings, now=now)
+    plan = compose_plan(session, meeting, "REQUEST", settings=settings, now=now)
+    plan.rows = outbox_rows(meeting, plan, now)
+    return plan
 
 
 def approve_meeting(session: Session, meeting: Meeting, *, now: dt.datetime) -> bool:
@@ -579,6 +661,7 @@ def plan_summary(plan: InvitePlan) -> dict[str, Any]:
         "missing": plan.missing,
         "missing_line": plan.missing_line(),
         "held_for_approval": plan.held_for_approval,
+        "hold_reason": plan.hold_reason,
         "past": plan.past,
     }
 

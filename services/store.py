@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
 import importlib
 import re
@@ -26,18 +27,32 @@ from models import (
     Decision,
     Meeting,
     MeetingStatus,
+    OutboxMessage,
     Participation,
+    PendingChange,
+    PendingStatus,
     Person,
     SourceDocument,
 )
 from models.columns import name_key
 from muistio.contract import ActionEntry, Extraction, WhenWhere
 from muistio.document import Document
+from muistio.errors import MuistioError
 
 ACTOR = "ingest"
+#: Word-shingle similarity from which a second document for a meeting is the same minutes, corrected.
+#: Measured on the 70 dev minutes: any two different documents <= 0.13; each with 5 % of its words
+#: changed and a paragraph dropped: median 0.72, 5th percentile 0.56.
+SAME_TEXT = 0.3
+#: Or: this share of the stored action items and of the participants found again in the new version.
+SAME_STRUCTURE = 0.6
+#: Fuzzy score from which an action item of a correction is the stored one, edited.
+SAME_ITEM = 0.65
+#: Below this next-meeting confidence invitations wait for approval whatever the body's setting.
+MIN_NEXT_CONFIDENCE = 0.8
 
 
-class StoreError(ValueError):
+class StoreError(MuistioError, ValueError):
     """An extraction that cannot be stored as a meeting; the message is one line."""
 
 
@@ -159,7 +174,7 @@ class PersonResolver:
 class StoreResult:
     """What storing one document did."""
 
-    status: Literal["stored", "updated", "duplicate"]
+    status: Literal["stored", "updated", "duplicate", "pending"]
     source_id: int
     file_name: str
     body: str | None = None
@@ -173,6 +188,9 @@ class StoreResult:
     next_meeting: dt.date | None = None
     next_meeting_id: int | None = None
     warnings: list[str] = field(default_factory=list)
+    pending_id: int | None = None  # the held correction (status "pending")
+    reason: str | None = None  # why it is held, one line
+    changes: list[str] = field(default_factory=list)  # what approving it would change
 
     def as_dict(self) -> dict[str, Any]:
         """Plain JSON-able values (dates as ISO strings)."""
@@ -190,11 +208,17 @@ def store_extraction(
     body_name: str | None = None,
     now: dt.datetime,
     uid_domain: str = "muistio.local",
+    approved: bool = False,
 ) -> StoreResult:
-    """Store one document's extraction; the same file again adds nothing, corrected minutes update."""
+    """Store one document's extraction; the same file again adds nothing.
+
+    A second document for a meeting whose minutes are in is a correction only when it is
+    recognisably the same minutes and cancels or moves nothing; otherwise it is held as a
+    PendingChange until the secretary approves it (`approved=True` applies it) or discards it.
+    """
     file_name = document.path.rsplit("/", 1)[-1]
     seen = already_stored(document.sha256, file_name, session=session)
-    if seen is not None:
+    if seen is not None and not (approved and seen.status == "pending"):
         return seen
 
     meeting_date = _date(extraction.meeting.date if extraction.meeting else None)
@@ -210,10 +234,20 @@ def store_extraction(
     meeting = session.exec(
         select(Meeting).where(Meeting.body_id == body.id, Meeting.date == meeting_date)
     ).first()
-    earlier_minutes = meeting is not None and (
-        session.exec(select(SourceDocument.id).where(SourceDocument.meeting_id == meeting.id)).first()
-        is not None
+    earlier = (
+        session.exec(
+            select(SourceDocument)
+            .where(SourceDocument.meeting_id == meeting.id)
+            .order_by(col(SourceDocument.id).desc())
+        ).first()
+        if meeting is not None
+        else None
     )
+    earlier_minutes = earlier is not None
+    if meeting is not None and earlier is not None and not approved:
+        held = _hold_if_needed(session, body, meeting, earlier, extraction, document, now=now)
+        if held is not None:
+            return held
     if meeting is None:
         meeting = Meeting(
             body_id=body.id, date=meeting_date, calendar_uid=calendar_uid(body.name, meeting_date, uid_domain)
@@ -240,6 +274,7 @@ def store_extraction(
         ingested_at=now,
         outcome="updated" if earlier_minutes else "stored",
         meeting_id=meeting.id,
+        mail_queued=False,  # the invitations are composed after this short write, then queued
     )
     session.add(source)
     session.flush()
@@ -263,10 +298,10 @@ def store_extraction(
 
 
 def already_stored(sha256: str, file_name: str, *, session: Session) -> StoreResult | None:
-    """The answer for a document whose bytes are already in (None: new)."""
+    """The answer for a document whose bytes are already in, or held for approval (None: new)."""
     seen = session.exec(select(SourceDocument).where(SourceDocument.sha256 == sha256)).first()
     if seen is None or seen.id is None:
-        return None
+        return _already_pending(sha256, file_name, session=session)
     result = StoreResult(
         status="duplicate", source_id=seen.id, file_name=file_name, meeting_id=seen.meeting_id
     )
@@ -276,6 +311,309 @@ def already_stored(sha256: str, file_name: str, *, session: Session) -> StoreRes
         result.body = body.name if body else None
         result.meeting_date = meeting.date
     return result
+
+
+def _already_pending(sha256: str, file_name: str, *, session: Session) -> StoreResult | None:
+    """The answer for a document already held as a pending correction."""
+    pending = session.exec(
+        select(PendingChange).where(
+            PendingChange.sha256 == sha256, PendingChange.status == PendingStatus.pending
+        )
+    ).first()
+    if pending is None or pending.id is None:
+        return None
+    meeting = session.get(Meeting, pending.meeting_id)
+    return StoreResult(
+        status="pending",
+        source_id=0,
+        file_name=file_name,
+        body=pending.body_name,
+        meeting_id=pending.meeting_id,
+        meeting_date=meeting.date if meeting else None,
+        pending_id=pending.id,
+        reason=pending.reason,
+        changes=[c["line"] for c in pending.diff],
+    )
+
+
+# --- corrections: same minutes?, what changes, held for approval --------------------------------
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.casefold())
+
+
+def text_similarity(a: str, b: str) -> float:
+    """Jaccard similarity of the texts' word 3-shingles: layout, case and punctuation left out."""
+    wa, wb = _words(a), _words(b)
+    n = max(1, min(3, len(wa), len(wb)))  # very short texts: shorter shingles
+    sa = {" ".join(wa[i : i + n]) for i in range(len(wa) - n + 1)}
+    sb = {" ".join(wb[i : i + n]) for i in range(len(wb) - n + 1)}
+    if not sa and not sb:
+        return 1.0
+    return len(sa & sb) / len(sa | sb)
+
+
+def _ratio(a: str, b: str) -> float:
+    x, y = " ".join(_words(a)), " ".join(_words(b))
+    if not x or not y:
+        return 0.0
+    matcher = difflib.SequenceMatcher(None, x, y, autojunk=False)
+    if matcher.real_quick_ratio() < 0.5 or matcher.quick_ratio() < 0.5:
+        return 0.0
+    return matcher.ratio()
+
+
+def _owners_overlap(old: Sequence[str], new: Sequence[str]) -> float:
+    """1 when an owner is shared (by any name word), 0.5 when neither names one, else 0."""
+    if not old and not new:
+        return 0.5
+    old_words = [set(_fold(n).split()) for n in old]
+    return float(any(set(_fold(n).split()) & w for n in new for w in old_words))
+
+
+def item_score(item: ActionItem, owners: Sequence[str], entry: ActionEntry) -> float:
+    """How surely a correction's entry is the stored item: text or quote alike, owners and section."""
+    text = max(_ratio(item.text, entry.text), _ratio(item.quote, entry.quote))
+    same_section = bool(item.agenda_number) and item.agenda_number == entry.agenda_item
+    return text + 0.2 * (_owners_overlap(owners, entry.owners) - 0.5) + 0.05 * same_section
+
+
+@dataclass
+class ItemPlan:
+    """How a document's action items meet the stored ones: matched, new, and left out."""
+
+    entries: list[tuple[str, ActionEntry, ActionItem | None]]  # (key, entry, the stored item or None)
+    dropped: list[ActionItem]  # stored, not cancelled, and no longer in the minutes
+    owners_of: dict[int, list[tuple[int | None, str]]]
+
+
+def plan_items(session: Session, meeting_id: int, entries: Sequence[ActionEntry]) -> ItemPlan:
+    """Match entries to stored items: the exact key first, then the best fuzzy match over a threshold."""
+    stored = list(session.exec(select(ActionItem).where(ActionItem.meeting_id == meeting_id)))
+    by_key = {i.key: i for i in stored}
+    owners_of = _owners_by_item(session, [i.id for i in stored if i.id is not None])
+    keyed: list[tuple[str, ActionEntry]] = []
+    keys: set[str] = set()
+    for entry in entries:
+        key = base = item_key(entry.quote, entry.due.phrase if entry.due else None)
+        n = 1
+        while key in keys:  # the same sentence twice in one document: keep both
+            n += 1
+            key = f"{base}-{n}"
+        keys.add(key)
+        keyed.append((key, entry))
+    matched: dict[int, ActionItem] = {}
+    taken: set[int] = set()
+    for k, (key, _entry) in enumerate(keyed):
+        item = by_key.get(key)
+        if item is not None and item.id is not None:
+            matched[k] = item
+            taken.add(item.id)
+    # Edited text keeps the item (its id, status and people's changes): best pairs first.
+    free = [i for i in stored if i.id not in taken]
+    pairs = []
+    for k, (_key, entry) in enumerate(keyed):
+        if k in matched:
+            continue
+        for item in free:
+            names = [n for _, n in owners_of.get(item.id or 0, [])]
+            score = item_score(item, names, entry)
+            if score >= SAME_ITEM:
+                pairs.append((score, k, item))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2].id or 0))
+    for _score, k, item in pairs:
+        if k in matched or item.id in taken:
+            continue
+        matched[k] = item
+        taken.add(item.id or 0)
+    plan = [(key, entry, matched.get(k)) for k, (key, entry) in enumerate(keyed)]
+    dropped = [i for i in stored if i.id not in taken and i.status != ActionStatus.cancelled]
+    return ItemPlan(entries=plan, dropped=dropped, owners_of=owners_of)
+
+
+def _quote(text: str, width: int = 70) -> str:
+    one = " ".join(text.split())
+    return "'" + (one if len(one) <= width else one[: width - 1] + "…") + "'"
+
+
+def _invited_count(session: Session, meeting: Meeting) -> int:
+    """How many addresses were sent an invitation to the meeting (they get its update or CANCEL)."""
+    rows = session.exec(
+        select(OutboxMessage.recipient).where(
+            OutboxMessage.meeting_id == meeting.id, OutboxMessage.kind == "request"
+        )
+    )
+    return len({r.lower() for r in rows})
+
+
+def correction_changes(
+    session: Session, body: Body, meeting: Meeting, extraction: Extraction
+) -> list[dict[str, Any]]:
+    """What applying the extraction to the stored meeting would change, one dict per change.
+
+    Each has `kind`, a `line` for people and `held`: whether it cancels or moves something
+    (an item cancelled, the next meeting cancelled or moved), which waits for approval.
+    """
+    assert meeting.id is not None
+    out: list[dict[str, Any]] = []
+
+    def add(kind: str, line: str, *, held: bool = False, **extra: Any) -> None:
+        out.append({"kind": kind, "line": line, "held": held, **extra})
+
+    people = PersonResolver(session, body.id)
+    plan = plan_items(session, meeting.id, extraction.action_items)
+    for _key, entry, item in plan.entries:
+        if item is None:
+            add("item_new", f"new action item {_quote(entry.text)}")
+            continue
+        if item.text != entry.text:
+            add("item_text", f"item {item.id}: {_quote(item.text)} -> {_quote(entry.text)}", item_id=item.id)
+        due = _date(entry.due.date) if entry.due else None
+        if item.due_date != due and not _set_by_person(session, item, "due"):
+            add("item_due", f"item {item.id} due {_iso(item.due_date)} -> {_iso(due)}", item_id=item.id)
+        old = [n for _, n in plan.owners_of.get(item.id or 0, [])]
+        new = [n for _, n in _owner_rows(entry.owners, people)]
+        if sorted(old) != sorted(new) and not _set_by_person(session, item, "owners"):
+            line = f"item {item.id} owners {', '.join(old) or '-'} -> {', '.join(new) or '-'}"
+            add("item_owners", line, item_id=item.id)
+        if item.status != ActionStatus.open and not (
+            item.status == ActionStatus.cancelled and _cancelled_by_ingest(session, item)
+        ):
+            add("item_kept", f"item {item.id} stays {item.status.value}", item_id=item.id)
+    for item in plan.dropped:
+        line = f"item {item.id} ({item.status.value}) cancelled: {_quote(item.text)}"
+        add("item_cancelled", line, held=True, item_id=item.id)
+    cancel, day, upcoming = _plan_next(session, body, meeting, extraction)
+    for gone in cancel:
+        n = _invited_count(session, gone)
+        to = f"{n} invited get a CANCEL" if n else "nobody was invited yet"
+        verb = f"moved to {day.isoformat()}" if day else "no longer announced"
+        line = f"next meeting {gone.date.isoformat()} (meeting {gone.id}) {verb}: cancelled; {to}"
+        add("meeting_cancelled", line, held=True, meeting_id=gone.id, mails=n)
+    if upcoming is not None and upcoming.id is not None and day is not None:
+        announced = extraction.next_meeting or WhenWhere()
+        starts = _instant(day, announced.start, announced.timezone)
+        ends = _instant(day, announced.end, announced.timezone)
+        if (upcoming.starts_at, upcoming.ends_at, upcoming.place) != (starts, ends, announced.place):
+            n = _invited_count(session, upcoming)
+            line = f"next meeting {day.isoformat()} (meeting {upcoming.id}) gets a new time or place"
+            line += f"; {n} invited get an update" if n else ""
+            add("meeting_moved", line, held=True, meeting_id=upcoming.id, mails=n)
+    elif day is not None:
+        add("meeting_new", f"next meeting {day.isoformat()} is announced")
+    return out
+
+
+def _structure_similarity(
+    session: Session, meeting: Meeting, extraction: Extraction, plan: ItemPlan
+) -> float | None:
+    """The smaller of: stored items found again, stored participants found again (None: nothing stored)."""
+    shares: list[float] = []
+    stored_items = [*plan.dropped, *(item for _, _, item in plan.entries if item is not None)]
+    if stored_items:
+        shares.append(sum(item is not None for _, _, item in plan.entries) / len(stored_items))
+    names = [
+        person.name
+        for person in session.exec(
+            select(Person)
+            .join(Participation, col(Participation.person_id) == Person.id)
+            .where(Participation.meeting_id == meeting.id)
+        )
+    ]
+    if names:
+        wanted = {_fold(p.name) for p in extraction.participants}
+        shares.append(sum(_fold(n) in wanted for n in names) / len(names))
+    return min(shares) if shares else None
+
+
+def _hold_if_needed(
+    session: Session,
+    body: Body,
+    meeting: Meeting,
+    earlier: SourceDocument,
+    extraction: Extraction,
+    document: Document,
+    *,
+    now: dt.datetime,
+) -> StoreResult | None:
+    """Hold a second document for the meeting as a PendingChange, unless it is a harmless correction."""
+    assert meeting.id is not None
+    similarity = text_similarity(earlier.text, document.text)
+    plan = plan_items(session, meeting.id, extraction.action_items)
+    structure = _structure_similarity(session, meeting, extraction, plan)
+    same = similarity >= SAME_TEXT or (structure is not None and structure >= SAME_STRUCTURE)
+    changes = correction_changes(session, body, meeting, extraction)
+    held = [c for c in changes if c["held"]]
+    if same and not held:
+        return None
+    if not same:
+        reason = (
+            f"not recognisably the minutes stored for {meeting.date.isoformat()} ({earlier.file_name}): "
+            f"the text is {similarity:.0%} alike"
+        )
+    else:
+        cancelled = sum(c["kind"] == "item_cancelled" for c in held)
+        parts = [f"cancels {cancelled} action item{'s' * (cancelled != 1)}"] if cancelled else []
+        if any(c["kind"] == "meeting_cancelled" for c in held):
+            parts.append("cancels or moves the next meeting")
+        if any(c["kind"] == "meeting_moved" for c in held):
+            parts.append("changes the next meeting's time or place")
+        reason = "the correction " + " and ".join(parts)
+    for older in session.exec(
+        select(PendingChange).where(
+            PendingChange.meeting_id == meeting.id, PendingChange.status == PendingStatus.pending
+        )
+    ):
+        older.status, older.decided_at, older.decided_by = PendingStatus.superseded, now, ACTOR
+        session.add(older)
+    pending = PendingChange(
+        meeting_id=meeting.id,
+        reason=reason,
+        similarity=round(similarity, 3),
+        body_name=body.name,
+        sha256=document.sha256,
+        file_name=document.path.rsplit("/", 1)[-1],
+        format=document.format,
+        text=document.text,
+        extraction=extraction.model_dump(mode="json", by_alias=True),
+        diff=changes,
+        created_at=now,
+    )
+    session.add(pending)
+    session.flush()
+    assert pending.id is not None
+    return StoreResult(
+        status="pending",
+        source_id=0,
+        file_name=pending.file_name,
+        body=body.name,
+        meeting_id=meeting.id,
+        meeting_date=meeting.date,
+        warnings=list(extraction.warnings),
+        pending_id=pending.id,
+        reason=reason,
+        changes=[c["line"] for c in changes],
+    )
+
+
+def next_meeting_doubt(extraction: Extraction) -> str | None:
+    """Why invitations to the announced next meeting must wait for a person (None: no doubt).
+
+    A confidence under MIN_NEXT_CONFIDENCE (a missing field counts as 1.0) or any warning the
+    extraction gives about the next meeting (an impossible or contradictory date or time).
+    """
+    announced = extraction.next_meeting
+    if announced is None:
+        return None
+    confidence = getattr(announced, "confidence", None)
+    value = 1.0 if confidence is None else float(confidence)
+    if value < MIN_NEXT_CONFIDENCE:
+        return f"next-meeting confidence {value:g} < {MIN_NEXT_CONFIDENCE:g}"
+    for warning in extraction.warnings:
+        if warning.casefold().startswith("next meeting:"):
+            return " ".join(warning.split())
+    return None
 
 
 def _body(session: Session, name: str, extraction: Extraction) -> Body:
@@ -359,11 +697,10 @@ def _action_items(
     now: dt.datetime,
     note: str,
 ) -> dict[str, int]:
-    """Create, update (keeping statuses people set) and cancel the meeting's action items."""
-    existing = {i.key: i for i in session.exec(select(ActionItem).where(ActionItem.meeting_id == meeting_id))}
-    owners_of = _owners_by_item(session, [i.id for i in existing.values() if i.id is not None])
+    """Create, update (keeping statuses and what people set, even under edited text) and cancel items."""
+    plan = plan_items(session, meeting_id, entries)
+    owners_of = plan.owners_of
     counts = {"created": 0, "changed": 0, "cancelled": 0, "active": 0}
-    keys: set[str] = set()
 
     def event(item: ActionItem, kind: str, old: str | None = None, new: str | None = None) -> None:
         assert item.id is not None
@@ -373,16 +710,9 @@ def _action_items(
             )
         )
 
-    for entry in entries:
-        key = base = item_key(entry.quote, entry.due.phrase if entry.due else None)
-        n = 1
-        while key in keys:  # the same sentence twice in one document: keep both
-            n += 1
-            key = f"{base}-{n}"
-        keys.add(key)
+    for key, entry, item in plan.entries:
         due = _date(entry.due.date) if entry.due else None
         owners = _owner_rows(entry.owners, people)
-        item = existing.get(key)
         if item is None:
             item = ActionItem(
                 meeting_id=meeting_id,
@@ -406,6 +736,8 @@ def _action_items(
             counts["created"] += 1
             counts["active"] += 1
             continue
+        # A fuzzy match takes the new key (no stored item has it, or it would have matched exactly).
+        item.key = key
         changed = False
         if item.text != entry.text:
             event(item, "updated", item.text, entry.text)
@@ -438,9 +770,7 @@ def _action_items(
             counts["active"] += 1
         session.add(item)
 
-    for key, item in existing.items():
-        if key in keys or item.status == ActionStatus.cancelled:
-            continue
+    for item in plan.dropped:
         event(item, "status", item.status.value, ActionStatus.cancelled.value)
         item.status, item.updated_at = ActionStatus.cancelled, now
         session.add(item)
@@ -479,24 +809,48 @@ def _cancelled_by_ingest(session: Session, item: ActionItem) -> bool:
     return _last_actor(session, item, "status") == ACTOR
 
 
+def _plan_next(
+    session: Session, body: Body, meeting: Meeting, extraction: Extraction
+) -> tuple[list[Meeting], dt.date | None, Meeting | None]:
+    """(scheduled meetings the minutes no longer announce, the announced day, the meeting on it if any)."""
+    announced = extraction.next_meeting
+    day = _date(announced.date if announced else None)
+    if day is not None and day <= meeting.date:
+        day = None
+    cancel = [
+        old
+        for old in session.exec(
+            select(Meeting).where(
+                Meeting.previous_meeting_id == meeting.id, Meeting.status == MeetingStatus.scheduled
+            )
+        )
+        if old.date != day
+    ]
+    upcoming = None
+    if day is not None:
+        upcoming = session.exec(
+            select(Meeting).where(Meeting.body_id == body.id, Meeting.date == day)
+        ).first()
+        if upcoming is not None and upcoming.status == MeetingStatus.held:
+            upcoming = None
+    return cancel, day, upcoming
+
+
 def _next_meeting(
     session: Session, body: Body, meeting: Meeting, extraction: Extraction, uid_domain: str
 ) -> Meeting | None:
     """Schedule the meeting the minutes announce; a correction that moves it cancels the old date."""
     assert body.id is not None and meeting.id is not None
+    cancel, day, upcoming = _plan_next(session, body, meeting, extraction)
+    for old in cancel:
+        old.status, old.sequence = MeetingStatus.cancelled, old.sequence + 1
+        session.add(old)
     announced = extraction.next_meeting
-    day = _date(announced.date if announced else None)
-    for old in session.exec(
-        select(Meeting).where(
-            Meeting.previous_meeting_id == meeting.id, Meeting.status == MeetingStatus.scheduled
-        )
-    ):
-        if old.date != day:
-            old.status, old.sequence = MeetingStatus.cancelled, old.sequence + 1
-            session.add(old)
-    if announced is None or day is None or day <= meeting.date:
+    if announced is None or day is None:
         return None
-    upcoming = session.exec(select(Meeting).where(Meeting.body_id == body.id, Meeting.date == day)).first()
+    held = session.exec(select(Meeting).where(Meeting.body_id == body.id, Meeting.date == day)).first()
+    if held is not None and upcoming is None:
+        return held  # its minutes are in already (an archive ingested out of order)
     starts = _instant(day, announced.start, announced.timezone)
     ends = _instant(day, announced.end, announced.timezone)
     if upcoming is None:
@@ -511,7 +865,7 @@ def _next_meeting(
             agenda_preview=list(announced.agenda),
             previous_meeting_id=meeting.id,
         )
-    elif upcoming.status != MeetingStatus.held:
+    else:
         # RFC 5545: a changed time or place is a new revision, so calendars replace the old invite.
         if (upcoming.starts_at, upcoming.ends_at, upcoming.place) != (starts, ends, announced.place):
             upcoming.sequence += 1
@@ -519,6 +873,12 @@ def _next_meeting(
         upcoming.agenda_preview = list(announced.agenda)
         upcoming.status = MeetingStatus.scheduled
         upcoming.previous_meeting_id = meeting.id
+    # A doubtful date or time is never mailed without a person's approval, whatever the body says;
+    # a new doubt needs a new approval.
+    doubt = next_meeting_doubt(extraction)
+    if doubt and doubt != upcoming.hold_reason:
+        upcoming.approved_at = None
+    upcoming.hold_reason = doubt
     session.add(upcoming)
     session.flush()
     return upcoming
@@ -581,6 +941,7 @@ class MeetingDetail:
     items: list[ItemRow]
     next_meeting: Meeting | None
     sources: list[str]
+    waiting: list[str] = field(default_factory=list)  # held corrections and invitations, one line each
 
 
 def jsonable(value: Any) -> Any:
@@ -779,7 +1140,21 @@ def meeting_detail(ref: str, *, session: Session, body: str | None = None) -> Me
             .order_by(col(SourceDocument.id))
         )
     )
+    waiting = [
+        f"correction from {p.file_name} held: {p.reason}; `muistio changes {meeting.id}`"
+        for p in session.exec(
+            select(PendingChange).where(
+                PendingChange.meeting_id == meeting.id, PendingChange.status == PendingStatus.pending
+            )
+        )
+    ]
+    for m in (meeting, following):
+        if m is not None and m.hold_reason and m.approved_at is None and m.status == MeetingStatus.scheduled:
+            waiting.append(
+                f"invitations for {m.date.isoformat()} held: {m.hold_reason}; `muistio approve {m.id}`"
+            )
     return MeetingDetail(
+        waiting=waiting,
         meeting=meeting,
         body=owner_body,
         participants=participants,

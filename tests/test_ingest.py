@@ -66,7 +66,14 @@ def test_corrected_minutes_keep_done_and_cancel_what_is_gone(
         line for line in fixed.splitlines() if not line.startswith("- Mobiilinäkymän korjaukset")
     )
     corrected.write_text(fixed, encoding="utf-8")
-    second = ingest(str(corrected))
+    held = ingest(str(corrected))  # it would cancel an item: held until the secretary approves
+    assert held["status"] == "pending" and held["meeting_id"] == first["meeting_id"]
+    assert held["reason"] == "the correction cancels 1 action item"
+    from services.config import load_settings
+    from services.corrections import approve
+
+    approved = approve(str(first["meeting_id"]), settings=load_settings(), actor="sihteeri")
+    second = approved["result"]
     assert second["status"] == "updated" and second["meeting_id"] == first["meeting_id"]
     assert second["created"] == 0 and second["cancelled"] == 1 and second["changed"] >= 1
 

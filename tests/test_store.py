@@ -114,6 +114,16 @@ def store(url: str, ext: Extraction, doc: Document, now: dt.datetime = NOW) -> S
         return store_extraction(ext, doc, session=session, now=now, uid_domain="test.local")
 
 
+def approve_held(url: str, meeting_id: int | None, now: dt.datetime = NOW) -> StoreResult:
+    """The secretary approves the meeting's held correction (in one transaction of its own)."""
+    from services.corrections import approve_correction
+
+    with session_scope(engine_for(url)) as session:
+        meeting = session.get(Meeting, meeting_id)
+        assert meeting is not None
+        return approve_correction(session, meeting, now=now, actor="Liisa", uid_domain="test.local")
+
+
 def test_migration_gives_the_models_tables(empty_database_url: str) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
@@ -194,9 +204,15 @@ def test_corrected_minutes_keep_statuses_and_record_events(database_url: str) ->
     )
     corrected_doc = document("muistio 1, korjattu", "ohjausryhma-2025-09-02-korjattu.txt")
     later = NOW + dt.timedelta(days=3)
-    result = store(
+    held = store(
         database_url, extraction(corrected_doc, items=[items[0], items[1], new]), corrected_doc, later
     )
+    assert (held.status, held.meeting_id, held.reason) == (
+        "pending",
+        first.meeting_id,
+        "the correction cancels 1 action item",
+    )
+    result = approve_held(database_url, first.meeting_id, later)
 
     assert (result.status, result.meeting_id) == ("updated", first.meeting_id)
     assert (result.created, result.changed, result.cancelled, result.action_items) == (1, 2, 1, 3)
@@ -237,7 +253,12 @@ def test_correction_moving_the_next_meeting_cancels_the_old_date(database_url: s
     doc = document("muistio 1")
     first = store(database_url, extraction(doc), doc)
     fixed = document("muistio 1 b")
-    moved = store(database_url, extraction(fixed, next_date="2025-10-21"), fixed)
+    held = store(database_url, extraction(fixed, next_date="2025-10-21"), fixed)
+    assert held.status == "pending" and held.reason == "the correction cancels or moves the next meeting"
+    with session_scope(engine_for(database_url)) as session:  # nothing moved before approval
+        old = session.get(Meeting, first.next_meeting_id)
+        assert old is not None and old.status == MeetingStatus.scheduled and old.sequence == 0
+    moved = approve_held(database_url, first.meeting_id)
     with session_scope(engine_for(database_url)) as session:
         old = session.get(Meeting, first.next_meeting_id)
         assert old is not None and old.status == MeetingStatus.cancelled and old.sequence == 1
