@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 
 revision: str = '0005_corrections'
-down_revision: Union[str, Sequence[str], None] = '0001'
+down_revision: Union[str, Sequence[str], None] = '0004_mailings'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
