@@ -496,28 +496,14 @@ class _QuickWrites:
             bind = session.get_bind()
             self.engine: Engine = bind if isinstance(bind, Engine) else bind.engine
             self.dialect = self.engine.dialect.name
-            mode = ""
-            if self.dialect == "sqlite":
-                mode = str(session.connection().exec_driver_sql("PRAGMA journal_mode").scalar()).lower()
-            self.wal = mode == "wal"
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """One short write transaction on a connection of its own."""
-        with self.engine.connect() as conn:
-            if self.wal:
-                before = conn.exec_driver_sql("PRAGMA synchronous").scalar()
-                conn.exec_driver_sql("PRAGMA synchronous=NORMAL")
-                conn.commit()
-            try:
-                with conn.begin():
-                    if self.dialect == "postgresql":
-                        conn.exec_driver_sql("SET LOCAL synchronous_commit TO off")
-                    yield conn
-            finally:
-                if self.wal:
-                    conn.exec_driver_sql(f"PRAGMA synchronous={int(before or 2)}")
-                    conn.commit()
+        """One short write transaction on its own connection (SQLite: synchronous=NORMAL from connect)."""
+        with self.engine.connect() as conn, conn.begin():
+            if self.dialect == "postgresql":
+                conn.exec_driver_sql("SET LOCAL synchronous_commit TO off")
+            yield conn
 
 
 def _release(session_factory: SessionFactory, token: str) -> None:
