@@ -460,6 +460,10 @@ _COMPACT = _c(
     r"(?<![\w.])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>[0-2]\d|3[01])"
     r"[-T](?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?!\w)"
 )
+_SLASH_FRACTION = re.compile(r"\s*(?:av\b|of\b|delar|majoritet|majority|osa|%)", _I)
+_SLASH_CONTEXT = re.compile(
+    r"(?<!\w)(?:den|på|senast|till|från|före|efter|om|mellan|och|t\.o\.m\.|fr\.o\.m\.)\s+$", _I
+)
 # Before a slash date: a meeting's or a paragraph's number (`kokous 3/12`, `§ 4/2019`), not a day.
 _SLASH_GUARD = re.compile(r"(?:kokous|kokouksen|nro|no\.?|nr\.?|n:o|protokoll|pöytäkirja|§|#)\s*$", _I)
 
@@ -1294,8 +1298,15 @@ def _slash(m: re.Match[str], text: str, ref: datetime, lenient: bool) -> _Cand |
     y = _yr(m["y"]) if m["y"] and len(m["y"]) == 4 else (_two_digit_year(m["y"], ref) if m["y"] else None)
     if _SLASH_GUARD.search(text[max(0, m.start() - 14) : m.start()]) or (a, b) == (24, 7):
         return None
-    if y is None and not m["wd"] and not lenient and len(m["d"]) + len(m["m"]) < 3:
-        return None  # '1/2', '3/4': fractions more often than days
+    if _SLASH_FRACTION.match(text, m.end()):
+        return None  # '2/3 majoritet', '3/4 av medlemmarna': a fraction
+    if y is None and not m["wd"] and len(m["d"]) + len(m["m"]) < 3:
+        # '1/2', '3/4': fractions more often than days, unless a word before or a time after says when
+        said = lenient and (
+            _SLASH_CONTEXT.search(text[max(0, m.start() - 12) : m.start()]) or _KLO_AHEAD.match(text, m.end())
+        )
+        if not said:
+            return None
     if 1 <= b <= 12 and 1 <= a <= 31:
         d, mo = a, b
     elif 1 <= a <= 12 and 13 <= b <= 31 and (y is not None or not lenient):

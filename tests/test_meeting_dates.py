@@ -235,6 +235,8 @@ def test_slash_and_hyphen_dates_guarded() -> None:
     assert scan("open 24/7", ref, "en") == []
     assert scan("1/2 of the budget", ref, "en") == []
     assert [f.when.start for f in scan("senast tors 23/2", ref, "sv")] == [date(2019, 2, 23)]
+    assert scan("med 2/3 majoritet", ref, "sv") == [] and scan("3/4 av medlemmarna", ref, "sv") == []
+    assert [f.when.start for f in scan("den 3/3", ref, "sv")] == [date(2018, 3, 3)]
 
 
 # --- long texts ------------------------------------------------------------------------------------
