@@ -314,7 +314,8 @@ def _candidate_windows(
         wins.append((m.start(), end, m.end(), "heading"))
     spans = _sentences(text) if spans is None else spans
     for k, (a, b) in enumerate(spans):
-        if not may_hold(text[a : min(b, a + 20000)].lower(), _PHRASE_WORDS) and b - a <= 20000:
+        # The cheap pre-test copies the sentence: a run-on one is searched by the pattern directly.
+        if b - a <= 20000 and not may_hold(text[a:b], _PHRASE_WORDS):
             continue
         for m in _PHRASE.finditer(text, a, b):
             phrase_end = m.end()
@@ -376,8 +377,8 @@ def _kind(body: str) -> str:
 
 
 def _another_bodys(window: str, d: FoundDate, own_other: set[str]) -> bool:
-    """Whether the clause of a date names another body's meeting (`Next AGM: July 2026`, `The next
-    committee meeting is on ...` in an AGM's minutes)."""
+    """Whether a date's clause names another body's meeting (`Next AGM: July 2026`)."""
+    # In a general meeting's minutes, `The next committee meeting is on ...` is the committee's too.
     clause = _clause_before(window, d)
     other = _OTHER_BODIES.search(clause)
     if other and _kind(other.group(0)) not in own_other:
@@ -526,11 +527,9 @@ def locate_next_meeting(
     meeting_start: str | None = None,
     meeting_end: str | None = None,
 ) -> tuple[NextMeeting | None, list[str], tuple[int, int] | None]:
-    """The next meeting, warnings, and the span of the sentence that sets it (so it is no action item).
-
-    Every window that may set the next meeting gives a candidate; `_score` weighs them and the best
-    wins (the earlier window on a tie). The winner's confidence and evidence stay on the result.
-    """
+    """The next meeting, warnings, and the span of the sentence that sets it (so it is no action item)."""
+    # Every window that may set the next meeting gives a candidate; `_score` weighs them and the best
+    # wins (the earlier window on a tie). The winner's confidence and evidence stay on the result.
     own_other = {_kind(m.group(0)) for m in _OTHER_BODIES.finditer(own_title)}
     spans = _sentences(text)
     wins = _candidate_windows(text, sections, spans)
@@ -692,8 +691,8 @@ _CLOCK_BEFORE = re.compile(r"\d[:.]\d\d|\b(?:klo|kello|kl)\b\.?\s*\d", re.IGNORE
 def _same_day_with_time(
     text: str, pos: int, first: FoundDate, meeting_date: date | None
 ) -> tuple[str | None, str | None]:
-    """The same day written again with its time in the next lines (`Wednesday, 25 January 2017, 01:00pm
-    to 02:00pm EST`); a time written between the two (before a conversion `i.e. 19:00 CET`) comes first."""
+    """The time of the same day written again in the next lines (`Wednesday, 25 January 2017, 1pm-2pm`)."""
+    # A time written between the two (before a conversion `i.e. 19:00 CET`) comes first.
     for d in find_dates(text[pos : pos + 300], meeting_date):
         if d.value == first.value and d.start_time is not None:
             between = find_times(text[pos : pos + d.start])

@@ -1,8 +1,7 @@
-"""Label words of the meeting's when and where and of the next meeting, in Finnish, Swedish and English.
+"""Label words of the meeting's when and where and of the next meeting, in Finnish, Swedish and English."""
 
-Regex fragments (no groups of their own, case-insensitive use) shared by the header and next-meeting
-stages, so that a word added here is known to both.
-"""
+# Regex fragments (no groups of their own, used case-blind) shared by the header and next-meeting
+# stages, so that a word added here is known to both.
 
 from __future__ import annotations
 
