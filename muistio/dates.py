@@ -460,6 +460,22 @@ _COMPACT = _c(
     r"(?<![\w.])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>[0-2]\d|3[01])"
     r"[-T](?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?!\w)"
 )
+_SLASH_FRACTION = re.compile(r"\s*(?:av\b|of\b|delar|majoritet|majority|osa|%)", _I)
+_SLASH_CONTEXT = re.compile(
+    r"(?<!\w)(?:den|på|senast|till|från|före|efter|om|mellan|och|t\.o\.m\.|fr\.o\.m\.)\s+$", _I
+)
+# Year first with slashes or dots: `2024/03/05`, `2024.03.05`.
+_YMD = _c(
+    rf"(?<![\w./-])(?:(?P<wd>{_WD_ANY})\.?,?\s+)?(?P<y>{_Y})(?P<sep>[/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
+    r"(?P<d>[0-2]?\d|3[01])(?![\w/-]|\.\d)"
+)
+# A weekday of next week: `ensi viikon tiistaina`, `Tuesday next week`, `tisdag nästa vecka`.
+_NEXT_WEEK_WD = _c(
+    rf"{_B}(?:(?:ensi|tulevan|seuraavan)\s+viikon\s+(?P<fi>{_FI_WD_FULL})"
+    r"|(?P<en>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+next\s+week"
+    r"|next\s+week\s+(?:on\s+)?(?P<en2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    rf"|(?P<sv>{_SV_WD_FULL})\s+nästa\s+vecka|nästa\s+veckas?\s+(?P<sv2>{_SV_WD_FULL})){_NW}"
+)
 # Before a slash date: a meeting's or a paragraph's number (`kokous 3/12`, `§ 4/2019`), not a day.
 _SLASH_GUARD = re.compile(r"(?:kokous|kokouksen|nro|no\.?|nr\.?|n:o|protokoll|pöytäkirja|§|#)\s*$", _I)
 
@@ -1294,8 +1310,15 @@ def _slash(m: re.Match[str], text: str, ref: datetime, lenient: bool) -> _Cand |
     y = _yr(m["y"]) if m["y"] and len(m["y"]) == 4 else (_two_digit_year(m["y"], ref) if m["y"] else None)
     if _SLASH_GUARD.search(text[max(0, m.start() - 14) : m.start()]) or (a, b) == (24, 7):
         return None
-    if y is None and not m["wd"] and not lenient and len(m["d"]) + len(m["m"]) < 3:
-        return None  # '1/2', '3/4': fractions more often than days
+    if _SLASH_FRACTION.match(text, m.end()):
+        return None  # '2/3 majoritet', '3/4 av medlemmarna': a fraction
+    if y is None and not m["wd"] and len(m["d"]) + len(m["m"]) < 3:
+        # '1/2', '3/4': fractions more often than days, unless a word before or a time after says when
+        said = lenient and (
+            _SLASH_CONTEXT.search(text[max(0, m.start() - 12) : m.start()]) or _KLO_AHEAD.match(text, m.end())
+        )
+        if not said:
+            return None
     if 1 <= b <= 12 and 1 <= a <= 31:
         d, mo = a, b
     elif 1 <= a <= 12 and 13 <= b <= 31 and (y is not None or not lenient):
@@ -1323,6 +1346,25 @@ def _h_hyphen(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
     if 1 <= a <= 12:
         return _num_day(m, ref, b, a, y)
     return None
+
+
+def _h_ymd(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
+    """2024/03/05, 2024.03.05 (a dot date needs two-digit month and day: `2019.1.2` is a version)."""
+    if m["sep"] == "." and (len(m["m"]) < 2 or len(m["d"]) < 2):
+        return None
+    if _GUARD_BEFORE.search(text[max(0, m.start() - 24) : m.start()]):
+        return None
+    return _num_day(m, ref, int(m["d"]), int(m["m"]), int(m["y"]))
+
+
+def _h_next_week_wd(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
+    """ensi viikon tiistaina, Tuesday next week, nästa veckas tisdag: that day of the next ISO week."""
+    wd = _wd_of(m["fi"] or m["en"] or m["en2"] or m["sv"] or m["sv2"])
+    if wd is None:
+        return None
+    r = ref.date()
+    d = r - timedelta(days=r.weekday()) + timedelta(weeks=1, days=wd)
+    return _Cand(m.start(), m.end(), "day", fixed=(d, d), takes_time=True)
 
 
 def _h_compact(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
@@ -1503,6 +1545,8 @@ _RULES: tuple[tuple[_Key, re.Pattern[str], _Handler, frozenset[str]], ...] = (
     (("/",), _SLASH_DATE, _h_slash_sv, _SV),
     (_c(r"\d-\d{1,2}-[12]"), _HYPHEN_DATE, _h_hyphen, _ALL),
     (_c(r"\d{8}[-T]\d{4}"), _COMPACT, _h_compact, _ALL),
+    (_c(r"[12]\d{3}[/.]\d"), _YMD, _h_ymd, _ALL),
+    (("viikon", "next week", "nästa veck"), _NEXT_WEEK_WD, _h_next_week_wd, _ALL),
     (_K_MONTH_SV, _SV_DAY_MONTH, _h_sv_day_month, _SV),
     (_K_MONTH_SV, _SV_MONTH, _h_sv_month, _SV),
     (("vår", "sommar", "höst", "vinter"), _SV_SEASON, _h_sv_season, _SV),

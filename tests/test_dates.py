@@ -472,3 +472,24 @@ def test_cli_when_swedish() -> None:
     assert json.loads(result.stdout)["end"] == "2018-08-31" and json.loads(result.stdout)["relation"] == "by"
     bad = runner.invoke(app, ["when", "i juni", "--ref", "2018-05-22", "--lang", "de"])
     assert bad.exit_code != 0 and "fi, sv or en" in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("phrase", "lang", "start"),
+    [
+        ("2024/03/05", "en", "2024-03-05"),
+        ("2024.03.05 klo 18", "fi", "2024-03-05T18:00"),
+        ("ensi viikon tiistaina", "fi", "2018-05-29"),
+        ("Tuesday next week", "en", "2018-05-29"),
+        ("next week on Tuesday", "en", "2018-05-29"),
+        ("tisdag nästa vecka", "sv", "2018-05-29"),
+    ],
+)
+def test_year_first_slashes_and_weekdays_of_next_week(phrase: str, lang: str, start: str) -> None:
+    # Monday 21 May 2018: a bare 'tiistaina' would be the next day, 'ensi viikon tiistaina' is a week later.
+    w = resolve(phrase, datetime(2018, 5, 21, 12, 0), lang)
+    assert w is not None and w.phrase == phrase and w.to_json_dict()["start"] == start
+
+
+def test_version_numbers_are_no_year_first_dates() -> None:
+    assert scan("versio 2019.1.2", REF, "fi") == []

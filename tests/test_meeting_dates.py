@@ -235,6 +235,8 @@ def test_slash_and_hyphen_dates_guarded() -> None:
     assert scan("open 24/7", ref, "en") == []
     assert scan("1/2 of the budget", ref, "en") == []
     assert [f.when.start for f in scan("senast tors 23/2", ref, "sv")] == [date(2019, 2, 23)]
+    assert scan("med 2/3 majoritet", ref, "sv") == [] and scan("3/4 av medlemmarna", ref, "sv") == []
+    assert [f.when.start for f in scan("den 3/3", ref, "sv")] == [date(2018, 3, 3)]
 
 
 # --- long texts ------------------------------------------------------------------------------------
@@ -340,3 +342,24 @@ def test_impossible_date_in_the_date_label_is_a_warning() -> None:
     assert ex.meeting is not None and (ex.meeting.date, ex.meeting.start) == (None, None)
     assert any("'31.2.2027' is no date" in w for w in ex.warnings)
     assert any("'klo 25:00' is no time of day" in w for w in ex.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kokous 5.3.2024\n\n1. Avaus\n\nKokoonnutaan seuraavan kerran 19.3. klo 18.\n", "m.txt"),
+        ("Meeting 5 March 2024\n\nPresent: Ann Lee\n\nWe will meet again on 19 March at 6pm.\n", "m.txt"),
+        ("Möte 2024-03-05\n\nNärvarande: Anna Berg\n\nNästa gång ses vi 19/3 kl 18.\n", "m.txt"),
+    ],
+)
+def test_meeting_again_without_the_word_meeting(text: str, name: str) -> None:
+    assert when(run(text, name)) == ("2024-03-19", "18:00", None)
+
+
+def test_general_meeting_of_the_association_is_not_the_boards_next() -> None:
+    ex = run(
+        "Styrelsemöte 2024-03-05\n\nNärvarande: Anna Berg\n\n§ 5 Föreningsstämma\n"
+        "Föreningsstämman hålls den 20 april 2024 kl. 14.\n",
+        "m.txt",
+    )
+    assert ex.next_meeting is None or ex.next_meeting.date is None

@@ -362,8 +362,8 @@ _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 
 
 def _without_leading_next_meeting(region: str) -> str:
-    """The head with a next-meeting paragraph blanked when the notes open with it (`Next meeting: ...`
-    above the title and date of this one); otherwise the head as it is."""
+    """The head with its next-meeting paragraph blanked when the notes open with it, else as it is."""
+    # `Next meeting: ...` above the title and the date of this one: those dates are not this meeting's.
     nxt = _NEXT_MEETING.search(region)
     if nxt is None:
         return region
@@ -531,12 +531,9 @@ _HELD_ON = re.compile(
 
 
 def _by_evidence(region: str, dates: list[FoundDate]) -> list[tuple[float, FoundDate, list[str]]]:
-    """Head dates scored (0..1) by their evidence of being this meeting's, best first; first written
-    wins a tie.
-
-    Evidence: `held on` before it, the same day written again in the head, a weekday that disagrees
-    with it, being the first date of the head, and how many other days compete with it.
-    """
+    """Head dates scored (0..1) as this meeting's, with their evidence, best first (first on a tie)."""
+    # Evidence: `held on` before it, the same day written again, a weekday that disagrees, being the
+    # first date of the head, and how many other days compete with it.
     days = [d.value for d in dates]
     rivals = len(set(days)) - 1
     out: list[tuple[float, int, FoundDate, list[str]]] = []

@@ -58,7 +58,8 @@ _PHRASE = re.compile(
     r"tapaamisen|palaveri|palaverin|kokoontumisen)|puhelu)\b|"
     r"\bnext\s+(?:(?!meeting)[\w'’-]+\s+){0,2}(?:meeting|call|telecon|teleconference|session|"
     r"get-together|check-in|sync|catch-up)s?\b|"
-    rf"\bnästa\s+(?:(?!{vocabulary.MEETING_SV}\b)\w+\s+)?{vocabulary.MEETING_SV}\b",
+    rf"\bnästa\s+(?:(?!{vocabulary.MEETING_SV}\b)\w+\s+)?{vocabulary.MEETING_SV}\b|"
+    rf"{vocabulary.MEET_AGAIN}",
     re.IGNORECASE,
 )
 # Every `_PHRASE` holds one of these words.
@@ -78,7 +79,8 @@ _HEADING_LINE = re.compile(
 )
 # Meetings of other bodies are not this body's next meeting.
 _OTHER_BODIES = re.compile(
-    r"yleinen\s+kokous|yleiskokous|yleisen\s+kokouksen|vuosikokous|syyskokous|kevätkokous|yhdistyksen\s+kokous|"
+    r"yleinen\s+kokous|yleiskokou\w*|yleisen\s+kokouksen|vuosikokou\w*|syyskokou\w*|kevätkokou\w*|"
+    r"yhdistyksen\s+kokous|föreningsstämm\w*|medlemsmöte\w*|extra\s+årsmöte\w*|"
     r"kyläparlamentti|liittokokous|puoluekokous|valtuusto|edustajisto\w*|lautakun\w+|kaupunginhallitu\w+|"
     r"kunnanhallitu\w+|general\s+meeting|annual\s+meeting|\bAGM\b|"
     r"general\s+assembly|årsmöte",
@@ -312,7 +314,8 @@ def _candidate_windows(
         wins.append((m.start(), end, m.end(), "heading"))
     spans = _sentences(text) if spans is None else spans
     for k, (a, b) in enumerate(spans):
-        if not may_hold(text[a : min(b, a + 20000)].lower(), _PHRASE_WORDS) and b - a <= 20000:
+        # The cheap pre-test copies the sentence: a run-on one is searched by the pattern directly.
+        if b - a <= 20000 and not may_hold(text[a:b], _PHRASE_WORDS):
             continue
         for m in _PHRASE.finditer(text, a, b):
             phrase_end = m.end()
@@ -368,12 +371,17 @@ def _clause_before(window: str, d: FoundDate) -> str:
     return window[start + 1 : d.start]
 
 
+def _kind(body: str) -> str:
+    """A kind of meeting by its stem, whatever its case form (`syyskokous`, `syyskokouksen`)."""
+    return " ".join(body.lower().split())[:8]
+
+
 def _another_bodys(window: str, d: FoundDate, own_other: set[str]) -> bool:
-    """Whether the clause of a date names another body's meeting (`Next AGM: July 2026`, `The next
-    committee meeting is on ...` in an AGM's minutes)."""
+    """Whether a date's clause names another body's meeting (`Next AGM: July 2026`)."""
+    # In a general meeting's minutes, `The next committee meeting is on ...` is the committee's too.
     clause = _clause_before(window, d)
     other = _OTHER_BODIES.search(clause)
-    if other and other.group(0).lower() not in own_other:
+    if other and _kind(other.group(0)) not in own_other:
         return True
     return bool(own_other and _BOARD_IN_CLAUSE.search(clause))
 
@@ -519,12 +527,10 @@ def locate_next_meeting(
     meeting_start: str | None = None,
     meeting_end: str | None = None,
 ) -> tuple[NextMeeting | None, list[str], tuple[int, int] | None]:
-    """The next meeting, warnings, and the span of the sentence that sets it (so it is no action item).
-
-    Every window that may set the next meeting gives a candidate; `_score` weighs them and the best
-    wins (the earlier window on a tie). The winner's confidence and evidence stay on the result.
-    """
-    own_other = {m.group(0).lower() for m in _OTHER_BODIES.finditer(own_title)}
+    """The next meeting, warnings, and the span of the sentence that sets it (so it is no action item)."""
+    # Every window that may set the next meeting gives a candidate; `_score` weighs them and the best
+    # wins (the earlier window on a tie). The winner's confidence and evidence stay on the result.
+    own_other = {_kind(m.group(0)) for m in _OTHER_BODIES.finditer(own_title)}
     spans = _sentences(text)
     wins = _candidate_windows(text, sections, spans)
     if own_other:
@@ -572,7 +578,7 @@ def _window_candidate(
         row_end = text.find("\n", row_at)
         return _Candidate(table[0], [], (row_at, row_end if row_end >= 0 else len(text)), "table", 0)
     other = _OTHER_BODIES.search(window)
-    if other and other.group(0).lower() not in own_other and other.start() < rel + 40:
+    if other and _kind(other.group(0)) not in own_other and other.start() < rel + 40:
         return None
     if own_other and _BOARD_BEFORE.search(window[max(0, rel - 60) : rel]):
         return None  # an AGM's minutes: `the next committee meeting` is the committee's, not the AGM's
@@ -685,8 +691,8 @@ _CLOCK_BEFORE = re.compile(r"\d[:.]\d\d|\b(?:klo|kello|kl)\b\.?\s*\d", re.IGNORE
 def _same_day_with_time(
     text: str, pos: int, first: FoundDate, meeting_date: date | None
 ) -> tuple[str | None, str | None]:
-    """The same day written again with its time in the next lines (`Wednesday, 25 January 2017, 01:00pm
-    to 02:00pm EST`); a time written between the two (before a conversion `i.e. 19:00 CET`) comes first."""
+    """The time of the same day written again in the next lines (`Wednesday, 25 January 2017, 1pm-2pm`)."""
+    # A time written between the two (before a conversion `i.e. 19:00 CET`) comes first.
     for d in find_dates(text[pos : pos + 300], meeting_date):
         if d.value == first.value and d.start_time is not None:
             between = find_times(text[pos : pos + d.start])

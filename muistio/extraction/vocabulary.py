@@ -1,8 +1,7 @@
-"""Label words of the meeting's when and where and of the next meeting, in Finnish, Swedish and English.
+"""Label words of the meeting's when and where and of the next meeting, in Finnish, Swedish and English."""
 
-Regex fragments (no groups of their own, case-insensitive use) shared by the header and next-meeting
-stages, so that a word added here is known to both.
-"""
+# Regex fragments (no groups of their own, used case-blind) shared by the header and next-meeting
+# stages, so that a word added here is known to both.
 
 from __future__ import annotations
 
@@ -17,8 +16,14 @@ NEXT_MEETING = (
     rf"next\s+(?:[\w'’-]+\s+){{0,2}}{MEETING_EN}|"
     rf"nästa\s+(?:\w+\s+)?{MEETING_SV}"
 )
-# A heading or sentence opening about the next meeting, in one word group: for quick pre-tests.
-NEXT_WORDS = ("seuraava", "next", "nästa")
+# Meeting again without the word `meeting`: `Kokoonnutaan seuraavan kerran`, `We will meet again on`,
+# `Nästa gång ses vi`.
+MEET_AGAIN = (
+    r"\bseuraava(?:n|lla)?\s+kerra(?:n|lla)\b|\bkokoonnu(?:taan|mme)\s+(?:seuraavaksi|uudelleen|taas)\b|"
+    r"\bmeet(?:s|ing)?\s+again\b|\breconvene[sd]?\b|\bnästa\s+gång\b|\bses\s+(?:vi\s+)?igen\b"
+)
+# Every next-meeting phrase holds one of these words: for quick pre-tests.
+NEXT_WORDS = ("seuraava", "next", "nästa", "kokoonnu", "again", "reconven", "ses ")
 
 # Labels of the meeting's date and time, its place, and both in one (`Aika ja paikka`, `Tid och plats`).
 WHEN_LABELS_FI = ("aika", "kokousaika", "päivämäärä", "pvm", "ajankohta")
