@@ -1409,7 +1409,11 @@ def _actors(text: str, reg: _Registry, listed: bool) -> None:
         toks = raw.split()
         # An office written before the name is not part of it: `Kirjastonjohtaja Aino Puro kertoi`.
         titled = len(toks) == 3 and (
-            bool(_FI_OFFICE.search(toks[0])) or is_title(toks[0]) or bool(_OFFICE.search(toks[0].lower()))
+            bool(_FI_OFFICE.search(toks[0]))
+            or is_title(toks[0])
+            or bool(_OFFICE.search(toks[0].lower()))
+            # `Notarie Thobias Bergström`: a word that is no given name before one that is, a title
+            or (is_given_name(toks[1]) and not is_given_name(toks[0]))
         )
         if titled:
             raw = " ".join(toks[1:])
@@ -2053,6 +2057,24 @@ def _run_rosters(text: str, reg: _Registry, region_end: int) -> bool:
     return found
 
 
+def _merge_titled(reg: _Registry) -> None:
+    """`Notarie Thobias Bergström` and `Thobias Bergström` are one person: a title was read as a name."""
+    full = {p.key: p for p in reg.people if p.key.count(" ") >= 1}
+    keep: list[Person] = []
+    for p in reg.people:
+        words = p.key.split(" ")
+        other = full.get(" ".join(words[1:])) if len(words) >= 3 else None
+        if other is not None and other is not p and not is_given_name(words[0]):
+            for r in p.roles:
+                if r not in other.roles:
+                    other.roles.append(r)
+            if p.absent_said:
+                other.present, other.absent_said = False, True
+            continue
+        keep.append(p)
+    reg.people = keep
+
+
 def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     """Everyone the minutes name as taking part (or as absent), with roles and organisations."""
     # The same list pieces are read several times per document (list, orphan and table passes): the pure
@@ -2098,6 +2120,7 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     # Speakers count when no list names the members: only officers (`Chairs:`, `Responsible AD:`) are known.
     if not found_list or not any(p.roles == ["member"] and p.present for p in reg.people):
         _speakers(text, reg)
+    _merge_titled(reg)
     out: list[Participant] = []
     for p in reg.people:
         roles = list(dict.fromkeys(p.roles)) or ["member"]
