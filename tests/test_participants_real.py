@@ -314,3 +314,14 @@ def test_register_that_titles_its_members_marks_the_untitled_as_others() -> None
     got = {p.name: p.roles for p in name_run(run_text, "member", True)}
     assert got["Aho Merja"] == ["chair"] and got["Kivi Pekka"] == ["member"]
     assert got["Nurmi Ilkka"] == ["guest"] and got["Ranta Liisa"] == ["guest"]
+
+
+def test_a_title_before_a_name_is_not_part_of_it() -> None:
+    text = (
+        "Nationsmöte\n\n§ 1 Val av sekreterare\nFöreslås att välja Notarie Tobias Berg till sekreterare.\n"
+        "Beslut att välja Tobias Berg till sekreterare\n§ 2 Ekonomi\nKvestor Johan Sund föredrar.\n"
+    )
+    got = people(text)
+    assert got["Tobias Berg"][0] == ["secretary"]
+    assert "Johan Sund" in got
+    assert not any(n.startswith(("Notarie", "Kvestor")) for n in got)

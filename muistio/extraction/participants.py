@@ -1098,10 +1098,14 @@ def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) ->
 def _orphan_blocks(lines: list[Line], reg: _Registry, region_end: int, used: set[int]) -> set[int]:
     """Name lines in the header that no label claims (another column of the attendee list); their indices."""
     found: set[int] = set()
+    # The header's columns are near the top: a document without sections is not scanned to its end.
+    region_end = min(region_end, 3000)
     for i, ln in enumerate(lines):
         if ln.start >= region_end:
             break
-        if i in used or not ln.text.strip():
+        head = ln.text.lstrip(" \t-*•")
+        # A column of names is a short line opening with a capital (or a handle); prose is skipped cheaply.
+        if i in used or not head or len(head) > 150 or not (head[0].isupper() or head[0] == "@"):
             continue
         people = _line_people(ln.text, "member", True)
         # Another column holds personal names (two or three words), not a title or a body's name.
@@ -1259,14 +1263,17 @@ def _attested(text: str, reg: _Registry) -> None:
 
 def _sv_elections(text: str, reg: _Registry) -> None:
     """Swedish elections of the meeting's officers: `Kerstin valdes till ordförande`."""
-    for m in _SV_CO_OPTED.finditer(text) if "adjunger" in text else ():
+    co_opted = [ln for ln in text.split("\n") if "adjunger" in ln]
+    for m in (m for ln in co_opted for m in _SV_CO_OPTED.finditer(ln)):
         for p in split_people(m.group("names"), "guest"):
             reg.add(Person(p.name, ["guest"], None, True))
-    for m in _SV_ELECTION.finditer(text):
+    # Only lines with an election verb are scanned: the names pattern would be tried at every capital.
+    lines = [ln for ln in text.split("\n") if "val" in ln or "välj" in ln or "Välj" in ln or "Val" in ln]
+    for m in (m for ln in lines for m in _SV_ELECTION.finditer(ln)):
         names = m.group("names") or m.group("names2") or m.group("names3")
         role = _sv_role(m.group("role") or m.group("role2") or m.group("role3"))
         found = [(names, role)]
-        more = _SV_AND_ELECTION.match(text, m.end())
+        more = _SV_AND_ELECTION.match(m.string, m.end())
         if more:
             found.append((more.group("names"), _sv_role(more.group("role"))))
         for chunk, r in found:
@@ -1402,7 +1409,11 @@ def _actors(text: str, reg: _Registry, listed: bool) -> None:
         toks = raw.split()
         # An office written before the name is not part of it: `Kirjastonjohtaja Aino Puro kertoi`.
         titled = len(toks) == 3 and (
-            bool(_FI_OFFICE.search(toks[0])) or is_title(toks[0]) or bool(_OFFICE.search(toks[0].lower()))
+            bool(_FI_OFFICE.search(toks[0]))
+            or is_title(toks[0])
+            or bool(_OFFICE.search(toks[0].lower()))
+            # `Notarie Thobias Bergström`: a word that is no given name before one that is, a title
+            or (is_given_name(toks[1]) and not is_given_name(toks[0]))
         )
         if titled:
             raw = " ".join(toks[1:])
@@ -2046,6 +2057,24 @@ def _run_rosters(text: str, reg: _Registry, region_end: int) -> bool:
     return found
 
 
+def _merge_titled(reg: _Registry) -> None:
+    """`Notarie Thobias Bergström` and `Thobias Bergström` are one person: a title was read as a name."""
+    full = {p.key: p for p in reg.people if p.key.count(" ") >= 1}
+    keep: list[Person] = []
+    for p in reg.people:
+        words = p.key.split(" ")
+        other = full.get(" ".join(words[1:])) if len(words) >= 3 else None
+        if other is not None and other is not p and not is_given_name(words[0]):
+            for r in p.roles:
+                if r not in other.roles:
+                    other.roles.append(r)
+            if p.absent_said:
+                other.present, other.absent_said = False, True
+            continue
+        keep.append(p)
+    reg.people = keep
+
+
 def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     """Everyone the minutes name as taking part (or as absent), with roles and organisations."""
     # The same list pieces are read several times per document (list, orphan and table passes): the pure
@@ -2091,6 +2120,7 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     # Speakers count when no list names the members: only officers (`Chairs:`, `Responsible AD:`) are known.
     if not found_list or not any(p.roles == ["member"] and p.present for p in reg.people):
         _speakers(text, reg)
+    _merge_titled(reg)
     out: list[Participant] = []
     for p in reg.people:
         roles = list(dict.fromkeys(p.roles)) or ["member"]
