@@ -40,7 +40,10 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         def _begin(connection: Connection) -> None:
             # A deferred transaction that reads and then writes gets SQLITE_BUSY at once, whatever the
             # timeout, when another writer committed in between; IMMEDIATE takes the lock first, waiting.
-            mode = connection.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+            options = connection.get_execution_options()
+            if options.get("isolation_level") == "AUTOCOMMIT":
+                return  # each statement commits on its own
+            mode = options.get("sqlite_begin", "IMMEDIATE")
             connection.exec_driver_sql(f"BEGIN {mode}")
 
     return engine

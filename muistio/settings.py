@@ -105,6 +105,8 @@ class Settings(BaseSettings):
             if match:
                 unit = {"d": 86400, "h": 3600, "m": 60, "s": 1, "": 1}[match.group(2)]
                 return timedelta(seconds=float(match.group(1)) * unit)
+            if not value.strip().upper().startswith("P"):
+                raise ValueError(f"not a duration {value!r} (use seconds, 4d, 36h, 90m or ISO 8601 like P4D)")
         return value
 
     @property

@@ -10,6 +10,7 @@ the same Message-ID, which lets mail clients fold the copies (RFC 1047's synchro
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import threading
@@ -401,7 +402,7 @@ def deliver_pending(
     left = limit
     lingered, observed, alive = 0.0, dict[str, dt.datetime](), set[str]()
     try:
-        with _LeaseKeeper(session_factory, token, policy.lease, current):
+        with _LeaseKeeper(session_factory, token, policy.lease, current), quick:
             while left is None or left > 0:
                 size = policy.chunk if left is None else min(policy.chunk, left)
                 with quick.transaction() as conn:
@@ -483,12 +484,14 @@ def _foreign_lease(
 
 
 class _QuickWrites:
-    """Claims and outcomes committed without waiting for the disk's flush (a commit per message).
+    """The sender's own connection: each claim and outcome one statement, committed at once.
 
-    A process killed after such a commit keeps it (SQLite in WAL with synchronous=NORMAL, PostgreSQL
-    with synchronous_commit off: the write is with the OS or the server). Only a crash of the machine
-    or the database server can forget the newest ones, and what a forgotten commit costs is a message
-    sent again with the same Message-ID, never one lost: enqueueing stays fully durable.
+    Every write here is a single statement, so autocommit keeps it atomic and costs one round trip.
+    Commits do not wait for the disk's flush (SQLite in WAL with synchronous=NORMAL, PostgreSQL with
+    synchronous_commit off): a killed process keeps them (the write is with the OS or the server); only
+    a crash of the machine or the database server can forget the newest ones, and what a forgotten
+    commit costs is a message sent again with the same Message-ID, never one lost (enqueueing stays
+    fully durable, on the callers' own connections).
     """
 
     def __init__(self, session_factory: SessionFactory) -> None:
@@ -496,14 +499,33 @@ class _QuickWrites:
             bind = session.get_bind()
             self.engine: Engine = bind if isinstance(bind, Engine) else bind.engine
             self.dialect = self.engine.dialect.name
+        self.conn: Connection | None = None
+
+    def __enter__(self) -> _QuickWrites:
+        # SQLite runs every connection in WAL with synchronous=NORMAL (models/session.py), so only
+        # PostgreSQL needs telling that these commits need not wait for the disk.
+        conn = self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+        if self.dialect == "postgresql":
+            conn.exec_driver_sql("SET synchronous_commit TO off")
+        self.conn = conn
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        conn, self.conn = self.conn, None
+        if conn is None:
+            return
+        # Put the pooled connection back as it was; if it broke, the pool discards it anyway.
+        with contextlib.suppress(Exception):
+            if self.dialect == "postgresql":
+                conn.exec_driver_sql("RESET synchronous_commit")
+        conn.close()
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """One short write transaction on its own connection (SQLite: synchronous=NORMAL from connect)."""
-        with self.engine.connect() as conn, conn.begin():
-            if self.dialect == "postgresql":
-                conn.exec_driver_sql("SET LOCAL synchronous_commit TO off")
-            yield conn
+        """The connection, for one statement (or a few, each atomic on its own)."""
+        if self.conn is None:
+            raise RuntimeError("the sender's connection is not open")
+        yield self.conn
 
 
 def _release(session_factory: SessionFactory, token: str) -> None:

@@ -348,3 +348,28 @@ def test_a_dropped_connection_mid_batch_loses_nothing(engine: Engine) -> None:
     assert sorted(copies(server).values()) == [1] * 60
     assert len(handler.sessions) == 4  # first, after the drop at MAIL, after the drop in DATA, the retry
     assert all(r.status == OutboxStatus.sent for r in rows(engine))
+
+
+# --- settings and safe defaults -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"), [("P4D", 96), ("345600", 96), ("36h", 36), ("2d", 48), ("90m", 1.5), ("P1DT2H", 26)]
+)
+def test_retry_horizon_accepts_common_forms(text: str, hours: float, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MUISTIO_RETRY_HORIZON", text)
+    assert Settings().retry_horizon == dt.timedelta(hours=hours)
+
+
+def test_send_refuses_the_default_secret_key_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cli.main import app
+
+    monkeypatch.setenv("MUISTIO_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("MUISTIO_SECRET_KEY", raising=False)
+    monkeypatch.delenv("MUISTIO_DATABASE_URL", raising=False)
+    result = CliRunner().invoke(app, ["send"])
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1 and "MUISTIO_SECRET_KEY" in result.output
+    assert not (tmp_path / "maildir").exists()
