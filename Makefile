@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench fuzz audit clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,15 @@ lint: $(STAMP)
 
 test: $(STAMP) tests/node/node_modules/.installed lint
 	$(BIN)/python -m pytest -q
+
+# The property tests of tests/test_fuzz.py with 3,000 examples each instead of the 60 of `make test`.
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest -q tests/test_fuzz.py
+
+# Known vulnerabilities in the installed dependencies; --strict fails when a package cannot be checked
+# (this machine reaches no vulnerability database, so here it fails instead of passing on nothing).
+audit: $(STAMP)
+	$(BIN)/pip-audit --strict --skip-editable
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.extraction

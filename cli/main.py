@@ -58,26 +58,17 @@ def extract(
     ] = None,
 ) -> None:
     """Read one minutes document and print what it says (no database, no Prefect)."""
-    from muistio.document import ReadError
-    from muistio.extraction import extract as run_extract
     from muistio.extraction import is_minutes, render_summary
-    from muistio.reading import read_document
+    from services.parsing import ParseError, parse_here
 
     settings = _settings()
     threshold = settings.min_confidence if min_confidence is None else min_confidence
     if not 0.0 <= threshold <= 1.0:
         fail(f"--min-confidence must be between 0 and 1, not {threshold}")
     try:
-        doc = read_document(file)
-    except ReadError as exc:
+        _doc, result = parse_here(file, settings=settings, min_confidence=threshold)
+    except ParseError as exc:
         fail(str(exc))
-        return
-    try:
-        result = run_extract(
-            doc, timezone=settings.timezone, min_confidence=threshold, morphology=_morphology(settings)
-        )
-    except Exception as exc:  # a bug must still end in one line, not a traceback
-        fail(f"{file}: extraction failed ({type(exc).__name__}: {exc}); please report this file")
         return
     if not is_minutes(result):
         fail(f"{file}: does not look like minutes (no date, participants, agenda or action items found)")

@@ -18,6 +18,8 @@ import typer
 from sqlmodel import Session
 
 from models import Meeting
+from muistio.document import ReadError
+from muistio.reading import read_file_bytes
 from muistio.settings import Settings
 from services.clock import clock
 from services.db import DatabaseUnavailable, ready_database, session_factory, shown_url, upgrade_or_explain
@@ -101,8 +103,8 @@ def _already_in(paths: Sequence[Path], url: str) -> dict[Path, dict[str, Any]]:
     with session_factory(url)() as session:
         for path in paths:
             try:
-                digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            except OSError:
+                digest = hashlib.sha256(read_file_bytes(path)).hexdigest()
+            except ReadError:
                 continue  # the read stage reports it properly
             result = already_stored(digest, path.name, session=session)
             if result is not None:
@@ -153,6 +155,14 @@ def invitation_lines(result: dict[str, Any]) -> list[str]:
 
 
 NO_SERVER = "no Prefect server: run history is not recorded; `muistio serve` records it"
+_told_no_server = False
+
+
+def _tell_no_server() -> None:
+    """Say once per command that runs go unrecorded."""
+    global _told_no_server
+    _told_no_server = True
+    typer.echo(f"note: {NO_SERVER}", err=True)
 
 
 def ingest_files(
@@ -166,7 +176,8 @@ def ingest_files(
     todo = [p for p in paths if p not in known]
     fresh: dict[Path, dict[str, Any]] = {}
     if todo:
-        typer.echo(f"note: {NO_SERVER}", err=True)
+        if not _told_no_server:
+            _tell_no_server()
         progress = len(todo) > 1 and sys.stderr.isatty()
         with typer.progressbar(todo, label="Ingesting", file=sys.stderr) if progress else _plain(todo) as bar:
             for path in bar:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
+import stat
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -32,16 +34,53 @@ _BINARY_RE = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
 def read_document(path: Path, *, max_bytes: int = MAX_BYTES, max_pages: int = MAX_PDF_PAGES) -> Document:
-    """Read and normalise the minutes file at `path`."""
+    """Read and normalise the minutes file at `path`: a regular file, at most `max_bytes` long."""
+    data = read_file_bytes(path, max_bytes=max_bytes)
+    return read_bytes(data, str(path), max_bytes=max_bytes, max_pages=max_pages)
+
+
+def _kind_of(mode: int) -> str | None:
+    """What a file that is not a regular file is, in words (None: it is regular)."""
+    kinds = [
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+        (stat.S_ISSOCK, "a socket"),
+    ]
+    return next((words for test, words in kinds if test(mode)), None if stat.S_ISREG(mode) else "not a file")
+
+
+def read_file_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file; devices, pipes, folders and links out of its folder are refused.
+
+    The checks look before opening (a pipe would block the open) and again on the open descriptor, so
+    a file swapped between the two is caught; no more than max_bytes + 1 bytes are ever read.
+    """
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ReadError(f"{name}: file is too large ({size} bytes; the limit is {max_bytes})")
-        data = path.read_bytes()
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            target = path.resolve(strict=True)
+            if target.parent != path.absolute().parent.resolve():
+                raise ReadError(f"{name}: is a link to {target}, outside its folder; copy the file instead")
+            info = os.stat(target)
+        kind = _kind_of(info.st_mode)
+        if kind:
+            raise ReadError(f"{name}: is {kind}, not a minutes file")
+        if info.st_size > max_bytes:
+            raise ReadError(f"{name}: file is too large ({info.st_size} bytes; the limit is {max_bytes})")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(fd, "rb") as handle:
+            kind = _kind_of(os.fstat(handle.fileno()).st_mode)
+            if kind:
+                raise ReadError(f"{name}: is {kind}, not a minutes file")
+            data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise ReadError(f"{name}: cannot read file ({exc.strerror or exc.__class__.__name__})") from None
-    return read_bytes(data, name, max_bytes=max_bytes, max_pages=max_pages)
+    if len(data) > max_bytes:
+        raise ReadError(f"{name}: file is too large (over {max_bytes} bytes)")
+    return data
 
 
 def read_bytes(

@@ -9,6 +9,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+POSTGRES_SCHEMES = ("postgresql", "postgresql+psycopg", "postgres")
+DATABASE_URL_FORMS = (
+    "use sqlite:///relative/path.db, sqlite:////absolute/path.db or postgresql://user@host:5432/dbname"
+)
+
 
 class Settings(BaseSettings):
     """Everything configurable about muistio; every field has a working default."""
@@ -45,6 +50,27 @@ class Settings(BaseSettings):
     morphology: Literal["auto", "voikko", "none"] = Field(
         default="auto", description="Finnish analyser: libvoikko when installed (auto), required, or off"
     )
+
+    # bounded parsing: one file may cost at most this much (the child process is stopped past it)
+    parse_seconds: float = Field(default=60.0, gt=0, description="time limit for reading one file")
+    parse_memory_mb: int = Field(default=1024, ge=128, description="memory limit for reading one file")
+    parse_max_chars: int = Field(default=2_000_000, gt=0, description="longest minutes text accepted")
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url_form(cls, value: str | None) -> str | None:
+        """A SQLite file or a PostgreSQL URL; anything else is named with the forms that work."""
+        if value is None or not value.strip():
+            return None
+        value = value.strip()
+        scheme, sep, rest = value.partition("://")
+        ok = sep and (
+            (scheme == "sqlite" and rest.startswith("/") and len(rest) > 1)
+            or (scheme in POSTGRES_SCHEMES and "/" in rest and rest.split("/", 1)[1])
+        )
+        if not ok:
+            raise ValueError(f"{value!r} is not a database URL muistio can use; {DATABASE_URL_FORMS}")
+        return value
 
     @field_validator("timezone")
     @classmethod

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from muistio.errors import MuistioError
@@ -22,11 +23,30 @@ def load_settings() -> Settings:
     from muistio.settings import Settings
 
     try:
-        return Settings()
+        settings = Settings()
     except ValidationError as exc:
         first = exc.errors()[0]
         name = "MUISTIO_" + "_".join(str(part) for part in first["loc"]).upper()
-        raise SettingsError(f"{name}: {first['msg']}") from None
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise SettingsError(f"{name}: {message}") from None
+    check_sqlite_folder(settings)
+    return settings
+
+
+def check_sqlite_folder(settings: Settings) -> None:
+    """A configured SQLite file must be in a folder that exists: a typo must not create a stray tree.
+
+    The default file under MUISTIO_DATA_DIR is different: its folder is muistio's own and is created.
+    """
+    url = settings.database_url
+    if not url or not url.startswith("sqlite:///"):
+        return
+    folder = Path(url.removeprefix("sqlite:///")).parent
+    if not folder.is_dir():
+        raise SettingsError(
+            f"MUISTIO_DATABASE_URL: the folder {folder.resolve()} of the SQLite file does not exist; "
+            "create it first, or fix the path (sqlite:///relative/path.db, sqlite:////absolute/path.db)"
+        )
 
 
 def prepare_prefect(settings: Settings) -> None:

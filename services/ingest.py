@@ -177,13 +177,13 @@ def ingest_file(
     path: str, *, settings: Settings, body: str | None = None, deliver: bool = True
 ) -> dict[str, Any]:
     """Ingest one minutes file, then send the invitations it caused; the same file twice does nothing."""
+    from services.parsing import ParseError, parse_minutes
+
     queue_unqueued(settings=settings)  # an earlier run stopped between its store and its mail
-    document = read_minutes(path)
-    if isinstance(document, Rejected):
-        return rejected(path, document.error)
-    extraction = extract_minutes(document, settings=settings)
-    if isinstance(extraction, Rejected):
-        return rejected(path, extraction.error)
+    try:
+        document, extraction = parse_minutes(path, settings=settings)
+    except ParseError as exc:
+        return rejected(path, str(exc))
     result = store_minutes(extraction, document, settings=settings, body=body)
     queued = queued_meetings(result)
     if deliver and queued:

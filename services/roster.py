@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 from models.tables import Body, Person
 from muistio.invite import InviteError
 from muistio.invite import check_email as usable_address
+from muistio.plaintext import unsafe_character
 
 CSV_COLUMNS = ("name", "email", "aliases", "organization", "language")
 LANGUAGES = ("fi", "en")
@@ -60,6 +61,15 @@ def _clean(value: Any) -> str | None:
     return text or None
 
 
+def _check_plain(where: str, what: str, value: Any) -> None:
+    """Refuse line breaks, control and text-direction characters in a field (they reach headers and pages)."""
+    values = value if isinstance(value, list | tuple) else [value]
+    for one in values:
+        bad = unsafe_character(str(one)) if one is not None else None
+        if bad:
+            raise RosterError(f"{where}: the {what} contains {bad}")
+
+
 def check_email(value: str | None, where: str) -> str | None:
     """A usable bare address (the mail composer's own check, and a dotted domain), or a RosterError."""
     email = _clean(value)
@@ -86,8 +96,9 @@ def make_entry(
     clean_name = _clean(name)
     if clean_name is None:
         raise RosterError(f"{where}: the name is empty")
-    if any(c in clean_name for c in "\r\n"):
-        raise RosterError(f"{where}: the name contains a line break")
+    fields = {"name": name, "email": email, "aliases": aliases, "organization": organization}
+    for what, value in fields.items():
+        _check_plain(where, what, value)
     if aliases is None:
         alias_list: list[str] = []
     elif isinstance(aliases, list | tuple):
