@@ -20,6 +20,7 @@ SQLModel.metadata.naming_convention = {
     "pk": "pk_%(table_name)s",
 }
 
+
 def _utc_column(nullable: bool = True) -> Column:  # type: ignore[type-arg,unused-ignore]
     return Column(UTCDateTime(), nullable=nullable)
 
