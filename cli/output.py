@@ -155,7 +155,12 @@ def ingest_files(
     known = _already_in(paths, url)
     todo = [p for p in paths if p not in known]
     fresh: dict[Path, dict[str, Any]] = {}
-    if todo:
+    from services.serving import prefect_target
+
+    target = prefect_target(settings) if todo else None
+    if target is not None:
+        fresh = _ingest_on_server(todo, body, target, echo)
+    elif todo:
         typer.echo(f"note: {NO_SERVER}", err=True)
         progress = len(todo) > 1 and sys.stderr.isatty()
         with typer.progressbar(todo, label="Ingesting", file=sys.stderr) if progress else _plain(todo) as bar:
@@ -175,6 +180,37 @@ def ingest_files(
             for line in invitation_lines(result):
                 echo(line)
     return bad, results
+
+
+def _ingest_on_server(
+    paths: Sequence[Path], body: str | None, target: Any, echo: Echo
+) -> dict[Path, dict[str, Any]]:
+    """One flow run of the ingest deployment for the batch; a file that cannot be read never leaves here."""
+    from deployments.client import submit_ingest
+    from services.ingest import rejected
+
+    fresh: dict[Path, dict[str, Any]] = {}
+    send: list[Path] = []
+    for path in paths:
+        if not path.is_file() or not os.access(path, os.R_OK):
+            fresh[path] = rejected(str(path), "no such file" if not path.exists() else "cannot read the file")
+        else:
+            send.append(path)
+    if not send:
+        return fresh
+    try:
+        run = submit_ingest([str(p.resolve()) for p in send], body, api_url=target.api_url,
+                            prefect_home=target.prefect_home)  # fmt: skip
+    except Exception as exc:  # the server went away, or the deployment is not served
+        raise CommandError(f"Prefect server {target.api_url} ({target.source}): {exc}") from None
+    echo(f"flow run '{run.name}' ended {run.state}: {run.url}")
+    results = run.result if isinstance(run.result, list) else None
+    for index, path in enumerate(send):
+        if results is not None and index < len(results):
+            fresh[path] = results[index]
+        else:
+            fresh[path] = rejected(str(path), f"flow run {run.state}: {run.message or 'no result kept'}")
+    return fresh
 
 
 @contextmanager

@@ -14,6 +14,7 @@ def deployments() -> list[object]:
 
     from flows.delivery import deliver_outbox
     from flows.digest import weekly_digest
+    from flows.inbox import look_in_inbox
     from flows.ingest import ingest_minutes
     from flows.invites import distribute_invites
     from services.config import load_settings
@@ -37,17 +38,27 @@ def deployments() -> list[object]:
             tags=["mail", "digest"],
             entrypoint_type=by_module,
         ),
-        # On demand: `prefect deployment run ingest-minutes/on-demand -p path=...`.
+        # Minutes dropped into the inbox folder are ingested within a minute or two of settling.
+        look_in_inbox.to_deployment(
+            name="every-minute",
+            schedules=[Cron("* * * * *", timezone=timezone)],
+            tags=["minutes"],
+            entrypoint_type=by_module,
+        ),
+        # On demand: `prefect deployment run ingest-minutes/on-demand -p 'paths=["..."]'`.
         ingest_minutes.to_deployment(name="on-demand", tags=["minutes"], entrypoint_type=by_module),
         distribute_invites.to_deployment(name="on-demand", tags=["mail"], entrypoint_type=by_module),
     ]
+
+
+LIMIT = 4  # flow runs at once: after downtime every late run would otherwise start together
 
 
 def main() -> None:
     """Serve the deployments; never pause them on shutdown, cap concurrent runs."""
     from prefect import serve
 
-    serve(*deployments(), limit=4, pause_on_shutdown=False)  # type: ignore[arg-type]
+    serve(*deployments(), limit=LIMIT, pause_on_shutdown=False)  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":

@@ -389,13 +389,13 @@ def test_ingest_invites_once_and_corrections_update_or_cancel(
     with smtp_server() as server:
         point_at_smtp(monkeypatch, database_url=database_url, data_dir=tmp_path, port=server.port)
         with use_clock(FixedClock(NOW)):
-            first = asyncio.run(ingest_minutes(paths[0]))
+            first = asyncio.run(ingest_minutes([paths[0]]))[0]
             after_first = len(server.handler.envelopes)
-            again = asyncio.run(ingest_minutes(paths[0]))
+            again = asyncio.run(ingest_minutes([paths[0]]))[0]
             after_again = len(server.handler.envelopes)
-            moved_time = asyncio.run(ingest_minutes(paths[1]))
+            moved_time = asyncio.run(ingest_minutes([paths[1]]))[0]
             after_time = len(server.handler.envelopes)
-            moved_date = asyncio.run(ingest_minutes(paths[2]))
+            moved_date = asyncio.run(ingest_minutes([paths[2]]))[0]
     assert first["status"] == "stored", first
     assert first["invitations"][0]["missing_line"] == "1 participant has no address: Pertti Aho"
     assert len(first["delivery"]["sent"]) == 3 and after_first == 3
