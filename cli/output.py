@@ -146,9 +146,15 @@ NO_SERVER = "no Prefect server: run history is not recorded; `muistio serve` rec
 
 
 def ingest_files(
-    paths: Sequence[Path], body: str | None, settings: Settings, echo: Echo, warn: Echo
+    paths: Sequence[Path],
+    body: str | None,
+    settings: Settings,
+    echo: Echo,
+    warn: Echo,
+    *,
+    in_process: bool = False,
 ) -> tuple[int, list[dict[str, Any]]]:
-    """Ingest each file in process through the services (no Prefect); returns (bad files, results)."""
+    """Ingest through the Prefect server when one runs (one flow run), else in process: (bad, results)."""
     from services.ingest import ingest_file
 
     url = _ready(settings)
@@ -157,7 +163,7 @@ def ingest_files(
     fresh: dict[Path, dict[str, Any]] = {}
     from services.serving import prefect_target
 
-    target = prefect_target(settings) if todo else None
+    target = prefect_target(settings) if todo and not in_process else None
     if target is not None:
         fresh = _ingest_on_server(todo, body, target, echo)
     elif todo:
@@ -447,7 +453,10 @@ def demo(settings: Settings, echo: Echo, warn: Echo) -> int:
     env = {"MUISTIO_DATABASE_URL": url, "MUISTIO_DATA_DIR": str(data_dir), "MUISTIO_SMTP_HOST": ""}
     with _environment(**env, MUISTIO_MAILDIR=str(maildir)), use_clock(FixedClock(DEMO_NOW)):
         for section in sections:
-            n, found = ingest_files([EXAMPLES / section.minutes], section.body, demo_settings, echo, warn)
+            # In process always: the demo's settings live in this process only.
+            n, found = ingest_files(
+                [EXAMPLES / section.minutes], section.body, demo_settings, echo, warn, in_process=True
+            )
             bad, results = bad + n, results + found
     if results and all(r["status"] == "duplicate" for r in results):
         echo("the example minutes are already in; nothing new to send")
