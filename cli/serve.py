@@ -50,25 +50,6 @@ class Child:
     log: IO[bytes] | None = None
     deaths: list[float] = field(default_factory=list)
 
-    def wait_for_deployments(self, timeout: float = 180.0) -> None:
-        """Until the served deployments are registered (their count stops growing), so commands find them."""
-        import json
-        import urllib.request
-
-        seen: list[int] = []
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and not self.stopping:
-            request = urllib.request.Request(f"{self.api_url}/deployments/count", data=b"{}", method="POST",
-                                             headers={"Content-Type": "application/json"})  # fmt: skip
-            try:
-                with urllib.request.urlopen(request, timeout=5) as reply:
-                    seen.append(int(json.loads(reply.read())))
-            except (OSError, ValueError):
-                pass
-            if len(seen) >= 4 and seen[-1] > 0 and len(set(seen[-4:])) == 1:
-                return
-            time.sleep(0.5)
-
     def start(self) -> None:
         """Start it in its own session, so signals reach it and its children as one group."""
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
