@@ -155,7 +155,6 @@ def ingest_files(
     in_process: bool = False,
 ) -> tuple[int, list[dict[str, Any]]]:
     """Ingest through the Prefect server when one runs (one flow run), else in process: (bad, results)."""
-    from services.ingest import ingest_file
 
     url = _ready(settings)
     known = _already_in(paths, url)
@@ -168,13 +167,7 @@ def ingest_files(
         fresh = _ingest_on_server(todo, body, target, echo)
     elif todo:
         typer.echo(f"note: {NO_SERVER}", err=True)
-        progress = len(todo) > 1 and sys.stderr.isatty()
-        with typer.progressbar(todo, label="Ingesting", file=sys.stderr) if progress else _plain(todo) as bar:
-            for path in bar:
-                try:
-                    fresh[path] = ingest_file(str(path), settings=settings, body=body)
-                except Exception as exc:  # one broken file must not stop a batch; its reason is reported
-                    fresh[path] = {"status": "rejected", "error": f"{type(exc).__name__}: {exc}"}
+        fresh = _ingest_in_process(todo, body, settings)
     results = [known.get(p) or fresh[p] for p in paths]
     bad = 0
     for path, result in zip(paths, results, strict=True):
@@ -186,6 +179,24 @@ def ingest_files(
             for line in invitation_lines(result):
                 echo(line)
     return bad, results
+
+
+def _ingest_in_process(
+    paths: Sequence[Path], body: str | None, settings: Settings
+) -> dict[Path, dict[str, Any]]:
+    """The batch through the services here: store each file, then one delivery for all it queued."""
+    from services.runs import attach_delivery, deliver_batch, ingest_paths, queued_meetings
+
+    names = [str(p) for p in paths]
+    if len(paths) > 1 and sys.stderr.isatty():
+        with typer.progressbar(length=len(paths), label="Ingesting", file=sys.stderr) as bar:
+            results = ingest_paths(names, settings=settings, body=body, on_file=bar.update)
+    else:
+        results = ingest_paths(names, settings=settings, body=body)
+    queued = queued_meetings(results)
+    if queued:
+        attach_delivery(results, deliver_batch(queued, settings=settings))
+    return dict(zip(paths, results, strict=True))
 
 
 def _ingest_on_server(
@@ -217,12 +228,6 @@ def _ingest_on_server(
         else:
             fresh[path] = rejected(str(path), f"flow run {run.state}: {run.message or 'no result kept'}")
     return fresh
-
-
-@contextmanager
-def _plain(items: Sequence[Path]) -> Iterator[Sequence[Path]]:
-    """The files without a progress bar (not a terminal, or one file)."""
-    yield items
 
 
 # --- queries ---------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from prefect.states import Completed, Failed
 from services import runs
 from services.config import load_settings
 
-CHUNK = 100  # files per ingest task: few task runs per batch, and progress visible in the UI
+CHUNK = 250  # files per ingest task: few task runs (and helper processes) per batch, progress in the UI
 
 
 def _run_name() -> str:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import multiprocessing
+import os
+import sys
+import threading
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -12,18 +18,75 @@ from services.db import ready_database, session_factory
 from services.invitations import deliver_invitations
 from services.store import meeting_detail
 
+PIPELINE_MIN = 16  # fewer files: starting a helper process costs more than it saves
+WINDOW = 32  # files per helper job; two jobs in flight bound the memory held
 
-def ingest_paths(
-    paths: Sequence[str], *, settings: Settings, body: str | None = None
-) -> list[dict[str, Any]]:
-    """Read, extract and store each file (its own transaction); nothing delivered yet."""
-    ready_database(settings.resolved_database_url)  # a no-op of a few ms once it is at head
-    results: list[dict[str, Any]] = []
+
+def _read_and_extract(paths: list[str], settings: Settings) -> list[tuple[Any, Any]]:
+    """Read and extract each file (in a helper process): (Document or Rejected, Extraction or Rejected)."""
+    out: list[tuple[Any, Any]] = []
     for path in paths:
         try:
-            results.append(ingest.ingest_file(path, settings=settings, body=body, deliver=False))
+            document = ingest.read_minutes(path)
+            if isinstance(document, ingest.Rejected):
+                out.append((document, None))
+            else:
+                out.append((document, ingest.extract_minutes(document, settings=settings)))
+        except Exception as exc:  # a bug in one file is that file's rejection, not the batch's end
+            out.append((ingest.Rejected(f"{type(exc).__name__}: {exc}"), None))
+    return out
+
+
+def _extracted(paths: Sequence[str], settings: Settings) -> Iterator[tuple[str, Any, Any]]:
+    """Each path with its document and extraction, in order.
+
+    On a machine with two cores or more, a helper process reads and extracts the next files while
+    this one stores the previous ones, so a batch costs about the larger of the two, not their sum.
+    """
+    if len(paths) < PIPELINE_MIN or (os.cpu_count() or 1) < 2:
+        for path in paths:
+            yield path, *_read_and_extract([path], settings)[0]
+        return
+    windows = [list(paths[i : i + WINDOW]) for i in range(0, len(paths), WINDOW)]
+    # fork only while this process has one thread (the CLI); a Prefect flow run has threads of its
+    # own, so there a fresh interpreter is spawned (its main module, prefect.engine, is guarded).
+    method = "fork" if threading.active_count() == 1 and sys.platform.startswith("linux") else "spawn"
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method)) as pool:
+        pending: deque[Future[list[tuple[Any, Any]]]] = deque()
+        for window in windows[:2]:
+            pending.append(pool.submit(_read_and_extract, window, settings))
+        for index, window in enumerate(windows):
+            done = pending.popleft().result()
+            if index + 2 < len(windows):
+                pending.append(pool.submit(_read_and_extract, windows[index + 2], settings))
+            for path, (document, extraction) in zip(window, done, strict=True):
+                yield path, document, extraction
+
+
+def ingest_paths(
+    paths: Sequence[str],
+    *,
+    settings: Settings,
+    body: str | None = None,
+    on_file: Callable[[int], object] | None = None,
+) -> list[dict[str, Any]]:
+    """Read, extract and store each file (its own transaction); nothing delivered yet.
+
+    `on_file(1)` is called after each file (a progress bar's update)."""
+    ready_database(settings.resolved_database_url)  # a no-op of a few ms once it is at head
+    results: list[dict[str, Any]] = []
+    for path, document, extraction in _extracted(paths, settings):
+        try:
+            if isinstance(document, ingest.Rejected):
+                results.append(ingest.rejected(path, document.error))
+            elif isinstance(extraction, ingest.Rejected):
+                results.append(ingest.rejected(path, extraction.error))
+            else:
+                results.append(ingest.store_minutes(extraction, document, settings=settings, body=body))
         except Exception as exc:  # one broken file must not stop a batch; its reason is reported
             results.append(ingest.rejected(path, f"{type(exc).__name__}: {exc}"))
+        if on_file is not None:
+            on_file(1)
     return results
 
 
