@@ -174,6 +174,9 @@ def ingest_files(
         if result["status"] == "rejected":
             bad += 1
             warn(problem(str(path), result["error"]))
+        elif result["status"] == "elsewhere":
+            echo(f"{path.name}: ingested by flow run '{result['run']}'; its result is kept where it ran: "
+                 f"{result['url']}")  # fmt: skip
         else:
             echo(describe(result))
             for line in invitation_lines(result):
@@ -225,6 +228,8 @@ def _ingest_on_server(
     for index, path in enumerate(send):
         if results is not None and index < len(results):
             fresh[path] = results[index]
+        elif run.state == "Completed":  # a worker on another machine keeps the results there
+            fresh[path] = {"status": "elsewhere", "run": run.name, "url": run.url}
         else:
             fresh[path] = rejected(str(path), f"flow run {run.state}: {run.message or 'no result kept'}")
     return fresh
