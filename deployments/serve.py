@@ -1,7 +1,8 @@
 """Single-machine deployment: `muistio serve` runs this (`python -m deployments.serve`) beside its own
 Prefect server; by hand, run it beside a `prefect server start` with PREFECT_API_URL pointing there.
 
-Schedules fire only with a Prefect server (the ephemeral one runs no scheduler). Times are Europe/Helsinki wall-clock, so DST keeps them at the same local hour.
+Schedules fire only with a Prefect server (the ephemeral one runs no scheduler). Times are
+Europe/Helsinki wall-clock, so DST keeps them at the same local hour.
 """
 
 from __future__ import annotations
