@@ -2,4 +2,6 @@
 
 from cli.main import main
 
-main()
+# Guarded: a spawned helper process imports this module again and must not run the CLI.
+if __name__ == "__main__":
+    main()

@@ -651,6 +651,19 @@ app.command()(send)
 import cli.changes  # noqa: E402,F401  (registers `changes` and `discard`)
 
 
+@app.command("serve")
+def serve_command(
+    port: Annotated[int | None, typer.Option(help="Prefect API and UI port (default: a free one)")] = None,
+    web_port: Annotated[int | None, typer.Option(help="web desk port (default: a free one)")] = None,
+) -> None:
+    """Run the whole service here: Prefect server and UI, schedules, inbox, web desk; Ctrl-C stops it."""
+    from cli.serve import serve
+
+    with _one_line_errors():
+        code = serve(_settings(), port=port, web_port=web_port)
+    raise typer.Exit(code)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -166,31 +166,38 @@ def _tell_no_server() -> None:
 
 
 def ingest_files(
-    paths: Sequence[Path], body: str | None, settings: Settings, echo: Echo, warn: Echo
+    paths: Sequence[Path],
+    body: str | None,
+    settings: Settings,
+    echo: Echo,
+    warn: Echo,
+    *,
+    in_process: bool = False,
 ) -> tuple[int, list[dict[str, Any]]]:
-    """Ingest each file in process through the services (no Prefect); returns (bad files, results)."""
-    from services.ingest import ingest_file
+    """Ingest through the Prefect server when one runs (one flow run), else in process: (bad, results)."""
 
     url = _ready(settings)
     known = _already_in(paths, url)
     todo = [p for p in paths if p not in known]
     fresh: dict[Path, dict[str, Any]] = {}
-    if todo:
+    from services.serving import prefect_target
+
+    target = prefect_target(settings) if todo and not in_process else None
+    if target is not None:
+        fresh = _ingest_on_server(todo, body, target, echo)
+    elif todo:
         if not _told_no_server:
             _tell_no_server()
-        progress = len(todo) > 1 and sys.stderr.isatty()
-        with typer.progressbar(todo, label="Ingesting", file=sys.stderr) if progress else _plain(todo) as bar:
-            for path in bar:
-                try:
-                    fresh[path] = ingest_file(str(path), settings=settings, body=body)
-                except Exception as exc:  # one broken file must not stop a batch; its reason is reported
-                    fresh[path] = {"status": "rejected", "error": f"{type(exc).__name__}: {exc}"}
+        fresh = _ingest_in_process(todo, body, settings)
     results = [known.get(p) or fresh[p] for p in paths]
     bad = 0
     for path, result in zip(paths, results, strict=True):
         if result["status"] == "rejected":
             bad += 1
             warn(problem(str(path), result["error"]))
+        elif result["status"] == "elsewhere":
+            echo(f"{path.name}: ingested by flow run '{result['run']}'; its result is kept where it ran: "
+                 f"{result['url']}")  # fmt: skip
         else:
             echo(describe(result))
             for line in invitation_lines(result):
@@ -198,10 +205,56 @@ def ingest_files(
     return bad, results
 
 
-@contextmanager
-def _plain(items: Sequence[Path]) -> Iterator[Sequence[Path]]:
-    """The files without a progress bar (not a terminal, or one file)."""
-    yield items
+def _ingest_in_process(
+    paths: Sequence[Path], body: str | None, settings: Settings
+) -> dict[Path, dict[str, Any]]:
+    """The batch through the services here: store each file, then one delivery for all it queued."""
+    from services.ingest import ingest_paths
+    from services.runs import attach_delivery, deliver_batch, queued_meetings
+
+    names = [str(p) for p in paths]
+    if len(paths) > 1 and sys.stderr.isatty():
+        with typer.progressbar(length=len(paths), label="Ingesting", file=sys.stderr) as bar:
+            results = ingest_paths(names, settings=settings, body=body, on_file=bar.update)
+    else:
+        results = ingest_paths(names, settings=settings, body=body)
+    queued = queued_meetings(results)
+    if queued:
+        attach_delivery(results, deliver_batch(queued, settings=settings))
+    return dict(zip(paths, results, strict=True))
+
+
+def _ingest_on_server(
+    paths: Sequence[Path], body: str | None, target: Any, echo: Echo
+) -> dict[Path, dict[str, Any]]:
+    """One flow run of the ingest deployment for the batch; a file that cannot be read never leaves here."""
+    from deployments.client import submit_ingest
+    from services.ingest import rejected
+
+    fresh: dict[Path, dict[str, Any]] = {}
+    send: list[Path] = []
+    for path in paths:
+        if not path.is_file() or not os.access(path, os.R_OK):
+            fresh[path] = rejected(str(path), "no such file" if not path.exists() else "cannot read the file")
+        else:
+            send.append(path)
+    if not send:
+        return fresh
+    try:
+        run = submit_ingest([str(p.resolve()) for p in send], body, api_url=target.api_url,
+                            prefect_home=target.prefect_home)  # fmt: skip
+    except Exception as exc:  # the server went away, or the deployment is not served
+        raise CommandError(f"Prefect server {target.api_url} ({target.source}): {exc}") from None
+    echo(f"flow run '{run.name}' ended {run.state}: {run.url}")
+    results = run.result if isinstance(run.result, list) else None
+    for index, path in enumerate(send):
+        if results is not None and index < len(results):
+            fresh[path] = results[index]
+        elif run.state == "Completed":  # a worker on another machine keeps the results there
+            fresh[path] = {"status": "elsewhere", "run": run.name, "url": run.url}
+        else:
+            fresh[path] = rejected(str(path), f"flow run {run.state}: {run.message or 'no result kept'}")
+    return fresh
 
 
 # --- queries ---------------------------------------------------------------------------------
@@ -441,7 +494,10 @@ def demo(settings: Settings, echo: Echo, warn: Echo) -> int:
     }  # fmt: skip
     with _environment(**env, MUISTIO_MAILDIR=str(maildir)), use_clock(FixedClock(DEMO_NOW)):
         for section in sections:
-            n, found = ingest_files([EXAMPLES / section.minutes], section.body, demo_settings, echo, warn)
+            # In process always: the demo's settings live in this process only.
+            n, found = ingest_files(
+                [EXAMPLES / section.minutes], section.body, demo_settings, echo, warn, in_process=True
+            )
             bad, results = bad + n, results + found
     if results and all(r["status"] == "duplicate" for r in results):
         echo("the example minutes are already in; nothing new to send")

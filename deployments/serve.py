@@ -1,7 +1,8 @@
-"""Single-machine deployment: `python -m deployments.serve` beside a running `prefect server start`.
+"""Single-machine deployment: `muistio serve` runs this (`python -m deployments.serve`) beside its own
+Prefect server; by hand, run it beside a `prefect server start` with PREFECT_API_URL pointing there.
 
-Schedules fire only with a Prefect server (the ephemeral one runs no scheduler); PREFECT_API_URL
-must point at it. Times are Europe/Helsinki wall-clock, so DST keeps them at the same local hour.
+Schedules fire only with a Prefect server (the ephemeral one runs no scheduler). Times are
+Europe/Helsinki wall-clock, so DST keeps them at the same local hour.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ def deployments() -> list[object]:
 
     from flows.delivery import deliver_outbox
     from flows.digest import weekly_digest
+    from flows.inbox import look_in_inbox
     from flows.ingest import ingest_minutes
     from flows.invites import distribute_invites
     from flows.reminders import reminders
@@ -45,17 +47,27 @@ def deployments() -> list[object]:
             tags=["mail", "reminders"],
             entrypoint_type=by_module,
         ),
-        # On demand: `prefect deployment run ingest-minutes/on-demand -p path=...`.
+        # Minutes dropped into the inbox folder are ingested within a minute or two of settling.
+        look_in_inbox.to_deployment(
+            name="every-minute",
+            schedules=[Cron("* * * * *", timezone=timezone)],
+            tags=["minutes"],
+            entrypoint_type=by_module,
+        ),
+        # On demand: `prefect deployment run ingest-minutes/on-demand -p 'paths=["..."]'`.
         ingest_minutes.to_deployment(name="on-demand", tags=["minutes"], entrypoint_type=by_module),
         distribute_invites.to_deployment(name="on-demand", tags=["mail"], entrypoint_type=by_module),
     ]
+
+
+LIMIT = 4  # flow runs at once: after downtime every late run would otherwise start together
 
 
 def main() -> None:
     """Serve the deployments; never pause them on shutdown, cap concurrent runs."""
     from prefect import serve
 
-    serve(*deployments(), limit=4, pause_on_shutdown=False)  # type: ignore[arg-type]
+    serve(*deployments(), limit=LIMIT, pause_on_shutdown=False)  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":

@@ -5,13 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
 
 from services.clock import clock
 from services.config import load_settings
 from services.db import session_factory
 from services.digests import deliver_digests, digest_summary, enqueue_digests, parse_as_of
 from services.invitations import report_summary
+from services.runs import digest_report
 from services.transport import transport_from_settings
 
 
@@ -40,7 +43,15 @@ def deliver_digests_task(keys: list[str]) -> dict[str, Any]:
     return report_summary(report)
 
 
-@flow(name="weekly-digest")
+def _run_name() -> str:
+    """`digest 2026-W50`: the ISO week the run is about."""
+    settings = load_settings()
+    day = parse_as_of(flow_run.parameters.get("as_of"), settings=settings, now=clock().now())
+    year, week, _ = day.isocalendar()
+    return f"digest {year}-W{week:02d}"
+
+
+@flow(name="weekly-digest", flow_run_name=_run_name)
 def weekly_digest(as_of: str | None = None) -> dict[str, Any]:
     """Mail each owner their overdue open items (secretaries: those whose owners have no address)."""
     plan = enqueue_digests_task(as_of)
@@ -52,4 +63,6 @@ def weekly_digest(as_of: str | None = None) -> dict[str, Any]:
         "digest %s: %d overdue, %d recipients, %d newly queued; %s",
         plan["week"], plan["overdue"], len(plan["recipients"]), plan["enqueued"], delivery["summary"],
     )  # fmt: skip
-    return {"plan": plan, "delivery": delivery}
+    result = {"plan": plan, "delivery": delivery}
+    create_markdown_artifact(digest_report(result), key="digest-report")
+    return result

@@ -1,70 +1,88 @@
-"""The ingest flow: read -> extract -> store (+ queue invites, one transaction) -> deliver, a task each."""
+"""The ingest flow: one run per batch of files; a task per stage over chunks of paths, then deliver, report.
+
+Tasks receive paths and meeting ids and return small dicts: a Document carries one offset per
+character, which Prefect would walk for every task parameter and result.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from prefect import flow, task
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.client.schemas.objects import State
+from prefect.runtime import flow_run
+from prefect.states import Completed, Failed
 
-from muistio.contract import Extraction
-from muistio.document import Document
-from services import ingest
+from services import ingest, runs
 from services.config import load_settings
-from services.invitations import deliver_invitations
+
+CHUNK = 250  # files per ingest task: few task runs (and helper processes) per batch, progress in the UI
+
+
+def _run_name() -> str:
+    """`ingest diginyt-2018-05-22.txt`, or `ingest 3 files: a.txt, b.txt, c.txt`."""
+    paths = flow_run.parameters.get("paths") or []
+    return f"ingest {runs.batch_title([paths] if isinstance(paths, str) else paths)}"
 
 
 def _transient(_task: Any, _task_run: Any, state: Any) -> bool:
-    """Retry the store only when the database itself stumbled (locked, dropped, a racing duplicate)."""
-    from sqlalchemy.exc import IntegrityError, OperationalError
+    """Retry only when the database itself stumbled (locked, dropped); a file's own problem is no retry."""
+    from sqlalchemy.exc import OperationalError
 
     error = state.result(raise_on_failure=False)
-    return isinstance(error, OperationalError | IntegrityError)
-
-
-@task(name="read", cache_policy=NO_CACHE)
-def read_stage(path: str) -> Document | ingest.Rejected:
-    """Read the file as a Document."""
-    return ingest.read_minutes(path)
-
-
-@task(name="extract", cache_policy=NO_CACHE)
-def extract_stage(document: Document) -> Extraction | ingest.Rejected:
-    """Extract meeting, people, agenda, decisions, action items and next meeting."""
-    return ingest.extract_minutes(document, settings=load_settings())
+    return isinstance(error, OperationalError)
 
 
 @task(
-    name="store",
+    name="read-extract-store",
+    task_run_name="read-extract-store {first}",
     cache_policy=NO_CACHE,
     retries=2,
     retry_delay_seconds=[1, 5],
     retry_condition_fn=_transient,
 )
-def store_stage(extraction: Extraction, document: Document, body: str | None = None) -> dict[str, Any]:
-    """Store the extraction and queue the invitations it causes, all in one transaction."""
-    return ingest.store_minutes(extraction, document, settings=load_settings(), body=body)
+def ingest_chunk(paths: list[str], first: str, body: str | None = None) -> list[dict[str, Any]]:
+    """Each file read, extracted and stored in its own transaction (invites queued with it)."""
+    return ingest.ingest_paths(paths, settings=load_settings(), body=body)
 
 
 @task(name="deliver", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[10, 60])
 def deliver_stage(meeting_ids: list[int]) -> dict[str, Any]:
     """Send what the store queued for these meetings (one task for the batch, never one per mail)."""
-    return deliver_invitations(meeting_ids, settings=load_settings())
+    return runs.deliver_batch(meeting_ids, settings=load_settings())
+
+
+@task(name="report", cache_policy=NO_CACHE)
+def report_stage(results: list[dict[str, Any]]) -> str:
+    """The run's story as a markdown artifact: meetings, people, items, next meetings, mail."""
+    markdown = runs.ingest_report(results, settings=load_settings())
+    create_markdown_artifact(markdown, key="ingest-report", description=runs.summary_line(results))
+    return markdown
 
 
 # Async on purpose: a sync flow run joins its heartbeat thread on exit (~1 s each in Prefect 3.9);
 # an async one does not. The tasks stay sync: they run in order on the flow's thread.
-@flow(name="ingest-minutes", log_prints=False)
-async def ingest_minutes(path: str, body: str | None = None) -> dict[str, Any]:
-    """Ingest one minutes file, then send the invitations it caused; the same file twice does nothing."""
-    document = read_stage(path)
-    if isinstance(document, ingest.Rejected):
-        return ingest.rejected(path, document.error)
-    extraction = extract_stage(document)
-    if isinstance(extraction, ingest.Rejected):
-        return ingest.rejected(path, extraction.error)
-    result = store_stage(extraction, document, body)
-    queued = ingest.queued_meetings(result)
+@flow(name="ingest-minutes", flow_run_name=_run_name, persist_result=True, result_serializer="json")
+async def ingest_minutes(paths: list[str], body: str | None = None) -> State:
+    """Ingest minutes files (one run for the batch), send the invitations they caused, tell the story.
+
+    Ends Failed, naming each file and its reason, when any file was rejected; the result (one dict
+    per file, in order) is kept either way.
+    """
+    results: list[dict[str, Any]] = []
+    for start in range(0, len(paths), CHUNK):
+        chunk = paths[start : start + CHUNK]
+        results += ingest_chunk(chunk, chunk[0].rsplit("/", 1)[-1], body)
+    queued = runs.queued_meetings(results)
     if queued:
-        result["delivery"] = deliver_stage(queued)
-    return result
+        runs.attach_delivery(results, deliver_stage(queued))
+    report_stage(results)
+    logger = get_run_logger()
+    logger.info(runs.summary_line(results))
+    if runs.rejections(results):
+        message = runs.failure_message(results)
+        logger.error(message)
+        return Failed(message=message, data=results)
+    return Completed(message=runs.summary_line(results), data=results)

@@ -20,6 +20,11 @@ SQLModel.metadata.naming_convention = {
     "pk": "pk_%(table_name)s",
 }
 
+def _no_strings() -> list[str]:
+    """A fresh empty list: a plain function, because pydantic inspects the signature of a default
+    factory for every new row, and for the builtin `list` that costs ~1 ms each time."""
+    return []
+
 
 def _utc_column(nullable: bool = True) -> Column:  # type: ignore[type-arg,unused-ignore]
     return Column(UTCDateTime(), nullable=nullable)
@@ -94,7 +99,7 @@ class PersonBase(SQLModel):
 
     name: str = Field(index=True)
     email: str | None = None
-    aliases: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    aliases: list[str] = Field(default_factory=_no_strings, sa_column=Column(JSON, nullable=False))
     organization: str | None = None
     language: str | None = None
     body_id: int | None = Field(default=None, foreign_key="body.id", index=True)
@@ -158,7 +163,7 @@ class MeetingBase(SQLModel):
     status: MeetingStatus = MeetingStatus.scheduled
     calendar_uid: str = Field(index=True, unique=True)
     sequence: int = 0
-    agenda_preview: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    agenda_preview: list[str] = Field(default_factory=_no_strings, sa_column=Column(JSON, nullable=False))
     approved_at: dt.datetime | None = Field(default=None, sa_column=_utc_column())
     previous_meeting_id: int | None = Field(default=None, foreign_key="meeting.id")
     # Why invitations wait for `muistio approve` whatever the body's setting (a doubtful date or time).
@@ -188,7 +193,7 @@ class Participation(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     meeting_id: int = Field(foreign_key="meeting.id", index=True)
     person_id: int = Field(foreign_key="person.id", index=True)
-    roles: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    roles: list[str] = Field(default_factory=_no_strings, sa_column=Column(JSON, nullable=False))
     present: bool = True
 
 
@@ -203,7 +208,7 @@ class AgendaItem(SQLModel, table=True):
     meeting_id: int = Field(foreign_key="meeting.id", index=True)
     number: str
     title: str
-    presenters: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    presenters: list[str] = Field(default_factory=_no_strings, sa_column=Column(JSON, nullable=False))
 
 
 class Decision(SQLModel, table=True):
@@ -252,7 +257,7 @@ class ActionItemRead(ActionItemBase):
     """An action item as shown to users, with its owners' names."""
 
     id: int
-    owners: list[str] = Field(default_factory=list)
+    owners: list[str] = Field(default_factory=_no_strings)
 
 
 class ActionItemOwner(SQLModel, table=True):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -11,11 +11,10 @@ from sqlmodel import Session, col, select
 
 from models import Meeting, SourceDocument
 from muistio.contract import Extraction
-from muistio.document import Document, ReadError
-from muistio.reading import read_document
+from muistio.document import Document
 from muistio.settings import Settings
 from services.clock import clock
-from services.db import read_factory, write_retrying
+from services.db import read_factory, ready_database, write_retrying
 from services.invitations import (
     InviteFlowError,
     InvitePlan,
@@ -27,38 +26,6 @@ from services.invitations import (
     plan_summary,
 )
 from services.store import StoreError, store_extraction
-
-
-@dataclass(frozen=True)
-class Rejected:
-    """A file that is not minutes we can store: an expected outcome, reported, never a traceback."""
-
-    error: str
-
-
-def read_minutes(path: str) -> Document | Rejected:
-    """Read the file as a Document."""
-    try:
-        return read_document(Path(path))
-    except ReadError as exc:
-        return Rejected(str(exc))
-
-
-def extract_minutes(document: Document, *, settings: Settings) -> Extraction | Rejected:
-    """Extract meeting, people, agenda, decisions, action items and next meeting."""
-    from muistio.extraction import extract
-    from muistio.morphology import morphology_for
-
-    try:
-        found: Extraction = extract(
-            document,
-            timezone=settings.timezone,
-            min_confidence=settings.min_confidence,
-            morphology=morphology_for(settings.morphology),
-        )
-    except ReadError as exc:
-        return Rejected(str(exc))
-    return found
 
 
 def store_minutes(
@@ -173,18 +140,42 @@ def rejected(path: str, error: str) -> dict[str, Any]:
     return {"status": "rejected", "file_name": Path(path).name, "path": path, "error": error}
 
 
+def ingest_paths(
+    paths: Sequence[str],
+    *,
+    settings: Settings,
+    body: str | None = None,
+    on_file: Callable[[int], object] | None = None,
+) -> list[dict[str, Any]]:
+    """Read, extract and store each file (each its own short write); nothing delivered yet.
+
+    Reading and extracting run in the bounded child process, a file or two ahead of the store;
+    `on_file(1)` is called after each file (a progress bar's update).
+    """
+    from services.parsing import ParseError, parse_many
+
+    ready_database(settings.resolved_database_url)  # a no-op of a few ms once it is at head
+    queue_unqueued(settings=settings)  # an earlier run stopped between its store and its mail
+    results: list[dict[str, Any]] = []
+    for path, outcome in parse_many(paths, settings=settings):
+        try:
+            if isinstance(outcome, ParseError):
+                results.append(rejected(path, str(outcome)))
+            else:
+                document, extraction = outcome
+                results.append(store_minutes(extraction, document, settings=settings, body=body))
+        except Exception as exc:  # one broken file must not stop a batch; its reason is reported
+            results.append(rejected(path, f"{type(exc).__name__}: {exc}"))
+        if on_file is not None:
+            on_file(1)
+    return results
+
+
 def ingest_file(
     path: str, *, settings: Settings, body: str | None = None, deliver: bool = True
 ) -> dict[str, Any]:
     """Ingest one minutes file, then send the invitations it caused; the same file twice does nothing."""
-    from services.parsing import ParseError, parse_minutes
-
-    queue_unqueued(settings=settings)  # an earlier run stopped between its store and its mail
-    try:
-        document, extraction = parse_minutes(path, settings=settings)
-    except ParseError as exc:
-        return rejected(path, str(exc))
-    result = store_minutes(extraction, document, settings=settings, body=body)
+    (result,) = ingest_paths([path], settings=settings, body=body)
     queued = queued_meetings(result)
     if deliver and queued:
         result["delivery"] = deliver_invitations(queued, settings=settings)

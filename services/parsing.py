@@ -15,6 +15,8 @@ import struct
 import subprocess
 import sys
 import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -152,14 +154,21 @@ class BoundedParser:
             child.kill()
         child.wait(5)
 
-    def _ask(self, request: tuple[object, ...], path: str) -> Any:
+    def _submit(self, path: str, settings: Settings, min_confidence: float | None) -> None:
+        """Send one request to the child (started if need be); the answer is read by _answer."""
         child = self._start()
-        assert child.stdin is not None and child.stdout is not None
+        assert child.stdin is not None
         try:
-            _send(child.stdin, request)
+            _send(child.stdin, (path, settings, self.limits, min_confidence))
         except BrokenPipeError:
             self._stop()
             raise ParseError(f"{path}: the reader process could not be started") from None
+
+    def _answer(self, path: str) -> tuple[Document, Extraction]:
+        """The answer to the oldest request; past a limit the child is stopped and ParseError raised."""
+        child = self._child
+        if child is None or child.stdout is None:
+            raise ParseError(f"{path}: the reader process stopped unexpectedly")
         ready, _, _ = select.select([child.stdout], [], [], self.limits.seconds)
         if not ready:
             self._stop()
@@ -168,27 +177,65 @@ class BoundedParser:
                 "(MUISTIO_PARSE_SECONDS sets the limit)"
             )
         try:
-            return _receive(child.stdout)
+            answer = _receive(child.stdout)
         except EOFError:
             code = child.wait(5)
             self._child = None
             raise ParseError(f"{path}: the reader process stopped unexpectedly (exit code {code})") from None
+        if answer[0] == "memory":
+            self._stop()
+            raise ParseError(
+                f"{path}: reading needed more than {self.limits.memory_mb} MB of memory and was stopped "
+                "(MUISTIO_PARSE_MEMORY_MB sets the limit)"
+            )
+        if answer[0] == "error":
+            raise ParseError(answer[1])
+        return answer[1], answer[2]
 
     def parse(
         self, path: str, *, settings: Settings, min_confidence: float | None = None
     ) -> tuple[Document, Extraction]:
         """The document and its extraction; ParseError (one line) when the file fails or overruns a limit."""
         with self._lock:
-            answer = self._ask((path, settings, self.limits, min_confidence), path)
-            if answer[0] == "memory":
-                self._stop()
-                raise ParseError(
-                    f"{path}: reading needed more than {self.limits.memory_mb} MB of memory and was stopped "
-                    "(MUISTIO_PARSE_MEMORY_MB sets the limit)"
-                )
-        if answer[0] == "error":
-            raise ParseError(answer[1])
-        return answer[1], answer[2]
+            self._submit(path, settings, min_confidence)
+            return self._answer(path)
+
+    def parse_many(
+        self, paths: Iterable[str], *, settings: Settings, ahead: int = 2
+    ) -> Iterator[tuple[str, tuple[Document, Extraction] | ParseError]]:
+        """Each path with its result or its ParseError, in order.
+
+        Up to `ahead` requests wait in the child's pipe, so the child reads the next files while the
+        caller stores the previous one: a batch costs about the larger of the two, not their sum. A
+        child stopped at a limit takes the requests in flight with it; they are sent to its successor.
+        """
+        with self._lock:
+            todo = iter(paths)
+            in_flight: deque[str] = deque()
+
+            def top_up() -> None:
+                while len(in_flight) < ahead:
+                    path = next(todo, None)
+                    if path is None:
+                        return
+                    self._submit(path, settings, None)
+                    in_flight.append(path)
+
+            top_up()
+            while in_flight:
+                path = in_flight.popleft()
+                try:
+                    outcome: tuple[Document, Extraction] | ParseError = self._answer(path)
+                except ParseError as exc:
+                    outcome = exc
+                    if self._child is None:  # stopped: what was in flight went with it
+                        lost = list(in_flight)
+                        in_flight.clear()
+                        for again in lost:
+                            self._submit(again, settings, None)
+                            in_flight.append(again)
+                top_up()
+                yield path, outcome
 
     def close(self) -> None:
         """Stop the child."""
@@ -258,6 +305,13 @@ def parse_here(
     if answer[0] == "error":
         raise ParseError(answer[1])
     return answer[1], answer[2]
+
+
+def parse_many(
+    paths: Iterable[str], *, settings: Settings
+) -> Iterator[tuple[str, tuple[Document, Extraction] | ParseError]]:
+    """Read and extract files in order under the configured limits, the child working ahead."""
+    return parser_for(ParseLimits.of(settings)).parse_many(paths, settings=settings)
 
 
 def parse_minutes(

@@ -224,20 +224,18 @@ def test_a_document_sharing_only_body_and_date_cancels_nothing_and_discarding_ke
 def test_a_low_confidence_next_meeting_holds_invitations_whatever_the_body_says(
     env: dict[str, Any],
 ) -> None:
-    from muistio.reading import read_document
     from services.config import load_settings
-    from services.ingest import extract_minutes, store_minutes
+    from services.ingest import store_minutes
+    from services.parsing import parse_minutes
 
     class Unsure(NextMeeting):
         confidence: float = 0.6
 
     cfg = load_settings()
-    document = read_document(Path(write(env, "muistio.txt", minutes())))
-    extraction = extract_minutes(document, settings=cfg)
-    assert not isinstance(extraction, type(None)) and hasattr(extraction, "next_meeting")
-    assert extraction.next_meeting is not None  # type: ignore[union-attr]
-    extraction.next_meeting = Unsure(**extraction.next_meeting.model_dump())  # type: ignore[union-attr]
-    result = store_minutes(extraction, document, settings=cfg)  # type: ignore[arg-type]
+    document, extraction = parse_minutes(write(env, "muistio.txt", minutes()), settings=cfg)
+    assert extraction.next_meeting is not None
+    extraction.next_meeting = Unsure(**extraction.next_meeting.model_dump())
+    result = store_minutes(extraction, document, settings=cfg)
 
     [plan] = result["invitations"]
     assert plan["hold_reason"] == "next-meeting confidence 0.6 < 0.8" and plan["enqueued"] == 0
@@ -307,14 +305,14 @@ def test_cli_changes_approve_and_discard_a_held_correction(env: dict[str, Any]) 
 
 def test_the_mail_of_an_interrupted_store_is_queued_by_a_later_run(env: dict[str, Any]) -> None:
     from services.config import load_settings
-    from services.ingest import extract_minutes, queue_unqueued, read_minutes
+    from services.ingest import queue_unqueued
+    from services.parsing import parse_minutes
     from services.store import store_extraction
 
     cfg = load_settings()
-    document = read_minutes(write(env, "muistio.txt", minutes()))
-    extraction = extract_minutes(document, settings=cfg)
+    document, extraction = parse_minutes(write(env, "muistio.txt", minutes()), settings=cfg)
     with session_scope(engine_for(env["url"])) as session:  # the run stops right after its store
-        store_extraction(extraction, document, session=session, now=NOW, uid_domain="muistio.test")  # type: ignore[arg-type]
+        store_extraction(extraction, document, session=session, now=NOW, uid_domain="muistio.test")
     assert outbox(env["url"]) == []
     assert queue_unqueued(settings=cfg) == []  # a moment later it may still be composing
 

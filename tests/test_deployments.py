@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EXPECTED = [
     "flows.delivery.deliver_outbox",
     "flows.digest.weekly_digest",
+    "flows.inbox.look_in_inbox",
     "flows.ingest.ingest_minutes",
     "flows.invites.distribute_invites",
     "flows.reminders.reminders",
@@ -30,6 +31,7 @@ def test_served_deployments_use_module_entrypoints_and_helsinki_time() -> None:
     assert sorted(d.entrypoint for d in served) == EXPECTED  # type: ignore[attr-defined]
     schedules = [s.schedule for d in served for s in (d.schedules or [])]  # type: ignore[attr-defined]
     assert sorted((s.cron, s.timezone) for s in schedules) == [
+        ("* * * * *", "Europe/Helsinki"),  # the inbox folder, looked at every minute
         ("*/5 * * * *", "Europe/Helsinki"),
         ("0 8 * * 1", "Europe/Helsinki"),  # the weekly digest: Monday 08:00 Helsinki wall-clock time
         ("30 7 * * *", "Europe/Helsinki"),  # reminders: daily 07:30
@@ -43,6 +45,7 @@ def test_prefect_yaml_entrypoints_are_importable_modules() -> None:
     assert all(resolves_to_flow(e) for e in entrypoints)
     crons = sorted((s["cron"], s["timezone"]) for d in spec["deployments"] for s in d.get("schedules", ()))
     assert crons == [
+        ("* * * * *", "Europe/Helsinki"),
         ("*/5 * * * *", "Europe/Helsinki"),
         ("0 8 * * 1", "Europe/Helsinki"),
         ("30 7 * * *", "Europe/Helsinki"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlmodel import select
@@ -27,7 +28,16 @@ def ingest(prefect_harness: None, database_url: str, monkeypatch: pytest.MonkeyP
 
     from flows.ingest import ingest_minutes
 
-    return lambda path, body=None: asyncio.run(ingest_minutes(path, body))
+    def run(path: str, body: str | None = None) -> dict[str, Any]:
+        """One file as a batch of one; a rejected file ends the run Failed, naming the file and why."""
+        state = asyncio.run(ingest_minutes([path], body, return_state=True))
+        [result] = state.result(raise_on_failure=False)
+        assert state.is_failed() == (result["status"] == "rejected"), state
+        if state.is_failed():
+            assert result["file_name"] in state.message and "\n" not in state.message
+        return result
+
+    return run
 
 
 def test_seed_twice_adds_no_rows(ingest, database_url: str, row_counts: Counts) -> None:

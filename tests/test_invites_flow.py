@@ -390,18 +390,18 @@ def test_ingest_invites_once_and_corrections_update_or_cancel(
     with smtp_server() as server:
         point_at_smtp(monkeypatch, database_url=database_url, data_dir=tmp_path, port=server.port)
         with use_clock(FixedClock(NOW)):
-            first = asyncio.run(ingest_minutes(paths[0]))
+            first = asyncio.run(ingest_minutes([paths[0]]))[0]
             after_first = len(server.handler.envelopes)
-            again = asyncio.run(ingest_minutes(paths[0]))
+            again = asyncio.run(ingest_minutes([paths[0]]))[0]
             after_again = len(server.handler.envelopes)
             # A correction that moves the next meeting is held: no update goes before approval.
-            moved_time = asyncio.run(ingest_minutes(paths[1]))
+            moved_time = asyncio.run(ingest_minutes([paths[1]]))[0]
             held_time = len(server.handler.envelopes)
             cfg = load_settings()
             approved = approve(str(moved_time["meeting_id"]), settings=cfg, actor="Pertti Aho")
             deliver_invitations(approved["meeting_ids"], settings=cfg)
             after_time = len(server.handler.envelopes)
-            moved_date = asyncio.run(ingest_minutes(paths[2]))
+            moved_date = asyncio.run(ingest_minutes([paths[2]]))[0]
             held_date = len(server.handler.envelopes)
             second = approve(str(moved_date["meeting_id"]), settings=cfg, actor="Pertti Aho")
             deliver_invitations(second["meeting_ids"], settings=cfg)
