@@ -606,13 +606,14 @@ def next_meeting_doubt(extraction: Extraction) -> str | None:
     announced = extraction.next_meeting
     if announced is None:
         return None
+    # The extraction's own words about the date say more to a secretary than the number they lowered.
+    for warning in extraction.warnings:
+        if warning.casefold().startswith("next meeting:"):
+            return " ".join(warning.split())
     confidence = getattr(announced, "confidence", None)
     value = 1.0 if confidence is None else float(confidence)
     if value < MIN_NEXT_CONFIDENCE:
         return f"next-meeting confidence {value:g} < {MIN_NEXT_CONFIDENCE:g}"
-    for warning in extraction.warnings:
-        if warning.casefold().startswith("next meeting:"):
-            return " ".join(warning.split())
     return None
 
 
