@@ -141,6 +141,21 @@ _OVERDUE_COLUMNS = (
 )  # fmt: skip
 
 
+def sqlite_planner(session: Session) -> None:
+    """On SQLite: a 64 MiB page cache, and table statistics so the planner reads open items in order.
+
+    Without sqlite_stat1, SQLite 3.40 range-scans (status, due_date) and fetches a million-item
+    table in random order (14 s); with it, in id order (6 s). ANALYZE sampling 1000 rows per index
+    costs ~10 ms; later runs only PRAGMA optimize, which re-analyzes what changed a lot.
+    """
+    if session.get_bind().dialect.name != "sqlite":
+        return
+    session.execute(text("PRAGMA cache_size = -65536"))  # the default 2 MiB thrashes on a large join
+    have = session.execute(text("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")).first()
+    session.execute(text("PRAGMA analysis_limit = 1000"))
+    session.execute(text("PRAGMA optimize" if have else "ANALYZE"))
+
+
 def overdue_rows(session: Session, where: Iterable[Any]) -> Iterator[Any]:
     """Items with meeting, body and every owner in ONE query (outer joins), streamed in item-id order."""
     stmt = (
@@ -156,9 +171,7 @@ def overdue_rows(session: Session, where: Iterable[Any]) -> Iterator[Any]:
         .order_by(col(ActionItem.id), col(ActionItemOwner.id))
         .execution_options(yield_per=10_000)  # a server-side cursor on PostgreSQL
     )
-    if session.get_bind().dialect.name == "sqlite":
-        # 64 MiB of page cache for this connection (the default 2 MiB thrashes on a large join).
-        session.execute(text("PRAGMA cache_size = -65536"))
+    sqlite_planner(session)
     # On the session's connection, not session.execute: plain Core rows, no ORM loading machinery.
     return iter(session.connection().execute(stmt))
 

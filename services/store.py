@@ -1042,6 +1042,9 @@ def list_items(
     query = query.order_by(col(ActionItem.id), col(ActionItemOwner.id))
     rows: list[ItemRow] = []
     pairs: dict[int, list[tuple[int | None, str]]] = {}
+    from services.digests import sqlite_planner
+
+    sqlite_planner(session)
     found: Iterator[Any] = iter(session.connection().execute(query.execution_options(yield_per=10_000)))
     for r in found:  # Core rows, no ORM loading
         if not rows or rows[-1].id != r[0]:

@@ -52,8 +52,15 @@ class Statements:
     def __exit__(self, *_exc: object) -> None:
         event.remove(self.engine, "before_cursor_execute", self)
 
+    def ours(self) -> list[tuple[str, int]]:
+        """Statements on muistio's tables (not SQLite's PRAGMA / ANALYZE planner upkeep)."""
+        upkeep = ("PRAGMA", "ANALYZE")
+        return [
+            (s, n) for s, n in self.seen if not s.lstrip().upper().startswith(upkeep) and "sqlite_" not in s
+        ]
+
     def selects(self) -> list[str]:
-        return [s for s, _ in self.seen if s.lstrip().upper().startswith("SELECT")]
+        return [s for s, _ in self.ours() if s.lstrip().upper().startswith("SELECT")]
 
 
 @pytest.fixture
@@ -74,9 +81,9 @@ def test_digest_over_100k_items_uses_no_parameter_per_item(
     assert plan.mails == []  # queued in batches, not held
     # One query for the items with owners, one for the organisers' languages; then one insert per mail.
     assert len(seen.selects()) <= 2
-    assert len(seen.seen) <= OWNERS + 5
+    assert len(seen.ours()) <= OWNERS + 5 and len(seen.seen) <= OWNERS + 10
     assert max(n for _, n in seen.seen) <= 16
     with Statements(engine) as again, session_scope(engine) as session:
         rows = list_items(session=session, overdue_as_of=bench.AS_OF)
     assert len(rows) == overdue and all(len(r.owners) == 1 for r in rows)
-    assert len(again.seen) == 1 and again.seen[0][1] <= 4
+    assert len(again.ours()) == 1 and again.ours()[0][1] <= 4
