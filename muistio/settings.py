@@ -46,6 +46,13 @@ class Settings(BaseSettings):
         default="auto", description="Finnish analyser: libvoikko when installed (auto), required, or off"
     )
 
+    # the secretary's desk and the links in mails
+    public_url: str | None = Field(
+        default=None, description="the desk's address as mail readers reach it, e.g. https://muistio.example.org"
+    )
+    link_days: int = Field(default=14, ge=1, le=365, description="how long a mark-done link in a mail works")
+    user: str | None = Field(default=None, description="who the CLI records in history without --by")
+
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
