@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.message import EmailMessage
@@ -23,6 +24,7 @@ class Owner:
     name: str
     email: str | None = None
     language: str | None = None
+    person_id: int | None = None  # the Person row, when known: mark-done links are bound to it
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class Digest:
     language: str
     own: list[OverdueItem] = field(default_factory=list)
     unreachable: list[OverdueItem] = field(default_factory=list)
+    person_id: int | None = None
 
     @property
     def count(self) -> int:
@@ -102,7 +105,10 @@ def group_digests(items: list[OverdueItem]) -> Grouping:
         key = address.lower()
         if key not in by_address:
             by_address[key] = Digest(
-                name=clean_line(who.name), email=address, language=pick_language(who.language, body_language)
+                name=clean_line(who.name),
+                email=address,
+                language=pick_language(who.language, body_language),
+                person_id=who.person_id,
             )
         return by_address[key]
 
@@ -148,7 +154,9 @@ def digest_subject(count: int, as_of: date, language: str) -> str:
     return _SUBJECT[pick_language(language)].format(n=count, week=as_of.isocalendar()[1])
 
 
-def _item_context(item: OverdueItem, as_of: date, language: str, me: str | None) -> dict[str, object]:
+def _item_context(
+    item: OverdueItem, as_of: date, language: str, me: str | None, done_url: str | None = None
+) -> dict[str, object]:
     """What the template shows of one item; every string cleaned to one line, none marked safe."""
     others = [clean_line(o.name) for o in item.owners if (usable_address(o) or "").lower() != me]
     return {
@@ -161,21 +169,23 @@ def _item_context(item: OverdueItem, as_of: date, language: str, me: str | None)
         "others": others,
         "unreachable": [clean_line(n) for n in unreachable_owners(item)],
         "done": f"muistio item done {item.id}",
+        "done_url": done_url,  # a signed link when the desk has a public address; else the command above
     }
 
 
-def digest_context(digest: Digest, as_of: date) -> dict[str, object]:
-    """The template context of one digest."""
+def digest_context(digest: Digest, as_of: date, links: Mapping[int, str] | None = None) -> dict[str, object]:
+    """The template context of one digest; `links` gives an item's mark-done URL for this recipient."""
     lang = pick_language(digest.language)
     me = digest.email.lower()
+    links = links or {}
     return {
         "language": lang,
         "name": clean_line(digest.name),
         "count": digest.count,
         "as_of": format_date(as_of, lang),
         "week": as_of.isocalendar()[1],
-        "own": [_item_context(i, as_of, lang, me) for i in digest.own],
-        "unreachable": [_item_context(i, as_of, lang, None) for i in digest.unreachable],
+        "own": [_item_context(i, as_of, lang, me, links.get(i.id)) for i in digest.own],
+        "unreachable": [_item_context(i, as_of, lang, None, links.get(i.id)) for i in digest.unreachable],
     }
 
 
@@ -199,12 +209,13 @@ def compose_digest(
     message_id_domain: str,
     reply_to: tuple[str, str] | None = None,
     templates_dir: Path | None = None,
+    links: Mapping[int, str] | None = None,
 ) -> EmailMessage:
     """The digest mail (text + HTML); the same input and stamp give the same bytes."""
     if not digest.own and not digest.unreachable:
         raise InviteError(f"an empty digest for {digest.email} is not sent")
     lang = pick_language(digest.language)
-    text, html = render_bodies("digest", digest_context(digest, as_of), templates_dir)
+    text, html = render_bodies("digest", digest_context(digest, as_of, links), templates_dir)
     return compose_text_mail(
         (digest.name, digest.email),
         digest_subject(digest.count, as_of, lang),

@@ -207,7 +207,7 @@ def list_items(session: Session, user: WebUser, wanted: ItemFilter, *, today: dt
     base = select(ActionItem.id).join(Meeting, col(ActionItem.meeting_id) == Meeting.id).where(*where)
     total = session.exec(select(func.count()).select_from(base.subquery())).one()
     rows = session.exec(
-        select(ActionItem, Meeting.date, Body.name)
+        select(ActionItem, col(Meeting.date), col(Body.name))
         .join(Meeting, col(ActionItem.meeting_id) == Meeting.id)
         .join(Body, col(Meeting.body_id) == Body.id)
         .where(*where)
@@ -560,12 +560,12 @@ def discard_upload(session: Session, user: WebUser, upload_id: int, *, now: dt.d
         ):
             session.execute(delete(table).where(col(column).in_(items)))
         session.execute(delete(ActionItem).where(col(ActionItem.meeting_id) == meeting_id))
-    for table, column in (
+    for part, key in (
         (AgendaItem, AgendaItem.meeting_id),
         (Decision, Decision.meeting_id),
         (Participation, Participation.meeting_id),
     ):
-        session.execute(delete(table).where(col(column) == meeting_id))
+        session.execute(delete(part).where(col(key) == meeting_id))
     upload.source_document_id = None
     upload.status, upload.decided_at = UploadStatus.discarded, now
     session.add(upload)

@@ -108,6 +108,7 @@ def load_overdue(session: Session, as_of: dt.date, *, settings: Settings) -> lis
                 name=person.name if person else owner.name,
                 email=person.email if person else None,
                 language=person.language if person else None,
+                person_id=person.id if person else None,
             )
             owners.setdefault(owner.action_item_id, []).append(who)
     organizers: dict[int, Owner] = {}
@@ -135,12 +136,12 @@ def load_overdue(session: Session, as_of: dt.date, *, settings: Settings) -> lis
 def _organizer(session: Session, body: Body, settings: Settings) -> Owner:
     """The body's organiser (or the configured default), with the language of their person record if any."""
     org = organizer_of(body, settings)
-    language = None
+    language, person_id = None, None
     for person in session.exec(select(Person).where(Person.body_id == body.id)):
         if person.email and person.email.lower() == org.email.lower():
-            language = person.language
+            language, person_id = person.language, person.id
             break
-    return Owner(name=org.name, email=org.email, language=language)
+    return Owner(name=org.name, email=org.email, language=language, person_id=person_id)
 
 
 def _reply_to(digest: Digest) -> tuple[str, str] | None:
@@ -170,11 +171,24 @@ def compose_digests(session: Session, as_of: dt.date, *, settings: Settings, now
             secret_key=settings.secret_key,
             message_id_domain=settings.message_id_domain,
             reply_to=_reply_to(digest),
+            links=_done_links(digest, settings=settings, now=now),
         )
         key = outbox_key(digest, as_of)
         plan.mails.append(DigestMail(key=key, recipient=digest.email, items=digest.count, message=message))
         plan.keys.append(key)
     return plan
+
+
+def _done_links(digest: Digest, *, settings: Settings, now: dt.datetime) -> dict[int, str]:
+    """Each item's signed mark-done link for this recipient (none without MUISTIO_PUBLIC_URL)."""
+    from services.links import done_link
+
+    links = {}
+    for item in [*digest.own, *digest.unreachable]:
+        url = done_link(item.id, digest.person_id, settings=settings, now=now)
+        if url is not None:
+            links[item.id] = url
+    return links
 
 
 def outbox_rows(plan: DigestPlan, now: dt.datetime) -> list[OutboxMessage]:

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, BackgroundTasks, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
+from models import Meeting
 from muistio.errors import MuistioError
 from services import desk as work
 from services.accounts import (
@@ -411,7 +412,7 @@ def review_next(
     try:
         with state.sessions() as db:
             found = work.visible_upload(db, auth_of(request).user, upload_id)
-            nxt = db.get(work.Meeting, found.next_meeting_id) if found.next_meeting_id else None
+            nxt = db.get(Meeting, found.next_meeting_id) if found.next_meeting_id else None
             if nxt is None:
                 return _error(request, "", 404, "not_found")
             day = work.parse_day(date, today=state.today()) if date.strip() else None
