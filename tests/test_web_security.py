@@ -95,12 +95,17 @@ def test_every_change_needs_the_csrf_token(desk) -> None:  # type: ignore[no-unt
             wrong = client.post(concrete, data={"csrf": token[:-2] + "xx"}, follow_redirects=False)
             assert wrong.status_code == 403, (path, wrong.status_code)
             foreign = client.post(
-                concrete, data={"csrf": token}, headers={"Origin": "https://evil.example"}, follow_redirects=False
+                concrete,
+                data={"csrf": token},
+                headers={"Origin": "https://evil.example"},
+                follow_redirects=False,
             )
             assert foreign.status_code == 403, (path, foreign.status_code)
         # nothing of that changed the item
         assert client.get(f"/api/items/{ids['item']}").json()["status"] == "open"
-        ok = client.post(f"/items/{ids['item']}/done", data={"csrf": token, "note": "ok"}, follow_redirects=False)
+        ok = client.post(
+            f"/items/{ids['item']}/done", data={"csrf": token, "note": "ok"}, follow_redirects=False
+        )
         assert ok.status_code == 303
         api = client.post(f"/api/items/{ids['item']}/reopen", json={}, headers={"X-CSRF-Token": token})
         assert api.status_code == 200 and api.json()["status"] == "open"

@@ -90,6 +90,7 @@ def create_app(settings: Settings | None = None, *, dev: bool = False) -> FastAP
         openapi_url=None,  # served below, behind the login like everything else
         dependencies=[Depends(guard)],
     )
+    app.add_middleware(Hardening)
     app.state.desk = Desk(
         settings=settings, sessions=session_factory(url), templates=make_templates(), dev=dev
     )
