@@ -1,4 +1,4 @@
-"""Signed mark-done links: GET only confirms, POST marks done once; expired, reused or forged links do nothing."""
+"""Signed mark-done links: GET confirms, POST marks done once; expired, reused, forged links do nothing."""
 
 from __future__ import annotations
 

@@ -173,7 +173,7 @@ def test_password_hash_is_argon2id(desk) -> None:  # type: ignore[no-untyped-def
 
 
 def test_a_secretary_sees_only_her_bodies(desk) -> None:  # type: ignore[no-untyped-def]
-    app, _settings, ids, other = desk
+    app, _settings, _ids, other = desk
     with logged_in(app, "sari") as (client, token):
         listed = client.get("/api/items?status=all").json()
         assert {i["body"] for i in listed["items"]} == {"Hallitus"}

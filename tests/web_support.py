@@ -68,8 +68,16 @@ def make_item(
     """A body, a person, a held meeting with its minutes text and one open action item; returns their ids."""
     from sqlmodel import select
 
-    from models import ActionItem, ActionItemEvent, ActionItemOwner, Body, Meeting, MeetingStatus, Person
-    from models import SourceDocument
+    from models import (
+        ActionItem,
+        ActionItemEvent,
+        ActionItemOwner,
+        Body,
+        Meeting,
+        MeetingStatus,
+        Person,
+        SourceDocument,
+    )
 
     quote = f"{owner} {text.lower()} {due.strftime('%d.%m.%Y') if due else ''}".strip()
     with sessions(settings)() as db:
