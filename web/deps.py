@@ -237,7 +237,8 @@ def render(
 def redirect(url: str, msg: str | None = None) -> RedirectResponse:
     """303 See Other after a POST (POST-redirect-GET), with an optional message key."""
     if msg:
-        url += ("&" if "?" in url else "?") + "msg=" + quote(msg)
+        path, hash_mark, fragment = url.partition("#")
+        url = path + ("&" if "?" in path else "?") + "msg=" + quote(msg) + hash_mark + fragment
     return RedirectResponse(url, status_code=303)
 
 
