@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import JSON, Column, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from models.columns import UTCDateTime
@@ -223,7 +223,11 @@ class ActionItemBase(SQLModel):
 class ActionItem(ActionItemBase, table=True):
     """Something someone is to do after the meeting."""
 
-    __table_args__ = (UniqueConstraint("meeting_id", "key"),)
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "key"),
+        # The desk's list (status, by due date, then id) and its counts read this index alone.
+        Index("ix_actionitem_status_due_date_id", "status", "due_date", "id"),
+    )
     id: int | None = Field(default=None, primary_key=True)
 
 

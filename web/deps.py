@@ -6,9 +6,10 @@ import datetime as dt
 import hashlib
 import hmac
 import secrets
-from collections.abc import Callable
-from contextlib import AbstractContextManager
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -42,6 +43,14 @@ class Desk:
     sessions: Callable[[], AbstractContextManager[Session]]
     templates: Jinja2Templates
     dev: bool = False
+    sessions_url: str = ""
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def writing(self) -> AbstractContextManager[Session]:
+        """A transaction that changes rows; SQLite writers queue here, not in SQLite's busy backoff."""
+        if not self.sessions_url.startswith("sqlite"):
+            return self.sessions()
+        return _locked(self.write_lock, self.sessions)
 
     def now(self) -> dt.datetime:
         """The current instant (the services' clock, so tests can move it)."""
@@ -50,6 +59,14 @@ class Desk:
     def today(self) -> dt.date:
         """Today in the configured time zone."""
         return self.now().astimezone(ZoneInfo(self.settings.timezone)).date()
+
+
+@contextmanager
+def _locked(
+    lock: threading.Lock, sessions: Callable[[], AbstractContextManager[Session]]
+) -> Iterator[Session]:
+    with lock, sessions() as db:
+        yield db
 
 
 def make_templates() -> Jinja2Templates:

@@ -233,7 +233,7 @@ def _change(request: Request, item_id: int, action: str, back: str, **kw: Any) -
     user = auth_of(request).user
     note = " ".join(str(kw.pop("note", "") or "").split())[:1000] or None
     try:
-        with state.sessions() as db:
+        with state.writing() as db:
             work.visible_item(db, user, item_id)
             now = state.now()
             if action == "done":
@@ -585,7 +585,7 @@ def link_use(request: Request, token: str, note: OptText = "") -> Response:
 
     state = desk(request)
     try:
-        with state.sessions() as db:
+        with state.writing() as db:
             use_link(db, token, settings=state.settings, now=state.now(), note=note)
     except LinkError as exc:
         return _link_answer(request, exc.reason, None)

@@ -122,6 +122,9 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_usedlink_action_item_id'), ['action_item_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_usedlink_token_hash'), ['token_hash'], unique=True)
 
+    with op.batch_alter_table('actionitem', schema=None) as batch_op:
+        batch_op.create_index('ix_actionitem_status_due_date_id', ['status', 'due_date', 'id'], unique=False)
+
     # ### end Alembic commands ###
 
 
@@ -163,5 +166,7 @@ def downgrade() -> None:
 
     op.drop_table('loginattempt')
     # ### end Alembic commands ###
+    with op.batch_alter_table('actionitem', schema=None) as batch_op:
+        batch_op.drop_index('ix_actionitem_status_due_date_id')
     sa.Enum(name='uploadstatus').drop(op.get_bind(), checkfirst=True)
     sa.Enum(name='role').drop(op.get_bind(), checkfirst=True)
