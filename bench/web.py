@@ -1,6 +1,6 @@
 """Desk latency under load: mark-done and the items list at 20 concurrent clients over 100,000 items.
 
-Run: .venv/bin/python -m bench.web [--items 100000] [--clients 20] [--requests 25] [--backend sqlite|postgresql]
+Run: .venv/bin/python -m bench.web [--items N] [--clients N] [--requests N] [--backend sqlite|postgresql|both]
 The desk runs as `muistio web` in its own process on loopback; the baseline is /api/health measured in
 the same run (same login check, no query), so each figure is also shown as a ratio to it.
 """

@@ -10,6 +10,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import case, delete, func, or_
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from models import (
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 UPLOAD_SUFFIXES = (".txt", ".md", ".rst", ".pdf", ".docx", ".html", ".htm", ".tex", ".wiki")
 LOW_CONFIDENCE = 0.7
 MAX_PER_PAGE = 200
+COUNT_AHEAD = 10_000  # how far past the page the list counts matches exactly
 
 
 class DeskError(MuistioError):
@@ -149,9 +151,10 @@ class ItemPage:
     """One page of items and how many match in all."""
 
     items: list[ItemSummary]
-    total: int
+    total: int  # matches; a lower bound when not exact
     page: int
     per_page: int
+    exact: bool = True
 
     @property
     def pages(self) -> int:
@@ -215,13 +218,17 @@ def list_items(session: Session, user: WebUser, wanted: ItemFilter, *, today: dt
     # sorting every match with a NULLS-LAST expression (SQLite and PostgreSQL order NULLs differently).
     dated, undated = col(ActionItem.due_date).is_not(None), col(ActionItem.due_date).is_(None)
 
-    def count(*extra: Any) -> int:
-        n: int = session.exec(select(func.count()).select_from(ActionItem).where(*where, *extra)).one()
+    def count(limit: int, *extra: Any) -> int:
+        """Matches, counted no further than `limit` (a count over 100,000 rows costs more than the page)."""
+        capped = select(ActionItem.id).where(*where, *extra).limit(limit).subquery()
+        n: int = session.exec(select(func.count()).select_from(capped)).one()
         return n
 
-    n_dated = count(dated)
-    total = n_dated + count(undated)
     offset = (page - 1) * per_page
+    total = count(offset + COUNT_AHEAD + 1)
+    exact = total <= offset + COUNT_AHEAD
+    # Enough dated items for this page means the undated ones need not be counted at all.
+    n_dated = count(offset + per_page, dated)
     ids: list[int] = []
     if offset < n_dated:
         ids += session.exec(
@@ -231,7 +238,7 @@ def list_items(session: Session, user: WebUser, wanted: ItemFilter, *, today: dt
             .offset(offset)
             .limit(per_page)
         ).all()  # type: ignore[arg-type]
-    if len(ids) < per_page and offset + len(ids) < total:
+    if len(ids) < per_page and n_dated < offset + per_page:
         ids += session.exec(
             select(ActionItem.id)
             .where(*where, undated)
@@ -239,32 +246,50 @@ def list_items(session: Session, user: WebUser, wanted: ItemFilter, *, today: dt
             .offset(max(0, offset - n_dated))
             .limit(per_page - len(ids))
         ).all()  # type: ignore[arg-type]
-    found = session.exec(
-        select(ActionItem, col(Meeting.date), col(Body.name))
+    found = session.execute(
+        sa_select(
+            col(ActionItem.id),
+            col(ActionItem.text),
+            col(ActionItem.status),
+            col(ActionItem.due_date),
+            col(ActionItem.due_phrase),
+            col(ActionItem.meeting_id),
+            col(ActionItem.confidence),
+            col(Meeting.date),
+            col(Body.name),
+        )
         .join(Meeting, col(ActionItem.meeting_id) == Meeting.id)
         .join(Body, col(Meeting.body_id) == Body.id)
         .where(col(ActionItem.id).in_(ids or [-1]))
     ).all()
     place = {item_id: n for n, item_id in enumerate(ids)}
-    rows = sorted(found, key=lambda row: place[row[0].id or 0])
-    owners = _owners(session, [item.id for item, _, _ in rows if item.id is not None])
+    owners: dict[int, list[str]] = defaultdict(list)
+    if ids:
+        for item_id, name in session.exec(
+            select(ActionItemOwner.action_item_id, ActionItemOwner.name)
+            .where(col(ActionItemOwner.action_item_id).in_(ids))
+            .order_by(col(ActionItemOwner.id))
+        ):
+            owners[item_id].append(name)
     items = [
         ItemSummary(
-            id=item.id or 0,
-            text=item.text,
-            status=item.status.value,
-            owners=[name for _, name in owners.get(item.id or 0, [])],
-            due_date=item.due_date,
-            due_phrase=item.due_phrase,
-            meeting_id=item.meeting_id,
+            id=item_id,
+            text=text,
+            status=ActionStatus(status).value,
+            owners=owners.get(item_id, []),
+            due_date=due,
+            due_phrase=phrase,
+            meeting_id=meeting_id,
             meeting_date=date,
             body=body,
-            confidence=item.confidence,
-            overdue=item.status == ActionStatus.open and item.due_date is not None and item.due_date < today,
+            confidence=confidence,
+            overdue=ActionStatus(status) == ActionStatus.open and due is not None and due < today,
         )
-        for item, date, body in rows
+        for item_id, text, status, due, phrase, meeting_id, confidence, date, body in sorted(
+            found, key=lambda row: place[row[0]]
+        )
     ]
-    return ItemPage(items=items, total=total, page=page, per_page=per_page)
+    return ItemPage(items=items, total=total, page=page, per_page=per_page, exact=exact)
 
 
 def _like(text: str) -> str:

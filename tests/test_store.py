@@ -117,7 +117,6 @@ def store(url: str, ext: Extraction, doc: Document, now: dt.datetime = NOW) -> S
 def test_migration_gives_the_models_tables(empty_database_url: str) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
-
     from alembic.script import ScriptDirectory
 
     from models.migrations import alembic_config

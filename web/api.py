@@ -47,7 +47,8 @@ class ItemPageOut(BaseModel):
     """A page of items and how many match."""
 
     items: list[ItemOut]
-    total: int
+    total: int = Field(description="matches; a lower bound when exact is false (counted 10,000 past a page)")
+    exact: bool
     page: int
     per_page: int
     pages: int
@@ -161,6 +162,7 @@ def items(
     return ItemPageOut(
         items=[_item_out(r) for r in found.items],
         total=found.total,
+        exact=found.exact,
         page=found.page,
         per_page=found.per_page,
         pages=found.pages,
