@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 import jinja2
 from fastapi import Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlmodel import Session
@@ -173,8 +174,8 @@ async def guard(request: Request) -> None:
     if path in PUBLIC_PATHS:
         return
     state = desk(request)
-    with state.sessions() as db:
-        auth = authenticate(request, db, state)
+    # The lookup is blocking database work: off the event loop, so other requests keep moving.
+    auth = await run_in_threadpool(_authenticate_now, request, state)
     if auth is None:
         raise NeedLogin()
     request.state.auth = auth
@@ -182,6 +183,11 @@ async def guard(request: Request) -> None:
         return  # bearer tokens come with no cookie, so no other site can make a browser send them
     if not same_origin(request) or not csrf_matches(auth.csrf, await submitted_csrf(request)):
         raise CsrfFailed()
+
+
+def _authenticate_now(request: Request, state: Desk) -> Auth | None:
+    with state.sessions() as db:
+        return authenticate(request, db, state)
 
 
 def auth_of(request: Request) -> Auth:
