@@ -68,3 +68,23 @@ def test_every_page_template_autoescapes() -> None:
     for name in names:
         assert env.autoescape is True or env.autoescape(name), name  # type: ignore[operator]
         assert "|safe" not in (TEMPLATES / name).read_text().replace(" ", ""), name
+
+
+def test_the_user_chooses_finnish_swedish_or_english(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    settings = settings_for(f"sqlite:///{tmp_path / 'x.db'}", tmp_path)
+    app = make_app(settings)
+    add_user(settings, "admin")
+    with TestClient(app) as client:
+        assert "Kirjaudu" in client.get("/login", headers={"Accept-Language": "fi-FI"}).text
+        assert "Logga in" in client.get("/login?lang=sv").text
+        assert "Logga in" in client.get("/login").text  # the choice is remembered
+        assert "Log in" in client.get("/login?lang=en").text
+    with logged_in(app, "admin") as (client, token):
+        assert "Yleiskuva" in client.get("/").text
+        chosen = client.post("/language", data={"csrf": token, "language": "sv", "next": "/items"})
+        assert chosen.url.path == "/items" and "Uppgifter" in chosen.text
+        assert "Översikt" in client.get("/").text
+        client.post("/language", data={"csrf": token, "language": "en", "next": "/"})
+        assert "Overview" in client.get("/").text
