@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench calibration fuzz audit clean
+.PHONY: demo test lint bench calibration fuzz audit clean chromium
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,10 @@ tests/node/node_modules/.installed: tests/node/package.json
 	cd tests/node && npm install --no-audit --no-fund --silent
 	touch $@
 
+# The desk's browser test drives Debian's Chromium; installed once, skipped when it is there.
+chromium:
+	@test -x /usr/bin/chromium || (apt-get update -q && apt-get install -y -q chromium)
+
 demo: $(STAMP)
 	$(BIN)/muistio demo
 
@@ -24,7 +28,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: $(STAMP) tests/node/node_modules/.installed lint
+test: $(STAMP) tests/node/node_modules/.installed chromium lint
 	$(BIN)/python -m pytest -q
 
 # The property tests of tests/test_fuzz.py with 3,000 examples each instead of the 60 of `make test`.

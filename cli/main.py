@@ -249,6 +249,8 @@ def show(
     from cli.output import show_lines
 
     with _one_line_errors():
+        if body is not None:
+            body = _existing_body(body)
         _print_lines(show_lines(_settings(), meeting, body, json_out))
 
 
@@ -259,15 +261,14 @@ app.add_typer(item_app, name="item")
 
 
 def _actor(by: str | None) -> str:
-    """Who makes the change: --by, else the login name (recorded in the item's history)."""
+    """Who makes the change: --by, else MUISTIO_USER; never the operating-system account."""
     if by and by.strip():
-        return by.strip()
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (some containers): still say something
-        return "cli"
+        return " ".join(by.split())
+    configured = _settings().user
+    if configured and configured.strip():
+        return " ".join(configured.split())
+    fail("say who makes the change: --by NAME, or set MUISTIO_USER")
+    raise AssertionError  # unreachable: fail() exits
 
 
 def _item_change(action: str, item_id: str, by: str | None, note: str | None, **kw: Any) -> None:
@@ -278,7 +279,7 @@ def _item_change(action: str, item_id: str, by: str | None, note: str | None, **
 
 
 ItemId = Annotated[str, typer.Argument(help="the item's id (see `muistio items`)")]
-By = Annotated[str | None, typer.Option("--by", help="who makes the change (default: your login name)")]
+By = Annotated[str | None, typer.Option("--by", help="who makes the change (default: MUISTIO_USER)")]
 Note = Annotated[str | None, typer.Option("--note", help="a note kept in the item's history")]
 
 
@@ -308,7 +309,7 @@ def item_assign(
 @item_app.command("due")
 def item_due(
     item_id: ItemId,
-    date: Annotated[str, typer.Argument(help="new due date YYYY-MM-DD, or 'none'")],
+    date: Annotated[str, typer.Argument(help="new due date: 30.9.2026, 30.9., 2026-09-30, or 'none'")],
     by: By = None,
     note: Note = None,
 ) -> None:
@@ -400,11 +401,14 @@ def people_add(
     body: Annotated[str | None, typer.Option(help="the body they belong to")] = None,
 ) -> None:
     """Add a person (or update the one with that name)."""
+    from services.bodies import existing_body
     from services.roster import add_person, make_entry
 
     with _one_line_errors():
         entry = make_entry("people add", name, email, aliases, organization, language)
         with _database(_settings())() as session:
+            if body is not None:  # a typo must not create a new body (`people import` and `body set` create)
+                body = existing_body(session, body).name
             report = add_person(session, entry, body=body)
     typer.echo(report.summary())
 
@@ -417,10 +421,11 @@ def people_list(
     """List people by body, with address, aliases, organisation and language."""
     import json
 
+    from services.bodies import existing_body
     from services.roster import list_people
 
     with _one_line_errors(), _database(_settings())() as session:
-        rows = list_people(session, body=body)
+        rows = list_people(session, body=existing_body(session, body).name if body is not None else None)
     if json_out:
         data = [
             {"body": b.name, "name": p.name, "email": p.email, "aliases": list(p.aliases),
@@ -662,6 +667,21 @@ def serve_command(
     with _one_line_errors():
         code = serve(_settings(), port=port, web_port=web_port)
     raise typer.Exit(code)
+def _existing_body(name: str) -> str:
+    """The stored name of an existing body; a one-line error with near matches for an unknown one."""
+    from services.bodies import existing_body
+
+    with _database(_settings())() as session:
+        return existing_body(session, name).name
+
+
+# --- the secretary's desk (cli/web.py) ---------------------------------------------------------------
+
+from cli.web import body_list, user_app, web  # noqa: E402  (only typer at import time)
+
+app.command("web")(web)
+app.add_typer(user_app, name="user")
+body_app.command("list")(body_list)
 
 
 def main() -> None:

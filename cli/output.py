@@ -568,12 +568,14 @@ def item_change_lines(
 
     ref = _item_ref(item_id)
     day: dt.date | None = None
-    if action == "due" and due is not None and due.strip().lower() not in ("", "none", "-"):
-        try:
-            day = dt.date.fromisoformat(due.strip())
-        except ValueError:
-            raise CommandError(f"{due!r} is not a date YYYY-MM-DD (or 'none')") from None
     now = clock().now()
+    if action == "due" and due is not None:
+        from services.desk import DeskError, parse_day
+
+        try:  # the project's date grammar: 30.9.2026, 30.9., 2026-09-30 (a day without a year comes next)
+            day = parse_day(due, today=now.astimezone(ZoneInfo(settings.timezone)).date())
+        except DeskError as exc:
+            raise CommandError(str(exc)) from None
     with _session(settings) as session:
         try:
             if action == "done":

@@ -1,5 +1,16 @@
 """SQLModel tables and the session; imports nothing else of muistio's."""
 
+from models.accounts import (
+    ApiToken,
+    LoginAttempt,
+    Role,
+    Upload,
+    UploadStatus,
+    UsedLink,
+    UserBody,
+    WebSession,
+    WebUser,
+)
 from models.session import make_engine, session_scope
 from models.tables import (
     ActionItem,
@@ -32,9 +43,11 @@ __all__ = [
     "ActionItemRead",
     "ActionStatus",
     "AgendaItem",
+    "ApiToken",
     "Body",
     "BodyRead",
     "Decision",
+    "LoginAttempt",
     "Meeting",
     "MeetingRead",
     "MeetingStatus",
@@ -45,8 +58,15 @@ __all__ = [
     "PendingStatus",
     "Person",
     "PersonRead",
+    "Role",
     "SourceDocument",
     "SourceDocumentRead",
+    "Upload",
+    "UploadStatus",
+    "UsedLink",
+    "UserBody",
+    "WebSession",
+    "WebUser",
     "make_engine",
     "session_scope",
 ]

@@ -245,10 +245,11 @@ class ActionItemBase(SQLModel):
 class ActionItem(ActionItemBase, table=True):
     """Something someone is to do after the meeting."""
 
-    # (status, due_date): the digest's and the reminders' "open and due before/within" is one range scan.
+    # (status, due_date, id): the digest's and reminders' "open and due before/within" is one range scan,
+    # and the desk's list (status, by due date, then id) and its counts read this index alone.
     __table_args__ = (
         UniqueConstraint("meeting_id", "key"),
-        Index("ix_actionitem_status_due_date", "status", "due_date"),
+        Index("ix_actionitem_status_due_date_id", "status", "due_date", "id"),
     )
     id: int | None = Field(default=None, primary_key=True)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import email
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.message import EmailMessage
@@ -28,6 +28,7 @@ class Owner:
     name: str
     email: str | None = None
     language: str | None = None
+    person_id: int | None = None  # the Person row, when known: mark-done links are bound to it
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Digest:
     # Ids already listed, so adding is a set lookup rather than a scan of the list (10x items, ~10x time).
     own_ids: set[int] = field(default_factory=set, repr=False, compare=False)
     unreachable_ids: set[int] = field(default_factory=set, repr=False, compare=False)
+    person_id: int | None = None  # the recipient's Person row: mark-done links are bound to it
 
     @property
     def count(self) -> int:
@@ -115,7 +117,10 @@ def group_digests(items: Iterable[OverdueItem]) -> Grouping:
         key = address.lower()
         if key not in by_address:
             by_address[key] = Digest(
-                name=clean_line(who.name), email=address, language=pick_language(who.language, body_language)
+                name=clean_line(who.name),
+                email=address,
+                language=pick_language(who.language, body_language),
+                person_id=who.person_id,
             )
         return by_address[key]
 
@@ -196,7 +201,9 @@ class ItemView:
     done_url: str | None = None  # a signed link, when there is one
 
 
-def _item_context(item: OverdueItem, as_of: date, language: str, me: str | None) -> ItemView:
+def _item_context(
+    item: OverdueItem, as_of: date, language: str, me: str | None, done_url: str | None = None
+) -> ItemView:
     """The view of one item for one recipient (`me`: their address, left out of 'also owned by')."""
     others = [clean_line(o.name) for o in item.owners if (usable_address(o) or "").lower() != me]
     return ItemView(
@@ -209,22 +216,23 @@ def _item_context(item: OverdueItem, as_of: date, language: str, me: str | None)
         others=others,
         unreachable=[clean_line(n) for n in unreachable_owners(item)],
         done=done_command(item.id),
-        done_url=item.done_url,
+        done_url=done_url or item.done_url,
     )
 
 
-def digest_context(digest: Digest, as_of: date) -> dict[str, object]:
-    """The template context of one digest."""
+def digest_context(digest: Digest, as_of: date, links: Mapping[int, str] | None = None) -> dict[str, object]:
+    """The template context of one digest; `links` gives an item's mark-done URL for this recipient."""
     lang = pick_language(digest.language)
     me = digest.email.lower()
+    links = links or {}
     return {
         "language": lang,
         "name": clean_line(digest.name),
         "count": digest.count,
         "as_of": day_text(as_of, lang),
         "week": as_of.isocalendar()[1],
-        "own": [_item_context(i, as_of, lang, me) for i in digest.own],
-        "unreachable": [_item_context(i, as_of, lang, None) for i in digest.unreachable],
+        "own": [_item_context(i, as_of, lang, me, links.get(i.id)) for i in digest.own],
+        "unreachable": [_item_context(i, as_of, lang, None, links.get(i.id)) for i in digest.unreachable],
     }
 
 
@@ -248,12 +256,16 @@ def digest_mail(
     message_id_domain: str,
     reply_to: tuple[str, str] | None = None,
     templates_dir: Path | None = None,
+    links: Mapping[int, str] | None = None,
 ) -> RawMail:
-    """The digest mail (text + HTML) in wire form; the same input and stamp give the same bytes."""
+    """The digest mail (text + HTML) in wire form; the same input and stamp give the same bytes.
+
+    `links` maps an item to its signed mark-done URL for this recipient (else the CLI command shows).
+    """
     if not digest.own and not digest.unreachable:
         raise InviteError(f"an empty digest for {digest.email} is not sent")
     lang = pick_language(digest.language)
-    text, html = render_bodies("digest", digest_context(digest, as_of), templates_dir)
+    text, html = render_bodies("digest", digest_context(digest, as_of, links), templates_dir)
     return raw_text_mail(
         (digest.name, digest.email),
         digest_subject(digest.count, as_of, lang),
@@ -283,10 +295,11 @@ def compose_digest(
     message_id_domain: str,
     reply_to: tuple[str, str] | None = None,
     templates_dir: Path | None = None,
+    links: Mapping[int, str] | None = None,
 ) -> EmailMessage:
     """The digest mail as an EmailMessage (digest_mail, parsed)."""
     raw = digest_mail(
         digest, as_of, stamp=stamp, sender=sender, secret_key=secret_key,
-        message_id_domain=message_id_domain, reply_to=reply_to, templates_dir=templates_dir,
+        message_id_domain=message_id_domain, reply_to=reply_to, templates_dir=templates_dir, links=links,
     )  # fmt: skip
     return parse_mail(raw.raw)

@@ -104,14 +104,14 @@ def parse_as_of(value: str | None, *, settings: Settings, now: dt.datetime) -> d
 # --- reading ---------------------------------------------------------------------------------
 
 
-def organizer_languages(session: Session) -> dict[tuple[int | None, str], str]:
-    """(body id, lower-case address) -> language of everyone with both: one query per run."""
+def organizer_people(session: Session) -> dict[tuple[int | None, str], tuple[str | None, int]]:
+    """(body id, lower-case address) -> (language, person id) of everyone with an address: one query."""
     rows = session.execute(
-        select(col(Person.body_id), col(Person.email), col(Person.language)).where(
-            col(Person.email).is_not(None), col(Person.language).is_not(None)
+        select(col(Person.body_id), col(Person.email), col(Person.language), col(Person.id)).where(
+            col(Person.email).is_not(None)
         )
     )
-    return {(body_id, email.lower()): lang for body_id, email, lang in rows}
+    return {(body_id, email.lower()): (lang, pid) for body_id, email, lang, pid in rows}
 
 
 class Organizers:
@@ -119,7 +119,7 @@ class Organizers:
 
     def __init__(self, session: Session, settings: Settings) -> None:
         self.settings = settings
-        self.languages = organizer_languages(session)
+        self.people = organizer_people(session)
         self.cache: dict[int, Owner] = {}
 
     def of(self, body_id: int, name: str | None, email: str | None) -> Owner:
@@ -128,8 +128,10 @@ class Organizers:
         if found is None:
             org_name = name or self.settings.organizer_name
             org_email = email or self.settings.organizer_email
-            language = self.languages.get((body_id, org_email.lower()))
-            found = self.cache[body_id] = Owner(name=org_name, email=org_email, language=language)
+            language, person_id = self.people.get((body_id, org_email.lower()), (None, None))
+            found = self.cache[body_id] = Owner(
+                name=org_name, email=org_email, language=language, person_id=person_id
+            )
         return found
 
 
@@ -137,7 +139,7 @@ _OVERDUE_COLUMNS = (
     col(ActionItem.id), col(ActionItem.text), col(ActionItem.due_date), col(ActionItem.due_phrase),
     col(Meeting.date), col(Body.id), col(Body.name), col(Body.language),
     col(Body.organizer_name), col(Body.organizer_email),
-    col(ActionItemOwner.name), col(Person.name), col(Person.email), col(Person.language),
+    col(ActionItemOwner.name), col(Person.name), col(Person.email), col(Person.language), col(Person.id),
 )  # fmt: skip
 
 
@@ -196,9 +198,9 @@ def iter_overdue(session: Session, as_of: dt.date, *, settings: Settings) -> Ite
 
 
 @lru_cache(maxsize=65536)
-def _owner(name: str, email: str | None, language: str | None) -> Owner:
+def _owner(name: str, email: str | None, language: str | None, person_id: int | None) -> Owner:
     """One Owner object per person however many items they own (frozen dataclasses are slow to build)."""
-    return Owner(name=name, email=email, language=language)
+    return Owner(name=name, email=email, language=language, person_id=person_id)
 
 
 def _item(rows: list[Any], organizers: Organizers) -> OverdueItem:
@@ -206,8 +208,8 @@ def _item(rows: list[Any], organizers: Organizers) -> OverdueItem:
     first = rows[0]
     item_id, text, due, phrase, meeting_date, body_id, body, body_lang, org_name, org_email = first[:10]
     owners = tuple(
-        _owner(p_name or o_name, p_email, p_lang)
-        for *_, o_name, p_name, p_email, p_lang in rows
+        _owner(p_name or o_name, p_email, p_lang, p_id)
+        for *_, o_name, p_name, p_email, p_lang, p_id in rows
         if o_name is not None
     )
     return OverdueItem(
@@ -266,6 +268,7 @@ def compose_digests(
         raw = digest_mail(
             digest, as_of, stamp=now, sender=sender, secret_key=settings.secret_key,
             message_id_domain=settings.message_id_domain, reply_to=_reply_to(digest),
+            links=_done_links(digest, settings=settings, now=now),
         )  # fmt: skip
         key = outbox_key(digest, as_of)
         batch.append(DigestMail(key=key, recipient=digest.email, items=digest.count, mail=raw))
@@ -276,6 +279,20 @@ def compose_digests(
             batch = []
     _flush(plan, batch, sink, keep)
     return plan
+
+
+def _done_links(digest: Digest, *, settings: Settings, now: dt.datetime) -> dict[int, str]:
+    """Each item's signed mark-done link for this recipient (none without MUISTIO_PUBLIC_URL)."""
+    if not settings.public_url or digest.person_id is None:
+        return {}
+    from services.links import done_link
+
+    links = {}
+    for item in [*digest.own, *digest.unreachable]:
+        url = done_link(item.id, digest.person_id, settings=settings, now=now)
+        if url is not None:
+            links[item.id] = url
+    return links
 
 
 def _flush(plan: DigestPlan, batch: list[DigestMail], sink: Sink | None, keep: bool) -> None:

@@ -1250,6 +1250,13 @@ def reopen_item(
     return _set_status(item_id, ActionStatus.open, session=session, actor=actor, now=now, note=note)
 
 
+def cancel_item(
+    item_id: int, *, session: Session, actor: str, now: dt.datetime, note: str | None = None
+) -> ItemChange:
+    """Cancel an action item (it will not be done); a later correction of the minutes keeps it cancelled."""
+    return _set_status(item_id, ActionStatus.cancelled, session=session, actor=actor, now=now, note=note)
+
+
 def assign_item(
     item_id: int,
     owners: Sequence[str],

@@ -23,6 +23,7 @@ def cli(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> C
     """Run `muistio ARGS` in-process against the test database."""
     monkeypatch.setenv("MUISTIO_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("MUISTIO_DATABASE_URL", database_url)
+    monkeypatch.delenv("MUISTIO_USER", raising=False)  # history names --by or MUISTIO_USER, never the OS user
     runner = CliRunner()
 
     def run(*args: str):
@@ -193,9 +194,10 @@ def test_item_commands_record_history_and_bad_ids_are_one_line(cli, database_url
     assert rows[0]["id"] == int(ref) and rows[0]["owners"] == ["Kirjaamo", "Talous"]
     assert rows[0]["due_precision"] == "day" and rows[0]["quote"] == "Tilataan kahvit."
     for args, words in [
-        (("item", "done", "999"), "no action item with id 999"),
+        (("item", "done", "999", "--by", "Sihteeri"), "no action item with id 999"),
         (("item", "history", "abc"), "'abc' is not an action item id"),
-        (("item", "due", ref, "ensi viikolla"), "is not a date YYYY-MM-DD"),
+        (("item", "due", ref, "pian", "--by", "Sihteeri"), "'pian' is not a date"),
+        (("item", "done", ref), "say who makes the change: --by NAME, or set MUISTIO_USER"),
     ]:
         result = cli(*args)
         assert result.exit_code == 1 and words in result.stderr and result.stderr.count("\n") == 1

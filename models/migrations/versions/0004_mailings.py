@@ -55,14 +55,11 @@ def upgrade() -> None:
         batch_op.alter_column("name_key", existing_type=sa.String(), nullable=False)
         batch_op.create_index(batch_op.f("ix_person_name_key"), ["name_key"], unique=False)
         batch_op.create_unique_constraint(batch_op.f("uq_person_body_id_name_key"), ["body_id", "name_key"])
-    with op.batch_alter_table("actionitem", schema=None) as batch_op:
-        batch_op.create_index("ix_actionitem_status_due_date", ["status", "due_date"], unique=False)
+    # The overdue and due-soon range scans use 0002_web's (status, due_date, id) index.
 
 
 def downgrade() -> None:
     """Drop what upgrade added."""
-    with op.batch_alter_table("actionitem", schema=None) as batch_op:
-        batch_op.drop_index("ix_actionitem_status_due_date")
     with op.batch_alter_table("person", schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f("uq_person_body_id_name_key"), type_="unique")
         batch_op.drop_index(batch_op.f("ix_person_name_key"))

@@ -1,0 +1,1 @@
+"""Benchmarks: extraction speed and the desk under load."""
