@@ -65,6 +65,10 @@ class Settings(BaseSettings):
         default="auto", description="Finnish analyser: libvoikko when installed (auto), required, or off"
     )
 
+    inbox_dir: Path | None = Field(
+        default=None, description="folder watched for approved minutes; default: data_dir/inbox"
+    )
+
     # bounded parsing: one file may cost at most this much (the child process is stopped past it)
     parse_seconds: float = Field(default=60.0, gt=0, description="time limit for reading one file")
     parse_memory_mb: int = Field(default=1024, ge=128, description="memory limit for reading one file")

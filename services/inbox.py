@@ -8,7 +8,6 @@ looks running at once never take the same file.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,8 +22,7 @@ PARTIAL_SUFFIXES = (".part", ".tmp", ".crdownload", ".partial", "~")
 
 def inbox_dir(settings: Settings) -> Path:
     """MUISTIO_INBOX_DIR, else DATA_DIR/inbox."""
-    configured = os.environ.get("MUISTIO_INBOX_DIR", "").strip()
-    return Path(configured) if configured else settings.data_dir / "inbox"
+    return settings.inbox_dir or settings.data_dir / "inbox"
 
 
 def ensure_inbox(inbox: Path) -> None:
