@@ -304,6 +304,62 @@ def _clause_family_hits(
         hits.extend(ch)
 
 
+# a marker that names only the doers, closing the task it follows: '... yes or no. (Act Clerk)',
+# '... to oversee the work. Action: Cllrs Dennis, Lyons and the Clerk'
+_MARKER_WORD = (
+    r"(?:Act|ACT|Action|ACTION|Actions|AP)\b\s*[:.]?\s*"
+    r"(?!(?i:points?|items?|plans?|lists?|log|required|needed|taken|summary)\b)"  # 'Action Points': a title
+)
+_MARKER_NAMES = (
+    r"(?P<who>(?-i:[A-Z][\w'’.-]*)(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+)(?:the\s+)?(?-i:[A-Z][\w'’.-]*))*)"
+)
+_OWNER_MARKER = re.compile(rf"(?:^|(?<=\s)){_MARKER_WORD}{_MARKER_NAMES}\s*[.;]?\s*(?:\d{{1,3}}[.)]?)?\s*$")
+_PAREN_MARKER = re.compile(rf"\({_MARKER_WORD}{_MARKER_NAMES}\s*\)")
+_LINE_LABEL = re.compile(r"[ \t]*(?:[-*•]|[a-z0-9]{1,2}[/.)])?[ \t]*")
+
+
+def _owner_marker_hits(
+    masked: str, s: Sentence, seg: str, prev_s: Sentence | None, items: list[_Item], hits: list[_Hit]
+) -> list[_Hit] | None:
+    """The tasks closing owner markers belong to, with those owners (None: no such marker here).
+
+    A bracketed marker owns the line it ends ('(Act Clerk)'), or the line before when it opens a
+    line; a bare one ('Action: Clerk') closing a sentence owns that sentence, or the one before.
+    """
+    found: list[_Hit] = []
+    for m in _PAREN_MARKER.finditer(seg):
+        who = [w for w in _split_names(m.group("who")) if w]
+        end = s.start + m.start()
+        line_a = masked.rfind("\n", 0, end) + 1
+        if not masked[line_a:end].strip(" .;:-–"):
+            end = line_a - 1
+            line_a = masked.rfind("\n", 0, max(end, 0)) + 1
+        label = _LINE_LABEL.match(masked, line_a, end)
+        line_a = label.end() if label else line_a
+        if who and masked[line_a:end].strip(" .;:-–"):
+            found.append(_Hit(line_a, end, who, 0.8, "explicit"))
+    if found:
+        keep = [h for h in hits if not any(h.a < f.b and f.a < h.b for f in found)]
+        return sorted(keep + found, key=lambda h: h.a)
+    bare = _OWNER_MARKER.search(seg)
+    if bare is None:
+        return None
+    who = [w for w in _split_names(bare.group("who")) if w]
+    if not who:
+        return None
+    lead = _BULLET_LEAD.match(seg)
+    a = s.start + (lead.end() if lead else 0)
+    b = s.start + bare.start()
+    if masked[a:b].strip(" .;:-–("):
+        return [_Hit(a, b, who, 0.8, "explicit")]
+    if prev_s is None or prev_s.block.index != s.block.index:
+        return []  # the marker alone, with nothing before it to own: no task of its own
+    # the marker stands alone: it owns the sentence before it, whatever was read there
+    items[:] = [it for it in items if it.sentence is None or it.sentence.start != prev_s.start]
+    plead = _BULLET_LEAD.match(masked, prev_s.start, prev_s.end)
+    return [_Hit(plead.end() if plead else prev_s.start, prev_s.end, who, 0.8, "explicit")]
+
+
 def _section_items(
     ctx: ExtractionContext,
     masked: str,
@@ -337,6 +393,7 @@ def _section_items(
     # a to-do list nested under a person: '- Kate:' then indented tasks, or a heading that is a name
     title_owner = _person_only(sec.title or "", owners)
     person: tuple[int, list[str]] | None = None  # (indent of the name bullet, its names)
+    prev_s: Sentence | None = None
     for s0 in sents:
         # a chat-log line: the nick speaks; '#action ...' after it is a MeetBot command
         irc = IRC_PREFIX.match(masked, s0.start, s0.end)
@@ -455,6 +512,10 @@ def _section_items(
                 )
             hits = _owner_label_hits(text, masked, sec, psec, sents, s, seg, hits, items, owners, recent_full)
         hits = _bracket_and_parent_owners(masked, s, seg, hits, parent_owner, owners)
+        marked = _owner_marker_hits(masked, s, seg, prev_s, items, hits)
+        prev_s = s
+        if marked is not None:
+            hits = marked
         if not hits:
             continue  # nothing to record for this sentence
         prev_owned = [
