@@ -839,13 +839,19 @@ def _passive_hits(text: str, a: int, b: int, lang: str, morphology: Morphology |
     return [_Hit(a, b, [], 0.6, "fi-passive")]
 
 
+# participles of a state, not of work someone does: 'as much time as will be needed'
+_STATIVE_PP = _words(
+    "needed required appreciated welcomed interested involved affected based expected pleased"
+)
+
+
 def _english_passive_hits(text: str, a: int, b: int) -> list[_Hit]:
     """'this bug will be fixed' as an ownerless task (not meetings being held)."""
     seg = text[a:b]
     if "will" not in seg:
         return []
     m = _EN_WILL_BE.search(seg)
-    if not m or not _PP.match(m.group(1)):
+    if not m or not _PP.match(m.group(1)) or m.group(1) in _STATIVE_PP:
         return []
     if _MEETING_WORDS.search(seg):
         return []
@@ -1061,8 +1067,8 @@ def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 _ACTION_HEADING = re.compile(
-    r"\s*(?:#+\s*)?(?:Action items?|Actions|Action items, by person|Toimenpiteet|TODO|Tehtävät|Att göra"
-    r"|Åtgärder|Uppgifter)\s*:?\s*",
+    r"\s*(?:#+\s*|[-*•]\s+)?(?:Actions? items?|Actions|Action items, by person|Toimenpiteet|TODO|Tehtävät"
+    r"|Att göra|Åtgärder|Uppgifter)\s*:?\s*",
     re.I,
 )
 

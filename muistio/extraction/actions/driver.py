@@ -360,6 +360,12 @@ def _owner_marker_hits(
     return [_Hit(plead.end() if plead else prev_s.start, prev_s.end, who, 0.8, "explicit")]
 
 
+_ROLL_OR_AGENDA = re.compile(
+    r"\b(?i:attendance|attendees|present|participants|agenda|roll\s+call|läsnä|osallistujat|esityslista"
+    r"|asialista|närvarande|deltagare|dagordning)\b"
+)
+
+
 def _section_items(
     ctx: ExtractionContext,
     masked: str,
@@ -383,6 +389,10 @@ def _section_items(
     nm_span = ctx.next_meeting_span
     items: list[_Item] = []
     action_heading = False
+    heading_indent = -1
+    task_indent: int | None = None  # the indent of the first task under an action heading
+    # an unticked box in the roll or the agenda is a name or a topic, not a task ('[ ] Windows Shell PR')
+    roll_or_agenda = bool(_ROLL_OR_AGENDA.search(sec.title or ""))
     resolving = False  # inside a 'RESOLVED:' paragraph or the list under it
     first_of_block: dict[int, str] = {}
     block_info: dict[int, tuple[re.Match[str] | None, re.Match[str] | None, bool]] = {}
@@ -409,7 +419,17 @@ def _section_items(
             continue
         if _ACTION_HEADING.fullmatch(seg):
             action_heading = True
+            # a bulleted heading ('* Action Items:') owns only the bullets nested under it
+            heading_indent = s.block.indent if s.block.bullet else -1
+            task_indent = None
             continue
+        if action_heading and s.block.bullet and s.block.indent <= heading_indent:
+            action_heading = False
+        if action_heading and s.block.bullet:
+            if task_indent is None or s.block.indent <= task_indent:
+                task_indent = s.block.indent
+            elif not _task_start(seg):
+                continue  # '- Slack', '- repo settings' under a task: its details, not tasks of their own
         if person is not None and (not s.block.bullet or s.block.indent <= person[0]):
             person = None
         if s.block.bullet and (named_only := _person_only(seg, owners)):
@@ -439,6 +459,8 @@ def _section_items(
                 turn = None
         label = _LABEL.match(seg)
         explicit = _EXPLICIT.match(seg)
+        if explicit and roll_or_agenda and "[" in explicit.group():
+            continue
         if explicit or (action_heading and s.block.bullet):
             hits.append(_explicit_hit(ctx, masked, s, seg, explicit, owners))
         elif not irc_speaker and (runs := _dash_owner_hits(masked, s.start, s.end, owners)):
