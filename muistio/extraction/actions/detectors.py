@@ -500,6 +500,11 @@ _TITLE_WORD = re.compile(r"\s*(?:[-*•]\s*)?([A-ZÅÄÖ][a-zåäö-]{3,}\s+)?")
 _FI_VERB_AFTER = re.compile(r"\s+(?:myös\s+|itse\s+|vielä\s+)?([a-zåäö]+)\b(\s+yhteyttä)?")
 
 
+_IN_CONTACT = re.compile(r"\s+(?:myös\s+)?yhteydessä\b")
+# the subject opens the clause after 'että': 'Päätettiin, että Veljo kutsuu kokouksen koolle'
+_THAT_OPENS = re.compile(r"\b(?i:päätettiin|sovittiin|todettiin|päätti|sopi),?\s+että\s*$")
+
+
 def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
     """'Miro hoitaa ...', 'Maija ja Miro laativat ...', 'Sari S. lupasi yrittää', 'Työllistetyt laittavat'."""
     seg = text[a:b]
@@ -522,6 +527,8 @@ def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
         if not vm:
             continue
         verb = vm.group(1)
+        if verb in {"on", "ovat"} and _IN_CONTACT.match(seg, vm.end()):
+            verb = "ottaa"  # 'Onerva on yhteydessä seurakuntaan': being in contact is the task of contacting
         promise = verb in _PROMISE
         if not promise and not (_fi_3sg(verb) or _task_verb(verb)):
             # every branch below needs a promise, a 3rd-person verb or a task verb: skip the name lookups
@@ -549,7 +556,7 @@ def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
             ok = (
                 _task_verb(verb)
                 and len(names) <= 2
-                and (not pre.strip() or bool(_BULLET_ONLY.match(pre)))
+                and (not pre.strip() or bool(_BULLET_ONLY.match(pre)) or bool(_THAT_OPENS.search(pre)))
                 and all(
                     n.split()[0].lower() not in _FI_NOT_SUBJECT and not _FI_CASE_END.search(n.split()[-1])
                     for n in names
@@ -799,7 +806,16 @@ _DAY_DATE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{4})?(?!\d)")
 
 
 # a past passive ('jaettiin', 'hyväksyttiin', 'sovittiin'): the meeting reports what it did
-_FI_PAST_PASSIVE = re.compile(r"\b[a-zåäö]{3,}(?:ttiin|tiin)\b", re.I)
+# ('myyntiin', 'postiin' are illatives: -ntiin and -stiin only in 'mentiin', 'pantiin', 'pestiin')
+_FI_PAST_PASSIVE = re.compile(
+    r"\b(?:[a-zåäö]{3,}(?<![ns])(?:ttiin|tiin)|[a-zåäö]+ttiin|mentiin|pantiin|pestiin)\b", re.I
+)
+# a habit, not a task: weekday plurals ('tiistaisin'), 'aina', 'yleensä', 'joka viikko'
+_HABITUAL = re.compile(
+    r"\b(?:maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai|arki|aamu|ilta|viikonlopu)isin\b"
+    r"|\b(?:aina|yleensä|tavallisesti|säännöllisesti)\b|\bjoka\s+(?:viikko|kuukausi|päivä|vuosi)\b",
+    re.I,
+)
 
 
 def _passive_hits(text: str, a: int, b: int, lang: str, morphology: Morphology | None = None) -> list[_Hit]:
@@ -826,6 +842,8 @@ def _passive_hits(text: str, a: int, b: int, lang: str, morphology: Morphology |
         return []  # a meeting or event being scheduled, not a task
     if _DECISION_WORD.search(seg):
         return []
+    if w.startswith(("kokoonnu", "kokoontu")) or _HABITUAL.search(seg):
+        return []  # 'Tiistaisin kokoonnutaan jumppaan': a gathering or a habit, not work handed out
     if _CONTENT_OR_FUNDING.search(seg):
         return []  # what a letter says ('Kirjeessä pyydetään ...') or where money comes from ('tililtä')
     if _FOR_YEAR.search(seg) and not _DEADLINE_CUE.search(seg):
