@@ -244,6 +244,10 @@ def _turn_hits(
     return named or _we_hits(masked, body_a, b)
 
 
+# a topic label opening a one-line minute: 'Park inspection- ', 'Bin update – ', 'Footpaths: '
+_TOPIC_LABEL = re.compile(r"\W*(?:\d{1,3}[.)]\s*)?[\w][\w ,&/'’]{1,40}?(?:-|\s[–—]|:)\s")
+
+
 def _clause_family_hits(
     ctx: ExtractionContext,
     masked: str,
@@ -277,12 +281,21 @@ def _clause_family_hits(
             # someone said, not work handed out (a named doer inside it still counts)
             ch = [h for h in ch if h.rule not in _OWNERLESS_RULES]
         if heading and not _DASH_BULLET.match(masked, s.block.start):
-            # an agenda heading ('3. Call to order') names a task only with a known owner
+            # an agenda heading ('3. Call to order') names a task only with a known owner, or with a
+            # role after a topic label: '12. Park inspection- clerk to get quotes' is a one-line minute
+            labelled = _TOPIC_LABEL.match(masked, s.start, s.end) is not None
             ch = [
                 h
                 for h in ch
-                if h.rule in _NAMED_RULES
-                and (h.rule not in {"en-subject", "fi-subject"} or all(owners.known(o) for o in h.owners))
+                if (
+                    h.rule in _NAMED_RULES
+                    and (h.rule not in {"en-subject", "fi-subject"} or all(owners.known(o) for o in h.owners))
+                )
+                or (
+                    labelled
+                    and h.rule in {"role-subject", "en-passive", "sv-passive-agent"}
+                    and bool(h.owners)
+                )
             ]
         for h in ch:
             if h.rule in {"fi-passive", "goal", "en-passive", "sv-passive"} and (demote):

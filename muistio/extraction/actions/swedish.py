@@ -182,7 +182,7 @@ def swedish_passive_hits(text: str, a: int, b: int) -> list[_Hit]:
     agent = _SV_AGENT.match(seg, m.end() + 1) if m.end() < len(seg) else None
     if agent:
         return [_Hit(a, b, [agent.group("who")], 0.7, "sv-passive-agent")]
-    trailing = _SV_TRAILING_OWNER.search(seg, m.end())
+    trailing = _SV_TRAILING_OWNER.search(seg, m.end() - 1)
     if trailing and trailing.group("who") not in _SV_NOT_SUBJECT:
         return [_Hit(a, b, re.split(r"\s*[–-]\s*", trailing.group("who")), 0.65, "sv-passive-agent")]
     return [_Hit(a, b, [], 0.6, "sv-passive")]
