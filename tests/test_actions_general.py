@@ -196,6 +196,9 @@ def test_swedish_month_meeting_is_a_due_date() -> None:
 
 
 def test_swedish_deadline_phrase_resolves_through_the_date_grammar() -> None:
-    text = "Styrelsemöte 2024-03-10\nNärvarande: Anna Lind, Per Ek\n\n1. Anna skickar kallelsen senast den 3 april.\n"
+    text = (
+        "Styrelsemöte 2024-03-10\nNärvarande: Anna Lind, Per Ek\n\n"
+        "1. Anna skickar kallelsen senast den 3 april.\n"
+    )
     item = _with(_items(text), "skickar kallelsen")
     assert item.due is not None and item.due.date == "2024-04-03"

@@ -245,6 +245,7 @@ def _turn_hits(
 
 
 # a topic label opening a one-line minute: 'Park inspection- ', 'Bin update – ', 'Footpaths: '
+_LABELLED_HEADING_RULES = frozenset({"role-subject", "en-passive", "sv-passive-agent"})
 _TOPIC_LABEL = re.compile(r"\W*(?:\d{1,3}[.)]\s*)?[\w][\w ,&/'’]{1,40}?(?:-|\s[–—]|:)\s")
 
 
