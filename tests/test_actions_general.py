@@ -53,6 +53,15 @@ def test_swedish_passive_takes_its_agent_or_the_closing_initials() -> None:
     assert _with(items, "Hemsidan uppdateras").owners == ["Per Nyberg"]
 
 
+def test_swedish_proposal_and_cut_modal_are_no_tasks() -> None:
+    text = (
+        "Styrelsemöte 2024-03-03\nNärvarande: Karin Olsson, Per Nyberg\n\n"
+        "1. Förslag har framlagts att föreningarna i Norrby och Söderby ska samarbeta kring festen.\n"
+        "2. Övrigt: föreningarna i Västby ska\n"
+    )
+    assert not [q for q in _quotes(_items(text)) if "Norrby" in q or "Västby" in q]
+
+
 def test_swedish_meeting_being_scheduled_is_no_task() -> None:
     assert not [q for q in _quotes(_items(SV_INITIALS)) if "Planeringsmöte" in q]
 
@@ -77,6 +86,11 @@ def test_council_roles_without_article_own_their_tasks() -> None:
 
 def test_passive_infinitive_task_takes_the_by_agent() -> None:
     assert _with(_items(EN_COUNCIL), "to be reported by clerk").owners == ["clerk"]
+
+
+def test_passive_infinitive_with_a_later_meeting_is_still_a_task() -> None:
+    text = "New warden- post to be advertised until the next meeting."
+    assert _to_be_done_hits(text, 0, len(text)) != []
 
 
 def test_role_as_object_is_no_doer() -> None:

@@ -411,8 +411,8 @@ def _to_be_done_hits(text: str, a: int, b: int) -> list[_Hit]:
     for m in _TO_BE_DONE.finditer(seg):
         if m.group("lead").lower() in _TO_BE_NOT or not _PP.match(m.group("pp")):
             continue
-        if _MEETING_WORDS.search(seg):
-            return []  # 'the AGM to be held ...': a meeting being scheduled
+        if _MEETING_WORDS.search(seg, 0, m.end()):
+            return []  # 'the AGM to be held': a meeting being set ('... till the next meeting' is a time)
         by = m.group("by")
         return [_Hit(a, b, [by] if by else [], 0.6, "en-passive")]
     return []

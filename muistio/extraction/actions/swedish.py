@@ -104,6 +104,10 @@ _SV_PAREN_SUBJECT = re.compile(r"\((?P<subj>[A-ZÅÄÖ]{2,4})\)\s+(?P<verb>[a-z�
 _SV_PASSIVE_STOP = re.compile(r"\b(?:handlingarna|till\s+protokollet|bordläggs|öppnat|avslutat)\b")
 
 
+# a proposal's content: 'Förslag har framlagts att ...', 'Anna föreslår att ...'
+_SV_PROPOSED = re.compile(r"\b(?:[Ff]örslag\w*|föreslår|föreslog|föreslogs|föreslås)\b[^.;]*\batt\s+[^.;]*$")
+
+
 def _names(subj: str) -> list[str]:
     return [p.strip() for p in _SV_SEP.split(subj) if p.strip()]
 
@@ -131,6 +135,10 @@ def swedish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hi
         modal = _SV_MODAL.match(seg, m.start("verb"))
         if _SV_NOT.match(rest) or _SV_NOT_TASK.match(seg, m.start("verb")):
             continue
+        if modal and not seg[modal.end() :].strip(" .;,"):
+            continue  # 'X ska' and nothing after it: a cut line names no task
+        if _SV_PROPOSED.search(seg, 0, m.start()):
+            continue  # 'Förslag har framlagts att föreningarna ska ...': a proposal, not a task set
         known = all(owners.known(n) for n in names)
         if modal and (
             (modal.group().startswith("kommer") and not known)
