@@ -216,3 +216,30 @@ def test_swedish_deadline_phrase_resolves_through_the_date_grammar() -> None:
     )
     item = _with(_items(text), "skickar kallelsen")
     assert item.due is not None and item.due.date == "2024-04-03"
+
+
+SV_NAMES = """Protokoll fört vid styrelsemöte 2024-02-11
+
+Närvarande styrelseledamöter:
+Olle Berg, Maja Strand, Lova Nyqvist och Per Holm (deltog på plats).
+
+Frånvarande:
+Eva Lund och Bo Ek.
+
+  • 4 Övriga frågor
+Vi tackar Sven Ahl, Stina Lund för hjälpen med festen. Stina skickar ut kallelsen under veckan.
+  • 5 Projektet
+- Blanketterna skickas in inom föreskriven tid Ann-Sofie
+- Mall för tidplanen skickas till Olle Berg.
+"""
+
+
+def test_a_first_name_off_the_roll_is_no_office_held_by_someone_else() -> None:
+    # 'Stina' is a first name ('Stina Lund'), not an office whose holder stands before it in a list
+    assert _with(_items(SV_NAMES), "Stina skickar").owners[0].startswith("Stina")
+
+
+def test_swedish_closing_owner_keeps_a_hyphenated_name_and_skips_a_recipient() -> None:
+    items = _items(SV_NAMES)
+    assert _with(items, "Blanketterna skickas").owners == ["Ann-Sofie"]
+    assert _with(items, "Mall för tidplanen").owners == []

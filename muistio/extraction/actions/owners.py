@@ -75,12 +75,20 @@ class _Owners:
             self._holders[key] = self._find_holder(key)
         return self._holders[key]
 
+    def _is_a_name(self, word: str) -> bool:
+        """Whether an unknown 'office' is a person's name: 'Veljo Velling', or 'Frida' of 'Frida Grund'."""
+        parts = word.split()
+        if len(parts) >= 2:
+            return True  # two or more words that are no known office: a first name and a surname
+        surname_after = rf"(?<![\w-])(?i:{re.escape(word)})\s+(?-i:[A-ZÅÄÖ][a-zåäö]{{2,}})\b"
+        return re.search(surname_after, self.ctx.text) is not None
+
     def _find_holder(self, word: str) -> str | None:
         guesses = [*self.roster.morphology.base_forms(word), *base_candidates(word)]
         forms = [word] + [b.lower() for b in guesses if len(b) >= 4]
         office = next((f for f in forms if f in _OFFICES), None)
         if office is None:
-            if not self.roster.people:
+            if not self.roster.people or self._is_a_name(word):
                 return None
             office = word
         holders: set[str] = set()

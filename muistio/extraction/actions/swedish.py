@@ -98,6 +98,7 @@ _SV_TRAILING_OWNER = re.compile(
     r"[a-zåäö.,]\s+(?P<who>(?:[A-ZÅÄÖ]{2,4}|[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)"
     r"(?:\s*[–-]\s*(?:[A-ZÅÄÖ]{2,4}|[A-ZÅÄÖ][a-zåäö]+))*)\s*[.]?\s*$"
 )
+_SV_PREPOSITIONS = _words("till åt med för hos från av och om på i vid")
 # initials in brackets as the subject, wherever the clause opens: 'förslag Ann Kvist (BE) kontaktar'
 _SV_PAREN_SUBJECT = re.compile(r"\((?P<subj>[A-ZÅÄÖ]{2,4})\)\s+(?P<verb>[a-zåäö]+)\b")
 # passives that settle the meeting itself: 'ärendet läggs till handlingarna', 'mötet förklaras öppnat'
@@ -191,6 +192,13 @@ def swedish_passive_hits(text: str, a: int, b: int) -> list[_Hit]:
     if agent:
         return [_Hit(a, b, [agent.group("who")], 0.7, "sv-passive-agent")]
     trailing = _SV_TRAILING_OWNER.search(seg, m.end() - 1)
-    if trailing and trailing.group("who") not in _SV_NOT_SUBJECT:
-        return [_Hit(a, b, re.split(r"\s*[–-]\s*", trailing.group("who")), 0.65, "sv-passive-agent")]
+    before = seg[: trailing.start("who")].split()[-1:] if trailing else []
+    if (
+        trailing
+        and trailing.group("who") not in _SV_NOT_SUBJECT
+        # not the end of a name or the object of a preposition: '... skickas till Bengt Åke.'
+        and not (before and (before[0][:1].isupper() or before[0].lower() in _SV_PREPOSITIONS))
+    ):
+        # 'Ann Britt – Gustav – Roy': a dash between people ('Ann-Britt' is one name)
+        return [_Hit(a, b, re.split(r"\s*–\s*|\s+-\s+", trailing.group("who")), 0.65, "sv-passive-agent")]
     return [_Hit(a, b, [], 0.6, "sv-passive")]
