@@ -429,7 +429,8 @@ _EN_STOP_SUBJECTS = _words(
     two one all everyone nobody someone decision proposal action note if when then so but and or
     please let lets let's next additional discussion consensus in on at for a an as after before
     with what which who why how some any each our my your their its no not yes maybe however thus
-    currently previously today tomorrow
+    currently previously today tomorrow we'll we’ll i'll i’ll they'll they’ll it'll you'll want wants
+    workaround plan idea goal aim solution option suggestion fix approach intent intention
     """
 )
 

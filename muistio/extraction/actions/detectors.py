@@ -355,6 +355,69 @@ def _role_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]
 _OTHER_BODY = re.compile(r"\b(?:their|its)\s+(?:own\s+)?(?:next\s+)?(?:call|meeting|session|agenda)\b", re.I)
 
 
+# a role without an article, as council minutes write it: 'clerk to get quotes', 'Bin update- district
+# councilor and clerk to put a complaint in', 'council to look at cost savings'
+_PLACE_KIND = r"(?:district|parish|town|county|city|borough)"
+_BARE_ROLE = rf"(?:{_PLACE_KIND}\s+)?(?:{_ROLE_NOUN}|{_GROUP_NOUN}|councill?ors?|cllrs?)"
+_BARE_ROLE_TO = re.compile(
+    rf"(?<![\w'’-])(?P<role>(?i:{_BARE_ROLE})(?:\s+and\s+(?:the\s+)?(?i:{_BARE_ROLE}))?)"
+    r"\s+to\s+(?P<verb>[a-z]+)\b"
+)
+# the role is an object, not the doer: 'a letter to the council to ask ...', 'thanks from the clerk to ...'
+_OBJECT_BEFORE = re.compile(
+    r"\b(?i:to|from|with|by|for|of|at|on|into|about|than|via)\s+(?:(?i:the|our|a|an)\s+)?$"
+)
+
+
+def _bare_role_hits(text: str, a: int, b: int) -> list[_Hit]:
+    """'clerk to get quotes for a park safety inspection', 'district councilor and clerk to put ...'."""
+    seg = text[a:b]
+    if " to " not in seg:
+        return []
+    for m in _BARE_ROLE_TO.finditer(seg):
+        verb = m.group("verb")
+        if verb in _EN_NOT_VERBS or verb in {"be", "have", "the", "a", "an", "date"} or _gerund(verb):
+            continue
+        if _OBJECT_BEFORE.search(seg, 0, m.start()):
+            continue
+        roles = [r.strip() for r in re.split(r"\s+and\s+(?:the\s+)?", m.group("role")) if r.strip()]
+        return [_Hit(a, b, roles, 0.7, "role-subject")]
+    return []
+
+
+# a task in the passive infinitive: 'job to be advertised', 'Contractor to be advised ...',
+# 'church footpath blocked to be chased up by clerk' (the doer after 'by')
+_TO_BE_DONE = re.compile(
+    r"\b(?P<lead>[\w'’]+)\s+to\s+be\s+(?P<pp>[a-z]+)\b(?:\s+(?:up|out|off|back|over|through|forward))?"
+    rf"(?:\s+by\s+(?:the\s+)?(?P<by>(?i:{_BARE_ROLE})|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))?"
+)
+_ISSUE_LINK = re.compile(r"\[#\d+\]\(")
+# not a task: a likelihood, a report or a past plan ('seems to be needed', 'was to be looked at')
+_TO_BE_NOT = _words(
+    """
+    seem seems seemed appear appears appeared likely unlikely going used expected happen happens happened
+    deemed said thought considered found known believed has have had was were is are ought want wants
+    wanted need needs needed yet able unable want due continue continues continued remain remains remained
+    care attention consideration account notice
+    """
+)
+
+
+def _to_be_done_hits(text: str, a: int, b: int) -> list[_Hit]:
+    """A passive-infinitive task, with its doer when 'by X' names one."""
+    seg = text[a:b]
+    if " to be " not in seg or _ISSUE_LINK.search(seg):
+        return []  # an issue's title with its link is an agenda topic ('... to be managed by X [#115](...)')
+    for m in _TO_BE_DONE.finditer(seg):
+        if m.group("lead").lower() in _TO_BE_NOT or not _PP.match(m.group("pp")):
+            continue
+        if _MEETING_WORDS.search(seg, 0, m.end()):
+            return []  # 'the AGM to be held': a meeting being set ('... till the next meeting' is a time)
+        by = m.group("by")
+        return [_Hit(a, b, [by] if by else [], 0.6, "en-passive")]
+    return []
+
+
 _GROUP_END = re.compile(rf"(?i:{_GROUP_NOUN})$")
 
 
@@ -437,6 +500,11 @@ _TITLE_WORD = re.compile(r"\s*(?:[-*•]\s*)?([A-ZÅÄÖ][a-zåäö-]{3,}\s+)?")
 _FI_VERB_AFTER = re.compile(r"\s+(?:myös\s+|itse\s+|vielä\s+)?([a-zåäö]+)\b(\s+yhteyttä)?")
 
 
+_IN_CONTACT = re.compile(r"\s+(?:myös\s+)?yhteydessä\b")
+# the subject opens the clause after 'että': 'Päätettiin, että Veljo kutsuu kokouksen koolle'
+_THAT_OPENS = re.compile(r"\b(?i:päätettiin|sovittiin|todettiin|päätti|sopi),?\s+että\s*$")
+
+
 def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
     """'Miro hoitaa ...', 'Maija ja Miro laativat ...', 'Sari S. lupasi yrittää', 'Työllistetyt laittavat'."""
     seg = text[a:b]
@@ -459,6 +527,8 @@ def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
         if not vm:
             continue
         verb = vm.group(1)
+        if verb in {"on", "ovat"} and _IN_CONTACT.match(seg, vm.end()):
+            verb = "ottaa"  # 'Onerva on yhteydessä seurakuntaan': being in contact is the task of contacting
         promise = verb in _PROMISE
         if not promise and not (_fi_3sg(verb) or _task_verb(verb)):
             # every branch below needs a promise, a 3rd-person verb or a task verb: skip the name lookups
@@ -486,7 +556,7 @@ def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
             ok = (
                 _task_verb(verb)
                 and len(names) <= 2
-                and (not pre.strip() or bool(_BULLET_ONLY.match(pre)))
+                and (not pre.strip() or bool(_BULLET_ONLY.match(pre)) or bool(_THAT_OPENS.search(pre)))
                 and all(
                     n.split()[0].lower() not in _FI_NOT_SUBJECT and not _FI_CASE_END.search(n.split()[-1])
                     for n in names
@@ -736,7 +806,16 @@ _DAY_DATE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{4})?(?!\d)")
 
 
 # a past passive ('jaettiin', 'hyväksyttiin', 'sovittiin'): the meeting reports what it did
-_FI_PAST_PASSIVE = re.compile(r"\b[a-zåäö]{3,}(?:ttiin|tiin)\b", re.I)
+# ('myyntiin', 'postiin' are illatives: -ntiin and -stiin only in 'mentiin', 'pantiin', 'pestiin')
+_FI_PAST_PASSIVE = re.compile(
+    r"\b(?:[a-zåäö]{3,}(?<![ns])(?:ttiin|tiin)|[a-zåäö]+ttiin|mentiin|pantiin|pestiin)\b", re.I
+)
+# a habit, not a task: weekday plurals ('tiistaisin'), 'aina', 'yleensä', 'joka viikko'
+_HABITUAL = re.compile(
+    r"\b(?:maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai|arki|aamu|ilta|viikonlopu)isin\b"
+    r"|\b(?:aina|yleensä|tavallisesti|säännöllisesti)\b|\bjoka\s+(?:viikko|kuukausi|päivä|vuosi)\b",
+    re.I,
+)
 
 
 def _passive_hits(text: str, a: int, b: int, lang: str, morphology: Morphology | None = None) -> list[_Hit]:
@@ -763,6 +842,8 @@ def _passive_hits(text: str, a: int, b: int, lang: str, morphology: Morphology |
         return []  # a meeting or event being scheduled, not a task
     if _DECISION_WORD.search(seg):
         return []
+    if w.startswith(("kokoonnu", "kokoontu")) or _HABITUAL.search(seg):
+        return []  # 'Tiistaisin kokoonnutaan jumppaan': a gathering or a habit, not work handed out
     if _CONTENT_OR_FUNDING.search(seg):
         return []  # what a letter says ('Kirjeessä pyydetään ...') or where money comes from ('tililtä')
     if _FOR_YEAR.search(seg) and not _DEADLINE_CUE.search(seg):
@@ -776,13 +857,19 @@ def _passive_hits(text: str, a: int, b: int, lang: str, morphology: Morphology |
     return [_Hit(a, b, [], 0.6, "fi-passive")]
 
 
+# participles of a state, not of work someone does: 'as much time as will be needed'
+_STATIVE_PP = _words(
+    "needed required appreciated welcomed interested involved affected based expected pleased"
+)
+
+
 def _english_passive_hits(text: str, a: int, b: int) -> list[_Hit]:
     """'this bug will be fixed' as an ownerless task (not meetings being held)."""
     seg = text[a:b]
     if "will" not in seg:
         return []
     m = _EN_WILL_BE.search(seg)
-    if not m or not _PP.match(m.group(1)):
+    if not m or not _PP.match(m.group(1)) or m.group(1) in _STATIVE_PP:
         return []
     if _MEETING_WORDS.search(seg):
         return []
@@ -864,6 +951,7 @@ class _Env:
 
 _ALL: frozenset[str] = frozenset()
 _SV = frozenset({"sv"})
+_EN = frozenset({"en"})
 # strongest first: for each clause the first rule that finds something wins
 RULES: tuple[Rule, ...] = (
     Rule("sv-delegation", _SV, 0.75, lambda t, a, b, e: swedish_delegation_hits(t, a, b)),
@@ -876,6 +964,7 @@ RULES: tuple[Rule, ...] = (
     Rule("fi-subject", _ALL, 0.8, lambda t, a, b, e: _finnish_subject_hits(t, a, b, e.owners), False),
     Rule("handle-subject", _ALL, 0.75, lambda t, a, b, e: _handle_subject_hits(t, a, b, e.owners)),
     Rule("role-subject", _ALL, 0.7, lambda t, a, b, e: _role_subject_hits(t, a, b, e.owners)),
+    Rule("bare-role", _EN, 0.7, lambda t, a, b, e: _bare_role_hits(t, a, b)),
     Rule("en-subject", _ALL, 0.75, lambda t, a, b, e: _english_subject_hits(t, a, b, e.owners)),
     Rule("deadline", _ALL, 0.6, lambda t, a, b, e: _deadline_hits(t, a, b)),
     Rule("sv-passive", _SV, 0.6, lambda t, a, b, e: swedish_passive_hits(t, a, b)),
@@ -887,6 +976,7 @@ RULES: tuple[Rule, ...] = (
         False,
     ),
     Rule("en-passive", _ALL, 0.55, lambda t, a, b, e: _english_passive_hits(t, a, b)),
+    Rule("en-to-be-done", _EN, 0.6, lambda t, a, b, e: _to_be_done_hits(t, a, b)),
     Rule("we", _ALL, 0.55, lambda t, a, b, e: _we_hits(t, a, b)),
 )
 _RULES_BY_LANG: dict[tuple[str, bool], tuple[Rule, ...]] = {}
@@ -995,8 +1085,8 @@ def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 _ACTION_HEADING = re.compile(
-    r"\s*(?:#+\s*)?(?:Action items?|Actions|Action items, by person|Toimenpiteet|TODO|Tehtävät|Att göra"
-    r"|Åtgärder|Uppgifter)\s*:?\s*",
+    r"\s*(?:#+\s*|[-*•]\s+)?(?:Actions? items?|Actions|Action items, by person|Toimenpiteet|TODO|Tehtävät"
+    r"|Att göra|Åtgärder|Uppgifter)\s*:?\s*",
     re.I,
 )
 

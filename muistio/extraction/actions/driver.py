@@ -244,6 +244,11 @@ def _turn_hits(
     return named or _we_hits(masked, body_a, b)
 
 
+# a topic label opening a one-line minute: 'Park inspection- ', 'Bin update – ', 'Footpaths: '
+_LABELLED_HEADING_RULES = frozenset({"role-subject", "en-passive", "sv-passive-agent"})
+_TOPIC_LABEL = re.compile(r"\W*(?:\d{1,3}[.)]\s*)?[\w][\w ,&/'’]{1,40}?(?:-|\s[–—]|:)\s")
+
+
 def _clause_family_hits(
     ctx: ExtractionContext,
     masked: str,
@@ -277,12 +282,21 @@ def _clause_family_hits(
             # someone said, not work handed out (a named doer inside it still counts)
             ch = [h for h in ch if h.rule not in _OWNERLESS_RULES]
         if heading and not _DASH_BULLET.match(masked, s.block.start):
-            # an agenda heading ('3. Call to order') names a task only with a known owner
+            # an agenda heading ('3. Call to order') names a task only with a known owner, or with a
+            # role after a topic label: '12. Park inspection- clerk to get quotes' is a one-line minute
+            labelled = _TOPIC_LABEL.match(masked, s.start, s.end) is not None
             ch = [
                 h
                 for h in ch
-                if h.rule in _NAMED_RULES
-                and (h.rule not in {"en-subject", "fi-subject"} or all(owners.known(o) for o in h.owners))
+                if (
+                    h.rule in _NAMED_RULES
+                    and (h.rule not in {"en-subject", "fi-subject"} or all(owners.known(o) for o in h.owners))
+                )
+                or (
+                    labelled
+                    and h.rule in {"role-subject", "en-passive", "sv-passive-agent"}
+                    and bool(h.owners)
+                )
             ]
         for h in ch:
             if h.rule in {"fi-passive", "goal", "en-passive", "sv-passive"} and (demote):
@@ -302,6 +316,68 @@ def _clause_family_hits(
             ch[0].rule = "responsible"
         carry = [o for h in ch if h.rule == "fi-subject" for o in h.owners]
         hits.extend(ch)
+
+
+# a marker that names only the doers, closing the task it follows: '... yes or no. (Act Clerk)',
+# '... to oversee the work. Action: Cllrs Dennis, Lyons and the Clerk'
+_MARKER_WORD = (
+    r"(?:Act|ACT|Action|ACTION|Actions|AP)\b\s*[:.]?\s*"
+    r"(?!(?i:points?|items?|plans?|lists?|log|required|needed|taken|summary)\b)"  # 'Action Points': a title
+)
+_MARKER_NAMES = (
+    r"(?P<who>(?-i:[A-Z][\w'’.-]*)(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+)(?:the\s+)?(?-i:[A-Z][\w'’.-]*))*)"
+)
+_OWNER_MARKER = re.compile(rf"(?:^|(?<=\s)){_MARKER_WORD}{_MARKER_NAMES}\s*[.;]?\s*(?:\d{{1,3}}[.)]?)?\s*$")
+_PAREN_MARKER = re.compile(rf"\({_MARKER_WORD}{_MARKER_NAMES}\s*\)")
+_LINE_LABEL = re.compile(r"[ \t]*(?:[-*•]|[a-z0-9]{1,2}[/.)])?[ \t]*")
+
+
+def _owner_marker_hits(
+    masked: str, s: Sentence, seg: str, prev_s: Sentence | None, items: list[_Item], hits: list[_Hit]
+) -> list[_Hit] | None:
+    """The tasks closing owner markers belong to, with those owners (None: no such marker here).
+
+    A bracketed marker owns the line it ends ('(Act Clerk)'), or the line before when it opens a
+    line; a bare one ('Action: Clerk') closing a sentence owns that sentence, or the one before.
+    """
+    found: list[_Hit] = []
+    for m in _PAREN_MARKER.finditer(seg):
+        who = [w for w in _split_names(m.group("who")) if w]
+        end = s.start + m.start()
+        line_a = masked.rfind("\n", 0, end) + 1
+        if not masked[line_a:end].strip(" .;:-–"):
+            end = line_a - 1
+            line_a = masked.rfind("\n", 0, max(end, 0)) + 1
+        label = _LINE_LABEL.match(masked, line_a, end)
+        line_a = label.end() if label else line_a
+        if who and masked[line_a:end].strip(" .;:-–"):
+            found.append(_Hit(line_a, end, who, 0.8, "explicit"))
+    if found:
+        keep = [h for h in hits if not any(h.a < f.b and f.a < h.b for f in found)]
+        return sorted(keep + found, key=lambda h: h.a)
+    bare = _OWNER_MARKER.search(seg)
+    if bare is None:
+        return None
+    who = [w for w in _split_names(bare.group("who")) if w]
+    if not who:
+        return None
+    lead = _BULLET_LEAD.match(seg)
+    a = s.start + (lead.end() if lead else 0)
+    b = s.start + bare.start()
+    if masked[a:b].strip(" .;:-–("):
+        return [_Hit(a, b, who, 0.8, "explicit")]
+    if prev_s is None or prev_s.block.index != s.block.index:
+        return []  # the marker alone, with nothing before it to own: no task of its own
+    # the marker stands alone: it owns the sentence before it, whatever was read there
+    items[:] = [it for it in items if it.sentence is None or it.sentence.start != prev_s.start]
+    plead = _BULLET_LEAD.match(masked, prev_s.start, prev_s.end)
+    return [_Hit(plead.end() if plead else prev_s.start, prev_s.end, who, 0.8, "explicit")]
+
+
+_ROLL_OR_AGENDA = re.compile(
+    r"\b(?i:attendance|attendees|present|participants|agenda|roll\s+call|läsnä|osallistujat|esityslista"
+    r"|asialista|närvarande|deltagare|dagordning)\b"
+)
 
 
 def _section_items(
@@ -327,6 +403,10 @@ def _section_items(
     nm_span = ctx.next_meeting_span
     items: list[_Item] = []
     action_heading = False
+    heading_indent = -1
+    task_indent: int | None = None  # the indent of the first task under an action heading
+    # an unticked box in the roll or the agenda is a name or a topic, not a task ('[ ] Windows Shell PR')
+    roll_or_agenda = bool(_ROLL_OR_AGENDA.search(sec.title or ""))
     resolving = False  # inside a 'RESOLVED:' paragraph or the list under it
     first_of_block: dict[int, str] = {}
     block_info: dict[int, tuple[re.Match[str] | None, re.Match[str] | None, bool]] = {}
@@ -337,6 +417,7 @@ def _section_items(
     # a to-do list nested under a person: '- Kate:' then indented tasks, or a heading that is a name
     title_owner = _person_only(sec.title or "", owners)
     person: tuple[int, list[str]] | None = None  # (indent of the name bullet, its names)
+    prev_s: Sentence | None = None
     for s0 in sents:
         # a chat-log line: the nick speaks; '#action ...' after it is a MeetBot command
         irc = IRC_PREFIX.match(masked, s0.start, s0.end)
@@ -352,7 +433,17 @@ def _section_items(
             continue
         if _ACTION_HEADING.fullmatch(seg):
             action_heading = True
+            # a bulleted heading ('* Action Items:') owns only the bullets nested under it
+            heading_indent = s.block.indent if s.block.bullet else -1
+            task_indent = None
             continue
+        if action_heading and s.block.bullet and s.block.indent <= heading_indent:
+            action_heading = False
+        if action_heading and s.block.bullet:
+            if task_indent is None or s.block.indent <= task_indent:
+                task_indent = s.block.indent
+            elif not _task_start(seg):
+                continue  # '- Slack', '- repo settings' under a task: its details, not tasks of their own
         if person is not None and (not s.block.bullet or s.block.indent <= person[0]):
             person = None
         if s.block.bullet and (named_only := _person_only(seg, owners)):
@@ -382,6 +473,8 @@ def _section_items(
                 turn = None
         label = _LABEL.match(seg)
         explicit = _EXPLICIT.match(seg)
+        if explicit and roll_or_agenda and "[" in explicit.group():
+            continue
         if explicit or (action_heading and s.block.bullet):
             hits.append(_explicit_hit(ctx, masked, s, seg, explicit, owners))
         elif not irc_speaker and (runs := _dash_owner_hits(masked, s.start, s.end, owners)):
@@ -455,6 +548,10 @@ def _section_items(
                 )
             hits = _owner_label_hits(text, masked, sec, psec, sents, s, seg, hits, items, owners, recent_full)
         hits = _bracket_and_parent_owners(masked, s, seg, hits, parent_owner, owners)
+        marked = _owner_marker_hits(masked, s, seg, prev_s, items, hits)
+        prev_s = s
+        if marked is not None:
+            hits = marked
         if not hits:
             continue  # nothing to record for this sentence
         prev_owned = [

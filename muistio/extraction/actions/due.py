@@ -279,8 +279,28 @@ _MONTHS_EN = tuple(
 )
 
 
+_MONTHS_SV = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
 _MONTH_EVENT = re.compile(
     r"\b(?P<fi>" + "|".join(_MONTHS_FI) + r")kuun\s+[a-zåäö]+(?:[aeiouyäö]n|h[aeiouyäö]n|seen|siin)\b"
+    # Swedish compounds: 'till majmötet', 'inför septembersammanträdet'
+    r"|\b(?:till|inför|på|före)\s+(?P<sv>"
+    + "|".join(_MONTHS_SV)
+    + r")(?:styrelse)?(?:möte|mötet|sammanträdet)\b"
     r"|\b(?:at|for|to|by|before)\s+the\s+(?P<en>"
     + "|".join(_MONTHS_EN)
     + r")\s+(?:meeting|session|seminar|board"
@@ -297,16 +317,17 @@ def _month_event_due(seg: str, meeting: date, next_meeting: date | None = None) 
     m = _MONTH_EVENT.search(seg)
     if not m:
         return None
-    month = (
-        _MONTHS_FI.index(m.group("fi").lower()) + 1
-        if m.group("fi")
-        else _MONTHS_EN.index(m.group("en").lower()) + 1
-    )
+    if m.group("fi"):
+        month = _MONTHS_FI.index(m.group("fi").lower()) + 1
+    elif m.group("sv"):
+        month = _MONTHS_SV.index(m.group("sv").lower()) + 1
+    else:
+        month = _MONTHS_EN.index(m.group("en").lower()) + 1
     if (
         next_meeting is not None
         and next_meeting.month == month
         and next_meeting > meeting
-        and re.search(r"kokou|meeting|session|board", m.group(), re.I)
+        and re.search(r"kokou|meeting|session|board|möte|sammanträde", m.group(), re.I)
     ):
         return Due(date=next_meeting.isoformat(), precision="day", phrase=m.group())
     year = meeting.year + (1 if month < meeting.month else 0)

@@ -14,9 +14,20 @@ from muistio.extraction.actions.common import (
     _PERSON,
     _SPACES,
     _untitled,
+    _words,
 )
 from muistio.extraction.parts import ExtractionContext, Section
 from muistio.names import Mention, Resolution, Roster, base_candidates, fold
+
+# words of an office title in English ('Housing Officer', 'Events Co-ordinator', 'Finance Committee')
+_OFFICE_WORDS = _words(
+    """
+    officer manager director head clerk secretary treasurer chair chairman chairperson coordinator
+    co-ordinator lead leader engineer adviser advisor administrator auditor warden president editor
+    representative committee board council team group steward captain convenor convener organiser
+    organizer librarian inspector accountant solicitor planner surveyor registrar principal
+    """
+)
 
 
 class _Owners:
@@ -71,16 +82,30 @@ class _Owners:
         if not word or not _OFFICE_PHRASE.fullmatch(word):
             return None
         key = word.lower()
+        if " " in word and key not in _OFFICES and self._is_a_name(word):
+            return None  # a full name off the roll ('Veljo Velling') is a person, not an office
         if key not in self._holders:
             self._holders[key] = self._find_holder(key)
         return self._holders[key]
+
+    def _is_a_name(self, word: str) -> bool:
+        """Whether an unknown 'office' is a person's name: 'Veljo Velling', or 'Frida' of 'Frida Grund'."""
+        parts = word.split()
+        if len(parts) >= 2:
+            # 'Veljo Velling': capitalised words, none an office ('Housing Officer', 'Head of Finance')
+            return all(
+                p[:1].isupper() and p.lower() not in _OFFICE_WORDS and p.lower() not in _OFFICES
+                for p in parts
+            )
+        surname_after = rf"(?<![\w-])(?i:{re.escape(word)})\s+(?-i:[A-ZÅÄÖ][a-zåäö]{{2,}})\b"
+        return re.search(surname_after, self.ctx.text) is not None
 
     def _find_holder(self, word: str) -> str | None:
         guesses = [*self.roster.morphology.base_forms(word), *base_candidates(word)]
         forms = [word] + [b.lower() for b in guesses if len(b) >= 4]
         office = next((f for f in forms if f in _OFFICES), None)
         if office is None:
-            if not self.roster.people:
+            if not self.roster.people or self._is_a_name(word):
                 return None
             office = word
         holders: set[str] = set()

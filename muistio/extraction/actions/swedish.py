@@ -21,6 +21,7 @@ SV_TASK_VERBS = _words(
     kontrollerar granskar reder utformar formulerar tar skapar bygger målar städar handlar lämnar
     delar sprider postar följer fortsätter påminner kallar åtar tecknar gör skaffar fixar bakar
     kokar hyr lånar flyttar startar sänder svarar tillfrågar intervjuar räknar bevakar representerar
+    sammankallar förser värvar
     """
 )
 # of those, the ones a board says of a report rather than of a task ('Anna informerar om läget')
@@ -81,12 +82,31 @@ _SV_PASSIVE = re.compile(
     r"\b(?:ska\s+|skall\s+|bör\s+|måste\s+)?(?P<verb>tas|skickas|ordnas|lämnas|utreds|undersöks|bokas|beställs"
     r"|köps|sätts|läggs|publiceras|uppdateras|kontaktas|planeras|förbereds|sammanställs|skrivs|anordnas"
     r"|arrangeras|skapas|fixas|kollas|kontrolleras|tillfrågas|kallas|meddelas|informeras|betalas|hämtas"
-    r"|bjuds|delas|sprids|undersökas|utredas|göras|tillsättas|formuleras|utformas|tillsätts)\b"
+    r"|bjuds|delas|sprids|undersökas|utredas|göras|tillsättas|formuleras|utformas|tillsätts|upprättas|värvas"
+    r"|definieras|effektiviseras|förses)\b"
     r"(?:\s+(?:fram|ut|upp|in|till|över|vidare))?",
+    re.I,  # also first in the sentence: 'Skickas ifyllda ... Ann-Britt'
 )
-_SV_AGENT = re.compile(rf"\bav\s+(?P<who>{_SV_NAME})")
+# the doer after 'av', also as initials in brackets: '... upprättas av (BÅL)'
+_SV_AGENT = re.compile(rf"\bav\s+\(?(?P<who>{_SV_NAME})\)?")
+# a meeting being scheduled is no task: 'Planeringsmöte sätts till måndag 11e mars'
+_SV_MEETING_SUBJECT = re.compile(
+    r"^\W*(?:[\wåäöÅÄÖ]+\s+)?[\wåäöÅÄÖ]*(?i:möte|sammanträde|stämma)\w*\s+(?:ska\s+|skall\s+)?$"
+)
+# a name or initials closing a bullet after the task: '... inom tid Ann-Britt', '... uppdateras GD'
+_SV_TRAILING_OWNER = re.compile(
+    r"[a-zåäö.,]\s+(?P<who>(?:[A-ZÅÄÖ]{2,4}|[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)"
+    r"(?:\s*[–-]\s*(?:[A-ZÅÄÖ]{2,4}|[A-ZÅÄÖ][a-zåäö]+))*)\s*[.]?\s*$"
+)
+_SV_PREPOSITIONS = _words("till åt med för hos från av och om på i vid")
+# initials in brackets as the subject, wherever the clause opens: 'förslag Ann Kvist (BE) kontaktar'
+_SV_PAREN_SUBJECT = re.compile(r"\((?P<subj>[A-ZÅÄÖ]{2,4})\)\s+(?P<verb>[a-zåäö]+)\b")
 # passives that settle the meeting itself: 'ärendet läggs till handlingarna', 'mötet förklaras öppnat'
 _SV_PASSIVE_STOP = re.compile(r"\b(?:handlingarna|till\s+protokollet|bordläggs|öppnat|avslutat)\b")
+
+
+# a proposal's content: 'Förslag har framlagts att ...', 'Anna föreslår att ...'
+_SV_PROPOSED = re.compile(r"\b(?:[Ff]örslag\w*|föreslår|föreslog|föreslogs|föreslås)\b[^.;]*\batt\s+[^.;]*$")
 
 
 def _names(subj: str) -> list[str]:
@@ -100,6 +120,9 @@ _CLAUSE_OPEN = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)]|[a-z][.)])?\s*|[,;:(]\s*
 def swedish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
     """'Emma fixar fika', 'Elias ska titta på ...', 'Andreas och Päivi tar på sig att ...'."""
     seg = text[a:b]
+    for paren in _SV_PAREN_SUBJECT.finditer(seg):
+        if paren.group("verb") in SV_TASK_VERBS or _SV_MODAL.match(seg, paren.start("verb")):
+            return [_Hit(a, b, [paren.group("subj")], 0.75, "sv-subject")]
     for opening in _CLAUSE_OPEN.finditer(seg):
         m = _SV_SUBJECT.match(seg, opening.end())
         if m is None:
@@ -113,6 +136,10 @@ def swedish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hi
         modal = _SV_MODAL.match(seg, m.start("verb"))
         if _SV_NOT.match(rest) or _SV_NOT_TASK.match(seg, m.start("verb")):
             continue
+        if modal and not seg[modal.end() :].strip(" .;,"):
+            continue  # 'X ska' and nothing after it: a cut line names no task
+        if _SV_PROPOSED.search(seg, 0, m.start()):
+            continue  # 'Förslag har framlagts att föreningarna ska ...': a proposal, not a task set
         known = all(owners.known(n) for n in names)
         if modal and (
             (modal.group().startswith("kommer") and not known)
@@ -159,7 +186,19 @@ def swedish_passive_hits(text: str, a: int, b: int) -> list[_Hit]:
     m = _SV_PASSIVE.search(seg)
     if not m or _SV_PASSIVE_STOP.search(seg) or seg.endswith("som ", 0, m.start()):
         return []
+    if _SV_MEETING_SUBJECT.search(seg, 0, m.start()):
+        return []
     agent = _SV_AGENT.match(seg, m.end() + 1) if m.end() < len(seg) else None
     if agent:
         return [_Hit(a, b, [agent.group("who")], 0.7, "sv-passive-agent")]
+    trailing = _SV_TRAILING_OWNER.search(seg, m.end() - 1)
+    before = seg[: trailing.start("who")].split()[-1:] if trailing else []
+    if (
+        trailing
+        and trailing.group("who") not in _SV_NOT_SUBJECT
+        # not the end of a name or the object of a preposition: '... skickas till Bengt Åke.'
+        and not (before and (before[0][:1].isupper() or before[0].lower() in _SV_PREPOSITIONS))
+    ):
+        # 'Ann Britt – Gustav – Roy': a dash between people ('Ann-Britt' is one name)
+        return [_Hit(a, b, re.split(r"\s*–\s*|\s+-\s+", trailing.group("who")), 0.65, "sv-passive-agent")]
     return [_Hit(a, b, [], 0.6, "sv-passive")]

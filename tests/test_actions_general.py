@@ -1,0 +1,245 @@
+"""General task forms found on unseen minutes (issue 7), each on an invented excerpt."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from muistio.contract import ActionEntry
+from muistio.document import Document
+from muistio.extraction import extract
+from muistio.extraction.actions.detectors import _bare_role_hits, _to_be_done_hits
+from muistio.extraction.actions.due import _month_event_due
+
+
+def _items(text: str, min_confidence: float = 0.5) -> list[ActionEntry]:
+    doc = Document(path="x.txt", format="txt", sha256="0", source_text=text, text=text)
+    return extract(doc, min_confidence=min_confidence).action_items
+
+
+def _quotes(items: list[ActionEntry]) -> list[str]:
+    return [i.quote for i in items]
+
+
+def _with(items: list[ActionEntry], words: str) -> ActionEntry:
+    hits = [i for i in items if words in i.quote]
+    assert len(hits) == 1, (words, _quotes(items))
+    return hits[0]
+
+
+SV_INITIALS = """Protokoll styrelsemöte nr 7, 2024-03-03
+Närvarande: Karin Olsson, Per Nyberg, Stina Wall
+
+  1. Medlemmar: 40 st.
+  2. Kartor: (PN) undersöker vilket ritprogram vi ska använda.
+  3. Stämman: Lokal bokad. (KO) mejlar kallelsen till medlemmarna.
+  4. Övrigt:
+  - Berättelsen upprättas av (SW).
+  - Röstlängd skall upprättas.
+  - Hemsidan uppdateras PN
+  - Planeringsmöte sätts till tisdag 12 mars.
+"""
+
+
+def test_swedish_initials_in_brackets_own_the_task() -> None:
+    items = _items(SV_INITIALS)
+    assert _with(items, "(PN) undersöker").owners == ["Per Nyberg"]  # the initials of someone present
+    assert _with(items, "(KO) mejlar").owners == ["Karin Olsson"]
+
+
+def test_swedish_passive_takes_its_agent_or_the_closing_initials() -> None:
+    items = _items(SV_INITIALS)
+    assert _with(items, "Röstlängd skall upprättas").owners == []
+    assert _with(items, "upprättas av (SW)").owners == ["Stina Wall"]
+    assert _with(items, "Hemsidan uppdateras").owners == ["Per Nyberg"]
+
+
+def test_swedish_proposal_and_cut_modal_are_no_tasks() -> None:
+    text = (
+        "Styrelsemöte 2024-03-03\nNärvarande: Karin Olsson, Per Nyberg\n\n"
+        "1. Förslag har framlagts att föreningarna i Norrby och Söderby ska samarbeta kring festen.\n"
+        "2. Övrigt: föreningarna i Västby ska\n"
+    )
+    assert not [q for q in _quotes(_items(text)) if "Norrby" in q or "Västby" in q]
+
+
+def test_swedish_meeting_being_scheduled_is_no_task() -> None:
+    assert not [q for q in _quotes(_items(SV_INITIALS)) if "Planeringsmöte" in q]
+
+
+EN_COUNCIL = """MINUTES OF WESTBY PARISH COUNCIL HELD ON 4 MARCH 2024
+Present: Cllr A Moss (Chair), Cllr B Hart. Clerk: Mrs C Pike
+
+5. Playground- clerk to get quotes for new safety surfacing
+6. Hedges- district councillor and clerk to write to the landowner about the overgrown hedge
+7. Budget- due to rising costs council to review the grass cutting contract
+8. Verges- broken kerb to be reported by clerk, the rest was repaired last month
+9. Thanks were sent to the council to mark the retirement of the warden.
+"""
+
+
+def test_council_roles_without_article_own_their_tasks() -> None:
+    items = _items(EN_COUNCIL)
+    assert _with(items, "clerk to get quotes").owners == ["clerk"]
+    assert _with(items, "to write to the landowner").owners == ["district councillor", "clerk"]
+    assert _with(items, "council to review").owners == ["council"]
+
+
+def test_passive_infinitive_task_takes_the_by_agent() -> None:
+    assert _with(_items(EN_COUNCIL), "to be reported by clerk").owners == ["clerk"]
+
+
+def test_passive_infinitive_with_a_later_meeting_is_still_a_task() -> None:
+    text = "New warden- post to be advertised until the next meeting."
+    assert _to_be_done_hits(text, 0, len(text)) != []
+
+
+def test_role_as_object_is_no_doer() -> None:
+    text = "Thanks were sent to the council to mark the retirement."
+    assert _bare_role_hits(text, 0, len(text)) == []
+
+
+def test_passive_infinitive_of_state_or_likelihood_is_no_task() -> None:
+    for text in (
+        "The pump seems to be fixed now.",
+        "Extra care to be taken when lifting.",
+        "She continues to be swamped with work.",
+        "The AGM to be held in May.",
+        "Roof repair to be managed by Ops [#12](https://example.org/12)",
+    ):
+        assert _to_be_done_hits(text, 0, len(text)) == [], text
+
+
+EN_MARKERS = """Minutes of the committee meeting 2 May 2024
+Present: Ann Lee (Chair), Tom Fox, the Clerk
+
+a) Notice board
+The supplier has not replied. Clerk to chase the supplier for a firm price. (Act Clerk)
+b) Lights
+Two lamps are out on Mill Lane and the council has been told.
+(Act Tom Fox)
+c) Fence
+RESOLVED to accept the quote and directed the Clerk to place the order. Action: Clerk
+## 7. Action Points (Action Points)
+"""
+
+
+def test_closing_owner_marker_owns_its_line_or_the_line_before() -> None:
+    items = _items(EN_MARKERS)
+    assert _with(items, "chase the supplier").owners == ["Clerk"]
+    assert _with(items, "Two lamps are out").owners == ["Tom Fox"]
+    assert _with(items, "place the order").owners == ["Clerk"]
+    assert not [q for q in _quotes(items) if "Action Points" in q]
+
+
+MD_NOTES = """# Project TSC notes 2024-05-06
+
+## Attendance
+* [x] Ada Park
+* [ ] Ben Ruiz
+
+## Agenda
+* [x] Release plan
+* [ ] Windows installer
+
+## Short Version
+* Decisions:
+  * Ship the release on Friday
+* Actions Items:
+  * Draft the release notes
+    * changelog
+    * migration guide
+  * Ask the infra team for a signing key
+* Discussions:
+  * Plugin API
+
+## Details
+* Ada: Workaround is to pin the old version for now.
+* Ben: We'll need to revisit that later.
+"""
+
+
+def test_bulleted_action_heading_owns_its_tasks_but_not_their_details() -> None:
+    quotes = _quotes(_items(MD_NOTES))
+    assert any("Draft the release notes" in q for q in quotes)
+    assert any("Ask the infra team" in q for q in quotes)
+    # (a detail that opens with a task verb, 'update the guide', would still count as a task)
+    assert not [q for q in quotes if q.strip() in {"changelog", "migration guide", "Plugin API"}]
+
+
+def test_unticked_boxes_in_roll_and_agenda_are_no_tasks() -> None:
+    quotes = _quotes(_items(MD_NOTES))
+    assert not [q for q in quotes if "Ben Ruiz" in q or "Windows installer" in q]
+
+
+def test_plan_nouns_and_contractions_are_no_owners() -> None:
+    items = _items(MD_NOTES)
+    assert not [i for i in items if {"Workaround", "We'll"} & set(i.owners)]
+
+
+FI_BOARD = """Hallituksen kokous 10.9.2024
+Läsnä: Liisa Kivi, Oskari Laine, Hanna Salo
+
+4. Kevätkokous
+Päätettiin, että Oskari Laine kutsuu kokouksen koolle maaliskuussa.
+5. Joulujuhla
+Hanna on yhteydessä seurakuntaan.
+6. Muu toiminta
+Tiistaisin kokoonnutaan kuorotreeneihin.
+Joulukuussa kokoonnutaan puurojuhlaan.
+Myös myyntiin tulevat kortit tulostetaan edellisenä päivänä.
+"""
+
+
+def test_finnish_subject_after_decided_that_and_being_in_contact() -> None:
+    items = _items(FI_BOARD)
+    assert _with(items, "kutsuu kokouksen koolle").owners == ["Oskari Laine"]
+    assert _with(items, "on yhteydessä seurakuntaan").owners == ["Hanna Salo"]
+
+
+def test_finnish_habits_and_gatherings_are_no_tasks_but_illative_is_no_past() -> None:
+    quotes = _quotes(_items(FI_BOARD))
+    assert not [q for q in quotes if "kokoonnutaan" in q]
+    assert any("tulostetaan edellisenä päivänä" in q for q in quotes)
+
+
+def test_swedish_month_meeting_is_a_due_date() -> None:
+    due = _month_event_due("Anna skickar rapporten till majmötet.", date(2024, 3, 10))
+    assert due is not None and due.date == "2024-05-31"
+    nxt = _month_event_due("Anna skickar rapporten till majmötet.", date(2024, 3, 10), date(2024, 5, 14))
+    assert nxt is not None and nxt.date == "2024-05-14"
+
+
+def test_swedish_deadline_phrase_resolves_through_the_date_grammar() -> None:
+    text = (
+        "Styrelsemöte 2024-03-10\nNärvarande: Anna Lind, Per Ek\n\n"
+        "1. Anna skickar kallelsen senast den 3 april.\n"
+    )
+    item = _with(_items(text), "skickar kallelsen")
+    assert item.due is not None and item.due.date == "2024-04-03"
+
+
+SV_NAMES = """Protokoll fört vid styrelsemöte 2024-02-11
+
+Närvarande styrelseledamöter:
+Olle Berg, Maja Strand, Lova Nyqvist och Per Holm (deltog på plats).
+
+Frånvarande:
+Eva Lund och Bo Ek.
+
+  • 4 Övriga frågor
+Vi tackar Sven Ahl, Stina Lund för hjälpen med festen. Stina skickar ut kallelsen under veckan.
+  • 5 Projektet
+- Blanketterna skickas in inom föreskriven tid Ann-Sofie
+- Mall för tidplanen skickas till Olle Berg.
+"""
+
+
+def test_a_first_name_off_the_roll_is_no_office_held_by_someone_else() -> None:
+    # 'Stina' is a first name ('Stina Lund'), not an office whose holder stands before it in a list
+    assert _with(_items(SV_NAMES), "Stina skickar").owners[0].startswith("Stina")
+
+
+def test_swedish_closing_owner_keeps_a_hyphenated_name_and_skips_a_recipient() -> None:
+    items = _items(SV_NAMES)
+    assert _with(items, "Blanketterna skickas").owners == ["Ann-Sofie"]
+    assert _with(items, "Mall för tidplanen").owners == []
