@@ -270,8 +270,8 @@ def parse_here(
 ) -> tuple[Document, Extraction]:
     """Read and extract in this process under the limits: for a one-shot command, which then exits.
 
-    It caps this whole process's memory, so only a process that does nothing after it may call it
-    (`muistio extract`); it saves the second interpreter's start that the child process costs.
+    It caps this whole process's memory while it reads (`muistio extract`), and puts the limit back
+    after; it saves the second interpreter's start that the child process costs.
     """
     import resource
     import signal
@@ -302,6 +302,9 @@ def parse_here(
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        # Only the soft limit was lowered, so it can go back: a process that goes on (a test runner,
+        # anything it starts later) must not keep the cap.
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
     if answer[0] == "error":
         raise ParseError(answer[1])
     return answer[1], answer[2]

@@ -53,8 +53,8 @@ class Statements:
         event.remove(self.engine, "before_cursor_execute", self)
 
     def ours(self) -> list[tuple[str, int]]:
-        """Statements on muistio's tables (not SQLite's PRAGMA / ANALYZE planner upkeep)."""
-        upkeep = ("PRAGMA", "ANALYZE")
+        """Statements on muistio's tables (not SQLite's PRAGMA / ANALYZE upkeep or transaction control)."""
+        upkeep = ("PRAGMA", "ANALYZE", "BEGIN")
         return [
             (s, n) for s, n in self.seen if not s.lstrip().upper().startswith(upkeep) and "sqlite_" not in s
         ]

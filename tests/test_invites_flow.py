@@ -299,7 +299,7 @@ def test_cli_approve_cancel_and_reschedule(cli: CliRunner, engine: Engine, tmp_p
     from cli.main import app
 
     meeting_id = seed(engine, require_approval=True)
-    approved = cli.invoke(app, ["approve", str(meeting_id)])
+    approved = cli.invoke(app, ["approve", str(meeting_id), "--by", "Pertti Aho"])
     assert approved.exit_code == 0, approved.output
     assert "3 sent" in approved.output
     moved = cli.invoke(app, ["meeting", "reschedule", "2026-03-16", "--start", "12:00", "--end", "14:00"])
