@@ -178,7 +178,8 @@ _HANDLE = re.compile(r"^[a-z][a-z0-9.-]*(?:_[a-z0-9.-]*|[0-9][a-z0-9.-]*)+$")
 _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
     (
         r"läsnä(?:\s+olivat)?|paikalla(?:\s+olivat)?|läsnä\s+olleet|osallistujat|osallistuneet|läsnäolijat|"
-        r"jäsenet|nimenhuuto|present|attendees|attending|attendance|participants|people present|roll\s+call|"
+        r"jäsenet|nimenhuuto|present|attendees|(?:tsc|tac|board|committee|council|steering|wg|sig|core)\s+attendees|"
+        r"attending|attendance|participants|people present|roll\s+call|"
         r"(?:council\s+|board\s+|tsc\s+|committee\s+|voting\s+)?members\s+present|"
         r"(?:[a-z]+\s+)?(?:directors|trustees|councillors|councilors|governors|commissioners|officers)\s+present|"
         r"närvarande|deltagare|mukana|kokouksessa\s+mukana|there|who\s+was\s+there|"
@@ -494,6 +495,33 @@ def _full_name(s: str) -> bool:
     return 2 <= len(s.split()) <= 4 and clean_name(s) == s and not is_organisation(s) and not is_title(s)
 
 
+_DASH_SEPARATOR = re.compile(r"[ \t]*[–—][ \t]*|[ \t]+-[ \t]+|(?<=[a-zåäö])-[ \t]+(?=[A-ZÅÄÖ])")
+
+
+_HYPHEN_ORG = re.compile(
+    r"^(?P<n>[^()\[\]]+?)[ \t]+-[ \t]+(?P<o>[A-ZÅÄÖ][^()\n]{0,60}?)(?P<tail>[ \t]*\(.*\))?$"
+)
+
+
+def _hyphen_org(piece: str) -> str:
+    """`Ann Lee - Acme Corp (resigned)`: a spaced hyphen after a full name opens her organisation."""
+    hyphen = _HYPHEN_ORG.match(piece) if " - " in piece else None
+    if hyphen and len(hyphen["n"].split()) >= 2 and clean_name(hyphen["n"]) is not None:
+        return f"{hyphen['n']} ({hyphen['o'].strip()}){hyphen['tail'] or ''}"
+    return piece
+
+
+def _dash_separated(s: str) -> str:
+    """`A B – C D – E F` (dashes between names, no commas): the dashes separate the people."""
+    if "," in s or ";" in s or len(_DASH_SEPARATOR.findall(s)) < 2:
+        return s
+    pieces = [p.strip() for p in _DASH_SEPARATOR.split(s)]
+    pieces = [p for p in pieces if p]
+    if len(pieces) >= 3 and all(clean_name(p) is not None and len(p.split()) >= 2 for p in pieces):
+        return ", ".join(pieces)
+    return s
+
+
 def split_people(
     s: str, default_role: Role | None = None, present: bool = True, *, one_person: bool = False
 ) -> list[Person]:
@@ -504,6 +532,7 @@ def split_people(
     """
     out: list[Person] = []
     s = _MENTION_RUN.sub(", ", s)
+    s = _dash_separated(s)
     if len(_HONORIFIC_WORD.findall(s)) >= 2 and _HONORIFIC_START.search(s):
         # `Cllr A Brooker Cllr C Evans Mrs B Lee`: each title opens the next name.
         s = _HONORIFIC_START.sub(", ", s)
@@ -516,6 +545,7 @@ def split_people(
     for piece in _split_top(s):
         # A remark after a dash: `Ana Ruiz (@aruiz) — first time`, `Ari Mäki (Pro) – varapuheenjohtaja`;
         # a role in it counts, the rest is commentary.
+        piece = _hyphen_org(piece)
         dash = _DASH_REMARK.search(piece)
         remark_kinds: list[tuple[str, str]] = []
         if dash and _LETTER.search(piece[: dash.start()]):
@@ -925,7 +955,7 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
         if not people:
             return []
         # Every piece must be a name, a note, an office or an organisation: a prose line is no list line.
-        t = _AKA.sub("", _DASH_REMARK.sub("", _ROLL_STATUS.sub("", t)))
+        t = _AKA.sub("", _DASH_REMARK.sub("", _ROLL_STATUS.sub("", _hyphen_org(t))))
         pieces = [p for p in _split_top(_PARENTHESISED.sub("", _BULLET_MARK.sub("", t))) if p]
         if pieces:
             tail = _TRAILING_ROLE.search(pieces[0])
@@ -945,6 +975,9 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
         out.extend(people)
     return out
 
+
+# A Markdown checkbox before a roll-call entry: `[x] Ann Lee` came, `[ ] Bo Ek` did not.
+_TICK = re.compile(r"^(?:[-*•+][ \t]+)?\[(?P<box>[ xX✓✔])\][ \t]+")
 
 _PresenterBlocks = list[tuple[int, list[Person]]]
 
@@ -980,6 +1013,7 @@ def _labelled_lists(
         prose = 0
         full_names = 0
         block: list[Person] = []
+        ticks: list[tuple[Person, bool]] = []
         last = i
         while j < len(lines):
             t = lines[j].strip()
@@ -999,6 +1033,9 @@ def _labelled_lists(
                 or (seen and _HEADING_LINE.match(lines[j]))
             ):
                 break
+            tick = _TICK.match(t)
+            if tick:
+                t = t[tick.end() :]
             people = _line_people(t, role, present)
             if (
                 full_names >= 2
@@ -1012,6 +1049,8 @@ def _labelled_lists(
                     kept = reg.add(p, loose=False)
                     if kept is not None:
                         block.append(kept)
+                        if tick:
+                            ticks.append((kept, tick.group("box").strip() != ""))
                 used.add(j)
                 last = j
                 seen = True
@@ -1025,6 +1064,11 @@ def _labelled_lists(
             j += 1
         if role == "presenter" and block:
             presenter_blocks.append((last, block))
+        if any(ticked for _p, ticked in ticks):
+            # A roll call of checkboxes: the ticked came; an empty box beside ticked ones is an absence.
+            for p, ticked in ticks:
+                if not ticked:
+                    p.present, p.absent_said = False, True
     return found_list
 
 
@@ -1050,6 +1094,9 @@ def _single_labels(lines: list[str], reg: _Registry, used: set[int]) -> None:
             used.update((i, k))
 
 
+_DASH_WRAP = re.compile(r"[ \t]+[–—][ \t]*\n(?:[ \t]*\n)*[ \t]*(?:[–—][ \t]*)?")
+
+
 def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) -> bool:
     """Lists after a label on the same line (`Läsnä: A, B ja C`); whether an attendance list was found."""
     found_list = False
@@ -1059,6 +1106,8 @@ def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) ->
         role, present = _label_info(m.group("label"))
         single = _is_single(m.group("label"))
         rest = text[m.end() : m.end() + 4000]  # an inline list is short; never search the whole rest
+        # A list broken after a separating dash goes on past the blank line: `A – B –` / `– C – D`.
+        rest = _DASH_WRAP.sub(" – ", rest)
         stop = _STOP_INLINE.search(rest)
         content = rest[: stop.start()] if stop else rest
         # A wrapped list continues on the next line only after a comma or a conjunction.
