@@ -63,3 +63,63 @@ def test_unticked_boxes_alone_say_nothing_of_absence() -> None:
     )
     got = people(text)
     assert got["Anna Borg"][1] is True and got["Kurt Vik"][1] is True
+
+
+def test_register_with_presence_marks_run_into_the_lines() -> None:
+    text = (
+        "Protokoll från styrelsemöte den 3 mars 2021\n\n"
+        "Ledamöter Närvarande\n"
+        "Ida Berg X\n"
+        "Olof Strand X, § 4-9\n"
+        "Maja Lind Anmält förhinder\n"
+        "Sven Åkesson X\n\n"
+        "§1 Mötet öppnas\n"
+    )
+    got = people(text)
+    assert set(got) == {"Ida Berg", "Olof Strand", "Maja Lind", "Sven Åkesson"}
+    assert got["Maja Lind"][1] is False
+    assert got["Ida Berg"][1] is True
+
+
+def test_roster_line_of_two_sentences() -> None:
+    text = (
+        "Protokoll styrelsemöte 2022-01-09\n\n"
+        "Närvarande styrelseledamöter:\n"
+        "Åsa Ek, Per Holm och Lena Berg (på plats). Nils Dahl (via Teams).\n\n"
+        "Frånvarande:\nKarin Sund.\n\n1 Mötet öppnas\n"
+    )
+    got = people(text)
+    assert {"Åsa Ek", "Per Holm", "Lena Berg", "Nils Dahl"} <= set(got)
+    assert got["Nils Dahl"][1] is True and got["Karin Sund"][1] is False
+
+
+def test_a_third_word_on_nearly_every_entry_is_a_column_not_a_name() -> None:
+    text = (
+        "Protokoll från styrelsemöte 2015-08-24\n\n"
+        "Närvarande\n"
+        "Stina Holm Alby\n"
+        "Gustav Rask Torp\n"
+        "Kjell Anders Berg Ljusdal\n"
+        "Nils Ekdahl Borgsjö\n"
+        "Karin Wall Sund\n\n"
+        "1 Mötets öppnande\nMötet öppnades.\n"
+    )
+    got = people(text)
+    assert {"Stina Holm", "Gustav Rask", "Nils Ekdahl", "Karin Wall"} <= set(got)
+    assert got["Stina Holm"][2] == "Alby"
+
+
+def test_three_part_names_in_an_ordinary_roster_stay_whole() -> None:
+    text = "Board call\n\nPresent: Ana Ruiz, Kjell Anders Berg, Tom Lee, Mia Holt\n\n1. Budget\nAgreed.\n"
+    assert "Kjell Anders Berg" in people(text)
+
+
+def test_lost_line_breaks_inline_list_stops_at_the_next_numbered_item() -> None:
+    text = (
+        "1 Protokoll fört vid styrelsemöte nr 3 1 Mötets öppnande Mötet öppnades. 2 Upprop Närvarande "
+        "ledamöter: Eva Strand och Olle Berg. Övrig närvarande: Lars Åström. Anmält förhinder: Kim Berg. "
+        "3 Godkännande av dagordning Dagordningen godkändes. 4 Föregående protokoll Lades till handlingarna."
+    )
+    got = people(text)
+    assert got["Lars Åström"][:2] == (["guest"], True)
+    assert got["Kim Berg"][1] is False

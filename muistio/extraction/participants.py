@@ -197,7 +197,7 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         r"additional\s+attendees|also\s+present|(?:also\s+)?in\s+attendance|also\s+attending|"
         r"(?:staff|others)\s+present|guests?|vieraat|kutsuttuna|kutsutut|kutsuttuina|muut\s+läsnäolijat|"
         r"muut\s+osallistujat|lisäksi\s+(?:paikalla|läsnä|kokouksessa)(?:\s+olivat)?|asiantuntijat|observers|"
-        r"övriga\s+närvarande|by\s+invitation|invited|in\s+attendance\s+by\s+invitation|muut|muut\s+paikalla|"
+        r"övriga?\s+närvarande|by\s+invitation|invited|in\s+attendance\s+by\s+invitation|muut|muut\s+paikalla|"
         r"muut\s+läsnä|lisäksi|muut\s+saapuvilla|saapuvilla|(?:officers|staff|council\s+officers)\s+in\s+attendance|"
         r"responsible\s+ads?|area\s+directors?|observers\s+present|gäster|gäst|adjungerade|adjungerad|"
         r"övriga\s+deltagare|muita\s+läsnä|muita\s+paikalla|lisäksi\s+läsnä|other\s+attendees|"
@@ -276,7 +276,9 @@ _INLINE_LABEL = re.compile(
 )
 _STOP_INLINE = re.compile(
     # A sentence's end after a word (not an initial or a title: `J.`, `Mrs.`) ends a list run into prose.
-    r"\n[ \t]*\n|\s[·•|]\s|\s\d{1,2}\.\s+[A-ZÅÄÖ]|\s\*\s+[A-Z]+:|(?<=[a-zåäö]{5})\.\s+(?-i:[A-ZÅÄÖ])"
+    r"\n[ \t]*\n|\s[·•|]\s|\s\d{1,2}\.\s+[A-ZÅÄÖ]|"
+    # `Barbro Svärd. 3 Godkännande av dagordning`: the next numbered item of a text without line breaks.
+    r"(?<=\w)\.\s+\d{1,2}\s+(?-i:[A-ZÅÄÖ][a-zåäö])|\s\*\s+[A-Z]+:|(?<=[a-zåäö]{5})\.\s+(?-i:[A-ZÅÄÖ])"
     r"|(?<=\s)(?:" + _ALL_LIST + "|" + _ALL_SINGLE + r")\s*:",
     re.IGNORECASE,
 )
@@ -929,14 +931,41 @@ _SURNAME_FIRST = re.compile(
 )
 
 
+# A register's presence column run into the line: `Ida Berg X`, `Ida Berg Anmält förhinder`.
+_PRESENCE_CELL = re.compile(
+    r"^(?P<n>[^\W\d_][^,()]*?[^\W\d_])[ \t]+(?:(?P<x>[xX✓✔])(?:,[ \t]*(?P<note>.+))?|"
+    r"(?P<absent>anmält[ \t]+förhinder|anmält[ \t]+frånvaro|frånvarande|ej[ \t]+närvarande|poissa|estynyt|"
+    r"absent|apologies|excused))[ \t.]*$",
+    re.IGNORECASE,
+)
+
+
+_LIST_SENTENCE = re.compile(r"(?:(?<=\))|(?<=[a-zåäö]{3}))\.[ \t]+(?=[A-ZÅÄÖ])")
+
+
+def _presence_cell(line: str) -> str:
+    """A name with its presence mark after it, rewritten as the name with a note: `Ida Berg (poissa)`."""
+    m = _PRESENCE_CELL.match(line) if len(line) <= 120 else None
+    if m is None or len(m["n"].split()) < 2 or clean_name(m["n"]) is None:
+        return line
+    if m["absent"]:
+        return f"{m['n']} ({m['absent'].lower()})"
+    return f"{m['n']} ({m['note']})" if m["note"] else m["n"]
+
+
 def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
     """People on one list line: table cells, columns, or `Name, office (Org)` entries; [] for prose."""
     if line.count("|") >= 1 and not _WIKI_LINK_BRACKETS.search(line):
         return _table_row(line, role, present)
     if "attendance" in line and _IN_ATTENDANCE.search(line):
         return []  # `Mr J Cole, Highways Officer, was in attendance.` is a sentence, read as one
+    if ". " in line and _LIST_SENTENCE.search(line):
+        # `A, B och C (på plats). D (via Teams).`: two sentences, each a list of people.
+        parts = [_line_people(part, role, present) for part in _LIST_SENTENCE.split(line) if part.strip()]
+        if len(parts) >= 2 and all(parts):
+            return [p for part in parts for p in part]
     # Wide gaps (two or more spaces, or a tab) separate columns: `Aino Aalto   Iida Ilo` is two people.
-    bare_line = _BULLET.sub("", line).strip()
+    bare_line = _presence_cell(_BULLET.sub("", line).strip())
     columns = [c for c in _COLUMN_GAP.split(bare_line) if c.strip()]
     out: list[Person] = []
     for n_col, col in enumerate(columns):
@@ -1158,7 +1187,7 @@ def _orphan_blocks(lines: list[Line], reg: _Registry, region_end: int, used: set
             continue
         people = _line_people(ln.text, "member", True)
         # Another column holds personal names (two or three words), not a title or a body's name.
-        if people and all(" " in p.name and len(p.name.split()) <= 3 for p in people):
+        if people and all(" " in p.name and len(p.name.split()) <= 4 for p in people):
             for p in people:
                 reg.add(p, loose=False)
             found.add(i)
@@ -2106,6 +2135,21 @@ def _run_rosters(text: str, reg: _Registry, region_end: int) -> bool:
     return found
 
 
+def _home_places(reg: _Registry) -> None:
+    """`Eva Niskanen Gudmundstjärn`, `Inger Bylund Hässjö`: when nearly every entry of the roster has a
+    third word, that word is a column (home parish, branch), not part of the names."""
+    long = [p for p in reg.people if len(p.name.split()) >= 3 and not p.name.startswith("@")]
+    if len(long) < 4 or len(long) < 0.75 * len(reg.people):
+        return
+    for p in long:
+        toks = p.name.split()
+        if is_given_name(toks[-2]) or toks[-2].lower() in _PARTICLES or toks[-2].endswith("."):
+            continue  # `Kjell Anders Dahlström`, `Hans von Matérn`, `Junko V. Igarashi`: all one name
+        p.organization = p.organization or toks[-1]
+        p.name = " ".join(toks[:-1])
+        p.key = _key(p.name)
+
+
 def _merge_titled(reg: _Registry) -> None:
     """`Notarie Thobias Bergström` and `Thobias Bergström` are one person: a title was read as a name."""
     full = {p.key: p for p in reg.people if p.key.count(" ") >= 1}
@@ -2169,6 +2213,7 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     # Speakers count when no list names the members: only officers (`Chairs:`, `Responsible AD:`) are known.
     if not found_list or not any(p.roles == ["member"] and p.present for p in reg.people):
         _speakers(text, reg)
+    _home_places(reg)
     _merge_titled(reg)
     out: list[Participant] = []
     for p in reg.people:
