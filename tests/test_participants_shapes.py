@@ -123,3 +123,35 @@ def test_lost_line_breaks_inline_list_stops_at_the_next_numbered_item() -> None:
     got = people(text)
     assert got["Lars Åström"][:2] == (["guest"], True)
     assert got["Kim Berg"][1] is False
+
+
+def test_groups_inside_a_roster_and_a_head_count() -> None:
+    text = (
+        "PARISH COUNCIL MEETING\n3 May 2021 MINUTES\n"
+        "Present:\n"
+        "Councillors: Cllr. A. Hale (Council Chair), Cllr. B. Moss (Council Vice Chair), Cllr. C. Pike,\n"
+        "Cllr. D. Rowe, Cllr. E. Shaw\n"
+        "Clerk and RFO: Mr F Tate\n"
+        "Members of the public: One\n"
+        "Meeting commenced at 7.00pm\n"
+        "1. Welcome\nThe Chair welcomed all.\n"
+    )
+    got = people(text)
+    assert set(got) == {"A. Hale", "B. Moss", "C. Pike", "D. Rowe", "E. Shaw", "F Tate"}
+    assert got["A. Hale"][0] == ["chair"] and got["B. Moss"][0] == ["vice_chair"]
+    assert got["F Tate"][0] == ["secretary"]
+
+
+def test_capitalised_office_after_the_name_and_local_titles() -> None:
+    text = (
+        "Minutes of the Annual Meeting held on 5 May 2021\n\n"
+        "Present:\n\nCllr Mr A Hale (Chair)\n\nCllr Mrs B Moss\n\n"
+        "In Attendance:\n\nMr W Tate Clerk and Executive Officer to Elmford Parish Council\n\n"
+        "Mrs P Rowe Assistant Clerk, Elmford Parish Council\n\n"
+        "Apologies:\n\nAlderman Neil Cole\n\nPCSO Amy Hart\n\n"
+        "21.44 ELECTION OF CHAIR\nIt was RESOLVED that Cllr Hale be elected Chair.\n"
+    )
+    got = people(text)
+    assert got["W Tate"][0] == ["secretary"]
+    assert "P Rowe" in got and not any("Council" in n or "Clerk" in n for n in got)
+    assert got["Neil Cole"][1] is False and got["Amy Hart"][1] is False

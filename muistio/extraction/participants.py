@@ -141,6 +141,14 @@ _NOT_NAMES = frozenset(
         "–",
         "yes",
         "no",
+        # A head count, not a name: `Members of the public: One`.
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "nil",
+        "several",
     ]
 )
 # Header fields, not names: `Paikka Vanerila`, `Aika 29.10.`.
@@ -330,11 +338,18 @@ _OFFICE = re.compile(
 )
 
 
+_BODY_OFFICE = re.compile(
+    r"^(?:(?:parish|town|city)\s+)?(?:council|board|committee)\s+(?=(?:vice[- ])?chair)"
+)
+
+
 @lru_cache(maxsize=4096)
 def _annotation_kind(a: str) -> tuple[str, str] | None:
     """('role', role) / ('absent', '') / ('partial', '') / ('org', name) for a bracketed or trailing note."""
     low = _TRAILING_DOTS.sub("", a.strip().lower()).strip()
     low = _SPACES.sub(" ", low)
+    # `Council Chair`, `Board Vice Chair`: the office of the body meeting.
+    low = _BODY_OFFICE.sub("", low)
     for pat, role in _ROLE_WORDS:
         if pat.match(low):
             return ("role", role)
@@ -360,7 +375,7 @@ def _annotation_kind(a: str) -> tuple[str, str] | None:
 _HONORIFIC = re.compile(
     r"^(?:(?:county|district|borough|city|town|parish|unitary)\s+)?"
     r"(?:cllrs|councillors|councilors|messrs|cllr|councillor|mr|mrs|ms|miss|mx|dr|prof|professor|rev|revd|reverend|sir|dame|hon|rt\s+hon|"
-    r"tri|fil\.?\s*tri|dos|ft|kauppaneuvos|fr|father)\.?\s+(?=\S)",
+    r"tri|fil\.?\s*tri|dos|ft|kauppaneuvos|fr|father|alderman|alderwoman|pcso)\.?\s+(?=\S)",
     re.IGNORECASE,
 )
 # Words that make a capitalised phrase an organisation rather than a person.
@@ -505,6 +520,21 @@ _HYPHEN_ORG = re.compile(
 )
 
 
+def _office_tail(bare: str) -> tuple[str, str] | None:
+    """(name, office) when a full name is followed by a capitalised office (`W Grey Clerk`)."""
+    toks = bare.split()
+    if len(toks) < 3 or not toks[-1][:1].isupper() or is_organisation(bare):
+        return None
+    first = _HONORIFIC.sub("", bare).split()[0]
+    if not (len(first.rstrip(".")) == 1 or is_given_name(first)):
+        return None  # `PCC Link Officer`, `The Town Clerk`: an office, no name before it
+    for n in (2, 1):
+        head, tail = " ".join(toks[:-n]), " ".join(toks[-n:])
+        if len(toks) - n >= 2 and is_title(tail) and _annotation_kind(tail) is not None and clean_name(head):
+            return head, tail
+    return None
+
+
 def _hyphen_org(piece: str) -> str:
     """`Ann Lee - Acme Corp (resigned)`: a spaced hyphen after a full name opens her organisation."""
     hyphen = _HYPHEN_ORG.match(piece) if " - " in piece else None
@@ -566,6 +596,11 @@ def split_people(
             if kind is not None and kind[0] in ("role", "absent"):
                 notes.append(tail.group("r"))
                 bare = bare[: tail.start()].strip()
+        office_tail = _office_tail(bare)
+        if office_tail:
+            # `Mr W Grey Clerk`, `Mrs P Alder Assistant Clerk`: a capitalised office after the name.
+            bare, tail_office = office_tail
+            notes.append(tail_office)
         if bare.startswith("@") and " " not in bare and notes and _full_name(notes[0]):
             # `@jdoe (Jane Doe, chair)`: the handle is an alias; the person is the full name.
             bare, notes = notes[0], notes[1:]
@@ -940,7 +975,7 @@ _PRESENCE_CELL = re.compile(
 )
 
 
-_LIST_SENTENCE = re.compile(r"(?:(?<=\))|(?<=[a-zåäö]{3}))\.[ \t]+(?=[A-ZÅÄÖ])")
+_LIST_SENTENCE = re.compile(r"(?:(?<=\))|(?<=[a-zåäö]{4}))\.[ \t]+(?=[A-ZÅÄÖ])")
 
 
 def _presence_cell(line: str) -> str:
@@ -962,7 +997,7 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
     if ". " in line and _LIST_SENTENCE.search(line):
         # `A, B och C (på plats). D (via Teams).`: two sentences, each a list of people.
         parts = [_line_people(part, role, present) for part in _LIST_SENTENCE.split(line) if part.strip()]
-        if len(parts) >= 2 and all(parts):
+        if len(parts) >= 2 and all(any(" " in p.name for p in part) for part in parts):
             return [p for part in parts for p in part]
     # Wide gaps (two or more spaces, or a tab) separate columns: `Aino Aalto   Iida Ilo` is two people.
     bare_line = _presence_cell(_BULLET.sub("", line).strip())
@@ -1005,6 +1040,7 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
     return out
 
 
+_SUB_LABEL = re.compile(r"^(?P<label>[A-ZÅÄÖ][^\W\d_]*(?:[ \t]+[^\W\d_]+){0,3}):[ \t]+(?P<rest>\S.*)$")
 # A Markdown checkbox before a roll-call entry: `[x] Ann Lee` came, `[ ] Bo Ek` did not.
 _TICK = re.compile(r"^(?:[-*•+][ \t]+)?\[(?P<box>[ xX✓✔])\][ \t]+")
 
@@ -1043,12 +1079,15 @@ def _labelled_lists(
         full_names = 0
         block: list[Person] = []
         ticks: list[tuple[Person, bool]] = []
+        spaced = False
         last = i
         while j < len(lines):
             t = lines[j].strip()
             if not t or t in "*-•" or RST_UNDERLINE.match(t):
-                if seen and not primary and not RST_UNDERLINE.match(t):
+                # A list with a blank line under each entry (`Apologies:` / `` / `A` / `` / `B`) goes on.
+                if seen and not primary and not RST_UNDERLINE.match(t) and not spaced:
                     break
+                spaced = spaced or (not seen and not t)
                 j += 1
                 continue
             if t.endswith(":") and not _LABEL_LINE.match(lines[j]) and not _SINGLE_LABEL_LINE.match(lines[j]):
@@ -1066,6 +1105,18 @@ def _labelled_lists(
             if tick:
                 t = t[tick.end() :]
             people = _line_people(t, role, present)
+            sub = _SUB_LABEL.match(t) if not people else None
+            if sub:
+                # A group inside the roster (`Councillors: A, B`, `Clerk and RFO: Mr C`); no names, no one
+                # (`Members of the public: One`).
+                people = _line_people(sub["rest"], role, present)
+                office = _annotation_kind(sub["label"].split()[0].lower())
+                for p in people:
+                    if office and office[0] == "role":
+                        _apply(p, _role_over_default(p, office, role))
+                if not people and seen:
+                    j += 1
+                    continue
             if (
                 full_names >= 2
                 and people
