@@ -155,3 +155,24 @@ def test_capitalised_office_after_the_name_and_local_titles() -> None:
     assert got["W Tate"][0] == ["secretary"]
     assert "P Rowe" in got and not any("Council" in n or "Clerk" in n for n in got)
     assert got["Neil Cole"][1] is False and got["Amy Hart"][1] is False
+
+
+def test_long_comma_list_after_a_group_phrase_is_no_run_of_names() -> None:
+    text = (
+        "Hallituksen kokous 3. 4. 2003\n\n"
+        "Läsnä:  hallituksen jäsenet Aino Aalto, Pekka Puro, Iida Ilo, Otto Oja, Kaisa Kivi ja Lauri Laine; "
+        "lisäksi vieraina Mari Mäki ja Eero Esko\n\n"
+        "1.      Puheenjohtaja Aino Aalto avasi kokouksen.\n"
+    )
+    got = people(text)
+    members = {"Aino Aalto", "Pekka Puro", "Iida Ilo", "Otto Oja", "Kaisa Kivi", "Lauri Laine"}
+    assert members | {"Mari Mäki", "Eero Esko"} <= set(got)
+
+
+def test_html_space_entity_and_a_lone_given_name_in_a_bulleted_list() -> None:
+    text = (
+        "# (3/5/24) Meeting Minutes\n\n## Attendees:\n\n"
+        "* Alex Karr\n* Ben Hale\n* Douglas&#x20;\n* Erik Skog\n\n"
+        "## Notes/Decision\n\n1. Norms agreed.\n"
+    )
+    assert set(people(text)) == {"Alex Karr", "Ben Hale", "Douglas", "Erik Skog"}

@@ -446,12 +446,15 @@ def is_title(s: str) -> bool:
     return all(t in _TITLE_WORDS or t in ("of", "and", "&", "for") or _FI_OFFICE.search(t) for t in toks)
 
 
+_HTML_SPACE = re.compile(r"&(?:#x20|#32|#160|#xa0|nbsp);", re.IGNORECASE)
 _DISPLAY_MENTION = re.compile(r"^@[A-ZÅÄÖ][\w'’-]+(?: [A-ZÅÄÖ][\w'’-]+)+$")
 
 
 @lru_cache(maxsize=4096)
 def clean_name(raw: str) -> str | None:
     """The name in a list piece, or None when the piece is not a person's name."""
+    if "&" in raw:
+        raw = _HTML_SPACE.sub(" ", raw)  # `Douglas&#x20;`: a space left as an HTML entity by a converter
     handle = _LEADING_DASH.sub("", raw.strip()).strip("*` .:;")
     if _HANDLE.match(handle) and not handle.startswith("_"):
         return handle  # a chat handle as written in the list: `lee_k`, `dev42`
@@ -563,6 +566,8 @@ def split_people(
     organisation (`Matti Meikäläinen, Luke`), not a second person.
     """
     out: list[Person] = []
+    if "&" in s:
+        s = _HTML_SPACE.sub(" ", s)
     s = _MENTION_RUN.sub(", ", s)
     s = _dash_separated(s)
     if len(_HONORIFIC_WORD.findall(s)) >= 2 and _HONORIFIC_START.search(s):
@@ -990,6 +995,8 @@ def _presence_cell(line: str) -> str:
 
 def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
     """People on one list line: table cells, columns, or `Name, office (Org)` entries; [] for prose."""
+    if "&" in line:
+        line = _HTML_SPACE.sub(" ", line).rstrip()
     if line.count("|") >= 1 and not _WIKI_LINK_BRACKETS.search(line):
         return _table_row(line, role, present)
     if "attendance" in line and _IN_ATTENDANCE.search(line):
@@ -1080,6 +1087,7 @@ def _labelled_lists(
         block: list[Person] = []
         ticks: list[tuple[Person, bool]] = []
         spaced = False
+        bulleted = 0
         last = i
         while j < len(lines):
             t = lines[j].strip()
@@ -1122,6 +1130,7 @@ def _labelled_lists(
                 and people
                 and all(" " not in p.name and not p.name.startswith("@") and not p.roles[1:] for p in people)
                 and len(t.split()) <= 4
+                and not (bulleted >= 2 and _BULLETED.match(lines[j]))  # one more bullet of a bulleted list
             ):
                 break  # bare words after full names are a heading (`Asiat`, `News & Events`), not people
             if people:
@@ -1135,6 +1144,7 @@ def _labelled_lists(
                 last = j
                 seen = True
                 full_names += sum(1 for p in people if " " in p.name)
+                bulleted += 1 if _BULLETED.match(lines[j]) else 0
                 # A count (`Läsnä: 23 jäsentä`) is no list: only named people make one.
                 found_list = found_list or present
             elif not seen and prose < 2:
@@ -1205,8 +1215,16 @@ def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) ->
             and len(_HONORIFIC_WORD.findall(content)) < 2  # titles mark where names start
             and (_CAPS_RUN.search(content) or _joined_names(content))
         ):
-            # Names run together without commas (a PDF's lost line breaks): two words a name.
-            people = name_run(content, role, present)
+            # Names run together without commas (a PDF's lost line breaks): two words a name; unless every
+            # comma-separated piece already is one name (`jäsenet A B, C D, E F ja G H; lisäksi I J`).
+            people = split_people(content, role, present)
+            pieces = len(_split_top(content))
+            if not (
+                len(people) >= 3
+                and len(people) >= pieces - 1
+                and all(2 <= len(p.name.split()) <= 3 for p in people)
+            ):
+                people = name_run(content, role, present)
         else:
             people = split_people(content, role, present)
         _given_name_first(people)
