@@ -176,3 +176,21 @@ def test_html_space_entity_and_a_lone_given_name_in_a_bulleted_list() -> None:
         "## Notes/Decision\n\n1. Norms agreed.\n"
     )
     assert set(people(text)) == {"Alex Karr", "Ben Hale", "Douglas", "Erik Skog"}
+
+
+def test_apologies_item_title_then_councillors_on_one_line() -> None:
+    text = (
+        "ELMFORD PARISH COUNCIL MINUTES OF MEETING AT 7.00 pm. ON WEDNESDAY 3 MARCH 2021 Present: "
+        "Cllrs P Hale (Chairman), K Moss and J Wood. In Attendance: Mr P Tate (Clerk). 1. Apologies. "
+        "Cllrs D Dee, S Bee and M Ash. 2. Chairman’s Announcements. The Chairman welcomed everyone.\n"
+    )
+    got = people(text)
+    assert got["D Dee"][1] is False and got["S Bee"][1] is False and got["M Ash"][1] is False
+    assert got["P Hale"][:2] == (["chair"], True)
+
+
+def test_apologies_title_before_prose_names_no_one() -> None:
+    text = (
+        "Parish council 3 March 2021\nPresent: Cllr A Hale, Cllr B Moss\n1. Apologies. The Clerk read none.\n"
+    )
+    assert set(people(text)) == {"A Hale", "B Moss"}

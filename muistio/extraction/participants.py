@@ -278,7 +278,9 @@ _INLINE_LABEL = re.compile(
     + r")(?:[ \t]*\([^()\n]{1,40}\))?(?:\*\*|'{2,3})?"
     # `Paikalla olivat A ja B.`, `Närvarande styrelseledamöter är A, B samt C.` need no colon.
     + r"(?:[ \t]*:|(?<=olivat)[ \t]+(?=(?-i:[A-ZÅÄÖ]))"
-    + r"|(?<!here)[ \t]+(?:är|var|were|are|olivat|oli)[ \t]+(?=\w))"
+    + r"|(?<!here)[ \t]+(?:är|var|were|are|olivat|oli)[ \t]+(?=\w)"
+    # `1. Apologies. Cllrs D Dee, S Bee and M Ash.`: an item's title, then the councillors by title.
+    + r"|(?<=apologies)\.[ \t]+(?=(?-i:Cllrs?|Councillors?|Mrs?|Ms|Dr)\.?[ \t]))"
     + r"(?:\*\*|'{2,3})?[ \t]*(?=\S)",
     re.IGNORECASE,
 )
