@@ -141,6 +141,14 @@ _NOT_NAMES = frozenset(
         "–",
         "yes",
         "no",
+        # A head count, not a name: `Members of the public: One`.
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "nil",
+        "several",
     ]
 )
 # Header fields, not names: `Paikka Vanerila`, `Aika 29.10.`.
@@ -178,7 +186,8 @@ _HANDLE = re.compile(r"^[a-z][a-z0-9.-]*(?:_[a-z0-9.-]*|[0-9][a-z0-9.-]*)+$")
 _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
     (
         r"läsnä(?:\s+olivat)?|paikalla(?:\s+olivat)?|läsnä\s+olleet|osallistujat|osallistuneet|läsnäolijat|"
-        r"jäsenet|nimenhuuto|present|attendees|attending|attendance|participants|people present|roll\s+call|"
+        r"jäsenet|nimenhuuto|present|attendees|(?:tsc|tac|board|committee|council|steering|wg|sig|core)\s+attendees|"
+        r"attending|attendance|participants|people present|roll\s+call|"
         r"(?:council\s+|board\s+|tsc\s+|committee\s+|voting\s+)?members\s+present|"
         r"(?:[a-z]+\s+)?(?:directors|trustees|councillors|councilors|governors|commissioners|officers)\s+present|"
         r"närvarande|deltagare|mukana|kokouksessa\s+mukana|there|who\s+was\s+there|"
@@ -196,7 +205,7 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         r"additional\s+attendees|also\s+present|(?:also\s+)?in\s+attendance|also\s+attending|"
         r"(?:staff|others)\s+present|guests?|vieraat|kutsuttuna|kutsutut|kutsuttuina|muut\s+läsnäolijat|"
         r"muut\s+osallistujat|lisäksi\s+(?:paikalla|läsnä|kokouksessa)(?:\s+olivat)?|asiantuntijat|observers|"
-        r"övriga\s+närvarande|by\s+invitation|invited|in\s+attendance\s+by\s+invitation|muut|muut\s+paikalla|"
+        r"övriga?\s+närvarande|by\s+invitation|invited|in\s+attendance\s+by\s+invitation|muut|muut\s+paikalla|"
         r"muut\s+läsnä|lisäksi|muut\s+saapuvilla|saapuvilla|(?:officers|staff|council\s+officers)\s+in\s+attendance|"
         r"responsible\s+ads?|area\s+directors?|observers\s+present|gäster|gäst|adjungerade|adjungerad|"
         r"övriga\s+deltagare|muita\s+läsnä|muita\s+paikalla|lisäksi\s+läsnä|other\s+attendees|"
@@ -269,13 +278,17 @@ _INLINE_LABEL = re.compile(
     + r")(?:[ \t]*\([^()\n]{1,40}\))?(?:\*\*|'{2,3})?"
     # `Paikalla olivat A ja B.`, `Närvarande styrelseledamöter är A, B samt C.` need no colon.
     + r"(?:[ \t]*:|(?<=olivat)[ \t]+(?=(?-i:[A-ZÅÄÖ]))"
-    + r"|(?<!here)[ \t]+(?:är|var|were|are|olivat|oli)[ \t]+(?=\w))"
+    + r"|(?<!here)[ \t]+(?:är|var|were|are|olivat|oli)[ \t]+(?=\w)"
+    # `1. Apologies. Cllrs D Dee, S Bee and M Ash.`: an item's title, then the councillors by title.
+    + r"|(?<=apologies)\.[ \t]+(?=(?-i:Cllrs?|Councillors?|Mrs?|Ms|Dr)\.?[ \t]))"
     + r"(?:\*\*|'{2,3})?[ \t]*(?=\S)",
     re.IGNORECASE,
 )
 _STOP_INLINE = re.compile(
     # A sentence's end after a word (not an initial or a title: `J.`, `Mrs.`) ends a list run into prose.
-    r"\n[ \t]*\n|\s[·•|]\s|\s\d{1,2}\.\s+[A-ZÅÄÖ]|\s\*\s+[A-Z]+:|(?<=[a-zåäö]{5})\.\s+(?-i:[A-ZÅÄÖ])"
+    r"\n[ \t]*\n|\s[·•|]\s|\s\d{1,2}\.\s+[A-ZÅÄÖ]|"
+    # `Barbro Svärd. 3 Godkännande av dagordning`: the next numbered item of a text without line breaks.
+    r"(?<=\w)\.\s+\d{1,2}\s+(?-i:[A-ZÅÄÖ][a-zåäö])|\s\*\s+[A-Z]+:|(?<=[a-zåäö]{5})\.\s+(?-i:[A-ZÅÄÖ])"
     r"|(?<=\s)(?:" + _ALL_LIST + "|" + _ALL_SINGLE + r")\s*:",
     re.IGNORECASE,
 )
@@ -327,11 +340,18 @@ _OFFICE = re.compile(
 )
 
 
+_BODY_OFFICE = re.compile(
+    r"^(?:(?:parish|town|city)\s+)?(?:council|board|committee)\s+(?=(?:vice[- ])?chair)"
+)
+
+
 @lru_cache(maxsize=4096)
 def _annotation_kind(a: str) -> tuple[str, str] | None:
     """('role', role) / ('absent', '') / ('partial', '') / ('org', name) for a bracketed or trailing note."""
     low = _TRAILING_DOTS.sub("", a.strip().lower()).strip()
     low = _SPACES.sub(" ", low)
+    # `Council Chair`, `Board Vice Chair`: the office of the body meeting.
+    low = _BODY_OFFICE.sub("", low)
     for pat, role in _ROLE_WORDS:
         if pat.match(low):
             return ("role", role)
@@ -357,7 +377,7 @@ def _annotation_kind(a: str) -> tuple[str, str] | None:
 _HONORIFIC = re.compile(
     r"^(?:(?:county|district|borough|city|town|parish|unitary)\s+)?"
     r"(?:cllrs|councillors|councilors|messrs|cllr|councillor|mr|mrs|ms|miss|mx|dr|prof|professor|rev|revd|reverend|sir|dame|hon|rt\s+hon|"
-    r"tri|fil\.?\s*tri|dos|ft|kauppaneuvos|fr|father)\.?\s+(?=\S)",
+    r"tri|fil\.?\s*tri|dos|ft|kauppaneuvos|fr|father|alderman|alderwoman|pcso)\.?\s+(?=\S)",
     re.IGNORECASE,
 )
 # Words that make a capitalised phrase an organisation rather than a person.
@@ -428,12 +448,15 @@ def is_title(s: str) -> bool:
     return all(t in _TITLE_WORDS or t in ("of", "and", "&", "for") or _FI_OFFICE.search(t) for t in toks)
 
 
+_HTML_SPACE = re.compile(r"&(?:#x20|#32|#160|#xa0|nbsp);", re.IGNORECASE)
 _DISPLAY_MENTION = re.compile(r"^@[A-ZÅÄÖ][\w'’-]+(?: [A-ZÅÄÖ][\w'’-]+)+$")
 
 
 @lru_cache(maxsize=4096)
 def clean_name(raw: str) -> str | None:
     """The name in a list piece, or None when the piece is not a person's name."""
+    if "&" in raw:
+        raw = _HTML_SPACE.sub(" ", raw)  # `Douglas&#x20;`: a space left as an HTML entity by a converter
     handle = _LEADING_DASH.sub("", raw.strip()).strip("*` .:;")
     if _HANDLE.match(handle) and not handle.startswith("_"):
         return handle  # a chat handle as written in the list: `lee_k`, `dev42`
@@ -494,6 +517,48 @@ def _full_name(s: str) -> bool:
     return 2 <= len(s.split()) <= 4 and clean_name(s) == s and not is_organisation(s) and not is_title(s)
 
 
+_DASH_SEPARATOR = re.compile(r"[ \t]*[–—][ \t]*|[ \t]+-[ \t]+|(?<=[a-zåäö])-[ \t]+(?=[A-ZÅÄÖ])")
+
+
+_HYPHEN_ORG = re.compile(
+    r"^(?P<n>[^()\[\]]+?)[ \t]+-[ \t]+(?P<o>[A-ZÅÄÖ][^()\n]{0,60}?)(?P<tail>[ \t]*\(.*\))?$"
+)
+
+
+def _office_tail(bare: str) -> tuple[str, str] | None:
+    """(name, office) when a full name is followed by a capitalised office (`W Grey Clerk`)."""
+    toks = bare.split()
+    if len(toks) < 3 or not toks[-1][:1].isupper() or is_organisation(bare):
+        return None
+    first = _HONORIFIC.sub("", bare).split()[0]
+    if not (len(first.rstrip(".")) == 1 or is_given_name(first)):
+        return None  # `PCC Link Officer`, `The Town Clerk`: an office, no name before it
+    for n in (2, 1):
+        head, tail = " ".join(toks[:-n]), " ".join(toks[-n:])
+        if len(toks) - n >= 2 and is_title(tail) and _annotation_kind(tail) is not None and clean_name(head):
+            return head, tail
+    return None
+
+
+def _hyphen_org(piece: str) -> str:
+    """`Ann Lee - Acme Corp (resigned)`: a spaced hyphen after a full name opens her organisation."""
+    hyphen = _HYPHEN_ORG.match(piece) if " - " in piece else None
+    if hyphen and len(hyphen["n"].split()) >= 2 and clean_name(hyphen["n"]) is not None:
+        return f"{hyphen['n']} ({hyphen['o'].strip()}){hyphen['tail'] or ''}"
+    return piece
+
+
+def _dash_separated(s: str) -> str:
+    """`A B – C D – E F` (dashes between names, no commas): the dashes separate the people."""
+    if "," in s or ";" in s or len(_DASH_SEPARATOR.findall(s)) < 2:
+        return s
+    pieces = [p.strip() for p in _DASH_SEPARATOR.split(s)]
+    pieces = [p for p in pieces if p]
+    if len(pieces) >= 3 and all(clean_name(p) is not None and len(p.split()) >= 2 for p in pieces):
+        return ", ".join(pieces)
+    return s
+
+
 def split_people(
     s: str, default_role: Role | None = None, present: bool = True, *, one_person: bool = False
 ) -> list[Person]:
@@ -503,7 +568,10 @@ def split_people(
     organisation (`Matti Meikäläinen, Luke`), not a second person.
     """
     out: list[Person] = []
+    if "&" in s:
+        s = _HTML_SPACE.sub(" ", s)
     s = _MENTION_RUN.sub(", ", s)
+    s = _dash_separated(s)
     if len(_HONORIFIC_WORD.findall(s)) >= 2 and _HONORIFIC_START.search(s):
         # `Cllr A Brooker Cllr C Evans Mrs B Lee`: each title opens the next name.
         s = _HONORIFIC_START.sub(", ", s)
@@ -516,6 +584,7 @@ def split_people(
     for piece in _split_top(s):
         # A remark after a dash: `Ana Ruiz (@aruiz) — first time`, `Ari Mäki (Pro) – varapuheenjohtaja`;
         # a role in it counts, the rest is commentary.
+        piece = _hyphen_org(piece)
         dash = _DASH_REMARK.search(piece)
         remark_kinds: list[tuple[str, str]] = []
         if dash and _LETTER.search(piece[: dash.start()]):
@@ -534,6 +603,11 @@ def split_people(
             if kind is not None and kind[0] in ("role", "absent"):
                 notes.append(tail.group("r"))
                 bare = bare[: tail.start()].strip()
+        office_tail = _office_tail(bare)
+        if office_tail:
+            # `Mr W Grey Clerk`, `Mrs P Alder Assistant Clerk`: a capitalised office after the name.
+            bare, tail_office = office_tail
+            notes.append(tail_office)
         if bare.startswith("@") and " " not in bare and notes and _full_name(notes[0]):
             # `@jdoe (Jane Doe, chair)`: the handle is an alias; the person is the full name.
             bare, notes = notes[0], notes[1:]
@@ -899,14 +973,43 @@ _SURNAME_FIRST = re.compile(
 )
 
 
+# A register's presence column run into the line: `Ida Berg X`, `Ida Berg Anmält förhinder`.
+_PRESENCE_CELL = re.compile(
+    r"^(?P<n>[^\W\d_][^,()]*?[^\W\d_])[ \t]+(?:(?P<x>[xX✓✔])(?:,[ \t]*(?P<note>.+))?|"
+    r"(?P<absent>anmält[ \t]+förhinder|anmält[ \t]+frånvaro|frånvarande|ej[ \t]+närvarande|poissa|estynyt|"
+    r"absent|apologies|excused))[ \t.]*$",
+    re.IGNORECASE,
+)
+
+
+_LIST_SENTENCE = re.compile(r"(?:(?<=\))|(?<=[a-zåäö]{4}))\.[ \t]+(?=[A-ZÅÄÖ])")
+
+
+def _presence_cell(line: str) -> str:
+    """A name with its presence mark after it, rewritten as the name with a note: `Ida Berg (poissa)`."""
+    m = _PRESENCE_CELL.match(line) if len(line) <= 120 else None
+    if m is None or len(m["n"].split()) < 2 or clean_name(m["n"]) is None:
+        return line
+    if m["absent"]:
+        return f"{m['n']} ({m['absent'].lower()})"
+    return f"{m['n']} ({m['note']})" if m["note"] else m["n"]
+
+
 def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
     """People on one list line: table cells, columns, or `Name, office (Org)` entries; [] for prose."""
+    if "&" in line:
+        line = _HTML_SPACE.sub(" ", line).rstrip()
     if line.count("|") >= 1 and not _WIKI_LINK_BRACKETS.search(line):
         return _table_row(line, role, present)
     if "attendance" in line and _IN_ATTENDANCE.search(line):
         return []  # `Mr J Cole, Highways Officer, was in attendance.` is a sentence, read as one
+    if ". " in line and _LIST_SENTENCE.search(line):
+        # `A, B och C (på plats). D (via Teams).`: two sentences, each a list of people.
+        parts = [_line_people(part, role, present) for part in _LIST_SENTENCE.split(line) if part.strip()]
+        if len(parts) >= 2 and all(any(" " in p.name for p in part) for part in parts):
+            return [p for part in parts for p in part]
     # Wide gaps (two or more spaces, or a tab) separate columns: `Aino Aalto   Iida Ilo` is two people.
-    bare_line = _BULLET.sub("", line).strip()
+    bare_line = _presence_cell(_BULLET.sub("", line).strip())
     columns = [c for c in _COLUMN_GAP.split(bare_line) if c.strip()]
     out: list[Person] = []
     for n_col, col in enumerate(columns):
@@ -925,7 +1028,7 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
         if not people:
             return []
         # Every piece must be a name, a note, an office or an organisation: a prose line is no list line.
-        t = _AKA.sub("", _DASH_REMARK.sub("", _ROLL_STATUS.sub("", t)))
+        t = _AKA.sub("", _DASH_REMARK.sub("", _ROLL_STATUS.sub("", _hyphen_org(t))))
         pieces = [p for p in _split_top(_PARENTHESISED.sub("", _BULLET_MARK.sub("", t))) if p]
         if pieces:
             tail = _TRAILING_ROLE.search(pieces[0])
@@ -945,6 +1048,10 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
         out.extend(people)
     return out
 
+
+_SUB_LABEL = re.compile(r"^(?P<label>[A-ZÅÄÖ][^\W\d_]*(?:[ \t]+[^\W\d_]+){0,3}):[ \t]+(?P<rest>\S.*)$")
+# A Markdown checkbox before a roll-call entry: `[x] Ann Lee` came, `[ ] Bo Ek` did not.
+_TICK = re.compile(r"^(?:[-*•+][ \t]+)?\[(?P<box>[ xX✓✔])\][ \t]+")
 
 _PresenterBlocks = list[tuple[int, list[Person]]]
 
@@ -980,12 +1087,17 @@ def _labelled_lists(
         prose = 0
         full_names = 0
         block: list[Person] = []
+        ticks: list[tuple[Person, bool]] = []
+        spaced = False
+        bulleted = 0
         last = i
         while j < len(lines):
             t = lines[j].strip()
             if not t or t in "*-•" or RST_UNDERLINE.match(t):
-                if seen and not primary and not RST_UNDERLINE.match(t):
+                # A list with a blank line under each entry (`Apologies:` / `` / `A` / `` / `B`) goes on.
+                if seen and not primary and not RST_UNDERLINE.match(t) and not spaced:
                     break
+                spaced = spaced or (not seen and not t)
                 j += 1
                 continue
             if t.endswith(":") and not _LABEL_LINE.match(lines[j]) and not _SINGLE_LABEL_LINE.match(lines[j]):
@@ -999,12 +1111,28 @@ def _labelled_lists(
                 or (seen and _HEADING_LINE.match(lines[j]))
             ):
                 break
+            tick = _TICK.match(t)
+            if tick:
+                t = t[tick.end() :]
             people = _line_people(t, role, present)
+            sub = _SUB_LABEL.match(t) if not people else None
+            if sub:
+                # A group inside the roster (`Councillors: A, B`, `Clerk and RFO: Mr C`); no names, no one
+                # (`Members of the public: One`).
+                people = _line_people(sub["rest"], role, present)
+                office = _annotation_kind(sub["label"].split()[0].lower())
+                for p in people:
+                    if office and office[0] == "role":
+                        _apply(p, _role_over_default(p, office, role))
+                if not people and seen:
+                    j += 1
+                    continue
             if (
                 full_names >= 2
                 and people
                 and all(" " not in p.name and not p.name.startswith("@") and not p.roles[1:] for p in people)
                 and len(t.split()) <= 4
+                and not (bulleted >= 2 and _BULLETED.match(lines[j]))  # one more bullet of a bulleted list
             ):
                 break  # bare words after full names are a heading (`Asiat`, `News & Events`), not people
             if people:
@@ -1012,10 +1140,13 @@ def _labelled_lists(
                     kept = reg.add(p, loose=False)
                     if kept is not None:
                         block.append(kept)
+                        if tick:
+                            ticks.append((kept, tick.group("box").strip() != ""))
                 used.add(j)
                 last = j
                 seen = True
                 full_names += sum(1 for p in people if " " in p.name)
+                bulleted += 1 if _BULLETED.match(lines[j]) else 0
                 # A count (`Läsnä: 23 jäsentä`) is no list: only named people make one.
                 found_list = found_list or present
             elif not seen and prose < 2:
@@ -1025,6 +1156,11 @@ def _labelled_lists(
             j += 1
         if role == "presenter" and block:
             presenter_blocks.append((last, block))
+        if any(ticked for _p, ticked in ticks):
+            # A roll call of checkboxes: the ticked came; an empty box beside ticked ones is an absence.
+            for p, ticked in ticks:
+                if not ticked:
+                    p.present, p.absent_said = False, True
     return found_list
 
 
@@ -1050,6 +1186,9 @@ def _single_labels(lines: list[str], reg: _Registry, used: set[int]) -> None:
             used.update((i, k))
 
 
+_DASH_WRAP = re.compile(r"[ \t]+[–—][ \t]*\n(?:[ \t]*\n)*[ \t]*(?:[–—][ \t]*)?")
+
+
 def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) -> bool:
     """Lists after a label on the same line (`Läsnä: A, B ja C`); whether an attendance list was found."""
     found_list = False
@@ -1059,6 +1198,8 @@ def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) ->
         role, present = _label_info(m.group("label"))
         single = _is_single(m.group("label"))
         rest = text[m.end() : m.end() + 4000]  # an inline list is short; never search the whole rest
+        # A list broken after a separating dash goes on past the blank line: `A – B –` / `– C – D`.
+        rest = _DASH_WRAP.sub(" – ", rest)
         stop = _STOP_INLINE.search(rest)
         content = rest[: stop.start()] if stop else rest
         # A wrapped list continues on the next line only after a comma or a conjunction.
@@ -1076,8 +1217,16 @@ def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) ->
             and len(_HONORIFIC_WORD.findall(content)) < 2  # titles mark where names start
             and (_CAPS_RUN.search(content) or _joined_names(content))
         ):
-            # Names run together without commas (a PDF's lost line breaks): two words a name.
-            people = name_run(content, role, present)
+            # Names run together without commas (a PDF's lost line breaks): two words a name; unless every
+            # comma-separated piece already is one name (`jäsenet A B, C D, E F ja G H; lisäksi I J`).
+            people = split_people(content, role, present)
+            pieces = len(_split_top(content))
+            if not (
+                len(people) >= 3
+                and len(people) >= pieces - 1
+                and all(2 <= len(p.name.split()) <= 3 for p in people)
+            ):
+                people = name_run(content, role, present)
         else:
             people = split_people(content, role, present)
         _given_name_first(people)
@@ -1109,7 +1258,7 @@ def _orphan_blocks(lines: list[Line], reg: _Registry, region_end: int, used: set
             continue
         people = _line_people(ln.text, "member", True)
         # Another column holds personal names (two or three words), not a title or a body's name.
-        if people and all(" " in p.name and len(p.name.split()) <= 3 for p in people):
+        if people and all(" " in p.name and len(p.name.split()) <= 4 for p in people):
             for p in people:
                 reg.add(p, loose=False)
             found.add(i)
@@ -2057,6 +2206,21 @@ def _run_rosters(text: str, reg: _Registry, region_end: int) -> bool:
     return found
 
 
+def _home_places(reg: _Registry) -> None:
+    """`Eva Niskanen Gudmundstjärn`, `Inger Bylund Hässjö`: when nearly every entry of the roster has a
+    third word, that word is a column (home parish, branch), not part of the names."""
+    long = [p for p in reg.people if len(p.name.split()) >= 3 and not p.name.startswith("@")]
+    if len(long) < 4 or len(long) < 0.75 * len(reg.people):
+        return
+    for p in long:
+        toks = p.name.split()
+        if is_given_name(toks[-2]) or toks[-2].lower() in _PARTICLES or toks[-2].endswith("."):
+            continue  # `Kjell Anders Dahlström`, `Hans von Matérn`, `Junko V. Igarashi`: all one name
+        p.organization = p.organization or toks[-1]
+        p.name = " ".join(toks[:-1])
+        p.key = _key(p.name)
+
+
 def _merge_titled(reg: _Registry) -> None:
     """`Notarie Thobias Bergström` and `Thobias Bergström` are one person: a title was read as a name."""
     full = {p.key: p for p in reg.people if p.key.count(" ") >= 1}
@@ -2120,6 +2284,7 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     # Speakers count when no list names the members: only officers (`Chairs:`, `Responsible AD:`) are known.
     if not found_list or not any(p.roles == ["member"] and p.present for p in reg.people):
         _speakers(text, reg)
+    _home_places(reg)
     _merge_titled(reg)
     out: list[Participant] = []
     for p in reg.people:

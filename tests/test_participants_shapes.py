@@ -1,0 +1,196 @@
+"""Participant list shapes seen in unseen real minutes (issue 7); every text is invented, one per rule."""
+
+from __future__ import annotations
+
+from muistio.extraction.participants import find_participants
+from muistio.extraction.segment import segment
+
+
+def people(text: str) -> dict[str, tuple[list[str], bool, str | None]]:
+    """name -> (roles, present, organisation) as the participants stage reads the text."""
+    return {
+        p.name: (list[str](p.roles), p.present, p.organization)
+        for p in find_participants(text, segment(text))
+    }
+
+
+def test_names_separated_by_dashes_on_one_line() -> None:
+    text = (
+        "Protokoll styrelsemöte nr 7\n\n"
+        "Närvarande: Olle Berg – Stina-Maj Ek – Per Holm- Karin Lund\n\n"
+        "1. Ekonomi\nKassan är god.\n"
+    )
+    got = people(text)
+    assert set(got) == {"Olle Berg", "Stina-Maj Ek", "Per Holm", "Karin Lund"}
+    assert all(v[:2] == (["member"], True) for v in got.values())
+
+
+def test_dash_separated_list_wrapped_over_a_blank_line() -> None:
+    text = (
+        "Protokoll styrelsemöte nr 8\n\n"
+        "Närvarande: Olle Berg – Stina Ek –\n\n– Per Holm – Karin Lund\n\n"
+        "1. Ekonomi\nKassan är god.\n"
+    )
+    assert set(people(text)) == {"Olle Berg", "Stina Ek", "Per Holm", "Karin Lund"}
+
+
+def test_checkbox_roll_call_with_hyphen_organisations() -> None:
+    text = (
+        "# Widget TSC Meeting Notes - 2024-02-01\n\n## Attendance\n\n"
+        "* TSC Attendees:\n"
+        "  * [x] Anna-Lena Borg - Acme Studios\n"
+        "  * [ ] Kurt Vik - Northwind (on leave)\n"
+        "  * [x] Jean-Paul Roux - Freelance\n"
+        "* Other Attendees:\n"
+        "  * Maya Chen (Globex)\n\n"
+        "## Agenda\n* Release\n"
+    )
+    got = people(text)
+    assert got["Anna-Lena Borg"] == (["member"], True, "Acme Studios")
+    assert got["Kurt Vik"][:2] == (["member"], False)
+    assert got["Jean-Paul Roux"][:2] == (["member"], True)
+    assert got["Maya Chen"][:2] == (["guest"], True)
+    assert "TSC Attendees" not in got
+
+
+def test_unticked_boxes_alone_say_nothing_of_absence() -> None:
+    text = (
+        "# Widget TSC Meeting Notes - 2024-03-01\n\n"
+        "TSC Attendees:\n"
+        "* [ ] Anna Borg - Acme Studios\n"
+        "* [ ] Kurt Vik - Northwind\n\n"
+        "## Agenda\n* Release\n"
+    )
+    got = people(text)
+    assert got["Anna Borg"][1] is True and got["Kurt Vik"][1] is True
+
+
+def test_register_with_presence_marks_run_into_the_lines() -> None:
+    text = (
+        "Protokoll från styrelsemöte den 3 mars 2021\n\n"
+        "Ledamöter Närvarande\n"
+        "Ida Berg X\n"
+        "Olof Strand X, § 4-9\n"
+        "Maja Lind Anmält förhinder\n"
+        "Sven Åkesson X\n\n"
+        "§1 Mötet öppnas\n"
+    )
+    got = people(text)
+    assert set(got) == {"Ida Berg", "Olof Strand", "Maja Lind", "Sven Åkesson"}
+    assert got["Maja Lind"][1] is False
+    assert got["Ida Berg"][1] is True
+
+
+def test_roster_line_of_two_sentences() -> None:
+    text = (
+        "Protokoll styrelsemöte 2022-01-09\n\n"
+        "Närvarande styrelseledamöter:\n"
+        "Åsa Ek, Per Holm och Lena Berg (på plats). Nils Dahl (via Teams).\n\n"
+        "Frånvarande:\nKarin Sund.\n\n1 Mötet öppnas\n"
+    )
+    got = people(text)
+    assert {"Åsa Ek", "Per Holm", "Lena Berg", "Nils Dahl"} <= set(got)
+    assert got["Nils Dahl"][1] is True and got["Karin Sund"][1] is False
+
+
+def test_a_third_word_on_nearly_every_entry_is_a_column_not_a_name() -> None:
+    text = (
+        "Protokoll från styrelsemöte 2015-08-24\n\n"
+        "Närvarande\n"
+        "Stina Holm Alby\n"
+        "Gustav Rask Torp\n"
+        "Kjell Anders Berg Ljusdal\n"
+        "Nils Ekdahl Borgsjö\n"
+        "Karin Wall Sund\n\n"
+        "1 Mötets öppnande\nMötet öppnades.\n"
+    )
+    got = people(text)
+    assert {"Stina Holm", "Gustav Rask", "Nils Ekdahl", "Karin Wall"} <= set(got)
+    assert got["Stina Holm"][2] == "Alby"
+
+
+def test_three_part_names_in_an_ordinary_roster_stay_whole() -> None:
+    text = "Board call\n\nPresent: Ana Ruiz, Kjell Anders Berg, Tom Lee, Mia Holt\n\n1. Budget\nAgreed.\n"
+    assert "Kjell Anders Berg" in people(text)
+
+
+def test_lost_line_breaks_inline_list_stops_at_the_next_numbered_item() -> None:
+    text = (
+        "1 Protokoll fört vid styrelsemöte nr 3 1 Mötets öppnande Mötet öppnades. 2 Upprop Närvarande "
+        "ledamöter: Eva Strand och Olle Berg. Övrig närvarande: Lars Åström. Anmält förhinder: Kim Berg. "
+        "3 Godkännande av dagordning Dagordningen godkändes. 4 Föregående protokoll Lades till handlingarna."
+    )
+    got = people(text)
+    assert got["Lars Åström"][:2] == (["guest"], True)
+    assert got["Kim Berg"][1] is False
+
+
+def test_groups_inside_a_roster_and_a_head_count() -> None:
+    text = (
+        "PARISH COUNCIL MEETING\n3 May 2021 MINUTES\n"
+        "Present:\n"
+        "Councillors: Cllr. A. Hale (Council Chair), Cllr. B. Moss (Council Vice Chair), Cllr. C. Pike,\n"
+        "Cllr. D. Rowe, Cllr. E. Shaw\n"
+        "Clerk and RFO: Mr F Tate\n"
+        "Members of the public: One\n"
+        "Meeting commenced at 7.00pm\n"
+        "1. Welcome\nThe Chair welcomed all.\n"
+    )
+    got = people(text)
+    assert set(got) == {"A. Hale", "B. Moss", "C. Pike", "D. Rowe", "E. Shaw", "F Tate"}
+    assert got["A. Hale"][0] == ["chair"] and got["B. Moss"][0] == ["vice_chair"]
+    assert got["F Tate"][0] == ["secretary"]
+
+
+def test_capitalised_office_after_the_name_and_local_titles() -> None:
+    text = (
+        "Minutes of the Annual Meeting held on 5 May 2021\n\n"
+        "Present:\n\nCllr Mr A Hale (Chair)\n\nCllr Mrs B Moss\n\n"
+        "In Attendance:\n\nMr W Tate Clerk and Executive Officer to Elmford Parish Council\n\n"
+        "Mrs P Rowe Assistant Clerk, Elmford Parish Council\n\n"
+        "Apologies:\n\nAlderman Neil Cole\n\nPCSO Amy Hart\n\n"
+        "21.44 ELECTION OF CHAIR\nIt was RESOLVED that Cllr Hale be elected Chair.\n"
+    )
+    got = people(text)
+    assert got["W Tate"][0] == ["secretary"]
+    assert "P Rowe" in got and not any("Council" in n or "Clerk" in n for n in got)
+    assert got["Neil Cole"][1] is False and got["Amy Hart"][1] is False
+
+
+def test_long_comma_list_after_a_group_phrase_is_no_run_of_names() -> None:
+    text = (
+        "Hallituksen kokous 3. 4. 2003\n\n"
+        "Läsnä:  hallituksen jäsenet Aino Aalto, Pekka Puro, Iida Ilo, Otto Oja, Kaisa Kivi ja Lauri Laine; "
+        "lisäksi vieraina Mari Mäki ja Eero Esko\n\n"
+        "1.      Puheenjohtaja Aino Aalto avasi kokouksen.\n"
+    )
+    got = people(text)
+    members = {"Aino Aalto", "Pekka Puro", "Iida Ilo", "Otto Oja", "Kaisa Kivi", "Lauri Laine"}
+    assert members | {"Mari Mäki", "Eero Esko"} <= set(got)
+
+
+def test_html_space_entity_and_a_lone_given_name_in_a_bulleted_list() -> None:
+    text = (
+        "# (3/5/24) Meeting Minutes\n\n## Attendees:\n\n"
+        "* Alex Karr\n* Ben Hale\n* Douglas&#x20;\n* Erik Skog\n\n"
+        "## Notes/Decision\n\n1. Norms agreed.\n"
+    )
+    assert set(people(text)) == {"Alex Karr", "Ben Hale", "Douglas", "Erik Skog"}
+
+
+def test_apologies_item_title_then_councillors_on_one_line() -> None:
+    text = (
+        "ELMFORD PARISH COUNCIL MINUTES OF MEETING AT 7.00 pm. ON WEDNESDAY 3 MARCH 2021 Present: "
+        "Cllrs P Hale (Chairman), K Moss and J Wood. In Attendance: Mr P Tate (Clerk). 1. Apologies. "
+        "Cllrs D Dee, S Bee and M Ash. 2. Chairman’s Announcements. The Chairman welcomed everyone.\n"
+    )
+    got = people(text)
+    assert got["D Dee"][1] is False and got["S Bee"][1] is False and got["M Ash"][1] is False
+    assert got["P Hale"][:2] == (["chair"], True)
+
+
+def test_apologies_title_before_prose_names_no_one() -> None:
+    text = (
+        "Parish council 3 March 2021\nPresent: Cllr A Hale, Cllr B Moss\n1. Apologies. The Clerk read none.\n"
+    )
+    assert set(people(text)) == {"A Hale", "B Moss"}
