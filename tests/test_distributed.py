@@ -127,6 +127,7 @@ def test_two_workers_on_a_postgresql_server_ingest_the_inbox_and_send_invites(
         "PYTHONPATH": str(ROOT), "MUISTIO_HOME": str(ROOT), "MUISTIO_DATA_DIR": str(data_dir),
         "MUISTIO_SMTP_HOST": "127.0.0.1", "MUISTIO_SMTP_PORT": str(smtp.port),
         "MUISTIO_SMTP_SECURITY": "none", "MUISTIO_MAIL_FROM": "muistio@example.org",
+        "MUISTIO_SECRET_KEY": "a-test-secret-not-the-default",
         "PREFECT_HOME": str(tmp_path / "prefect"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
         "PREFECT_API_URL": api, "PREFECT_WORKER_QUERY_SECONDS": "2",
     })  # fmt: skip

@@ -100,6 +100,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         "PYTHONPATH": str(ROOT), "MUISTIO_DATA_DIR": str(data_dir),
         "MUISTIO_SMTP_HOST": "127.0.0.1", "MUISTIO_SMTP_PORT": str(smtp.port),
         "MUISTIO_SMTP_SECURITY": "none", "MUISTIO_MAIL_FROM": "muistio@example.org",
+        "MUISTIO_SECRET_KEY": "a-test-secret-not-the-default",
     })  # fmt: skip
     out = data_dir / "serve.out"
     with out.open("w") as sink:
