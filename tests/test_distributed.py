@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
+from prefect_support import post_json
 
 from cli.serve import free_port
 from tests.conftest import PG_SERVER
@@ -189,9 +190,7 @@ def _healthy(api: str) -> bool:
 
 
 def _post(api: str, path: str, body: dict[str, Any]) -> Any:
-    reply = httpx.post(f"{api}{path}", json=body, timeout=30)
-    reply.raise_for_status()
-    return reply.json()
+    return post_json(f"{api}{path}", body)
 
 
 def _online_workers(api: str) -> int:

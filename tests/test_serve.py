@@ -17,6 +17,7 @@ from typing import Any
 
 import httpx
 import pytest
+from prefect_support import post_json
 
 from cli.serve import descendants
 from muistio.settings import Settings
@@ -42,9 +43,7 @@ class Served:
     out: Path
 
     def post(self, path: str, body: dict[str, Any] | None = None) -> Any:
-        reply = httpx.post(f"{self.api}{path}", json=body or {}, timeout=30)
-        reply.raise_for_status()
-        return reply.json()
+        return post_json(f"{self.api}{path}", body or {})
 
     def deployment_id(self, flow: str, name: str) -> str:
         found = self.post("/deployments/filter", {"deployments": {"name": {"any_": [name]}},
