@@ -329,9 +329,9 @@ def serve(settings: Settings, *, port: int | None, web_port: int | None) -> int:
 def web_main(host: str, port: int) -> None:
     """The web desk under uvicorn (a child of `muistio serve`)."""
     import uvicorn
-    from web.app import create_app  # type: ignore[import-not-found, unused-ignore]
 
     from services.config import load_settings
+    from web.app import create_app  # type: ignore[import-not-found, unused-ignore]
 
     uvicorn.run(create_app(load_settings()), host=host, port=port, log_level="info")
 
