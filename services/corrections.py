@@ -141,7 +141,13 @@ def _document(change: PendingChange) -> Document:
 
 
 def approve_correction(
-    session: Session, meeting: Meeting, *, now: dt.datetime, actor: str, uid_domain: str
+    session: Session,
+    meeting: Meeting,
+    *,
+    now: dt.datetime,
+    actor: str,
+    uid_domain: str,
+    uid_key: str = "",
 ) -> StoreResult:
     """Apply the meeting's held correction in the caller's transaction (its mail is queued after)."""
     change = pending_correction(session, meeting)
@@ -155,6 +161,7 @@ def approve_correction(
         body_name=change.body_name,
         now=now,
         uid_domain=uid_domain,
+        uid_key=uid_key,
         approved=True,
     )
     change.status, change.decided_at, change.decided_by = PendingStatus.approved, now, actor
@@ -193,7 +200,12 @@ def approve(ref: str, *, settings: Settings, actor: str, body: str | None = None
         assert meeting.id is not None
         if pending_correction(session, meeting) is not None:
             result = approve_correction(
-                session, meeting, now=now, actor=actor, uid_domain=settings.message_id_domain
+                session,
+                meeting,
+                now=now,
+                actor=actor,
+                uid_domain=settings.message_id_domain,
+                uid_key=settings.secret_key,
             )
             return "correction", meeting.id, result.as_dict(), True
         if meeting.status == MeetingStatus.held:

@@ -509,6 +509,7 @@ def upload_minutes(
             body_name=body_name,
             now=now,
             uid_domain=settings.message_id_domain,
+            uid_key=settings.secret_key,
         )
     except StoreError as exc:
         raise DeskError(f"{name}: {exc}") from None

@@ -49,6 +49,7 @@ def store_minutes(
                 body_name=body,
                 now=now,
                 uid_domain=settings.message_id_domain,
+                uid_key=settings.secret_key,
             ),
         )
         invitations: list[dict[str, Any]] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import hashlib
+import hmac
 import importlib
 import re
 import unicodedata
@@ -73,10 +74,16 @@ def item_key(quote: str, due_phrase: str | None = None) -> str:
     return hashlib.sha1(letters.encode("utf-8")).hexdigest()[:20]
 
 
-def calendar_uid(body_name: str, date: dt.date, domain: str) -> str:
-    """The iCalendar UID of a body's meeting on a date: the same however often it is announced."""
-    digest = hashlib.sha1(f"{body_name.casefold()}|{date.isoformat()}".encode()).hexdigest()[:24]
-    return f"{digest}@{domain}"
+def calendar_uid(body_name: str, date: dt.date, domain: str, key: str = "") -> str:
+    """The iCalendar UID of a body's meeting on a date: the same however often it is announced.
+
+    Keyed like the Message-IDs (HMAC with the secret key), so nobody who knows only the body and the
+    date can make a calendar object that replaces or cancels the meeting; without a key, a plain hash.
+    """
+    name = f"{body_name.casefold()}|{date.isoformat()}".encode()
+    if key:
+        return f"{hmac.new(key.encode(), name, hashlib.sha256).hexdigest()[:32]}@{domain}"
+    return f"{hashlib.sha1(name).hexdigest()[:24]}@{domain}"
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -208,6 +215,7 @@ def store_extraction(
     body_name: str | None = None,
     now: dt.datetime,
     uid_domain: str = "muistio.local",
+    uid_key: str = "",
     approved: bool = False,
 ) -> StoreResult:
     """Store one document's extraction; the same file again adds nothing.
@@ -250,7 +258,9 @@ def store_extraction(
             return held
     if meeting is None:
         meeting = Meeting(
-            body_id=body.id, date=meeting_date, calendar_uid=calendar_uid(body.name, meeting_date, uid_domain)
+            body_id=body.id,
+            date=meeting_date,
+            calendar_uid=calendar_uid(body.name, meeting_date, uid_domain, uid_key),
         )
     meeting.status = MeetingStatus.held
     meeting.starts_at = _instant(meeting_date, when.start, when.timezone) or meeting.starts_at
@@ -264,7 +274,7 @@ def store_extraction(
     n_participants = _participants(session, meeting.id, extraction, people)
     _agenda_and_decisions(session, meeting.id, extraction, replace=earlier_minutes)
     counts = _action_items(session, meeting.id, extraction.action_items, people, now=now, note=file_name)
-    next_meeting = _next_meeting(session, body, meeting, extraction, uid_domain)
+    next_meeting = _next_meeting(session, body, meeting, extraction, uid_domain, uid_key)
 
     source = SourceDocument(
         sha256=document.sha256,
@@ -838,7 +848,7 @@ def _plan_next(
 
 
 def _next_meeting(
-    session: Session, body: Body, meeting: Meeting, extraction: Extraction, uid_domain: str
+    session: Session, body: Body, meeting: Meeting, extraction: Extraction, uid_domain: str, uid_key: str
 ) -> Meeting | None:
     """Schedule the meeting the minutes announce; a correction that moves it cancels the old date."""
     assert body.id is not None and meeting.id is not None
@@ -862,7 +872,7 @@ def _next_meeting(
             ends_at=ends,
             place=announced.place,
             status=MeetingStatus.scheduled,
-            calendar_uid=calendar_uid(body.name, day, uid_domain),
+            calendar_uid=calendar_uid(body.name, day, uid_domain, uid_key),
             agenda_preview=list(announced.agenda),
             previous_meeting_id=meeting.id,
         )

@@ -144,6 +144,25 @@ def test_migration_gives_the_models_tables(empty_database_url: str) -> None:
     assert upgrade_database(empty_database_url) == head  # running it again is harmless
 
 
+def test_calendar_uids_are_keyed_like_message_ids(database_url: str) -> None:
+    day = dt.date(2025, 9, 2)
+    keyed = calendar_uid(BODY, day, "test.local", "secret-one")
+    assert keyed == calendar_uid(BODY.upper(), day, "test.local", "secret-one")  # stable for the meeting
+    assert keyed != calendar_uid(BODY, day, "test.local", "secret-two")  # unguessable without the key
+    assert keyed != calendar_uid(BODY, day, "test.local") and keyed.endswith("@test.local")
+    doc = document("muistio 1")
+    with session_scope(engine_for(database_url)) as session:
+        result = store_extraction(
+            extraction(doc), doc, session=session, now=NOW, uid_domain="test.local", uid_key="secret-one"
+        )
+    with session_scope(engine_for(database_url)) as session:
+        meeting = session.get(Meeting, result.meeting_id)
+        nxt = session.get(Meeting, result.next_meeting_id)
+        assert meeting is not None and meeting.calendar_uid == keyed
+        announced = calendar_uid(BODY, dt.date(2025, 10, 14), "test.local", "secret-one")
+        assert nxt is not None and nxt.calendar_uid == announced
+
+
 def test_store_creates_meeting_people_items_and_next_meeting(database_url: str) -> None:
     doc = document("muistio 1")
     result = store(database_url, extraction(doc), doc)
