@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from models import Meeting
     from muistio.morphology import Morphology
     from muistio.settings import Settings
+    from services.outbox import DeliveryReport
+    from services.transport import MailTransport
 
     SessionFactory = Callable[[], AbstractContextManager[Session]]
 
@@ -362,20 +364,21 @@ def _print_delivery(summary: str, errors: dict[str, str]) -> None:
         typer.echo(f"  {key.rsplit('|', 1)[-1]}: {error}")
 
 
-def _deliver_now(settings: Settings, sessions: SessionFactory, meeting_id: int | None = None) -> None:
-    """Deliver what is due through the configured transport and print one line."""
-    from services.invitations import deliver_meeting
+def _deliver(settings: Settings, send: Callable[[MailTransport], DeliveryReport]) -> None:
+    """Send through the configured transport with `send` and print one line (and each failure)."""
     from services.transport import describe_transport, transport_from_settings
 
     transport = transport_from_settings(settings)
-    report = deliver_meeting(
-        sessions,
-        transport,
-        settings=settings,
-        now=_now(),
-        meeting_ids=None if meeting_id is None else [meeting_id],
-    )
+    report = send(transport)
     _print_delivery(f"delivery via {describe_transport(transport)}: {report.summary()}", report.errors)
+
+
+def _deliver_now(settings: Settings, sessions: SessionFactory, meeting_id: int | None = None) -> None:
+    """Deliver the meeting's (or all) due invitations and print one line."""
+    from services.invitations import deliver_meeting
+
+    ids = None if meeting_id is None else [meeting_id]
+    _deliver(settings, lambda t: deliver_meeting(sessions, t, settings=settings, now=_now(), meeting_ids=ids))
 
 
 @people_app.command("import")
@@ -616,44 +619,10 @@ def digest(
         )
         return
     typer.echo(summary_line(plan))
-    _deliver_digest(settings, sessions, plan.keys)
-
-
-def _deliver_digest(settings: Settings, sessions: SessionFactory, keys: list[str]) -> None:
-    """Deliver the week's digests through the configured transport and print one line."""
     from services.digests import deliver_digests
-    from services.transport import describe_transport, transport_from_settings
 
-    transport = transport_from_settings(settings)
-    report = deliver_digests(sessions, transport, settings=settings, now=_now(), keys=keys)
-    _print_delivery(f"delivery via {describe_transport(transport)}: {report.summary()}", report.errors)
-
-
-def _deliver_now_kind(settings: Settings, sessions: SessionFactory) -> None:
-    """Deliver the queued reminders through the configured transport and print one line."""
-    from services.reminders import deliver_reminders
-    from services.transport import describe_transport, transport_from_settings
-
-    transport = transport_from_settings(settings)
-    report = deliver_reminders(sessions, transport, settings=settings, now=_now())
-    _print_delivery(f"delivery via {describe_transport(transport)}: {report.summary()}", report.errors)
-
-
-def _register_more() -> None:
-    """Commands that live in their own modules (cli/<area>.py)."""
-    from cli.reminders import reminders
-
-    app.command()(reminders)
-
-
-_register_more()
-
-# --- the outbox: list, retry, send (cli/outbox.py) ---------------------------------------------
-from cli.outbox import outbox_app, send  # noqa: E402
-
-app.add_typer(outbox_app, name="outbox")
-app.command()(send)
-import cli.changes  # noqa: E402,F401  (registers `changes` and `discard`)
+    keys = plan.keys
+    _deliver(settings, lambda t: deliver_digests(sessions, t, settings=settings, now=_now(), keys=keys))
 
 
 @app.command("serve")
@@ -675,10 +644,16 @@ def _existing_body(name: str) -> str:
         return existing_body(session, name).name
 
 
-# --- the secretary's desk (cli/web.py) ---------------------------------------------------------------
+# --- commands that live in their own modules (cli/<area>.py; only typer at import time) ----------
 
-from cli.web import body_list, user_app, web  # noqa: E402  (only typer at import time)
+import cli.changes  # noqa: E402,F401  (registers `changes` and `discard` on this app)
+from cli.outbox import outbox_app, send  # noqa: E402
+from cli.reminders import reminders  # noqa: E402
+from cli.web import body_list, user_app, web  # noqa: E402
 
+app.add_typer(outbox_app, name="outbox")
+app.command()(send)
+app.command()(reminders)
 app.command("web")(web)
 app.add_typer(user_app, name="user")
 body_app.command("list")(body_list)

@@ -16,9 +16,15 @@ def reminders(
     out: Annotated[Path, typer.Option(help="folder for --dry-run output")] = Path("reminders-out"),
 ) -> None:
     """Remind of meetings N days ahead and of items due within N days (per body); each reminder once."""
-    from cli.main import _database, _deliver_now_kind, _now, _one_line_errors, _settings, fail
+    from cli.main import _database, _deliver, _now, _one_line_errors, _settings, fail
     from services.digests import parse_as_of
-    from services.reminders import compose_reminders, enqueue_reminders, summary_line, write_dry_run
+    from services.reminders import (
+        compose_reminders,
+        deliver_reminders,
+        enqueue_reminders,
+        summary_line,
+        write_dry_run,
+    )
 
     settings = _settings()
     with _one_line_errors():
@@ -41,4 +47,4 @@ def reminders(
         )
         return
     typer.echo(summary_line(plan))
-    _deliver_now_kind(settings, sessions)
+    _deliver(settings, lambda t: deliver_reminders(sessions, t, settings=settings, now=_now()))
