@@ -84,27 +84,31 @@ def main() -> int:
 
 
 def _print_scaling(seed: Path) -> None:
-    """The next-meeting search on 25k and 100k characters of run-on text: linear means a ratio near 4."""
+    """The next-meeting search on ~25k and ~100k characters of run-on text: linear means a ratio near 4."""
     if not seed.exists():
         return
     from muistio.extraction.header import read_header
     from muistio.extraction.next_meeting import locate_next_meeting
     from muistio.extraction.segment import segment
 
-    # The seed without sentence ends or line breaks: every phrase's sentence is the whole text.
+    # The seed without sentence ends or line breaks: every phrase's sentence is the whole text. Whole
+    # copies of it (not a cut at n characters), so the long text holds exactly 4x what the short one does.
     base = " ".join(read_document(seed).text.split()).replace(". ", ", ")
-    ms = {}
-    for n in (25_000, 100_000):
-        text = (base * (n // len(base) + 1))[:n]
+    copies = max(1, round(25_000 / len(base)))
+    ms, size = {}, {}
+    for k in (copies, 4 * copies):
+        text = " ".join([base] * k)
         seg = segment(text)
         head = read_header(text, seg.header_end)
-        ms[n] = _median_ms(
-            lambda t=text, s=seg, h=head: locate_next_meeting(t, s.sections, h.date, "", "Europe/Helsinki"), 3
+        size[k] = len(text)
+        ms[k] = _median_ms(
+            lambda t=text, s=seg, h=head: locate_next_meeting(t, s.sections, h.date, "", "Europe/Helsinki"), 9
         )
+    short, long = copies, 4 * copies
     print(
-        f"next-meeting search on run-on text: 25k chars {ms[25_000]:.1f} ms, "
-        f"100k chars {ms[100_000]:.1f} ms, "
-        f"ratio {ms[100_000] / ms[25_000]:.1f} (linear ~4)"
+        f"next-meeting search on run-on text: {size[short] // 1000}k chars {ms[short]:.1f} ms, "
+        f"{size[long] // 1000}k chars {ms[long]:.1f} ms, "
+        f"ratio {ms[long] / ms[short]:.1f} (linear ~4)"
     )
 
 
