@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The extraction rules' regular expressions in their compiled form, and byte code: `muistio extract`
+# starts in half the time (muistio/patterns.py). Rebuilt when a domain module changes.
+FAST   := muistio/patterns.cache
 
 .PHONY: demo test lint bench calibration fuzz audit clean chromium
 
@@ -11,6 +14,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $(STAMP)
+
+$(FAST): $(STAMP) $(wildcard muistio/*.py muistio/*/*.py muistio/*/*/*.py)
+	$(BIN)/python -m services.patterns
+	$(BIN)/python -m compileall -q muistio cli services models web flows deployments templates > /dev/null
 
 # ical.js (Thunderbird's parser) reads our invites in the tests; node and npm come from Debian.
 tests/node/node_modules/.installed: tests/node/package.json
@@ -21,14 +28,14 @@ tests/node/node_modules/.installed: tests/node/package.json
 chromium:
 	@test -x /usr/bin/chromium || (apt-get update -q && apt-get install -y -q chromium)
 
-demo: $(STAMP)
+demo: $(STAMP) $(FAST)
 	$(BIN)/muistio demo
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: $(STAMP) tests/node/node_modules/.installed chromium lint
+test: $(STAMP) $(FAST) tests/node/node_modules/.installed chromium lint
 	$(BIN)/python -m pytest -q
 
 # The property tests of tests/test_fuzz.py with 3,000 examples each instead of the 60 of `make test`.
@@ -40,11 +47,11 @@ fuzz: $(STAMP)
 audit: $(STAMP)
 	$(BIN)/pip-audit --strict --skip-editable
 
-bench: $(STAMP)
+bench: $(STAMP) $(FAST)
 	$(BIN)/python -m bench.extraction
 
 calibration: $(STAMP)
 	$(BIN)/python -m bench.calibration
 
 clean:
-	rm -rf $(VENV) tests/node/node_modules data .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(FAST) tests/node/node_modules data .pytest_cache .mypy_cache .ruff_cache

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from muistio.patterns import regex
+
 __all__ = ["Found", "When", "due_of", "impossible", "parse_time_range", "resolve", "scan"]
 
 Day = date | datetime
@@ -220,11 +222,11 @@ _TIME = (
     rf"(?:\s*(?:[-–—]|\bto\b|\buntil\b)\s*(?:(?:klo|kl)\.?\s*)?(?P<h2>{_H})(?:[.:](?P<m2>{_M}))?(?:\s*(?P<ap2>{_AP}))?)?"
     r"(?![\d:.]\d)(?![%€])"
 )
-_TIME_RE = re.compile(rf"{_B}{_TIME}", _I)
-_TIME_AFTER = re.compile(rf"(?:\s*[,.])?\s*{_TIME}", _I)
-_KLO_AHEAD = re.compile(r"\s*,?\s*(?:klo|kello|kl)\b", _I)
+_TIME_RE = regex(rf"{_B}{_TIME}", _I)
+_TIME_AFTER = regex(rf"(?:\s*[,.])?\s*{_TIME}", _I)
+_KLO_AHEAD = regex(r"\s*,?\s*(?:klo|kello|kl)\b", _I)
 
-_PREFIX = re.compile(
+_PREFIX = regex(
     r"(?<!\w)(?P<w>viimeistään|ennen|alkaen|lähtien|by|before|until|till|til|through|thru|from|"
     r"starting(?:\s+(?:on|from))?|as\s+of|since|after|no\s+later\s+than|not\s+later\s+than|on|in|during|at|within"
     r"|over)"
@@ -240,7 +242,7 @@ _PREFIX_REL = {
     # 'within the week' is a deadline (the week's end); 'over the summer' is during it
     "within": "by", "over": "during",
 }  # fmt: skip
-_SUFFIX = re.compile(
+_SUFFIX = regex(
     r"\s*(?P<w>mennessä|viimeistään|saakka|asti|alkaen|lähtien|aikana|onwards?|at\s+the\s+latest)(?!\w)", _I
 )
 _SUFFIX_REL = {
@@ -249,28 +251,28 @@ _SUFFIX_REL = {
 }  # fmt: skip
 
 # False-date guards: what comes right before or after a numeric d.m. that is not a date.
-_GUARD_BEFORE = re.compile(
+_GUARD_BEFORE = regex(
     r"(?:(?<!\w)(?:klo|kello|at)\.?\s*(?:\d{1,2}(?:[.:]\d\d)?\s*[-–—]\s*)?"
     r"|(?<!\w)(?:§|kohta|kohdassa|kohdan|kohtaan|pykälä\w*|liite|liitteen|liitteessä|sivu\w*|s\.|sec\.?|"
     r"section|item|page|p\.|versio\w*|version|ver\.?|v\.?|release|python|php|java|node|ubuntu|debian|"
     r"fedora|rhel|windows|macos|ios|android|rfc|iso)\s*|§\s*)$",
     _I,
 )
-_GUARD_AFTER = re.compile(
+_GUARD_AFTER = regex(
     r"\s*(?:mrd|milj|miljard|miljoon|tuhat|tuhatta|t€|€|e(?!\w)|euro|eur\b|%|prosent|kpl|henk|"
     r"m2|km|kg|billion|million|thousand|percent|usd|\$)",
     _I,
 )
-_HEADING_AFTER = re.compile(r"[ \t]+[A-ZÄÖÅ][a-zäöå]")
-_LINE_LEAD = re.compile(r"[\s•*·#>|\-–—]*(?:\d{1,3}[.)]\s*)?")  # bullets, list numbers: nothing said yet
-_OPENED_BEFORE = re.compile(
+_HEADING_AFTER = regex(r"[ \t]+[A-ZÄÖÅ][a-zäöå]")
+_LINE_LEAD = regex(r"[\s•*·#>|\-–—]*(?:\d{1,3}[.)]\s*)?")  # bullets, list numbers: nothing said yet
+_OPENED_BEFORE = regex(
     r"(?:avasi|avattiin|päätti|päätettiin|sulki|suljettiin|opened|closed|started|ended)\s+(?:\w+\s+)?$", _I
 )
 
 
 def _c(pattern: str, flags: int = _I) -> re.Pattern[str]:
     """Compile once at import."""
-    return re.compile(pattern, flags)
+    return regex(pattern, flags)
 
 
 _NUM_DATE = _c(
@@ -400,7 +402,7 @@ _ANCHOR = _c(
     rf"(?P<fi>kokoukseen|kokouksessa|kokoukselle|kokousta|kokoukseen)"
     rf"|(?:the\s+)?(?:next|following|upcoming)\s+(?:[\w-]+\s+)?(?P<en>meeting|call|session)){_NW}"
 )
-_ANCHOR_DECL = re.compile(
+_ANCHOR_DECL = regex(
     r"\s*(?::|-\s|–|will\s+be|is\s+(?:on|at|scheduled|planned)|blir|hålls|äger\s+rum|är\s+(?:på|den))", _I
 )
 
@@ -438,7 +440,7 @@ _SV_ANCHOR = _c(
     rf"{_B}(?:nästa|kommande|följande)\s+(?:\w+\s+)?"
     rf"(?P<sv>möte|mötet|sammanträde|sammanträdet|styrelsemöte|styrelsemötet|träff|träffen){_NW}"
 )
-_SV_PREFIX = re.compile(
+_SV_PREFIX = regex(
     r"(?<!\w)(?P<w>senast(?:\s+den)?|till\s+och\s+med|t\.\s?o\.\s?m\.|fram\s+till|tills|till|före|innan|"
     r"från\s+och\s+med|fr\.\s?o\.\s?m\.|från|efter|sedan|i|under|på|inom|den|vid)\s+$",
     _I,
@@ -460,8 +462,8 @@ _COMPACT = _c(
     r"(?<![\w.])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>[0-2]\d|3[01])"
     r"[-T](?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?!\w)"
 )
-_SLASH_FRACTION = re.compile(r"\s*(?:av\b|of\b|delar|majoritet|majority|osa|%)", _I)
-_SLASH_CONTEXT = re.compile(
+_SLASH_FRACTION = regex(r"\s*(?:av\b|of\b|delar|majoritet|majority|osa|%)", _I)
+_SLASH_CONTEXT = regex(
     r"(?<!\w)(?:den|på|senast|till|från|före|efter|om|mellan|och|t\.o\.m\.|fr\.o\.m\.)\s+$", _I
 )
 # Year first with slashes or dots: `2024/03/05`, `2024.03.05`.
@@ -477,7 +479,7 @@ _NEXT_WEEK_WD = _c(
     rf"|(?P<sv>{_SV_WD_FULL})\s+nästa\s+vecka|nästa\s+veckas?\s+(?P<sv2>{_SV_WD_FULL})){_NW}"
 )
 # Before a slash date: a meeting's or a paragraph's number (`kokous 3/12`, `§ 4/2019`), not a day.
-_SLASH_GUARD = re.compile(r"(?:kokous|kokouksen|nro|no\.?|nr\.?|n:o|protokoll|pöytäkirja|§|#)\s*$", _I)
+_SLASH_GUARD = regex(r"(?:kokous|kokouksen|nro|no\.?|nr\.?|n:o|protokoll|pöytäkirja|§|#)\s*$", _I)
 
 # --------------------------------------------------------------------------------------------- periods
 
@@ -805,7 +807,7 @@ def _h_fi_year(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
     return c
 
 
-_NUMBER_BEFORE = re.compile(rf"(?:\d|{_FI_NUM_RE}|muutaman|usean|monen)\s+$", _I)
+_NUMBER_BEFORE = regex(rf"(?:\d|{_FI_NUM_RE}|muutaman|usean|monen)\s+$", _I)
 
 
 def _number_before(text: str, pos: int) -> bool:
@@ -1094,7 +1096,7 @@ def _h_en_month(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
 
 
 # 'in May', 'by May': the capitalised month after a preposition (the modal 'may' is never capitalised there)
-_IN_MONTH = re.compile(r"\b(?:in|by|during|until|till|before|over|through)\s+$", _I)
+_IN_MONTH = regex(r"\b(?:in|by|during|until|till|before|over|through)\s+$", _I)
 
 _EN_SEASON_FIRST = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
@@ -1158,7 +1160,7 @@ def _h_en_week_num(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
     return _week_cand(m, int(m["n"]), int(m["n2"]) if m["n2"] else None, _yr(m["y"]))
 
 
-_WITHIN = re.compile(r"\bwithin\s+$", _I)
+_WITHIN = regex(r"\bwithin\s+$", _I)
 
 
 def _h_en_week_rel(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
@@ -1551,7 +1553,7 @@ _RULES: tuple[tuple[_Key, re.Pattern[str], _Handler, frozenset[str]], ...] = (
     (_K_MONTH_SV, _SV_MONTH, _h_sv_month, _SV),
     (("vår", "sommar", "höst", "vinter"), _SV_SEASON, _h_sv_season, _SV),
     (("år",), _SV_YEAR, _h_sv_year, _SV),
-    (re.compile(r"[vV](?:ecka|eckan)?\.?[ \t]*\d"), _SV_WEEK_NUM, _h_sv_week_num, _SV),
+    (regex(r"[vV](?:ecka|eckan)?\.?[ \t]*\d"), _SV_WEEK_NUM, _h_sv_week_num, _SV),
     (("veck",), _SV_WEEK_REL, _h_sv_week_rel, _SV),
     (("dag",), _SV_WD_ALONE, _h_sv_wd, _SV),
     (("dag", "morgon", "går", "förrgår"), _SV_RELDAY, _h_sv_relday, _SV),
@@ -1827,11 +1829,11 @@ def resolve(
 # --------------------------------------------------------------------------------------------- impossible
 
 # Shapes of a date or a time whose numbers cannot be one: `31.2.2027`, `2027-02-30`, `klo 25:00`.
-_IMPOSSIBLE_NUM = re.compile(
+_IMPOSSIBLE_NUM = regex(
     r"(?<![\w.,/:])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)?(?![\d.,]\d)"
     r"|(?<![\w.\-/])(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)(?![\w\-])"
 )
-_IMPOSSIBLE_TIME = re.compile(
+_IMPOSSIBLE_TIME = regex(
     r"(?:(?<!\w)(?:klo|kello|kl|at)\.?\s*(?P<h>\d{1,2})(?:[.:](?P<mi>\d{2}))?"
     r"|(?<![\d.:])(?P<h2>\d{2}):(?P<mi2>\d{2}))(?![\d:.]\d)",
     _I,

@@ -11,6 +11,7 @@ from typing import Literal
 
 from icalendar import Calendar, Event, vCalAddress
 
+from muistio.patterns import regex
 from muistio.vtimezone import build_vtimezone, is_utc_name, load_zone
 
 PRODID = "-//muistio//muistio 0.1//EN"
@@ -21,7 +22,7 @@ Status = Literal["CONFIRMED", "CANCELLED"]
 
 _ROLE_TOKENS: dict[str, str] = {"chair": "CHAIR", "req": "REQ-PARTICIPANT", "opt": "OPT-PARTICIPANT"}
 # A deliberately plain address check: one @, no spaces/controls/quotes; real validation is the MTA's job.
-_EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$")
+_EMAIL_RE = regex(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$")
 
 FI_WEEKDAYS = ("ma", "ti", "ke", "to", "pe", "la", "su")
 EN_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -35,8 +36,8 @@ SV_MONTHS = (
     "juli", "augusti", "september", "oktober", "november", "december",
 )  # fmt: skip
 # Unicode category Cc is exactly these ranges; a regex is ~50x cheaper than a per-character category test.
-_CC = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_LINE_BREAKERS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CC = regex("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LINE_BREAKERS = regex("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class InviteError(ValueError):

@@ -36,6 +36,7 @@ from muistio.invite import (
     clean_text,
     format_date,
 )
+from muistio.patterns import regex
 from muistio.vtimezone import is_utc_name, load_zone
 
 
@@ -102,7 +103,7 @@ _SUBJECT_PREFIX: dict[tuple[str, str], str] = {
     ("sv", "update"): "Uppdaterad kallelse",
     ("sv", "cancel"): "Inställt",
 }
-_MSGID_RE = re.compile(r"^<?([^<>\s@\"]+@[^<>\s@\"]+)>?$")
+_MSGID_RE = regex(r"^<?([^<>\s@\"]+@[^<>\s@\"]+)>?$")
 
 
 # ---------------------------------------------------------------- headers

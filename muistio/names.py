@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from muistio.morphology import Morphology, morphology_for
+from muistio.patterns import regex
 
 BACK = set("aouAOU")
 VOWELS = set("aeiouyäöAEIOUYÄÖ")
@@ -54,14 +55,14 @@ CASES = ("gen", "par", "ill", "ine", "ela", "ade", "abl", "all", "ess", "tra", "
 
 
 # Patterns used in hot loops, compiled once (module-level re.* calls re-look them up every time).
-_HYPHEN_OR_SPACE = re.compile(r"[-\s]")
-_VOWEL_S_END = re.compile(r"[aeiouyäö][sS]$")
-_CONSONANT_LONG_A_END = re.compile(r"[^aeiouyäö](aa|ää)$")
-_PARENTHESISED = re.compile(r"\(.*?\)")
-_SPACES = re.compile(r"\s+")
-_INITIAL_MAYBE_DOTTED = re.compile(r"[A-ZÅÄÖ]\.?")
-_CASE_SUFFIX_AFTER_COLON = re.compile(r":[a-zåäö]+$")
-_TRAILING_INITIAL = re.compile(r"\s[A-ZÅÄÖ]\.$")
+_HYPHEN_OR_SPACE = regex(r"[-\s]")
+_VOWEL_S_END = regex(r"[aeiouyäö][sS]$")
+_CONSONANT_LONG_A_END = regex(r"[^aeiouyäö](aa|ää)$")
+_PARENTHESISED = regex(r"\(.*?\)")
+_SPACES = regex(r"\s+")
+_INITIAL_MAYBE_DOTTED = regex(r"[A-ZÅÄÖ]\.?")
+_CASE_SUFFIX_AFTER_COLON = regex(r":[a-zåäö]+$")
+_TRAILING_INITIAL = regex(r"\s[A-ZÅÄÖ]\.$")
 
 
 def _harmony(word: str) -> bool:
@@ -299,9 +300,9 @@ def _person(name: str, organization: str | None = None) -> Person:
 
 # Only capitalised words and handles can start or continue a name ('Sari S.', '@nick').
 # a word starts with '@' or a capital: the lookahead skips other positions before the lookbehind is tried
-_WORD = re.compile(r"(?=[@A-ZÅÄÖÜÉ])(?<![\w'’.\-@])(?:@\w|[A-ZÅÄÖÜÉ])[\w'’.\-]*")
-_INITIAL = re.compile(r"[A-ZÅÄÖ]\.")
-_INITIALS = re.compile(r"[A-ZÅÄÖ]{2,4}")
+_WORD = regex(r"(?=[@A-ZÅÄÖÜÉ])(?<![\w'’.\-@])(?:@\w|[A-ZÅÄÖÜÉ])[\w'’.\-]*")
+_INITIAL = regex(r"[A-ZÅÄÖ]\.")
+_INITIALS = regex(r"[A-ZÅÄÖ]{2,4}")
 
 
 class Roster:

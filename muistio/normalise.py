@@ -12,11 +12,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from muistio.patterns import regex
+
 Offsets = list[int]
 
 # Characters that change one-for-one or vanish. A soft hyphen before a line break means the word was
 # hyphenated there, so the break goes too.
-_CHARS_RE = re.compile(
+_CHARS_RE = regex(
     r"\u00ad[ \t]*(?:\r\n|\r|\n)[ \t]*|\r\n"
     r"|[\r\u2028\u2029\x0c\u00ad\u200b\u200c\u200d\u2060\ufeff\xa0\u202f]"
 )
@@ -29,9 +31,9 @@ _CHAR_MAP = {
     "\xa0": " ",
     "\u202f": " ",
 }
-_COMBINING_RE = re.compile(r".[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+", re.S)
+_COMBINING_RE = regex(r".[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+", re.S)
 # Whole lines that are only a page number: `4 (7)`, `Sivu 2/8`, `Page 3 of 7`, `Sida 1 av 3`, `- 5 -`, `3/7`.
-_PAGE_MARKER_RE = re.compile(
+_PAGE_MARKER_RE = regex(
     r"^[ \t]*(?:"
     r"(?P<a>\d{1,4})[ \t]*\([ \t]*(?P<b>\d{1,4})[ \t]*\)"
     r"|(?:sivu|page|sida|s\.|p\.)[ \t]*(?P<c>\d{1,4})(?:[ \t]*(?:/|of|av|\()[ \t]*(?P<d>\d{1,4})\)?)?"
@@ -40,18 +42,18 @@ _PAGE_MARKER_RE = re.compile(
     r")[ \t]*(?:\n|\Z)",
     re.M | re.I,
 )
-_HYPHEN_BREAK_RE = re.compile(r"-[ \t]*\n(?:[ \t]*\n)*[ \t]*(?=(?P<right>[^\W_]+))")
+_HYPHEN_BREAK_RE = regex(r"-[ \t]*\n(?:[ \t]*\n)*[ \t]*(?=(?P<right>[^\W_]+))")
 # Words after which a trailing hyphen is a suspended compound (`talous- ja henkilöstöhallinto`).
 _CONJUNCTIONS = frozenset({"ja", "tai", "sekä", "eli", "tahi", "och", "eller", "and", "or", "to"})
-_URL_LINE_RE = re.compile(r"^[ \t]*(?:https?://|www\.)\S+[ \t]*$", re.I)
+_URL_LINE_RE = regex(r"^[ \t]*(?:https?://|www\.)\S+[ \t]*$", re.I)
 _TERMINAL = tuple(".!?:;")
 _BIG_GAP = 3  # this many blank lines in a row mark a column or page break in extracted text
 _NAME_TOKEN = r"(?:[A-ZÅÄÖÜÉ][\w'’.]*(?:-[A-ZÅÄÖÜÉ]?[\w'’.]*)*|van|von|de|der|af|da|di|la|le)"
-_NAME_LINE_RE = re.compile(
+_NAME_LINE_RE = regex(
     rf"^[ \t]*(?:[-*•][ \t]+)?{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,4}}"
     r"(?:[ \t]*,[ \t]*[^,:]{1,40})*(?:[ \t]*\([^()]{1,40}\))?[ \t]*$"
 )
-_HEADER_LINE_RE = re.compile(r"^[ \t]*[^\W\d_][\w .-]{0,40}:[ \t]*$")
+_HEADER_LINE_RE = regex(r"^[ \t]*[^\W\d_][\w .-]{0,40}:[ \t]*$")
 
 
 def normalise(text: str) -> tuple[str, tuple[int, ...]]:
@@ -138,9 +140,9 @@ def _drop_page_markers(text: str, offs: Offsets) -> tuple[str, Offsets]:
 
 
 # A run of 3+ spaces inside a line: the gap between two columns that PDF extraction put on one line.
-_COL_GAP_RE = re.compile(r"(?<=\S) {3,}(?=\S)")
+_COL_GAP_RE = regex(r"(?<=\S) {3,}(?=\S)")
 # A list label as a cell of its own (`Poissa:`, `In attendance:`), possibly with names after it.
-_CELL_LABEL_RE = re.compile(r"^[^\W\d_][\w .-]{0,30}:(?:\s|$)")
+_CELL_LABEL_RE = regex(r"^[^\W\d_][\w .-]{0,30}:(?:\s|$)")
 _COL_SLACK = 2  # columns from a proportional font drift by a character or two
 
 
@@ -239,7 +241,7 @@ def _split_paragraph(para: list[_Line]) -> list[_Line]:
     return [*para[:first], *left, *right, *para[last + 1 :]]
 
 
-_LABEL_THEN_TEXT_RE = re.compile(r"^([ \t]*[^\W\d_][\w .-]{0,30}:)[ \t]+(?=\S)")
+_LABEL_THEN_TEXT_RE = regex(r"^([ \t]*[^\W\d_][\w .-]{0,30}:)[ \t]+(?=\S)")
 
 
 def _unlabel(column: list[_Line]) -> list[_Line]:
@@ -275,7 +277,7 @@ def _label_cell_at(line: str, start: int, column: int) -> bool:
     return column - 32 <= start < column and bool(_CELL_LABEL_RE.match(line[start:]))
 
 
-_HEADING_START_RE = re.compile(r"^[ \t]*(?:#|\d{1,3}[.)]?\s|§)")
+_HEADING_START_RE = regex(r"^[ \t]*(?:#|\d{1,3}[.)]?\s|§)")
 
 
 def _join_hyphens(text: str, offs: Offsets) -> tuple[str, Offsets]:
@@ -312,7 +314,7 @@ def _in_name(text: str, hyphen: int, left: str) -> bool:
 
 
 # A surname split inside a line by extraction: `Marja Hei- nonen` (a capitalised word pair before it).
-_INLINE_NAME_HYPHEN_RE = re.compile(
+_INLINE_NAME_HYPHEN_RE = regex(
     r"\b[A-ZÅÄÖÜ][a-zåäöüé]{1,20} [A-ZÅÄÖÜ][a-zåäöüé]{0,20}(?P<cut>- )(?=[a-zåäöü]{2,}\b)"
 )
 
@@ -467,7 +469,7 @@ def _join_false_breaks(lines: list[_Line]) -> list[_Line]:
 
 
 # `mukana: Eero, Saara` after a blank line opens a labelled block of its own, whatever its case.
-_LABEL_START = re.compile(r"^[ \t]*[^\W\d_]+(?:[ \t][^\W\d_]+){0,2}[ \t]*:(?:[ \t]|$)")
+_LABEL_START = regex(r"^[ \t]*[^\W\d_]+(?:[ \t][^\W\d_]+){0,2}[ \t]*:(?:[ \t]|$)")
 
 
 def _collapse_blanks(lines: list[_Line]) -> list[_Line]:

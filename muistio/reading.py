@@ -18,6 +18,7 @@ from pathlib import Path
 
 from muistio.document import Document, ReadError
 from muistio.normalise import normalise
+from muistio.patterns import regex
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PDF_PAGES = 200
@@ -30,7 +31,7 @@ _TEXT_FORMATS = {".txt": "txt", ".text": "txt", ".rst": "txt", ".wiki": "txt", "
 _MD_EXTS = {".md", ".markdown"}
 _HTML_EXTS = {".html", ".htm"}
 # Control characters that never occur in text files (tab, LF, FF, CR and ESC-free text are fine).
-_BINARY_RE = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_BINARY_RE = regex(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
 def read_document(path: Path, *, max_bytes: int = MAX_BYTES, max_pages: int = MAX_PDF_PAGES) -> Document:
@@ -135,9 +136,9 @@ def _extract(data: bytes, name: str, ext: str, max_pages: int) -> tuple[str, str
 
 
 # An HTML line break in Markdown or plain text breaks the line, except in a table row whose cell it splits.
-_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_WIKI_TABLE_START = re.compile(r"(?m)^[ \t]*\{\|")
-_WIKI_ATTRS = re.compile(r"^[\w-]+\s*=")
+_BR = regex(r"<br\s*/?>", re.IGNORECASE)
+_WIKI_TABLE_START = regex(r"(?m)^[ \t]*\{\|")
+_WIKI_ATTRS = regex(r"^[\w-]+\s*=")
 
 
 def _pipe_row_breaks(line: str) -> str:
@@ -503,7 +504,7 @@ class _HTMLText(HTMLParser):
 
 
 # Field names of a meeting's head that a two-cell row without header cells may carry.
-_HEAD_LABEL = re.compile(
+_HEAD_LABEL = regex(
     r"(?i)aika|paikka|päivämäärä|pvm|ajankohta|kokousaika|kokouspaikka|läsnä|poissa|paikalla|osallistujat|"
     r"puheenjohtaja|sihteeri|date|time|place|location|venue|where|when|present|absent|apologies|attendees|"
     r"chair|secretary|datum|tid|plats"
@@ -547,16 +548,16 @@ def html_to_text(html: str) -> str:
     return text
 
 
-_TEX_SECTION_RE = re.compile(
+_TEX_SECTION_RE = regex(
     r"\\(?:part|chapter|section|subsection|subsubsection|paragraph)\*?\s*(?:\[[^\]]*\])?\s*\{"
 )
-_TEX_ENV_RE = re.compile(r"\\(?:begin|end)\s*\{[^}]*\}(?:\s*\[[^\]]*\])?")
-_TEX_ITEM_RE = re.compile(r"\s*\\item\s*(?:\[([^\]]*)\])?\s*")
-_TEX_DROP_ARG_RE = re.compile(
+_TEX_ENV_RE = regex(r"\\(?:begin|end)\s*\{[^}]*\}(?:\s*\[[^\]]*\])?")
+_TEX_ITEM_RE = regex(r"\s*\\item\s*(?:\[([^\]]*)\])?\s*")
+_TEX_DROP_ARG_RE = regex(
     r"\\(?:label|ref|cite|pageref|eqref|includegraphics|vspace|hspace|usepackage|documentclass"
     r"|setlength|newcommand|renewcommand|bibliographystyle|bibliography)\*?\s*(?:\[[^\]]*\])?\s*\{[^}]*\}"
 )
-_TEX_CMD_RE = re.compile(r"\\[a-zA-Z@]+\*?\s*(?:\[[^\]]*\])?")
+_TEX_CMD_RE = regex(r"\\[a-zA-Z@]+\*?\s*(?:\[[^\]]*\])?")
 _TEX_ESCAPES = {
     "\\%": "%",
     "\\&": "&",
@@ -587,12 +588,12 @@ def _tex_arg(tex: str, command: str) -> str | None:
     return tex[m.end() : i - 1] if depth == 0 else None
 
 
-_TEX_TABULAR_RE = re.compile(
+_TEX_TABULAR_RE = regex(
     r"\\begin\s*\{(?P<env>tabular[x*]?|longtable|tabulary)\}(?:\s*\[[^\]]*\])?"
     r"(?:\s*\{[^{}]*\})?\s*\{(?:[^{}]|\{[^{}]*\})*\}(?P<rows>.*?)\\end\s*\{(?P=env)\}",
     re.S,
 )
-_TEX_RULES_RE = re.compile(r"\\(?:hline|toprule|midrule|bottomrule|cline\{[^}]*\}|endhead|endfirsthead)")
+_TEX_RULES_RE = regex(r"\\(?:hline|toprule|midrule|bottomrule|cline\{[^}]*\}|endhead|endfirsthead)")
 
 
 def _tex_rows(rows: str) -> str:
@@ -606,7 +607,7 @@ def _tex_rows(rows: str) -> str:
     return "\n".join(out)
 
 
-_TEX_NEWCOMMAND_RE = re.compile(
+_TEX_NEWCOMMAND_RE = regex(
     r"\\(?:re)?newcommand\*?\s*\{?\\(?P<name>[a-zA-Z@]+)\}?\s*(?:\[(?P<n>\d)\])?\s*(?:\[[^\]]*\])?\s*\{"
 )
 # Struck-out text is done: written as Markdown strike-through so later stages can see it.

@@ -89,9 +89,11 @@ class Settings(BaseSettings):
         if not ok:
             raise ValueError(f"{value!r} is not a database URL muistio can use; {DATABASE_URL_FORMS}")
         return value
+
     # the secretary's desk and the links in mails
     public_url: str | None = Field(
-        default=None, description="the desk's address as mail readers reach it, e.g. https://muistio.example.org"
+        default=None,
+        description="the desk's address as mail readers reach it, e.g. https://muistio.example.org",
     )
     link_days: int = Field(default=14, ge=1, le=365, description="how long a mark-done link in a mail works")
     user: str | None = Field(default=None, description="who the CLI records in history without --by")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 
@@ -24,11 +23,12 @@ from muistio.extraction.participants import find_participants
 from muistio.extraction.parts import ExtractionContext, Section
 from muistio.extraction.segment import segment
 from muistio.morphology import Morphology
+from muistio.patterns import regex
 
 __all__ = ["extract"]
 
 _FORMATS = {"txt", "md", "pdf", "docx", "html", "tex"}
-_WORD = re.compile(r"\w+")
+_WORD = regex(r"\w+")
 
 
 def _action_finder() -> Callable[[ExtractionContext, Morphology | None], list[ActionEntry]] | None:

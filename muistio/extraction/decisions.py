@@ -7,26 +7,27 @@ from collections.abc import Iterator
 
 from muistio.contract import DecisionEntry
 from muistio.extraction.parts import Section, matches_at
+from muistio.patterns import regex
 
 # --- small patterns used throughout this module, compiled once at import ------------------------------
 # Markdown bold/italic marks; an underscore inside a word (`snake_case`) is kept.
-_EMPHASIS = re.compile(r"\*{1,2}|(?<!\w)_{1,2}|_{1,2}(?!\w)")
-_SPACES = re.compile(r"\s+")
+_EMPHASIS = regex(r"\*{1,2}|(?<!\w)_{1,2}|_{1,2}(?!\w)")
+_SPACES = regex(r"\s+")
 # Whitespace and bullet marks before a quote.
-_LEADING_BULLET = re.compile(r"^[\s\-*•]+")
+_LEADING_BULLET = regex(r"^[\s\-*•]+")
 # Runs of punctuation and space: compared texts differ only in their words.
-_NON_WORD = re.compile(r"\W+")
+_NON_WORD = regex(r"\W+")
 # `Resolved that ...` and `It was agreed ...` repeat the decision they open.
-_RESOLUTION_OPENER = re.compile(r"^(?:it was )?(?:resolved|agreed|decided)(?: that)? ")
+_RESOLUTION_OPENER = regex(r"^(?:it was )?(?:resolved|agreed|decided)(?: that)? ")
 # A wiki template field (`|tila = hyväksytty`).
-_WIKI_FIELD = re.compile(r"^\|?\s*\w+\s*=")
+_WIKI_FIELD = regex(r"^\|?\s*\w+\s*=")
 # The next non-empty line after a bare label.
-_NEXT_LINE = re.compile(r"\s*\n\s*([^\n]+)")
-_SENTENCE_STOP = re.compile(r"(?<=[.!?])\s")
+_NEXT_LINE = regex(r"\s*\n\s*([^\n]+)")
+_SENTENCE_STOP = regex(r"(?<=[.!?])\s")
 
 
 # A decision label with the decision after it: `Päätös:`, `Päätös 1.:`, `Decision:`, `RESOLVED:`, `AGREED:`.
-_LABELLED = re.compile(
+_LABELLED = regex(
     r"(?:^|(?<=\n)|(?<=\*\s)|(?<=>[ \t])(?=#))[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?#?"
     r"(?:päätös(?:\s*\d+\.?)?|päätökset|decision|decided|"
     r"resolved|resolution|agreed|beslut|"
@@ -35,9 +36,9 @@ _LABELLED = re.compile(
     re.IGNORECASE,
 )
 # The label words above in lower case: a body without one is not scanned with the label pattern.
-_LABEL_WORD = re.compile(r"päätö|decisi|decided|resolv|resolution|agreed|beslut|consensus")
+_LABEL_WORD = regex(r"päätö|decisi|decided|resolv|resolution|agreed|beslut|consensus")
 # Where a label may start (the lookbehinds of `_LABELLED`): after a line break, `* ` or `> ` before `#`.
-_LABEL_START = re.compile(r"\n|\*\s|>[ \t](?=#)")
+_LABEL_START = regex(r"\n|\*\s|>[ \t](?=#)")
 
 
 def _labelled(body: str) -> Iterator[re.Match[str]]:
@@ -57,7 +58,7 @@ _ACTIVE = (
     r"adopted|elected|appointed|resolved|authori[sz]ed|endorsed|ratified"
 )
 # Sentences that state a resolution.
-_VERBS = re.compile(
+_VERBS = regex(
     r"\b(?:päätettiin|päätti|hyväksyttiin|hyväksytty|hyväksytään|sovittiin|valittiin|valittu|valitaan|"
     r"valtuutettiin|myönnettiin|vahvistettiin|"
     r"(?:was|were|been|is|are)\s+(?:approved|adopted|agreed|elected|accepted|resolved)|approved|"
@@ -75,11 +76,11 @@ _VERBS = re.compile(
     r"(?P<active>" + _ACTIVE + r"))\b",
     re.IGNORECASE,
 )
-_BODY_BEFORE = re.compile(r"(?<!\w)(?:" + _BODY + r")(?:\s+\w+){0,2}\s+$", re.IGNORECASE)
+_BODY_BEFORE = regex(r"(?<!\w)(?:" + _BODY + r")(?:\s+\w+){0,2}\s+$", re.IGNORECASE)
 # The body itself deciding (nominative), and the verbs it decides with in the active voice.
 # Not decisions: opening/closing the meeting, the bare statement of legality, proposals, a decision
 # of an earlier meeting, the signature of the checked minutes.
-_NOT = re.compile(
+_NOT = regex(
     r"\b(?:päätettiin\s+kokous|kokous\s+päätettiin|päätti\s+kokouksen|todettiin\s+(?:laillise|kokous)|"
     r"(?:hyväksytty|päätetty|sovittu|hyväksyttiin|päätettiin|sovittiin)\s+(?:jo\s+)?"
     r"(?:edellisessä|viime|aiemmassa|aikaisemmassa)\s+kokouksessa|"
@@ -96,26 +97,26 @@ _NOT = re.compile(
 )
 # A person agreeing to do something is taking on a task, not the meeting resolving:
 # `Mia agreed to look into venue options`, `Ann and Bo agreed to ...`.
-_PERSON_AGREED = re.compile(
+_PERSON_AGREED = regex(
     r"^[\s\-*•]*(?P<who>[A-ZÅÄÖ][\w'’.-]*(?:\s+[A-ZÅÄÖ][\w'’.-]*){0,2}"
     r"(?:\s*(?:,|and|&|ja)\s*[A-ZÅÄÖ][\w'’.-]*(?:\s+[A-ZÅÄÖ][\w'’.-]*){0,2})*)"
     r"\s+(?:has\s+|have\s+|had\s+)?(?:kindly\s+|also\s+)?(?:agreed|agrees|offered|volunteered)\s+to\b"
 )
-_BODY_WORD = re.compile(r"(?i)^(?:the|it|we|all|everyone|everybody|" + _BODY + r")$")
+_BODY_WORD = regex(r"(?i)^(?:the|it|we|all|everyone|everybody|" + _BODY + r")$")
 # The body fixing when one of its (general) meetings is held: `Syyskokous pidetään la 8.11.`,
 # `The AGM will be held on 5 May`; not the routine next meeting and not a tentative date.
-_SCHEDULED = re.compile(
+_SCHEDULED = regex(
     r"(?i)(?<!\w)(?:(?:syys|kevät|vuosi|yhtiö|jäsen|ylimääräinen\s+|yleinen\s+|yhdistyksen\s+)kokous|"
     r"(?:annual|general|special|extraordinary)\s+(?:general\s+)?meeting|agm|egm|sgm)\b"
 )
-_HELD = re.compile(
+_HELD = regex(
     r"(?i)\b(?:pidetään|järjestetään|will\s+be\s+held|is\s+to\s+be\s+held|shall\s+be\s+held|"
     r"will\s+take\s+place)\b[^.\n]{0,60}?(?:\d|maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|"
     r"sunnuntai|\b(?:ma|ti|ke|to|pe|la|su)\b|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"\w+(?:kuussa|kuun))"
 )
-_TENTATIVE = re.compile(r"(?i)\b(?:alustavasti|ehkä|mahdollisesti|tentative(?:ly)?|provisional(?:ly)?|tbc)\b")
-_SCHEDULE_NOT = re.compile(r"(?i)\b(?:seuraava|next)\b")
+_TENTATIVE = regex(r"(?i)\b(?:alustavasti|ehkä|mahdollisesti|tentative(?:ly)?|provisional(?:ly)?|tbc)\b")
+_SCHEDULE_NOT = regex(r"(?i)\b(?:seuraava|next)\b")
 
 
 def _plain(s: str) -> str:
@@ -171,7 +172,7 @@ def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
         alts = [re.escape(c) + branch(rest) for c, rest in sorted(by_first.items())]
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
-    return re.compile(branch(sorted(set(words))))
+    return regex(branch(sorted(set(words))))
 
 
 _STEM_RX = _any_of(_VERB_STEMS)
@@ -215,7 +216,7 @@ def _other_verb(plain: str, start: int) -> bool:
 
 
 # A second resolution verb coordinated in the same sentence: `hyväksyi X ja valitsi Y`.
-_COORD_VERB = re.compile(
+_COORD_VERB = regex(
     r"(?:\s+(?:ja|sekä|and)|[,;])\s+(?=(?:hyväksyi|valitsi|vahvisti|myönsi|valtuutti|päätti|hyväksyttiin|"
     r"valittiin|päätettiin|sovittiin|vahvistettiin|myönnettiin|valtuutettiin|approved|adopted|elected|"
     r"appointed|resolved|agreed|decided)\s+\S{2,})",
@@ -238,10 +239,10 @@ def _clauses(quote: str) -> list[str]:
     return out if len(out) > 1 else [quote]
 
 
-_PROPOSAL = re.compile(r"\b(?:hyväksytään|valitaan|päätetään|sovitaan)\b", re.IGNORECASE)
-_PAST = re.compile(r"\b(?:hyväksyttiin|hyväksytty|valittiin|valittu|päätettiin|sovittiin)\b", re.IGNORECASE)
+_PROPOSAL = regex(r"\b(?:hyväksytään|valitaan|päätetään|sovitaan)\b", re.IGNORECASE)
+_PAST = regex(r"\b(?:hyväksyttiin|hyväksytty|valittiin|valittu|päätettiin|sovittiin)\b", re.IGNORECASE)
 # every cut starts at white space: the lookahead skips other positions before the lookbehind is tried
-_SENT_SPLIT = re.compile(
+_SENT_SPLIT = regex(
     r"(?=\s)(?:(?<=[.!?])\s+(?=[A-ZÅÄÖ\"“])|\n\s*\n|\n(?=\s*[-*•]\s)|\n(?=[A-ZÅÄÖ][^\n]{0,40}:))"
 )
 
@@ -259,7 +260,7 @@ def _quote_span(text: str, start: int, end: int) -> str:
 
 # A Finnish present passive at the start of a line (`Pidetään ...`, `Laitetaan ...`): the item's resolution
 # when it is all the item says.
-_PASSIVE_LINE = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?[A-ZÅÄÖ][a-zåäö]+(?:t|d)(?:aan|ään)\b[^\n]{3,200}$")
+_PASSIVE_LINE = regex(r"^[ \t]*(?:[-*•][ \t]*)?[A-ZÅÄÖ][a-zåäö]+(?:t|d)(?:aan|ään)\b[^\n]{3,200}$")
 
 
 def _compare_key(s: str) -> str:
@@ -283,16 +284,16 @@ def _dedupe(found: list[DecisionEntry]) -> list[DecisionEntry]:
 
 # A vote's bare result (`Motion carried (4-0).`, `Carried unanimously.`): the resolution beside it is
 # the decision; the result only counts when the item records nothing else.
-_BARE_RESULT = re.compile(
+_BARE_RESULT = regex(
     r"(?i)^\W*(?:the\s+)?(?:motion|resolution|proposal|amendment)?\s*(?:was\s+)?(?:carried|passed)\b"
     r"(?:\s+(?:unanimously|nem\.?\s*con\.?|by\s+\d+\s+votes?\s+to\s+\d+))?[\s.]*(?:\([^)]*\))?[\s.]*$"
 )
 # A heading that lists the decisions as bullets: `## 🧭 Decisions`, `Päätökset:`, `Decisions made`.
-_DECISION_HEAD = re.compile(
+_DECISION_HEAD = regex(
     r"(?im)^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?[^\w\n]{0,4}[ \t]*(?:key\s+)?(?:decisions(?:\s+made|\s+taken)?|"
     r"päätökset|tehdyt\s+päätökset|beslut)(?:\*\*)?[ \t]*:?(?:\*\*)?[ \t]*\n"
 )
-_BULLET = re.compile(r"^[ \t]*[-*•][ \t]+(?P<t>\S[^\n]*)$")
+_BULLET = regex(r"^[ \t]*[-*•][ \t]+(?P<t>\S[^\n]*)$")
 
 
 def _listed_decisions(text: str, sections: list[Section], found: list[DecisionEntry]) -> list[DecisionEntry]:
@@ -322,7 +323,7 @@ def _listed_decisions(text: str, sections: list[Section], found: list[DecisionEn
 
 # A motion with its passing result: `MOTION to approve the agenda. Passed 5-0.`, `Motion by X to adopt Y -
 # carried.` A failed or withdrawn motion decides nothing.
-_MOTION = re.compile(
+_MOTION = regex(
     r"(?im)^[ \t]*(?:[-*•][ \t]+)?(?:\*\*)?(?P<m>motion\b(?:\*\*)?[:\s][^\n]{4,400}?)[\s.,;:–—-]*"
     r"(?:\((?:[^()\n]{0,40})\)[\s.,;:–—-]*)?(?:\*\*)?(?:the\s+motion\s+)?(?:was\s+)?"
     r"(?:passed|carried|approved|adopted)\b[^\n]*$"

@@ -8,45 +8,46 @@ from datetime import date, datetime, time
 
 from muistio import dates as _dates
 from muistio.extraction import vocabulary
+from muistio.patterns import regex
 
 # --- small patterns used throughout this module, compiled once at import ------------------------------
-_FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_FOUR_DIGIT_YEAR = regex(r"(?<!\d)\d{4}(?!\d)")
 # `27.10.16`: a numeric date whose two-digit year counts as given.
-_TWO_DIGIT_YEAR_DATE = re.compile(r"\d\.\d{1,2}\.\d{2}(?!\d)")
+_TWO_DIGIT_YEAR_DATE = regex(r"\d\.\d{1,2}\.\d{2}(?!\d)")
 # A log timestamp with seconds (`16:00:03`).
-_LOG_TIMESTAMP = re.compile(r"\b(\d{1,2}:\d{2}):\d{2}\b")
-_MARKDOWN_MARK = re.compile(r"[*_`]")
-_SPACES = re.compile(r"\s+")
+_LOG_TIMESTAMP = regex(r"\b(\d{1,2}:\d{2}):\d{2}\b")
+_MARKDOWN_MARK = regex(r"[*_`]")
+_SPACES = regex(r"\s+")
 # The MeetBot `#startmeeting <title>` command.
-_STARTMEETING_TITLE = re.compile(r"#startmeeting[ \t]+([^\n]+)")
+_STARTMEETING_TITLE = regex(r"#startmeeting[ \t]+([^\n]+)")
 # `Fedora Council meeting` names the body `Fedora Council`.
-_MEETING_SUFFIX = re.compile(r"(?i)\s+(?:(?:weekly|monthly|bi-?weekly)\s+)?meeting\s*$")
+_MEETING_SUFFIX = regex(r"(?i)\s+(?:(?:weekly|monthly|bi-?weekly)\s+)?meeting\s*$")
 # Separators between the parts of a schedule line (`Mondays 15:00 UTC · Jitsi`).
-_SCHEDULE_SEPARATOR = re.compile(r"\s[·|•—–]\s|\s-\s")
+_SCHEDULE_SEPARATOR = regex(r"\s[·|•—–]\s|\s-\s")
 # A sentence's or paragraph's end (a date's `8.6.` dots do not end one).
-_SENTENCE_OR_PARAGRAPH_END = re.compile(r"(?<=[^\d\s])\.\s|\n\s*\n")
+_SENTENCE_OR_PARAGRAPH_END = regex(r"(?<=[^\d\s])\.\s|\n\s*\n")
 # An hour whose minutes were lost (`klo 12:`).
-_GARBLED_TIME = re.compile(r"\d{1,2}:(?!\d)")
-_CLOCK_TIME = re.compile(r"\d:\d")
+_GARBLED_TIME = regex(r"\d{1,2}:(?!\d)")
+_CLOCK_TIME = regex(r"\d:\d")
 # A number among a place's words (`Room 3, Town Hall`).
-_ROOM_NUMBER = re.compile(r"\d{1,4}[A-Za-z]?,?")
+_ROOM_NUMBER = regex(r"\d{1,4}[A-Za-z]?,?")
 # A time, a postal code or a label colon: the line is no place.
-_NOT_A_PLACE = re.compile(r"\d[.:]\d|\d{5}|:")
-_THREE_LETTERS = re.compile(r"[^\W\d]{3}")
+_NOT_A_PLACE = regex(r"\d[.:]\d|\d{5}|:")
+_THREE_LETTERS = regex(r"[^\W\d]{3}")
 # A heading, numbered item or bullet, not a place line.
-_LIST_OR_HEADING_START = re.compile(r"^(?:#|\d|[-*•])")
+_LIST_OR_HEADING_START = regex(r"^(?:#|\d|[-*•])")
 # A place after a date in English prose: `..., at the Institute`.
-_AT_PLACE = re.compile(r",?\s+(?:at|in)\s+(?:the\s+)?([A-Z][^.\n]{2,120})")
-_KLO_TIME = re.compile(r"\b(?:klo|kello)\s*\d{1,2}(?:[.:]\d{2})?")
+_AT_PLACE = regex(r",?\s+(?:at|in)\s+(?:the\s+)?([A-Z][^.\n]{2,120})")
+_KLO_TIME = regex(r"\b(?:klo|kello)\s*\d{1,2}(?:[.:]\d{2})?")
 # Zones in brackets, ordinals, issue numbers and empty brackets in a title line.
-_TITLE_NOISE = re.compile(r"\(\s*(?:GMT|UTC)[^)]*\)|\b\d+(?:st|nd|rd|th)\b|#\d+|\(\s*\)")
+_TITLE_NOISE = regex(r"\(\s*(?:GMT|UTC)[^)]*\)|\b\d+(?:st|nd|rd|th)\b|#\d+|\(\s*\)")
 # Markdown/wiki heading marks and wiki bold/italic quotes around a line.
-_HEADING_MARKUP = re.compile(r"^(?:[#=\s]|'{2,3})+|(?:[#=\s]|'{2,3})+$")
+_HEADING_MARKUP = regex(r"^(?:[#=\s]|'{2,3})+|(?:[#=\s]|'{2,3})+$")
 # A horizontal rule or underline (`----`, `====`).
-_RULE_LINE = re.compile(r"[-=~^*_.]+")
+_RULE_LINE = regex(r"[-=~^*_.]+")
 # A title that names only the kind of document, not the body (`Pöytäkirja`).
-_GENERIC_BODY_NAME = re.compile(r"(?i)(?:hallitu(?:ksen|s)|kokous|pöytäkirja|muistio|minutes)?")
-_BOARD_GENITIVE = re.compile(r"\bhallituksen$")
+_GENERIC_BODY_NAME = regex(r"(?i)(?:hallitu(?:ksen|s)|kokous|pöytäkirja|muistio|minutes)?")
+_BOARD_GENITIVE = regex(r"\bhallituksen$")
 
 
 # --- dates and times: muistio.dates reads them; this adapts its results to meeting lines ----------
@@ -101,10 +102,10 @@ def find_dates(s: str, ref: date | None = None, *, periods: bool = False) -> lis
 
 
 # A zone between a time and its range's end (`2:00 PM (CEST) → 2:30 PM`) and an arrow for a dash.
-_ZONE_IN_RANGE = re.compile(
+_ZONE_IN_RANGE = regex(
     r"(?<=[\dMm.])[ \t]*\((?:[A-Z]{2,5}|UTC[+-]\d{1,2}(?::?\d{2})?)\)(?=[ \t]*(?:→|->|[-–—]|to\b))"
 )
-_ARROW = re.compile(r"[ \t]*(?:→|->|⟶)[ \t]*")
+_ARROW = regex(r"[ \t]*(?:→|->|⟶)[ \t]*")
 
 
 def tidy_times(s: str) -> str:
@@ -143,27 +144,27 @@ _ALL_LABELS = "|".join(
         key=lambda w: (-len(w), w),
     )
 )
-_LABEL = re.compile(
+_LABEL = regex(
     r"^[ \t]*(?:\|[ \t]*)?(?:[-*•][ \t]*|:)?(?:\*\*|'{2,3})?"
     rf"(?P<label>{_ALL_LABELS})"
     r"(?:\*\*|'{2,3})?(?:[ \t]*:[ \t]*|[ \t]*\|[ \t]*|[ \t]{2,}|\t)(?:\*\*|'{2,3})?"
     r"(?P<value>.*?)[ \t]*\|?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_OPENED = re.compile(
+_OPENED = regex(
     r"(?:avasi\s+(?:kokouksen|istunnon)|avattiin|avataan\s+kokous|avatiin\s+kokous|kokous\s+avattiin|"
     r"opened\s+the\s+meeting|meeting\s+(?:was\s+)?(?:opened|started|called\s+to\s+order)|"
     r"(?:attempted\s+to\s+)?commence[ds]?|called\s+to\s+order|(?:meeting|call)\s+(?:was\s+)?scheduled\s+(?:for|to\s+(?:start|begin))|"
     r"(?:meeting|call)\s+(?:began|started)|kokous\s+alkoi)[^.\n]{0,40}?",
     re.IGNORECASE,
 )
-_CLOSED = re.compile(
+_CLOSED = regex(
     r"(?:päätti\s+kokouksen|päätettiin\s+kokous|kokous\s+päätettiin|kokous\s+päättyi|päätti\s+istunnon|"
     r"closed\s+the\s+meeting|meeting\s+(?:was\s+)?(?:closed|adjourned|ended)|adjourned|concluded)[^.\n]{0,40}?",
     re.IGNORECASE,
 )
 # The MeetBot opening and closing lines: `Meeting started Tue Mar 12 16:00:03 2024 UTC`.
-_MEETBOT = re.compile(
+_MEETBOT = regex(
     r"Meeting (?P<what>started|ended) (?:[A-Z][a-z]{2} )?(?P<mon>[A-Z][a-z]{2}) +(?P<d>\d{1,2}) "
     r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::\d{2})? (?P<y>\d{4})(?: (?P<tz>UTC|GMT))?"
 )
@@ -207,7 +208,7 @@ _ZONE_NAMES: dict[str, str] = {
     "helsinki time": "Europe/Helsinki",
     "suomen aikaa": "Europe/Helsinki",
 }
-_ZONE = re.compile(
+_ZONE = regex(
     r"\d\s*(?:[ap]\.?m\.?)?\s*(?:\(\s*)?(?-i:\b(?P<abbr>UTC|GMT|Z|PT|PST|PDT|MT|MST|MDT|CT|CST|CDT|ET|EST|"
     r"EDT|BST|CET|CEST|EET|EEST))\b(?!\s*[+-]\s*\d)|"
     r"\d\s*(?:[ap]\.?m\.?)?\s*(?:\(\s*)?\b(?P<word>pacific|mountain|central european|central|"
@@ -251,8 +252,8 @@ def _meetbot_times(text: str, h: Header) -> bool:
     return found
 
 
-_FRONT_MATTER = re.compile(r"\A(?:---\n)?(?:[a-z_]+:[^\n]*\n){3,}", re.IGNORECASE)
-_GENERIC_TITLE = re.compile(
+_FRONT_MATTER = regex(r"\A(?:---\n)?(?:[a-z_]+:[^\n]*\n){3,}", re.IGNORECASE)
+_GENERIC_TITLE = regex(
     r"^(?:hallituksen\s+kokous|kokous|pöytäkirja|muistio|minutes|meeting\s+minutes|kokouksen\s+pöytäkirja)\b",
     re.IGNORECASE,
 )
@@ -305,9 +306,9 @@ _WHEN_LABELS = (
 )
 _TIME_LABELS = (*vocabulary.TIME_LABELS, "tid", *_COMBINED_LABELS)
 _PLACE_LABELS = vocabulary.PLACE_LABELS
-_FRONT_MATTER_DATE = re.compile(r"^date:\s*(.+)$", re.I | re.M)
+_FRONT_MATTER_DATE = regex(r"^date:\s*(.+)$", re.I | re.M)
 # A time right after a date on its line: `27.10.16 klo 18`, `, at 18:00`.
-_TIME_AFTER_DATE = re.compile(r"^[\s,]*(?:klo|kello|at|@)?\s*\d", re.I)
+_TIME_AFTER_DATE = regex(r"^[\s,]*(?:klo|kello|at|@)?\s*\d", re.I)
 
 
 def read_header(text: str, header_end: int) -> Header:
@@ -358,7 +359,7 @@ def read_header(text: str, header_end: int) -> Header:
     return h
 
 
-_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+_PARAGRAPH_END = regex(r"\n[ \t]*\n")
 
 
 def _without_leading_next_meeting(region: str) -> str:
@@ -401,7 +402,7 @@ def _front_matter(region: str) -> tuple[str, FoundDate | None]:
 
 
 # A mail header's lines (also quoted or forwarded ones): the date on them is when the notes were sent.
-_MAIL_FIELD = re.compile(
+_MAIL_FIELD = regex(
     r"^[ \t]*(?:>[ \t]*)?(?:\*\*)?(?P<key>from|to|cc|bcc|subject|reply-to|lähettäjä|vastaanottaja|kopio|aihe|"
     r"date|sent|päivämäärä|lähetetty|pvm)(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(?P<value>[^\n]*)$",
     re.IGNORECASE | re.MULTILINE,
@@ -523,7 +524,7 @@ def _date_from_head(
 
 
 # Words before a date that say the meeting was held then: `HELD ON`, `pidettiin`, `hölls den`.
-_HELD_ON = re.compile(
+_HELD_ON = regex(
     r"\b(?:held|convened|took\s+place|met|pidett\w*|pidetty\w*|hölls|hållet|hållen|avhölls)"
     r"[ \t]+(?:(?:on|den)[ \t]+)?(?:the[ \t]+)?$",
     re.IGNORECASE,
@@ -591,14 +592,14 @@ def _place_and_schedule(
         h.timezone = stated_timezone(lead)
 
 
-_DAY_MONTH = re.compile(
+_DAY_MONTH = regex(
     r"(?<!\d)\d{1,2}\.\s?\d{1,2}\.(?!\d)|(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])|"
     r"(?i:jan|feb|mar|apr|may|maj|jun|jul|aug|sep|oct|okt|nov|dec|tammi|helmi|maalis|"
     r"huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)"
 )
-_YEAR_IN_TITLE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_DIGIT = re.compile(r"\d")
-_LINE_END = re.compile(r"\n(?=[^\n]*\S)")
+_YEAR_IN_TITLE = regex(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_DIGIT = regex(r"\d")
+_LINE_END = regex(r"\n(?=[^\n]*\S)")
 
 
 def _title_end(region: str) -> int:
@@ -613,14 +614,14 @@ def _title_end(region: str) -> int:
 
 
 # A meeting's number with its year in the title: `Hallituksen kokous 5/22`, `Möte 3/2019`, `Möte 171101`.
-_NUMBER_YEAR = re.compile(
+_NUMBER_YEAR = regex(
     r"\b(?:kokous|kokouksen|pöytäkirja|möte|mötet|protokoll|meeting|minutes)\w*[ \t]+"
     r"(?:nro\.?[ \t]*|nr\.?[ \t]*|#)?"
     r"(?:\d{1,3}[ \t]*/[ \t]*(?P<y>(?:19|20)?\d{2})|(?P<yymmdd>\d{2})(?:0[1-9]|1[0-2])\d{2})(?![\d/.])",
     re.IGNORECASE,
 )
 # A weekday written with a yearless day (`fred 3/3`, `ti 3.3.`): the weekdays tell the year.
-_WEEKDAY_DAY = re.compile(
+_WEEKDAY_DAY = regex(
     r"\b(?P<wd>ma|ti|ke|to|pe|la|su|mån|tis|ons|tors?|fre|lör|sön|månd|tisd|onsd|torsd|fred|lörd|sönd|"
     r"mon|tue|wed|thu|fri|sat|sun)[a-zåäö]*\.?,?[ \t]+(?:den[ \t]+)?"
     r"(?P<d>\d{1,2})[./](?P<m>\d{1,2})\b(?![./]\d)",
@@ -701,7 +702,7 @@ def _yearless_date(text: str, head: str, ref: date | None) -> FoundDate | None:
 
 
 # A place stated in prose: `held by videoconference via Zoom`, `met at the Old School`, `pidettiin Teamsissa`.
-_PROSE_PLACE = re.compile(
+_PROSE_PLACE = regex(
     r"\b(?:(?:was|were)\s+)?(?:held|took\s+place|met|convened|conducted|hosted)\s+"
     r"(?:(?:online|virtually|remotely|"
     r"by\s+(?:video\s*conference|video\s*call|teleconference|phone)|as\s+an?\s+(?:online|video|hybrid)\s+\w+)\s+)?"
@@ -712,7 +713,7 @@ _PROSE_PLACE = re.compile(
 )
 # A recurring schedule: `Every other Monday 15:00 UTC · Jitsi`, `Weekly, Thursdays 17:00 CET | Zoom`,
 # `Kokoonnumme joka toinen tiistai klo 18 seuran tiloissa`.
-_RECURRING = re.compile(
+_RECURRING = regex(
     # `_Biweekly, ..._` in Markdown emphasis: an underscore before the word is no letter.
     r"(?<![^\W_])(?:every|each|weekly|bi-?weekly|fortnightly|monthly|joka|jokainen|viikoittain|kuukausittain|"
     r"kahden\s+viikon\s+välein|varje|varannan|veckovis|månadsvis)\b",
@@ -755,7 +756,7 @@ def schedule(text: str) -> Schedule | None:
     return None
 
 
-_DATE_HEADING = re.compile(
+_DATE_HEADING = regex(
     r"^[ \t]*(?:#{1,6}|={1,6}|\*\*)[ \t]*(?P<d>[^\n#=*]{6,40}?)[ \t]*[#=*]*[ \t]*$", re.MULTILINE
 )
 
@@ -776,7 +777,7 @@ def _date_heading(text: str, h: Header) -> None:
             return
 
 
-_COMPACT_DATE = re.compile(r"(?<![\w.])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\w.])")
+_COMPACT_DATE = regex(r"(?<![\w.])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\w.])")
 
 
 def _compact_title_date(region: str, h: Header) -> None:
@@ -789,14 +790,14 @@ def _compact_title_date(region: str, h: Header) -> None:
             return
 
 
-_NEXT_MEETING = re.compile(rf"\b(?:{vocabulary.NEXT_MEETING})\b", re.IGNORECASE)
-_TIME_RANGE = re.compile(
+_NEXT_MEETING = regex(rf"\b(?:{vocabulary.NEXT_MEETING})\b", re.IGNORECASE)
+_TIME_RANGE = regex(
     r"(?<![\d.:])(?:klo\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[-–—]|to)\s*\d{1,2}[:.]\d{2}(?![\d.:]\d)|"
     r"\b(?:klo|kello)\s*\d{1,2}(?:[.:]\d{2})?\b",
     re.IGNORECASE,
 )
 # After the date and time on the date line: the place (`..., 18:00–19:30, Boardroom 2`).
-_PLACE_ON_DATE_LINE = re.compile(
+_PLACE_ON_DATE_LINE = regex(
     r"^[\s,]*(?:\((?:[A-Z]{2,5}|UTC[+-]\d{1,2}(?::?\d{2})?)\))?[\s,]*(?:(?:at|from|klo|kello|@)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?"
     r"(?:\s*(?:[-–—]|to)\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?)?"
     r"(?:\s*(?:UTC|GMT|\((?:[A-Z]{2,5}|UTC[+-]\d{1,2}(?::?\d{2})?)\)))?)?"
@@ -806,12 +807,12 @@ _PLACE_ON_DATE_LINE = re.compile(
 
 
 # Before a date: it is another meeting's or a deadline (`the previous meeting on`, `by`, `edellisen`).
-_ABOUT_OTHER = re.compile(
+_ABOUT_OTHER = regex(
     r"\b(?:previous|last|deadline|by|until|edellise\w*)\b[^.\n]*$",
     re.IGNORECASE,
 )
 # Anywhere in its sentence: the date is part of a resolution (`... held on 2 April were approved`).
-_RESOLUTION = re.compile(
+_RESOLUTION = regex(
     r"\b(?:approved|adopted|resolved|agreed|hyväksyttiin|hyväksytty|päätettiin|sovittiin|vahvistettiin)\b",
     re.IGNORECASE,
 )
@@ -917,7 +918,7 @@ def _place(labels: dict[str, str], region: str, full_dates: list[FoundDate]) -> 
     return None
 
 
-_SKIP_GROUP_LINE = re.compile(
+_SKIP_GROUP_LINE = regex(
     r"^(?:koko:|download|aloita|transkriptio|kohteesta|loikkaa|\.\.|id:|\*\*pinned)|^\W*$"
     # Site navigation (`Etusivu › Seura › Pöytäkirjat`, `Home / Board / Minutes`) and wiki template
     # lines (`{{Pöytäkirja`, `|date=...`, `}}`) frame the page; they do not name the body.
@@ -926,7 +927,7 @@ _SKIP_GROUP_LINE = re.compile(
     r"|^(?:from|to|cc|bcc|reply-to|sent|lähettäjä|vastaanottaja|kopio|lähetetty)\s*:",
     re.IGNORECASE,
 )
-_META_LINE = re.compile(
+_META_LINE = regex(
     r"^(?:attendees|present|participants|apologies|regrets|agenda|osallistujat|läsnä|poissa|paikalla)\b",
     re.IGNORECASE,
 )
@@ -941,7 +942,7 @@ def _strip_dates(s: str) -> str:
 
 
 # A mail's subject field names the notes: `Subject: Re: Fwd: Board meeting` -> `Board meeting`.
-_SUBJECT = re.compile(r"^(?:subject|aihe)\s*:\s*(?:(?:re|fwd?|vs|vl|sv|aw)\s*:\s*)*", re.IGNORECASE)
+_SUBJECT = regex(r"^(?:subject|aihe)\s*:\s*(?:(?:re|fwd?|vs|vl|sv|aw)\s*:\s*)*", re.IGNORECASE)
 
 
 def _group(region: str, place: str | None) -> str | None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
+
+from muistio.patterns import regex
 
 # fmt: off
 _STOPWORDS: dict[str, frozenset[str]] = {
@@ -26,7 +27,7 @@ _STOPWORDS: dict[str, frozenset[str]] = {
 }
 # fmt: on
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = regex(r"[^\W\d_]+")
 
 
 def detect_language(text: str) -> str:

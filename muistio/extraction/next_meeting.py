@@ -18,42 +18,43 @@ from muistio.extraction.header import (
     stated_timezone,
 )
 from muistio.extraction.parts import Section, may_hold
+from muistio.patterns import regex
 
 # --- small patterns used throughout this module, compiled once at import ------------------------------
 # A place wrapped after a comma continues on the next line.
-_COMMA_LINE_BREAK = re.compile(r",[ \t]*\n[ \t]*(?=[^\W\d_])")
-_PLACE_ON_NEXT_LINE = re.compile(r"^[ \t.,]*\n[ \t]*(?P<place>[^\n]{2,80})")
+_COMMA_LINE_BREAK = regex(r",[ \t]*\n[ \t]*(?=[^\W\d_])")
+_PLACE_ON_NEXT_LINE = regex(r"^[ \t.,]*\n[ \t]*(?P<place>[^\n]{2,80})")
 # A place in the Finnish locative case (`Seurantalolla`, `kirjastossa`).
-_FINNISH_LOCATIVE_PLACE = re.compile(
+_FINNISH_LOCATIVE_PLACE = regex(
     r"^[ \t]+(?P<place>(?:[\w-]+[ \t]+){0,4}[\w-]+(?:lla|llä|ssa|ssä))(?=[\s.,;]|$)"
 )
-_DIGIT = re.compile(r"\d")
-_URL = re.compile(r"https?://\S+")
+_DIGIT = regex(r"\d")
+_URL = regex(r"https?://\S+")
 # Where a place stops: its sentence's end, or a month phrase (`in May 2024`).
-_PLACE_END = re.compile(r"(?<=[\w)])\.(?:\s|$)|\s(?:in|during)\s+(?=[A-Z]?[a-z]+\s+\d{4})")
-_TRAILING_TIME = re.compile(r"\s+(?:klo|kello|at)\s+\d.*$")
-_LETTER = re.compile(r"[^\W\d_]")
+_PLACE_END = regex(r"(?<=[\w)])\.(?:\s|$)|\s(?:in|during)\s+(?=[A-Z]?[a-z]+\s+\d{4})")
+_TRAILING_TIME = regex(r"\s+(?:klo|kello|at)\s+\d.*$")
+_LETTER = regex(r"[^\W\d_]")
 # Between the agenda items listed for the next meeting.
-_ITEM_SEPARATOR = re.compile(r",\s*|\s+(?:ja|and|sekä)\s+")
-_SPACES = re.compile(r"\s+")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_ITEM_SEPARATOR = regex(r",\s*|\s+(?:ja|and|sekä)\s+")
+_SPACES = regex(r"\s+")
+_BLANK_LINE = regex(r"\n[ \t]*\n")
 # A table's separator row (`|---|:--|`).
-_TABLE_RULE = re.compile(r"[\s|:+=-]+")
-_TIME_COLUMN = re.compile(r"(?:aika|klo|kello|time|start)$")
-_PLACE_COLUMN = re.compile(r"(?:paikka|place|location|venue|where)$")
+_TABLE_RULE = regex(r"[\s|:+=-]+")
+_TIME_COLUMN = regex(r"(?:aika|klo|kello|time|start)$")
+_PLACE_COLUMN = regex(r"(?:paikka|place|location|venue|where)$")
 # Words of four or more letters: a table row's label is compared with the own title by these.
-_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
-_CLAUSE_END = re.compile(r"(?<=[^\d\s])\.\s|\n\s*\n|;")
+_LONG_WORD = regex(r"[^\W\d_]{4,}")
+_CLAUSE_END = regex(r"(?<=[^\d\s])\.\s|\n\s*\n|;")
 # `at the Old School`, `in Room 4`: a capitalised place after `at`/`in`.
-_AT_PLACE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
+_AT_PLACE = regex(r"\b(?:at|in)\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
 
 
-_HEADING = re.compile(
+_HEADING = regex(
     rf"seuraava\w*\s+(?:\w+\s+)?\w*(?:kokou|tapaami)\w*|next\s+(?:\w+\s+)?meeting|date\s+of\s+(?:the\s+)?next|"
     rf"nästa\s+(?:\w+\s+)?{vocabulary.MEETING_SV}",
     re.IGNORECASE,
 )
-_PHRASE = re.compile(
+_PHRASE = regex(
     r"\b(?:seuraava|seuraavan)\s+(?:(?:\w+(?:n|en))\s+)?(?:\w*(?:kokous|kokouksen|kokoontuminen|tapaaminen|"
     r"tapaamisen|palaveri|palaverin|kokoontumisen)|puhelu)\b|"
     r"\bnext\s+(?:(?!meeting)[\w'’-]+\s+){0,2}(?:meeting|call|telecon|teleconference|session|"
@@ -68,7 +69,7 @@ _PHRASE_WORDS = vocabulary.NEXT_WORDS
 
 # A heading that only names the next meeting (`Next meeting`, `## Seuraava kokous`, `Date of next
 # meeting:`): its date stands on the lines below.
-_HEADING_LINE = re.compile(
+_HEADING_LINE = regex(
     r"^[ \t]*(?:[#=*_\-•]+[ \t]*)?(?:(?:§[ \t]*)?\d{1,4}(?:/\d{2,4})?[.)]?[ \t]+)?"
     r"(?:date\s+(?:and\s+\w+\s+)?of\s+(?:the\s+)?|(?:tid|datum)\s+för\s+)?"
     rf"(?:{vocabulary.NEXT_MEETING}|"
@@ -78,7 +79,7 @@ _HEADING_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 # Meetings of other bodies are not this body's next meeting.
-_OTHER_BODIES = re.compile(
+_OTHER_BODIES = regex(
     r"yleinen\s+kokous|yleiskokou\w*|yleisen\s+kokouksen|vuosikokou\w*|syyskokou\w*|kevätkokou\w*|"
     r"yhdistyksen\s+kokous|föreningsstämm\w*|medlemsmöte\w*|extra\s+årsmöte\w*|"
     r"kyläparlamentti|liittokokous|puoluekokous|valtuusto|edustajisto\w*|lautakun\w+|kaupunginhallitu\w+|"
@@ -86,12 +87,12 @@ _OTHER_BODIES = re.compile(
     r"general\s+assembly|årsmöte",
     re.IGNORECASE,
 )
-_FUTURE = re.compile(
+_FUTURE = regex(
     r"\b(?:will\s+be\s+held|to\s+be\s+held|is\s+scheduled|scheduled\s+for|will\s+take\s+place|pidetään|"
     r"järjestetään|kokoonnutaan|hålls)\b",
     re.IGNORECASE,
 )
-_MONTH_ONLY = re.compile(
+_MONTH_ONLY = regex(
     r"\b(?:(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuu(?:ssa|lla|n\s+aikana|hun)|"
     r"(?:in|during)\s+(?:early\s+|mid[- ]|late\s+)?"
     r"(?:january|february|march|april|may|june|july|august|september|"
@@ -135,28 +136,28 @@ _WEEKDAYS = {
     "lauantai": 5,
     "sunnuntai": 6,
 }
-_RULE_EN = re.compile(
+_RULE_EN = regex(
     r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?P<wd>monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)\s+(?:of\s+)?(?:each|every|the|the\s+next|next)\s+month\b",
     re.IGNORECASE,
 )
-_RULE_FI = re.compile(
+_RULE_FI = regex(
     r"\b(?:joka\s+|jokaisen\s+)?(?:kuukauden|kuun)\s+(?P<ord>ensimmäinen|ensimmäisenä|toinen|toisena|kolmas|"
     r"kolmantena|neljäs|neljäntenä|viimeinen|viimeisenä)\s+(?P<wd>maanantai|tiistai|keskiviikko|torstai|perjantai|"
     r"lauantai|sunnuntai)\w*",
     re.IGNORECASE,
 )
-_RELATIVE = re.compile(
+_RELATIVE = regex(
     r"\b(?:(?P<same>same\s+time\s+next\s+week|ensi\s+viikolla\s+samaan\s+aikaan)|in\s+(?P<en>one|two|three|four|"
     r"\d)\s+weeks?|(?P<fi>viikon|kahden\s+viikon|kolmen\s+viikon|\d\s+viikon)\s+päästä)\b",
     re.IGNORECASE,
 )
-_AGENDA = re.compile(
+_AGENDA = regex(
     r"\b(?:agendalla|esityslistalla|asialistalla|aiheena|aiheina|agenda(?:\s+items?)?|topics?|käsitellään)"
     r"(?:\s+(?:mm\.|muun\s+muassa|on|are|will\s+be|includes?))?\s*:?\s*(?P<items>[^.\n]*(?:\n(?!\s*\n)[^.\n]*)*)",
     re.IGNORECASE,
 )
-_TZ = re.compile(r"\(?\b(?:GMT|UTC)[+-]?\d*\)?|\b(?:E[ES]?T|EEST|EET|CES?T|PS?T|PDT|EDT|HKT|BST|UTC|GMT)\b")
+_TZ = regex(r"\(?\b(?:GMT|UTC)[+-]?\d*\)?|\b(?:E[ES]?T|EEST|EET|CES?T|PS?T|PDT|EDT|HKT|BST|UTC|GMT)\b")
 
 
 # A chat-log line (`16:15:00 <nick> ...`, `[16:15] <nick> ...`) is a sentence of its own.
@@ -164,7 +165,7 @@ _LOG_LINE = r"[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?<[@+%]?[^\s<>]+>"
 
 
 # every cut starts at a space, tab or line break: the lookahead skips other positions at once
-_SENTENCE_CUT = re.compile(
+_SENTENCE_CUT = regex(
     r"(?=[ \t\n])(?:(?<=[.!?])(?:[ \t]+\n?|\n)[ \t]*(?=[A-ZÅÄÖ])|\n[ \t]*\n|\n(?=[ \t]*[-*•])|\n(?="
     + _LOG_LINE
     + "))"
@@ -269,7 +270,7 @@ def _place_after(rest: str) -> str | None:
 
 # A line of its own under the date that names a place: capitalised words, a room or an address, no
 # sentence, no label (`Koivukylän koulu, kirjasto`, `Village Hall, Main Street 4`).
-_PLACE_LINE = re.compile(
+_PLACE_LINE = regex(
     r"^(?![-*•#])(?!.*:\s)(?!.*\b(?:agenda|esityslista|asialista|käsitellään)\b)"
     r"[A-ZÅÄÖ][\w'’.-]*(?:[ \t,]+(?:[\w'’.-]+|\d+[a-zA-Z]?)){0,7}[ \t.]*$",
 )
@@ -283,7 +284,7 @@ def _agenda(s: str) -> list[str]:
     return [i.strip(" .") for i in items if i.strip(" .")]
 
 
-_UNDERLINE = re.compile(r"[ \t]*\n[ \t]*([-=~^*#])\1{2,}[ \t]*(?=\n|$)")
+_UNDERLINE = regex(r"[ \t]*\n[ \t]*([-=~^*#])\1{2,}[ \t]*(?=\n|$)")
 # A sentence window reaches this far around its phrase: text without sentence ends (a PDF whose
 # full stops were lost) must not make every phrase's window the whole text.
 _REACH_BEFORE, _REACH_AFTER = 300, 600
@@ -347,7 +348,7 @@ def _sentence_at(text: str, a: int, b: int, pos: int) -> tuple[int, int]:
 
 
 # A day the meeting is called off: `no call on 8 May (holiday)`, `8.5. kokous perutaan`.
-_CANCELLED = re.compile(
+_CANCELLED = regex(
     r"\b(?:no\s+(?:call|meeting|session)|cancel+ed|skipped|will\s+not\s+(?:meet|be\s+held)|not\s+meeting|"
     r"ei\s+(?:kokousta|kokoonnuta|pidetä)|peruttu|perutaan|peruuntuu|jätetään\s+väliin)\b",
     re.IGNORECASE,
@@ -387,7 +388,7 @@ def _another_bodys(window: str, d: FoundDate, own_other: set[str]) -> bool:
 
 
 # A board's or a committee's meeting named in a clause (another body's, in a general meeting's minutes).
-_BOARD_IN_CLAUSE = re.compile(
+_BOARD_IN_CLAUSE = regex(
     r"\b(?:committee|board|executive|trustees'?|council|hallitu\w+|johtokun\w+|toimikun\w+|styrelse\w*)"
     r"\s+(?:meeting|kokous|möte)\w*",
     re.IGNORECASE,
@@ -439,14 +440,14 @@ def _table_next(
 
 
 # `same time` / `samaan aikaan`: the next meeting starts when this one did.
-_SAME_TIME = re.compile(
+_SAME_TIME = regex(
     r"\b(?:same|usual|normal|regular)\s+time\b|\bsamaan\s+(?:aikaan|kellonaikaan)\b|\btavalliseen\s+aikaan\b",
     re.IGNORECASE,
 )
-_LOG_STAMP = re.compile(r"^[ \t]*\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+(?:<[^\s<>]+>[ \t]*)?", re.MULTILINE)
-_START_STAMP = re.compile(r"^[ \t]*\[?(\d{1,2}:\d{2})(?::\d{2})?\]?[ \t]+<[^\s<>]+>[ \t]+#startmeeting", re.M)
+_LOG_STAMP = regex(r"^[ \t]*\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+(?:<[^\s<>]+>[ \t]*)?", re.MULTILINE)
+_START_STAMP = regex(r"^[ \t]*\[?(\d{1,2}:\d{2})(?::\d{2})?\]?[ \t]+<[^\s<>]+>[ \t]+#startmeeting", re.M)
 # In a general meeting's minutes, the board's or a committee's meeting is another body's.
-_BOARD_BEFORE = re.compile(
+_BOARD_BEFORE = regex(
     r"\b(?:committee|board|executive|trustees'?|council|hallitu\w+|johtokun\w+|toimikun\w+)\s+(?:meeting|kokous)\w*$",
     re.IGNORECASE,
 )
@@ -679,13 +680,13 @@ def _time_before(window: str, first: FoundDate) -> tuple[str | None, str | None]
 
 
 # A weekday written in a date phrase (`ke 20.6.`, `Onsd 8/3`, `Wednesday, Jan 25`).
-_WEEKDAY_WORD = re.compile(
+_WEEKDAY_WORD = regex(
     r"^\W*(?:(?:on|den|the|ensi|nästa|på)\s+)?(?:ma|ti|ke|to|pe|la|su|mon|tue|wed|thu|fri|sat|sun|maanantai|tiistai|keskiviik|torstai|perjantai|"
     r"lauantai|sunnuntai|mån|tis|ons|tor|fre|lör|sön)",
     re.IGNORECASE,
 )
 # A clock time (`14:00`, `klo 9`, `kl. 18`) in the words before a date.
-_CLOCK_BEFORE = re.compile(r"\d[:.]\d\d|\b(?:klo|kello|kl)\b\.?\s*\d", re.IGNORECASE)
+_CLOCK_BEFORE = regex(r"\d[:.]\d\d|\b(?:klo|kello|kl)\b\.?\s*\d", re.IGNORECASE)
 
 
 def _same_day_with_time(
@@ -713,12 +714,12 @@ def _own_kind_windows(
 
 
 # A time or time range right after the date: `, klo 18`, ` at 6.30pm – 8pm`.
-_TIME_AFTER_DATE = re.compile(
+_TIME_AFTER_DATE = regex(
     r"^[\s,.]*(?:klo|kello|at|from|@)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?"
     r"(?:\s*(?:[-–—]|to)\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?)?",
     re.I,
 )
-_TIME_WORD = re.compile(r"\b(?:time|klo|kello|aika|aikaan|at)\b", re.I)
+_TIME_WORD = regex(r"\b(?:time|klo|kello|aika|aikaan|at)\b", re.I)
 
 
 def _time_after(after: str, end: str | None) -> tuple[str | None, str | None, str]:
@@ -742,7 +743,7 @@ def _time_after(after: str, end: str | None) -> tuple[str | None, str | None, st
 
 
 # A time range that is a window for the start, not the meeting's length.
-_ARRIVAL_WINDOW = re.compile(r"\d[ \t]*(?:välillä|välisenä\s+aikana)\b", re.IGNORECASE)
+_ARRIVAL_WINDOW = regex(r"\d[ \t]*(?:välillä|välisenä\s+aikana)\b", re.IGNORECASE)
 
 
 def _period_only(window: str, timezone: str, quote: str) -> NextMeeting:

@@ -10,72 +10,73 @@ from typing import TYPE_CHECKING
 from muistio.contract import Participant, Role
 from muistio.extraction.parts import RST_UNDERLINE, Line, may_hold, split_lines
 from muistio.names import is_given_name, surname_first
+from muistio.patterns import regex
 
 if TYPE_CHECKING:
     from muistio.extraction.segment import Segmentation
 
 # --- small patterns used throughout this module, compiled once at import ------------------------------
-_TRAILING_DOTS = re.compile(r"[.:]+$")
-_SPACES = re.compile(r"\s+")
+_TRAILING_DOTS = regex(r"[.:]+$")
+_SPACES = regex(r"\s+")
 # Present for part of the meeting only: `saapui klo 18.20`, `left at 8pm`.
-_PARTIAL_ATTENDANCE = re.compile(r"^(?:poissa|paikalla|saapui|poistui|left|arrived|joined|absent)\b")
+_PARTIAL_ATTENDANCE = regex(r"^(?:poissa|paikalla|saapui|poistui|left|arrived|joined|absent)\b")
 # Up to four capitalised words: an organisation's name in a note.
-_CAPITALISED_PHRASE = re.compile(r"^[A-ZÅÄÖ][\w&.-]*(?:\s[A-ZÅÄÖ][\w&.-]*){0,3}$")
-_MARKDOWN_MARK = re.compile(r"[*_`]")
-_HANDLE_OR_SLASH = re.compile(r"[@/]")
-_LEADING_DASH = re.compile(r"^[-•·]\s*")
+_CAPITALISED_PHRASE = regex(r"^[A-ZÅÄÖ][\w&.-]*(?:\s[A-ZÅÄÖ][\w&.-]*){0,3}$")
+_MARKDOWN_MARK = regex(r"[*_`]")
+_HANDLE_OR_SLASH = regex(r"[@/]")
+_LEADING_DASH = regex(r"^[-•·]\s*")
 # A Matrix id `@user:server`: the user part is the handle.
-_MATRIX_ID = re.compile(r"(@[\w.-]+):[\w.-]+")
-_DIGIT = re.compile(r"\d")
+_MATRIX_ID = regex(r"(@[\w.-]+):[\w.-]+")
+_DIGIT = regex(r"\d")
 # A name ending in an initial (`Peter C.`): its dot is no sentence end.
-_FINAL_INITIAL = re.compile(r"\b[A-ZÅÄÖ]$")
-_PUNCTUATION = re.compile(r"[^\w\s-]")
-_LETTER = re.compile(r"[^\W\d_]")
+_FINAL_INITIAL = regex(r"\b[A-ZÅÄÖ]$")
+_PUNCTUATION = regex(r"[^\w\s-]")
+_LETTER = regex(r"[^\W\d_]")
 # One level of nesting: `Ann Lee (Center for Internet Security (CIS))`.
-_PAREN_NOTE = re.compile(r"\(((?:[^()]|\([^()]*\))*)\)")
-_BRACKETED = re.compile(r"\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\]")
+_PAREN_NOTE = regex(r"\(((?:[^()]|\([^()]*\))*)\)")
+_BRACKETED = regex(r"\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\]")
 # A nickname after the name: `Aukjan van Belkum a.k.a. AJ`.
-_AKA = re.compile(r"\s+(?:a\.k\.a\.?|aka)\s+[^\s,;()]+", re.IGNORECASE)
-_NON_WORD_CHAR = re.compile(r"[^\w]")
-_SPACE_OR_HYPHEN = re.compile(r"[\s-]+")
+_AKA = regex(r"\s+(?:a\.k\.a\.?|aka)\s+[^\s,;()]+", re.IGNORECASE)
+_NON_WORD_CHAR = regex(r"[^\w]")
+_SPACE_OR_HYPHEN = regex(r"[\s-]+")
 # All but letters, digits and `@`: two spellings of a name compare equal without it.
-_KEY_NOISE = re.compile(r"[^\w@]+")
-_PARENTHESISED = re.compile(r"\((?:[^()]|\([^()]*\))*\)")
+_KEY_NOISE = regex(r"[^\w@]+")
+_PARENTHESISED = regex(r"\((?:[^()]|\([^()]*\))*\)")
 # `[[Name|Name]]`: a wiki link's pipe is no table cell.
-_WIKI_LINK_BRACKETS = re.compile(r"\[\[|\]\]")
-_BULLET = re.compile(r"^[ \t]*[-*•+][ \t]+")
+_WIKI_LINK_BRACKETS = regex(r"\[\[|\]\]")
+_BULLET = regex(r"^[ \t]*[-*•+][ \t]+")
 # Two or more spaces, or a tab: a gap between columns.
-_COLUMN_GAP = re.compile(r"[ \t]{2,}|\t")
-_BULLET_MARK = re.compile(r"^[-*•]\s*")
+_COLUMN_GAP = regex(r"[ \t]{2,}|\t")
+_BULLET_MARK = regex(r"^[-*•]\s*")
 # An organisation's acronym after a name (`Aino Aalto UEF`).
-_TRAILING_ACRONYM = re.compile(r"\s[A-ZÅÄÖ]{2,6}\.?$")
+_TRAILING_ACRONYM = regex(r"\s[A-ZÅÄÖ]{2,6}\.?$")
 # A line ending in a comma or a conjunction: the list goes on on the next line.
-_CONTINUES_LIST = re.compile(r"(?:,|\bja|\band|&)\s*$")
+_CONTINUES_LIST = regex(r"(?:,|\bja|\band|&)\s*$")
 # Finnish case endings of a word that stands before a name (`Sihteeriksi`).
-_INFLECTED_ENDING = re.compile(r"(?:iin|aan|ään|ksi|ssa|ssä|sta|stä)$")
-_SENTENCE_OR_LINE_BREAK = re.compile(r"(?<=[.!?])\s+|\n")
-_AND_JOINER = re.compile(r"\s+(?:ja|sekä|and)\s+")
+_INFLECTED_ENDING = regex(r"(?:iin|aan|ään|ksi|ssa|ssä|sta|stä)$")
+_SENTENCE_OR_LINE_BREAK = regex(r"(?<=[.!?])\s+|\n")
+_AND_JOINER = regex(r"\s+(?:ja|sekä|and)\s+")
 # `Secretary was Nick A.`, `Chair is Ann Lee`.
 _OFFICERS = ("Secretary", "Chair", "Scribe", "Minutes taker")
-_OFFICER_STATEMENT = re.compile(r"\b(?:" + "|".join(_OFFICERS) + r")\s+(?:was|were|is)\s+([^.\n]+)")
+_OFFICER_STATEMENT = regex(r"\b(?:" + "|".join(_OFFICERS) + r")\s+(?:was|were|is)\s+([^.\n]+)")
 # MeetBot names who started the meeting: its chair.
-_MEETBOT_CHAIR = re.compile(r"Meeting started by (@[\w.-]+)")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+_MEETBOT_CHAIR = regex(r"Meeting started by (@[\w.-]+)")
+_SENTENCE_BREAK = regex(r"(?<=[.!?])\s+")
 # Sentence punctuation or a digit: a line with one is no signature line.
-_PROSE_MARK = re.compile(r"[.:;!?]\s|\d")
-_BULLETED = re.compile(r"^\s*[-*•]")
+_PROSE_MARK = regex(r"[.:;!?]\s|\d")
+_BULLETED = regex(r"^\s*[-*•]")
 # Words joined by single spaces: one column of a signature line.
-_SIGNATURE_COLUMN = re.compile(r"\S+(?: \S+)*")
-_MEETBOT_LOG = re.compile(r"#startmeeting|Meeting started\b")
-_COMMA_OR_SPACE = re.compile(r"[,\s]+")
+_SIGNATURE_COLUMN = regex(r"\S+(?: \S+)*")
+_MEETBOT_LOG = regex(r"#startmeeting|Meeting started\b")
+_COMMA_OR_SPACE = regex(r"[,\s]+")
 # MeetBot's closing `People present (lines said)` list.
-_MEETBOT_PEOPLE = re.compile(r"People present \(lines said\)[^\n]*\n")
-_SINGLE_WORD = re.compile(r"[A-ZÅÄÖa-zåäö]+")
+_MEETBOT_PEOPLE = regex(r"People present \(lines said\)[^\n]*\n")
+_SINGLE_WORD = regex(r"[A-ZÅÄÖa-zåäö]+")
 
 
 _ROLE_WORDS: list[tuple[re.Pattern[str], Role]] = [
     (
-        re.compile(
+        regex(
             r"^(?:vpj|varapuheenjohtaja|vice[- ]?chair(?:man|person|woman)?|vice[- ]president|"
             r"deputy chair\w*|vice[- ]commodore|vice[- ]convenor|vice[- ]convener|vice[- ]moderator|"
             r"vice ordförande|vice ordf|v\. ?ordförande|vice mötesordförande)$"
@@ -83,7 +84,7 @@ _ROLE_WORDS: list[tuple[re.Pattern[str], Role]] = [
         "vice_chair",
     ),
     (
-        re.compile(
+        regex(
             r"^(?:pj|puheenjohtaja|tilapäinen puheenjohtaja|chair(?:man|person|woman)?|president|"
             r"in the chair|commodore|convenor|convener|presiding|presiding officer|moderator|"
             r"kokouksen puheenjohtaja|ordförande|ordf|mötesordförande|styrelsens ordförande|mayor|town mayor|"
@@ -92,7 +93,7 @@ _ROLE_WORDS: list[tuple[re.Pattern[str], Role]] = [
         "chair",
     ),
     (
-        re.compile(
+        regex(
             r"^(?:siht|sihteeri|pöytäkirjanpitäjä|pöytäkirjan pitäjä|"
             r"(?:hon\.? |honorary |club |company )?secretary|scribe|minute[- ]?taker|minuted by|notes by|"
             r"kirjaaja|muistion kirjoittaja|"
@@ -102,23 +103,23 @@ _ROLE_WORDS: list[tuple[re.Pattern[str], Role]] = [
         "secretary",
     ),
     (
-        re.compile(
+        regex(
             r"^(?:pöytäkirjan ?tarka?st(?:aja|ajat)|pöytäkirjantarkistaja|minutes checker|"
             r"(?:protokoll)?justerare|justeringsperson(?:er)?|justeringsm[äa]n)$"
         ),
         "minutes_checker",
     ),
-    (re.compile(r"^(?:esittelijä|alustaja|presenter|speaker)$"), "presenter"),
-    (re.compile(r"^(?:vieras|guest|kutsuttu|kutsuttuna|asiantuntija|observer|adjungerad|gäst)$"), "guest"),
+    (regex(r"^(?:esittelijä|alustaja|presenter|speaker)$"), "presenter"),
+    (regex(r"^(?:vieras|guest|kutsuttu|kutsuttuna|asiantuntija|observer|adjungerad|gäst)$"), "guest"),
     (
-        re.compile(
+        regex(
             r"^(?:jäsen|varajäsen|member|hallituksen jäsen|ledamot|styrelseledamot|ordinarie ledamot|"
             r"suppleant|styrelsesuppleant|styrelsemedlem)$"
         ),
         "member",
     ),
 ]
-_ABSENT_WORDS = re.compile(
+_ABSENT_WORDS = regex(
     r"^(?:poissa|absent|regrets|apologies|estynyt|estyneenä|ilmoittanut esteestä|ei paikalla|not present|"
     r"frånvarande|anmält förhinder|ej närvarande)$"
 )
@@ -177,10 +178,10 @@ _PARTICLES = frozenset(
         "al",
     ]
 )
-_NAME_TOKEN = re.compile(r"^(?:[A-ZÅÄÖÜÉÈÁÀÇØÆ][\w'’.-]*|@[\w.-]+)$")
-_ACRONYM = re.compile(r"^[A-ZÅÄÖ]{2,6}$")
+_NAME_TOKEN = regex(r"^(?:[A-ZÅÄÖÜÉÈÁÀÇØÆ][\w'’.-]*|@[\w.-]+)$")
+_ACRONYM = regex(r"^[A-ZÅÄÖ]{2,6}$")
 # A lower-case handle is told from a word by an underscore or a digit in it.
-_HANDLE = re.compile(r"^[a-z][a-z0-9.-]*(?:_[a-z0-9.-]*|[0-9][a-z0-9.-]*)+$")
+_HANDLE = regex(r"^[a-z][a-z0-9.-]*(?:_[a-z0-9.-]*|[0-9][a-z0-9.-]*)+$")
 
 # Labels that open a list of people, the role they give and whether the people were present.
 _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
@@ -246,26 +247,26 @@ _SINGLE_LABELS: list[tuple[str, Role]] = [
     ),
 ]
 # Compiled once: the label patterns are large, and the regex module's cache is shared with dates.
-_LIST_RX = [(re.compile(p), role, present) for p, role, present in _LIST_LABELS]
-_SINGLE_RX = [(re.compile(p), role) for p, role in _SINGLE_LABELS]
+_LIST_RX = [(regex(p), role, present) for p, role, present in _LIST_LABELS]
+_SINGLE_RX = [(regex(p), role) for p, role in _SINGLE_LABELS]
 _ALL_LIST = "|".join(lbl for lbl, _, _ in _LIST_LABELS)
 _ALL_SINGLE = "|".join(lbl for lbl, _ in _SINGLE_LABELS)
-_LABEL_LINE = re.compile(
+_LABEL_LINE = regex(
     r"^[ \t]*(?:[-*•][ \t]+)?(?:#{1,6}[ \t]*|={1,6}[ \t]*)?(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?[ \t]+)?"
     r"(?:\*\*|'{2,3})?(?P<label>"
     + _ALL_LIST
     + r")(?:[ \t]*\([^()\n]{1,40}\))?(?:\*\*|'{2,3})?[ \t]*:?(?:\*\*|'{2,3})?[ \t]*=*[ \t]*$",
     re.IGNORECASE,
 )
-_SINGLE_LABEL_LINE = re.compile(
+_SINGLE_LABEL_LINE = regex(
     r"^[ \t]*(?:[-*•][ \t]+)?(?:#{1,6}[ \t]*)?(?:\*\*)?(?P<label>"
     + _ALL_SINGLE
     + r")(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*$",
     re.IGNORECASE,
 )
-_SINGLE_LABEL_BARE = re.compile(r"(?P<label>" + _ALL_SINGLE + r")", re.IGNORECASE)
+_SINGLE_LABEL_BARE = regex(r"(?P<label>" + _ALL_SINGLE + r")", re.IGNORECASE)
 _EMOJI = "[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]"
-_INLINE_LABEL = re.compile(
+_INLINE_LABEL = regex(
     # `(?<!\S)` first: every start below follows a space or a line break, and mid-word positions fail at once.
     r"(?<!\S)(?:^|(?<=\n)|(?<=INFO:\s)|(?<=[.)]\s)|(?<=[·•|–-]\s)|(?<=\w\s)(?=(?-i:[A-ZÅÄÖ])))"
     r"[ \t]*(?:"
@@ -284,7 +285,7 @@ _INLINE_LABEL = re.compile(
     + r"(?:\*\*|'{2,3})?[ \t]*(?=\S)",
     re.IGNORECASE,
 )
-_STOP_INLINE = re.compile(
+_STOP_INLINE = regex(
     # A sentence's end after a word (not an initial or a title: `J.`, `Mrs.`) ends a list run into prose.
     r"\n[ \t]*\n|\s[·•|]\s|\s\d{1,2}\.\s+[A-ZÅÄÖ]|"
     # `Barbro Svärd. 3 Godkännande av dagordning`: the next numbered item of a text without line breaks.
@@ -292,7 +293,7 @@ _STOP_INLINE = re.compile(
     r"|(?<=\s)(?:" + _ALL_LIST + "|" + _ALL_SINGLE + r")\s*:",
     re.IGNORECASE,
 )
-_HEADING_LINE = re.compile(r"^[ \t]*(?:#{1,6}\s|={2,}|\d{1,3}[.)]?\s+\S|§)")
+_HEADING_LINE = regex(r"^[ \t]*(?:#{1,6}\s|={2,}|\d{1,3}[.)]?\s+\S|§)")
 
 
 @dataclass
@@ -310,7 +311,7 @@ class Person:
         self.key = _key(self.name)
 
 
-_SPLIT_MARK = re.compile(r"[()\[\],;]|\s+(?:ja|and|sekä|och|samt|&|\+)\s+")
+_SPLIT_MARK = regex(r"[()\[\],;]|\s+(?:ja|and|sekä|och|samt|&|\+)\s+")
 
 
 def _split_top(s: str) -> list[str]:
@@ -331,7 +332,7 @@ def _split_top(s: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-_OFFICE = re.compile(
+_OFFICE = regex(
     r"(?:^|\s)(?:treasurer|coordinator|co-ordinator|manager|officer|director|administrator|adviser|advisor|"
     r"consultant|lead|head|trustee|representative|assistant|editor|accountant|auditor|architect|engineer|"
     r"researcher|professor|lecturer|student|volunteer|founder|ceo|cfo|cto|owner|maintainer|liaison|"
@@ -340,9 +341,7 @@ _OFFICE = re.compile(
 )
 
 
-_BODY_OFFICE = re.compile(
-    r"^(?:(?:parish|town|city)\s+)?(?:council|board|committee)\s+(?=(?:vice[- ])?chair)"
-)
+_BODY_OFFICE = regex(r"^(?:(?:parish|town|city)\s+)?(?:council|board|committee)\s+(?=(?:vice[- ])?chair)")
 
 
 @lru_cache(maxsize=4096)
@@ -374,14 +373,14 @@ def _annotation_kind(a: str) -> tuple[str, str] | None:
 
 
 # Titles before a name are not part of it: `Cllr`, `County Cllr`, `Mrs`, `Dr.`, `prof.`, `Rev.`.
-_HONORIFIC = re.compile(
+_HONORIFIC = regex(
     r"^(?:(?:county|district|borough|city|town|parish|unitary)\s+)?"
     r"(?:cllrs|councillors|councilors|messrs|cllr|councillor|mr|mrs|ms|miss|mx|dr|prof|professor|rev|revd|reverend|sir|dame|hon|rt\s+hon|"
     r"tri|fil\.?\s*tri|dos|ft|kauppaneuvos|fr|father|alderman|alderwoman|pcso)\.?\s+(?=\S)",
     re.IGNORECASE,
 )
 # Words that make a capitalised phrase an organisation rather than a person.
-_ORG_WORD = re.compile(
+_ORG_WORD = regex(
     r"\b(?:oy|oyj|ab|ry|r\.y\.|ky|tmi|ltd|limited|plc|inc|llc|gmbh|corp|bv|foundation|trust|"
     r"council|university|institute|association|society|company|committee|department|ministry|agency|"
     r"group|team|project|partners|bank|club|community|church|centre|center|union|network|board|llp|"
@@ -428,7 +427,7 @@ _TITLE_TEXT = """
 """
 _TITLE_WORDS = frozenset(_TITLE_TEXT.split())
 # Finnish offices are compounds ending in an office word: `Talouspäällikkö`, `Toiminnanjohtaja`.
-_FI_OFFICE = re.compile(
+_FI_OFFICE = regex(
     r"(?:päällikkö|johtaja|sihteeri|mestari|hoitaja|tarkastaja|asiamies|vastaava|neuvos|insinööri|edustaja|"
     r"jäsen|isännöitsijä|kirjanpitäjä|koordinaattori|asiantuntija|suunnittelija|opettaja|rehtori|"
     r"lakimies|kamreeri|tilintarkastaja|valvoja|ohjaaja|vastaava|esimies|puheenjohtaja|kapteeni|päivystäjä|"
@@ -448,8 +447,8 @@ def is_title(s: str) -> bool:
     return all(t in _TITLE_WORDS or t in ("of", "and", "&", "for") or _FI_OFFICE.search(t) for t in toks)
 
 
-_HTML_SPACE = re.compile(r"&(?:#x20|#32|#160|#xa0|nbsp);", re.IGNORECASE)
-_DISPLAY_MENTION = re.compile(r"^@[A-ZÅÄÖ][\w'’-]+(?: [A-ZÅÄÖ][\w'’-]+)+$")
+_HTML_SPACE = regex(r"&(?:#x20|#32|#160|#xa0|nbsp);", re.IGNORECASE)
+_DISPLAY_MENTION = regex(r"^@[A-ZÅÄÖ][\w'’-]+(?: [A-ZÅÄÖ][\w'’-]+)+$")
 
 
 @lru_cache(maxsize=4096)
@@ -517,12 +516,10 @@ def _full_name(s: str) -> bool:
     return 2 <= len(s.split()) <= 4 and clean_name(s) == s and not is_organisation(s) and not is_title(s)
 
 
-_DASH_SEPARATOR = re.compile(r"[ \t]*[–—][ \t]*|[ \t]+-[ \t]+|(?<=[a-zåäö])-[ \t]+(?=[A-ZÅÄÖ])")
+_DASH_SEPARATOR = regex(r"[ \t]*[–—][ \t]*|[ \t]+-[ \t]+|(?<=[a-zåäö])-[ \t]+(?=[A-ZÅÄÖ])")
 
 
-_HYPHEN_ORG = re.compile(
-    r"^(?P<n>[^()\[\]]+?)[ \t]+-[ \t]+(?P<o>[A-ZÅÄÖ][^()\n]{0,60}?)(?P<tail>[ \t]*\(.*\))?$"
-)
+_HYPHEN_ORG = regex(r"^(?P<n>[^()\[\]]+?)[ \t]+-[ \t]+(?P<o>[A-ZÅÄÖ][^()\n]{0,60}?)(?P<tail>[ \t]*\(.*\))?$")
 
 
 def _office_tail(bare: str) -> tuple[str, str] | None:
@@ -690,19 +687,19 @@ def split_people(
 
 # A title that opens a name in a list run without commas (`Cllr A Brooker Cllr C Evans`); not the second
 # of two titles (`Cllr Mrs S Murray`, `County Cllr A Tudor`, `Rev Fr N Cale`).
-_HONORIFIC_START = re.compile(
+_HONORIFIC_START = regex(
     r"(?<=[\w).’'])(?<!\bCllr)(?<!\bCounty)(?<!\bUnitary)(?<!\bDistrict)(?<!\bBorough)(?<!\bTown)"
     r"(?<!\bCity)(?<!\band)(?<!\bja)(?<!\boch)(?<!\bRev)(?<!\bRevd)(?<!\bFr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bSir)"
     r"[ \t]+(?=(?:(?:County|Unitary|District|Borough|Town|City)[ \t]+)?"
     r"(?:Cllrs?|Councillor|Mr|Mrs|Ms|Dr|Rev|Revd|Prof|The)\.?[ \t]+[A-Z])"
 )
-_HONORIFIC_WORD = re.compile(r"\b(?:Cllrs?|Councillor|Mr|Mrs|Ms|Dr|Rev|Revd|Prof)\.?[ \t]+[A-Z]")
+_HONORIFIC_WORD = regex(r"\b(?:Cllrs?|Councillor|Mr|Mrs|Ms|Dr|Rev|Revd|Prof)\.?[ \t]+[A-Z]")
 # Capitalised words joined by lower-case linking words: `City of Leeds`, `Friends of the Park`.
-_LINKED_PHRASE = re.compile(
+_LINKED_PHRASE = regex(
     r"^[A-ZÅÄÖ][\w&.'’-]*(?:\s(?:of|for|and|the|on|in|upon|&)(?:\s(?:the|and))?\s[A-ZÅÄÖ][\w&.'’-]*"
     r"|\s[A-ZÅÄÖ][\w&.'’-]*){1,5}$"
 )
-_LINK_WORD = re.compile(r"\s(?:of|for|and|the|on|in|upon|&)\s")
+_LINK_WORD = regex(r"\s(?:of|for|and|the|on|in|upon|&)\s")
 
 
 def _org_phrase(s: str) -> bool:
@@ -712,20 +709,20 @@ def _org_phrase(s: str) -> bool:
 
 
 # `Yorkshire CCA` after a name: a place and a body's acronym, the organisation of the person before.
-_ORG_TAIL = re.compile(r"^[A-ZÅÄÖ][\w-]+\s[A-ZÅÄÖ]{3,6}$")
-_MENTION_RUN = re.compile(r"(?<=[\w)])[ \t]+(?=@[A-Za-zÅÄÖåäö])")
-_ROLL_STATUS = re.compile(
+_ORG_TAIL = regex(r"^[A-ZÅÄÖ][\w-]+\s[A-ZÅÄÖ]{3,6}$")
+_MENTION_RUN = regex(r"(?<=[\w)])[ \t]+(?=@[A-Za-zÅÄÖåäö])")
+_ROLL_STATUS = regex(
     r"\s+[-–—:]\s+(?P<st>present|absent|excused|apologies|regrets|not\s+present|läsnä|paikalla|poissa|"
     r"estynyt|estyneenä)\b(?:\s*\([^)]*\))?[\s.]*$",
     re.IGNORECASE,
 )
-_PARTIAL_TAIL = re.compile(r"[ \t]+(?:saapui|poistui|kom|gick|arrived|left|joined)\b[^,;]*$", re.IGNORECASE)
-_TRAILING_ROLE = re.compile(r"(?<=[\w.])[ \t]+(?P<r>[a-zåäö][\w.]{1,20})$")
+_PARTIAL_TAIL = regex(r"[ \t]+(?:saapui|poistui|kom|gick|arrived|left|joined)\b[^,;]*$", re.IGNORECASE)
+_TRAILING_ROLE = regex(r"(?<=[\w.])[ \t]+(?P<r>[a-zåäö][\w.]{1,20})$")
 # The dash may touch the name: `Kamila Klidzia– block manager`.
-_DASH_REMARK = re.compile(r"(?:\s(?:[–—]|--)|(?<=\w)[–—])\s+(?P<r>[^–—()]{1,80})$")
-_ABSENT_STATUS = re.compile(r"absent|excused|apologies|regrets|not|poissa|estyn", re.IGNORECASE)
+_DASH_REMARK = regex(r"(?:\s(?:[–—]|--)|(?<=\w)[–—])\s+(?P<r>[^–—()]{1,80})$")
+_ABSENT_STATUS = regex(r"absent|excused|apologies|regrets|not|poissa|estyn", re.IGNORECASE)
 # Lower-case words (an office) or capitalised title words before a capitalised name.
-_OFFICE_BEFORE = re.compile(
+_OFFICE_BEFORE = regex(
     r"^(?:(?:[a-zåäö][\w-]*\.?\s+){1,3}|(?:[A-ZÅÄÖ][\w-]*\s+){1,3})(?=[A-ZÅÄÖ][\w'’-]+\s+[A-ZÅÄÖ])"
 )
 
@@ -856,11 +853,11 @@ def _is_single(label: str) -> bool:
     return any(rx.fullmatch(low) for rx, _ in _SINGLE_RX)
 
 
-_PRESENT_CELL = re.compile(r"^(?:x|✓|✔|kyllä|k|yes|y|läsnä|paikalla|present|attended)$", re.IGNORECASE)
-_ABSENT_CELL = re.compile(
+_PRESENT_CELL = regex(r"^(?:x|✓|✔|kyllä|k|yes|y|läsnä|paikalla|present|attended)$", re.IGNORECASE)
+_ABSENT_CELL = regex(
     r"^(?:poissa|absent|no|ei|-|–|—|estynyt|apologies|regrets|sent regrets|not present)$", re.IGNORECASE
 )
-_TABLE_HEADER = re.compile(
+_TABLE_HEADER = regex(
     r"^(?:nimi|name|jäsen|member|henkilö|person|participant|osallistuja|attendee)$", re.IGNORECASE
 )
 
@@ -889,19 +886,19 @@ def _table_row(t: str, role: Role | None, present: bool) -> list[Person]:
     return [person]
 
 
-_COL_ROLE = re.compile(
+_COL_ROLE = regex(
     r"^(?:tehtävä|rooli|role|title|position|asema|virka|office|function|roll|befattning)$", re.IGNORECASE
 )
-_COL_PRESENT = re.compile(
+_COL_PRESENT = regex(
     r"^(?:läsnä|present|attendance|attended|paikalla|läsnäolo|presence|status|närvarande|osallistui)\??$",
     re.IGNORECASE,
 )
-_COL_ORG = re.compile(
+_COL_ORG = regex(
     r"^(?:organisaatio|organisation|organization|edustaa|taho|company|affiliation|yhteisö|representing|"
     r"yritys|employer|organisation/taho|edustaja)$",
     re.IGNORECASE,
 )
-_SEPARATOR_ROW = re.compile(r"^[\s|:+=-]+$")
+_SEPARATOR_ROW = regex(r"^[\s|:+=-]+$")
 
 
 def _cells(line: str) -> list[str]:
@@ -967,14 +964,14 @@ def _header_tables(text: str, reg: _Registry) -> bool:
 
 
 # `Rantala, Marcus` alone in its column: a surname, a comma, the first names (a register's order).
-_SURNAME_FIRST = re.compile(
+_SURNAME_FIRST = regex(
     r"^(?P<last>[A-ZÅÄÖ][\w'’-]+),[ \t]*(?P<first>[A-ZÅÄÖ][\w'’-]*\.?(?:[ \t-]?[A-ZÅÄÖ][\w'’-]*\.?)?)"
     r"(?P<rest>[ \t]*\([^()]*\))?$"
 )
 
 
 # A register's presence column run into the line: `Ida Berg X`, `Ida Berg Anmält förhinder`.
-_PRESENCE_CELL = re.compile(
+_PRESENCE_CELL = regex(
     r"^(?P<n>[^\W\d_][^,()]*?[^\W\d_])[ \t]+(?:(?P<x>[xX✓✔])(?:,[ \t]*(?P<note>.+))?|"
     r"(?P<absent>anmält[ \t]+förhinder|anmält[ \t]+frånvaro|frånvarande|ej[ \t]+närvarande|poissa|estynyt|"
     r"absent|apologies|excused))[ \t.]*$",
@@ -982,7 +979,7 @@ _PRESENCE_CELL = re.compile(
 )
 
 
-_LIST_SENTENCE = re.compile(r"(?:(?<=\))|(?<=[a-zåäö]{4}))\.[ \t]+(?=[A-ZÅÄÖ])")
+_LIST_SENTENCE = regex(r"(?:(?<=\))|(?<=[a-zåäö]{4}))\.[ \t]+(?=[A-ZÅÄÖ])")
 
 
 def _presence_cell(line: str) -> str:
@@ -1049,9 +1046,9 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
     return out
 
 
-_SUB_LABEL = re.compile(r"^(?P<label>[A-ZÅÄÖ][^\W\d_]*(?:[ \t]+[^\W\d_]+){0,3}):[ \t]+(?P<rest>\S.*)$")
+_SUB_LABEL = regex(r"^(?P<label>[A-ZÅÄÖ][^\W\d_]*(?:[ \t]+[^\W\d_]+){0,3}):[ \t]+(?P<rest>\S.*)$")
 # A Markdown checkbox before a roll-call entry: `[x] Ann Lee` came, `[ ] Bo Ek` did not.
-_TICK = re.compile(r"^(?:[-*•+][ \t]+)?\[(?P<box>[ xX✓✔])\][ \t]+")
+_TICK = regex(r"^(?:[-*•+][ \t]+)?\[(?P<box>[ xX✓✔])\][ \t]+")
 
 _PresenterBlocks = list[tuple[int, list[Person]]]
 
@@ -1186,7 +1183,7 @@ def _single_labels(lines: list[str], reg: _Registry, used: set[int]) -> None:
             used.update((i, k))
 
 
-_DASH_WRAP = re.compile(r"[ \t]+[–—][ \t]*\n(?:[ \t]*\n)*[ \t]*(?:[–—][ \t]*)?")
+_DASH_WRAP = regex(r"[ \t]+[–—][ \t]*\n(?:[ \t]*\n)*[ \t]*(?:[–—][ \t]*)?")
 
 
 def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) -> bool:
@@ -1265,14 +1262,14 @@ def _orphan_blocks(lines: list[Line], reg: _Registry, region_end: int, used: set
     return found
 
 
-_ELECT_ROLE = re.compile(
+_ELECT_ROLE = regex(
     r"(?P<role>(?:tilapäiseksi\s+)?varapuheenjohtajaksi|(?:tilapäiseksi\s+)?puheenjohtajaksi|sihteeriksi|"
     r"pöytäkirjanpitäjäksi|pöytäkirjan\s*tarka?st(?:aj|ist?aj)(?:iksi|aksi)|pöytäkirjantarkistajiksi|"
     r"ääntenlaskijoiksi)",
     re.IGNORECASE,
 )
-_ELECT_VERB = re.compile(r"\bvalit(?:aan|tiin|tu|tiin|si|sivat)\b|\bvalittiin\b", re.IGNORECASE)
-_PROSE_NAME = re.compile(r"(?<![\w@])[A-ZÅÄÖÜ][\w'’-]+(?:\s+(?:Li|van|von|de|der)?\s*[A-ZÅÄÖÜ][\w'’-]+){1,3}")
+_ELECT_VERB = regex(r"\bvalit(?:aan|tiin|tu|tiin|si|sivat)\b|\bvalittiin\b", re.IGNORECASE)
+_PROSE_NAME = regex(r"(?<![\w@])[A-ZÅÄÖÜ][\w'’-]+(?:\s+(?:Li|van|von|de|der)?\s*[A-ZÅÄÖÜ][\w'’-]+){1,3}")
 _NAME_STOP = frozenset(
     [
         "valittiin",
@@ -1362,7 +1359,7 @@ _SV_NAMES = (
     r"(?P<names>[A-ZÅÄÖ][\w'’.-]*(?:(?:[ \t]+|[ \t]*,[ \t]*|[ \t]+(?:och|samt)[ \t]+)[A-ZÅÄÖ][\w'’.-]*){0,7})"
 )
 # `X valdes till ordförande`, `Mötet väljer X och Y till justerare`, `Till justerare valdes X`.
-_SV_ELECTION = re.compile(
+_SV_ELECTION = regex(
     r"(?:\b(?:väljer|välja|valde|väljs\s+att\s+vara)\s+"
     + _SV_NAMES
     + r"\.?\s+(?:till|som)\s+"
@@ -1378,7 +1375,7 @@ _SV_ELECTION = re.compile(
     + r")"
 )
 # `... och Tobias till mötessekreterare`: a second election in the same sentence.
-_SV_AND_ELECTION = re.compile(r"\s+och\s+" + _SV_NAMES + r"\s+till\s+" + _SV_ROLE)
+_SV_AND_ELECTION = regex(r"\s+och\s+" + _SV_NAMES + r"\s+till\s+" + _SV_ROLE)
 
 
 def _sv_role(word: str) -> Role:
@@ -1392,11 +1389,11 @@ def _sv_role(word: str) -> Role:
     return "minutes_checker"
 
 
-_SV_CO_OPTED = re.compile(
+_SV_CO_OPTED = regex(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))" + _SV_NAMES + r"(?:[ \t]+från[ \t]+\w+)?[ \t]+(?:adjungerades|adjungeras)\b"
 )
 # `Muistion vakuudeksi Tuula Peltonen`, `Pöytäkirjan vakuudeksi:`: the one who signs the minutes wrote them.
-_ATTESTED = re.compile(
+_ATTESTED = regex(
     r"\b(?:Muistion|Pöytäkirjan)[ \t]+vakuudeksi[ \t:]*\n?[ \t]*"
     r"(?P<name>[A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+){1,2})"
 )
@@ -1432,7 +1429,7 @@ def _sv_elections(text: str, reg: _Registry) -> None:
 
 
 # The sentence tells of another meeting's election: `Syyskokouksessa`, `Vuosikokouksessa`.
-_OTHER_MEETING = re.compile(r"^\s*[A-ZÅÄÖ]\w*kokouksessa\b")
+_OTHER_MEETING = regex(r"^\s*[A-ZÅÄÖ]\w*kokouksessa\b")
 
 
 def _elections(text: str, reg: _Registry) -> None:
@@ -1477,20 +1474,18 @@ def _elections(text: str, reg: _Registry) -> None:
         reg.add(Person(m.group(1), ["chair"], None, True))
 
 
-_ABSENT_ROLE = re.compile(
+_ABSENT_ROLE = regex(
     r"\b(?P<role>varapuheenjohtaja|puheenjohtaja|sihteeri|chair|vice[- ]chair|secretary)[ \t]+"
     r"(?P<name>[A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+){1,2})"
 )
-_ABSENT_OFFICE = re.compile(
+_ABSENT_OFFICE = regex(
     r"(?<![\w-])(?P<office>[A-ZÅÄÖa-zåäö][\w-]{3,})[ \t]+"
     r"(?P<name>[A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+){1,2})"
     r"(?=[ \t]+(?:oli|olivat|was|were|ei|had|sent|is)\b)"
 )
 # the lookahead on the words' first letters lets the whole-text scan skip other positions at once
-_ABSENT_SAID = re.compile(
-    r"(?=[peana])\b(?:poissa|estynyt|estyneitä|absent|not present|apologi[sz]ed)\b", re.I
-)
-_LIST_COLON = re.compile(r"(?:^|\n)[ \t]*[-*•]?[ \t]*(?:\*\*)?[^\W\d_][^:\n]{0,30}:", re.MULTILINE)
+_ABSENT_SAID = regex(r"(?=[peana])\b(?:poissa|estynyt|estyneitä|absent|not present|apologi[sz]ed)\b", re.I)
+_LIST_COLON = regex(r"(?:^|\n)[ \t]*[-*•]?[ \t]*(?:\*\*)?[^\W\d_][^:\n]{0,30}:", re.MULTILINE)
 
 
 def _absent_officers(text: str, reg: _Registry) -> None:
@@ -1521,7 +1516,7 @@ def _absent_officers(text: str, reg: _Registry) -> None:
                 reg.add(Person(name, ["member"], None, False, True))
 
 
-_ACTOR = re.compile(
+_ACTOR = regex(
     # The lookahead first: most positions hold a lower-case letter and fail at once.
     r"(?<!\S)(?=[ \t\-*•A-ZÅÄÖÜ])(?:^|(?<=\n)|(?<=[.!?:]\s))[ \t]*(?:[-*•][ \t]+)?"
     # Another body's officer (`Hallituksen puheenjohtaja X avasi`): named by the office, without its role.
@@ -1537,11 +1532,11 @@ _ACTOR = re.compile(
     r"led|shared|hälsade|öppnade|förklarade|avslutade|rapporterade|föredrog|föredrar|presenterade|"
     r"redogjorde|berättade|informerade)\b",
 )
-_CHAIR_ACTS = re.compile(
+_CHAIR_ACTS = regex(
     r"^(?:avasi|johti|toivotti|opened|welcomed|chaired|päätti|closed|hälsade|öppnade|förklarade|avslutade)",
     re.IGNORECASE,
 )
-_PRESENTER_ACTS = re.compile(
+_PRESENTER_ACTS = regex(
     r"^(?:esitteli|alusti|presented|demonstrated|introduced|föredrog|föredrar|presenterade)$", re.IGNORECASE
 )
 
@@ -1637,8 +1632,8 @@ def _signature_roles(text: str, reg: _Registry) -> None:
                 who.roles.append(kind[1])  # type: ignore[arg-type]
 
 
-_ATTENDANCE_TITLE = re.compile(r"läsnäol|läsnä|attendance|roll call|present", re.IGNORECASE)
-_NAME_SEQ = re.compile(
+_ATTENDANCE_TITLE = regex(r"läsnäol|läsnä|attendance|roll call|present", re.IGNORECASE)
+_NAME_SEQ = regex(
     r"[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)+(?:\s*,\s*[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)+)*"
     r"(?:\s*,?\s+(?:ja|and|sekä)\s+[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)+)?"
 )
@@ -1660,7 +1655,7 @@ def _attendance_sections(text: str, seg: Segmentation, reg: _Registry) -> bool:
     return found
 
 
-_SPEAKER = re.compile(
+_SPEAKER = regex(
     r"^[ \t]*(?P<bullet>[-*•][ \t]+)?(?P<name>[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2}):[ \t]+\S",
     re.MULTILINE,
 )
@@ -1753,8 +1748,8 @@ def _speakers(text: str, reg: _Registry) -> None:
             reg.add(Person(n, ["member"], None, True))
 
 
-_FIELD = re.compile(r"^:(?P<label>[A-Za-zÅÄÖåäö][\w ]{0,30}):[ \t]+(?P<value>\S[^\n]*)$", re.MULTILINE)
-_FIELD_SECRETARY = re.compile(r"(?i)notes|note[- ]?taker|minutes|recorder|scribe|sihteeri|muistiinpanot")
+_FIELD = regex(r"^:(?P<label>[A-Za-zÅÄÖåäö][\w ]{0,30}):[ \t]+(?P<value>\S[^\n]*)$", re.MULTILINE)
+_FIELD_SECRETARY = regex(r"(?i)notes|note[- ]?taker|minutes|recorder|scribe|sihteeri|muistiinpanot")
 
 
 def _field_list(text: str, reg: _Registry) -> bool:
@@ -1780,14 +1775,14 @@ def _field_list(text: str, reg: _Registry) -> bool:
     return found
 
 
-_IRC_LINE = re.compile(
+_IRC_LINE = regex(
     r"^[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?<[@+%]?(?P<nick>[^\s<>]+)>[ \t]+(?P<msg>[^\n]*)$",
     re.MULTILINE,
 )
 _NICK = r"[A-Za-z_\[\]`^{}|][\w\[\]`^{}|-]*"
 
 
-_IRC_ROLL = re.compile(r"^#(?:info|topic|note)\s+(?:present|attendees|roll\s*call)\s*:", re.I)
+_IRC_ROLL = regex(r"^#(?:info|topic|note)\s+(?:present|attendees|roll\s*call)\s*:", re.I)
 
 
 def _is_bot(nick: str) -> bool:
@@ -1860,7 +1855,7 @@ def _meetbot(text: str, reg: _Registry) -> bool:
     return found
 
 
-_PROSE_ABSENT = re.compile(
+_PROSE_ABSENT = regex(
     r"(?<!\w)(?:apologies(?:\s+for\s+absence)?\s+(?:were|was|had\s+been)\s+(?:received|given|sent|noted|tendered)"
     r"\s+(?:from|by|on\s+behalf\s+of)|apologies\s+(?:received\s+)?from|regrets\s+(?:were\s+)?(?:received\s+)?from|"
     r"poissa\s+olivat|poissa\s+oli|estyneitä\s+olivat|esteen\s+ilmoittivat|esteestä\s+ilmoittivat)"
@@ -1883,15 +1878,15 @@ def _positions(low: str, word: str) -> list[int]:
 
 
 # A chat line's text opens after its `<nick>`.
-_SENTENCE_OPEN = re.compile(r"(?:^|[.!?]\s|\n|>\s)[ \t]*(?:[-*•][ \t]+)?$")
-_AWAY = re.compile(
+_SENTENCE_OPEN = regex(r"(?:^|[.!?]\s|\n|>\s)[ \t]*(?:[-*•][ \t]+)?$")
+_AWAY = regex(
     r"(?P<name>@?[A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+){0,2})[ \t]+(?:is|was|on)[ \t]+"
     r"(?:OOO|out\s+of\s+(?:the\s+)?office|on\s+(?:leave|holiday|vacation)|away)\b"
 )
 
 
-_IN_ATTENDANCE = re.compile(r"[ \t]+(?:was|were)[ \t]+(?:also[ \t]+)?in[ \t]+attendance\b")
-_CLAUSE_START = re.compile(r"(?:[.!?:;]\s+|\n)(?=[^.!?:;\n]*$)")
+_IN_ATTENDANCE = regex(r"[ \t]+(?:was|were)[ \t]+(?:also[ \t]+)?in[ \t]+attendance\b")
+_CLAUSE_START = regex(r"(?:[.!?:;]\s+|\n)(?=[^.!?:;\n]*$)")
 
 
 def _prose_attendance(text: str, reg: _Registry) -> None:
@@ -1907,7 +1902,7 @@ def _prose_attendance(text: str, reg: _Registry) -> None:
                 reg.add(p, loose=False)
 
 
-_SENT_APOLOGIES = re.compile(
+_SENT_APOLOGIES = regex(
     r"[ \t]+(?:(?:has|have)[ \t]+)?(?:sent|send|sends|tendered|gave)[ \t]+"
     r"(?:their[ \t]+|his[ \t]+|her[ \t]+)?(?:apologies|regrets)\b|[ \t]+ilmoitti(?:vat)?[ \t]+esteestä\b"
     r"|[ \t]+(?:har[ \t]+)?anmält[ \t]+förhinder\b|[ \t]+anmälde[ \t]+förhinder\b"
@@ -1945,7 +1940,7 @@ def _prose_absences(text: str, reg: _Registry) -> None:
             reg.add(Person(name, ["member"], None, False, True))
 
 
-_PROPERTY_ROW = re.compile(
+_PROPERTY_ROW = regex(
     r"^[ \t]*\|[ \t]*(?:\*\*)?(?P<label>" + _ALL_LIST + "|" + _ALL_SINGLE + r")(?:\*\*)?[ \t]*:?[ \t]*\|"
     r"(?P<value>[^|\n]+)\|?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
@@ -1966,7 +1961,7 @@ def _property_rows(text: str, reg: _Registry) -> bool:
 
 
 # A label in its own column with no colon (a PDF's layout): `Läsnä         Anna Koivu, pj.`
-_COLUMN_LABEL = re.compile(
+_COLUMN_LABEL = regex(
     r"^(?P<label>" + _ALL_LIST + r")(?:[ \t]{2,}|\t)(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
@@ -2013,17 +2008,17 @@ def _column_labels(text: str, reg: _Registry) -> tuple[bool, set[int]]:
 
 
 # --- rosters whose line breaks were lost (PDF text): `Osallistujat Aino Aalto Pekka Puro, pj ...` ---
-_RUN_TOKEN = re.compile(r"[(),;]|[^\s(),;]+")
-_RUN_INITIAL = re.compile(r"^[A-ZÅÄÖ]\.(?:[A-ZÅÄÖ]\.)*$")
-_RUN_NAME_TOKEN = re.compile(r"^[A-ZÅÄÖÜÉ][a-zåäöüéèáà'’]+(?:-[A-ZÅÄÖa-zåäö][a-zåäöüéèáà'’]+)*$")
+_RUN_TOKEN = regex(r"[(),;]|[^\s(),;]+")
+_RUN_INITIAL = regex(r"^[A-ZÅÄÖ]\.(?:[A-ZÅÄÖ]\.)*$")
+_RUN_NAME_TOKEN = regex(r"^[A-ZÅÄÖÜÉ][a-zåäöüéèáà'’]+(?:-[A-ZÅÄÖa-zåäö][a-zåäöüéèáà'’]+)*$")
 # A colon-less list label at a run's start, capitalised as a heading word is.
-_RUN_LABEL = re.compile(
+_RUN_LABEL = regex(
     r"(?<![\w:])(?P<label>Osallistujat|Läsnä|Läsnäolijat|Jäsenet|Paikalla|Present|PRESENT|Attendees|"
     r"Närvarande|Deltagare)[ \t]+(?=[A-ZÅÄÖ][a-zåäö])"
 )
 _RUN_MAX_TOKENS = 400
 # A name right after a lower-case word or a note, with no comma between: `pj Aino Aalto`, `(VM) Ari Mäki`.
-_JOINED_NAME = re.compile(r"(?:\b[a-zåäö]{3,}|\))[ \t]+[A-ZÅÄÖ][a-zåäö][\w'’-]*[ \t]+[A-ZÅÄÖ][a-zåäö]")
+_JOINED_NAME = regex(r"(?:\b[a-zåäö]{3,}|\))[ \t]+[A-ZÅÄÖ][a-zåäö][\w'’-]*[ \t]+[A-ZÅÄÖ][a-zåäö]")
 
 
 def _joined_names(s: str) -> bool:
@@ -2033,7 +2028,7 @@ def _joined_names(s: str) -> bool:
 
 
 # Four capitalised words in a row: names run together (`Aino Aalto Pekka Puro`).
-_CAPS_RUN = re.compile(r"(?:\b[A-ZÅÄÖ][a-zåäö][\w'’-]*[ \t]+){3}[A-ZÅÄÖ][a-zåäö]")
+_CAPS_RUN = regex(r"(?:\b[A-ZÅÄÖ][a-zåäö][\w'’-]*[ \t]+){3}[A-ZÅÄÖ][a-zåäö]")
 
 
 def _run_label_at(toks: list[str], k: int) -> tuple[int, Role | None, bool] | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from muistio.contract import Participant
+from muistio.patterns import regex
 
 
 @dataclass
@@ -30,12 +31,12 @@ def split_lines(text: str) -> list[Line]:
 
 
 # An rst heading's underline (or overline): a run of one punctuation character, `=====`, `-----`.
-RST_UNDERLINE = re.compile(r"^([=\-~^\"'`#*+_:.])\1{2,}[ \t]*$")
+RST_UNDERLINE = regex(r"^([=\-~^\"'`#*+_:.])\1{2,}[ \t]*$")
 
 
 # Letters a case-blind regex matches to `i`, `s` or `k` that `str.lower()` does not turn into them (all
 # of them: checked over every code point against re.I and str.lower for the ASCII letters).
-_ODD_FOLD = re.compile("[ıİſ\u212a]")
+_ODD_FOLD = regex("[ıİſ\u212a]")
 
 
 def may_hold(text: str, words: Iterable[str]) -> bool:

@@ -6,43 +6,44 @@ import re
 from dataclasses import dataclass, field
 
 from muistio.extraction.parts import RST_UNDERLINE, Line, Section, split_lines
+from muistio.patterns import regex
 
 # --- small patterns used throughout this module, compiled once at import ------------------------------
 # Markdown emphasis and code marks around a heading's words.
-_EMPHASIS = re.compile(r"[*_`]{1,3}")
-_TRAILING_COLON_OR_DOT = re.compile(r"[ \t]*[:.]+$")
-_SPACES = re.compile(r"\s+")
+_EMPHASIS = regex(r"[*_`]{1,3}")
+_TRAILING_COLON_OR_DOT = regex(r"[ \t]*[:.]+$")
+_SPACES = regex(r"\s+")
 # A title that starts with a digit after `1.` is a number (`1.6 miljardia`), not a heading.
-_LEADING_DIGIT = re.compile(r"^\d")
-_WORD_CHAR = re.compile(r"\w")
+_LEADING_DIGIT = regex(r"^\d")
+_WORD_CHAR = regex(r"\w")
 # A link in a bullet is no part of the agenda item's title.
-_URL = re.compile(r"https?://\S+")
+_URL = regex(r"https?://\S+")
 # A §-numbered heading (`§ 3`, `3 §`): one such heading makes a chain of items.
-_PARAGRAPH_SIGN = re.compile(r"^\s*(?:#+\s*)?§|^\s*\d+\s*§")
+_PARAGRAPH_SIGN = regex(r"^\s*(?:#+\s*)?§|^\s*\d+\s*§")
 
 
 # A numbered heading: `1 Title`, `1. Title`, `1) Title`, `1.Title`, `§ 3 Title`, `3 § Title`, `## 2. Title`.
-_NUMBERED = re.compile(
+_NUMBERED = regex(
     r"^[ \t]*(?:#{1,6}[ \t]*|={1,6}[ \t]*)?(?:\*\*)?"
     r"(?:§[ \t]*(?P<n1>\d{1,3})\b|(?P<n2>\d{1,3})[ \t]*§|(?P<n3>\d{1,3})(?:[.)](?!\d)|(?=[ \t])))"
     r"[ \t]*(?P<title>.*?)[ \t]*(?:\*\*)?[ \t]*=*[ \t]*$"
 )
-_MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$")
-_WIKI_HEADING = re.compile(r"^[ \t]*(={1,6})[ \t]*(.+?)[ \t]*\1[ \t]*$")
-_BOLD_LINE = re.compile(r"^[ \t]*\*\*([^*]+?)\*\*[ \t]*:?[ \t]*$")
-_TOP_BULLET = re.compile(r"^[-*•][ \t]+(\S.*)$")
-_MEETBOT_TOPIC = re.compile(r"\*[ \t]+TOPIC:[ \t]*(?P<title>.+?)[ \t]*\((?:@|[\w.-]+,)[^)]*\)")
-_PRESENTER = re.compile(
+_MD_HEADING = regex(r"^[ \t]{0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$")
+_WIKI_HEADING = regex(r"^[ \t]*(={1,6})[ \t]*(.+?)[ \t]*\1[ \t]*$")
+_BOLD_LINE = regex(r"^[ \t]*\*\*([^*]+?)\*\*[ \t]*:?[ \t]*$")
+_TOP_BULLET = regex(r"^[-*•][ \t]+(\S.*)$")
+_MEETBOT_TOPIC = regex(r"\*[ \t]+TOPIC:[ \t]*(?P<title>.+?)[ \t]*\((?:@|[\w.-]+,)[^)]*\)")
+_PRESENTER = regex(
     r"^[ \t]*(?:[-*•][ \t]*)?"
     r"(?:Alustus|Alustaja(?:t)?|Esittelijä(?:t)?|Esittely|Presenter(?:s)?|Presented by)"
     r"[ \t]*:[ \t]*(?P<names>.+)$",
     re.IGNORECASE | re.MULTILINE,
 )
-_HEADING_SLOT = re.compile(
+_HEADING_SLOT = regex(
     r"\((?P<names>[^()]*?[A-ZÅÄÖ][^()]*?)[,;–—-]\s*\d{1,3}\s*(?:min|mins|minutes|minuuttia|min\.|')\s*\)\s*$",
     re.IGNORECASE,
 )
-_AGENDA_LABEL = re.compile(
+_AGENDA_LABEL = regex(
     r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?:agenda|esityslista|asialista|käsiteltävät asiat)\b[^\n]{0,20}$",
     re.IGNORECASE,
 )
@@ -96,7 +97,7 @@ _META_HEADINGS = frozenset(
 )
 # A heading over a list of tasks: the action stage reads the list after such a line as tasks, so the
 # heading line stays in its section's body (an rst underline too).
-_ACTION_TITLE = re.compile(
+_ACTION_TITLE = regex(
     r"(?:action\s+items?|actions|action\s+points|toimenpiteet|tehtävät|todo|to\s+do|next\s+steps)", re.I
 )
 
@@ -329,7 +330,7 @@ def _segment_meetbot(text: str) -> Segmentation | None:
     return Segmentation(sections, [(s.number, s.title) for s in sections[1:] if s.number], tops[0].start())
 
 
-_INLINE_NUMBERED = re.compile(
+_INLINE_NUMBERED = regex(
     r"(?:(?<=^)|(?<=\s))(?P<n>\d{1,2})\.\s+(?P<title>[A-ZÅÄÖ][\w-]+(?:\s+[a-zåäö][\w-]*){0,8})"
 )
 

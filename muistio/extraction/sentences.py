@@ -7,8 +7,9 @@ hard-wrapped Markdown, and MeetBot lines collapsed into one (`* ACTION: ... * AG
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from muistio.patterns import regex
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -26,27 +27,25 @@ ABBREVIATIONS = _words(
 
 # Units written after a number: '20 kpl.', '3 milj.' (an abbreviation that can end a sentence).
 _UNITS = frozenset({"kpl", "milj", "mrd", "eur", "pcs", "snt", "tuh"})
-_NUMBER_BEFORE = re.compile(r"\d[\d .,]*\s$")
+_NUMBER_BEFORE = regex(r"\d[\d .,]*\s$")
 
 # Words that continue a sentence after a date's trailing dot ('15.12. Mennessä', '20.6. klo').
 _AFTER_DATE = frozenset({"mennessä", "alkaen", "asti", "saakka", "klo", "kello", "lähtien", "by", "at"})
 
-_BULLET = re.compile(r"^[ \t]*(?:[-*+•–◦▪]|\d{1,2}[.)](?=[ \t])|[a-z][.)](?=[ \t])|\[[ xX]\])[ \t]*")
-_MEETBOT_TAG = re.compile(
+_BULLET = regex(r"^[ \t]*(?:[-*+•–◦▪]|\d{1,2}[.)](?=[ \t])|[a-z][.)](?=[ \t])|\[[ xX]\])[ \t]*")
+_MEETBOT_TAG = regex(
     r"(?:^|[ \t])\*[ \t]+(?:ACTION|AGREED|INFO|IDEA|TOPIC|LINK|HELP|ACCEPTED|REJECTED|UNDO|CHAIR|NOTE)\s*:"
 )
-_TURN = re.compile(
-    r"^[ \t]*(?:[-*•][ \t]+)?(?:@[\w.-]+|[A-ZÅÄÖ][\w'’.-]*(?:[ \t]+[\wÅÄÖåäö'’.-]+){0,2})[ \t]*:"
-)
+_TURN = regex(r"^[ \t]*(?:[-*•][ \t]+)?(?:@[\w.-]+|[A-ZÅÄÖ][\w'’.-]*(?:[ \t]+[\wÅÄÖåäö'’.-]+){0,2})[ \t]*:")
 # A chat-log line: '16:05:52 <nick> text' or '[16:05] <nick> text'.
-IRC_PREFIX = re.compile(r"[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?<(?P<nick>[^>\s]{1,40})>[ \t]*")
-_NEXT_WORD = re.compile(r"\s*([\"“(\[*]*)(\S+)")
-_WORD_BEFORE = re.compile(r"([\w'’]+)\.*$")
-_NUMBERED_NUMBER = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]*\d")  # '3. 12 members' is no bullet
-_TAGGED = re.compile(r"[ \t]*\*[ \t]+[A-Z]+\s*:")
+IRC_PREFIX = regex(r"[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?<(?P<nick>[^>\s]{1,40})>[ \t]*")
+_NEXT_WORD = regex(r"\s*([\"“(\[*]*)(\S+)")
+_WORD_BEFORE = regex(r"([\w'’]+)\.*$")
+_NUMBERED_NUMBER = regex(r"^[ \t]*\d{1,2}[.)][ \t]*\d")  # '3. 12 members' is no bullet
+_TAGGED = regex(r"[ \t]*\*[ \t]+[A-Z]+\s*:")
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ")
 # the leading lookahead lets the scan skip ordinary letters before the lookbehind is tried at each
-_SENT_END = re.compile(r"(?=[.!?A-ZÅÄÖ])(?:[.!?]+[\"”’)\]]*(?=\s|$)|(?<=\d\.)(?=[A-ZÅÄÖ][a-zåäö]))")
+_SENT_END = regex(r"(?=[.!?A-ZÅÄÖ])(?:[.!?]+[\"”’)\]]*(?=\s|$)|(?<=\d\.)(?=[A-ZÅÄÖ][a-zåäö]))")
 
 
 # Not frozen: a frozen dataclass's __init__ costs three times as much, and a document makes hundreds

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from muistio.contract import Due
 from muistio.extraction.parts import Section, may_hold
 from muistio.extraction.sentences import Sentence
+from muistio.patterns import regex
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -16,176 +17,176 @@ def _words(spaced: str) -> frozenset[str]:
 
 
 # --- names and initials
-_CAPS_INITIALS = re.compile(r"[A-ZÅÄÖ]{2,6}")  # 'KM', 'AJL': initials standing for a person
+_CAPS_INITIALS = regex(r"[A-ZÅÄÖ]{2,6}")  # 'KM', 'AJL': initials standing for a person
 
 
-_INNER_CAPITAL = re.compile(r"[a-zåäö][A-ZÅÄÖ]")  # 'McKay', 'jDoe': a name or handle, not a word
+_INNER_CAPITAL = regex(r"[a-zåäö][A-ZÅÄÖ]")  # 'McKay', 'jDoe': a name or handle, not a word
 
 
-_NAME_SEPARATOR = re.compile(r"\s*(?:,|\bja\b|\band\b|\boch\b|[&+])\s*")
+_NAME_SEPARATOR = regex(r"\s*(?:,|\bja\b|\band\b|\boch\b|[&+])\s*")
 
 
-_TRAILING_INITIALS = re.compile(r",\s*[A-ZÅÄÖ]{2,6}\s*$")  # 'Aila Virta, AV': the initials repeat her
+_TRAILING_INITIALS = regex(r",\s*[A-ZÅÄÖ]{2,6}\s*$")  # 'Aila Virta, AV': the initials repeat her
 
 
-_NAME_WITH_HANDLE = re.compile(r"([A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)+)\s*\((@[\w.-]+)\)")
+_NAME_WITH_HANDLE = regex(r"([A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)+)\s*\((@[\w.-]+)\)")
 
 
-_MEETBOT_NICK_TASK = re.compile(r"\s*(@?[a-z][\w.-]*)\s+(?:to|will|should)\s")
+_MEETBOT_NICK_TASK = regex(r"\s*(@?[a-z][\w.-]*)\s+(?:to|will|should)\s")
 
 
-_NOT_A_SPEAKER = re.compile(r"\s*(?:Vastuu|Owner|Deadline)")  # labels shaped like a 'Name:' turn
+_NOT_A_SPEAKER = regex(r"\s*(?:Vastuu|Owner|Deadline)")  # labels shaped like a 'Name:' turn
 
 
-_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_LEADING_THE = regex(r"^(?:the|The)\s+")
 
 
-_LEADING_THE_OR_ALL = re.compile(r"^(?:the|all)\s+")
+_LEADING_THE_OR_ALL = regex(r"^(?:the|all)\s+")
 
 
-_TRAILING_THE = re.compile(r"\b[Tt]he\s+$")
+_TRAILING_THE = regex(r"\b[Tt]he\s+$")
 
 
-_OFFICE_PHRASE = re.compile(r"[\wåäöÅÄÖ-]+(?:\s+[\wåäöÅÄÖ-]+){0,2}")  # 'Consultant Anaesthetist'
+_OFFICE_PHRASE = regex(r"[\wåäöÅÄÖ-]+(?:\s+[\wåäöÅÄÖ-]+){0,2}")  # 'Consultant Anaesthetist'
 
 
-_CAPITALISED_OFFICE = re.compile(r"(?:[Tt]he\s+)?([A-Z][a-z]+)")  # 'the Clerk'
+_CAPITALISED_OFFICE = regex(r"(?:[Tt]he\s+)?([A-Z][a-z]+)")  # 'the Clerk'
 
 
 # --- Markdown and list markup
-_LIST_MARKER_LEAD = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)])\s+")
+_LIST_MARKER_LEAD = regex(r"^\s*(?:[-*•+]|\d{1,2}[.)])\s+")
 
 
-_OPTIONAL_LIST_MARKER = re.compile(r"\s*(?:[-*•+]\s+|\d{1,2}[.)]\s+)?")
+_OPTIONAL_LIST_MARKER = regex(r"\s*(?:[-*•+]\s+|\d{1,2}[.)]\s+)?")
 
 
-_BULLET_LEAD = re.compile(r"\s*[-*•]?\s*")
+_BULLET_LEAD = regex(r"\s*[-*•]?\s*")
 
 
-_MD_ESCAPE = re.compile(r"\\([\[\]_*])")
+_MD_ESCAPE = regex(r"\\([\[\]_*])")
 
 
-_MD_STAR_EMPHASIS = re.compile(r"(\*\*|\*|`)(\S(?:.*?\S)?)\1")
+_MD_STAR_EMPHASIS = regex(r"(\*\*|\*|`)(\S(?:.*?\S)?)\1")
 
 
-_MD_UNDERSCORE_EMPHASIS = re.compile(r"(?<!\w)(__?)(\S(?:.*?\S)?)\1(?!\w)")
+_MD_UNDERSCORE_EMPHASIS = regex(r"(?<!\w)(__?)(\S(?:.*?\S)?)\1(?!\w)")
 
 
-_EDGE_BRACKET = re.compile(r"^[\[(]|[\])]$")
+_EDGE_BRACKET = regex(r"^[\[(]|[\])]$")
 
 
-_CLOSING_BRACKET = re.compile(r"\\?\]|\)(?!\w)")
+_CLOSING_BRACKET = regex(r"\\?\]|\)(?!\w)")
 
 
-_TRAILING_PAREN_NOTE = re.compile(r"\s*\([^()]*\)?\s*$")  # '... (carried over)': no new task
+_TRAILING_PAREN_NOTE = regex(r"\s*\([^()]*\)?\s*$")  # '... (carried over)': no new task
 
 
 # --- punctuation and tokens
-_SPACES = re.compile(r"\s+")
+_SPACES = regex(r"\s+")
 
 
-_NON_WORD_RUN = re.compile(r"\W+")
+_NON_WORD_RUN = regex(r"\W+")
 
 
-_WORD_TOKEN = re.compile(r"[\wåäöÅÄÖ-]+")
+_WORD_TOKEN = regex(r"[\wåäöÅÄÖ-]+")
 
 
-_FIRST_LOWER_WORD = re.compile(r"\s*([a-zåäö]+)")
+_FIRST_LOWER_WORD = regex(r"\s*([a-zåäö]+)")
 
 
-_ASCII_LOWER_WORD = re.compile(r"\s*([a-z]+)")
+_ASCII_LOWER_WORD = regex(r"\s*([a-z]+)")
 
 
-_CLAUSE_PUNCT = re.compile(r"[,;:]")
+_CLAUSE_PUNCT = regex(r"[,;:]")
 
 
-_LIST_SEP = re.compile(r"[,;]\s+")
+_LIST_SEP = regex(r"[,;]\s+")
 
 
-_LIST_SEP_OUTSIDE_PARENS = re.compile(r"(,\s+(?![^()]*\))|;\s+)")  # the group keeps the separators
+_LIST_SEP_OUTSIDE_PARENS = regex(r"(,\s+(?![^()]*\))|;\s+)")  # the group keeps the separators
 
 
 # a bracket, dash or colon before a name: a new clause starts there ('- Kate will', '(Kate will')
-_CLAUSE_OPENER_END = re.compile(r"(?:[(\[–—:;,.]|\s-)\s*$")
+_CLAUSE_OPENER_END = regex(r"(?:[(\[–—:;,.]|\s-)\s*$")
 
 
-_TRAILING_DASH = re.compile(r"[–—-]\s*$")
+_TRAILING_DASH = regex(r"[–—-]\s*$")
 
 
-_WORD_FINAL_DOT = re.compile(r"(?<=[A-Za-zåäö]{3})\.$")  # 'in April.' -> 'in April' (not 'klo 9.')
+_WORD_FINAL_DOT = regex(r"(?<=[A-Za-zåäö]{3})\.$")  # 'in April.' -> 'in April' (not 'klo 9.')
 
 
-_YEAR = re.compile(r"\b\d{4}\b")
+_YEAR = regex(r"\b\d{4}\b")
 
 
-_CLOCK_TIME = re.compile(r"\bklo\b|\bkello\b|\d{1,2}[:.]\d{2}")
+_CLOCK_TIME = regex(r"\bklo\b|\bkello\b|\d{1,2}[:.]\d{2}")
 
 
 # --- English word shapes
-_EN_NON_VERB_SUFFIX = re.compile(r"(?:ed|ing|ive|ion|ment|ness|ity|ance|ence|ly|ful|able)$")
+_EN_NON_VERB_SUFFIX = regex(r"(?:ed|ing|ive|ion|ment|ness|ity|ance|ence|ly|ful|able)$")
 
 
-_EN_WILL_BE = re.compile(r"\bwill\s+be\s+(\w+)")
+_EN_WILL_BE = regex(r"\bwill\s+be\s+(\w+)")
 
 
-_EN_I_WILL = re.compile(r"\bI(?:'ll|’ll| will)\s+(\w+)")
+_EN_I_WILL = regex(r"\bI(?:'ll|’ll| will)\s+(\w+)")
 
 
 # --- Finnish word shapes (suffix tests stand in for a morphological analyser)
-_FI_PLURAL_3P_END = re.compile(r"(?:vat|vät)$")
+_FI_PLURAL_3P_END = regex(r"(?:vat|vät)$")
 
 
 # partitive endings, for the nominative guess (kiinteistövastaavaa -> kiinteistövastaava)
-_FI_DOUBLE_A_END = re.compile(r"([aä])\1$")
+_FI_DOUBLE_A_END = regex(r"([aä])\1$")
 
 
-_FI_CONSONANT_TA_END = re.compile(r"[^aeiouyäö]t[aä]$")
+_FI_CONSONANT_TA_END = regex(r"[^aeiouyäö]t[aä]$")
 
 
-_FI_VOWEL_A_END = re.compile(r"[aeiouyäö][aä]$")
+_FI_VOWEL_A_END = regex(r"[aeiouyäö][aä]$")
 
 
-_FI_SECOND_VERB = re.compile(r"\s+\w+\s+([a-zåäö]+)\b")  # 'lupasi toimittaa': the verb after the verb
+_FI_SECOND_VERB = regex(r"\s+\w+\s+([a-zåäö]+)\b")  # 'lupasi toimittaa': the verb after the verb
 
 
-_FI_INFINITIVE_END = re.compile(r"(?:[aeiouyäö][aä]|[dtlnr][aä]|m[aä][aä]n)$")
+_FI_INFINITIVE_END = regex(r"(?:[aeiouyäö][aä]|[dtlnr][aä]|m[aä][aä]n)$")
 
 
-_FI_A_INFINITIVE_END = re.compile(r"(?:[aä]|d[aä]|t[aä]|l[aä]|n[aä]|r[aä])$")
+_FI_A_INFINITIVE_END = regex(r"(?:[aä]|d[aä]|t[aä]|l[aä]|n[aä]|r[aä])$")
 
 
 # a local or other case ending: an inflected word is no subject ('Hallituksessa', 'Kokoukselle')
-_FI_CASE_END = re.compile(r"(?:een[aä]|ss[aä]|ll[aä]|lle|st[aä]|ksi|tt[aä])$")
+_FI_CASE_END = regex(r"(?:een[aä]|ss[aä]|ll[aä]|lle|st[aä]|ksi|tt[aä])$")
 
 
-_FI_NEGATION_EI = re.compile(r"\s*ei\b")
+_FI_NEGATION_EI = regex(r"\s*ei\b")
 
 
-_FI_AS_TASK = re.compile(r"\btehtäv(?:äksi|änä)\b")
+_FI_AS_TASK = regex(r"\btehtäv(?:äksi|änä)\b")
 
 
-_FI_NAME_ALLATIVE = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+lle)\b")  # 'Mikolle': to Mikko
+_FI_NAME_ALLATIVE = regex(r"\b([A-ZÅÄÖ][a-zåäö]+lle)\b")  # 'Mikolle': to Mikko
 
 
-_FI_ALLATIVE = re.compile(r"\b([a-zåäö]{4,}lle)\b")
+_FI_ALLATIVE = regex(r"\b([a-zåäö]{4,}lle)\b")
 
 
-_FI_GENITIVE_OBJECT = re.compile(r"[\wåäö]+\s+([a-zåäö]{4,}n)\b")
+_FI_GENITIVE_OBJECT = regex(r"[\wåäö]+\s+([a-zåäö]{4,}n)\b")
 
 
-_FI_GOAL_LEAD = re.compile(r"\s*(?:[-*•]\s*)?Tavoitteena\s+(?:on\s+)?([a-zåäö]+)")
+_FI_GOAL_LEAD = regex(r"\s*(?:[-*•]\s*)?Tavoitteena\s+(?:on\s+)?([a-zåäö]+)")
 
 
-_FI_INTENTION = re.compile(r"\b(?:on\s+)?tarkoitus\s+(?:on\s+)?([a-zåäö]+[aä])\b")
+_FI_INTENTION = regex(r"\b(?:on\s+)?tarkoitus\s+(?:on\s+)?([a-zåäö]+[aä])\b")
 
 
-_FI_NO_INTENTION = re.compile(r"\bei\s+(?:ole\s+)?tarkoitus")
+_FI_NO_INTENTION = regex(r"\bei\s+(?:ole\s+)?tarkoitus")
 
 
 _MD = r"(?:\*\*|__|\*|_)?"  # Markdown emphasis around a marker: '**ACTION:**', '**Action**:'
 
 
-_EXPLICIT = re.compile(
+_EXPLICIT = regex(
     rf"^\s*(?:[-*•]\s*)?(?:\[\s\]\s*|#action\b:?\s*"
     # 'AI(kimura): open an issue', 'ACTION (Lee, Kim): ...': the owner in brackets after the marker
     r"|(?:ACTION|AI|AP|TODO)\s*\((?P<paren>[^()\n]{1,60})\)\s*[:\-–—]\s*"
@@ -198,7 +199,7 @@ _EXPLICIT = re.compile(
 )
 
 
-_DONE_BOX = re.compile(r"^\s*(?:[-*•]\s*)?\[[xX]\]")
+_DONE_BOX = regex(r"^\s*(?:[-*•]\s*)?\[[xX]\]")
 
 
 # A done marker after a dash, comma or bracket ('– done 2 March', '(done)', '— valmis', ', tehty', '✓'):
@@ -224,7 +225,7 @@ def _may_be_done(seg: str) -> bool:
     return may_hold(seg, _DONE_HINTS)
 
 
-_DONE_MARK = re.compile(
+_DONE_MARK = regex(
     r"(?:[–—]|\s-|[(\[,;])\s*(?:done|completed|closed|finished|valmis|valmiina|tehty|hoidettu|suoritettu)"
     r"(?=\s*(?:$|[.,;:)\]!]|\d|[A-Za-zåäö]+\s+\d))|[✓✔☑✅]",
     re.I,
@@ -232,7 +233,7 @@ _DONE_MARK = re.compile(
 
 
 # English labels need their colon or dash: 'Responsible AD: Omar' names an office, not an owner
-_OWNER_LABEL = re.compile(
+_OWNER_LABEL = regex(
     r"[(\[]?\b(?:(?:Vastuu(?:henkilö)?|Vastuussa)\s*[:\-–]?|(?:Owner|Assignee|Responsible|Ansvarig|Ansvariga|Ansvar)\s*[:\-–]"
     r"|Assigned to)\s*"
     r"(?P<who>@?[A-ZÅÄÖ][\w'’.-]*(?:\s+[A-ZÅÄÖ][\w'’.-]*)?(?:\s*(?:,|\bja\b|\band\b|[&+])\s*@?[A-ZÅÄÖ][\w'’.-]*"
@@ -252,33 +253,27 @@ def _owner_label(seg: str) -> re.Match[str] | None:
     return _LEAD_BY.search(seg) if "by" in seg else None
 
 
-_LEAD_BY = re.compile(
-    r"\b(?:Lead|Led|Driven|Owned)\s+by\s+(?P<who>@?[A-ZÅÄÖ@][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)"
-)
+_LEAD_BY = regex(r"\b(?:Lead|Led|Driven|Owned)\s+by\s+(?P<who>@?[A-ZÅÄÖ@][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)")
 
 
-_LABEL = re.compile(
+_LABEL = regex(
     r"^\s*(?:[-*•]\s*)?(?P<label>Päätös|Päätösehdotus|Esitys|Ehdotus|Decision|Resolution|Resolved|RESOLVED|Agreed|AGREED"
     r"|Proposal|Note|Huom|Info|INFO|IDEA|Idea|TOPIC|LINK|Alustus|Keskustelua|Muistiinpanot|Kommentit|Kommentteja"
     r"|Discussion|Notes|Kehyspäätös|Taustaa|Tausta)\b[^:\n]{0,14}:\s*"
 )
 
 
-_PREAMBLE_END = re.compile(
+_PREAMBLE_END = regex(
     r"^\s*(?:Alustus|Alustaja|Esittely|Esittelijä|Keskustelu[a]?|Muistiinpanot|Päätös|Kommentit|Kommentteja"
     r"|Presentation|Discussion|Notes|Decision)\b[^:\n]{0,30}:",
     re.IGNORECASE,
 )
 
 
-_ANNOUNCE_TITLE = re.compile(
-    r"ilmoitusasi|tiedoksi|tiedotusasi|tiedotettavat|announcement|for information", re.I
-)
+_ANNOUNCE_TITLE = regex(r"ilmoitusasi|tiedoksi|tiedotusasi|tiedotettavat|announcement|for information", re.I)
 
 
-_TURN = re.compile(
-    r"^\s*(?:[-*•]\s*)?(?P<who>@[\w.:-]+|[A-ZÅÄÖ][\w'’.-]*(?:\s+[A-ZÅÄÖ][\w'’.-]*){0,2})\s*:\s*"
-)
+_TURN = regex(r"^\s*(?:[-*•]\s*)?(?P<who>@[\w.:-]+|[A-ZÅÄÖ][\w'’.-]*(?:\s+[A-ZÅÄÖ][\w'’.-]*){0,2})\s*:\s*")
 
 
 def _turn(s: str) -> re.Match[str] | None:
@@ -286,19 +281,19 @@ def _turn(s: str) -> re.Match[str] | None:
     return _TURN.match(s) if ":" in s else None
 
 
-_REPORTING = re.compile(
+_REPORTING = regex(
     r"(?=[kemrspit])\b(?:kertoi|esitteli|totesi|mainitsi|kuvasi|raportoi|selosti|informoi|presented|reported|explained)\b",
     re.I,
 )
 
 
-_STRUCK = re.compile(r"~~.*?~~|<(?:s|del|strike)>.*?</(?:s|del|strike)>", re.S)
+_STRUCK = regex(r"~~.*?~~|<(?:s|del|strike)>.*?</(?:s|del|strike)>", re.S)
 
 
-_MEETBOT_TRAILER = re.compile(r"\s*\((?:@[\w.:-]+|[\w.-]+),\s*\d{1,2}:\d{2}(?::\d{2})?\)\s*$")
+_MEETBOT_TRAILER = regex(r"\s*\((?:@[\w.:-]+|[\w.-]+),\s*\d{1,2}:\d{2}(?::\d{2})?\)\s*$")
 
 
-_MEETING_WORDS = re.compile(
+_MEETING_WORDS = regex(
     r"\b(?:kokous|kokouksen|kokoukseen|kokouksessa|palaveri\w*|vuosikokous\w*|syyskokous\w*|kevätkokous\w*"
     r"|yleinen kokous"
     r"|\w*parlamentti\w*|istunto\w*|meeting|AGM|EGM|session)\b",
@@ -306,7 +301,7 @@ _MEETING_WORDS = re.compile(
 )
 
 
-_GENERIC = re.compile(
+_GENERIC = regex(
     r"\b(?:tavanomaisesti|yleensä|totuttuun tapaan|aina|usein|jatkuvasti|parhaillaan|perinteisesti|nykyään"
     r"|tällä hetkellä|normaalisti|\d+\s+kert(?:aa|a)|viikoittain|kuukausittain|päivittäin|vuosittain"
     r"|kerran\s+(?:viikossa|kuussa|vuodessa)|joka\s+(?:viikko|kuukausi|päivä|vuosi))\b",
@@ -323,13 +318,13 @@ _RELATIVE = _words(
 
 
 # A next-meeting line ('Seuraava kokous toukokuussa, kutsu lähetetään myöhemmin'): scheduling, not a task
-_NEXT_MEETING_LINE = re.compile(
+_NEXT_MEETING_LINE = regex(
     r"^\W*(?:seuraava|seuraavan|next)\s+(?:\w+\s+)?(?:kokous|kokouksen|kokoukseen|tapaaminen|meeting|call|session)",
     re.I,
 )
 
 
-_REPORTED_THAT = re.compile(
+_REPORTED_THAT = regex(
     r"(?=[mhkptaenrsoicbs])\b(?:muistutti|muistuttaa|huomautti|huomauttaa|mainitsi|korosti|painotti|totesi|toteaa|kertoi|kertoo"
     r"|tiedotti|arveli|epäili|muistuttivat|totesivat|kertoivat|noted|notes|reminded|said|says|reported"
     r"|mentioned|explained|pointed\s+out|stressed|observed|remarked|commented|informed|advised|told"
@@ -340,7 +335,7 @@ _REPORTED_THAT = re.compile(
 
 
 # 'vuodelle 2027', 'for 2027': the year something is for, not a deadline
-_FOR_PERIOD = re.compile(
+_FOR_PERIOD = regex(
     r"\b(?:vuodelle|vuosille|kaudelle|tilikaudelle|toimintavuodelle|for(?:\s+the\s+year)?)\s+$", re.I
 )
 
@@ -348,7 +343,7 @@ _FOR_PERIOD = re.compile(
 _OWNERLESS_RULES = frozenset({"fi-passive", "en-passive", "sv-passive", "deadline", "goal", "we"})
 
 
-_AGREED = re.compile(
+_AGREED = regex(
     r"^\s*(?:Sovittiin|Päätettiin|Todettiin|Agreed|It was agreed|Decided)\s*,?\s*(?:että|that)?\s*", re.I
 )
 
@@ -378,14 +373,14 @@ _VERDICT = _words(
 
 
 # Words saying that something stays as it is: a standing fact, not a task.
-_STANDING = re.compile(
+_STANDING = regex(
     r"\b(?:ennallaan|entisellään|ennallensa|ennallaan|nykyisellään|muuttumattomana|ennallaan|voimassa"
     r"|unchanged|as\s+it\s+is|as\s+before|remains?|stays?)\b",
     re.I,
 )
 
 
-_PASSIVE = re.compile(r"\b([a-zåäö][a-zåäö-]*?(?:[aeiouyäöh]d|[aeiouyäö]t|ell|nn|rr)(?:aan|ään))\b", re.I)
+_PASSIVE = regex(r"\b([a-zåäö][a-zåäö-]*?(?:[aeiouyäöh]d|[aeiouyäö]t|ell|nn|rr)(?:aan|ään))\b", re.I)
 
 
 # Finnish 3rd-person present task verbs (a subject that is not a known participant needs one of these).
@@ -435,14 +430,14 @@ _EN_STOP_SUBJECTS = _words(
 )
 
 
-_EN_MODAL = re.compile(
+_EN_MODAL = regex(
     r"\s+(?P<modal>will|'ll|’ll|to|agreed to|agrees to|is to|are to|needs to|need to|has to|have to|must"
     r"|should"
     r"|volunteered to|promised to|is going to|are going to|is|are)\s+(?P<verb>[a-z][\w-]*)"
 )
 
 
-_BULLET_ONLY = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)]|[a-z][.)])?\s*$")
+_BULLET_ONLY = regex(r"^\s*(?:[-*•+]|\d{1,2}[.)]|[a-z][.)])?\s*$")
 
 
 _EN_NOT_VERBS = _words(
@@ -485,7 +480,7 @@ def _name_like(n: str) -> bool:
     return not _EN_NON_VERB_SUFFIX.search(low)
 
 
-_PP = re.compile(r"^(?:\w+ed|done|made|held|given|taken|sent|written|built|set|put|run|seen|fixed|updated)$")
+_PP = regex(r"^(?:\w+ed|done|made|held|given|taken|sent|written|built|set|put|run|seen|fixed|updated)$")
 
 
 # Titles written before a name ('Mr. Ortega', 'Trustee Mitchell', 'Rehtori Heikkilä', 'Sihteeri Anu
@@ -502,7 +497,7 @@ _TITLE = (
 )
 
 
-_TITLE_RE = re.compile(rf"^(?:{_TITLE}\s+)+(?=[A-ZÅÄÖ@])")
+_TITLE_RE = regex(rf"^(?:{_TITLE}\s+)+(?=[A-ZÅÄÖ@])")
 
 
 _SUBJ_WORD = rf"@[\w.-]+|(?:{_TITLE}\s+)?[A-ZÅÄÖ][\w'’-]*(?:\s+[A-ZÅÄÖ]\.)?|[A-ZÅÄÖ]{{2,}}"
@@ -510,25 +505,25 @@ _SUBJ_WORD = rf"@[\w.-]+|(?:{_TITLE}\s+)?[A-ZÅÄÖ][\w'’-]*(?:\s+[A-ZÅÄÖ]\
 
 # every subject starts with '@' or a capital: the lookahead rejects other positions before the long
 # title alternation is tried at each of them (five times faster on running text, same matches)
-_SUBJECT = re.compile(
+_SUBJECT = regex(
     rf"(?=[@A-ZÅÄÖ])(?P<subj>(?:{_SUBJ_WORD})(?:\s+[A-ZÅÄÖ][\w'’-]*)?(?:\s*(?:,|\bja\b|\band\b|[&+])\s*(?:{_SUBJ_WORD})"
     rf"(?:\s+[A-ZÅÄÖ][\w'’-]*)?)*)"
 )
 
 
-_SUBJ_WORD_RE = re.compile(_SUBJ_WORD)
+_SUBJ_WORD_RE = regex(_SUBJ_WORD)
 
 
-_LEAD_SUBJECT = re.compile(rf"\s*{_SUBJECT.pattern}(?=\s)")
+_LEAD_SUBJECT = regex(rf"\s*{_SUBJECT.pattern}(?=\s)")
 
 
-_NAMED_SUBJECT = re.compile(rf"\s*{_SUBJECT.pattern}\s*(?::|\s[—–-])\s+")
+_NAMED_SUBJECT = regex(rf"\s*{_SUBJECT.pattern}\s*(?::|\s[—–-])\s+")
 
 
-_DECISION_WORD = re.compile(r"\bpäätös\b", re.I)
+_DECISION_WORD = regex(r"\bpäätös\b", re.I)
 
 
-_DEADLINE_LEAD = re.compile(r"\W*(?:määräai|takaraj|deadline|aikataulu|due\b)", re.I)
+_DEADLINE_LEAD = regex(r"\W*(?:määräai|takaraj|deadline|aikataulu|due\b)", re.I)
 
 
 # Offices that name one person; the value is the contract role that person has, when there is one.
@@ -562,7 +557,7 @@ _OFFICES: dict[str, str | None] = {
 _PERSON = r"(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Cllr|Prof|Rev)\.?[ \t]+)*[A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+)+)"
 
 
-_HONORIFIC = re.compile(r"^(?:(?:County\s+)?(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Prof|Rev)\.?\s+)+")
+_HONORIFIC = regex(r"^(?:(?:County\s+)?(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Prof|Rev)\.?\s+)+")
 
 
 @dataclass
@@ -605,7 +600,7 @@ def _mask_struck(text: str) -> str:
 
 
 # '**ACTION Ana:** order X', wiki bold around 'Action:': emphasis around a line's leading label
-_LABEL_MARKUP = re.compile(r"(?m)^([ \t]*(?:[-*•][ \t]+)?)('''|\*\*|__)([^\n*'_]{1,60}?)\2([ \t]*:)?")
+_LABEL_MARKUP = regex(r"(?m)^([ \t]*(?:[-*•][ \t]+)?)('''|\*\*|__)([^\n*'_]{1,60}?)\2([ \t]*:)?")
 
 
 def _unbold_labels(text: str) -> str:

@@ -85,9 +85,10 @@ from muistio.extraction.parts import Section, may_hold
 from muistio.extraction.sentences import Sentence
 from muistio.morphology import Morphology
 from muistio.names import Roster, strong_grade
+from muistio.patterns import regex
 
 # 'Also Tom will ...', 'Lisäksi Ari tilaa ...': a sentence adverb before the subject, not part of it
-_LEAD_ADVERB = re.compile(r"(?:Also|Then|Additionally|Lisäksi|Myös|Sitten),?\s+(?=[A-ZÅÄÖ])")
+_LEAD_ADVERB = regex(r"(?:Also|Then|Additionally|Lisäksi|Myös|Sitten),?\s+(?=[A-ZÅÄÖ])")
 
 
 def _past_adverb(seg: str, m: re.Match[str]) -> re.Match[str]:
@@ -187,10 +188,10 @@ _EN_IMPERATIVE = _EN_TASK_VERBS | _words(
 
 
 # 'Kalle: tilaa', 'Ana Berg — write', 'Lauri -pohtii': a colon, or a dash then the task
-_OWNER_LINE = re.compile(rf"\s*(?:[-*•]\s*)?{_SUBJECT.pattern}(?:\s*:\s+|\s[—–-]\s+|\s[—–-](?=[a-zåäö]))")
+_OWNER_LINE = regex(rf"\s*(?:[-*•]\s*)?{_SUBJECT.pattern}(?:\s*:\s+|\s[—–-]\s+|\s[—–-](?=[a-zåäö]))")
 
 
-_OWNER_LINE_MODAL = re.compile(r"(?:will|'ll|shall|to|is\s+to|needs?\s+to)\s+([a-z][\w-]*)")
+_OWNER_LINE_MODAL = regex(r"(?:will|'ll|shall|to|is\s+to|needs?\s+to)\s+([a-z][\w-]*)")
 
 
 def _owner_line_hit(text: str, a: int, b: int, owners: _Owners, bullet: bool) -> _Hit | None:
@@ -233,7 +234,7 @@ def _owner_line_hit(text: str, a: int, b: int, owners: _Owners, bullet: bool) ->
 
 
 # 'Lauri -pohtii arkkitehtuurimallia Jarmo -korjaa määrittelyä': a task list whose line breaks were lost
-_DASH_OWNER = re.compile(rf"{_SUBJECT.pattern}\s-(?P<verb>[a-zåäöA-ZÅÄÖ][a-zåäö]+)\b")
+_DASH_OWNER = regex(rf"{_SUBJECT.pattern}\s-(?P<verb>[a-zåäöA-ZÅÄÖ][a-zåäö]+)\b")
 
 
 def _dash_owner_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
@@ -271,13 +272,13 @@ def _at_names(subj: str, owners: _Owners) -> list[str]:
 
 # '@Rui Costa fix the bug', '@Eva + @Tim review ...', 'bo_k and ziggy to draft ...': a handle or a
 # lower-case nick as the subject (nicks only when they are participants)
-_AT_SUBJECT = re.compile(
+_AT_SUBJECT = regex(
     r"^\W*(?P<subj>@[\w.-]+(?:\s+[A-ZÅÄÖ][\w'’-]*)?(?:\s*(?:,|\band\b|&|\+)\s*@[\w.-]+(?:\s+[A-ZÅÄÖ][\w'’-]*)?)*)"
     r"\s+(?:(?P<modal>will|to|should|can)\s+)?(?P<verb>[a-z]+)\b"
 )
 
 
-_NICK_SUBJECT = re.compile(
+_NICK_SUBJECT = regex(
     r"^\W*(?P<subj>[a-z][\w.-]*(?:\s*(?:,|\band\b|&|\+)\s*[a-z][\w.-]*)*)\s+(?P<modal>will|to|should)\s+"
     r"(?P<verb>[a-z]+)\b"
 )
@@ -324,7 +325,7 @@ _EN_MODALS = (
 )
 
 
-_ROLE_SUBJECT = re.compile(
+_ROLE_SUBJECT = regex(
     r"(?:^|(?<=[;:(–—])|(?<=\s-)|(?<=,\s))\s*(?:[-*•]\s*)?(?P<art>[Tt]he|[Oo]ur)\s+"
     rf"(?P<role>(?:(?!(?i:the|and|of)\b)[\w-]+\s+){{0,2}}?(?i:{_ROLE_NOUN})(?:\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?"
     rf"|(?:[\w-]+\s+)?(?i:{_GROUP_NOUN}))"
@@ -352,19 +353,19 @@ def _role_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]
     return []
 
 
-_OTHER_BODY = re.compile(r"\b(?:their|its)\s+(?:own\s+)?(?:next\s+)?(?:call|meeting|session|agenda)\b", re.I)
+_OTHER_BODY = regex(r"\b(?:their|its)\s+(?:own\s+)?(?:next\s+)?(?:call|meeting|session|agenda)\b", re.I)
 
 
 # a role without an article, as council minutes write it: 'clerk to get quotes', 'Bin update- district
 # councilor and clerk to put a complaint in', 'council to look at cost savings'
 _PLACE_KIND = r"(?:district|parish|town|county|city|borough)"
 _BARE_ROLE = rf"(?:{_PLACE_KIND}\s+)?(?:{_ROLE_NOUN}|{_GROUP_NOUN}|councill?ors?|cllrs?)"
-_BARE_ROLE_TO = re.compile(
+_BARE_ROLE_TO = regex(
     rf"(?<![\w'’-])(?P<role>(?i:{_BARE_ROLE})(?:\s+and\s+(?:the\s+)?(?i:{_BARE_ROLE}))?)"
     r"\s+to\s+(?P<verb>[a-z]+)\b"
 )
 # the role is an object, not the doer: 'a letter to the council to ask ...', 'thanks from the clerk to ...'
-_OBJECT_BEFORE = re.compile(
+_OBJECT_BEFORE = regex(
     r"\b(?i:to|from|with|by|for|of|at|on|into|about|than|via)\s+(?:(?i:the|our|a|an)\s+)?$"
 )
 
@@ -387,11 +388,11 @@ def _bare_role_hits(text: str, a: int, b: int) -> list[_Hit]:
 
 # a task in the passive infinitive: 'job to be advertised', 'Contractor to be advised ...',
 # 'church footpath blocked to be chased up by clerk' (the doer after 'by')
-_TO_BE_DONE = re.compile(
+_TO_BE_DONE = regex(
     r"\b(?P<lead>[\w'’]+)\s+to\s+be\s+(?P<pp>[a-z]+)\b(?:\s+(?:up|out|off|back|over|through|forward))?"
     rf"(?:\s+by\s+(?:the\s+)?(?P<by>(?i:{_BARE_ROLE})|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))?"
 )
-_ISSUE_LINK = re.compile(r"\[#\d+\]\(")
+_ISSUE_LINK = regex(r"\[#\d+\]\(")
 # not a task: a likelihood, a report or a past plan ('seems to be needed', 'was to be looked at')
 _TO_BE_NOT = _words(
     """
@@ -418,20 +419,20 @@ def _to_be_done_hits(text: str, a: int, b: int) -> list[_Hit]:
     return []
 
 
-_GROUP_END = re.compile(rf"(?i:{_GROUP_NOUN})$")
+_GROUP_END = regex(rf"(?i:{_GROUP_NOUN})$")
 
 
 _GROUP_VERBS = _words("review consider monitor revisit discuss agree finalise finalize decide")
 
 
-_RESOLVED_LEAD = re.compile(
+_RESOLVED_LEAD = regex(
     r"^\W*(?:(?:It\s+was\s+|The\s+\w+\s+|\w+\s+)?(?:RESOLVED|[Rr]esolved|AGREED|[Aa]greed|DECIDED|[Dd]ecided)\b"
     r"(?:\s*:|\s+(?:unanimously\s+)?that\b|\s*$))"
 )
 
 
 # 'that officers publish ...', 'that the Housing Officer report back ...': a subject and a bare verb
-_THAT_CLAUSE = re.compile(
+_THAT_CLAUSE = regex(
     r"\b[Tt]hat\s+(?P<subj>(?:the\s+|all\s+)?(?:[A-Z][\w-]*\s+){0,3}?(?i:"
     + _ROLE_NOUN
     + r"|"
@@ -450,7 +451,7 @@ _SETTLING = _words(
 )
 
 
-_CLAUSE_BREAK = re.compile(r";|\s(?=\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+[Tt]hat\b)")
+_CLAUSE_BREAK = regex(r";|\s(?=\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+[Tt]hat\b)")
 
 
 def _resolution_clause_hits(text: str, a: int, b: int) -> list[_Hit]:
@@ -494,15 +495,15 @@ def _clause_open_at(seg: str, pos: int, marks: str, word: str = "", dash: bool =
     return len(head) <= 3 and bool(_BULLET_ONLY.match(head))
 
 
-_TITLE_WORD = re.compile(r"\s*(?:[-*•]\s*)?([A-ZÅÄÖ][a-zåäö-]{3,}\s+)?")
+_TITLE_WORD = regex(r"\s*(?:[-*•]\s*)?([A-ZÅÄÖ][a-zåäö-]{3,}\s+)?")
 
 
-_FI_VERB_AFTER = re.compile(r"\s+(?:myös\s+|itse\s+|vielä\s+)?([a-zåäö]+)\b(\s+yhteyttä)?")
+_FI_VERB_AFTER = regex(r"\s+(?:myös\s+|itse\s+|vielä\s+)?([a-zåäö]+)\b(\s+yhteyttä)?")
 
 
-_IN_CONTACT = re.compile(r"\s+(?:myös\s+)?yhteydessä\b")
+_IN_CONTACT = regex(r"\s+(?:myös\s+)?yhteydessä\b")
 # the subject opens the clause after 'että': 'Päätettiin, että Veljo kutsuu kokouksen koolle'
-_THAT_OPENS = re.compile(r"\b(?i:päätettiin|sovittiin|todettiin|päätti|sopi),?\s+että\s*$")
+_THAT_OPENS = regex(r"\b(?i:päätettiin|sovittiin|todettiin|päätti|sopi),?\s+että\s*$")
 
 
 def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
@@ -577,7 +578,7 @@ def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
 _ASK_VERBS = _words("kysyy kysyvät tiedustelee tiedustelevat")
 
 
-_ASKS_FOR = re.compile(
+_ASKS_FOR = regex(
     r"\s+(?!(?:onko|voiko|miksi|mitä|miten|kuka|ketkä|mikä|milloin|missä|mistä|paljonko|kuinka|jos|että)\b)"
     r"[a-zåäö]{3,}(?:\s+[a-zåäö]+)*\s*[.;]?\s*$"
 )
@@ -590,7 +591,7 @@ _PROMISE = _words("lupasi lupautui sitoutui lupasivat lupautuivat sitoutuivat lu
 _DELEGATION_STEMS = ("valtuut", "pyyd", "pyysi", "velvoit", "kehot", "ohjeist", "oikeut")  # the cue's words
 
 
-_DELEGATION_CUE = re.compile(r"(?=[vpko])(?:valtuut|pyyd|pyysi|velvoit|kehot|ohjeist|oikeut)", re.I)
+_DELEGATION_CUE = regex(r"(?=[vpko])(?:valtuut|pyyd|pyysi|velvoit|kehot|ohjeist|oikeut)", re.I)
 
 
 def _delegation_hits(text: str, a: int, b: int, roster: Roster) -> list[_Hit]:
@@ -667,7 +668,7 @@ def _allative_base(word: str) -> str:
     return strong_grade(stem)
 
 
-_CASE_OWNER_CUE = re.compile(
+_CASE_OWNER_CUE = regex(
     r"(?=[vtaosp])\b(?:vastuulla|vastaa|vastaavat|toimii|toimivat|annettiin|annetaan|osoitettiin|siirrettiin|siirretään"
     r"|pyydetään|pyydettiin)\b",
     re.I,
@@ -678,32 +679,32 @@ _CASE_OWNER_CUE = re.compile(
 _CASE_OWNER_STEMS = ("vastuulla", "vastaa", "toimi", "annet", "osoitettiin", "siirret", "pyydet")
 
 
-_RESP_ON = re.compile(rf"^\W*{_SUBJECT.pattern}\s+(?:vastuulla|vastuulle)\s+(?:on|ovat|jää|jäi)\b")
+_RESP_ON = regex(rf"^\W*{_SUBJECT.pattern}\s+(?:vastuulla|vastuulle)\s+(?:on|ovat|jää|jäi)\b")
 
 
-_ANSWERS_FOR = re.compile(
+_ANSWERS_FOR = regex(
     r"^\W*[\wåäöÅÄÖ-]+(?:sta|stä)\s+(?:(?:\w+\s+){0,2}?)(?:vastaa|vastaavat|huolehtii|huolehtivat)\s+"
     rf"(?:myös\s+)?{_SUBJECT.pattern}\s*[.;]?\s*$"
 )
 
 
-_ACTS_AS = re.compile(
+_ACTS_AS = regex(
     r"\b(?i:yhteyshenkilönä|vastuuhenkilönä|vetäjänä|koordinaattorina|kokoonkutsujana|vastaavana)\s+"
     rf"(?:toimii|toimivat)\s+{_SUBJECT.pattern}"
 )
 
 
-_GIVEN_TO = re.compile(r"\b(?:annettiin|annetaan|osoitettiin|siirrettiin|siirretään)\b", re.I)
+_GIVEN_TO = regex(r"\b(?:annettiin|annetaan|osoitettiin|siirrettiin|siirretään)\b", re.I)
 
 
-_HANDED_NOT_TASK = re.compile(
+_HANDED_NOT_TASK = regex(
     r"\b(?:puheenvuoro\w*|sana|kiitos|kiitokset|lahja\w*|palkinto\w*|ansiomerk\w*|tunnustus\w*"
     r"|huomionosoitus\w*|stipendi\w*|vastuuvapaus|ero|nimenkirjoitusoikeus)\s+(?:annettiin|annetaan)\b",
     re.I,
 )
 
 
-_ASKED_OF = re.compile(r"\b(?:pyydetään|pyydettiin)\b", re.I)
+_ASKED_OF = regex(r"\b(?:pyydetään|pyydettiin)\b", re.I)
 
 
 def _case_owner_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
@@ -735,13 +736,13 @@ def _case_owner_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
     return []
 
 
-_RESP_SUBJ = re.compile(rf"{_SUBJECT.pattern}\s+(?:on\s+|ovat\s+)?(?:pää)?vastuussa\b")
+_RESP_SUBJ = regex(rf"{_SUBJECT.pattern}\s+(?:on\s+|ovat\s+)?(?:pää)?vastuussa\b")
 
 
-_RESP_GEN = re.compile(rf"\bon\s+{_SUBJECT.pattern}\s+vastuulla\b")
+_RESP_GEN = regex(rf"\bon\s+{_SUBJECT.pattern}\s+vastuulla\b")
 
 
-_RESP_PERSON = re.compile(rf"\bvastuuhenkilö(?:nä|inä|t|ksi)?\s*(?:on|ovat|:)?\s*{_SUBJECT.pattern}")
+_RESP_PERSON = regex(rf"\bvastuuhenkilö(?:nä|inä|t|ksi)?\s*(?:on|ovat|:)?\s*{_SUBJECT.pattern}")
 
 
 def _responsibility_hits(text: str, a: int, b: int) -> list[_Hit]:
@@ -787,7 +788,7 @@ def _passive_word(seg: str, morphology: Morphology | None = None) -> re.Match[st
 
 # A passive that reports a document's content (first word in the inessive of a document noun) or
 # names the account a cost is paid from: a description, not work the meeting hands out.
-_CONTENT_OR_FUNDING = re.compile(
+_CONTENT_OR_FUNDING = regex(
     r"^\W*[\wåäö]*(?:kirjee|kirjelmä|hakemukse|raporti|raportti|ohjee|suunnitelma|lausunno|sopimukse|tiedottee"
     r"|viesti|sähköposti|selvitykse|muistio|liittee|esitykse|kutsu|päätökse|pöytäkirja|asiakirja|ohjelma)"
     r"(?:ssa|ssä)\b"
@@ -797,21 +798,19 @@ _CONTENT_OR_FUNDING = re.compile(
 )
 
 
-_FOR_YEAR = re.compile(
-    r"\b(?:vuodelle|vuosille|kaudelle|tilikaudelle|toimintavuodelle)\s+(?:19|20)\d\d\b", re.I
-)
+_FOR_YEAR = regex(r"\b(?:vuodelle|vuosille|kaudelle|tilikaudelle|toimintavuodelle)\s+(?:19|20)\d\d\b", re.I)
 
 
-_DAY_DATE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{4})?(?!\d)")
+_DAY_DATE = regex(r"(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{4})?(?!\d)")
 
 
 # a past passive ('jaettiin', 'hyväksyttiin', 'sovittiin'): the meeting reports what it did
 # ('myyntiin', 'postiin' are illatives: -ntiin and -stiin only in 'mentiin', 'pantiin', 'pestiin')
-_FI_PAST_PASSIVE = re.compile(
+_FI_PAST_PASSIVE = regex(
     r"\b(?:[a-zåäö]{3,}(?<![ns])(?:ttiin|tiin)|[a-zåäö]+ttiin|mentiin|pantiin|pestiin)\b", re.I
 )
 # a habit, not a task: weekday plurals ('tiistaisin'), 'aina', 'yleensä', 'joka viikko'
-_HABITUAL = re.compile(
+_HABITUAL = regex(
     r"\b(?:maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai|arki|aamu|ilta|viikonlopu)isin\b"
     r"|\b(?:aina|yleensä|tavallisesti|säännöllisesti)\b|\bjoka\s+(?:viikko|kuukausi|päivä|vuosi)\b",
     re.I,
@@ -876,7 +875,7 @@ def _english_passive_hits(text: str, a: int, b: int) -> list[_Hit]:
     return [_Hit(a, b, [], 0.55, "en-passive")]
 
 
-_WE = re.compile(r"(?=w)\bwe\s+(?:will|need to|must|have to|are going to|'ll|’ll)\s+(\w+)", re.I)
+_WE = regex(r"(?=w)\bwe\s+(?:will|need to|must|have to|are going to|'ll|’ll)\s+(\w+)", re.I)
 
 
 def _we_hits(text: str, a: int, b: int) -> list[_Hit]:
@@ -903,7 +902,7 @@ def _goal_hits(text: str, a: int, b: int) -> list[_Hit]:
     return []
 
 
-_DEADLINE = re.compile(r"(?=[dmtv])\b(?:deadline|due date|määräaika|takaraja|viimeistään)\b", re.I)
+_DEADLINE = regex(r"(?=[dmtv])\b(?:deadline|due date|määräaika|takaraja|viimeistään)\b", re.I)
 
 
 def _deadline_hits(text: str, a: int, b: int) -> list[_Hit]:
@@ -1024,13 +1023,13 @@ def _presenters(text: str, sec: Section, roster: Roster) -> list[str]:
     return out
 
 
-_CLAUSE_JOIN = re.compile(r"(?:,\s*(?:sekä|ja|and)\s+|;\s+|\s+(?:ja|sekä|and)\s+)(?=([\wåäöÅÄÖ@]+)\b)")
+_CLAUSE_JOIN = regex(r"(?:,\s*(?:sekä|ja|and)\s+|;\s+|\s+(?:ja|sekä|and)\s+)(?=([\wåäöÅÄÖ@]+)\b)")
 
 
-_LOWER_WORD = re.compile(r"(?<![\w@])[a-zåäö]{3,}")
+_LOWER_WORD = regex(r"(?<![\w@])[a-zåäö]{3,}")
 
 
-_SECOND_OWNER = re.compile(
+_SECOND_OWNER = regex(
     r"(?-i:[A-ZÅÄÖ][a-zåäö'’-]+)(?:\s+(?-i:[A-ZÅÄÖ][a-zåäö'’-]+))?\s+"
     r"(?:(?P<modal>will|to|is\s+to)\s+[a-z]|(?P<verb>[a-zåäö]{3,})\b)"
 )
@@ -1084,7 +1083,7 @@ def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
-_ACTION_HEADING = re.compile(
+_ACTION_HEADING = regex(
     r"\s*(?:#+\s*|[-*•]\s+)?(?:Actions? items?|Actions|Action items, by person|Toimenpiteet|TODO|Tehtävät"
     r"|Att göra|Åtgärder|Uppgifter)\s*:?\s*",
     re.I,
@@ -1092,20 +1091,20 @@ _ACTION_HEADING = re.compile(
 
 
 # 'From: Rita Moss <rita@example.org>': the writer of an email, who says 'I' in its body
-_FROM_LINE = re.compile(
+_FROM_LINE = regex(
     r"(?m)^From:[ \t]*\"?([A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+)+)\"?[ \t]*(?:<[^>\n]*>)?[ \t]*$"
 )
 
 
 # 'I'll ask ...', 'Minä tilaan ...', 'Teen ...': the writer's own promise, first in the sentence
-_FIRST_PERSON = re.compile(
+_FIRST_PERSON = regex(
     r"\s*(?:[-*•]\s*)?(?:I(?:'ll|’ll| will)\s+(?P<en>[a-z][\w-]*)"
     r"|(?:(?:Minä|Mä)\s+)?(?P<fi>[A-ZÅÄÖa-zåäö][a-zåäö]+n)\b)"
 )
 
 
 # 'She's going to call ...', 'They will send ...': a pronoun standing for the subject just before
-_PRONOUN_TASK = re.compile(
+_PRONOUN_TASK = regex(
     r"\s*(?P<pron>She|He|They)(?:'ll|’ll| will| is going to|'s going to|’s going to| are going to"
     r"|'re going to|’re going to)\s+(?P<verb>[a-z][\w-]*)"
 )

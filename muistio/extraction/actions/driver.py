@@ -88,6 +88,7 @@ from muistio.extraction.parts import ExtractionContext, Section
 from muistio.extraction.sentences import IRC_PREFIX, Sentence, sentences
 from muistio.morphology import Morphology
 from muistio.names import Roster, fold
+from muistio.patterns import regex
 
 
 def _split_at_markers(masked: str, sents: list[Sentence]) -> list[Sentence]:
@@ -246,7 +247,7 @@ def _turn_hits(
 
 # a topic label opening a one-line minute: 'Park inspection- ', 'Bin update – ', 'Footpaths: '
 _LABELLED_HEADING_RULES = frozenset({"role-subject", "en-passive", "sv-passive-agent"})
-_TOPIC_LABEL = re.compile(r"\W*(?:\d{1,3}[.)]\s*)?[\w][\w ,&/'’]{1,40}?(?:-|\s[–—]|:)\s")
+_TOPIC_LABEL = regex(r"\W*(?:\d{1,3}[.)]\s*)?[\w][\w ,&/'’]{1,40}?(?:-|\s[–—]|:)\s")
 
 
 def _clause_family_hits(
@@ -327,9 +328,9 @@ _MARKER_WORD = (
 _MARKER_NAMES = (
     r"(?P<who>(?-i:[A-Z][\w'’.-]*)(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+)(?:the\s+)?(?-i:[A-Z][\w'’.-]*))*)"
 )
-_OWNER_MARKER = re.compile(rf"(?:^|(?<=\s)){_MARKER_WORD}{_MARKER_NAMES}\s*[.;]?\s*(?:\d{{1,3}}[.)]?)?\s*$")
-_PAREN_MARKER = re.compile(rf"\({_MARKER_WORD}{_MARKER_NAMES}\s*\)")
-_LINE_LABEL = re.compile(r"[ \t]*(?:[-*•]|[a-z0-9]{1,2}[/.)])?[ \t]*")
+_OWNER_MARKER = regex(rf"(?:^|(?<=\s)){_MARKER_WORD}{_MARKER_NAMES}\s*[.;]?\s*(?:\d{{1,3}}[.)]?)?\s*$")
+_PAREN_MARKER = regex(rf"\({_MARKER_WORD}{_MARKER_NAMES}\s*\)")
+_LINE_LABEL = regex(r"[ \t]*(?:[-*•]|[a-z0-9]{1,2}[/.)])?[ \t]*")
 
 
 def _owner_marker_hits(
@@ -374,7 +375,7 @@ def _owner_marker_hits(
     return [_Hit(plead.end() if plead else prev_s.start, prev_s.end, who, 0.8, "explicit")]
 
 
-_ROLL_OR_AGENDA = re.compile(
+_ROLL_OR_AGENDA = regex(
     r"\b(?i:attendance|attendees|present|participants|agenda|roll\s+call|läsnä|osallistujat|esityslista"
     r"|asialista|närvarande|deltagare|dagordning)\b"
 )
@@ -596,8 +597,8 @@ def _section_items(
     return items
 
 
-_PERSON_ONLY = re.compile(rf"\s*(?:[-*•+]\s*)?{_SUBJECT.pattern}\s*:?\s*")
-_TASK_START = re.compile(r"\s*(?:[-*•+]\s*)?(?:to\s+|will\s+)?([A-Za-zÅÄÖåäö][a-zåäö]*)\b")
+_PERSON_ONLY = regex(rf"\s*(?:[-*•+]\s*)?{_SUBJECT.pattern}\s*:?\s*")
+_TASK_START = regex(r"\s*(?:[-*•+]\s*)?(?:to\s+|will\s+)?([A-Za-zÅÄÖåäö][a-zåäö]*)\b")
 
 
 _NAME_JOINERS = frozenset({"ja", "and", "och"})
@@ -619,7 +620,7 @@ def _person_only(seg: str, owners: _Owners) -> list[str]:
 
 # '(Joel ~0,5h)', '(Anna)', '(Kate, Tom; 2 h)': the owners in brackets at the end, maybe with the effort
 # (minutes are left out: '(Alice Moreau, 30 min)' is an agenda slot and its presenter)
-_PAREN_OWNER = re.compile(
+_PAREN_OWNER = regex(
     rf"\({_SUBJECT.pattern}(?P<effort>\s*[,;]?\s*[~≈]?\s*\d+(?:[,.]\d+)?\s*"
     r"(?:h|t|pv|d|days?|hours?|tuntia?|päivää?)\b)?\s*\)\s*[.;]?\s*$"
 )
@@ -648,7 +649,7 @@ def _task_start(seg: str) -> bool:
 
 
 # a '- ' / '* ' list item the segmenter took for a heading is still a list item (headings are numbered)
-_DASH_BULLET = re.compile(r"[ \t]*[-*•–][ \t]+\S")
+_DASH_BULLET = regex(r"[ \t]*[-*•–][ \t]+\S")
 
 
 _NAMED_RULES = frozenset(
@@ -714,7 +715,7 @@ _KEY_STOP = _words(
 )
 
 
-_KEY_WORD = re.compile(r"[^\W\d_]{2,}")
+_KEY_WORD = regex(r"[^\W\d_]{2,}")
 
 
 def _task_words(it: _Item) -> frozenset[str]:

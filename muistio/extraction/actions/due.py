@@ -16,12 +16,13 @@ from muistio.extraction.actions.common import (
 )
 from muistio.extraction.parts import ExtractionContext
 from muistio.extraction.sentences import Sentence
+from muistio.patterns import regex
 
-_LABEL_LEAD = re.compile(r"[\s\-*•(\[]*")
+_LABEL_LEAD = regex(r"[\s\-*•(\[]*")
 
 
 # what may follow an owner label on a label line: a schedule ('aikataulu 7.3. mennessä', 'deadline 7 May')
-_SCHEDULE_TAIL = re.compile(
+_SCHEDULE_TAIL = regex(
     r"[\s,;.–—)\]-]*(?:(?:aikataulu\w*|määräai\w*|takaraja\w*|deadline|due(?:\s+date)?|by|target(?:\s+date)?"
     r"|schedule|valmi\w*|viimeistään|mennessä)\b(?:[^.;\n]|\.(?!\s*(?:(?-i:[A-ZÅÄÖ])|$)))*)?[\s.;)\]]*",
     re.I,
@@ -35,18 +36,18 @@ def _following(sents: list[Sentence], s: Sentence) -> Sentence | None:
 
 
 # a sentence that states a deadline ('Ilmoittautuminen on tehtävä 20.3. mennessä', 'Registration closes ...')
-_DEADLINE_CUE = re.compile(
+_DEADLINE_CUE = regex(
     r"\b(?:mennessä|viimeistään|määräai\w*|takaraja\w*|deadline|due|by|closes?|no\s+later\s+than)\b", re.I
 )
 
 
-_TIMED = re.compile(
+_TIMED = regex(
     r"(?=[mvlkdtbn])\b(?:mennessä|viimeistään|loppuun|kuluessa|määräai\w*|takaraja\w*|deadline|by|no\s+later\s+than)\b",
     re.I,
 )
 
 
-_STEM_WORD = re.compile(r"[^\W\d_]{5,}")
+_STEM_WORD = regex(r"[^\W\d_]{5,}")
 
 
 def _about_same_task(task: str, deadline: str) -> bool:
@@ -123,7 +124,7 @@ def _due(ctx: ExtractionContext, item: _Item, own_clause_only: bool = False) -> 
     return None
 
 
-_REL_CLAUSE = re.compile(
+_REL_CLAUSE = regex(
     r",\s*(?:jossa|jolla|joka|jotka|jonka|joita|joissa|joille|jolle|which|who|whose|where|in\s+which)\b[^,;]*",
     re.I,
 )
@@ -136,7 +137,7 @@ _COUNT = {
 }  # fmt: skip
 
 
-_BEFORE_EVENT = re.compile(
+_BEFORE_EVENT = regex(
     r"(?<!\w)(?:(?P<n>\d{1,3}|" + "|".join(sorted(_COUNT, key=len, reverse=True)) + r")\s+)?"
     r"(?P<u>päivää|vuorokautta|viikkoa|viikko|kuukautta|days?|weeks?|months?)\s+"
     r"(?:ennen|before|prior\s+to|ahead\s+of)\s+(?:the\s+|this\s+)?(?P<ev>[\wåäöÅÄÖ-]+)",
@@ -194,14 +195,14 @@ _WEEKDAYS = {
 }  # fmt: skip
 
 
-_EVENT_ANCHOR = re.compile(
+_EVENT_ANCHOR = regex(
     r"(?:\b(?:on\s+)?(?:the\s+)?(?P<wd>" + "|".join(_WEEKDAYS) + r")\s+)?"
     r"\b(?:ennen|before|prior\s+to|ahead\s+of)\s+(?:the\s+|this\s+|our\s+)?(?P<ev>[a-zåäö][\wåäö-]{2,})",
     re.I,
 )
 
 
-_NOT_EVENTS = re.compile(
+_NOT_EVENTS = regex(
     r"^(?:seuraava|next|kokous|meeting|kuun|month|vuoden|year|viikon|week|end|loppu|deadline|määräa"
     r"|then|that|this|tomorrow|huomen|joulu|juhannu|christmas|easter|pääsiäi)",
     re.I,
@@ -295,7 +296,7 @@ _MONTHS_SV = (
 )
 
 
-_MONTH_EVENT = re.compile(
+_MONTH_EVENT = regex(
     r"\b(?P<fi>" + "|".join(_MONTHS_FI) + r")kuun\s+[a-zåäö]+(?:[aeiouyäö]n|h[aeiouyäö]n|seen|siin)\b"
     # Swedish compounds: 'till majmötet', 'inför septembersammanträdet'
     r"|\b(?:till|inför|på|före)\s+(?P<sv>"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from muistio.extraction.actions.owners import _Hit, _Owners
+from muistio.patterns import regex
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -25,31 +26,31 @@ SV_TASK_VERBS = _words(
     """
 )
 # of those, the ones a board says of a report rather than of a task ('Anna informerar om läget')
-_REPORTING_PARTICLE = re.compile(r"\s+(?:om|kring|att\s+det)\b")
+_REPORTING_PARTICLE = regex(r"\s+(?:om|kring|att\s+det)\b")
 _REPORTING_VERBS = _words("informerar meddelar")
 # modal or promise before an infinitive: 'Elias ska titta', 'Anna åtog sig att fortsätta'
-_SV_MODAL = re.compile(
+_SV_MODAL = regex(
     r"(?:ska|skall|kommer\s+att|tar\s+på\s+sig\s+att|åtar\s+sig\s+att|åtog\s+sig\s*(?:att)?"
     r"|lovar\s+att|lovade\s+att|tog\s+på\s+sig\s+att|får\s+i\s+uppdrag\s+att|fick\s+i\s+uppdrag\s+att"
     r"|har\s+i\s+uppdrag\s+att)\b",
 )
-_SV_PASSIVE_INF = re.compile(r"\s+[a-zåäö]+as\b")
+_SV_PASSIVE_INF = regex(r"\s+[a-zåäö]+as\b")
 # a state, not a deed: 'Lisa kommer att vara bortrest', 'Peter ska ha semester'
-_SV_STATE_INF = re.compile(r"\s+(?:inte\s+)?(?:vara|bli|ha|finnas|kunna|behöva|få)\b")
-_SV_NOT = re.compile(r"\s+(?:inte|ej|icke)\b")
+_SV_STATE_INF = regex(r"\s+(?:inte\s+)?(?:vara|bli|ha|finnas|kunna|behöva|få)\b")
+_SV_NOT = regex(r"\s+(?:inte|ej|icke)\b")
 # verb and particle that raise a topic or agree rather than take on work: 'tar upp frågan', 'håller med'
-_SV_NOT_TASK = re.compile(r"(?:tar|lyfter)\s+upp\b|håller\s+med\b|ser\s+(?!till\b)|ser$")
+_SV_NOT_TASK = regex(r"(?:tar|lyfter)\s+upp\b|håller\s+med\b|ser\s+(?!till\b)|ser$")
 # a title before the name: 'styrelsemedlem Räfsbäck', 'Styrelsemedlemmarna Back, Stenström'
 _SV_TITLE = (
     r"(?:[Ss]tyrelsemedlem(?:men|marna)?|[Oo]rdförande(?:n)?|[Vv]ice\s+ordförande(?:n)?|[Ss]ekreterare(?:n)?"
     r"|[Kk]assör(?:en)?|[Ll]edamot(?:en)?|[Ll]edamöterna|[Ss]uppleant(?:en)?|[Rr]evisor(?:n)?)"
 )
 _SV_NAME = r"(?:[A-ZÅÄÖ]{2,}\s+)?[A-ZÅÄÖ][\w'’-]*(?:\s+[A-ZÅÄÖ][\w'’-]*)?"
-_SV_SUBJECT = re.compile(
+_SV_SUBJECT = regex(
     rf"(?:{_SV_TITLE}\s+)?(?P<subj>{_SV_NAME}(?:\s*(?:,|\boch\b|&)\s*(?:{_SV_TITLE}\s+)?{_SV_NAME})*)"
     r"(?:\s+(?:också|även|gärna|sedan|själv|själva))?\s+(?P<verb>[a-zåäö]+)\b"
 )
-_SV_SEP = re.compile(rf"\s*(?:,|\boch\b|&)\s*(?:{_SV_TITLE}\s+)?")
+_SV_SEP = regex(rf"\s*(?:,|\boch\b|&)\s*(?:{_SV_TITLE}\s+)?")
 # subjects that are not doers: pronouns, the meeting, question words, sentence adverbs
 _SV_NOT_SUBJECT = _words(
     """
@@ -59,11 +60,11 @@ _SV_NOT_SUBJECT = _words(
     """
 )
 # a body that does the work in its own name: 'Gruppen kikar på utkastet'
-_SV_BODY = re.compile(
+_SV_BODY = regex(
     r"(?:[A-ZÅÄÖ][a-zåäö]*)?(?:[Gg]ruppen|[Kk]ommittén|[Kk]assören|[Ss]ekreteraren|[Oo]rdföranden)"
 )
 # the board hands the task on: 'uppdrar åt X att', 'ge X uppgiften att', 'delegera till X att'
-_SV_DELEGATION = re.compile(
+_SV_DELEGATION = regex(
     r"\b(?:uppdrar|uppdrog|uppdrogs|uppdras|gav|ge|ger|ges|gavs|delegera[rs]?|delegerade|delegerades"
     r"|ålägger|ålades|ber|bad|uppmanar|uppmanade|uppmanades)\s+(?:åt\s+|till\s+)?"
     r"(?P<who>[\wåäöÅÄÖ][\w'’åäöÅÄÖ-]*(?:\s+(?:[\wåäöÅÄÖ][\w'’åäöÅÄÖ-]*|och|för)){0,4}?)"
@@ -71,14 +72,14 @@ _SV_DELEGATION = re.compile(
 )
 _SV_DELEGATION_NOT = _words("att sig oss dem honom henne mötet")
 # 'X får i uppdrag att', 'X ansvarar för': the named subject carries the task
-_SV_RESPONSIBLE = re.compile(
+_SV_RESPONSIBLE = regex(
     rf"(?P<subj>{_SV_NAME}(?:\s*(?:,|\boch\b|&)\s*{_SV_NAME})*)\s+(?:ansvarar|har\s+ansvar(?:et)?)\s+för\b"
 )
-_SV_RESP_LABEL = re.compile(
+_SV_RESP_LABEL = regex(
     rf"\b(?:Ansvarig|Ansvariga|Ansvar)\s*:\s*(?P<subj>{_SV_NAME}(?:\s*(?:,|\boch\b|&)\s*{_SV_NAME})*)"
 )
 # present passive of a task verb: 'En QR kod tas fram', 'Påminnelse ... skickas av Victor'
-_SV_PASSIVE = re.compile(
+_SV_PASSIVE = regex(
     r"\b(?:ska\s+|skall\s+|bör\s+|måste\s+)?(?P<verb>tas|skickas|ordnas|lämnas|utreds|undersöks|bokas|beställs"
     r"|köps|sätts|läggs|publiceras|uppdateras|kontaktas|planeras|förbereds|sammanställs|skrivs|anordnas"
     r"|arrangeras|skapas|fixas|kollas|kontrolleras|tillfrågas|kallas|meddelas|informeras|betalas|hämtas"
@@ -88,25 +89,25 @@ _SV_PASSIVE = re.compile(
     re.I,  # also first in the sentence: 'Skickas ifyllda ... Ann-Britt'
 )
 # the doer after 'av', also as initials in brackets: '... upprättas av (BÅL)'
-_SV_AGENT = re.compile(rf"\bav\s+\(?(?P<who>{_SV_NAME})\)?")
+_SV_AGENT = regex(rf"\bav\s+\(?(?P<who>{_SV_NAME})\)?")
 # a meeting being scheduled is no task: 'Planeringsmöte sätts till måndag 11e mars'
-_SV_MEETING_SUBJECT = re.compile(
+_SV_MEETING_SUBJECT = regex(
     r"^\W*(?:[\wåäöÅÄÖ]+\s+)?[\wåäöÅÄÖ]*(?i:möte|sammanträde|stämma)\w*\s+(?:ska\s+|skall\s+)?$"
 )
 # a name or initials closing a bullet after the task: '... inom tid Ann-Britt', '... uppdateras GD'
-_SV_TRAILING_OWNER = re.compile(
+_SV_TRAILING_OWNER = regex(
     r"[a-zåäö.,]\s+(?P<who>(?:[A-ZÅÄÖ]{2,4}|[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)"
     r"(?:\s*[–-]\s*(?:[A-ZÅÄÖ]{2,4}|[A-ZÅÄÖ][a-zåäö]+))*)\s*[.]?\s*$"
 )
 _SV_PREPOSITIONS = _words("till åt med för hos från av och om på i vid")
 # initials in brackets as the subject, wherever the clause opens: 'förslag Ann Kvist (BE) kontaktar'
-_SV_PAREN_SUBJECT = re.compile(r"\((?P<subj>[A-ZÅÄÖ]{2,4})\)\s+(?P<verb>[a-zåäö]+)\b")
+_SV_PAREN_SUBJECT = regex(r"\((?P<subj>[A-ZÅÄÖ]{2,4})\)\s+(?P<verb>[a-zåäö]+)\b")
 # passives that settle the meeting itself: 'ärendet läggs till handlingarna', 'mötet förklaras öppnat'
-_SV_PASSIVE_STOP = re.compile(r"\b(?:handlingarna|till\s+protokollet|bordläggs|öppnat|avslutat)\b")
+_SV_PASSIVE_STOP = regex(r"\b(?:handlingarna|till\s+protokollet|bordläggs|öppnat|avslutat)\b")
 
 
 # a proposal's content: 'Förslag har framlagts att ...', 'Anna föreslår att ...'
-_SV_PROPOSED = re.compile(r"\b(?:[Ff]örslag\w*|föreslår|föreslog|föreslogs|föreslås)\b[^.;]*\batt\s+[^.;]*$")
+_SV_PROPOSED = regex(r"\b(?:[Ff]örslag\w*|föreslår|föreslog|föreslogs|föreslås)\b[^.;]*\batt\s+[^.;]*$")
 
 
 def _names(subj: str) -> list[str]:
@@ -114,7 +115,7 @@ def _names(subj: str) -> list[str]:
 
 
 # where a clause may open: the start (after a bullet or number), after , ; : ( or 'och'
-_CLAUSE_OPEN = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)]|[a-z][.)])?\s*|[,;:(]\s*|\boch\s+")
+_CLAUSE_OPEN = regex(r"^\s*(?:[-*•+]|\d{1,2}[.)]|[a-z][.)])?\s*|[,;:(]\s*|\boch\s+")
 
 
 def swedish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:

@@ -1,0 +1,58 @@
+"""The saved regular expressions: the same patterns as `re.compile`, and a fallback when absent or stale."""
+
+from __future__ import annotations
+
+import marshal
+import re
+from pathlib import Path
+
+import pytest
+
+import muistio.extraction  # noqa: F401  (compiles the rules' patterns through `regex`)
+from muistio import patterns
+
+TEST_PATTERN = "muistio-test-"
+
+
+def _fresh(pattern: str, flags: int) -> re.Pattern[str]:
+    """A compile that bypasses both our cache and `re`'s own."""
+    compiled: re.Pattern[str] = patterns._compiler.compile(pattern, flags)
+    return compiled
+
+
+def test_every_saved_form_compiles_to_the_pattern_re_would_build() -> None:
+    stamp, entries = marshal.loads(patterns.snapshot())
+    assert tuple(stamp) == patterns._stamp()
+    assert len(entries) == patterns.compiled_count() > 400
+    for (pattern, flags), saved in entries:
+        rebuilt = patterns._from_saved(pattern, saved)
+        assert rebuilt == _fresh(pattern, flags), pattern[:80]
+        assert rebuilt is not None and rebuilt.groupindex == _fresh(pattern, flags).groupindex
+
+
+def test_the_installed_cache_is_current_and_covers_every_rule() -> None:
+    if not patterns.CACHE_FILE.exists():
+        pytest.skip("muistio/patterns.cache is written by `make` (make test builds it first)")
+    saved = patterns._load(patterns.CACHE_FILE)
+    assert saved, "the cache was written by another interpreter or is unreadable: run make"
+    missing = [key for key in patterns._COMPILED if key not in saved and TEST_PATTERN not in key[0]]
+    assert not missing, f"{len(missing)} patterns not in the cache (stale: run make): {missing[0][0][:60]}"
+    for (pattern, flags), form in saved.items():
+        assert patterns._from_saved(pattern, form) == _fresh(pattern, flags)
+
+
+def test_a_cache_from_another_interpreter_or_a_broken_file_is_ignored(tmp_path: Path) -> None:
+    other = tmp_path / "other.cache"
+    other.write_bytes(marshal.dumps(((0x030A00F0, 1, 4), [(("a", 0), patterns.saved_form("a", 0))])))
+    assert patterns._load(other) == {}
+    broken = tmp_path / "broken.cache"
+    broken.write_bytes(b"\x00not marshal")
+    assert patterns._load(broken) == {}
+    assert patterns._load(tmp_path / "absent.cache") == {}
+
+
+def test_a_pattern_not_saved_is_compiled_as_usual_and_kept() -> None:
+    first = patterns.regex(rf"(?P<who>{TEST_PATTERN}\d+)", re.I)
+    assert first.match("MUISTIO-test-42") is not None
+    assert first.match("MUISTIO-test-42").group("who") == "MUISTIO-test-42"  # type: ignore[union-attr]
+    assert patterns.regex(rf"(?P<who>{TEST_PATTERN}\d+)", re.I) is first
