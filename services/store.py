@@ -721,6 +721,7 @@ def _action_items(
             )
         )
 
+    created: list[tuple[ActionItem, list[tuple[int | None, str]]]] = []
     for key, entry, item in plan.entries:
         due = _date(entry.due.date) if entry.due else None
         owners = _owner_rows(entry.owners, people)
@@ -739,11 +740,7 @@ def _action_items(
                 updated_at=now,
             )
             session.add(item)
-            session.flush()
-            assert item.id is not None
-            for person_id, name in owners:
-                session.add(ActionItemOwner(action_item_id=item.id, person_id=person_id, name=name))
-            event(item, "created", new=entry.text)
+            created.append((item, owners))
             counts["created"] += 1
             counts["active"] += 1
             continue
@@ -780,6 +777,13 @@ def _action_items(
         if item.status != ActionStatus.cancelled:
             counts["active"] += 1
         session.add(item)
+
+    session.flush()  # the new items' ids, in one batch of inserts rather than one round trip each
+    for item, owners in created:
+        assert item.id is not None
+        for person_id, name in owners:
+            session.add(ActionItemOwner(action_item_id=item.id, person_id=person_id, name=name))
+        event(item, "created", new=item.text)
 
     for item in plan.dropped:
         event(item, "status", item.status.value, ActionStatus.cancelled.value)
