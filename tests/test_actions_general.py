@@ -243,3 +243,73 @@ def test_swedish_closing_owner_keeps_a_hyphenated_name_and_skips_a_recipient() -
     items = _items(SV_NAMES)
     assert _with(items, "Blanketterna skickas").owners == ["Ann-Sofie"]
     assert _with(items, "Mall för tidplanen").owners == []
+
+
+# Forms found on a second unseen set of real minutes (issue 7, this session), each on an invented excerpt.
+
+OWNER_LED_LIST = """Club night 2026-03-04
+
+- Present: Ottilie, Bram, Casimir, Wren
+
+### Finances
+
+**Resolved**
+
+- Ottilie: Introduce Casimir to the bookkeeper, by March 20
+- Bram/Wren: Survey the members about opening hours.
+- Casimir: the budget looks fine.
+"""
+
+
+def test_a_list_led_by_owners_with_capitalised_imperatives_is_a_task_list() -> None:
+    items = _items(OWNER_LED_LIST)
+    assert _with(items, "Introduce Casimir").owners == ["Ottilie"]
+    assert _with(items, "Survey the members").owners == ["Bram", "Wren"]
+    assert not [i for i in items if "budget looks fine" in i.quote]  # a remark, not a task
+
+
+SPRINT_PLAN = """Asiakastapaaminen 3.3.2026
+
+## Sprintin suunnittelu
+    - Hakusivun päivitys (Aatu ~0,5h)
+    - Lomakkeen validointi (kentät, virheet) (Aatu, Senja ~2h)
+    - Pystytään järjestää listat (Veikko ~1h)
+"""
+
+
+def test_a_bracket_with_an_effort_names_the_doers_even_unlisted() -> None:
+    items = _items(SPRINT_PLAN)
+    assert _with(items, "Hakusivun").owners == ["Aatu"]
+    assert _with(items, "validointi").owners == ["Aatu", "Senja"]
+    assert _with(items, "Pystytään").owners == ["Veikko"]  # the bracket, not the first word
+
+
+TAGGED = """# WG notes 2026-02-11
+
+## Action Items
+
+* [ ] [Odile] Write up a draft plan for the release
+* [ ] [Tam, Yusuf] Alpha version of the parser
+"""
+
+
+def test_owners_tagged_in_brackets_before_the_task() -> None:
+    items = _items(TAGGED)
+    assert _with(items, "draft plan").owners == ["Odile"]
+    assert _with(items, "Alpha version").owners == ["Tam", "Yusuf"]
+
+
+NOT_TASKS = """Liaison meeting 2026-01-20
+
+Present: Rosalind, Ambrose
+
+- Rosalind will not be around at all in February.
+- Labs should not have food in them, and the labs close at six.
+- Difficult to organise around the deadlines, which makes it difficult for everyone.
+- Ambrose will book the room for the social.
+"""
+
+
+def test_a_negated_modal_or_an_ordinary_word_as_subject_is_no_task() -> None:
+    items = _items(NOT_TASKS)
+    assert _quotes(items) == ["Ambrose will book the room for the social."]

@@ -64,9 +64,9 @@ def test_normalise_is_idempotent_and_maps_every_character(text: str) -> None:
     assert all(0 <= o < max(len(text), 1) for o in offsets)
 
 
-header_text = st.text(
-    alphabet=st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=60
-).filter(lambda s: s.strip() != "")
+header_text = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=60).filter(
+    lambda s: s.strip() != ""
+)
 
 
 @given(

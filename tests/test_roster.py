@@ -32,8 +32,6 @@ Sanna Mäkelä,sanna.makela@Example.ORG,Mäkelä;S. Mäkelä,Kaupunki,fi
 """
 
 
-
-
 def people(engine: Engine) -> list[Person]:
     with session_scope(engine) as s:
         return list(s.exec(select(Person).order_by(Person.name)).all())

@@ -23,7 +23,7 @@ _CAPS_INITIALS = regex(r"[A-ZÅÄÖ]{2,6}")  # 'KM', 'AJL': initials standing fo
 _INNER_CAPITAL = regex(r"[a-zåäö][A-ZÅÄÖ]")  # 'McKay', 'jDoe': a name or handle, not a word
 
 
-_NAME_SEPARATOR = regex(r"\s*(?:,|\bja\b|\band\b|\boch\b|[&+])\s*")
+_NAME_SEPARATOR = regex(r"\s*(?:,|\bja\b|\band\b|\boch\b|[&+/])\s*")
 
 
 _TRAILING_INITIALS = regex(r",\s*[A-ZÅÄÖ]{2,6}\s*$")  # 'Aila Virta, AV': the initials repeat her
@@ -442,13 +442,15 @@ _BULLET_ONLY = regex(r"^\s*(?:[-*•+]|\d{1,2}[.)]|[a-z][.)])?\s*$")
 
 _EN_NOT_VERBS = _words(
     """
-    them him her it us me the a an this that another be all some any its their our my your
+    them him her it us me the a an this that another be all some any its their our my your not never
     """
 )
 
 
 _EN_COMMON = _words(
     """
+    difficult hard easy easier harder just important necessary possible impossible good better best
+    nice great useful likely unlikely able unable free open ready happy keen hoping hope
     welcome alternative submit due next thanks according back up go add update agreed decided
     proposal suggestion question answer response reference thank goal plan idea note action today
     tomorrow agenda minutes meeting item items topic topics discussion report summary
@@ -506,7 +508,7 @@ _SUBJ_WORD = rf"@[\w.-]+|(?:{_TITLE}\s+)?[A-ZÅÄÖ][\w'’-]*(?:\s+[A-ZÅÄÖ]\
 # every subject starts with '@' or a capital: the lookahead rejects other positions before the long
 # title alternation is tried at each of them (five times faster on running text, same matches)
 _SUBJECT = regex(
-    rf"(?=[@A-ZÅÄÖ])(?P<subj>(?:{_SUBJ_WORD})(?:\s+[A-ZÅÄÖ][\w'’-]*)?(?:\s*(?:,|\bja\b|\band\b|[&+])\s*(?:{_SUBJ_WORD})"
+    rf"(?=[@A-ZÅÄÖ])(?P<subj>(?:{_SUBJ_WORD})(?:\s+[A-ZÅÄÖ][\w'’-]*)?(?:\s*(?:,|\bja\b|\band\b|\boch\b|[&+]|/(?=[A-ZÅÄÖ]))\s*(?:{_SUBJ_WORD})"
     rf"(?:\s+[A-ZÅÄÖ][\w'’-]*)?)*)"
 )
 

@@ -134,6 +134,8 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
             continue
         if not all(owners.known(n) or _name_like(n) for n in _split_names(subj)):
             continue
+        if " " not in subj and not owners.known(subj) and owners.written_lower(subj):
+            continue  # 'Labs should not have food', 'Difficult to organise': a word, not a person
         if _BULLET_ONLY.match(pre):
             pre = ""
         if verb in {"be", "have", "the", "a", "an", "do"} and mm.group("modal") not in {"to"}:
@@ -183,6 +185,19 @@ _EN_IMPERATIVE = _EN_TASK_VERBS | _words(
     sort source compile collate request renew register pay install repair replace upgrade configure visit
     notify inform remind announce present bring get make take apply sign hire recruit train label measure
     verify edit proofread translate upload archive phone text talk speak investigate run setup arrange
+    introduce determine survey display work go seek explore evaluate assess analyse analyze identify
+    define outline estimate compare summarise summarize note record report inspect audit discuss decide
+    approve agree negotiate apply consult engage recruit hire fund budget price quote invoice reimburse
+    refund collect deposit transfer purchase procure order deliver distribute mail post tweet promote
+    advertise publicise publicize market host chair lead run facilitate moderate attend join meet visit
+    tour welcome onboard mentor support help assist advise guide coordinate liaise align sync
+    integrate link connect disconnect enable disable restore backup secure protect monitor track log
+    trace debug reproduce triage prioritise prioritize assign delegate close reopen resolve land merge
+    revert rebase refactor rewrite simplify clarify expand extend shorten trim cut drop deprecate
+    retire cancel postpone reschedule move book reserve confirm recheck double-check prepare plan
+    organise organize clean tidy fix mend paint build demolish dig plant water mow sweep empty fill
+    replace renew print scan copy photograph film store label pack unpack ship return borrow lend
+    draft redraft revise polish finish complete start begin continue resume pursue
     """
 )
 
@@ -191,6 +206,7 @@ _EN_IMPERATIVE = _EN_TASK_VERBS | _words(
 _OWNER_LINE = regex(rf"\s*(?:[-*•]\s*)?{_SUBJECT.pattern}(?:\s*:\s+|\s[—–-]\s+|\s[—–-](?=[a-zåäö]))")
 
 
+_FIRST_CAP_WORD = regex(r"([A-Z][a-z]+)\b(?![-'’])")
 _OWNER_LINE_MODAL = regex(r"(?:will|'ll|shall|to|is\s+to|needs?\s+to)\s+([a-z][\w-]*)")
 
 
@@ -216,6 +232,9 @@ def _owner_line_hit(text: str, a: int, b: int, owners: _Owners, bullet: bool) ->
     word = first.group(1) if first else ""
     if modal:
         ok = modal.group(1) not in _EN_NOT_VERBS and modal.group(1) != "be"
+    elif bullet and (cap := _FIRST_CAP_WORD.match(rest)) and cap.group(1).lower() in _EN_IMPERATIVE:
+        # '- Luther: Introduce Soares to ...': a list of tasks, each led by its owner, capitalised
+        ok = True
     else:
         dash = ":" not in text[m.start("subj") : m.end()]
         ok = (

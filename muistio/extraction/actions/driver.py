@@ -106,6 +106,10 @@ def _split_at_markers(masked: str, sents: list[Sentence]) -> list[Sentence]:
     return out
 
 
+# '[Lee] Write up a draft plan', '[Mike, Ivan] Alpha version': owners in brackets before the task
+_TAGGED_OWNERS = regex(rf"\s*\[(?={_SUBJECT.pattern}\])(?P<tag>[^\]\[\n]{{2,60}})\]\s+\S")
+
+
 def _explicit_hit(
     ctx: ExtractionContext,
     masked: str,
@@ -124,8 +128,12 @@ def _explicit_hit(
     # 'ACTION: Ben — submit ...', 'TODO Olga: open a PR': the owner, then a dash or a colon
     named = _NAMED_SUBJECT.match(rest)
     named_who = _split_names(named.group("subj")) if named else []
+    tagged = _TAGGED_OWNERS.match(rest)
+    tagged_who = _split_names(tagged.group("subj")) if tagged else []
     if explicit and explicit.group("paren"):
         who = _split_names(explicit.group("paren"))
+    elif tagged_who and all(owners.known(n) or _name_like(n) for n in tagged_who):
+        who = tagged_who  # '[Mike, Ivan] Alpha version of ...': the owners tagged before the task
     elif named_who and all(owners.known(n) or _name_like(n) for n in named_who):
         who = named_who
     elif nick and not lead:
@@ -162,7 +170,7 @@ def _bracket_and_parent_owners(
             hits = [_Hit(start_b, s.end, paren_who, conf, "paren-owner", masked[start_b:task_b])]
         elif paren_who:
             for h in hits:
-                if not h.owners:
+                if not h.owners or effort:  # '(Lauri ~1h)' names the doer, whatever was read before it
                     h.owners = list(paren_who)
                     cut = masked.rfind("(", h.a, h.b)
                     h.text = h.text or (masked[h.a : cut] if cut > h.a else None)
@@ -628,15 +636,19 @@ _PAREN_OWNER = regex(
 
 def _paren_owner(seg: str, owners: _Owners) -> tuple[list[str], bool]:
     """The participants named in a closing bracket ('... (Joel ~0,5h)') and whether an effort is given."""
-    if seg.count("(") != 1 or seg.lstrip().startswith("#"):
-        return [], False  # a roll of names with handles, an agenda heading with its presenter
+    if seg.lstrip().startswith("#"):
+        return [], False  # an agenda heading with its presenter
     m = _PAREN_OWNER.search(seg)
     if m is None or ":" in seg[: m.start()]:
         return [], False  # 'Present: ... (Kate)': a labelled line, not a task
+    effort = m.group("effort") is not None
+    if seg.count("(") != 1 and not effort:
+        return [], False  # a roll of names with handles
     names = _split_names(m.group("subj"))
-    if not names or not all(owners.known(n) for n in names):
+    # with an effort ('(Joel ~0,5h)') the bracket can only be who does it, listed or not
+    if not names or not all(owners.known(n) or (effort and _name_like(n)) for n in names):
         return [], False
-    return names, m.group("effort") is not None
+    return names, effort
 
 
 def _task_start(seg: str) -> bool:

@@ -18,6 +18,7 @@ from muistio.extraction.actions.common import (
 )
 from muistio.extraction.parts import ExtractionContext, Section
 from muistio.names import Mention, Resolution, Roster, base_candidates, fold
+from muistio.patterns import regex
 
 # words of an office title in English ('Housing Officer', 'Events Co-ordinator', 'Finance Committee')
 _OFFICE_WORDS = _words(
@@ -28,6 +29,9 @@ _OFFICE_WORDS = _words(
     organizer librarian inspector accountant solicitor planner surveyor registrar principal
     """
 )
+
+
+_LOWER_WORD = regex(r"(?<![\w'’-])[a-zåäö][a-zåäö]+(?![\w'’-])")
 
 
 class _Owners:
@@ -42,6 +46,17 @@ class _Owners:
         self._holders: dict[str, str | None] = {}
         self._known: dict[str, bool] = {}  # the roster is complete by now, so answers do not change
         self._starts = [m.start for m in self._mentions]
+        self._lower_words: set[str] | None = None
+
+    def written_lower(self, word: str) -> bool:
+        """Whether the minutes also write this word in lower case ('Society should ...' and 'the society').
+
+        A name is written capitalised throughout; a word that opens a sentence and appears in lower
+        case elsewhere is an ordinary word, not someone who can own a task.
+        """
+        if self._lower_words is None:
+            self._lower_words = set(_LOWER_WORD.findall(self.ctx.text))
+        return word.lower() in self._lower_words
 
     def mentions_in(self, a: int, b: int) -> list[Mention]:
         """The name mentions inside text[a:b]."""
