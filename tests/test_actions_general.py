@@ -313,3 +313,25 @@ Present: Rosalind, Ambrose
 def test_a_negated_modal_or_an_ordinary_word_as_subject_is_no_task() -> None:
     items = _items(NOT_TASKS)
     assert _quotes(items) == ["Ambrose will book the room for the social."]
+
+
+RELATIVE_DOER = """Kokous 3.3.2026
+
+Läsnä: Riikka Salo, Aino Mäki, Eino Korpelainen, Kalevi Hyytiä
+
+Riikka tekee lehdistötiedotteen, jonka sihteeri laittaa eteenpäin lehdille. Kalevi Hyytiä laatii
+tarjouspyynnön, jonka Eino Korpelainen kääntää venäjäksi. Aino tekee listan, jonka pituus on kolme sivua.
+"""
+
+
+def test_a_finnish_relative_clause_with_its_own_doer_is_a_second_task() -> None:
+    items = _items(RELATIVE_DOER)
+    assert _with(items, "Riikka tekee").owners == ["Riikka Salo"]
+    assert _with(items, "sihteeri laittaa").owners == ["sihteeri"]
+    assert _with(items, "kääntää venäjäksi").owners == ["Eino Korpelainen"]
+    assert _with(items, "Aino tekee listan").quote.endswith("kolme sivua.")  # 'pituus' does nothing
+
+
+def test_a_swedish_promise_without_att_is_a_task() -> None:
+    text = "Protokoll 2026-03-13\n\nNärvarande: Henrik Berg, Tomas Ek\n\nHenrik har lovat återkomma med bemanning.\n"
+    assert _with(_items(text), "har lovat").owners == ["Henrik Berg"]

@@ -525,7 +525,32 @@ _IN_CONTACT = regex(r"\s+(?:myös\s+)?yhteydessä\b")
 _THAT_OPENS = regex(r"\b(?i:päätettiin|sovittiin|todettiin|päätti|sopi),?\s+että\s*$")
 
 
+# 'Riikka tekee tiedotteen, jonka sihteeri laittaa eteenpäin': a second doer in the relative clause
+_FI_RELATIVE_DOER = regex(
+    r",\s+jonka\s+(?P<subj>[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)?|[a-zåäö]*(?:sihteeri|puheenjohtaja"
+    r"|rahastonhoitaja|taloudenhoitaja|jäsensihteeri|tiedottaja|pj\.?|siht\.?))\s+(?P<verb>[a-zåäö]+)\b"
+)
+
+
 def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
+    """Finnish 'Name verb ...' tasks; a relative clause with a doer of its own is a second task."""
+    hits = _finnish_subject_clause_hits(text, a, b, owners)
+    if len(hits) != 1 or "jonka" not in text[a:b]:
+        return hits
+    rel = _FI_RELATIVE_DOER.search(text, hits[0].a, hits[0].b)
+    if rel is None or not (_task_verb(rel.group("verb")) or _fi_3sg(rel.group("verb"))):
+        return hits
+    if rel.group("verb") in _FI_VERB_STOP:
+        return hits
+    subj = rel.group("subj")
+    if subj[:1].isupper() and not (owners.known(subj) or owners.known(subj.split()[0])):
+        return hits  # 'jonka Helsinki ...': not someone of the meeting
+    first = hits[0]
+    first.b = rel.start()
+    return [first, _Hit(rel.start("subj"), b, [subj], first.confidence, "fi-subject")]
+
+
+def _finnish_subject_clause_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
     """'Miro hoitaa ...', 'Maija ja Miro laativat ...', 'Sari S. lupasi yrittää', 'Työllistetyt laittavat'."""
     seg = text[a:b]
     hits: list[_Hit] = []

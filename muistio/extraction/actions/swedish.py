@@ -31,8 +31,8 @@ _REPORTING_VERBS = _words("informerar meddelar")
 # modal or promise before an infinitive: 'Elias ska titta', 'Anna åtog sig att fortsätta'
 _SV_MODAL = regex(
     r"(?:ska|skall|kommer\s+att|tar\s+på\s+sig\s+att|åtar\s+sig\s+att|åtog\s+sig\s*(?:att)?"
-    r"|lovar\s+att|lovade\s+att|tog\s+på\s+sig\s+att|får\s+i\s+uppdrag\s+att|fick\s+i\s+uppdrag\s+att"
-    r"|har\s+i\s+uppdrag\s+att)\b",
+    r"|lovar\s+(?:att\s+)?|lovade\s+(?:att\s+)?|har\s+lovat\s+(?:att\s+)?|tog\s+på\s+sig\s+att"
+    r"|(?:får|fick|har)\s+(?:i|till)\s+(?:uppdrag|uppgift)\s+att)\b",
 )
 _SV_PASSIVE_INF = regex(r"\s+[a-zåäö]+as\b")
 # a state, not a deed: 'Lisa kommer att vara bortrest', 'Peter ska ha semester'
