@@ -333,5 +333,6 @@ def test_a_finnish_relative_clause_with_its_own_doer_is_a_second_task() -> None:
 
 
 def test_a_swedish_promise_without_att_is_a_task() -> None:
-    text = "Protokoll 2026-03-13\n\nNärvarande: Henrik Berg, Tomas Ek\n\nHenrik har lovat återkomma med bemanning.\n"
+    text = "Protokoll 2026-03-13\n\nNärvarande: Henrik Berg, Tomas Ek\n\n"
+    text += "Henrik har lovat återkomma med bemanning.\n"
     assert _with(_items(text), "har lovat").owners == ["Henrik Berg"]
