@@ -336,3 +336,12 @@ def test_a_swedish_promise_without_att_is_a_task() -> None:
     text = "Protokoll 2026-03-13\n\nNärvarande: Henrik Berg, Tomas Ek\n\n"
     text += "Henrik har lovat återkomma med bemanning.\n"
     assert _with(_items(text), "har lovat").owners == ["Henrik Berg"]
+
+
+def test_an_unticked_box_in_a_members_roll_is_no_task() -> None:
+    text = (
+        "# 2026-05-23 TSC Meeting Minutes\n\n## Attended by\n\n### TSC voting members\n\n"
+        "* [x] [Manuel Barb](https://github.com/mb), University of Porto\n"
+        "* [ ] [John Schan](https://github.com/js), Mozilla\n"
+    )
+    assert _items(text) == []

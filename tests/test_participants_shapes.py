@@ -194,3 +194,40 @@ def test_apologies_title_before_prose_names_no_one() -> None:
         "Parish council 3 March 2021\nPresent: Cllr A Hale, Cllr B Moss\n1. Apologies. The Clerk read none.\n"
     )
     assert set(people(text)) == {"A Hale", "B Moss"}
+
+
+# Shapes from a second unseen set of real minutes (this session); each text invented.
+
+
+def test_lists_under_sub_labels_of_an_attendees_section_with_numbered_organisations() -> None:
+    text = (
+        "# Board meeting 2026-02-03\n\n## Attendees\n\n"
+        "Other board members and officers present:\n\n- Jeff Olch, Tapad\n- Raul Raja, 47 Degrees\n\n"
+        "For the Centre:\n\n- Heather Mill, EPFL\n\nAlso present:\n\n- Eugene Burm, Twitter\n\n"
+        "## Proceedings\n\nJeff opened.\n"
+    )
+    got = people(text)
+    assert {"Jeff Olch", "Raul Raja", "Heather Mill", "Eugene Burm"} <= set(got)
+    assert not [n for n in got if "Also" in n or "EPFL" in n]  # no name runs over the blank line
+    assert got["Eugene Burm"][0] == ["guest"]
+
+
+def test_an_attendance_heading_over_names_with_organisations_run_together() -> None:
+    text = (
+        "# Council 2026-02-03\n\n### Attendance\n\n"
+        "Stephan Merk (SAP) Tom Wats (IBM) Mikael Barb (Open\nFoundation) Dani Meg (Tools PMC)\n\n"
+        "### Discussion\n\nTom walked us through it.\n"
+    )
+    assert set(people(text)) == {"Stephan Merk", "Tom Wats", "Mikael Barb", "Dani Meg"}
+
+
+def test_a_checkbox_roll_of_markdown_links_under_attended_by() -> None:
+    text = (
+        "# 2026-05-23 TSC Meeting Minutes\n\n## Discussion\n\nNigel thanked everyone.\n\n"
+        "## Attended by\n\n### TSC voting members\n\n"
+        "* [x] [Manuel Barb](https://github.com/mb), University of Porto\n"
+        "* [ ] [John Schan](https://github.com/js), Mozilla\n"
+    )
+    got = people(text)
+    assert got["Manuel Barb"][:2] == (["member"], True)
+    assert got["John Schan"][:2] == (["member"], False)

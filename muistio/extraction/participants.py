@@ -188,6 +188,7 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
     (
         r"läsnä(?:\s+olivat)?|paikalla(?:\s+olivat)?|läsnä\s+olleet|osallistujat|osallistuneet|läsnäolijat|"
         r"jäsenet|nimenhuuto|present|attendees|(?:tsc|tac|board|committee|council|steering|wg|sig|core)\s+attendees|"
+        r"attended\s+by|(?:tsc|tac|board|committee|council|steering|wg|sig|core\s+)?voting\s+members|"
         r"attending|attendance|participants|people present|roll\s+call|"
         r"(?:council\s+|board\s+|tsc\s+|committee\s+|voting\s+)?members\s+present|"
         r"(?:[a-z]+\s+)?(?:directors|trustees|councillors|councilors|governors|commissioners|officers)\s+present|"
@@ -992,8 +993,15 @@ def _presence_cell(line: str) -> str:
     return f"{m['n']} ({m['note']})" if m["note"] else m["n"]
 
 
+_MD_LINK = regex(r"\[([^\[\]\n]{1,80})\]\([^()\s]{1,300}\)")
+# an organisation whose name opens with a number: 'Raúl Raja, 47 Degrees', 'Ann Lee, 3M'
+_NUMBERED_ORG = regex(r"\d+[\w&.-]*(?:[ \t]+[A-ZÅÄÖ][\w&.-]*){0,3}")
+
+
 def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
     """People on one list line: table cells, columns, or `Name, office (Org)` entries; [] for prose."""
+    if "](" in line:
+        line = _MD_LINK.sub(r"\1", line)  # '[Hanno Becker](https://github.com/...), AWS': the name
     if "&" in line:
         line = _HTML_SPACE.sub(" ", line).rstrip()
     if line.count("|") >= 1 and not _WIKI_LINK_BRACKETS.search(line):
@@ -1038,6 +1046,7 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
                 clean_name(_TRAILING_ACRONYM.sub("", p)) is not None
                 or _annotation_kind(p) is not None
                 or (len(p.split()) <= 6 and (is_organisation(p) or _org_phrase(p) or is_title(p)))
+                or _NUMBERED_ORG.fullmatch(p) is not None
                 or (_is_description(p) and len(p.split()) <= 6)
             )
             if not ok:
@@ -1633,21 +1642,36 @@ def _signature_roles(text: str, reg: _Registry) -> None:
 
 
 _ATTENDANCE_TITLE = regex(r"läsnäol|läsnä|attendance|roll call|present", re.IGNORECASE)
+# the words of one name stay on one line: 'Heather Mill, EPFL' then 'Also present:' is no 'EPFL Also'
 _NAME_SEQ = regex(
-    r"[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)+(?:\s*,\s*[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)+)*"
-    r"(?:\s*,?\s+(?:ja|and|sekä)\s+[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)+)?"
+    r"[A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+)+(?:\s*,\s*[A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+)+)*"
+    r"(?:\s*,?\s+(?:ja|and|sekä)\s+[A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+)+)?"
 )
+# 'Stephan Merker (SAP) Tom Watson (IBM) Mikael Barbero (Eclipse Foundation)': names with their
+# organisations, run together on wrapped lines
+_NAME_ORG_RUN = regex(
+    r"(?:[A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’.-]*){1,3}\s*\([^()\n]{1,40}(?:\n[^()\n]{1,40})?\)\s*){2,}"
+)
+_NAME_BEFORE_ORG = regex(r"([A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’.-]*){1,3})\s*\(")
+# a heading that is only the roll: '### Attendance', 'Present', 'Läsnä'
+_ROLL_HEADING = regex(r"(?i:attendance|attendees|present|participants|läsnä|läsnäolijat|osallistujat|närvarande)")
 
 
 def _attendance_sections(text: str, seg: Segmentation, reg: _Registry) -> bool:
     """An agenda item about who is present lists them in its body."""
     found = False
     for sec in seg.sections:
-        if sec.number is None or not _ATTENDANCE_TITLE.search(sec.title):
+        roll = _ROLL_HEADING.fullmatch(sec.title.strip(" #:*")) is not None
+        if not roll and (sec.number is None or not _ATTENDANCE_TITLE.search(sec.title)):
             continue
         body = sec.body(text)
-        best = max((m.group(0) for m in _NAME_SEQ.finditer(body)), key=len, default="")
-        people = split_people(best, "member")
+        run = _NAME_ORG_RUN.search(body)
+        if run is not None:
+            names = ", ".join(m.group(1) for m in _NAME_BEFORE_ORG.finditer(run.group(0)))
+            people = split_people(names, "member")
+        else:
+            best = max((m.group(0) for m in _NAME_SEQ.finditer(body)), key=len, default="")
+            people = split_people(best, "member")
         if len(people) >= 2:
             for p in people:
                 reg.add(p)

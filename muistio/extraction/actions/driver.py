@@ -384,7 +384,7 @@ def _owner_marker_hits(
 
 
 _ROLL_OR_AGENDA = regex(
-    r"\b(?i:attendance|attendees|present|participants|agenda|roll\s+call|läsnä|osallistujat|esityslista"
+    r"\b(?i:attendance|attendees|attended|members|present|participants|agenda|roll\s+call|läsnä|osallistujat|esityslista"
     r"|asialista|närvarande|deltagare|dagordning)\b"
 )
 
