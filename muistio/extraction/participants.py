@@ -1654,7 +1654,9 @@ _NAME_ORG_RUN = regex(
 )
 _NAME_BEFORE_ORG = regex(r"([A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’.-]*){1,3})\s*\(")
 # a heading that is only the roll: '### Attendance', 'Present', 'Läsnä'
-_ROLL_HEADING = regex(r"(?i:attendance|attendees|present|participants|läsnä|läsnäolijat|osallistujat|närvarande)")
+_ROLL_HEADING = regex(
+    r"(?i:attendance|attendees|present|participants|läsnä|läsnäolijat|osallistujat|närvarande)"
+)
 
 
 def _attendance_sections(text: str, seg: Segmentation, reg: _Registry) -> bool:
