@@ -454,7 +454,7 @@ _SV_PREFIX_REL = {
 # Day-month with slashes (`20/6`, `13/10/2023`) and day-month-year with hyphens (`23-02-2016`).
 _SLASH_DATE = _c(
     rf"(?<![\w.,/:#§-])(?:(?P<wd>{_WD_ANY})\.?,?\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
-    rf"(?:/(?P<y>{_Y}|\d\d))?(?![\w/]|[.,]\d)"
+    rf"(?:/(?P<y>{_Y}|\d\d)|-(?P<sy>\d\d)(?![\w/:.,-]))?(?![\w/]|[.,]\d)"
 )
 _HYPHEN_DATE = _c(rf"(?<![\w.,/:-])(?P<d>\d{{1,2}})-(?P<m>\d{{1,2}})-(?P<y>{_Y})(?![\w-])")
 # A compact timestamp `20151017-1100` (year, month, day, hour, minute).
@@ -1310,6 +1310,8 @@ def _slash(m: re.Match[str], text: str, ref: datetime, lenient: bool) -> _Cand |
     """20/6, 13/10/2023; a month over 12 reads month/day (`10/13`); `24/7` and numbered items are no days."""
     a, b = int(m["d"]), int(m["m"])
     y = _yr(m["y"]) if m["y"] and len(m["y"]) == 4 else (_two_digit_year(m["y"], ref) if m["y"] else None)
+    if m["sy"]:
+        y = _two_digit_year(m["sy"], ref)  # Swedish '16/9-19': the 16th of September 2019
     if _SLASH_GUARD.search(text[max(0, m.start() - 14) : m.start()]) or (a, b) == (24, 7):
         return None
     if _SLASH_FRACTION.match(text, m.end()):

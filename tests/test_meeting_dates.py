@@ -363,3 +363,29 @@ def test_general_meeting_of_the_association_is_not_the_boards_next() -> None:
         "m.txt",
     )
     assert ex.next_meeting is None or ex.next_meeting.date is None
+
+
+def test_swedish_day_month_dash_year_in_the_header_and_the_next_meeting() -> None:
+    text = (
+        "# Mötesprotokoll\nGrupp: Padelgänget\nDate: 16/9-19 08:15-09:15\n"
+        "Participants: Ada Berg, Olof Ek\n\n## Rapporter\n\n- Modellen är klar.\n\n"
+        "## Avslut\nNästa möte: Onsdag 18/9-19 kl 10:00-11:00.\n"
+    )
+    got = run(text)
+    assert got.meeting is not None and got.meeting.date == "2019-09-16"
+    assert got.next_meeting is not None
+    assert (got.next_meeting.date, got.next_meeting.start, got.next_meeting.end) == (
+        "2019-09-18",
+        "10:00",
+        "11:00",
+    )
+
+
+def test_a_written_date_beats_the_recurring_rule_beside_it_and_keeps_its_time() -> None:
+    text = (
+        "## Plenum 2026-03-11\n\n- Present: Ada, Bo\n\n### Next Meeting\n"
+        "- 2026-04-08 20:00 (tentatively the 2nd Wednesday of every month, subject to change)\n"
+    )
+    got = run(text)
+    assert got.next_meeting is not None
+    assert (got.next_meeting.date, got.next_meeting.start) == ("2026-04-08", "20:00")

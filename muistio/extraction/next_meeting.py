@@ -557,6 +557,11 @@ def locate_next_meeting(
     return best.meeting, best.warnings, best.span
 
 
+_DATE_WRITTEN = regex(
+    r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\d{1,2}/\d{1,2}(?:[/-]\d{2,4})?)(?!\d)"
+)
+
+
 def _window_candidate(
     text: str,
     a: int,
@@ -584,7 +589,8 @@ def _window_candidate(
     if own_other and _BOARD_BEFORE.search(window[max(0, rel - 60) : rel]):
         return None  # an AGM's minutes: `the next committee meeting` is the committee's, not the AGM's
     quote = _SPACES.sub(" ", window).strip()
-    ruled = _rule_date(window, meeting_date)
+    # a rule ('the 2nd Wednesday of every month') decides only when no date is written out beside it
+    ruled = _rule_date(window, meeting_date) if not _DATE_WRITTEN.search(window[rel:]) else None
     if ruled is not None:
         start, end = find_times(_LOG_STAMP.sub("", window))
         same = _same_time(window, text, meeting_start)

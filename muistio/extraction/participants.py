@@ -1671,6 +1671,8 @@ def _attendance_sections(text: str, seg: Segmentation, reg: _Registry) -> bool:
         if run is not None:
             names = ", ".join(m.group(1) for m in _NAME_BEFORE_ORG.finditer(run.group(0)))
             people = split_people(names, "member")
+        elif sec.number is None:
+            continue  # an unnumbered roll heading holds lists, which the list pass reads line by line
         else:
             best = max((m.group(0) for m in _NAME_SEQ.finditer(body)), key=len, default="")
             people = split_people(best, "member")
