@@ -345,3 +345,9 @@ def test_an_unticked_box_in_a_members_roll_is_no_task() -> None:
         "* [ ] [John Schan](https://github.com/js), Mozilla\n"
     )
     assert _items(text) == []
+
+
+def test_a_given_name_that_is_also_a_word_still_owns_its_task() -> None:
+    text = "Notes 2026-01-20\n\nPresent: Rosalind, Will Tanner\n\n- Will to email everybody individually.\n"
+    text += "- We will meet again next week.\n"
+    assert _with(_items(text), "Will to email").owners == ["Will Tanner"]

@@ -17,7 +17,7 @@ from muistio.extraction.actions.common import (
     _words,
 )
 from muistio.extraction.parts import ExtractionContext, Section
-from muistio.names import Mention, Resolution, Roster, base_candidates, fold
+from muistio.names import Mention, Resolution, Roster, base_candidates, fold, is_given_name
 from muistio.patterns import regex
 
 # words of an office title in English ('Housing Officer', 'Events Co-ordinator', 'Finance Committee')
@@ -31,6 +31,12 @@ _OFFICE_WORDS = _words(
 )
 
 
+# given names that are also English words, so that writing the word in lower case proves nothing
+_NAMES_THAT_ARE_WORDS = _words(
+    """will grant rose hope joy faith dawn pat sue ray art bob jack mark bill frank victor chase drew guy
+    gene june may rich wade cliff dean glen heath lance miles neil norm page penny rob sky summer autumn
+    iris ivy holly lily daisy amber ruby pearl crystal robin jay max sam ben"""
+)
 _LOWER_WORD = regex(r"(?<![\w'’-])[a-zåäö][a-zåäö]+(?![\w'’-])")
 
 
@@ -54,9 +60,12 @@ class _Owners:
         A name is written capitalised throughout; a word that opens a sentence and appears in lower
         case elsewhere is an ordinary word, not someone who can own a task.
         """
+        low = word.lower()
+        if low in _NAMES_THAT_ARE_WORDS or is_given_name(low):
+            return False  # 'Will to email everybody': Will is a name, whatever 'will' does elsewhere
         if self._lower_words is None:
             self._lower_words = set(_LOWER_WORD.findall(self.ctx.text))
-        return word.lower() in self._lower_words
+        return low in self._lower_words
 
     def mentions_in(self, a: int, b: int) -> list[Mention]:
         """The name mentions inside text[a:b]."""
