@@ -131,3 +131,28 @@ def test_extract_never_imports_prefect_or_sqlmodel(minutes_file: Path) -> None:
     imported = [line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines() if "|" in line]
     assert imported, "importtime printed nothing"
     assert not [m for m in imported if m.split(".")[0] in ("prefect", "sqlmodel")]
+
+
+def test_the_entry_point_builds_only_the_command_asked_for() -> None:
+    from cli.main import app_for
+
+    one = app_for(["extract", "x.txt"])
+    assert [i.callback.__name__ for i in one.registered_commands if i.callback] == ["extract"]
+    assert not one.registered_groups
+    group = app_for(["outbox", "list"])
+    assert [g.name for g in group.registered_groups] == ["outbox"] and not group.registered_commands
+    assert app_for(["nosuch"]) is app and app_for(["--help"]) is app and app_for([]) is app
+
+
+def test_the_entry_point_prints_what_the_whole_app_prints(minutes_file: Path) -> None:
+    whole = CliRunner().invoke(app, ["extract", str(minutes_file), "--json"])
+    proc = subprocess.run(
+        [sys.executable, "-m", "cli", "extract", str(minutes_file), "--json"],
+        capture_output=True, text=True, cwd=REPO, timeout=60,
+    )  # fmt: skip
+    assert proc.returncode == whole.exit_code == 0
+    assert proc.stdout == whole.stdout
+    missing = subprocess.run(
+        [sys.executable, "-m", "cli", "extract"], capture_output=True, text=True, cwd=REPO, timeout=60
+    )
+    assert missing.returncode == 2 and "Missing argument" in missing.stderr
