@@ -231,3 +231,17 @@ def test_a_checkbox_roll_of_markdown_links_under_attended_by() -> None:
     got = people(text)
     assert got["Manuel Barb"][:2] == (["member"], True)
     assert got["John Schan"][:2] == (["member"], False)
+
+
+def test_initials_in_a_roll_are_people_not_organisations() -> None:
+    text = (
+        "## Plenum 2026-03-11\n\n- Present: Gibson, Nicholas, Will Myers, Luther, LJ, Valentine, CJ\n\n"
+        "### Finances\n\nNothing.\n"
+    )
+    assert {"LJ", "CJ", "Luther"} <= set(people(text))
+    roll = "Board 2026-05-16\n\nIn attendance: BY, DD, BH, SG\nRegrets: MM, MH\n\n1. Budget\nFine.\n"
+    got = people(roll)
+    assert {n for n, v in got.items() if v[1]} == {"BY", "DD", "BH", "SG"}
+    assert {n for n, v in got.items() if not v[1]} == {"MM", "MH"}
+    ministries = "Muistio 3.3.2026\n\nLäsnä: Sami Kivi, VM, Anna Berg, OM\n\n1. Asia\nKäsiteltiin.\n"
+    assert {n: v[2] for n, v in people(ministries).items()} == {"Sami Kivi": "VM", "Anna Berg": "OM"}

@@ -557,6 +557,9 @@ def _dash_separated(s: str) -> str:
     return s
 
 
+_INITIALS_ONLY = regex(r"[A-ZÅÄÖ]{2,3}")
+
+
 def split_people(
     s: str, default_role: Role | None = None, present: bool = True, *, one_person: bool = False
 ) -> list[Person]:
@@ -579,7 +582,11 @@ def split_people(
         s = s[: status.start()]
     if "k" in s:
         s = _AKA.sub("", s)
-    for piece in _split_top(s):
+    pieces = _split_top(s)
+    # `BY, DD, BH, SG`: a roll of initials, not organisations of the names before them
+    caps_at = [i for i, p in enumerate(pieces) if _INITIALS_ONLY.fullmatch(p.strip())]
+    initials_roll = len(caps_at) >= 2 and not any(i and " " in pieces[i - 1].strip() for i in caps_at)
+    for piece in pieces:
         # A remark after a dash: `Ana Ruiz (@aruiz) — first time`, `Ari Mäki (Pro) – varapuheenjohtaja`;
         # a role in it counts, the rest is commentary.
         piece = _hyphen_org(piece)
@@ -623,6 +630,12 @@ def split_people(
                 _apply(out[-1], _role_over_default(out[-1], k, default_role))
             continue
         org_tail = bool(_ORG_TAIL.match(bare))
+        # `Luther, LJ`: initials after a lone first name are someone else, not that person's organisation
+        initials = _INITIALS_ONLY.fullmatch(bare) is not None and (
+            initials_roll or (bool(out) and " " not in out[-1].name and not one_person)
+        )
+        if initials and kind is not None and kind[0] == "org":
+            kind = None
         if out and kind is not None and (kind[0] != "org" or is_organisation(bare) or lone_org or org_tail):
             _apply(out[-1], _role_over_default(out[-1], kind, default_role))
             for k in [k for n in notes for k in _note_kinds(n)] + remark_kinds:
