@@ -245,3 +245,40 @@ def test_initials_in_a_roll_are_people_not_organisations() -> None:
     assert {n for n, v in got.items() if not v[1]} == {"MM", "MH"}
     ministries = "Muistio 3.3.2026\n\nLäsnä: Sami Kivi, VM, Anna Berg, OM\n\n1. Asia\nKäsiteltiin.\n"
     assert {n: v[2] for n, v in people(ministries).items()} == {"Sami Kivi": "VM", "Anna Berg": "OM"}
+
+
+def test_surname_first_roll_with_two_word_offices_under_a_bare_label() -> None:
+    text = (
+        "KIRKKOVALTUUSTON KOKOUS\nAika Maanantaina 15. kesäkuuta 2026 klo 18.00\n\n\nLäsnä\n\n"
+        "Ikola Veikko puheenjohtaja\nAaltonen Lilli varsinainen jäsen\n"
+        "Pasi Olli varsinainen jäsen, saapui klo 18.43\nPelto Maiju varajäsen\n\n\n"
+        "Poissa\n\nJaakko Pasi varsinainen jäsen\n\n\nKOKOUKSEN AVAUS\n11 §\nAvattiin.\n"
+    )
+    got = people(text)
+    assert {n for n, v in got.items() if v[1]} == {
+        "Ikola Veikko",
+        "Aaltonen Lilli",
+        "Pasi Olli",
+        "Pelto Maiju",
+    }
+    assert got["Jaakko Pasi"][1] is False and got["Ikola Veikko"][0] == ["chair"]
+
+
+def test_numbered_roll_items_those_present_and_apologies() -> None:
+    inline = (
+        "Allotments Committee Meeting 6.30pm 25/4/26\n1) Apologies for absence Robin, Les, Stuart\n"
+        "2) Present - Mark (Chair), Dorothy, Tony, Brenda\n3) Minutes of last meeting – accepted\n"
+    )
+    got = people(inline)
+    assert {n for n, v in got.items() if not v[1]} == {"Robin", "Les", "Stuart"}
+    assert {n for n, v in got.items() if v[1]} == {"Mark", "Dorothy", "Tony", "Brenda"}
+    assert got["Mark"][0] == ["chair"]
+    trustees = (
+        "Minutes of the Trustees Meeting – 10th January 2026.\n\n\nThose Present\n\n\n"
+        "Jon Lea (JL), Alan John (AJ), and Helen Wri (HW)\n\n\n1          Apologies\n\n\n"
+        "Tom Tapp (TT), Bill Warw (BW) John Wake (JW)\n\nand Dennis Leon (DL)\n\n\n"
+        "2          Minutes of the 13th December.\n\n\nAccepted.\n"
+    )
+    got = people(trustees)
+    assert {n for n, v in got.items() if v[1]} == {"Jon Lea", "Alan John", "Helen Wri"}
+    assert {n for n, v in got.items() if not v[1]} == {"Tom Tapp", "Bill Warw", "John Wake", "Dennis Leon"}

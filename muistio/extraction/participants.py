@@ -188,7 +188,7 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
     (
         r"läsnä(?:\s+olivat)?|paikalla(?:\s+olivat)?|läsnä\s+olleet|osallistujat|osallistuneet|läsnäolijat|"
         r"jäsenet|nimenhuuto|present|attendees|(?:tsc|tac|board|committee|council|steering|wg|sig|core)\s+attendees|"
-        r"attended\s+by|(?:tsc|tac|board|committee|council|steering|wg|sig|core\s+)?voting\s+members|"
+        r"attended\s+by|those\s+present|present\s+were|those\s+attending|(?:tsc|tac|board|committee|council|steering|wg|sig|core\s+)?voting\s+members|"
         r"attending|attendance|participants|people present|roll\s+call|"
         r"(?:council\s+|board\s+|tsc\s+|committee\s+|voting\s+)?members\s+present|"
         r"(?:[a-z]+\s+)?(?:directors|trustees|councillors|councilors|governors|commissioners|officers)\s+present|"
@@ -558,6 +558,7 @@ def _dash_separated(s: str) -> str:
 
 
 _INITIALS_ONLY = regex(r"[A-ZÅÄÖ]{2,3}")
+_PAREN_THEN_NAME = regex(r"\)[ \t]+(?=[A-ZÅÄÖ][\w'’-]+[ \t]+[A-ZÅÄÖ][\w'’-]+[ \t]*\()")
 
 
 def split_people(
@@ -582,6 +583,8 @@ def split_people(
         s = s[: status.start()]
     if "k" in s:
         s = _AKA.sub("", s)
+    if ") " in s:
+        s = _PAREN_THEN_NAME.sub("), ", s)  # `Bill Warw (BW) John Wake (JW)`: two people, the comma lost
     pieces = _split_top(s)
     # `BY, DD, BH, SG`: a roll of initials, not organisations of the names before them
     caps_at = [i for i, p in enumerate(pieces) if _INITIALS_ONLY.fullmatch(p.strip())]
@@ -731,7 +734,11 @@ _ROLL_STATUS = regex(
     re.IGNORECASE,
 )
 _PARTIAL_TAIL = regex(r"[ \t]+(?:saapui|poistui|kom|gick|arrived|left|joined)\b[^,;]*$", re.IGNORECASE)
-_TRAILING_ROLE = regex(r"(?<=[\w.])[ \t]+(?P<r>[a-zåäö][\w.]{1,20})$")
+# `Erkki Ikonen pj`, `Aalto Lilli varsinainen jäsen`, `Ek Per ordinarie ledamot`: an office after the name
+_TRAILING_ROLE = regex(
+    r"(?<=[\w.])[ \t]+(?:(?:varsinainen|ordinarie|full|voting|elected|co-opted|valittu)[ \t]+)?"
+    r"(?P<r>[a-zåäö][\w.]{1,20})$"
+)
 # The dash may touch the name: `Kamila Klidzia– block manager`.
 _DASH_REMARK = regex(r"(?:\s(?:[–—]|--)|(?<=\w)[–—])\s+(?P<r>[^–—()]{1,80})$")
 _ABSENT_STATUS = regex(r"absent|excused|apologies|regrets|not|poissa|estyn", re.IGNORECASE)
@@ -1663,7 +1670,8 @@ _NAME_SEQ = regex(
 # 'Stephan Merker (SAP) Tom Watson (IBM) Mikael Barbero (Eclipse Foundation)': names with their
 # organisations, run together on wrapped lines
 _NAME_ORG_RUN = regex(
-    r"(?:[A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’.-]*){1,3}\s*\([^()\n]{1,40}(?:\n[^()\n]{1,40})?\)\s*){2,}"
+    r"(?:[A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’.-]*){1,3}\s*\([^()\n]{1,40}(?:\n[^()\n]{1,40})?\)"
+    r"(?:[ \t]*,)?\s*(?:(?:and|ja|och)\s+)?){2,}"
 )
 _NAME_BEFORE_ORG = regex(r"([A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’.-]*){1,3})\s*\(")
 # a heading that is only the roll: '### Attendance', 'Present', 'Läsnä'
@@ -1672,23 +1680,51 @@ _ROLL_HEADING = regex(
 )
 
 
+_ABSENCE_TITLE = regex(
+    r"(?i:apologies(?:\s+for\s+absence)?|apologies\s+received|regrets|absent|poissa|poissaolijat"
+    r"|frånvarande|anmält\s+förhinder)"
+)
+_ROLL_ITEM_TITLE = regex(
+    r"(?i:(?P<absent>apologies(?:\s+for\s+absence)?|regrets|absent|poissa|frånvarande)"
+    r"|present|attending|attendance|läsnä|paikalla|närvarande)\b[ \t]*[-–:]?[ \t]*"
+    r"(?P<rest>[A-ZÅÄÖ][^\n]{2,400})$"
+)
+
+
 def _attendance_sections(text: str, seg: Segmentation, reg: _Registry) -> bool:
     """An agenda item about who is present lists them in its body."""
     found = False
     for sec in seg.sections:
+        if sec.number is not None and (inline := _ROLL_ITEM_TITLE.match(sec.title)):
+            # `2) Present - Mark (Chair), Dorothy, Tony`, `1) Apologies for absence Robin, Les`: the
+            # roll is the item's title itself
+            absent = inline.group("absent") is not None
+            people = split_people(inline.group("rest"), "member", not absent)
+            if len(people) >= 2 or (people and absent):
+                for p in people:
+                    reg.add(p)
+                found = found or not absent
+            continue
         roll = _ROLL_HEADING.fullmatch(sec.title.strip(" #:*")) is not None
-        if not roll and (sec.number is None or not _ATTENDANCE_TITLE.search(sec.title)):
+        absent_item = (
+            sec.number is not None and _ABSENCE_TITLE.fullmatch(sec.title.strip(" #:*.")) is not None
+        )
+        if not roll and not absent_item and (sec.number is None or not _ATTENDANCE_TITLE.search(sec.title)):
             continue
         body = sec.body(text)
         run = _NAME_ORG_RUN.search(body)
         if run is not None:
             names = ", ".join(m.group(1) for m in _NAME_BEFORE_ORG.finditer(run.group(0)))
-            people = split_people(names, "member")
+            people = split_people(names, "member", not absent_item)
         elif sec.number is None:
             continue  # an unnumbered roll heading holds lists, which the list pass reads line by line
         else:
             best = max((m.group(0) for m in _NAME_SEQ.finditer(body)), key=len, default="")
-            people = split_people(best, "member")
+            people = split_people(best, "member", not absent_item)
+        if absent_item:
+            for p in people:
+                reg.add(p)
+            continue
         if len(people) >= 2:
             for p in people:
                 reg.add(p)
