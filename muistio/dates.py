@@ -218,7 +218,7 @@ _M = r"[0-5]\d"
 _AP = r"(?:[ap]\.?m\.?(?!\w))"
 _TIME = (
     rf"(?P<klo>(?:klo|kello|kl)\.?\s*|(?:at|@|from|alkaen\s+klo)\s*)?"
-    rf"(?P<h1>{_H})(?:[.:](?P<m1>{_M}))?(?:\s*(?P<ap1>{_AP}))?"
+    rf"(?P<h1>{_H})(?:(?(klo)[.:,]|[.:])(?P<m1>{_M}))?(?:\s*(?P<ap1>{_AP}))?"
     rf"(?:\s*(?:[-–—]|\bto\b|\buntil\b)\s*(?:(?:klo|kl)\.?\s*)?(?P<h2>{_H})(?:[.:](?P<m2>{_M}))?(?:\s*(?P<ap2>{_AP}))?)?"
     r"(?![\d:.]\d)(?![%€])"
 )
@@ -454,7 +454,7 @@ _SV_PREFIX_REL = {
 # Day-month with slashes (`20/6`, `13/10/2023`) and day-month-year with hyphens (`23-02-2016`).
 _SLASH_DATE = _c(
     rf"(?<![\w.,/:#§-])(?:(?P<wd>{_WD_ANY})\.?,?\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
-    rf"(?:/(?P<y>{_Y}|\d\d)|-(?P<sy>\d\d)(?![\w/:.,-]))?(?![\w/]|[.,]\d)"
+    rf"(?:/(?P<y>{_Y}|\d\d)|-(?P<sy>{_Y}|\d\d)(?![\w/:.,-]))?(?![\w/]|[.,]\d)"
 )
 _HYPHEN_DATE = _c(rf"(?<![\w.,/:-])(?P<d>\d{{1,2}})-(?P<m>\d{{1,2}})-(?P<y>{_Y})(?![\w-])")
 # A compact timestamp `20151017-1100` (year, month, day, hour, minute).
@@ -1310,8 +1310,8 @@ def _slash(m: re.Match[str], text: str, ref: datetime, lenient: bool) -> _Cand |
     """20/6, 13/10/2023; a month over 12 reads month/day (`10/13`); `24/7` and numbered items are no days."""
     a, b = int(m["d"]), int(m["m"])
     y = _yr(m["y"]) if m["y"] and len(m["y"]) == 4 else (_two_digit_year(m["y"], ref) if m["y"] else None)
-    if m["sy"]:
-        y = _two_digit_year(m["sy"], ref)  # Swedish '16/9-19': the 16th of September 2019
+    if m["sy"]:  # Swedish '16/9-19', '6/4-2016': the year after a dash
+        y = _yr(m["sy"]) if len(m["sy"]) == 4 else _two_digit_year(m["sy"], ref)
     if _SLASH_GUARD.search(text[max(0, m.start() - 14) : m.start()]) or (a, b) == (24, 7):
         return None
     if _SLASH_FRACTION.match(text, m.end()):
@@ -1571,9 +1571,11 @@ def _clock(h: str, m: str | None, ap: str | None) -> time | None:
     """A wall-clock time from hour, minutes and am/pm."""
     hh, mm = int(h), int(m) if m else 0
     if ap:
+        pm = ap.lower().startswith("p")
+        if 13 <= hh <= 23 and pm:
+            return time(hh, mm)  # '19.30pm': a 24-hour time with a redundant pm
         if hh > 12 or hh == 0:
             return None
-        pm = ap.lower().startswith("p")
         hh = (hh % 12) + (12 if pm else 0)
     return time(hh, mm)
 

@@ -389,3 +389,24 @@ def test_a_written_date_beats_the_recurring_rule_beside_it_and_keeps_its_time() 
     got = run(text)
     assert got.next_meeting is not None
     assert (got.next_meeting.date, got.next_meeting.start) == ("2026-04-08", "20:00")
+
+
+def test_two_digit_years_without_a_reference_land_in_this_century() -> None:
+    got = run("Allotments Committee Meeting 6.30pm 25/4/23 (Mitre Pub)\n1) Present - Ann, Bo\n2) Minutes\n")
+    assert got.meeting is not None and got.meeting.date == "2023-04-25"
+    old = run("Hallituksen kokous 7.8.99\n\nLäsnä: Aino Aalto, Eero Erkko\n\n1. Avaus\n")
+    assert old.meeting is not None and old.meeting.date == "1999-08-07"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "lang", "start"),
+    [
+        ("18th December at 19.30pm", None, "2017-12-18T19:30"),  # a 24-hour time with a redundant pm
+        ("17.10.2012 kl. 18,30", "sv", "2012-10-17T18:30"),  # a comma between hours and minutes
+        ("6/4-2016 kl. 18:00", "sv", "2016-04-06T18:00"),  # Swedish d/m-yyyy
+    ],
+)
+def test_times_and_dates_as_written_in_real_minutes(phrase: str, lang: str | None, start: str) -> None:
+    found = [f for f in scan(phrase, datetime(2017, 11, 20, 12, 0), lang) if f.when.start is not None]
+    assert found and found[0].when.start is not None
+    assert found[0].when.start.isoformat(timespec="minutes") == start

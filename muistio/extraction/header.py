@@ -74,7 +74,9 @@ def _hhmm(value: object) -> str | None:
 
 def find_dates(s: str, ref: date | None = None, *, periods: bool = False) -> list[FoundDate]:
     """Dates in `s` in document order (days; with `periods` also months and longer)."""
-    ref_dt = datetime.combine(ref or date(2000, 1, 1), time(12, 0))
+    # Without a reference only dates with a year count; 2050 puts a two-digit year in 1971-2070
+    # (`25/4/23` is 2023, `7.8.99` is 1999), as no reference at all would not.
+    ref_dt = datetime.combine(ref or date(2050, 1, 1), time(12, 0))
     out: list[FoundDate] = []
     for f in _dates.scan(s, ref_dt, None):
         w = f.when
