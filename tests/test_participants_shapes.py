@@ -282,3 +282,26 @@ def test_numbered_roll_items_those_present_and_apologies() -> None:
     got = people(trustees)
     assert {n for n, v in got.items() if v[1]} == {"Jon Lea", "Alan John", "Helen Wri"}
     assert {n for n, v in got.items() if not v[1]} == {"Tom Tapp", "Bill Warw", "John Wake", "Dennis Leon"}
+
+
+def test_handles_then_a_group_and_a_sub_heading_that_says_absent() -> None:
+    text = (
+        "# 2026-November-07 TSC Meeting Notes\n\n## Attending\n\n"
+        "* Bran Mill (@bmill) - TSC\n* Toru Naga (@tnaga) - TSC\n\n"
+        "Additionally, the following individuals are not in attendance but support consensus:\n\n"
+        "* Nico Zak (@nzak) - TSC\n\n## Topics\n\nNone.\n"
+    )
+    got = people(text)
+    assert {n: v[1] for n, v in got.items()} == {"Bran Mill": True, "Toru Naga": True, "Nico Zak": False}
+    assert got["Bran Mill"][2] == "TSC"
+
+
+def test_an_unlabelled_list_of_bare_names_is_the_roll_when_nothing_else_is() -> None:
+    names = ["Joel Marc", "Jonas Wol", "Arthur Hick", "Alex Cele", "Alex Hesl"]
+    text = "# Consortium meeting 2026-05-15\n\n## Check-in area\n\n" + "".join(
+        f"* {n} {e}\n" for n, e in zip(names, ["😱", "🙂", "", "😌", "😊"], strict=True)
+    )
+    text += "\n## Discussion\n\n* Rust adoption\n* Tooling\n"
+    assert set(people(text)) == set(names)
+    few = "# Notes 2026-05-15\n\n## Thanks\n\n* Joel Marc\n* Jonas Wol\n\n## Discussion\n\n* Tooling\n"
+    assert people(few) == {}  # two names are a mention, not a roll

@@ -538,11 +538,20 @@ def _office_tail(bare: str) -> tuple[str, str] | None:
     return None
 
 
+_HANDLE_THEN_HYPHEN = regex(
+    r"^(?P<n>[^()\[\]]+?)[ \t]*(?P<paren>\([^()\n]{1,60}\))[ \t]+-[ \t]+(?P<o>[A-ZÅÄÖ][^()\n]{0,60}?)[ \t]*$"
+)
+
+
 def _hyphen_org(piece: str) -> str:
     """`Ann Lee - Acme Corp (resigned)`: a spaced hyphen after a full name opens her organisation."""
     hyphen = _HYPHEN_ORG.match(piece) if " - " in piece else None
     if hyphen and len(hyphen["n"].split()) >= 2 and clean_name(hyphen["n"]) is not None:
         return f"{hyphen['n']} ({hyphen['o'].strip()}){hyphen['tail'] or ''}"
+    # `Brandon Mills (@btmills) - TSC`: the handle in brackets first, then the group after the hyphen
+    handled = _HANDLE_THEN_HYPHEN.match(piece) if " - " in piece else None
+    if handled and len(handled["n"].split()) >= 2 and clean_name(handled["n"]) is not None:
+        return f"{handled['n']} ({handled['o'].strip()}) {handled['paren']}"
     return piece
 
 
@@ -558,6 +567,10 @@ def _dash_separated(s: str) -> str:
 
 
 _INITIALS_ONLY = regex(r"[A-ZÅÄÖ]{2,3}")
+_ABSENT_GROUP = regex(
+    r"(?i:not\s+in\s+attendance|not\s+present|unable\s+to\s+attend|could\s+not\s+attend|absent|apologies"
+    r"|regrets|poissa|estyneet|frånvarande|förhinder)"
+)
 _PAREN_THEN_NAME = regex(r"\)[ \t]+(?=[A-ZÅÄÖ][\w'’-]+[ \t]+[A-ZÅÄÖ][\w'’-]+[ \t]*\()")
 
 
@@ -1128,7 +1141,10 @@ def _labelled_lists(
                 continue
             if t.endswith(":") and not _LABEL_LINE.match(lines[j]) and not _SINGLE_LABEL_LINE.match(lines[j]):
                 # A group's heading inside the roster (`Henkilöstön edustajat:`) or the next field
-                # (`Dagordning:`): no person; the names under a group go on.
+                # (`Dagordning:`): no person; the names under a group go on, absent under a heading
+                # that says so (`the following individuals are not in attendance:`).
+                if _ABSENT_GROUP.search(t):
+                    present = False
                 j += 1
                 continue
             if (
@@ -2311,6 +2327,36 @@ def _merge_titled(reg: _Registry) -> None:
     reg.people = keep
 
 
+# a list item that is only a name, perhaps with a handle, an emoji or a short note after it
+_ROSTER_ITEM = regex(
+    r"^[ \t]*[-*•+][ \t]+(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){1,3})(?P<rest>.*)$"
+)
+_ROSTER_REST = regex(r"[ \t]*(?:\(@?[\w.-]+\)|@[\w.-]+|[^\w\s]{1,6})?[ \t]*$")
+
+
+def _unlabelled_roster(lines: list[Line], reg: _Registry) -> bool:
+    """With no list labelled as the roll, the first list of five or more bare full names is the roll.
+
+    `## Check-in area` over `* Joel Marcey 😱`, `* Jonas Wolf 🙂`: whatever the heading says, a list
+    of nothing but people's names at a meeting is who was there.
+    """
+    run: list[str] = []
+    for ln in [*lines, None]:
+        m = _ROSTER_ITEM.match(ln.text) if ln is not None else None
+        name = m.group("name") if m and _ROSTER_REST.fullmatch(m.group("rest")) else None
+        if name is not None and _full_name(name):
+            run.append(name)
+            continue
+        if ln is not None and not ln.text.strip() and run:
+            continue  # a blank line inside the list
+        if len(run) >= 5:
+            for n in run:
+                reg.add(Person(n, ["member"], None, True))
+            return True
+        run = []
+    return False
+
+
 def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     """Everyone the minutes name as taking part (or as absent), with roles and organisations."""
     # The same list pieces are read several times per document (list, orphan and table passes): the pure
@@ -2339,6 +2385,8 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
                 if p.roles == ["presenter"]:
                     p.roles.insert(0, "member")
     found_list = _attendance_sections(text, seg, reg) or found_list
+    if not found_list:
+        found_list = _unlabelled_roster(lines, reg)
     _elections(text, reg)
     if may_hold(text, ("välj", "vald", "adjunger")):
         _sv_elections(text, reg)
