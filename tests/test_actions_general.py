@@ -351,3 +351,37 @@ def test_a_given_name_that_is_also_a_word_still_owns_its_task() -> None:
     text = "Notes 2026-01-20\n\nPresent: Rosalind, Will Tanner\n\n- Will to email everybody individually.\n"
     text += "- We will meet again next week.\n"
     assert _with(_items(text), "Will to email").owners == ["Will Tanner"]
+
+
+MARKERS = """Minutes of the Trustees Meeting – 10th January 2026.
+
+Those Present
+
+Jon Lea (JL), Helen Wri (HW), Joel Marc
+
+3  Matters arising
+
+ACTION POINT  HW to obtain a quote to move the stage bar divider
+
+* Logistics
+  * \\[todo\\] Joel to create a poll about the next venue
+  * [todo] Slide deck on how to sell the idea
+* Part of the standard is coding rules, avoiding the parts which lead to mistakes
+* MISRA C to ease adoption: 5 mins
+"""
+
+
+def test_action_point_and_todo_markers_and_what_is_no_owner() -> None:
+    items = _items(MARKERS)
+    assert _with(items, "obtain a quote").owners == ["Helen Wri"]
+    assert _with(items, "create a poll").owners == ["Joel Marc"]
+    assert _with(items, "Slide deck").owners == []
+    assert not [i for i in items if "lead to mistakes" in i.quote or "MISRA" in i.quote]
+
+
+def test_swedish_present_tense_deeds_with_a_named_doer() -> None:
+    text = "Protokoll 2026-03-13\n\nNärvarande: Tage Johansson, Magnus Ek\n\n1. Klubben\n\n"
+    text += "Tage Johansson försöker få ihop ett lag. Magnus riggar upp en ny klient.\n"
+    items = _items(text)
+    assert _with(items, "försöker").owners == ["Tage Johansson"]
+    assert _with(items, "riggar upp").owners == ["Magnus Ek"]

@@ -194,7 +194,9 @@ _EXPLICIT = regex(
     r"|Action\s+points?|AI|AP|TODO|To-?Do|Toimenpiteet|Toimenpide|Jatkotoimenpiteet|Tehtävä|Att\s+göra|Åtgärd)"
     rf"(?:\s*[:\-–—]\s*{_MD}|{_MD}\s*[:\-–—])"
     # 'TODO Olga: open a PR' - a capitalised marker, then the owner and a colon or dash
-    r"|(?-i:TODO|ACTION|AP)\s+(?=(?-i:[A-ZÅÄÖ@][\w.'’-]*(?:\s+[A-ZÅÄÖ][\w'’-]*)?)\s*(?::|\s[—–-]\s)))\s*)",
+    r"|(?-i:TODO|ACTION|AP)\s+(?=(?-i:[A-ZÅÄÖ@][\w.'’-]*(?:\s+[A-ZÅÄÖ][\w'’-]*)?)\s*(?::|\s[—–-]\s))"
+    # 'ACTION POINT JV to approach ...', '[todo] Joel to create a poll' (also Markdown-escaped '\[todo\]')
+    r"|(?-i:ACTION\s+POINTS?)\s+(?=[A-ZÅÄÖ@])|\\?\[(?:todo|action)\\?\]\s*)\s*)",
     re.IGNORECASE,
 )
 

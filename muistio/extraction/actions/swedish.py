@@ -22,7 +22,8 @@ SV_TASK_VERBS = _words(
     kontrollerar granskar reder utformar formulerar tar skapar bygger målar städar handlar lämnar
     delar sprider postar följer fortsätter påminner kallar åtar tecknar gör skaffar fixar bakar
     kokar hyr lånar flyttar startar sänder svarar tillfrågar intervjuar räknar bevakar representerar
-    sammankallar förser värvar
+    sammankallar förser värvar försöker riggar installerar konfigurerar implementerar testar
+    dokumenterar presenterar ansöker
     """
 )
 # of those, the ones a board says of a report rather than of a task ('Anna informerar om läget')
