@@ -445,6 +445,7 @@ _BULLET_ONLY = regex(r"^\s*(?:[-*•+]|\d{1,2}[.)]|[a-z][.)])?\s*$")
 _EN_NOT_VERBS = _words(
     """
     them him her it us me the a an this that another be all some any its their our my your not never
+    like prefer rather appreciate love welcome suggest recommend expect imagine think
     """
 )
 
