@@ -305,3 +305,15 @@ def test_an_unlabelled_list_of_bare_names_is_the_roll_when_nothing_else_is() -> 
     assert set(people(text)) == set(names)
     few = "# Notes 2026-05-15\n\n## Thanks\n\n* Joel Marc\n* Jonas Wol\n\n## Discussion\n\n* Tooling\n"
     assert people(few) == {}  # two names are a mention, not a roll
+
+
+def test_agenda_items_and_vote_cells_are_not_people() -> None:
+    text = (
+        "Board Minutes 16.05.26\n\nIn attendance: Ann Lee, Bo Ek\n\n"
+        "  • Member Participation Component, if any (There was none)\n"
+        "  • Reports:\n    • Operational Report (reviewed & discussed)\n\n"
+        "Vote on minutes\n\nForrest FlemingYes\nMilan KupcevicAbstain\n"
+    )
+    got = people(text)
+    assert not [n for n in got if "Report" in n or "Component" in n or n.endswith(("Yes", "Abstain"))]
+    assert {"Ann Lee", "Bo Ek"} <= set(got)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from muistio.contract import Participant, Role
 from muistio.extraction.parts import RST_UNDERLINE, Line, may_hold, split_lines
+from muistio.extraction.vocabulary import words
 from muistio.names import is_given_name, surname_first
 from muistio.patterns import regex
 
@@ -452,6 +453,14 @@ _HTML_SPACE = regex(r"&(?:#x20|#32|#160|#xa0|nbsp);", re.IGNORECASE)
 _DISPLAY_MENTION = regex(r"^@[A-ZÅÄÖ][\w'’-]+(?: [A-ZÅÄÖ][\w'’-]+)+$")
 
 
+_THING_WORDS = words(
+    """report reports component agenda minutes update updates budget proposal sponsorship review policy
+    strategy statement summary overview discussion presentation workshop programme process schedule
+    items issues matters business conference event events accounts election elections nominations"""
+)
+_GLUED_VOTE = regex(r"(?<=[a-zåäö])(?:Yes|No|Abstain|Absent|Aye|Nay)$")
+
+
 @lru_cache(maxsize=4096)
 def clean_name(raw: str) -> str | None:
     """The name in a list piece, or None when the piece is not a person's name."""
@@ -474,6 +483,9 @@ def clean_name(raw: str) -> str | None:
         s = s[1:]
     if not s or s.lower() in _NOT_NAMES or s.split(" ", 1)[0].lower() in _FIELD_WORDS:
         return None
+    if " " in s and s.rsplit(" ", 1)[1].lower() in _THING_WORDS:
+        return None  # `Operational Report`, `Model C Sponsorship`: an agenda item, not a person
+    s = _GLUED_VOTE.sub("", s)  # `Forrest FlemingYes`: a vote table's cell run into the name
     toks = s.split(" ")
     if len(toks) > 5 or is_title(s):
         return None

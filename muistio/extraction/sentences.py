@@ -9,15 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from muistio.extraction.vocabulary import words
 from muistio.patterns import regex
 
-
-def _words(spaced: str) -> frozenset[str]:
-    """A word set written as one spaced string."""
-    return frozenset(spaced.split())
-
-
-ABBREVIATIONS = _words(
+ABBREVIATIONS = words(
     """
     mm esim klo kello pj vpj siht n ym yms jne ns tms ko em ks vrt v nro puh os ts ml milj mrd eur
     kpl tri ao ed yht kk vk pvm jäs sis ilm alk huom s p eg ie etc vs approx dr mr mrs ms st ca incl

@@ -50,3 +50,8 @@ COMBINED_LABELS = (
     "tid och ort",
 )
 TIME_LABELS = ("time", "kellonaika", "klockslag")
+
+
+def words(spaced: str) -> frozenset[str]:
+    """A word set written as one spaced string."""
+    return frozenset(spaced.split())

@@ -8,13 +8,8 @@ from dataclasses import dataclass, field
 from muistio.contract import Due
 from muistio.extraction.parts import Section, may_hold
 from muistio.extraction.sentences import Sentence
+from muistio.extraction.vocabulary import words
 from muistio.patterns import regex
-
-
-def _words(spaced: str) -> frozenset[str]:
-    """A word set written as one spaced string."""
-    return frozenset(spaced.split())
-
 
 # --- names and initials
 _CAPS_INITIALS = regex(r"[A-ZÅÄÖ]{2,6}")  # 'KM', 'AJL': initials standing for a person
@@ -311,7 +306,7 @@ _GENERIC = regex(
 )
 
 
-_RELATIVE = _words(
+_RELATIVE = words(
     """
     joka jota joita jossa jolla jolta jolle josta johon joihin joilla joista joiden jonka joissa
     missä mistä mihin mitä jotta kun mikäli jos
@@ -351,7 +346,7 @@ _AGREED = regex(
 
 
 # Finnish present passives that are not tasks: agenda proposals, modality, talk, noting.
-_PASSIVE_STOP = _words(
+_PASSIVE_STOP = words(
     """
     voidaan saadaan ollaan todetaan keskustellaan käsitellään hyväksytään merkitään valitaan
     päätetään avataan esitetään tarvitaan puhutaan kerrotaan sanotaan ajatellaan tiedetään nähdään
@@ -366,7 +361,7 @@ _PASSIVE_STOP = _words(
 
 
 # Passives that state what the decision itself settles (a grant, a rent, a rate), not work to be done.
-_VERDICT = _words(
+_VERDICT = words(
     """
     vuokrataan myönnetään vahvistetaan nimetään määrätään korotetaan alennetaan asetetaan myydään
     vuokrattiin myönnettiin vahvistettiin nimettiin valtuutetaan
@@ -386,7 +381,7 @@ _PASSIVE = regex(r"\b([a-zåäö][a-zåäö-]*?(?:[aeiouyäöh]d|[aeiouyäö]t|e
 
 
 # Finnish 3rd-person present task verbs (a subject that is not a known participant needs one of these).
-_FI_TASK_VERBS = _words(
+_FI_TASK_VERBS = words(
     """
     hoitaa selvittää valmistelee laatii huolehtii lähettää laittaa tilaa ottaa hankkii hakee tuo vie
     tekee sopii toimittaa kirjoittaa päivittää varaa ilmoittaa kutsuu järjestää tarkistaa tarkastaa
@@ -397,7 +392,7 @@ _FI_TASK_VERBS = _words(
 )
 
 
-_FI_VERB_STOP = _words(
+_FI_VERB_STOP = words(
     """
     on ei oli ovat olivat kertoo toteaa ehdottaa sanoo haluaa uskoo toivoo muistuttaa korostaa
     kiittää näkee pitää tietää ymmärtää ajattelee huomauttaa kommentoi voi saa osaa tuntee kuuluu
@@ -409,7 +404,7 @@ _FI_VERB_STOP = _words(
 )
 
 
-_EN_TASK_VERBS = _words(
+_EN_TASK_VERBS = words(
     """
     merge gather write open create add update send review fix draft prepare publish file investigate
     look check contact ask ping document test implement categorize categorise schedule set post move
@@ -420,7 +415,7 @@ _EN_TASK_VERBS = _words(
 )
 
 
-_EN_STOP_SUBJECTS = _words(
+_EN_STOP_SUBJECTS = words(
     """
     the this that these those it we they he she i you there here also need needs agreement general
     two one all everyone nobody someone decision proposal action note if when then so but and or
@@ -442,7 +437,7 @@ _EN_MODAL = regex(
 _BULLET_ONLY = regex(r"^\s*(?:[-*•+]|\d{1,2}[.)]|[a-z][.)])?\s*$")
 
 
-_EN_NOT_VERBS = _words(
+_EN_NOT_VERBS = words(
     """
     them him her it us me the a an this that another be all some any its their our my your not never
     like prefer rather appreciate love welcome suggest recommend expect imagine think
@@ -450,7 +445,7 @@ _EN_NOT_VERBS = _words(
 )
 
 
-_EN_COMMON = _words(
+_EN_COMMON = words(
     """
     difficult hard easy easier harder just important necessary possible impossible good better best
     nice great useful likely unlikely able unable free open ready happy keen hoping hope
@@ -463,7 +458,7 @@ _EN_COMMON = _words(
 )
 
 
-_FI_NOT_SUBJECT = _words(
+_FI_NOT_SUBJECT = words(
     """
     tavoitteena lisäksi myös sitten nyt kun jos tämä se hän he me te ne nämä ne siksi sen tätä tässä
     kaikki jokainen kukaan joku muut samalla tarkoitus päätös esitys huom seuraavaksi aluksi lopuksi

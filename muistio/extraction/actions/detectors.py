@@ -66,7 +66,6 @@ from muistio.extraction.actions.common import (
     _split_names,
     _task_gerund,
     _task_verb,
-    _words,
 )
 from muistio.extraction.actions.due import (
     _DEADLINE_CUE,
@@ -83,6 +82,7 @@ from muistio.extraction.actions.swedish import (
 )
 from muistio.extraction.parts import Section, may_hold
 from muistio.extraction.sentences import Sentence
+from muistio.extraction.vocabulary import words
 from muistio.morphology import Morphology
 from muistio.names import Roster, strong_grade
 from muistio.patterns import regex
@@ -185,7 +185,7 @@ def _initials_of(n: str, owners: _Owners) -> bool:
     return n.isupper() and 2 <= len(n) <= 4 and owners.roster.by_initials(n) is not None
 
 
-_EN_IMPERATIVE = _EN_TASK_VERBS | _words(
+_EN_IMPERATIVE = _EN_TASK_VERBS | words(
     """
     recalibrate calibrate order call buy print invite confirm chase plan design research finalise finalize
     sort source compile collate request renew register pay install repair replace upgrade configure visit
@@ -422,7 +422,7 @@ _TO_BE_DONE = regex(
 )
 _ISSUE_LINK = regex(r"\[#\d+\]\(")
 # not a task: a likelihood, a report or a past plan ('seems to be needed', 'was to be looked at')
-_TO_BE_NOT = _words(
+_TO_BE_NOT = words(
     """
     seem seems seemed appear appears appeared likely unlikely going used expected happen happens happened
     deemed said thought considered found known believed has have had was were is are ought want wants
@@ -450,7 +450,7 @@ def _to_be_done_hits(text: str, a: int, b: int) -> list[_Hit]:
 _GROUP_END = regex(rf"(?i:{_GROUP_NOUN})$")
 
 
-_GROUP_VERBS = _words("review consider monitor revisit discuss agree finalise finalize decide")
+_GROUP_VERBS = words("review consider monitor revisit discuss agree finalise finalize decide")
 
 
 _RESOLVED_LEAD = regex(
@@ -471,7 +471,7 @@ _THAT_CLAUSE = regex(
 
 
 # verbs that only settle something (the decision itself), or no bare verb at all
-_SETTLING = _words(
+_SETTLING = words(
     """
     be is are was were has have had shall will should may might can would do does not approve adopt
     accept agree note endorse ratify confirm receive support welcome thank record notes
@@ -628,7 +628,7 @@ def _finnish_subject_clause_hits(text: str, a: int, b: int, owners: _Owners) -> 
 
 
 # 'kysyy tarjoukset' asks for something (a task); 'kysyy, onko ...' / 'kysyy miksi' asks a question
-_ASK_VERBS = _words("kysyy kysyvät tiedustelee tiedustelevat")
+_ASK_VERBS = words("kysyy kysyvät tiedustelee tiedustelevat")
 
 
 _ASKS_FOR = regex(
@@ -638,7 +638,7 @@ _ASKS_FOR = regex(
 
 
 # Promising or committing to do something (followed by the infinitive of what).
-_PROMISE = _words("lupasi lupautui sitoutui lupasivat lupautuivat sitoutuivat lupaa lupautuu sitoutuu")
+_PROMISE = words("lupasi lupautui sitoutui lupasivat lupautuivat sitoutuivat lupaa lupautuu sitoutuu")
 
 
 _DELEGATION_STEMS = ("valtuut", "pyyd", "pyysi", "velvoit", "kehot", "ohjeist", "oikeut")  # the cue's words
@@ -705,7 +705,7 @@ def _assignment_hits(text: str, a: int, b: int, roster: Roster) -> list[_Hit]:
 
 
 # Bodies that can own a task as a whole ('the board').
-_BODIES = _words(
+_BODIES = words(
     """
     hallitus johtokunta työryhmä toimikunta valiokunta lautakunta jaosto tiimi projektiryhmä ohjausryhmä
     valmisteluryhmä työvaliokunta toimisto kanslia
@@ -910,7 +910,7 @@ def _passive_hits(text: str, a: int, b: int, lang: str, morphology: Morphology |
 
 
 # participles of a state, not of work someone does: 'as much time as will be needed'
-_STATIVE_PP = _words(
+_STATIVE_PP = words(
     "needed required appreciated welcomed interested involved affected based expected pleased"
 )
 

@@ -46,7 +46,6 @@ from muistio.extraction.actions.common import (
     _trim,
     _turn,
     _unbold_labels,
-    _words,
 )
 from muistio.extraction.actions.detectors import (
     _ACTION_HEADING,
@@ -86,6 +85,7 @@ from muistio.extraction.actions.owners import (
 from muistio.extraction.actions.swedish import SV_TASK_VERBS
 from muistio.extraction.parts import ExtractionContext, Section
 from muistio.extraction.sentences import IRC_PREFIX, Sentence, sentences
+from muistio.extraction.vocabulary import words
 from muistio.morphology import Morphology
 from muistio.names import Roster, fold
 from muistio.patterns import regex
@@ -719,7 +719,7 @@ def _yearless_after(due: Due, prev: Due) -> bool:
     )
 
 
-_KEY_STOP = _words(
+_KEY_STOP = words(
     """
     to will should shall must by before until on in at the a an and ja sekä of for mennessä ennen asti
     viimeistään done due deadline action todo

@@ -14,14 +14,14 @@ from muistio.extraction.actions.common import (
     _PERSON,
     _SPACES,
     _untitled,
-    _words,
 )
 from muistio.extraction.parts import ExtractionContext, Section
+from muistio.extraction.vocabulary import words
 from muistio.names import Mention, Resolution, Roster, base_candidates, fold, is_given_name
 from muistio.patterns import regex
 
 # words of an office title in English ('Housing Officer', 'Events Co-ordinator', 'Finance Committee')
-_OFFICE_WORDS = _words(
+_OFFICE_WORDS = words(
     """
     officer manager director head clerk secretary treasurer chair chairman chairperson coordinator
     co-ordinator lead leader engineer adviser advisor administrator auditor warden president editor
@@ -32,7 +32,7 @@ _OFFICE_WORDS = _words(
 
 
 # given names that are also English words, so that writing the word in lower case proves nothing
-_NAMES_THAT_ARE_WORDS = _words(
+_NAMES_THAT_ARE_WORDS = words(
     """will grant rose hope joy faith dawn pat sue ray art bob jack mark bill frank victor chase drew guy
     gene june may rich wade cliff dean glen heath lance miles neil norm page penny rob sky summer autumn
     iris ivy holly lily daisy amber ruby pearl crystal robin jay max sam ben"""

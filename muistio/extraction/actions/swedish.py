@@ -5,15 +5,11 @@ from __future__ import annotations
 import re
 
 from muistio.extraction.actions.owners import _Hit, _Owners
+from muistio.extraction.vocabulary import words
 from muistio.patterns import regex
 
-
-def _words(spaced: str) -> frozenset[str]:
-    return frozenset(spaced.split())
-
-
 # present-tense verbs that hand out work when a named subject stands before them ('Emma fixar fika')
-SV_TASK_VERBS = _words(
+SV_TASK_VERBS = words(
     """
     lägger tar gör lagar ordnar fixar kollar kikar tittar skickar kopierar frågar deltar sätter köper
     ringer kontaktar undersöker utreder ansvarar bokar beställer mejlar mailar skriver sammanställer
@@ -28,7 +24,7 @@ SV_TASK_VERBS = _words(
 )
 # of those, the ones a board says of a report rather than of a task ('Anna informerar om läget')
 _REPORTING_PARTICLE = regex(r"\s+(?:om|kring|att\s+det)\b")
-_REPORTING_VERBS = _words("informerar meddelar")
+_REPORTING_VERBS = words("informerar meddelar")
 # modal or promise before an infinitive: 'Elias ska titta', 'Anna åtog sig att fortsätta'
 _SV_MODAL = regex(
     r"(?:ska|skall|kommer\s+att|tar\s+på\s+sig\s+att|åtar\s+sig\s+att|åtog\s+sig\s*(?:att)?"
@@ -53,7 +49,7 @@ _SV_SUBJECT = regex(
 )
 _SV_SEP = regex(rf"\s*(?:,|\boch\b|&)\s*(?:{_SV_TITLE}\s+)?")
 # subjects that are not doers: pronouns, the meeting, question words, sentence adverbs
-_SV_NOT_SUBJECT = _words(
+_SV_NOT_SUBJECT = words(
     """
     Det Den Detta Dessa Här Där Vi Man Mötet Han Hon De Vem Vad Hur När Var Varför Om Efter Inför
     Under Till Som Styrelsen Föreningen Årsmötet Alla Ingen Inga Några Beslut Beslutades Punkt Nästa
@@ -71,7 +67,7 @@ _SV_DELEGATION = regex(
     r"(?P<who>[\wåäöÅÄÖ][\w'’åäöÅÄÖ-]*(?:\s+(?:[\wåäöÅÄÖ][\w'’åäöÅÄÖ-]*|och|för)){0,4}?)"
     r"\s+(?:(?:i\s+)?(?:uppdrag(?:et)?|uppgiften|ansvaret)\s+)?att\s+[a-zåäö]",
 )
-_SV_DELEGATION_NOT = _words("att sig oss dem honom henne mötet")
+_SV_DELEGATION_NOT = words("att sig oss dem honom henne mötet")
 # 'X får i uppdrag att', 'X ansvarar för': the named subject carries the task
 _SV_RESPONSIBLE = regex(
     rf"(?P<subj>{_SV_NAME}(?:\s*(?:,|\boch\b|&)\s*{_SV_NAME})*)\s+(?:ansvarar|har\s+ansvar(?:et)?)\s+för\b"
@@ -100,7 +96,7 @@ _SV_TRAILING_OWNER = regex(
     r"[a-zåäö.,]\s+(?P<who>(?:[A-ZÅÄÖ]{2,4}|[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)"
     r"(?:\s*[–-]\s*(?:[A-ZÅÄÖ]{2,4}|[A-ZÅÄÖ][a-zåäö]+))*)\s*[.]?\s*$"
 )
-_SV_PREPOSITIONS = _words("till åt med för hos från av och om på i vid")
+_SV_PREPOSITIONS = words("till åt med för hos från av och om på i vid")
 # initials in brackets as the subject, wherever the clause opens: 'förslag Ann Kvist (BE) kontaktar'
 _SV_PAREN_SUBJECT = regex(r"\((?P<subj>[A-ZÅÄÖ]{2,4})\)\s+(?P<verb>[a-zåäö]+)\b")
 # passives that settle the meeting itself: 'ärendet läggs till handlingarna', 'mötet förklaras öppnat'
