@@ -385,3 +385,22 @@ def test_swedish_present_tense_deeds_with_a_named_doer() -> None:
     items = _items(text)
     assert _with(items, "försöker").owners == ["Tage Johansson"]
     assert _with(items, "riggar upp").owners == ["Magnus Ek"]
+
+
+def test_arrow_bullets_hold_tasks() -> None:
+    text = "Committee meeting 2026-04-30\n\nPresent: Tony Lee, Jamie Ek\n\n* Insurance\n"
+    text += "  -> Jamie to update address details with the insurer.\n  -> Tony to post to the list.\n"
+    items = _items(text)
+    assert _with(items, "update address").owners == ["Jamie Ek"]
+    assert _with(items, "post to the list").owners == ["Tony Lee"]
+
+
+def test_a_line_that_is_only_a_name_owns_the_list_under_it() -> None:
+    text = (
+        "# Daily 2026-02-10\n\n- Paikalla\n\t- Santtu\n\t- Teemu\n\n#### Mitä tulevat tekemään:\n\n"
+        "Santtu\n- Tutkii buildin siirtämistä laseihin.\n\n"
+        "Teemu\n- Tekee muutaman sliden asiakastapaamiseen.\n"
+    )
+    items = _items(text)
+    assert _with(items, "Tutkii buildin").owners == ["Santtu"]
+    assert _with(items, "Tekee muutaman").owners == ["Teemu"]

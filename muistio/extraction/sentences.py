@@ -27,7 +27,9 @@ _NUMBER_BEFORE = regex(r"\d[\d .,]*\s$")
 # Words that continue a sentence after a date's trailing dot ('15.12. Mennessä', '20.6. klo').
 _AFTER_DATE = frozenset({"mennessä", "alkaen", "asti", "saakka", "klo", "kello", "lähtien", "by", "at"})
 
-_BULLET = regex(r"^[ \t]*(?:[-*+•–◦▪]|\d{1,2}[.)](?=[ \t])|[a-z][.)](?=[ \t])|\[[ xX]\])[ \t]*")
+_BULLET = regex(
+    r"^[ \t]*(?:(?:->|=>|→)(?=[ \t])|[-*+•–◦▪]|\d{1,2}[.)](?=[ \t])|[a-z][.)](?=[ \t])|\[[ xX]\])[ \t]*"
+)
 _MEETBOT_TAG = regex(
     r"(?:^|[ \t])\*[ \t]+(?:ACTION|AGREED|INFO|IDEA|TOPIC|LINK|HELP|ACCEPTED|REJECTED|UNDO|CHAIR|NOTE)\s*:"
 )

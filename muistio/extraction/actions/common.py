@@ -55,7 +55,7 @@ _LIST_MARKER_LEAD = regex(r"^\s*(?:[-*•+]|\d{1,2}[.)])\s+")
 _OPTIONAL_LIST_MARKER = regex(r"\s*(?:[-*•+]\s+|\d{1,2}[.)]\s+)?")
 
 
-_BULLET_LEAD = regex(r"\s*[-*•]?\s*")
+_BULLET_LEAD = regex(r"\s*(?:->|=>|→|[-*•])?\s*")
 
 
 _MD_ESCAPE = regex(r"\\([\[\]_*])")
@@ -434,7 +434,7 @@ _EN_MODAL = regex(
 )
 
 
-_BULLET_ONLY = regex(r"^\s*(?:[-*•+]|\d{1,2}[.)]|[a-z][.)])?\s*$")
+_BULLET_ONLY = regex(r"^\s*(?:->|=>|→|[-*•+]|\d{1,2}[.)]|[a-z][.)])?\s*$")
 
 
 _EN_NOT_VERBS = words(

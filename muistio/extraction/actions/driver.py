@@ -455,8 +455,9 @@ def _section_items(
                 continue  # '- Slack', '- repo settings' under a task: its details, not tasks of their own
         if person is not None and (not s.block.bullet or s.block.indent <= person[0]):
             person = None
-        if s.block.bullet and (named_only := _person_only(seg, owners)):
-            person = (s.block.indent, named_only)
+        if (named_only := _person_only(seg, owners)) and (s.block.bullet or len(seg.strip()) <= 40):
+            # '- Kate:' over indented tasks, or a line that is only a name ('Santtu') over a list
+            person = (s.block.indent if s.block.bullet else -1, named_only)
             continue
         parent_owner = person[1] if person else title_owner if s.block.bullet else []
         if action_heading and not s.block.bullet:
