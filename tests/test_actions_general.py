@@ -404,3 +404,14 @@ def test_a_line_that_is_only_a_name_owns_the_list_under_it() -> None:
     items = _items(text)
     assert _with(items, "Tutkii buildin").owners == ["Santtu"]
     assert _with(items, "Tekee muutaman").owners == ["Teemu"]
+
+
+def test_the_groups_own_commitment_in_finnish_and_swedish_first_person_plural() -> None:
+    fi = "Asiakastapaaminen 25.5.2026\n\n- tarkistamme vielä CI-putken\n- Lupasimme toteuttaa tämän.\n"
+    fi += "- lähetämme kalenterikutsun\n- olemme tyytyväisiä\n- teimme listan\n"
+    fi += "- Joudumme siis pohtimaan demoa\n"
+    assert _quotes(_items(fi)) == [
+        "tarkistamme vielä CI-putken", "Lupasimme toteuttaa tämän.", "lähetämme kalenterikutsun"
+    ]  # fmt: skip
+    sv = "Mötesanteckningar 2026-11-18\n\n- Vi fixar routes och hämtar hem paketen\n- Vi är nöjda\n"
+    assert _quotes(_items(sv)) == ["Vi fixar routes och hämtar hem paketen"]

@@ -76,6 +76,7 @@ from muistio.extraction.actions.owners import (
     _Owners,
 )
 from muistio.extraction.actions.swedish import (
+    SV_TASK_VERBS,
     swedish_delegation_hits,
     swedish_passive_hits,
     swedish_subject_hits,
@@ -931,9 +932,26 @@ def _english_passive_hits(text: str, a: int, b: int) -> list[_Hit]:
 _WE = regex(r"(?=w)\bwe\s+(?:will|need to|must|have to|are going to|'ll|’ll)\s+(\w+)", re.I)
 
 
+# the group's own commitment in Finnish and Swedish: 'tarkistamme vielä CI-putken', 'lähetämme kutsun',
+# 'lupasimme toteuttaa tämän', 'Vi fixar routes': a present first person plural opening the clause
+_FI_WE = regex(r"^[\s\-*•>]*(?:me\s+)?(?P<v>[a-zåäöA-ZÅÄÖ][a-zåäö]{2,}(?<![iy])mme)\b")
+_FI_WE_PROMISE = regex(r"^[\s\-*•>]*(?i:lupasimme|sovimme|päätimme)\s+[a-zåäö]+(?:a|ä|da|dä|ta|tä)\b")
+_FI_WE_NOT = words(
+    """olemme voimme emme haluamme toivomme saamme tiedämme näemme kiitämme totesimme pystymme
+    tarvitsemme jaksamme uskomme luulemme muistamme ymmärrämme joudumme mietimme pohdimme"""
+)
+_SV_WE = regex(r"^[\s\-*•>]*[Vv]i\s+(?P<v>[a-zåäö]+)\b")
+
+
 def _we_hits(text: str, a: int, b: int) -> list[_Hit]:
     """'we need to open an issue' - the group's own commitment, no named owner."""
     seg = text[a:b]
+    fi = _FI_WE.match(seg)
+    if (fi and fi.group("v").lower() not in _FI_WE_NOT) or _FI_WE_PROMISE.match(seg):
+        return [_Hit(a, b, [], 0.55, "we")]
+    sv = _SV_WE.match(seg) if "i " in seg[:12] else None
+    if sv and sv.group("v") in SV_TASK_VERBS:
+        return [_Hit(a, b, [], 0.55, "we")]
     m = _WE.search(seg)
     if not m or m.group(1).lower() in {"be", "have", "see", "wait"}:
         return []
