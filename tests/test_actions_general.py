@@ -415,3 +415,12 @@ def test_the_groups_own_commitment_in_finnish_and_swedish_first_person_plural() 
     ]  # fmt: skip
     sv = "Mötesanteckningar 2026-11-18\n\n- Vi fixar routes och hämtar hem paketen\n- Vi är nöjda\n"
     assert _quotes(_items(sv)) == ["Vi fixar routes och hämtar hem paketen"]
+
+
+def test_tasked_with_and_a_swedish_office_as_doer() -> None:
+    en = "Working group 2026-09-30\n\nAttendees: Lewis Mayne, Ann Lee\n\n"
+    en += "- Lewis Mayne tasked with finding the best way to make meetings public\n"
+    assert _with(_items(en), "tasked with").owners == ["Lewis Mayne"]
+    sv = "Protokoll 2026-01-20\n\nNärvarande: Per Ek, Stina Berg\n\n§ 5 Yttrande\n"
+    sv += "Ordförande formulerar ett utlåtande som skickas ut till styrelsen.\n"
+    assert _with(_items(sv), "formulerar").owners == ["Ordförande"]

@@ -58,7 +58,8 @@ _SV_NOT_SUBJECT = words(
 )
 # a body that does the work in its own name: 'Gruppen kikar på utkastet'
 _SV_BODY = regex(
-    r"(?:[A-ZÅÄÖ][a-zåäö]*)?(?:[Gg]ruppen|[Kk]ommittén|[Kk]assören|[Ss]ekreteraren|[Oo]rdföranden)"
+    r"(?:[A-ZÅÄÖ][a-zåäö]*)?(?:[Gg]ruppen|[Kk]ommittén|[Kk]assören|[Ss]ekreteraren|[Oo]rdföranden"
+    r"|Ordförande|Sekreterare|Kassör)"
 )
 # the board hands the task on: 'uppdrar åt X att', 'ge X uppgiften att', 'delegera till X att'
 _SV_DELEGATION = regex(
