@@ -317,3 +317,15 @@ def test_agenda_items_and_vote_cells_are_not_people() -> None:
     got = people(text)
     assert not [n for n in got if "Report" in n or "Component" in n or n.endswith(("Yes", "Abstain"))]
     assert {"Ann Lee", "Bo Ek"} <= set(got)
+
+
+def test_names_with_their_initials_run_together_in_two_columns() -> None:
+    text = (
+        "Supporters Association\nMinutes of Committee Meeting\nDate: Thursday 24th April 2026\n"
+        "Present: Paul Alli (PA) – Chair Steve Barr (SB)\nRoger John (RJ) Pauline Dun (PD)\n"
+        "Apologies: Pete McGi (PM)\n1 Apologies\n1.1 PM sends his apologies\n"
+    )
+    got = people(text)
+    assert got["Paul Alli"][0] == ["chair"] and got["Steve Barr"][1] is True
+    assert {"Roger John", "Pauline Dun"} <= set(got) and got["Pete McGi"][1] is False
+    assert not [n for n in got if n.startswith("Chair")]

@@ -595,6 +595,8 @@ def split_people(
     organisation (`Matti Meikäläinen, Luke`), not a second person.
     """
     out: list[Person] = []
+    if "(" in s and (initialled := _initialled_people(s, default_role, present)):
+        return initialled
     if "&" in s:
         s = _HTML_SPACE.sub(" ", s)
     s = _MENTION_RUN.sub(", ", s)
@@ -1041,6 +1043,54 @@ def _presence_cell(line: str) -> str:
 _MD_LINK = regex(r"\[([^\[\]\n]{1,80})\]\([^()\s]{1,300}\)")
 # an organisation whose name opens with a number: 'Raúl Raja, 47 Degrees', 'Ann Lee, 3M'
 _NUMBERED_ORG = regex(r"\d+[\w&.-]*(?:[ \t]+[A-ZÅÄÖ][\w&.-]*){0,3}")
+
+
+# `Paul Allison (PA) – Chair Steve Barrett (SB)`: each person with their own initials in brackets
+_NAME_WITH_INITIALS = regex(
+    r"(?P<name>[A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+){1,2})[ \t]*\((?P<ini>[A-ZÅÄÖ]{2,3})\)"
+)
+
+
+def _initialled_people(line: str, role: Role | None, present: bool) -> list[Person]:
+    """People written `Name (NI)`, two or more on a line whose initials fit; a role word after a dash."""
+    found: list[tuple[int, int, str]] = []  # (start of the name, end of the brackets, the name)
+    for m in _NAME_WITH_INITIALS.finditer(line):
+        words = m["name"].split()
+        # `– Chair Steve Barrett (SB)`: the office of the person before is no part of this name
+        while len(words) > 2 and (not _initials_fit(" ".join(words), m["ini"]) or _office_word(words[0])):
+            words = words[1:]
+        if _initials_fit(" ".join(words), m["ini"]):
+            found.append((m.end() - len(m.group(0)) + m.group(0).index(words[0]), m.end(), " ".join(words)))
+    if len(found) < 2:
+        return []
+    out: list[Person] = []
+    for k, (_start, end, name) in enumerate(found):
+        person = Person(name, [role] if role else [], None, present, not present)
+        between = line[end : found[k + 1][0] if k + 1 < len(found) else len(line)]
+        remark = _INITIALLED_ROLE.match(between)
+        kind = _annotation_kind(remark.group("r")) if remark else None
+        if kind is None and remark is not None and remark.group("r").lower() == "minutes":
+            kind = ("role", "secretary")  # `Helen Bowater (HB) – Minutes`: she took them
+        if kind is not None and kind[0] == "role":
+            _apply(person, _role_over_default(person, kind, role))
+        out.append(person)
+    return out
+
+
+_INITIALLED_ROLE = regex(r"[ \t]*[–—-][ \t]*(?P<r>[A-Za-zåäöÅÄÖ]+)")
+
+
+def _office_word(word: str) -> bool:
+    """`Chair`, `Minutes`, `Treasurer`: an office written after the person before, not a first name."""
+    low = word.lower()
+    kind = _annotation_kind(low)
+    return low == "minutes" or (kind is not None and kind[0] == "role")
+
+
+def _initials_fit(name: str, initials: str) -> bool:
+    """Whether `PA` are the initials of `Paul Allison` (first letters of the first and last name)."""
+    parts = name.split()
+    return initials[0] == parts[0][0].upper() and initials[-1] == parts[-1][0].upper()
 
 
 def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
