@@ -329,3 +329,15 @@ def test_names_with_their_initials_run_together_in_two_columns() -> None:
     assert got["Paul Alli"][0] == ["chair"] and got["Steve Barr"][1] is True
     assert {"Roger John", "Pauline Dun"} <= set(got) and got["Pete McGi"][1] is False
     assert not [n for n in got if n.startswith("Chair")]
+
+
+def test_a_numbered_attendance_item_with_a_plain_roll_and_staff_with_offices() -> None:
+    text = (
+        "Minutes of a Regular Meeting of the Board of Directors\n\nApril 28, 2026\n\n1   Attendance\n\n"
+        "The following members of the Board (4 of 5) were present at the meeting: Lore Mesa, Jann Leid, "
+        "Jeff Trip, and Ewa Jodl.\n\n"
+        "Betsy Wali (Event Planner), Jackie Augu (PyCon Manager) were also in attendance.\n\n"
+        "2   Resolutions\n\nRESOLVED, that the minutes be approved.\n"
+    )
+    expected = {"Lore Mesa", "Jann Leid", "Jeff Trip", "Ewa Jodl", "Betsy Wali", "Jackie Augu"}
+    assert expected <= set(people(text))

@@ -1791,14 +1791,19 @@ def _attendance_sections(text: str, seg: Segmentation, reg: _Registry) -> bool:
             continue
         body = sec.body(text)
         run = _NAME_ORG_RUN.search(body)
+        people = []
         if run is not None:
             names = ", ".join(m.group(1) for m in _NAME_BEFORE_ORG.finditer(run.group(0)))
             people = split_people(names, "member", not absent_item)
-        elif sec.number is None:
+        if sec.number is None and run is None:
             continue  # an unnumbered roll heading holds lists, which the list pass reads line by line
-        else:
-            best = max((m.group(0) for m in _NAME_SEQ.finditer(body)), key=len, default="")
-            people = split_people(best, "member", not absent_item)
+        if sec.number is not None:
+            # the longest plain run of names too: `Lorena Mesa, Jannis Leidel, ... and Ewa Jodlowska`
+            # beside `Betsy W. (Event Planner), Jackie A. (PyCon Manager) were also in attendance`
+            rest = body[: run.start()] + body[run.end() :] if run is not None else body
+            best = max((m.group(0) for m in _NAME_SEQ.finditer(rest)), key=len, default="")
+            plain = split_people(best, "member", not absent_item)
+            people = [*plain, *people] if len(plain) >= 2 or absent_item else people
         if absent_item:
             for p in people:
                 reg.add(p)
