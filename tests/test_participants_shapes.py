@@ -341,3 +341,26 @@ def test_a_numbered_attendance_item_with_a_plain_roll_and_staff_with_offices() -
     )
     expected = {"Lore Mesa", "Jann Leid", "Jeff Trip", "Ewa Jodl", "Betsy Wali", "Jackie Augu"}
     assert expected <= set(people(text))
+
+
+def test_rolls_written_inside_sentences() -> None:
+    en = (
+        "Minutes of HOA Board Meeting on August 29, 2026\n\nMeeting called to order at 7:39 pm with "
+        "Hal Alle, Eric Kerb, Dave Bala, and Jane Rueg in attendance.\n\n  1. Previous minutes approved.\n"
+    )
+    assert set(people(en)) == {"Hal Alle", "Eric Kerb", "Dave Bala", "Jane Rueg"}
+    fi = (
+        "Hallituksen kokous 7.5.2026\n\nKokous pidettiin Alina-salissa. Lisäksi paikalla olivat seuraavat "
+        "yhdistyksen jäsenet: Antti Lind, Mira Harj ja Erkki Kosk.\n\n1. Avaus\n"
+    )
+    assert {"Antti Lind", "Mira Harj", "Erkki Kosk"} <= set(people(fi))
+    item = "1.  Present at meeting: Steve Thom, Sue Gwin, Josie Lew\n2.  Apologies: none\n3.  Minutes\n"
+    assert {"Steve Thom", "Sue Gwin", "Josie Lew"} <= set(people("Trust meeting 9.9.2026\n" + item))
+
+
+def test_who_acted_as_chair_and_secretary_in_finnish_prose() -> None:
+    text = "Hallituksen kokous 7.5.2026\n\n"
+    text += "Kokouksen puheenjohtajana toimi Mikko Mäki ja sihteerinä Lauri Lön.\n"
+    text += "Lisäksi paikalla olivat seuraavat jäsenet: Antti Lind ja Mira Harj.\n\n1. Avaus\n"
+    got = people(text)
+    assert got["Mikko Mäki"][0] == ["chair"] and got["Lauri Lön"][0] == ["secretary"]

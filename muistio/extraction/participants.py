@@ -1370,12 +1370,14 @@ def _orphan_blocks(lines: list[Line], reg: _Registry, region_end: int, used: set
 
 
 _ELECT_ROLE = regex(
+    # translative after 'valittiin' (puheenjohtajaksi), essive after 'toimi' (puheenjohtajana)
     r"(?P<role>(?:tilapäiseksi\s+)?varapuheenjohtajaksi|(?:tilapäiseksi\s+)?puheenjohtajaksi|sihteeriksi|"
+    r"varapuheenjohtajana|puheenjohtajana|sihteerinä|pöytäkirjanpitäjänä|"
     r"pöytäkirjanpitäjäksi|pöytäkirjan\s*tarka?st(?:aj|ist?aj)(?:iksi|aksi)|pöytäkirjantarkistajiksi|"
     r"ääntenlaskijoiksi)",
     re.IGNORECASE,
 )
-_ELECT_VERB = regex(r"\bvalit(?:aan|tiin|tu|tiin|si|sivat)\b|\bvalittiin\b", re.IGNORECASE)
+_ELECT_VERB = regex(r"\bvalit(?:aan|tiin|tu|tiin|si|sivat)\b|\bvalittiin\b|\btoimi(?:vat)?\b", re.IGNORECASE)
 _PROSE_NAME = regex(r"(?<![\w@])[A-ZÅÄÖÜ][\w'’-]+(?:\s+(?:Li|van|von|de|der)?\s*[A-ZÅÄÖÜ][\w'’-]+){1,3}")
 _NAME_STOP = frozenset(
     [
@@ -1406,6 +1408,10 @@ _ROLE_OF_ELECT: dict[str, Role] = {
     "puheenjohtajaksi": "chair",
     "sihteeriksi": "secretary",
     "pöytäkirjanpitäjäksi": "secretary",
+    "varapuheenjohtajana": "vice_chair",
+    "puheenjohtajana": "chair",
+    "sihteerinä": "secretary",
+    "pöytäkirjanpitäjänä": "secretary",
 }
 
 
@@ -1542,9 +1548,8 @@ _OTHER_MEETING = regex(r"^\s*[A-ZÅÄÖ]\w*kokouksessa\b")
 def _elections(text: str, reg: _Registry) -> None:
     """`Valittiin X sihteeriksi ja Y ja Z pöytäkirjantarkastajiksi`, `Puheenjohtajaksi valittiin X`."""
     # Without an election verb the case-blind sentence scan is spared.
-    elected = (
-        _sentences_with(text, _ELECT_VERB, _SENTENCE_OR_LINE_BREAK) if may_hold(text, ("valit",)) else []
-    )
+    gate = may_hold(text, ("valit", "toimi"))
+    elected = _sentences_with(text, _ELECT_VERB, _SENTENCE_OR_LINE_BREAK) if gate else []
     for sent in elected:
         roles = list(_ELECT_ROLE.finditer(sent))
         if not roles or _OTHER_MEETING.search(sent):
@@ -1764,7 +1769,8 @@ _ABSENCE_TITLE = regex(
 )
 _ROLL_ITEM_TITLE = regex(
     r"(?i:(?P<absent>apologies(?:\s+for\s+absence)?|regrets|absent|poissa|frånvarande)"
-    r"|present|attending|attendance|läsnä|paikalla|närvarande)\b[ \t]*[-–:]?[ \t]*"
+    r"|present(?:\s+at(?:\s+the)?\s+meeting)?|attending|attendance|läsnä|paikalla|närvarande)\b"
+    r"[ \t]*[-–:]?[ \t]*"
     r"(?P<rest>[A-ZÅÄÖ][^\n]{2,400})$"
 )
 
@@ -2047,6 +2053,28 @@ _AWAY = regex(
 
 _IN_ATTENDANCE = regex(r"[ \t]+(?:was|were)[ \t]+(?:also[ \t]+)?in[ \t]+attendance\b")
 _CLAUSE_START = regex(r"(?:[.!?:;]\s+|\n)(?=[^.!?:;\n]*$)")
+
+
+# a roll inside a sentence: `called to order at 7:39 pm with A, B, and C in attendance`, `Lisäksi paikalla
+# olivat seuraavat yhdistyksen jäsenet: A, B ja C.`, `Present at meeting: A, B`
+_WITH_IN_ATTENDANCE = regex(r"\bwith[ \t]+(?P<names>[A-ZÅÄÖ][^.;:\n]{3,400}?)[ \t]+in[ \t]+attendance\b")
+_PROSE_ROLL = regex(
+    r"(?:\b(?i:paikalla|läsnä)[ \t]+(?i:olivat|oli)\b|\b(?i:present|närvarande|deltog)\b)[^.:\n]{0,60}:[ \t]*"
+    r"(?P<names>[A-ZÅÄÖ][^.;\n]{3,600})"
+)
+
+
+def _prose_rolls(text: str, reg: _Registry) -> bool:
+    """Rolls written inside a sentence (see _WITH_IN_ATTENDANCE, _PROSE_ROLL): the members present."""
+    found = False
+    for rx in (_WITH_IN_ATTENDANCE, _PROSE_ROLL):
+        for m in rx.finditer(text):
+            people = [p for p in split_people(m.group("names"), "member", True) if len(p.name.split()) >= 2]
+            if len(people) >= 2:
+                for p in people:
+                    reg.add(p)
+                found = True
+    return found
 
 
 def _prose_attendance(text: str, reg: _Registry) -> None:
@@ -2453,7 +2481,7 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
                     p.roles.insert(0, "member")
     found_list = _attendance_sections(text, seg, reg) or found_list
     if not found_list:
-        found_list = _unlabelled_roster(lines, reg)
+        found_list = _prose_rolls(text, reg) or _unlabelled_roster(lines, reg)
     _elections(text, reg)
     if may_hold(text, ("välj", "vald", "adjunger")):
         _sv_elections(text, reg)
