@@ -224,6 +224,26 @@ def store_extraction(
     recognisably the same minutes and cancels or moves nothing; otherwise it is held as a
     PendingChange until the secretary approves it (`approved=True` applies it) or discards it.
     """
+    # Every write below flushes where the next step needs ids; no query needs the ORM to flush first,
+    # and the automatic flush before each of the ~40 queries was a fifth of the store's time.
+    with session.no_autoflush:
+        return _store_extraction(
+            extraction, document, session=session, body_name=body_name, now=now,
+            uid_domain=uid_domain, uid_key=uid_key, approved=approved,
+        )  # fmt: skip
+
+
+def _store_extraction(
+    extraction: Extraction,
+    document: Document,
+    *,
+    session: Session,
+    body_name: str | None,
+    now: dt.datetime,
+    uid_domain: str,
+    uid_key: str,
+    approved: bool,
+) -> StoreResult:
     file_name = document.path.rsplit("/", 1)[-1]
     seen = already_stored(document.sha256, file_name, session=session)
     if seen is not None and not (approved and seen.status == "pending"):
