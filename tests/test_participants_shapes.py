@@ -364,3 +364,25 @@ def test_who_acted_as_chair_and_secretary_in_finnish_prose() -> None:
     text += "Lisäksi paikalla olivat seuraavat jäsenet: Antti Lind ja Mira Harj.\n\n1. Avaus\n"
     got = people(text)
     assert got["Mikko Mäki"][0] == ["chair"] and got["Lauri Lön"][0] == ["secretary"]
+
+
+def test_an_unlabelled_two_column_roll_of_initialled_names_and_dash_sub_labels() -> None:
+    muac = (
+        "22 September 2026\n\nLocation Clyde Hotel\nDate/Time Tuesday 22 September 2026\n"
+        "Hamish Beau (HB) (Chair) Martine Both (MB)\nMark Burg (MB) Tim Thom (TT)\n"
+        "Max Ueda (MU) Leigh Goed (LG)\n\n\nAgenda Item & Action Item Action By Due Date\n1. General\n"
+    )
+    assert set(people(muac)) == {
+        "Hamish Beau",
+        "Martine Both",
+        "Mark Burg",
+        "Tim Thom",
+        "Max Ueda",
+        "Leigh Goed",
+    }
+    tdf = (
+        "Board of Directors Meeting 2026-05-02\n\nIn the meeting:\n"
+        "    Board Members - Thor Behr, Paolo Vecc, Cor Nouw\n    Board Deputy Members - Gabor Kele\n"
+        "    Community -\n\nRepresentation: None\n"
+    )
+    assert {"Thor Behr", "Paolo Vecc", "Cor Nouw", "Gabor Kele"} <= set(people(tdf))

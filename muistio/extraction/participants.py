@@ -189,7 +189,7 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
     (
         r"läsnä(?:\s+olivat)?|paikalla(?:\s+olivat)?|läsnä\s+olleet|osallistujat|osallistuneet|läsnäolijat|"
         r"jäsenet|nimenhuuto|present|attendees|(?:tsc|tac|board|committee|council|steering|wg|sig|core)\s+attendees|"
-        r"attended\s+by|those\s+present|present\s+were|those\s+attending|(?:tsc|tac|board|committee|council|steering|wg|sig|core\s+)?voting\s+members|"
+        r"attended\s+by|those\s+present|present\s+were|those\s+attending|in\s+the\s+meeting|(?:tsc|tac|board|committee|council|steering|wg|sig|core\s+)?voting\s+members|"
         r"attending|attendance|participants|people present|roll\s+call|"
         r"(?:council\s+|board\s+|tsc\s+|committee\s+|voting\s+)?members\s+present|"
         r"(?:[a-z]+\s+)?(?:directors|trustees|councillors|councilors|governors|commissioners|officers)\s+present|"
@@ -1150,7 +1150,10 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
     return out
 
 
-_SUB_LABEL = regex(r"^(?P<label>[A-ZÅÄÖ][^\W\d_]*(?:[ \t]+[^\W\d_]+){0,3}):[ \t]+(?P<rest>\S.*)$")
+# `Councillors: A, B`, `Board Members - Thorsten Behrens, Paolo Vecchi`: a group inside the roster
+_SUB_LABEL = regex(
+    r"^(?P<label>[A-ZÅÄÖ][^\W\d_]*(?:[ \t]+[^\W\d_]+){0,3})(?::|[ \t]+[-–])[ \t]+(?P<rest>\S.*)$"
+)
 # A Markdown checkbox before a roll-call entry: `[x] Ann Lee` came, `[ ] Bo Ek` did not.
 _TICK = regex(r"^(?:[-*•+][ \t]+)?\[(?P<box>[ xX✓✔])\][ \t]+")
 
@@ -2441,6 +2444,11 @@ def _unlabelled_roster(lines: list[Line], reg: _Registry) -> bool:
         name = m.group("name") if m and _ROSTER_REST.fullmatch(m.group("rest")) else None
         if name is not None and _full_name(name):
             run.append(name)
+            continue
+        # `Hamish Beaumont (HB) (Chair) Martine Botha (MB)`: names with their initials, two to a line
+        paired = _initialled_people(ln.text, "member", True) if ln is not None and "(" in ln.text else []
+        if len(paired) >= 2:
+            run.extend(p.name for p in paired)
             continue
         if ln is not None and not ln.text.strip() and run:
             continue  # a blank line inside the list
