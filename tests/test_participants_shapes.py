@@ -386,3 +386,12 @@ def test_an_unlabelled_two_column_roll_of_initialled_names_and_dash_sub_labels()
         "    Community -\n\nRepresentation: None\n"
     )
     assert {"Thor Behr", "Paolo Vecc", "Cor Nouw", "Gabor Kele"} <= set(people(tdf))
+
+
+def test_a_roll_label_with_the_first_name_on_its_line_and_initials_after_names() -> None:
+    text = (
+        "PROTOKOLL YACHT CLUB 2026-09-11\n\nPlats Restaurang kl. 12.00\n\n"
+        "Närvarande Klas Jaco KJ\nMagnus Lars ML\nSven-Åke Thor SÅT\n\nDelges Närvarande\n\n"
+        "§1 Mötets öppnande\nMötet öppnades.\n"
+    )
+    assert set(people(text)) == {"Klas Jaco", "Magnus Lars", "Sven-Åke Thor"}

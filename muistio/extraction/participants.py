@@ -282,6 +282,10 @@ _INLINE_LABEL = regex(
     # `Paikalla olivat A ja B.`, `Närvarande styrelseledamöter är A, B samt C.` need no colon.
     + r"(?:[ \t]*:|(?<=olivat)[ \t]+(?=(?-i:[A-ZÅÄÖ]))"
     + r"|(?<!here)[ \t]+(?:är|var|were|are|olivat|oli)[ \t]+(?=\w)"
+    # `Närvarande Klas Jacobson KJ`: a roll label, then the first full name on the same line
+    + r"|(?:(?<=närvarande)|(?<=present))"
+    + r"[ \t]+(?=(?-i:[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?[ \t]+[A-ZÅÄÖ][a-zåäö]+"
+    + r"[ \t]+[A-ZÅÄÖ]{2,3}[ \t]*\n))"
     # `1. Apologies. Cllrs D Dee, S Bee and M Ash.`: an item's title, then the councillors by title.
     + r"|(?<=apologies)\.[ \t]+(?=(?-i:Cllrs?|Councillors?|Mrs?|Ms|Dr)\.?[ \t]))"
     + r"(?:\*\*|'{2,3})?[ \t]*(?=\S)",
@@ -456,7 +460,8 @@ _DISPLAY_MENTION = regex(r"^@[A-ZÅÄÖ][\w'’-]+(?: [A-ZÅÄÖ][\w'’-]+)+$")
 _THING_WORDS = words(
     """report reports component agenda minutes update updates budget proposal sponsorship review policy
     strategy statement summary overview discussion presentation workshop programme process schedule
-    items issues matters business conference event events accounts election elections nominations"""
+    items issues matters business conference event events accounts election elections nominations
+    närvarande frånvarande läsnä poissa present absent"""
 )
 _GLUED_VOTE = regex(r"(?<=[a-zåäö])(?:Yes|No|Abstain|Absent|Aye|Nay)$")
 
