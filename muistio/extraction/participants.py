@@ -1068,6 +1068,13 @@ def _initialled_people(line: str, role: Role | None, present: bool) -> list[Pers
             found.append((m.end() - len(m.group(0)) + m.group(0).index(words[0]), m.end(), " ".join(words)))
     if len(found) < 2:
         return []
+    # Only when every name on the line has its initials: `Jon Lea (JL), Helen Wri (HW), Joel Marc`
+    # is an ordinary list, read the ordinary way.
+    rest = line
+    for start, end, _name in reversed(found):
+        rest = rest[:start] + " " + rest[end:]
+    if _NAME_SEQ.search(_INITIALLED_ROLE.sub(" ", rest)):
+        return []
     out: list[Person] = []
     for k, (_start, end, name) in enumerate(found):
         person = Person(name, [role] if role else [], None, present, not present)
@@ -1082,7 +1089,7 @@ def _initialled_people(line: str, role: Role | None, present: bool) -> list[Pers
     return out
 
 
-_INITIALLED_ROLE = regex(r"[ \t]*[–—-][ \t]*(?P<r>[A-Za-zåäöÅÄÖ]+)")
+_INITIALLED_ROLE = regex(r"[ \t]*(?:--|[–—-])[ \t]*(?P<r>[A-Za-zåäöÅÄÖ]+)")
 
 
 def _office_word(word: str) -> bool:

@@ -430,7 +430,7 @@ _EN_STOP_SUBJECTS = words(
 _EN_MODAL = regex(
     r"\s+(?P<modal>will|'ll|’ll|to|agreed to|agrees to|is to|are to|needs to|need to|has to|have to|must"
     r"|should"
-    r"|volunteered to|promised to|offered to|undertook to|was asked to|were asked to|(?:was\s+)?tasked to"
+    r"|volunteered to|promised to|undertook to|was asked to|were asked to|(?:was\s+)?tasked to"
     r"|(?:was\s+)?tasked with|is going to|are going to|is|are)\s+(?P<verb>[a-z][\w-]*)"
 )
 
