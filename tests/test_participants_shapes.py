@@ -395,3 +395,12 @@ def test_a_roll_label_with_the_first_name_on_its_line_and_initials_after_names()
         "§1 Mötets öppnande\nMötet öppnades.\n"
     )
     assert set(people(text)) == {"Klas Jaco", "Magnus Lars", "Sven-Åke Thor"}
+
+
+def test_a_two_word_office_after_a_comma_is_one_office() -> None:
+    text = "Protokoll styrelsemöte 2026-04-21\n\nNärvarande: Nils Bond, ordförande, "
+    text += "Werner Ahlg, vice ordförande, Ann-Mari Gud, dagens sekreterare\n\n§ 1 Öppnande\n"
+    got = people(text)
+    assert (got["Nils Bond"][0], got["Werner Ahlg"][0], got["Ann-Mari Gud"][0]) == (
+        ["chair"], ["vice_chair"], ["secretary"]
+    )  # fmt: skip

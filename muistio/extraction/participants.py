@@ -636,7 +636,9 @@ def split_people(
         partial = _PARTIAL_TAIL.search(bare)
         if partial and _LETTER.search(bare[: partial.start()]):
             bare = bare[: partial.start()].strip()  # `Heib Salma saapui klo 17.04`: there for part of it
-        tail = _TRAILING_ROLE.search(bare)
+        # `vice ordförande` is one office, not `vice` followed by the chair's
+        whole = _annotation_kind(bare) if bare[:1].islower() else None
+        tail = _TRAILING_ROLE.search(bare) if whole is None or whole[0] != "role" else None
         if tail and _annotation_kind(tail.group("r")) is not None and _LETTER.search(bare[: tail.start()]):
             # `Erkki Ikonen pj`, `Kauno Lehtomäki siht`: an office after the name without a comma.
             kind = _annotation_kind(tail.group("r"))
