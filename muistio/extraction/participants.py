@@ -1780,12 +1780,14 @@ _ROLL_HEADING = regex(
 )
 
 
-_ABSENCE_TITLE = regex(
-    r"(?i:apologies(?:\s+for\s+absence)?|apologies\s+received|regrets|absent|poissa|poissaolijat"
-    r"|frånvarande|anmält\s+förhinder)"
+# one vocabulary for an item that lists the absent, as its whole title or before the names
+_ABSENCE_LABEL = (
+    r"apologies(?:\s+for\s+absence|\s+received)?|regrets|absent|poissa|poissaolijat|frånvarande"
+    r"|anmält\s+förhinder"
 )
+_ABSENCE_TITLE = regex(rf"(?i:{_ABSENCE_LABEL})")
 _ROLL_ITEM_TITLE = regex(
-    r"(?i:(?P<absent>apologies(?:\s+for\s+absence)?|regrets|absent|poissa|frånvarande)"
+    rf"(?i:(?P<absent>{_ABSENCE_LABEL})"
     r"|present(?:\s+at(?:\s+the)?\s+meeting)?|attending|attendance|läsnä|paikalla|närvarande)\b"
     r"[ \t]*[-–:]?[ \t]*"
     r"(?P<rest>[A-ZÅÄÖ][^\n]{2,400})$"
