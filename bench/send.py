@@ -13,12 +13,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import multiprocessing
+import secrets
 import smtplib
 import socket
 import ssl
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +89,28 @@ def raw_message(n: int) -> bytes:
         f"Message-ID: <bench{n}@muistio.test>\r\nMIME-Version: 1.0\r\n"
         f"Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{body}"
     ).encode()
+
+
+@contextmanager
+def fresh_database(url: str | None, folder: str) -> Iterator[str]:
+    """A database of the run's own: a SQLite file in `folder`, or a new database on the given
+    PostgreSQL server (dropped afterwards), so rows and dead tuples of earlier runs weigh nothing."""
+    if url is None or not url.startswith("postgresql"):
+        yield url or f"sqlite:///{Path(folder) / 'bench.db'}"
+        return
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    name = f"muistio_bench_{secrets.token_hex(4)}"
+    server = make_url(url).set(drivername="postgresql")
+    admin = server.render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    try:
+        yield make_url(url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def bare_session(port: int, n: int) -> float:
@@ -157,8 +182,7 @@ def main() -> int:
     server.start()
     _wait_for(port)
     try:
-        with tempfile.TemporaryDirectory() as tmp:
-            url = args.database_url or f"sqlite:///{Path(tmp) / 'bench.db'}"
+        with tempfile.TemporaryDirectory() as tmp, fresh_database(args.database_url, tmp) as url:
             upgrade_database(url)
             bare_session(port, 200)  # warm up both sides
             bare = bare_session(port, args.n)
@@ -171,7 +195,7 @@ def main() -> int:
     expected = 200 + args.n * 2 + args.per_message_n
     if messages.value != expected:
         raise SystemExit(f"the server counted {messages.value} messages, not {expected}")
-    dialect = url.split(":", 1)[0]
+    dialect = (args.database_url or "sqlite").split(":", 1)[0]
     per_bare = bare / args.n * 1000
     per_batch = batch / args.n * 1000
     per_single = single / args.per_message_n * 1000

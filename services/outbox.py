@@ -192,24 +192,68 @@ class _Claimed:
     recovered: bool
 
 
-def _due(at: dt.datetime) -> Any:
-    """Pending rows whose time has come."""
+_AT = bindparam("at", type_=_C.lease_until.type)
+_LEASE_START = bindparam("lease_start", type_=_C.claimed_at.type)
+
+
+def _due() -> Any:
+    """Pending rows whose time (the parameter `at`) has come."""
     return and_(
         _C.status == OutboxStatus.pending.value,
-        or_(_C.next_attempt_at.is_(None), _C.next_attempt_at <= at),
+        or_(_C.next_attempt_at.is_(None), _C.next_attempt_at <= _AT),
     )
 
 
-def _lapsed(at: dt.datetime, lease: dt.timedelta) -> Any:
+def _lapsed() -> Any:
     """Rows left 'sending' whose lease ran out: their sender died (or lost its database)."""
     return and_(
         _C.status == OutboxStatus.sending.value,
         or_(
-            _C.lease_until < at,
+            _C.lease_until < _AT,
             # Claims made before leases were per row carry only claimed_at.
-            and_(_C.lease_until.is_(None), or_(_C.claimed_at.is_(None), _C.claimed_at < at - lease)),
+            and_(
+                _C.lease_until.is_(None),
+                or_(_C.claimed_at.is_(None), _C.claimed_at < _LEASE_START),
+            ),
         ),
     )
+
+
+def _claim_statement(dialect: str, lapsed: bool, where: Any) -> Any:
+    """The UPDATE that takes up to `size` rows (lapsed claims, or due rows) for the sender `token`."""
+    condition = _lapsed() if lapsed else _due()
+    pick = select(_C.id).where(condition).order_by(_C.id).limit(bindparam("size"))
+    if where is not None:
+        pick = pick.where(where)
+    chosen: Any = pick.scalar_subquery()
+    if dialect == "postgresql":
+        # Concurrent senders pass over each other's rows instead of queueing behind their locks; a
+        # materialised CTE runs the pick once (as a subquery PostgreSQL may rerun it per row).
+        cte = pick.with_for_update(skip_locked=True).cte("picked").prefix_with("MATERIALIZED")
+        chosen = select(cte.c.id).scalar_subquery()
+    values: dict[str, Any] = {
+        "status": OutboxStatus.sending.value,
+        "claimed_by": bindparam("token"),
+        "claimed_at": _AT,
+        "lease_until": bindparam("lease_until", type_=_C.lease_until.type),
+        "attempts": _C.attempts + 1,
+    }
+    if lapsed:
+        values["interruptions"] = _C.interruptions + 1
+        values["first_failure_at"] = func.coalesce(_C.first_failure_at, _AT)
+        values["last_error"] = f"{INTERRUPTED} (its sender stopped); sent again with the same Message-ID"
+    # The condition is repeated in the UPDATE: a row another sender took meanwhile is not ours.
+    return (
+        update(_T)
+        .where(_C.id.in_(chosen), condition)
+        .values(**values)
+        .returning(_C.id, _C.key, _C.raw, _C.recipient, _C.attempts, _C.first_failure_at)
+    )
+
+
+# Built once per dialect for the common run over the whole outbox: building and keying the statement
+# cost more than running it.
+_CLAIMS: dict[tuple[str, bool], Any] = {}
 
 
 def _claim(
@@ -218,38 +262,17 @@ def _claim(
     """Take up to `size` rows for this sender, lapsed claims first; each lease starts now."""
     dialect = session.dialect.name
     claimed: list[_Claimed] = []
+    params = {"at": at, "lease_start": at - policy.lease, "lease_until": at + policy.lease, "token": token}
     for lapsed in (True, False):
         if len(claimed) >= size:
             break
-        condition = _lapsed(at, policy.lease) if lapsed else _due(at)
-        pick = select(_C.id).where(condition).order_by(_C.id).limit(size - len(claimed))
-        if where is not None:
-            pick = pick.where(where)
-        chosen: Any = pick.scalar_subquery()
-        if dialect == "postgresql":
-            # Concurrent senders pass over each other's rows instead of queueing behind their locks; a
-            # materialised CTE runs the pick once (as a subquery PostgreSQL may rerun it per row).
-            cte = pick.with_for_update(skip_locked=True).cte("picked").prefix_with("MATERIALIZED")
-            chosen = select(cte.c.id).scalar_subquery()
-        values: dict[str, Any] = {
-            "status": OutboxStatus.sending.value,
-            "claimed_by": token,
-            "claimed_at": at,
-            "lease_until": at + policy.lease,
-            "attempts": _C.attempts + 1,
-        }
-        if lapsed:
-            values["interruptions"] = _C.interruptions + 1
-            values["first_failure_at"] = func.coalesce(_C.first_failure_at, at)
-            values["last_error"] = f"{INTERRUPTED} (its sender stopped); sent again with the same Message-ID"
-        # The condition is repeated in the UPDATE: a row another sender took meanwhile is not ours.
-        stmt = (
-            update(_T)
-            .where(_C.id.in_(chosen), condition)
-            .values(**values)
-            .returning(_C.id, _C.key, _C.raw, _C.recipient, _C.attempts, _C.first_failure_at)
-        )
-        for row in session.execute(stmt).all():
+        if where is None:
+            stmt = _CLAIMS.get((dialect, lapsed))
+            if stmt is None:
+                stmt = _CLAIMS[(dialect, lapsed)] = _claim_statement(dialect, lapsed, None)
+        else:
+            stmt = _claim_statement(dialect, lapsed, where)
+        for row in session.execute(stmt, {**params, "size": size - len(claimed)}).all():
             claimed.append(_Claimed(row[0], row[1], bytes(row[2]), row[3], row[4], row[5], lapsed))
     claimed.sort(key=lambda c: c.id)
     return claimed
@@ -483,6 +506,13 @@ def _foreign_lease(
     return str(found[0]), ends, float(max((ends - at).total_seconds(), 0.0)) + 0.05
 
 
+# The sender's connection on PostgreSQL: commits that need not wait for the disk (see _QuickWrites),
+# and claims read in the order of the (status, id) index. Statistics lag a bulk enqueue (a thousand
+# invitations at once look like a dozen), and the planner then sorts every pending row for each claim
+# of twenty; with bitmap scans and sorts off it walks the index and stops at twenty.
+_SENDER_SETTINGS = ("synchronous_commit", "enable_bitmapscan", "enable_sort")
+
+
 class _QuickWrites:
     """The sender's own connection: each claim and outcome one statement, committed at once.
 
@@ -506,7 +536,8 @@ class _QuickWrites:
         # PostgreSQL needs telling that these commits need not wait for the disk.
         conn = self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
         if self.dialect == "postgresql":
-            conn.exec_driver_sql("SET synchronous_commit TO off")
+            for setting in _SENDER_SETTINGS:
+                conn.exec_driver_sql(f"SET {setting} TO off")
         self.conn = conn
         return self
 
@@ -517,7 +548,8 @@ class _QuickWrites:
         # Put the pooled connection back as it was; if it broke, the pool discards it anyway.
         with contextlib.suppress(Exception):
             if self.dialect == "postgresql":
-                conn.exec_driver_sql("RESET synchronous_commit")
+                for setting in _SENDER_SETTINGS:
+                    conn.exec_driver_sql(f"RESET {setting}")
         conn.close()
 
     @contextmanager
