@@ -325,3 +325,79 @@ def test_a_title_before_a_name_is_not_part_of_it() -> None:
     assert got["Tobias Berg"][0] == ["secretary"]
     assert "Johan Sund" in got
     assert not any(n.startswith(("Notarie", "Kvestor")) for n in got)
+
+
+# --- rolls seen in newly collected real minutes (texts invented) ------------------------------------
+
+
+def test_a_roll_of_chat_nicknames_run_into_the_next_heading() -> None:
+    text = (
+        "Summary of the steering meeting 2026-03-08 Roll call ========= Present: quasar, pbrenn, "
+        "kit_o, lindqvist (proxy for morrow), tamsin Budget ========== - The budget was accepted.\n"
+    )
+    got = people(text)
+    assert {n for n, v in got.items() if v[1]} == {"quasar", "pbrenn", "kit_o", "lindqvist", "tamsin"}
+    assert got["morrow"][1] is False  # represented by a proxy: not there
+    assert "Budget" not in got
+
+
+def test_lower_case_words_after_names_are_still_offices_not_nicknames() -> None:
+    got = people("Kokous 3.5.2026\n\nLäsnä: Matti Virta, pj, Liisa Koski, siht, Pekka Mäki\n\n1. Avaus\n")
+    assert set(got) == {"Matti Virta", "Liisa Koski", "Pekka Mäki"}
+    assert got["Liisa Koski"][0] == ["secretary"]
+
+
+def test_titles_and_initials_then_a_many_word_office_and_a_single_surname_councillor() -> None:
+    text = (
+        "Minutes of the Parish Council 4 March 2026\n\nTHOSE ATTENDING:\n\nCllr R Penn\n\n"
+        "Cllr T Mold\n\nCllr Ashby (Chair)\n\nIN ATTENDANCE:\n\n"
+        "Mrs B Carr, Parish Clerk/Responsible Finance Officer, Mr K L Dunn Deputy Parish Clerk, and "
+        "Mr P Gale Admin Assistant.\n\nC012/26      1.         APOLOGIES FOR ABSENCE.\n\n"
+        "Cllr S Hale and Cllr M Rook (work), Cllr D Venn (leave). The meeting accepted the reasons.\n\n"
+        "C013/26      2.         PUBLIC QUESTIONS.\n\nNone.\n"
+    )
+    got = people(text)
+    assert got["Ashby"][0] == ["chair"]
+    assert got["B Carr"][0] == ["secretary"]
+    assert got["K L Dunn"][0] == ["guest"] and got["P Gale"][0] == ["guest"]
+    assert all(got[n][1] is False for n in ("S Hale", "M Rook", "D Venn"))
+
+
+def test_a_roll_in_labelled_groups_on_one_line() -> None:
+    text = (
+        "Minutes of the Board Meeting of the Harbour Residents' Association held on Tuesday 3rd March 2026 "
+        "Present: Chair: Nora Fenn (NF) Directors: Ivo Marsh, Petra Quill. Visiting Members: Sam Ode, "
+        "Lia Roth and Tom Vey. Harbour Councillors: Ada Pike Invited Guests: Una Birch (Police), Rolf Dale "
+        "Apologies for absence: Cllr. Gus Tarn, Elsa Wynn. Item 1/26: Minutes of the last meeting were "
+        "approved.\n"
+    )
+    got = people(text)
+    assert got["Nora Fenn"][0] == ["chair"]
+    assert got["Ivo Marsh"][:2] == (["member"], True) and got["Petra Quill"][0] == ["member"]
+    assert all(got[n][0] == ["guest"] for n in ("Sam Ode", "Lia Roth", "Tom Vey", "Ada Pike", "Una Birch"))
+    assert got["Gus Tarn"][1] is False and got["Elsa Wynn"][1] is False
+    assert not any(n.startswith("Cllr") or n == "Item" for n in got)
+
+
+def test_a_run_of_names_each_followed_by_its_office_in_lower_case() -> None:
+    text = (
+        "1 RAHASTO PÖYTÄKIRJA 6/ HALLITUKSEN KOKOUS Aika: klo 9.00 Paikka: kokoushuone 4 Läsnä: Eero Ilmari "
+        "Sola puheenjohtaja Mauri Aho jäsen Riku Vesa jäsen klo 9.20 alkaen Sanna Tuli varajäsen "
+        "Poissa: Jouni Pelto puheenjohtaja Kari Ranta varapuheenjohtaja Pia Hake jäsen 1. Kokouksen avaus "
+        "Kokous avattiin.\n"
+    )
+    got = people(text)
+    assert got["Eero Ilmari Sola"][:2] == (["chair"], True)
+    assert {"Mauri Aho", "Riku Vesa", "Sanna Tuli"} <= {n for n, v in got.items() if v[1]}
+    assert {n for n, v in got.items() if not v[1]} == {"Jouni Pelto", "Kari Ranta", "Pia Hake"}
+    assert got["Kari Ranta"][0] == ["vice_chair"]
+
+
+def test_a_note_in_its_own_column_belongs_to_the_name_before_it() -> None:
+    text = (
+        "Kokous 22.9.2026\n\nPaikalla:\n\nPetri Hanki (puheenjohtaja)\nMikko Ola\nArto Kor   (sihteeri)\n"
+        "Esa Häkki   (saapui klo 14:34)\n\nPoissa:\n\nMiika Kar\n\n1. Avaus\n"
+    )
+    got = people(text)
+    assert got["Esa Häkki"][:2] == (["member"], True)
+    assert got["Arto Kor"][0] == ["secretary"]

@@ -106,9 +106,11 @@ def _without_place_lines(participants: list[Participant], header: Header) -> lis
     """The title and the place's line under the date are no attendee lines: `Scout Hut, Elm Lane`."""
     if not (header.place or header.group):
         return participants
-    if len(_words(header.place or "")) > 25:
-        return participants  # a "place" that long ran into the roster (lost line breaks): it names no place
-    place_words = _words(f"{header.place or ''} {header.group or ''}")
+    # A "place" or a body's name that long ran into the roster (lost line breaks): it names no place.
+    named = [part for part in (header.place, header.group) if part and len(_words(part)) <= 25]
+    if not named:
+        return participants
+    place_words = _words(" ".join(named))
     return [p for p in participants if p.roles not in (["member"], []) or not _words(p.name) <= place_words]
 
 

@@ -270,7 +270,7 @@ _SINGLE_LABEL_BARE = regex(r"(?P<label>" + _ALL_SINGLE + r")", re.IGNORECASE)
 _EMOJI = "[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]"
 _INLINE_LABEL = regex(
     # `(?<!\S)` first: every start below follows a space or a line break, and mid-word positions fail at once.
-    r"(?<!\S)(?:^|(?<=\n)|(?<=INFO:\s)|(?<=[.)]\s)|(?<=[·•|–-]\s)|(?<=\w\s)(?=(?-i:[A-ZÅÄÖ])))"
+    r"(?<!\S)(?:^|(?<=\n)|(?<=INFO:\s)|(?<=[.)]\s)|(?<=[·•|–=-]\s)|(?<=\w\s)(?=(?-i:[A-ZÅÄÖ])))"
     r"[ \t]*(?:"
     + _EMOJI
     + r"+[ \t]*)?(?:[-*•][ \t]+)?(?:\*\*|'{2,3})?(?P<label>"
@@ -540,11 +540,22 @@ _DASH_SEPARATOR = regex(r"[ \t]*[–—][ \t]*|[ \t]+-[ \t]+|(?<=[a-zåäö])-[ 
 _HYPHEN_ORG = regex(r"^(?P<n>[^()\[\]]+?)[ \t]+-[ \t]+(?P<o>[A-ZÅÄÖ][^()\n]{0,60}?)(?P<tail>[ \t]*\(.*\))?$")
 
 
+_TITLED_INITIALS = regex(
+    r"(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Rev|Revd)\.?[ \t]+(?:[A-Z]\.?[ \t]+){1,3}"
+    r"[A-Z][a-z][\w'’-]*(?=[ \t]+[A-Z])"
+)
+
+
 def _office_tail(bare: str) -> tuple[str, str] | None:
     """(name, office) when a full name is followed by a capitalised office (`W Grey Clerk`)."""
     toks = bare.split()
     if len(toks) < 3 or not toks[-1][:1].isupper() or is_organisation(bare):
         return None
+    initialled = _TITLED_INITIALS.match(bare)
+    if initialled and bare[initialled.end() :].strip():
+        # `Mr D L Nicholson Deputy Parish Clerk`: a title and initials, so the surname is the next word
+        # and what follows is the office, however many words it has.
+        return initialled.group(0).strip(), bare[initialled.end() :].strip()
     first = _HONORIFIC.sub("", bare).split()[0]
     if not (len(first.rstrip(".")) == 1 or is_given_name(first)):
         return None  # `PCC Link Officer`, `The Town Clerk`: an office, no name before it
@@ -591,6 +602,52 @@ _ABSENT_GROUP = regex(
 _PAREN_THEN_NAME = regex(r"\)[ \t]+(?=[A-ZÅÄÖ][\w'’-]+[ \t]+[A-ZÅÄÖ][\w'’-]+[ \t]*\()")
 
 
+_LOWER_NICK = regex(r"[a-z][a-z0-9_.-]{1,23}")
+
+
+def _is_nick(piece: str) -> bool:
+    return _LOWER_NICK.fullmatch(piece) is not None and piece not in _NOT_NAMES and piece not in _JOINERS
+
+
+def _nick_run(pieces: list[str]) -> list[str] | None:
+    """The pieces of a roll of chat nicknames (`dilfridge, gyakovlev, soap (proxy), ulm`), three or more
+    single lower-case words from the start; the roll ends where a piece is no nickname (`ulm Constitute
+    the new council`: a text without line breaks goes on after the last one)."""
+    kept: list[str] = []
+    for piece in pieces:
+        bare = _BRACKETED.sub(" ", piece).strip()
+        if not bare:
+            continue
+        if _is_nick(bare):
+            kept.append(piece)
+            continue
+        first, _, rest = bare.partition(" ")
+        if _is_nick(first) and rest[:1].isupper():
+            kept.append(first)
+        break
+    return kept if len(kept) >= 3 else None
+
+
+_PROXY_FOR = regex(r"(?:as\s+)?proxy\s+for\s+(?P<n>[^,;()]{2,40})", re.IGNORECASE)
+
+
+def _proxied(name: str, nick_roll: bool) -> str | None:
+    """The name of someone another stands in for, as the roll writes names."""
+    name = name.strip()
+    return name if nick_roll and _is_nick(name) else clean_name(name)
+
+
+def _nick_roll(pieces: list[str]) -> bool:
+    """Three or more pieces, nearly all of them single lower-case words: nicknames, not prose."""
+    bare = [p.strip() for p in pieces if p.strip()]
+    return sum(1 for p in bare if _is_nick(p)) >= 3 and sum(1 for p in bare if _is_nick(p)) >= 0.75 * len(
+        bare
+    )
+
+
+_JOINERS = frozenset({"ja", "and", "och", "sekä", "samt", "proxy", "for", "via"})
+
+
 def split_people(
     s: str, default_role: Role | None = None, present: bool = True, *, one_person: bool = False
 ) -> list[Person]:
@@ -600,6 +657,7 @@ def split_people(
     organisation (`Matti Meikäläinen, Luke`), not a second person.
     """
     out: list[Person] = []
+    proxied: list[Person] = []
     if "(" in s and (initialled := _initialled_people(s, default_role, present)):
         return initialled
     if "&" in s:
@@ -618,6 +676,11 @@ def split_people(
     if ") " in s:
         s = _PAREN_THEN_NAME.sub("), ", s)  # `Bill Warw (BW) John Wake (JW)`: two people, the comma lost
     pieces = _split_top(s)
+    # `dilfridge, gyakovlev, marecki, mgorny`: a roll of chat nicknames, lower case as they are written.
+    nicks = _nick_run(pieces)
+    nick_roll = nicks is not None
+    if nicks is not None:
+        pieces = nicks
     # `BY, DD, BH, SG`: a roll of initials, not organisations of the names before them
     caps_at = [i for i, p in enumerate(pieces) if _INITIALS_ONLY.fullmatch(p.strip())]
     initials_roll = len(caps_at) >= 2 and not any(i and " " in pieces[i - 1].strip() for i in caps_at)
@@ -654,13 +717,18 @@ def split_people(
             # `@jdoe (Jane Doe, chair)`: the handle is an alias; the person is the full name.
             bare, notes = notes[0], notes[1:]
         kind = _annotation_kind(bare) if bare else None
+        if kind == ("desc", "") and "/" in bare:
+            # `Parish Clerk/Responsible Finance Officer`: two offices, the first one known.
+            kind = next((k for k in map(_annotation_kind, bare.split("/")) if k and k[0] == "role"), kind)
         lone_org = one_person and len(bare.split()) == 1 and " " in (out[-1].name if out else "")
         office_first = _OFFICE_BEFORE.match(bare) if bare[:1].islower() else None
         if office_first and not (
             clean_name(bare[office_first.end() :]) and len(bare[office_first.end() :].split()) >= 2
         ):
             office_first = None
-        if out and bare and kind is None and _is_description(bare) and office_first is None:
+        if nick_roll and _LOWER_NICK.fullmatch(bare):
+            kind = None  # a nickname in a roll of them, not an office or a description of the one before
+        elif out and bare and kind is None and _is_description(bare) and office_first is None:
             # An office or description after the name: `Timo Rantanen, isännöitsijä, sihteeri`.
             kinds = [*_description_roles(bare), *filter(None, map(_annotation_kind, notes)), *remark_kinds]
             for k in kinds:
@@ -712,7 +780,7 @@ def split_people(
             if office.group(0)[:1].islower() or is_title(office.group(0)):
                 prefix_roles = [k for k in [_annotation_kind(head)] if k and k[0] == "role"]
                 bare = bare[office.end() :]
-        name = clean_name(bare)
+        name = bare if nick_roll and _LOWER_NICK.fullmatch(bare) else clean_name(bare)
         if name is None:
             continue
         person = Person(name, [], org, present, not present)
@@ -723,6 +791,11 @@ def split_people(
                 continue  # `Ann Lee (AL)`: her initials, which action lines may use, not an organisation
             for k in _note_kinds(n):
                 _apply(person, k)
+        for n in notes:
+            proxy = _PROXY_FOR.fullmatch(n)
+            if proxy and (stands_for := _proxied(proxy["n"], nick_roll)):
+                # `soap (proxy for mattst88)`: the one represented was not there.
+                proxied.append(Person(stands_for, [default_role] if default_role else [], None, False, True))
         # An explicit role beats the list's: `Aleksi Kopponen, siht.` under `Alustajat:` is a secretary.
         if default_role and not person.roles:
             person.roles.append(default_role)
@@ -733,7 +806,7 @@ def split_people(
         absent = bool(_ABSENT_STATUS.match(status.group("st")))
         out[-1].present = not absent
         out[-1].absent_said = absent
-    return out
+    return out + proxied
 
 
 # A title that opens a name in a list run without commas (`Cllr A Brooker Cllr C Evans`); not the second
@@ -1107,6 +1180,9 @@ def _initials_fit(name: str, initials: str) -> bool:
     return initials[0] == parts[0][0].upper() and initials[-1] == parts[-1][0].upper()
 
 
+_GAP_BEFORE_NOTE = regex(r"[ \t]{2,}(?=\([^()]*\)[ \t]*$)")
+
+
 def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
     """People on one list line: table cells, columns, or `Name, office (Org)` entries; [] for prose."""
     if "](" in line:
@@ -1124,6 +1200,8 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
             return [p for part in parts for p in part]
     # Wide gaps (two or more spaces, or a tab) separate columns: `Aino Aalto   Iida Ilo` is two people.
     bare_line = _presence_cell(_BULLET.sub("", line).strip())
+    if "(" in bare_line:
+        bare_line = _GAP_BEFORE_NOTE.sub(" ", bare_line)  # `Esa Häkkinen   (saapui klo 14:34)`: one entry
     columns = [c for c in _COLUMN_GAP.split(bare_line) if c.strip()]
     out: list[Person] = []
     for n_col, col in enumerate(columns):
@@ -1148,11 +1226,17 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
             tail = _TRAILING_ROLE.search(pieces[0])
             if tail and _annotation_kind(tail.group("r")) is not None:
                 pieces[0] = pieces[0][: tail.start()]
-        if not pieces or clean_name(_without_office(_TRAILING_ACRONYM.sub("", pieces[0]))) is None:
+        nicks = _nick_roll(pieces)
+        if not pieces or (
+            clean_name(_without_office(_TRAILING_ACRONYM.sub("", pieces[0]))) is None
+            and not (nicks and _LOWER_NICK.fullmatch(pieces[0].strip()))
+        ):
             return []
         for p in pieces[1:]:
             ok = (
                 clean_name(_TRAILING_ACRONYM.sub("", p)) is not None
+                or (nicks and _LOWER_NICK.fullmatch(p.strip()) is not None)
+                or _TITLED_INITIALS.match(p) is not None
                 or _annotation_kind(p) is not None
                 or (len(p.split()) <= 6 and (is_organisation(p) or _org_phrase(p) or is_title(p)))
                 or _NUMBERED_ORG.fullmatch(p) is not None
@@ -1254,6 +1338,7 @@ def _labelled_lists(
                 and all(" " not in p.name and not p.name.startswith("@") and not p.roles[1:] for p in people)
                 and len(t.split()) <= 4
                 and not (bulleted >= 2 and _BULLETED.match(lines[j]))  # one more bullet of a bulleted list
+                and not _HONORIFIC_WORD.match(t)  # `Cllr Vaughan (Chair)`: a title marks a person
             ):
                 break  # bare words after full names are a heading (`Asiat`, `News & Events`), not people
             if people:
@@ -1332,7 +1417,12 @@ def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) ->
             else:
                 break
         content = " ".join(kept)
-        if (
+        grouped = None if single else _sub_labelled_roll(rest, role, present)
+        if grouped is None and not single and content.count(",") < 2:
+            grouped = office_run(content, role, present)
+        if grouped is not None:
+            people = grouped
+        elif (
             not single
             and len(content) > 150
             and len(_HONORIFIC_WORD.findall(content)) < 2  # titles mark where names start
@@ -1363,6 +1453,93 @@ def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) ->
         line_no = text.count("\n", 0, m.start())
         used.add(line_no)
     return found_list
+
+
+# Group words that head a sub-list inside one roll (`Present: Chair: A Directors: B, C. Visiting Members:
+# D, E Invited Guests: F`), and qualifiers that may stand before them.
+_GROUP_WORDS = words(
+    """chair chairman chairperson secretary treasurer clerk directors trustees members councillors
+    councilors officers officials guests visitors representatives observers staff attendees present
+    absent apologies regrets ledamöter jäsenet styrelsen hallitus vieraat gäster"""
+)
+_GROUP_QUALIFIERS = words(
+    """invited visiting other also board council committee staff voting non-voting ex officio co-opted
+    executive elected associate"""
+)
+_GUEST_GROUP = regex(r"guest|visit|invited|representative|observer|staff|officer|official|gäst|vieraa", re.I)
+_ABSENCE_GROUP = regex(r"\b(?:apolog|absent|regrets|frånvarande|poissa|anmält förhinder)", re.I)
+_SUB_GROUP_LABEL = regex(
+    r"(?<![\w'’-])(?P<words>(?:[A-Za-zÅÄÖåäö][\w.-]*[ \t]+){0,2}[A-Za-zÅÄÖåäö]+)[ \t]*:[ \t]+"
+)
+# A sentence's end (not a title's period: `Cllr. Andrew Mackness`) or a blank line ends a group.
+_GROUP_END = regex(
+    r"(?<=[a-zåäö]{2})(?<!Cllr)(?<!Mrs)(?<!Rev)(?<!Revd)(?<!Prof)\.[ \t]+(?=[A-ZÅÄÖ])|\n[ \t]*\n"
+)
+
+
+def _group_label(found: re.Match[str], text: str) -> tuple[int, str] | None:
+    """Where a sub-list's label starts and its words (`Invited Guests`), or None when it is no group."""
+    words_ = found.group("words").split()
+    absence = _ABSENCE_GROUP.search(found.group("words"))
+    if absence:
+        # `Apologies for absence:`, `Frånvarande:`: the label runs from the word of absence.
+        return found.start("words") + absence.start(), found.group("words")[absence.start() :]
+    if words_[-1].lower() not in _GROUP_WORDS:
+        return None
+    keep = [words_[-1]]
+    for w in reversed(words_[:-1]):
+        qualifier = w.lower() in _GROUP_QUALIFIERS or w.lower() in _GROUP_WORDS
+        # An organisation's name before the group (`Medway Councillors`, `CMT Representatives`) only right
+        # after a mark that ends the list before it; else the word is the end of a name (`Mackinlay`).
+        before = text[: found.start("words") + found.group("words").find(w)].rstrip()
+        if not qualifier and not (w[:1].isupper() and (not before or before[-1] in ".,;)")):
+            break
+        keep.insert(0, w)
+    return found.start("words") + found.group("words").rfind(" ".join(keep)), " ".join(keep)
+
+
+def _sub_labelled_roll(rest: str, role: Role | None, present: bool) -> list[Person] | None:
+    """A roll in groups, each after its own label, run together on one line; None when it is not one."""
+    scope = rest[:2500]
+    labels: list[tuple[int, int, str]] = []
+    for found in _SUB_GROUP_LABEL.finditer(scope):
+        got = _group_label(found, scope)
+        if got is not None and (not labels or got[0] >= labels[-1][1]):
+            labels.append((got[0], found.end(), got[1]))
+    if len(labels) < 2 or labels[0][0] > 0:
+        return None
+    out: list[Person] = []
+    groups = 0
+    for k, (start, end, label) in enumerate(labels):
+        if k and start != labels[k - 1][1] and groups == 0:
+            return None
+        content = scope[end : labels[k + 1][0] if k + 1 < len(labels) else len(scope)]
+        stop = _GROUP_END.search(content)
+        ended = stop is not None and k + 1 < len(labels) and stop.end() < len(content.rstrip())
+        if stop is not None:
+            content = content[: stop.start()]
+        low = label.lower()
+        group_role, group_present = (
+            _label_info(label)
+            if (_LABEL_LINE.match(label) or _SINGLE_LABEL_LINE.match(label + ":"))
+            else (role, present)
+        )
+        if _ABSENCE_GROUP.search(low):
+            group_role, group_present = role, False
+        elif _GUEST_GROUP.search(low) or (
+            len(label.split()) > 1 and label.split()[0].lower() not in _GROUP_QUALIFIERS
+        ):
+            group_role = "guest"
+        people = split_people(content, group_role, group_present)
+        if _is_single(label):
+            people = people[:1]
+        if not people:
+            break
+        out.extend(people)
+        groups += 1
+        if ended:
+            break  # the roll ended in a sentence's end before the next label: what follows is prose
+    return out if groups >= 2 else None
 
 
 def _orphan_blocks(lines: list[Line], reg: _Registry, region_end: int, used: set[int]) -> set[int]:
@@ -1807,7 +1984,8 @@ def _attendance_sections(text: str, seg: Segmentation, reg: _Registry) -> bool:
                 for p in people:
                     reg.add(p)
                 found = found or not absent
-            continue
+            if people:  # else the title only names the item (`APOLOGIES FOR ABSENCE`): the body lists them
+                continue
         roll = _ROLL_HEADING.fullmatch(sec.title.strip(" #:*")) is not None
         absent_item = (
             sec.number is not None and _ABSENCE_TITLE.fullmatch(sec.title.strip(" #:*.")) is not None
@@ -1829,6 +2007,12 @@ def _attendance_sections(text: str, seg: Segmentation, reg: _Registry) -> bool:
             best = max((m.group(0) for m in _NAME_SEQ.finditer(rest)), key=len, default="")
             plain = split_people(best, "member", not absent_item)
             people = [*plain, *people] if len(plain) >= 2 or absent_item else people
+        if absent_item:
+            # `Cllr L Watson and Cllr J Foster (family commitment), Cllr A Hart (leave). The meeting
+            # accepted ...`: the item's first sentence is the list, when every piece of it is a name.
+            first = _SENTENCE_BREAK.split(body.strip(), maxsplit=1)[0].rstrip(".")
+            listed = _line_people(first, "member", False) if len(first) <= 400 else []
+            people = listed if len(listed) > len(people) else people
         if absent_item:
             for p in people:
                 reg.add(p)
@@ -2254,6 +2438,41 @@ def _run_label_at(toks: list[str], k: int) -> tuple[int, Role | None, bool] | No
 def _pairs(units: list[str]) -> list[str]:
     """Capitalised words of a run of names without commas, two words a name (`A B C D` -> `A B`, `C D`)."""
     return [" ".join(units[k : k + 2]) for k in range(0, len(units), 2)]
+
+
+def office_run(s: str, role: Role | None, present: bool) -> list[Person] | None:
+    """`Veli Matti Ojala puheenjohtaja Markku Haiko jäsen Hanna Paakko pääsihteeri`: a roster whose line
+    breaks were lost, each name followed by its office in lower case. The offices mark where names end,
+    so a name may have any number of words. None when the run is not of that shape."""
+    runs: list[tuple[list[str], list[str]]] = []  # (capitalised words, the lower-case words after them)
+    for tok in s.split():
+        upper = tok[:1].isupper()
+        if upper and (not runs or runs[-1][1]):
+            runs.append(([tok], []))
+        elif upper:
+            runs[-1][0].append(tok)
+        elif runs:
+            runs[-1][1].append(tok)
+    if len(runs) < 3:
+        return None
+    offices = sum(
+        1 for _names, after in runs if after and _annotation_kind(after[0].strip(",.;")) is not None
+    )
+    if offices < 0.6 * len(runs):
+        return None
+    out: list[Person] = []
+    for names, after in runs:
+        name = clean_name(" ".join(names)) if 2 <= len(names) <= 4 else None
+        if name is None or is_organisation(name) or is_title(name):
+            continue
+        person = Person(name, [], None, present, not present)
+        kind = _annotation_kind(after[0].strip(",.;")) if after else None
+        if kind is not None:
+            _apply(person, _role_over_default(person, kind, role))
+        if role and not person.roles:
+            person.roles.append(role)
+        out.append(person)
+    return out if len(out) >= 3 else None
 
 
 def name_run(s: str, role: Role | None, present: bool) -> list[Person]:

@@ -25,6 +25,8 @@ _PARAGRAPH_SIGN = regex(r"^\s*(?:#+\s*)?§|^\s*\d+\s*§")
 # A numbered heading: `1 Title`, `1. Title`, `1) Title`, `1.Title`, `§ 3 Title`, `3 § Title`, `## 2. Title`.
 _NUMBERED = regex(
     r"^[ \t]*(?:#{1,6}[ \t]*|={1,6}[ \t]*)?(?:\*\*)?"
+    # A council's minute reference before the item's number: `C048/23      1.   APOLOGIES`.
+    r"(?:[A-Z]{0,3}\d{1,4}/\d{2,4}[ \t]+(?=\d))?"
     r"(?:§[ \t]*(?P<n1>\d{1,3})\b|(?P<n2>\d{1,3})[ \t]*§|(?P<n3>\d{1,3})(?:[.)](?!\d)|(?=[ \t])))"
     r"[ \t]*(?P<title>.*?)[ \t]*(?:\*\*)?[ \t]*=*[ \t]*$"
 )
