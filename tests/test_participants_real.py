@@ -401,3 +401,34 @@ def test_a_note_in_its_own_column_belongs_to_the_name_before_it() -> None:
     got = people(text)
     assert got["Esa Häkki"][:2] == (["member"], True)
     assert got["Arto Kor"][0] == ["secretary"]
+
+
+def test_a_label_run_into_the_date_and_a_list_continued_on_the_next_line() -> None:
+    text = (
+        "Minnesanteckningar från mötet 2026-03-16Närvarande: Rolf Adam, Göran Berg, Helena Hann, Stig Red,\n"
+        "Lars-Erik Ros, Börje Teg, Roland Erik och Elsa Stig.\n\n1. Ordförande Rolf Adam öppnade mötet.\n"
+    )
+    got = run(text, "nyhem.txt")
+    assert {p.name for p in got.participants} >= {"Rolf Adam", "Stig Red", "Lars-Erik Ros", "Elsa Stig"}
+
+
+def test_a_hard_wrapped_list_that_breaks_inside_a_name() -> None:
+    text = (
+        "Kevätkokous\nAika : torstai 14.3.2026 klo 18.00\nPaikka : kabinetti, Keskitie 60\n"
+        "Osanottajat: Elina Räsä, Jaana Räih, Marketta Rait, Keijo\nMoila (poistui klo 18.30), Erkki "
+        "Virta, Reino\nHuusko, Juha Kuro ja Heikki Kokki,\n-luettelo liitteenä\n1. Kokouksen avaus\n"
+        "Avattiin.\n"
+    )
+    got = people(text)
+    assert {"Elina Räsä", "Keijo Moila", "Erkki Virta", "Reino Huusko", "Heikki Kokki"} <= set(got)
+
+
+def test_a_short_heading_over_a_bullet_list_of_names_is_the_roll() -> None:
+    text = (
+        "Draft agenda\nLocation: Mumble, Thursday 18th of October 2026\n\n\nBoard members\n\n"
+        "  • Petra Bart (chaired the meeting)\n  • Hedda Leso\n  • Mika Maro\n\nNot Present\n\n"
+        "  • Mart van Ex (Apologies)\n\nPrevious minutes\n\nApproved.\n"
+    )
+    got = people(text)
+    assert {n for n, v in got.items() if v[1]} == {"Petra Bart", "Hedda Leso", "Mika Maro"}
+    assert got["Mart van Ex"][1] is False

@@ -111,7 +111,9 @@ def _without_place_lines(participants: list[Participant], header: Header) -> lis
     if not named:
         return participants
     place_words = _words(" ".join(named))
-    return [p for p in participants if p.roles not in (["member"], []) or not _words(p.name) <= place_words]
+    inside = [p for p in participants if p.roles not in (["member"], []) or not _words(p.name) <= place_words]
+    # Three or more people on that line: it is the roster's own continued line, read as a place.
+    return participants if len(participants) - len(inside) >= 3 else inside
 
 
 def _name_presenters(sections: list[Section], participants: list[Participant]) -> None:

@@ -930,7 +930,7 @@ _SKIP_GROUP_LINE = regex(
     re.IGNORECASE,
 )
 _META_LINE = regex(
-    r"^(?:attendees|present|participants|apologies|regrets|agenda|osallistujat|läsnä|poissa|paikalla)\b",
+    r"^(?:attendees|present|participants|apologies|regrets|agenda|osallistujat|osanottajat|läsnä|poissa|paikalla)\b",
     re.IGNORECASE,
 )
 

@@ -188,6 +188,7 @@ _HANDLE = regex(r"^[a-z][a-z0-9.-]*(?:_[a-z0-9.-]*|[0-9][a-z0-9.-]*)+$")
 _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
     (
         r"läsnä(?:\s+olivat)?|paikalla(?:\s+olivat)?|läsnä\s+olleet|osallistujat|osallistuneet|läsnäolijat|"
+        r"osanottajat|kokoukseen\s+osallistuivat|"
         r"jäsenet|nimenhuuto|present|attendees|(?:tsc|tac|board|committee|council|steering|wg|sig|core)\s+attendees|"
         r"attended\s+by|those\s+present|present\s+were|those\s+attending|in\s+the\s+meeting|(?:tsc|tac|board|committee|council|steering|wg|sig|core\s+)?voting\s+members|"
         r"attending|attendance|participants|people present|roll\s+call|"
@@ -270,7 +271,9 @@ _SINGLE_LABEL_BARE = regex(r"(?P<label>" + _ALL_SINGLE + r")", re.IGNORECASE)
 _EMOJI = "[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]"
 _INLINE_LABEL = regex(
     # `(?<!\S)` first: every start below follows a space or a line break, and mid-word positions fail at once.
-    r"(?<!\S)(?:^|(?<=\n)|(?<=INFO:\s)|(?<=[.)]\s)|(?<=[·•|–=-]\s)|(?<=\w\s)(?=(?-i:[A-ZÅÄÖ])))"
+    r"(?:(?<!\S)(?:^|(?<=\n)|(?<=INFO:\s)|(?<=[.)]\s)|(?<=[·•|–=-]\s)|(?<=\w\s)(?=(?-i:[A-ZÅÄÖ])))"
+    # `Minnesanteckningar från mötet 2009-03-16Närvarande:`: a label run into the date before it.
+    r"|(?<=\d)(?=(?-i:[A-ZÅÄÖ][a-zåäö])))"
     r"[ \t]*(?:"
     + _EMOJI
     + r"+[ \t]*)?(?:[-*•][ \t]+)?(?:\*\*|'{2,3})?(?P<label>"
@@ -1412,7 +1415,16 @@ def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) ->
         chunks = content.split("\n")
         kept = [chunks[0]]
         for c in chunks[1:]:
-            if _CONTINUES_LIST.search(kept[-1]) and c.strip():
+            # ... or a hard-wrapped list breaks anywhere, even inside a name (`Keijo` / `Moilanen (poistui
+            # klo 18.30), Erkki Virtanen`): a line of two or more entries, then one more line of entries.
+            wrapped = (
+                kept[-1].count(",") >= 2
+                and "," in c
+                and c.strip()[:1].isupper()
+                and not _LABEL_LINE.match(c)
+                and not _INLINE_LABEL.match(c)
+            )
+            if (_CONTINUES_LIST.search(kept[-1]) or wrapped) and c.strip():
                 kept.append(c)
             else:
                 break
@@ -2674,11 +2686,22 @@ def _unlabelled_roster(lines: list[Line], reg: _Registry) -> bool:
     of nothing but people's names at a meeting is who was there.
     """
     run: list[str] = []
-    for ln in [*lines, None]:
+    notes: dict[str, list[tuple[str, str]]] = {}
+    headed = False  # the list stands right under a short heading near the top (`Board members`)
+    for k, ln in enumerate([*lines, None]):
         m = _ROSTER_ITEM.match(ln.text) if ln is not None else None
-        name = m.group("name") if m and _ROSTER_REST.fullmatch(m.group("rest")) else None
+        rest = m.group("rest") if m else ""
+        note = _ROSTER_NOTE.fullmatch(rest) if m and not _ROSTER_REST.fullmatch(rest) else None
+        name = m.group("name") if m and (note or _ROSTER_REST.fullmatch(rest)) else None
         if name is not None and _full_name(name):
+            if not run:
+                headed = k < 40 and _short_heading_before(lines, k)
             run.append(name)
+            if note:
+                # `Peter Barth (chaired the meeting)`: the note's role, if it names one
+                notes[name] = [
+                    kind for kind in _note_kinds(note.group("note")) if kind[0] in ("role", "absent")
+                ]
             continue
         # `Hamish Beaumont (HB) (Chair) Martine Botha (MB)`: names with their initials, two to a line
         paired = _initialled_people(ln.text, "member", True) if ln is not None and "(" in ln.text else []
@@ -2687,11 +2710,32 @@ def _unlabelled_roster(lines: list[Line], reg: _Registry) -> bool:
             continue
         if ln is not None and not ln.text.strip() and run:
             continue  # a blank line inside the list
-        if len(run) >= 5:
+        if len(run) >= 5 or (headed and len(run) >= 3):
             for n in run:
-                reg.add(Person(n, ["member"], None, True))
+                person = Person(n, ["member"], None, True)
+                for kind in notes.get(n, []):
+                    _apply(person, kind)
+                reg.add(person)
             return True
         run = []
+        notes = {}
+    return False
+
+
+_ROSTER_NOTE = regex(r"[ \t]*\((?P<note>[^()]{1,60})\)[ \t]*")
+_SENTENCE_MARK = regex(r"[.!?;,]\s|[.!?]$")
+
+
+def _short_heading_before(lines: list[Line], k: int) -> bool:
+    """Whether the nearest non-blank line above line k is a short heading (not a sentence, not a list item)."""
+    for j in range(k - 1, max(k - 4, -1), -1):
+        t = lines[j].text.strip()
+        if not t:
+            continue
+        t = t.strip("#*=:_ ")
+        return (
+            0 < len(t.split()) <= 5 and not _SENTENCE_MARK.search(t) and _BULLET.match(lines[j].text) is None
+        )
     return False
 
 
