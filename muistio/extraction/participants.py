@@ -2727,7 +2727,7 @@ _SENTENCE_MARK = regex(r"[.!?;,]\s|[.!?]$")
 
 
 def _short_heading_before(lines: list[Line], k: int) -> bool:
-    """Whether the nearest non-blank line above line k is a short heading (not a sentence, not a list item)."""
+    """Whether the nearest non-blank line above line k is a short heading (no sentence, no list item)."""
     for j in range(k - 1, max(k - 4, -1), -1):
         t = lines[j].text.strip()
         if not t:
