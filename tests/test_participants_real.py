@@ -432,3 +432,31 @@ def test_a_short_heading_over_a_bullet_list_of_names_is_the_roll() -> None:
     got = people(text)
     assert {n for n, v in got.items() if v[1]} == {"Petra Bart", "Hedda Leso", "Mika Maro"}
     assert got["Mart van Ex"][1] is False
+
+
+def test_an_irc_roll_call_answered_with_names_waves_and_single_words() -> None:
+    text = (
+        "22:00:02 <ada_o> #startmeeting Team Meeting\n"
+        "22:00:03 <meetbot> Meeting started Tue May 27 22:00:02 2026 UTC. The chair is ada_o.\n"
+        "22:00:16 <ada_o> #topic Roll Call\n22:00:18 <pmont> Paul Mont\n22:00:47 <asal> o/\n"
+        "22:00:47 <tomb1> tom blanken\n22:01:25 <ravips> Ravi\n22:01:39 <muralia> murali\n"
+        "22:02:29 <ada_o> welcome everyone\n22:03:17 <ada_o> #topic Announcements\n22:04:08 <asal> no\n"
+        "22:04:27 <zed> no, not really\n22:10:00 <ada_o> #endmeeting\n"
+    )
+    got = people(text)
+    assert {"Paul Mont", "asal", "tom blanken", "Ravi", "murali"} <= set(got)
+    assert "zed" not in got and "no" not in got
+
+
+def test_names_with_an_office_after_a_colon_and_a_label_with_nothing_before_the_next() -> None:
+    text = (
+        "Council Minutes 7 September 2026 4:30pm Boardroom 1/ Welcome and Apologies: In Attendance: Zora "
+        "Lavell: SU President (Chair), Hesta Benn: VP Sports and Societies, Ryan Dows: VP Community, Laura "
+        "Timm, Jenny Carr. Note-taker: Donna Smit: SU CEO Apologies: Khalid Abai, Mary South.\n\n"
+        "2/ Minutes of the last meeting were approved.\n"
+    )
+    got = people(text)
+    assert got["Zora Lavell"][0] == ["chair"] and got["Donna Smit"][0] == ["secretary"]
+    assert {"Hesta Benn", "Ryan Dows", "Laura Timm", "Jenny Carr"} <= set(got)
+    assert "Societies" not in got and "In" not in got
+    assert got["Khalid Abai"][1] is False

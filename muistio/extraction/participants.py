@@ -651,6 +651,35 @@ def _nick_roll(pieces: list[str]) -> bool:
 _JOINERS = frozenset({"ja", "and", "och", "sekä", "samt", "proxy", "for", "via"})
 
 
+# `Zander Lavall: SU President (Chair), Hester Benham: VP Sports and Societies`: a name, a colon, an office.
+_NAME_COLON_OFFICE = regex(
+    r"(?<![\w'’-])(?P<n>[A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+){1,2}):[ \t]+"
+    r"(?P<o>[^,:;()\n]{2,60}?)(?=[ \t]*(?:[,;(]|$|\.[ \t]))"
+)
+
+
+def _offices_in_brackets(s: str) -> str:
+    """`Name: office` as `Name (office)`, so that the office's own `and` splits nothing. Two such entries
+    make a list of them; one alone needs a known given name (`Next Meeting: 5 May` is no person)."""
+    found = [
+        m
+        for m in _NAME_COLON_OFFICE.finditer(s)
+        if clean_name(m.group("n")) == m.group("n") and not _INLINE_LABEL.match(m.group("o"))
+    ]
+    if len(found) < 2:
+        # One alone: a known given name, or a name that opens the field (`Note-taker: Donna Smith: SU CEO`)
+        # before an office without digits (`Next Meeting: 5 May` is a field of its own).
+        found = [
+            m
+            for m in found
+            if is_given_name(m.group("n").split()[0])
+            or (m.start() == 0 and not _DIGIT.search(m.group("o")) and not _INLINE_LABEL.match(s))
+        ]
+    for m in reversed(found):
+        s = f"{s[: m.start()]}{m.group('n')} ({m.group('o').strip()}){s[m.end() :]}"
+    return s
+
+
 def split_people(
     s: str, default_role: Role | None = None, present: bool = True, *, one_person: bool = False
 ) -> list[Person]:
@@ -666,6 +695,8 @@ def split_people(
     if "&" in s:
         s = _HTML_SPACE.sub(" ", s)
     s = _MENTION_RUN.sub(", ", s)
+    if ": " in s:
+        s = _offices_in_brackets(s)
     s = _dash_separated(s)
     if len(_HONORIFIC_WORD.findall(s)) >= 2 and _HONORIFIC_START.search(s):
         # `Cllr A Brooker Cllr C Evans Mrs B Lee`: each title opens the next name.
@@ -1430,6 +1461,8 @@ def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) ->
                 break
         content = " ".join(kept)
         grouped = None if single else _sub_labelled_roll(rest, role, present)
+        if grouped is None and _INLINE_LABEL.match(rest):
+            continue  # `Welcome and Apologies: In Attendance: ...`: an empty field before the next label
         if grouped is None and not single and content.count(",") < 2:
             grouped = office_run(content, role, present)
         if grouped is not None:
@@ -2170,6 +2203,11 @@ def _is_bot(nick: str) -> bool:
     return nick.lower().endswith("bot") or nick.lower() in {"chanserv", "nickserv"}
 
 
+_ROLL_ANSWER = regex(r"(?:o/|\\o/?|hi|hello|hey|here|present|\.?hi|#?present|moin|morning|yo)[ !.]*", re.I)
+_TYPED_NAME = regex(r"[A-Za-zÅÄÖåäöÉéü'’-]{2,}(?: [A-Za-zÅÄÖåäöÉéü'’-]{2,}){0,3}")
+_NOT_ANSWERS = words("no yes ok okay thanks sure agreed lol yep nope welcome")
+
+
 def _meetbot(text: str, reg: _Registry) -> bool:
     """An IRC meeting log: `.hello`, `#chair`, the chair line, `People present`, `X sent regrets`."""
     if not _MEETBOT_LOG.search(text):
@@ -2195,6 +2233,24 @@ def _meetbot(text: str, reg: _Registry) -> bool:
         if nick and nick not in bots and not _is_bot(nick) and re.fullmatch(_NICK, nick):
             reg.add(Person(full.get(nick, nick), roles, None, present, not present), loose=False)
 
+    # Inside a roll-call topic every short answer counts: a name as typed (`tom blankenship`, `Ravi`),
+    # or a wave or a `here` for the speaker (`o/`).
+    in_roll = False
+    for m in lines:
+        nick, said = m.group("nick"), m.group("msg").strip()
+        if said.lower().startswith("#topic"):
+            in_roll = "roll" in said.lower() or "attendance" in said.lower()
+            continue
+        if not in_roll or nick in bots or nick in full:
+            continue
+        if _ROLL_ANSWER.fullmatch(said):
+            full[nick] = nick
+        elif (
+            _TYPED_NAME.fullmatch(said)
+            and said.lower() not in _NOT_NAMES
+            and said.lower() not in _NOT_ANSWERS
+        ):
+            full[nick] = said
     for nick in full:
         person(nick, ["member"])
     found = bool(full)
