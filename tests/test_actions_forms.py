@@ -206,3 +206,30 @@ def test_swedish_labels_assignments_and_to_do_lists() -> None:
     assert [o for t, o in found.items() if "skriva till medlemmarna" in t] == [["Markus Berg"]]
     assert found["Boka lokal"] == ["Anna Lind"]
     assert found["Skicka kallelse"] == []
+
+
+def test_forms_from_newly_collected_minutes() -> None:
+    """`kommer` + infinitive without `att`, a § item number before the doer, a report with `meddelar att`,
+    an assent closed by `– action X`, and a Swedish `Nästa steg` list of imperatives."""
+    sv = (
+        "Protokoll styrelsemöte 2026-04-06\n\nNärvarande: Andreas Berg, Henry Ek, Stina Lo\n\n"
+        "§ 5/ Andreas Berg kommer maila ut information om vad det innebär.\n\n"
+        "§ 6/ Henry köper in saft och kakor till besökare.\n\n"
+        "§ 7/ Marknadsföring meddelar att erbjudandet har accepterats.\n"
+    )
+    got = _by_quote(_items(sv))
+    assert got["Andreas Berg kommer maila ut information om vad det innebär."].owners == ["Andreas Berg"]
+    assert got["Henry köper in saft och kakor till besökare."].owners == ["Henry Ek"]
+    assert not any("meddelar" in q for q in got)
+    en = (
+        "Minutes of the Church Council 13 June 2026\n\nPresent: Jo Bell (JB), Ann Cole (AC)\n\n"
+        "Ramp – A supplier has been found and JB sought approval for the purchase. All agreed – action JB.\n"
+    )
+    (item,) = _items(en)
+    assert item.owners == ["Jo Bell"] and item.quote.startswith("Ramp") and item.quote.endswith("action JB.")
+    steps = (
+        "# Arbetsmöte 2026-10-05\n\nNärvarande: Ola, Kim\n\n## Läget\n\nVi gick igenom rapporten.\n\n"
+        "## Nästa steg\n\n- Låt gruppen granska sammanställningen innan den commitas.\n"
+        "- Följ upp riskregistret och koppla nya fynd till evidens.\n"
+    )
+    assert len(_items(steps)) == 2

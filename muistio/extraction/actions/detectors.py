@@ -83,7 +83,7 @@ from muistio.extraction.actions.swedish import (
 )
 from muistio.extraction.parts import Section, may_hold
 from muistio.extraction.sentences import Sentence
-from muistio.extraction.vocabulary import words
+from muistio.extraction.vocabulary import ACTION_HEADINGS, words
 from muistio.morphology import Morphology
 from muistio.names import Roster, strong_grade
 from muistio.patterns import regex
@@ -1154,11 +1154,7 @@ def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
-_ACTION_HEADING = regex(
-    r"\s*(?:#+\s*|[-*•]\s+)?(?:Actions? items?|Actions|Action items, by person|Toimenpiteet|TODO|Tehtävät"
-    r"|Att göra|Åtgärder|Uppgifter)\s*:?\s*",
-    re.I,
-)
+_ACTION_HEADING = regex(rf"\s*(?:#+\s*|[-*•]\s+)?(?:{ACTION_HEADINGS})\s*:?\s*", re.I)
 
 
 # 'From: Rita Moss <rita@example.org>': the writer of an email, who says 'I' in its body

@@ -336,7 +336,15 @@ _MARKER_WORD = (
 _MARKER_NAMES = (
     r"(?P<who>(?-i:[A-Z][\w'’.-]*)(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+)(?:the\s+)?(?-i:[A-Z][\w'’.-]*))*)"
 )
-_OWNER_MARKER = regex(rf"(?:^|(?<=\s)){_MARKER_WORD}{_MARKER_NAMES}\s*[.;]?\s*(?:\d{{1,3}}[.)]?)?\s*$")
+_OWNER_MARKER = regex(
+    # '... All agreed – action JB.': lower case after a dash, too
+    rf"(?:^|(?<=\s))(?:(?<=[–—-]\s)action\b\s*[:.]?\s*|{_MARKER_WORD}){_MARKER_NAMES}"
+    r"\s*[.;]?\s*(?:\d{1,3}[.)]?)?\s*$"
+)
+# Only an assent before the marker: 'All agreed – action JB' owns the sentence before it.
+_ASSENT_ONLY = regex(
+    r"(?i:all\s+agreed|agreed(?:\s+by\s+all)?|approved|so\s+resolved|hyväksyttiin|godkändes)"
+)
 _PAREN_MARKER = regex(rf"\({_MARKER_WORD}{_MARKER_NAMES}\s*\)")
 _LINE_LABEL = regex(r"[ \t]*(?:[-*•]|[a-z0-9]{1,2}[/.)])?[ \t]*")
 
@@ -373,14 +381,19 @@ def _owner_marker_hits(
     lead = _BULLET_LEAD.match(seg)
     a = s.start + (lead.end() if lead else 0)
     b = s.start + bare.start()
-    if masked[a:b].strip(" .;:-–("):
+    before = masked[a:b].strip(" .;:-–(")
+    assent = bool(before) and _ASSENT_ONLY.fullmatch(before) is not None
+    if before and not assent:
         return [_Hit(a, b, who, 0.8, "explicit")]
     if prev_s is None or prev_s.block.index != s.block.index:
         return []  # the marker alone, with nothing before it to own: no task of its own
     # the marker stands alone: it owns the sentence before it, whatever was read there
     items[:] = [it for it in items if it.sentence is None or it.sentence.start != prev_s.start]
     plead = _BULLET_LEAD.match(masked, prev_s.start, prev_s.end)
-    return [_Hit(plead.end() if plead else prev_s.start, prev_s.end, who, 0.8, "explicit")]
+    # after an assent the quote runs on to the marker: the task, then who agreed to do it
+    return [
+        _Hit(plead.end() if plead else prev_s.start, s.end if assent else prev_s.end, who, 0.8, "explicit")
+    ]
 
 
 _ROLL_OR_AGENDA = regex(

@@ -23,11 +23,12 @@ SV_TASK_VERBS = words(
     """
 )
 # of those, the ones a board says of a report rather than of a task ('Anna informerar om läget')
-_REPORTING_PARTICLE = regex(r"\s+(?:om|kring|att\s+det)\b")
+_REPORTING_PARTICLE = regex(r"\s+(?:om|kring|att)\b")
 _REPORTING_VERBS = words("informerar meddelar")
 # modal or promise before an infinitive: 'Elias ska titta', 'Anna åtog sig att fortsätta'
 _SV_MODAL = regex(
-    r"(?:ska|skall|kommer\s+att|tar\s+på\s+sig\s+att|åtar\s+sig\s+att|åtog\s+sig\s*(?:att)?"
+    # 'kommer att maila', and without 'att' as people write it: 'kommer maila ut'
+    r"(?:ska|skall|kommer\s+att|kommer\s+(?=[A-Za-zåäö]+a\b)|tar\s+på\s+sig\s+att|åtar\s+sig\s+att|åtog\s+sig\s*(?:att)?"
     r"|lovar\s+(?:att\s+)?|lovade\s+(?:att\s+)?|har\s+lovat\s+(?:att\s+)?|tog\s+på\s+sig\s+att"
     r"|(?:får|fick|har)\s+(?:i|till)\s+(?:uppdrag|uppgift)\s+att)\b",
 )
@@ -113,7 +114,8 @@ def _names(subj: str) -> list[str]:
 
 
 # where a clause may open: the start (after a bullet or number), after , ; : ( or 'och'
-_CLAUSE_OPEN = regex(r"^\s*(?:[-*•+]|\d{1,2}[.)]|[a-z][.)])?\s*|[,;:(]\s*|\boch\s+")
+# where a clause opens: a line's start after a bullet or an item number (`§ 6/ Henry köper ...`), a mark
+_CLAUSE_OPEN = regex(r"^\s*(?:[-*•+]|§\s*\d{1,3}\s*[/.:)]?|\d{1,2}[.)/]|[a-z][.)])?\s*|[,;:(]\s*|\boch\s+")
 
 
 def swedish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
