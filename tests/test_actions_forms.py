@@ -233,3 +233,21 @@ def test_forms_from_newly_collected_minutes() -> None:
         "- Följ upp riskregistret och koppla nya fynd till evidens.\n"
     )
     assert len(_items(steps)) == 2
+
+
+def test_english_promises_and_finnish_budget_verdicts() -> None:
+    en = (
+        "Minutes 28 Feb 2026\n\nPresent: Jon Petty, Hedda Mill, Adri Moor, Noel Hart, Steve Lamb\n\n"
+        "1. Items\n\n"
+        "After some talk about details, Jon, Hedda, and Adri agreed to sort out the rest later.\n\n"
+        "Agreed to publish the current version and for Noel to amend it at the next meeting.\n\n"
+        "Steve offered to assist with admin duties for the group.\n"
+    )
+    owners = {tuple(i.owners) for i in _items(en)}
+    assert owners == {("Jon Petty", "Hedda Mill", "Adri Moor"), ("Noel Hart",), ("Steve Lamb",)}
+    fi = (
+        "Asukastoimikunnan kokous 13.8.2026\n\nLäsnä: Aino Alm, Veli Vaa\n\n3. Tapahtumat\n\n"
+        "Budjetoidaan järjestämiseen 700 euroa.\n\nVanha talkookäytäntö lakkautetaan.\n\n"
+        "Aino selvittää saunan varaamisen.\n"
+    )
+    assert [i.owners for i in _items(fi)] == [["Aino Alm"]]

@@ -364,7 +364,8 @@ _PASSIVE_STOP = words(
 _VERDICT = words(
     """
     vuokrataan myönnetään vahvistetaan nimetään määrätään korotetaan alennetaan asetetaan myydään
-    vuokrattiin myönnettiin vahvistettiin nimettiin valtuutetaan
+    vuokrattiin myönnettiin vahvistettiin nimettiin valtuutetaan budjetoidaan budjetoitiin lakkautetaan
+    lakkautettiin
     """
 )
 
@@ -430,7 +431,8 @@ _EN_STOP_SUBJECTS = words(
 _EN_MODAL = regex(
     r"\s+(?P<modal>will|'ll|’ll|to|agreed to|agrees to|is to|are to|needs to|need to|has to|have to|must"
     r"|should"
-    r"|volunteered to|promised to|undertook to|was asked to|were asked to|(?:was\s+)?tasked to"
+    r"|volunteered to|promised to|offered to|vowed to|undertook to|was asked to|were asked to"
+    r"|(?:was\s+)?tasked to"
     r"|(?:was\s+)?tasked with|is going to|are going to|is|are)\s+(?P<verb>[a-z][\w-]*)"
 )
 
@@ -507,7 +509,7 @@ _SUBJ_WORD = rf"@[\w.-]+|(?:{_TITLE}\s+)?[A-ZÅÄÖ][\w'’-]*(?:\s+[A-ZÅÄÖ]\
 # every subject starts with '@' or a capital: the lookahead rejects other positions before the long
 # title alternation is tried at each of them (five times faster on running text, same matches)
 _SUBJECT = regex(
-    rf"(?=[@A-ZÅÄÖ])(?P<subj>(?:{_SUBJ_WORD})(?:\s+[A-ZÅÄÖ][\w'’-]*)?(?:\s*(?:,|\bja\b|\band\b|\boch\b|[&+]|/(?=[A-ZÅÄÖ]))\s*(?:{_SUBJ_WORD})"
+    rf"(?=[@A-ZÅÄÖ])(?P<subj>(?:{_SUBJ_WORD})(?:\s+[A-ZÅÄÖ][\w'’-]*)?(?:\s*(?:,\s*(?:and|och|ja)\b|,|\bja\b|\band\b|\boch\b|[&+]|/(?=[A-ZÅÄÖ]))\s*(?:{_SUBJ_WORD})"
     rf"(?:\s+[A-ZÅÄÖ][\w'’-]*)?)*)"
 )
 

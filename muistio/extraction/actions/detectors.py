@@ -103,6 +103,9 @@ def _past_adverb(seg: str, m: re.Match[str]) -> re.Match[str]:
 _ACRONYM_SUBJECT = regex(r"[A-Z]{4,}(?:\s+[A-Z])?")
 
 
+_FOR_BEFORE = regex(r"\band\s+for\s+$", re.I)
+
+
 def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
     """'Nick to create ...', 'MVN will coordinate ...', 'Ken and Nick to catch up', '[Gary to forward]'."""
     seg = text[a:b]
@@ -124,9 +127,11 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
                 if verb not in _EN_NOT_VERBS and verb != "be" and not _gerund(verb):
                     hits.append(_Hit(a + m.start(), b, [subj], 0.75, "en-subject"))
             continue
-        if not _clause_open_at(seg, m0.start(), "([–—:;,", dash=True):
-            continue
         mm = _EN_MODAL.match(seg, m.end())
+        # 'Agreed to publish it and for Noel to amend it': 'for X to' after a decision hands X the work
+        for_to = mm is not None and mm.group("modal") == "to" and _FOR_BEFORE.search(pre) is not None
+        if not for_to and not _clause_open_at(seg, m0.start(), "([–—:;,", dash=True):
+            continue
         if not mm:
             continue
         verb = mm.group("verb")
