@@ -286,7 +286,8 @@ _SPACED_DATE = _c(
 )
 _ISO = _c(
     rf"(?<![\w.\-/])(?:(?P<wd>{_WD_ANY})\.?,?\s+)?(?P<y>{_Y})-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
-    rf"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?(?![\w\-])"
+    # a capital may follow: `mötet 2009-03-16Närvarande:`, a line break lost before the next field
+    rf"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?(?![\d\-_]|(?-i:[a-zåäö]))"
 )
 _FI_DAY_MONTH = _c(
     rf"{_B}(?:(?P<wd>{_WD_ANY})\.?,?\s+)?(?:(?P<d0>\d{{1,2}})\.?{_SEP})?(?P<d>\d{{1,2}})\.?\s+"

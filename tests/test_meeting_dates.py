@@ -410,3 +410,20 @@ def test_times_and_dates_as_written_in_real_minutes(phrase: str, lang: str | Non
     found = [f for f in scan(phrase, datetime(2017, 11, 20, 12, 0), lang) if f.when.start is not None]
     assert found and found[0].when.start is not None
     assert found[0].when.start.isoformat(timespec="minutes") == start
+
+
+def test_a_date_run_into_the_next_field_and_a_sentence_saying_when_the_meeting_took_place() -> None:
+    from muistio.extraction import extract
+    from muistio.reading import read_bytes
+
+    glued = "Minnesanteckningar från mötet 2026-03-16Närvarande: Rolf Adam, Göran Berg\n\n1. Öppnande\n"
+    got = extract(read_bytes(glued.encode(), "x.txt"))
+    assert got.meeting is not None and got.meeting.date == "2026-03-16"
+    assert {p.name for p in got.participants} == {"Rolf Adam", "Göran Berg"}
+    late = (
+        "# Minutes of the 4th meeting of the board, Q1 2026\n\n## Summary\n\nProgress was reported.\n\n"
+        "## Date, Time and Location\n\nThe meeting took place virtually, at 6:00pm (Lausanne time) on "
+        "Tuesday, February 24, 2026.\n"
+    )
+    got = extract(read_bytes(late.encode(), "x.md"))
+    assert got.meeting is not None and (got.meeting.date, got.meeting.start) == ("2026-02-24", "18:00")

@@ -19,7 +19,7 @@ from muistio.extraction.decisions import find_decisions
 from muistio.extraction.header import Header, read_header
 from muistio.extraction.language import detect_language
 from muistio.extraction.next_meeting import locate_next_meeting
-from muistio.extraction.participants import find_participants
+from muistio.extraction.participants import find_participants, has_roll_label
 from muistio.extraction.parts import ExtractionContext, Section
 from muistio.extraction.segment import segment
 from muistio.morphology import Morphology
@@ -107,7 +107,12 @@ def _without_place_lines(participants: list[Participant], header: Header) -> lis
     if not (header.place or header.group):
         return participants
     # A "place" or a body's name that long ran into the roster (lost line breaks): it names no place.
-    named = [part for part in (header.place, header.group) if part and len(_words(part)) <= 25]
+    named = [
+        part
+        for part in (header.place, header.group)
+        # a title that runs on into the roll (`... 2009-03-16Närvarande: A, B`) names the roll's people
+        if part and len(_words(part)) <= 25 and not has_roll_label(part)
+    ]
     if not named:
         return participants
     place_words = _words(" ".join(named))

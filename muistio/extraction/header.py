@@ -356,12 +356,34 @@ def read_header(text: str, header_end: int) -> Header:
         _date_heading(text[:5000], h)
     if h.date is None:
         _compact_title_date(body_region, h)
+    if h.date is None:
+        _took_place(text[:20000], h)
     _place_and_schedule(h, text[: max(len(body_region), 3000)], labels, body_region, full_dates)
     h.group = _group(body_region, h.place)
     return h
 
 
 _PARAGRAPH_END = regex(r"\n[ \t]*\n")
+# `The meeting took place virtually, via UberConference, at 6:00pm (Lausanne time) on Tuesday, February 28,
+# 2017.`: a sentence anywhere that says when this meeting was held.
+_TOOK_PLACE = regex(
+    r"\b(?:the\s+meeting|this\s+meeting|kokous|mötet)\s+(?:took\s+place|was\s+held|was\s+convened|"
+    r"pidettiin|järjestettiin|hölls|ägde\s+rum)\b[^.!?]{0,200}",
+    re.IGNORECASE,
+)
+
+
+def _took_place(text: str, h: Header) -> None:
+    """The date (and time) of a sentence saying when the meeting was held, when the head gives none."""
+    for m in _TOOK_PLACE.finditer(text):
+        dated = [d for d in find_dates(m.group(0)) if d.has_year]
+        if dated:
+            h.date = dated[0].value
+            if h.start is None:
+                h.start, h.end = dated[0].start_time, dated[0].end_time
+            if h.start is None:
+                h.start, h.end = find_times(m.group(0))
+            return
 
 
 def _without_leading_next_meeting(region: str) -> str:

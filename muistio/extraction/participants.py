@@ -2795,6 +2795,11 @@ def _short_heading_before(lines: list[Line], k: int) -> bool:
     return False
 
 
+def has_roll_label(s: str) -> bool:
+    """Whether a list of people's label (`Närvarande:`, `Present:`) stands in the text."""
+    return any(_label_info(m.group("label"))[0] is not None for m in _INLINE_LABEL.finditer(s))
+
+
 def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     """Everyone the minutes name as taking part (or as absent), with roles and organisations."""
     # The same list pieces are read several times per document (list, orphan and table passes): the pure
