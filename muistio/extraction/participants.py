@@ -1461,7 +1461,7 @@ def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) ->
                 break
         content = " ".join(kept)
         grouped = None if single else _sub_labelled_roll(rest, role, present)
-        if grouped is None and _INLINE_LABEL.match(rest):
+        if grouped is None and (_INLINE_LABEL.match(rest) or _LABEL_LINE.match(content)):
             continue  # `Welcome and Apologies: In Attendance: ...`: an empty field before the next label
         if grouped is None and not single and content.count(",") < 2:
             grouped = office_run(content, role, present)
@@ -2795,6 +2795,52 @@ def _short_heading_before(lines: list[Line], k: int) -> bool:
     return False
 
 
+_TWO_LABELS = regex(
+    r"^[ \t]*(?:\*\*)?(?P<a>" + _ALL_LIST + r")[ \t]*:?(?:\*\*)?[ \t]+(?:\*\*)?(?P<b>" + _ALL_LIST
+    + r")[ \t]*:?(?:\*\*)?[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def _two_column_roll(lines: list[str], reg: _Registry, used: set[int]) -> bool:
+    """`Närvarande: Frånvarande:` over lines of one or two names: a two-column table whose columns a
+    PDF or a web page ran together. The left name of a line is the first list's, the right one the
+    second's; a line with one name is the longer, left column going on."""
+    found = False
+    for i, line in enumerate(lines):
+        head = _TWO_LABELS.match(line) if len(line) <= 80 else None
+        if head is None:
+            continue
+        columns = [_label_info(head.group("a")), _label_info(head.group("b"))]
+        people: list[Person] = []
+        blank = 0
+        for j in range(i + 1, min(len(lines), i + 80)):
+            t = lines[j].strip()
+            if not t:
+                blank += 1
+                if blank >= 2 and people:
+                    break
+                continue
+            blank = 0
+            cells = [c.strip() for c in _COLUMN_GAP.split(t) if c.strip()]
+            toks = t.split()
+            if len(cells) == 1 and len(toks) == 4:
+                cells = [" ".join(toks[:2]), " ".join(toks[2:])]
+            names = [clean_name(c) for c in cells]
+            if not 1 <= len(cells) <= 2 or any(n is None or " " not in n for n in names):
+                break
+            for k, name in enumerate(names):
+                role, present = columns[k]
+                people.append(Person(name or "", [role] if role else ["member"], None, present, not present))
+            used.add(j)
+        if len(people) >= 3:
+            used.add(i)
+            for p in people:
+                reg.add(p, loose=False)
+            found = found or any(p.present for p in people)
+    return found
+
+
 def has_roll_label(s: str) -> bool:
     """Whether a list of people's label (`Närvarande:`, `Present:`) stands in the text."""
     return any(_label_info(m.group("label"))[0] is not None for m in _INLINE_LABEL.finditer(s))
@@ -2810,7 +2856,12 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     region_end = seg.header_end if seg.header_end else len(text)
     tables = _header_tables(text, reg)
     lines = split_lines(text)
-    found_list, used, presenter_blocks = _list_blocks(text, [ln.text for ln in lines], reg, region_end)
+    plain = [ln.text for ln in lines]
+    used_two: set[int] = set()
+    two_columns = _two_column_roll(plain, reg, used_two) if len(text) < 400_000 else False
+    found_list, used, presenter_blocks = _list_blocks(text, plain, reg, region_end)
+    found_list = found_list or two_columns
+    used |= used_two
     found_list = found_list or tables
     column_found, column_used = _column_labels(text, reg)
     found_list = _property_rows(text, reg) or column_found or found_list
