@@ -460,3 +460,38 @@ def test_names_with_an_office_after_a_colon_and_a_label_with_nothing_before_the_
     assert {"Hesta Benn", "Ryan Dows", "Laura Timm", "Jenny Carr"} <= set(got)
     assert "Societies" not in got and "In" not in got
     assert got["Khalid Abai"][1] is False
+
+
+def test_swedish_labels_with_semicolons_and_a_counted_label_over_a_list() -> None:
+    text = (
+        "Rapport från styrelsemöte 1/2026 som genomfördes onsdagen den 25 januari 2026.\n\nNärvaro\n\n"
+        "Följande deltog på mötet; Johan Stor (ordförande), Carola Ged, Stefan Ham.\n\n"
+        "Övriga; Sten Olof (generalsekreterare), Anna Jons (personalrepresentant).\n\n"
+        "Återbud; Karin Grut\n\n • 2a Budget\n\nBudgeten godkändes.\n"
+    )
+    got = people(text)
+    assert got["Johan Stor"][0] == ["chair"] and got["Carola Ged"][:2] == (["member"], True)
+    assert got["Anna Jons"][0] == ["guest"] and got["Karin Grut"][1] is False
+    counted = (
+        "Vårmöte 2026 PROTOKOLL\n\nTid:   Onsdag 20.3.2026 kl. 17.00\n"
+        "Närvarande:   Fyra (4) röstberättigade medlemmar:\n"
+        "Kim Björk\nUrban Fell\nAnnette Fors\nLars Karh\n\n"
+        "§ 1.     Mötet öppnas\nOrdföranden öppnade mötet.\n"
+    )
+    assert set(people(counted)) == {"Kim Björk", "Urban Fell", "Annette Fors", "Lars Karh"}
+
+
+def test_an_unlabelled_line_of_names_under_the_title_and_office_fields_that_are_no_turns() -> None:
+    text = (
+        "Minutes of the Meeting of the Parish Council\n22nd November 2026, The Old School\n\n"
+        "Adrian Hale (AH), Pam Apple (PA), Tim Over (TO), Andrew Eam (AE)\n\n"
+        "1. Apologies for Absence\nApologies were received from Penny Brand.\n"
+    )
+    assert {"Adrian Hale", "Pam Apple", "Tim Over", "Andrew Eam"} <= set(people(text))
+    roles = (
+        "Initiating Group meeting, 27 June 2026\n\nAGENDA\n\nFacilitator: Andrew\nScribe: Hank\n"
+        "Timekeeper: Neil\nFeelings Watcher: Lori\nSnacks: Potluck!\n\n1. Check-in\n"
+    )
+    got = people(roles)
+    assert not {"Facilitator", "Scribe", "Timekeeper", "Feelings Watcher", "Snacks"} & set(got)
+    assert got["Andrew"][0] == ["chair"]

@@ -195,6 +195,7 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         r"(?:council\s+|board\s+|tsc\s+|committee\s+|voting\s+)?members\s+present|"
         r"(?:[a-z]+\s+)?(?:directors|trustees|councillors|councilors|governors|commissioners|officers)\s+present|"
         r"närvarande|deltagare|mukana|kokouksessa\s+mukana|there|who\s+was\s+there|"
+        r"(?:följande\s+)?deltog(?:\s+på\s+mötet)?|närvaro|"
         # Qualified lists: `Voting Members Present`, `Directors Present at Roll Call`, `Närvarande
         # styrelseledamöter`, `Närvarande från styrelsen`.
         r"(?:voting\s+)?(?:members|directors|trustees|councillors)\s+present"
@@ -212,7 +213,7 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         r"övriga?\s+närvarande|by\s+invitation|invited|in\s+attendance\s+by\s+invitation|muut|muut\s+paikalla|"
         r"muut\s+läsnä|lisäksi|muut\s+saapuvilla|saapuvilla|(?:officers|staff|council\s+officers)\s+in\s+attendance|"
         r"responsible\s+ads?|area\s+directors?|observers\s+present|gäster|gäst|adjungerade|adjungerad|"
-        r"övriga\s+deltagare|muita\s+läsnä|muita\s+paikalla|lisäksi\s+läsnä|other\s+attendees|"
+        r"övriga\s+deltagare|övriga|muita\s+läsnä|muita\s+paikalla|lisäksi\s+läsnä|other\s+attendees|"
         r"non[- ]members\s+present|visitors",
         "guest",
         True,
@@ -224,7 +225,7 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         r"regrets|apologies|apologies\s+(?:received|for\s+absence)|absent|absent\s+with\s+apologies|excused|"
         r"not\s+present|(?:members|directors|trustees|councillors|councilors|governors)\s+absent|frånvarande|"
         r"frånvarande\s+(?:från\s+styrelsen|(?:styrelse)?(?:ledamöter|medlemmar))|ej\s+närvarande|"
-        r"anmält\s+förhinder|anmält\s+frånvaro|förhindrade|poissa\s+(?:jäsenet|hallituksen\s+jäsenet)",
+        r"anmält\s+förhinder|anmält\s+frånvaro|förhindrade|återbud|anmält\s+återbud|poissa\s+(?:jäsenet|hallituksen\s+jäsenet)",
         None,
         False,
     ),
@@ -283,7 +284,9 @@ _INLINE_LABEL = regex(
     # `Present (Directors):`: a qualifier names a group of members; `Paikalla olivat A ja B.` needs no colon.
     + r")(?:[ \t]*\([^()\n]{1,40}\))?(?:\*\*|'{2,3})?"
     # `Paikalla olivat A ja B.`, `Närvarande styrelseledamöter är A, B samt C.` need no colon.
-    + r"(?:[ \t]*:|(?<=olivat)[ \t]+(?=(?-i:[A-ZÅÄÖ]))"
+    # `Följande deltog på mötet; Johan ...`, `Återbud; Karin ...`: a semicolon where a colon would be
+    + r"(?:[ \t]*:|[ \t]*;(?=[ \t]+(?-i:[A-ZÅÄÖ])[\w'’-]+[ \t]+(?-i:[A-ZÅÄÖ]))"
+    + r"|(?<=olivat)[ \t]+(?=(?-i:[A-ZÅÄÖ]))"
     + r"|(?<!here)[ \t]+(?:är|var|were|are|olivat|oli)[ \t]+(?=\w)"
     # `Närvarande Klas Jacobson KJ`: a roll label, then the first full name on the same line
     + r"|(?:(?<=närvarande)|(?<=present))"
@@ -1305,6 +1308,13 @@ def _list_blocks(
     return found_list, used, presenter_blocks
 
 
+# `Närvarande:   Elva (11) röstberättigade medlemmar:`: a label, a count or a group, then the list below
+_COUNTED_LABEL_LINE = regex(
+    r"^[ \t]*(?:\*\*)?(?P<label>" + _ALL_LIST + r")(?:\*\*)?[ \t]*:[ \t]*[^,:\n]{1,60}:[ \t]*$",
+    re.IGNORECASE,
+)
+
+
 def _labelled_lists(
     lines: list[str], reg: _Registry, used: set[int], presenter_blocks: _PresenterBlocks
 ) -> bool:
@@ -1313,6 +1323,8 @@ def _labelled_lists(
     for i, line in enumerate(lines):
         # A label alone on its line is short; a long line is ruled out without the case-blind regex.
         m = _LABEL_LINE.match(line) if len(line) <= 90 else None
+        if m is None and len(line) <= 90 and not _TWO_LABELS.match(line):
+            m = _COUNTED_LABEL_LINE.match(line)
         if not m:
             continue
         role, present = _label_info(m.group("label"))
@@ -2140,6 +2152,13 @@ _SPEAKER_STOP = frozenset(
 )
 
 
+def _is_field_row(text: str, m: re.Match[str]) -> bool:
+    """Whether a `Word: text` line holds a short value (`Snacks: Potluck!`): a form's field, not a turn."""
+    end = text.find("\n", m.end())
+    value = text[m.end() : end if end >= 0 else len(text)].strip()
+    return len(value.split()) <= 2
+
+
 def _speakers(text: str, reg: _Registry) -> None:
     """Without an attendee list, the people who speak (`Name: ...` turns) took part."""
     names: list[str] = []
@@ -2148,6 +2167,8 @@ def _speakers(text: str, reg: _Registry) -> None:
         name = m.group("name").strip()
         if name.lower().rstrip(".") in _SPEAKER_STOP or name.split()[0].lower() in _SPEAKER_STOP:
             continue
+        if _is_single(name) or _annotation_kind(name.lower()) is not None or _is_field_row(text, m):
+            continue  # `Facilitator: Andrew`, `Timekeeper: Neil`: an office and who holds it, not a turn
         cleaned = clean_name(name)
         # A bulleted `- Word: text` is mostly a label; a mic line names a person in full (`- Piet Smit:`).
         if cleaned and (not m.group("bullet") or len(cleaned.split()) >= 2):
@@ -2796,7 +2817,10 @@ def _short_heading_before(lines: list[Line], k: int) -> bool:
 
 
 _TWO_LABELS = regex(
-    r"^[ \t]*(?:\*\*)?(?P<a>" + _ALL_LIST + r")[ \t]*:?(?:\*\*)?[ \t]+(?:\*\*)?(?P<b>" + _ALL_LIST
+    r"^[ \t]*(?:\*\*)?(?P<a>"
+    + _ALL_LIST
+    + r")[ \t]*:?(?:\*\*)?[ \t]+(?:\*\*)?(?P<b>"
+    + _ALL_LIST
     + r")[ \t]*:?(?:\*\*)?[ \t]*$",
     re.IGNORECASE,
 )
@@ -2841,6 +2865,21 @@ def _two_column_roll(lines: list[str], reg: _Registry, used: set[int]) -> bool:
     return found
 
 
+def _head_roll_line(lines: list[Line], reg: _Registry) -> bool:
+    """With no roll found, a line near the top that is nothing but three or more full names (with their
+    initials or offices) is the roll: `Adrian Hale (AH), Pam Apple (PA), Tim Over (TO)`."""
+    for ln in lines[:30]:
+        t = ln.text.strip()
+        if t.count(",") < 2 or len(t) > 400 or _HEADING_LINE.match(t):
+            continue
+        people = _line_people(t, "member", True)
+        if len(people) >= 3 and all(len(p.name.split()) >= 2 for p in people):
+            for p in people:
+                reg.add(p, loose=False)
+            return True
+    return False
+
+
 def has_roll_label(s: str) -> bool:
     """Whether a list of people's label (`Närvarande:`, `Present:`) stands in the text."""
     return any(_label_info(m.group("label"))[0] is not None for m in _INLINE_LABEL.finditer(s))
@@ -2880,7 +2919,7 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
                     p.roles.insert(0, "member")
     found_list = _attendance_sections(text, seg, reg) or found_list
     if not found_list:
-        found_list = _prose_rolls(text, reg) or _unlabelled_roster(lines, reg)
+        found_list = _prose_rolls(text, reg) or _unlabelled_roster(lines, reg) or _head_roll_line(lines, reg)
     _elections(text, reg)
     if may_hold(text, ("välj", "vald", "adjunger")):
         _sv_elections(text, reg)
