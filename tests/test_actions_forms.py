@@ -251,3 +251,13 @@ def test_english_promises_and_finnish_budget_verdicts() -> None:
         "Aino selvittää saunan varaamisen.\n"
     )
     assert [i.owners for i in _items(fi)] == [["Aino Alm"]]
+
+
+def test_a_swedish_modal_before_any_passive_infinitive_is_an_ownerless_task() -> None:
+    text = (
+        "Byalagets möte 2026-01-17\n\nNärvarande: Niklas Wål, Evi And\n\n§ 4 Hemsidan\n\n"
+        "En länk skall läggas upp på byalagets sektion.\n\nMötet ska hållas i biblioteket.\n"
+    )
+    assert [(i.quote, i.owners) for i in _items(text)] == [
+        ("En länk skall läggas upp på byalagets sektion.", [])
+    ]

@@ -79,12 +79,14 @@ _SV_RESP_LABEL = regex(
 )
 # present passive of a task verb: 'En QR kod tas fram', 'Påminnelse ... skickas av Victor'
 _SV_PASSIVE = regex(
-    r"\b(?:ska\s+|skall\s+|bör\s+|måste\s+)?(?P<verb>tas|skickas|ordnas|lämnas|utreds|undersöks|bokas|beställs"
+    # after a modal any passive infinitive: 'En länk skall läggas upp', 'Ansökan ska skrivas'
+    r"\b(?:(?:ska|skall|bör|måste)\s+(?P<inf>[a-zåäö]{3,}as)\b(?:\s+(?:fram|ut|upp|in|till|över|vidare))?|"
+    r"(?:ska\s+|skall\s+|bör\s+|måste\s+)?(?P<verb>tas|skickas|ordnas|lämnas|utreds|undersöks|bokas|beställs"
     r"|köps|sätts|läggs|publiceras|uppdateras|kontaktas|planeras|förbereds|sammanställs|skrivs|anordnas"
     r"|arrangeras|skapas|fixas|kollas|kontrolleras|tillfrågas|kallas|meddelas|informeras|betalas|hämtas"
     r"|bjuds|delas|sprids|undersökas|utredas|göras|tillsättas|formuleras|utformas|tillsätts|upprättas|värvas"
     r"|definieras|effektiviseras|förses)\b"
-    r"(?:\s+(?:fram|ut|upp|in|till|över|vidare))?",
+    r"(?:\s+(?:fram|ut|upp|in|till|över|vidare))?)",
     re.I,  # also first in the sentence: 'Skickas ifyllda ... Ann-Britt'
 )
 # the doer after 'av', also as initials in brackets: '... upprättas av (BÅL)'
