@@ -495,3 +495,37 @@ def test_an_unlabelled_line_of_names_under_the_title_and_office_fields_that_are_
     got = people(roles)
     assert not {"Facilitator", "Scribe", "Timekeeper", "Feelings Watcher", "Snacks"} & set(got)
     assert got["Andrew"][0] == ["chair"]
+
+
+def test_a_qualified_label_over_usernames_and_irc_attendance_by_info_lines() -> None:
+    text = (
+        "Venue: the office\n\nPresent, in order of arrival:\nxy352 [Minutes]\njc2483\nbc604 (observer)\n\n"
+        "Apologies:\nvyl21\n\n1)\nNominations were discussed.\n"
+    )
+    got = people(text)
+    assert {"xy352", "jc2483", "bc604"} <= {n for n, v in got.items() if v[1]}
+    assert got["xy352"][0] == ["secretary"]
+    irc = (
+        "14:04:09 <pron> #startmeeting\n14:05:51 <pron> #topic attendance\n14:06:06 <lamer> works for me\n"
+        "14:06:13 <lamer> #info clint\n14:06:18 <pron> #info pron\n14:06:25 <smich> #info smich\n"
+        "14:06:54 <pron> #topic agenda\n14:08:34 <layl> #info layl\n14:09:00 <pron> #endmeeting\n"
+    )
+    got = people(irc)
+    assert {"clint", "pron", "smich", "layl"} <= set(got) and "works for me" not in got
+
+
+def test_finnish_member_labels_in_a_run_and_a_swedish_sentence_of_absence() -> None:
+    fi = (
+        "1 Kirkkoneuvosto Paikka ja aika Seurakuntatalo, torstai 21.11.2026 klo 18 Läsnäolevat jäsenet "
+        "Valkeapää Pekka, pj Aspila Pentti Hacklin Seija Poissaolevat jäsenet Huitu Outi Muut läsnä olevat "
+        "Yliluoma Tapio, talousjohtaja Kokouksen laillisuus ja päätösvaltaisuus todettiin.\n"
+    )
+    got = people(fi)
+    assert got["Pekka Valkeapää"][:2] == (["chair"], True)
+    assert got["Outi Huitu"][1] is False
+    sv = (
+        "Styrelsemöte 24.2.2026\n\nNärvarande: ordförande Johanna West, Tage Johan och Marita Lind.\n\n"
+        "§ 3 Årsmötet\n\nSuppleanterna Inger Blom och Jack Strand var inte närvarande vid mötet.\n"
+    )
+    got = people(sv)
+    assert got["Inger Blom"][1] is False and got["Jack Strand"][1] is False

@@ -35,6 +35,7 @@ _PUNCTUATION = regex(r"[^\w\s-]")
 _LETTER = regex(r"[^\W\d_]")
 # One level of nesting: `Ann Lee (Center for Internet Security (CIS))`.
 _PAREN_NOTE = regex(r"\(((?:[^()]|\([^()]*\))*)\)")
+_SQUARE_NOTE = regex(r"\[([^\[\]]{1,40})\]")
 _BRACKETED = regex(r"\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\]")
 # A nickname after the name: `Aukjan van Belkum a.k.a. AJ`.
 _AKA = regex(r"\s+(?:a\.k\.a\.?|aka)\s+[^\s,;()]+", re.IGNORECASE)
@@ -195,7 +196,7 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         r"(?:council\s+|board\s+|tsc\s+|committee\s+|voting\s+)?members\s+present|"
         r"(?:[a-z]+\s+)?(?:directors|trustees|councillors|councilors|governors|commissioners|officers)\s+present|"
         r"närvarande|deltagare|mukana|kokouksessa\s+mukana|there|who\s+was\s+there|"
-        r"(?:följande\s+)?deltog(?:\s+på\s+mötet)?|närvaro|"
+        r"(?:följande\s+)?deltog(?:\s+på\s+mötet)?|närvaro|läsnäolevat(?:\s+jäsenet)?|läsnä\s+olevat\s+jäsenet|"
         # Qualified lists: `Voting Members Present`, `Directors Present at Roll Call`, `Närvarande
         # styrelseledamöter`, `Närvarande från styrelsen`.
         r"(?:voting\s+)?(?:members|directors|trustees|councillors)\s+present"
@@ -213,7 +214,7 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         r"övriga?\s+närvarande|by\s+invitation|invited|in\s+attendance\s+by\s+invitation|muut|muut\s+paikalla|"
         r"muut\s+läsnä|lisäksi|muut\s+saapuvilla|saapuvilla|(?:officers|staff|council\s+officers)\s+in\s+attendance|"
         r"responsible\s+ads?|area\s+directors?|observers\s+present|gäster|gäst|adjungerade|adjungerad|"
-        r"övriga\s+deltagare|övriga|muita\s+läsnä|muita\s+paikalla|lisäksi\s+läsnä|other\s+attendees|"
+        r"övriga\s+deltagare|övriga|muut\s+läsnä\s*olevat|muita\s+läsnä|muita\s+paikalla|lisäksi\s+läsnä|other\s+attendees|"
         r"non[- ]members\s+present|visitors",
         "guest",
         True,
@@ -225,7 +226,7 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         r"regrets|apologies|apologies\s+(?:received|for\s+absence)|absent|absent\s+with\s+apologies|excused|"
         r"not\s+present|(?:members|directors|trustees|councillors|councilors|governors)\s+absent|frånvarande|"
         r"frånvarande\s+(?:från\s+styrelsen|(?:styrelse)?(?:ledamöter|medlemmar))|ej\s+närvarande|"
-        r"anmält\s+förhinder|anmält\s+frånvaro|förhindrade|återbud|anmält\s+återbud|poissa\s+(?:jäsenet|hallituksen\s+jäsenet)",
+        r"anmält\s+förhinder|anmält\s+frånvaro|förhindrade|återbud|anmält\s+återbud|poissaolevat(?:\s+jäsenet)?|poissa\s+(?:jäsenet|hallituksen\s+jäsenet)",
         None,
         False,
     ),
@@ -259,7 +260,9 @@ _LABEL_LINE = regex(
     r"^[ \t]*(?:[-*•][ \t]+)?(?:#{1,6}[ \t]*|={1,6}[ \t]*)?(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?[ \t]+)?"
     r"(?:\*\*|'{2,3})?(?P<label>"
     + _ALL_LIST
-    + r")(?:[ \t]*\([^()\n]{1,40}\))?(?:\*\*|'{2,3})?[ \t]*:?(?:\*\*|'{2,3})?[ \t]*=*[ \t]*$",
+    # `Present, in order of arrival:`: a qualifier after a comma
+    + r")(?:[ \t]*\([^()\n]{1,40}\)|,[ \t]+[a-zåäö][^:\n]{1,40}(?=:))?"
+    + r"(?:\*\*|'{2,3})?[ \t]*:?(?:\*\*|'{2,3})?[ \t]*=*[ \t]*$",
     re.IGNORECASE,
 )
 _SINGLE_LABEL_LINE = regex(
@@ -732,6 +735,8 @@ def split_people(
             remark_kinds = [remark] if remark and remark[0] in ("role", "absent") else []
             piece = piece[: dash.start()]
         notes = [n.strip() for inner in _PAREN_NOTE.findall(piece) for n in inner.split(",")]
+        if "[" in piece:
+            notes += [n.strip() for n in _SQUARE_NOTE.findall(piece)]  # `xy352 [Minutes]`
         bare = _BRACKETED.sub(" ", piece).strip()
         partial = _PARTIAL_TAIL.search(bare)
         if partial and _LETTER.search(bare[: partial.start()]):
@@ -1258,7 +1263,7 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
             return []
         # Every piece must be a name, a note, an office or an organisation: a prose line is no list line.
         t = _AKA.sub("", _DASH_REMARK.sub("", _ROLL_STATUS.sub("", _hyphen_org(t))))
-        pieces = [p for p in _split_top(_PARENTHESISED.sub("", _BULLET_MARK.sub("", t))) if p]
+        pieces = [p for p in _split_top(_BRACKETED.sub("", _BULLET_MARK.sub("", t))) if p]
         if pieces:
             tail = _TRAILING_ROLE.search(pieces[0])
             if tail and _annotation_kind(tail.group("r")) is not None:
@@ -2226,7 +2231,13 @@ def _is_bot(nick: str) -> bool:
 
 _ROLL_ANSWER = regex(r"(?:o/|\\o/?|hi|hello|hey|here|present|\.?hi|#?present|moin|morning|yo)[ !.]*", re.I)
 _TYPED_NAME = regex(r"[A-Za-zÅÄÖåäöÉéü'’-]{2,}(?: [A-Za-zÅÄÖåäöÉéü'’-]{2,}){0,3}")
-_NOT_ANSWERS = words("no yes ok okay thanks sure agreed lol yep nope welcome")
+_NOT_ANSWERS = words(
+    "no yes ok okay thanks sure agreed lol yep nope welcome for me the a to of is it in on and i we you good "
+    "works sounds fine great hmm ah oh"
+)
+
+
+_INFO_NAME = regex(r"#info[ \t]+(" + _NICK + r")[ \t]*", re.I)
 
 
 def _meetbot(text: str, reg: _Registry) -> bool:
@@ -2262,14 +2273,21 @@ def _meetbot(text: str, reg: _Registry) -> bool:
         if said.lower().startswith("#topic"):
             in_roll = "roll" in said.lower() or "attendance" in said.lower()
             continue
+        info = _INFO_NAME.fullmatch(said)
+        if info and info.group(1) == nick and nick not in bots:
+            full.setdefault(nick, nick)  # `<layline> #info layline`: one who came late says so
+            continue
         if not in_roll or nick in bots or nick in full:
             continue
-        if _ROLL_ANSWER.fullmatch(said):
+        if info:
+            # `#info clinton`: the attendance a chair asked for, as a username
+            full.setdefault(info.group(1), info.group(1))
+        elif _ROLL_ANSWER.fullmatch(said):
             full[nick] = nick
         elif (
             _TYPED_NAME.fullmatch(said)
             and said.lower() not in _NOT_NAMES
-            and said.lower() not in _NOT_ANSWERS
+            and not any(w in _NOT_ANSWERS for w in said.lower().split())
         ):
             full[nick] = said
     for nick in full:
@@ -2389,6 +2407,14 @@ _SENT_APOLOGIES = regex(
 )
 
 
+_SV_NOT_PRESENT = regex(
+    r"(?P<names>(?-i:[A-ZÅÄÖ])[\w'’-]+[ \t]+(?-i:[A-ZÅÄÖ])[\w'’-]+"
+    r"(?:(?:,[ \t]*|[ \t]+och[ \t]+)(?-i:[A-ZÅÄÖ])[\w'’-]+[ \t]+(?-i:[A-ZÅÄÖ])[\w'’-]+)*)"
+    r"[ \t]+(?:var|är)[ \t]+(?:inte|ej)[ \t]+närvarande\b",
+    re.IGNORECASE,
+)
+
+
 def _prose_absences(text: str, reg: _Registry) -> None:
     """`Apologies were received from A and B.`, `Poissa olivat A ja B.`, `@Nora Lind is OOO`."""
     low = text.lower()
@@ -2412,6 +2438,12 @@ def _prose_absences(text: str, reg: _Registry) -> None:
             chunk = _BULLET.sub("", head[cut.end() :] if cut else head)
             for p in split_people(chunk, "member", False):
                 if (" " in p.name or reg.find(p.name)) and not is_title(p.name):
+                    reg.add(p)
+    if "närvarande" in low:
+        # `Suppleanterna Inger Blom och Jack Strand var inte närvarande vid mötet.`
+        for m in _SV_NOT_PRESENT.finditer(text):
+            for p in split_people(m.group("names"), "member", False):
+                if " " in p.name and not is_title(p.name):
                     reg.add(p)
     away = "OOO" in text or any(w in low for w in (" away", "out of office", "out of the office", "on leave"))
     for m in _AWAY.finditer(text) if away or "on holiday" in low or "on vacation" in low else ():
@@ -2493,7 +2525,8 @@ _RUN_INITIAL = regex(r"^[A-ZÅÄÖ]\.(?:[A-ZÅÄÖ]\.)*$")
 _RUN_NAME_TOKEN = regex(r"^[A-ZÅÄÖÜÉ][a-zåäöüéèáà'’]+(?:-[A-ZÅÄÖa-zåäö][a-zåäöüéèáà'’]+)*$")
 # A colon-less list label at a run's start, capitalised as a heading word is.
 _RUN_LABEL = regex(
-    r"(?<![\w:])(?P<label>Osallistujat|Läsnä|Läsnäolijat|Jäsenet|Paikalla|Present|PRESENT|Attendees|"
+    r"(?<![\w:])(?P<label>Osallistujat|Läsnä|Läsnäolijat|Läsnäolevat\s+jäsenet|Poissaolevat\s+jäsenet|"
+    r"Muut\s+läsnä\s*olevat|Jäsenet|Paikalla|Present|PRESENT|Attendees|"
     r"Närvarande|Deltagare)[ \t]+(?=[A-ZÅÄÖ][a-zåäö])"
 )
 _RUN_MAX_TOKENS = 400
