@@ -261,3 +261,15 @@ def test_a_swedish_modal_before_any_passive_infinitive_is_an_ownerless_task() ->
     assert [(i.quote, i.owners) for i in _items(text)] == [
         ("En länk skall läggas upp på byalagets sektion.", [])
     ]
+
+
+def test_a_hackmd_name_tag_and_a_handle_in_brackets_after_the_doer() -> None:
+    text = (
+        "Committee meeting 28 Feb 2026\n\nPresent: Shelley Ray, Guillaume Lem\n\n1. Items\n\n"
+        "Shelley (xy352) to contact relevant SU officers.\n\n[name=Guillaume] will make a review shortly.\n"
+    )
+    got = {i.quote: i.owners for i in _items(text)}
+    assert got == {
+        "Shelley (xy352) to contact relevant SU officers.": ["Shelley Ray"],
+        "[name=Guillaume] will make a review shortly.": ["Guillaume Lem"],
+    }

@@ -341,7 +341,9 @@ _OWNERLESS_RULES = frozenset({"fi-passive", "en-passive", "sv-passive", "deadlin
 
 
 _AGREED = regex(
-    r"^\s*(?:Sovittiin|Päätettiin|Todettiin|Agreed|It was agreed|Decided)\s*,?\s*(?:että|that)?\s*", re.I
+    r"^\s*(?:Sovittiin|Päätettiin|Todettiin|Agreed|It was agreed|Decided)"
+    r"(?:\s+(?:yksimielisesti|unanimously|yhteisesti))?\s*,?\s*(?:että|that)?\s*",
+    re.I,
 )
 
 

@@ -104,6 +104,10 @@ _ACRONYM_SUBJECT = regex(r"[A-Z]{4,}(?:\s+[A-Z])?")
 
 
 _FOR_BEFORE = regex(r"\band\s+for\s+$", re.I)
+_NAME_TAG = regex(r"\[name=(?P<who>[^\]\n]{1,40})\]\s+(?:will|to|should|is going to)\s+(?P<verb>[a-z][\w-]*)")
+_NAME_THEN_HANDLE = regex(
+    r"(?:^|(?<=[\s(\[–—:;,-]))[A-ZÅÄÖ][\w'’-]+(?P<paren>\s\((?:@?[a-z][\w.-]{1,30})\))(?=\s+(?:to|will|should)\s)"
+)
 
 
 def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
@@ -112,6 +116,12 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
     hits: list[_Hit] = []
     if not _EN_MODAL.search(seg):
         return hits  # every rule below needs a modal after the subject
+    if "[name=" in seg and (tag := _NAME_TAG.search(seg)) and tag.group("verb") not in _EN_NOT_VERBS:
+        # HackMD's author tag as the subject: '[name=Guillaume] will make a review shortly'
+        return [_Hit(a + tag.start(), b, [tag.group("who").strip()], 0.75, "en-subject")]
+    if "(" in seg and (handle := _NAME_THEN_HANDLE.search(seg)):
+        # 'Shelley (xy352) to contact relevant SU officers': the handle in brackets is the same person
+        seg = seg[: handle.start("paren")] + " " * len(handle.group("paren")) + seg[handle.end("paren") :]
     for m0 in _SUBJECT.finditer(seg):
         m = _past_adverb(seg, m0)
         pre = seg[: m0.start()]
