@@ -117,8 +117,9 @@ def _without_place_lines(participants: list[Participant], header: Header) -> lis
         return participants
     place_words = _words(" ".join(named))
     inside = [p for p in participants if p.roles not in (["member"], []) or not _words(p.name) <= place_words]
-    # Three or more people on that line: it is the roster's own continued line, read as a place.
-    return participants if len(participants) - len(inside) >= 3 else inside
+    # Three or more people on a line of two or more commas: the roster's own continued line, read as a place.
+    listed = any(part.count(",") >= 2 for part in named)
+    return participants if listed and len(participants) - len(inside) >= 3 else inside
 
 
 def _name_presenters(sections: list[Section], participants: list[Participant]) -> None:

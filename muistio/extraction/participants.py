@@ -2158,10 +2158,13 @@ _SPEAKER_STOP = frozenset(
 
 
 def _is_field_row(text: str, m: re.Match[str]) -> bool:
-    """Whether a `Word: text` line holds a short value (`Snacks: Potluck!`): a form's field, not a turn."""
+    """Whether a `Word: Value` line is a form's field (`Snacks: Potluck!`, `Timekeeper: Neil`), not a turn:
+    a short value that starts with a capital. A turn's short answer is lower case (`Roy: yes`)."""
     end = text.find("\n", m.end())
-    value = text[m.end() : end if end >= 0 else len(text)].strip()
-    return len(value.split()) <= 2
+    value = text[
+        m.end() - 1 : end if end >= 0 else len(text)
+    ].strip()  # the match took the value's first mark
+    return len(value.split()) <= 2 and value[:1].isupper()
 
 
 def _speakers(text: str, reg: _Registry) -> None:
@@ -2233,10 +2236,11 @@ _ROLL_ANSWER = regex(r"(?:o/|\\o/?|hi|hello|hey|here|present|\.?hi|#?present|moi
 _TYPED_NAME = regex(r"[A-Za-zÅÄÖåäöÉéü'’-]{2,}(?: [A-Za-zÅÄÖåäöÉéü'’-]{2,}){0,3}")
 _NOT_ANSWERS = words(
     "no yes ok okay thanks sure agreed lol yep nope welcome for me the a to of is it in on and i we you good "
-    "works sounds fine great hmm ah oh"
+    "works sounds fine great hmm ah oh hi hello hey all everyone everybody folks morning evening afternoon"
 )
 
 
+_GREETING = regex(r"(?:hi|hello|hey|morning|good\s+(?:morning|evening|afternoon))\b", re.I)
 _INFO_NAME = regex(r"#info[ \t]+(" + _NICK + r")[ \t]*", re.I)
 
 
@@ -2282,8 +2286,8 @@ def _meetbot(text: str, reg: _Registry) -> bool:
         if info:
             # `#info clinton`: the attendance a chair asked for, as a username
             full.setdefault(info.group(1), info.group(1))
-        elif _ROLL_ANSWER.fullmatch(said):
-            full[nick] = nick
+        elif _ROLL_ANSWER.fullmatch(said) or _GREETING.match(said):
+            full[nick] = nick  # `o/`, `here`, `hi all`: the speaker is there
         elif (
             _TYPED_NAME.fullmatch(said)
             and said.lower() not in _NOT_NAMES
@@ -2898,6 +2902,12 @@ def _two_column_roll(lines: list[str], reg: _Registry, used: set[int]) -> bool:
     return found
 
 
+def _person_like(p: Person, noted: bool) -> bool:
+    """A full name with a known given name, or any full name when the line gives each one initials."""
+    first = p.name.split()[0]
+    return not is_organisation(p.name) and (noted or is_given_name(first))
+
+
 def _head_roll_line(lines: list[Line], reg: _Registry) -> bool:
     """With no roll found, a line near the top that is nothing but three or more full names (with their
     initials or offices) is the roll: `Adrian Hale (AH), Pam Apple (PA), Tim Over (TO)`."""
@@ -2906,7 +2916,13 @@ def _head_roll_line(lines: list[Line], reg: _Registry) -> bool:
         if t.count(",") < 2 or len(t) > 400 or _HEADING_LINE.match(t):
             continue
         people = _line_people(t, "member", True)
-        if len(people) >= 3 and all(len(p.name.split()) >= 2 for p in people):
+        # `Mill Street, Parish Rooms, Riverside Allotments` is a place: names need given names or initials
+        noted = t.count("(") >= len(people)
+        if (
+            len(people) >= 3
+            and all(len(p.name.split()) >= 2 for p in people)
+            and sum(_person_like(p, noted) for p in people) * 2 >= len(people)
+        ):
             for p in people:
                 reg.add(p, loose=False)
             return True

@@ -55,7 +55,7 @@ TIME_LABELS = ("time", "kellonaika", "klockslag")
 # Headings over a list of tasks, in the three languages (the segmenter keeps such a heading in its
 # section, and the action stage reads the list under it as tasks).
 ACTION_HEADINGS = (
-    r"actions?\s+items?|actions|action\s+items,\s+by\s+person|action\s+points|action\s+list|todo|to\s+do"
+    r"actions?\s+items?|actions|action\s+points|action\s+list|todo|to\s+do"
     r"|next\s+steps|follow[- ]ups?|toimenpiteet|jatkotoimenpiteet|tehtävät"
     r"|seuraavat\s+(?:askeleet|toimenpiteet)"
     r"|att\s+göra|åtgärder|uppgifter|nästa\s+steg"

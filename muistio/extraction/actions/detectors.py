@@ -1169,7 +1169,8 @@ def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
-_ACTION_HEADING = regex(rf"\s*(?:#+\s*|[-*•]\s+)?(?:{ACTION_HEADINGS})\s*:?\s*", re.I)
+# MeetBot's `Action items, by person` too: its bullets are people, each over their own tasks
+_ACTION_HEADING = regex(rf"\s*(?:#+\s*|[-*•]\s+)?(?:{ACTION_HEADINGS}|Action items, by person)\s*:?\s*", re.I)
 
 
 # 'From: Rita Moss <rita@example.org>': the writer of an email, who says 'I' in its body
