@@ -529,3 +529,20 @@ def test_finnish_member_labels_in_a_run_and_a_swedish_sentence_of_absence() -> N
     )
     got = people(sv)
     assert got["Inger Blom"][1] is False and got["Jack Strand"][1] is False
+
+
+def test_a_block_written_surname_first_and_greetings_before_the_first_topic() -> None:
+    text = (
+        "Hallituksen kokous\n\nAika     13.12.2026 klo 12.00\n\nLäsnä:\n\nInkinen Ari puheenjohtaja\n"
+        "Kastepohja Jussi\nRajala Pertti\nToivanen Satu\n\n115 § Kokouksen avaus\n\nAvattiin.\n"
+    )
+    got = people(text)
+    assert {"Ari Inkinen", "Jussi Kastepohja", "Pertti Rajala", "Satu Toivanen"} <= set(got)
+    assert got["Ari Inkinen"][0] == ["chair"]
+    irc = (
+        "18:00:01 <danb> #startmeeting jenkins\n18:00:02 <bot> Meeting started. The chair is danb.\n"
+        "18:01:01 <bitw> hello\n18:01:05 <tracy> o/\n18:01:13 <danb> #topic Recap\n18:02:00 <olaf> hi\n"
+        "18:09:00 <danb> #endmeeting\n"
+    )
+    got = people(irc)
+    assert {"danb", "bitw", "tracy"} <= set(got) and "olaf" not in got

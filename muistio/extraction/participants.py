@@ -193,7 +193,7 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         r"jäsenet|nimenhuuto|present|attendees|(?:tsc|tac|board|committee|council|steering|wg|sig|core)\s+attendees|"
         r"attended\s+by|those\s+present|present\s+were|those\s+attending|in\s+the\s+meeting|(?:tsc|tac|board|committee|council|steering|wg|sig|core\s+)?voting\s+members|"
         r"attending|attendance|participants|people present|roll\s+call|"
-        r"(?:council\s+|board\s+|tsc\s+|committee\s+|voting\s+)?members\s+present|"
+        r"(?:council\s+|board\s+|tsc\s+|committee\s+|voting\s+)?members\s+present|present\s+members|"
         r"(?:[a-z]+\s+)?(?:directors|trustees|councillors|councilors|governors|commissioners|officers)\s+present|"
         r"närvarande|deltagare|mukana|kokouksessa\s+mukana|there|who\s+was\s+there|"
         r"(?:följande\s+)?deltog(?:\s+på\s+mötet)?|närvaro|läsnäolevat(?:\s+jäsenet)?|läsnä\s+olevat\s+jäsenet|"
@@ -1411,6 +1411,8 @@ def _labelled_lists(
             else:
                 break
             j += 1
+        # `Inkinen Ari puheenjohtaja` / `Kastepohja Jussi`: a block written surname first
+        _given_name_first(block)
         if role == "presenter" and block:
             presenter_blocks.append((last, block))
         if any(ticked for _p, ticked in ticks):
@@ -2272,10 +2274,18 @@ def _meetbot(text: str, reg: _Registry) -> bool:
     # Inside a roll-call topic every short answer counts: a name as typed (`tom blankenship`, `Ravi`),
     # or a wave or a `here` for the speaker (`o/`).
     in_roll = False
+    opening = False  # between #startmeeting and the first topic: greetings say who is there
     for m in lines:
         nick, said = m.group("nick"), m.group("msg").strip()
+        if said.lower().startswith("#startmeeting"):
+            opening = True
+            continue
         if said.lower().startswith("#topic"):
             in_roll = "roll" in said.lower() or "attendance" in said.lower()
+            opening = False
+            continue
+        if opening and nick not in bots and (_ROLL_ANSWER.fullmatch(said) or _GREETING.match(said)):
+            full.setdefault(nick, nick)
             continue
         info = _INFO_NAME.fullmatch(said)
         if info and info.group(1) == nick and nick not in bots:
