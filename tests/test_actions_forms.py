@@ -273,3 +273,18 @@ def test_a_hackmd_name_tag_and_a_handle_in_brackets_after_the_doer() -> None:
         "Shelley (xy352) to contact relevant SU officers.": ["Shelley Ray"],
         "[name=Guillaume] will make a review shortly.": ["Guillaume Lem"],
     }
+
+
+def test_a_purpose_clause_is_no_second_task_and_a_bracket_with_a_verb_names_the_doer() -> None:
+    en = (
+        "Committee meeting 21 Jan 2026\n\nPresent: Martin Wade (MW), Caroline Huft (CH)\n\n1. Cafe\n\n"
+        "PB/JR to speak to Phil and Libby to see if they would run events.\n"
+    )
+    assert [(i.owners, i.quote) for i in _items(en)] == [
+        (["PB", "JR"], "PB/JR to speak to Phil and Libby to see if they would run events.")
+    ]
+    fi = "Hallituksen kokous 1.11.2026\n\nLäsnä: Tauno Kuisma, Anna Aho\n\n3. Talous\n\n"
+    fi += "Vielä haetaan Y-tunnus (Tauno hoitaa).\n"
+    assert [(i.owners, i.quote) for i in _items(fi)] == [
+        (["Tauno Kuisma"], "Vielä haetaan Y-tunnus (Tauno hoitaa).")
+    ]

@@ -1126,6 +1126,9 @@ _PRONOUN_OBJECTS = frozenset(
 )
 
 
+_PURPOSE = regex(r"(?:see|check|find\s+out|ask)\s+(?:if|whether)\b", re.I)
+
+
 def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Split coordinated tasks: '..., sekä selvittää ...', '...; laaditaan ...' (comma/semicolon + verb)."""
     seg = text[a:b]
@@ -1138,6 +1141,8 @@ def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
             second
             and _LOWER_WORD.search(seg, cuts[-1], m.start())
             and (second.group("modal") or _task_verb(second.group("verb")) or _fi_3sg(second.group("verb")))
+            # '... to speak to Phil and Libby to see if they would ...': a purpose, not Libby's task
+            and not _PURPOSE.match(seg, second.end() - 1)
         ):
             # 'Ari hoitaa kuljetuksen ja Eeva varaa salin': a second owner with a task of their own
             cuts.append(m.start())

@@ -162,6 +162,8 @@ def _bracket_and_parent_owners(
     """Owners from a closing bracket ('Fix the bug (Anna)') or from the person a list is nested under."""
     if not parent_owner and seg.rstrip(" .;").endswith(")"):
         paren_who, effort = _paren_owner(seg, owners)
+        if paren_who and effort and hits and all(h.a > s.start + seg.rfind("(") for h in hits):
+            hits = []  # '... haetaan Y-tunnus (Tane hoitaa)': what was read is the bracket itself
         if paren_who and not hits and (effort or _task_start(seg)):
             lead_b = _BULLET_LEAD.match(seg)
             conf = 0.75 if effort and _task_start(seg) else 0.7
@@ -644,7 +646,10 @@ def _person_only(seg: str, owners: _Owners) -> list[str]:
 # (minutes are left out: '(Alice Moreau, 30 min)' is an agenda slot and its presenter)
 _PAREN_OWNER = regex(
     rf"\({_SUBJECT.pattern}(?P<effort>\s*[,;]?\s*[~≈]?\s*\d+(?:[,.]\d+)?\s*"
-    r"(?:h|t|pv|d|days?|hours?|tuntia?|päivää?)\b)?\s*\)\s*[.;]?\s*$"
+    r"(?:h|t|pv|d|days?|hours?|tuntia?|päivää?)\b)?"
+    # '(Tane hoitaa)', '(Anna fixar)': the name and the verb that gives it the task
+    r"(?P<pverb>\s+(?:hoitaa|hoitavat|tekee|tekevät|selvittää|vastaa|vastaavat|fixar|ordnar|ansvarar|handles|will\s+do))?"
+    r"\s*\)\s*[.;]?\s*$"
 )
 
 
@@ -655,7 +660,8 @@ def _paren_owner(seg: str, owners: _Owners) -> tuple[list[str], bool]:
     m = _PAREN_OWNER.search(seg)
     if m is None or ":" in seg[: m.start()]:
         return [], False  # 'Present: ... (Kate)': a labelled line, not a task
-    effort = m.group("effort") is not None
+    # a verb in the bracket hands the task over as plainly as an effort does: '(Tane hoitaa)'
+    effort = m.group("effort") is not None or m.group("pverb") is not None
     if seg.count("(") != 1 and not effort:
         return [], False  # a roll of names with handles
     names = _split_names(m.group("subj"))
