@@ -546,3 +546,19 @@ def test_a_block_written_surname_first_and_greetings_before_the_first_topic() ->
     )
     got = people(irc)
     assert {"danb", "bitw", "tracy"} <= set(got) and "olaf" not in got
+
+
+def test_swedish_labels_with_ur_styrelsen_and_offices_in_capitals_in_a_run() -> None:
+    sv = (
+        "Styrelsemöte 2026-02-23\n\nNärvarande ur styrelsen: Freja Niel, Sanna Sätt, Fritz Lenn.\n\n"
+        "Frånvarande ur styrelsen: Alex Ljung, Theresa Karl.\n\n§1 Mötet öppnas\n"
+    )
+    got = people(sv)
+    assert got["Freja Niel"][1] is True and got["Alex Ljung"][1] is False
+    fi = (
+        "1 PÖYTÄKIRJA 1/ (20) Yhtymävaltuusto AIKA 5.6.2026 klo 13:00-15:15 PAIKKA auditorio Läsnä "
+        "Aho Olavi Puheenjohtaja Puuro Kirsti Varapuheenjohtaja Pelli Minna Jäsen Happo Suvi Jäsen "
+        "Kasta Tuija Varajäsen 1 KOKOUKSEN LAILLISUUS todettiin.\n"
+    )
+    got = people(fi)
+    assert {"Olavi Aho", "Kirsti Puuro", "Minna Pelli", "Suvi Happo", "Tuija Kasta"} <= set(got)

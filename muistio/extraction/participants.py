@@ -201,7 +201,7 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         # styrelseledamöter`, `Närvarande från styrelsen`.
         r"(?:voting\s+)?(?:members|directors|trustees|councillors)\s+present"
         r"(?:\s+(?:at|post)[- ]roll[- ]call)?|"
-        r"närvarande\s+(?:från\s+styrelsen|(?:styrelse)?(?:ledamöter|medlemmar)|ordinarie\s+ledamöter)|"
+        r"närvarande\s+(?:(?:från|ur)\s+styrelsen|(?:styrelse)?(?:ledamöter|medlemmar)|ordinarie\s+ledamöter)|"
         r"(?:styrelse)?(?:ledamöter|medlemmar)\s+närvarande|närvarande\s+ledamöter|läsnä\s+olivat|"
         r"läsnä\s+(?:jäsenet|hallituksen\s+jäsenet)|paikalla\s+olleet",
         "member",
@@ -225,7 +225,7 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         r"poissa|poissa\s+olivat|poissa\s+olleet|estyneenä|estyneinä|estyneet|estynyt|ilmoittivat\s+esteestä|"
         r"regrets|apologies|apologies\s+(?:received|for\s+absence)|absent|absent\s+with\s+apologies|excused|"
         r"not\s+present|(?:members|directors|trustees|councillors|councilors|governors)\s+absent|frånvarande|"
-        r"frånvarande\s+(?:från\s+styrelsen|(?:styrelse)?(?:ledamöter|medlemmar))|ej\s+närvarande|"
+        r"frånvarande\s+(?:(?:från|ur)\s+styrelsen|(?:styrelse)?(?:ledamöter|medlemmar))|ej\s+närvarande|"
         r"anmält\s+förhinder|anmält\s+frånvaro|förhindrade|återbud|anmält\s+återbud|poissaolevat(?:\s+jäsenet)?|poissa\s+(?:jäsenet|hallituksen\s+jäsenet)",
         None,
         False,
@@ -2703,7 +2703,13 @@ def name_run(s: str, role: Role | None, present: bool) -> list[Person]:
                 k += 1  # `; sij. Ulla-Mari Karhu`
                 in_note = False
             continue
-        is_name_word = bool(_RUN_NAME_TOKEN.match(t) or _RUN_INITIAL.match(t)) and t.lower() not in _NOT_NAMES
+        # `Nousiainen Olavi Puheenjohtaja Puurunen Kirsti`: an office in capitals (a table's cell) is a note
+        office = t[:1].isupper() and len(t) > 3 and _office_word(t)
+        is_name_word = (
+            bool(_RUN_NAME_TOKEN.match(t) or _RUN_INITIAL.match(t))
+            and t.lower() not in _NOT_NAMES
+            and not office
+        )
         if in_note:
             if is_name_word and (prev_lower or not note):
                 if prev_lower:
@@ -2722,7 +2728,7 @@ def name_run(s: str, role: Role | None, present: bool) -> list[Person]:
             prev_lower = False
             k += 1
             continue
-        if t[:1].islower() and len(pending) >= 2:
+        if (t[:1].islower() or office) and len(pending) >= 2:
             # `Rinne Heimo puheenjohtaja Nappu Juha jäsen`: a title after each name, no commas.
             if not flush():
                 break
