@@ -288,3 +288,18 @@ def test_a_purpose_clause_is_no_second_task_and_a_bracket_with_a_verb_names_the_
     assert [(i.owners, i.quote) for i in _items(fi)] == [
         (["Tauno Kuisma"], "Vielä haetaan Y-tunnus (Tauno hoitaa).")
     ]
+
+
+def test_plain_lines_right_under_an_actions_label_are_tasks_until_the_next_item() -> None:
+    text = (
+        "Attendees\nRuth Fitz, Zoe Fearn, Sarah Burns\n1. Financial Status Report\n"
+        "SB updated on the Machine.\n"
+        "ACTIONS:\nSB working with the office on sending leaflets out\n"
+        "SB to find out from Nicole how many families are at the school\n"
+        "3. Safeguarding: JR\nNo new issues have been notified since the last meeting.\n"
+    )
+    quotes = [i.quote for i in _items(text)]
+    assert quotes == [
+        "SB working with the office on sending leaflets out",
+        "SB to find out from Nicole how many families are at the school",
+    ]

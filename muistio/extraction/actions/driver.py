@@ -398,6 +398,8 @@ def _owner_marker_hits(
     ]
 
 
+_BLANK_LINE = regex(r"\n[ \t]*\n")
+_ITEM_LINE = regex(r"[ \t]*(?:\d{1,3}[.)]|§)|[ \t]*[A-ZÅÄÖ][\w ]{0,30}:")
 _ROLL_OR_AGENDA = regex(
     r"\b(?i:attendance|attendees|attended|members|present|participants|agenda|roll\s+call|läsnä|osallistujat|esityslista"
     r"|asialista|närvarande|deltagare|dagordning)\b"
@@ -427,6 +429,8 @@ def _section_items(
     nm_span = ctx.next_meeting_span
     items: list[_Item] = []
     action_heading = False
+    heading_block = -1
+    plain_used = False
     heading_indent = -1
     task_indent: int | None = None  # the indent of the first task under an action heading
     # an unticked box in the roll or the agenda is a name or a topic, not a task ('[ ] Windows Shell PR')
@@ -457,6 +461,8 @@ def _section_items(
             continue
         if _ACTION_HEADING.fullmatch(seg):
             action_heading = True
+            heading_block = s.end  # where the run of plain lines under it starts
+            plain_used = False
             # a bulleted heading ('* Action Items:') owns only the bullets nested under it
             heading_indent = s.block.indent if s.block.bullet else -1
             task_indent = None
@@ -475,7 +481,20 @@ def _section_items(
             person = (s.block.indent if s.block.bullet else -1, named_only)
             continue
         parent_owner = person[1] if person else title_owner if s.block.bullet else []
-        if action_heading and not s.block.bullet:
+        # the plain lines right under 'ACTIONS:', with no blank line between, are its tasks too
+        plain_run = (
+            action_heading
+            and not s.block.bullet
+            and heading_block >= 0
+            and _BLANK_LINE.search(masked, heading_block, s.start) is None
+            and _ITEM_LINE.match(seg) is None  # `3. Safeguarding: JR`: the next item, not a task
+        )
+        if plain_run:
+            heading_block = s.end
+            plain_used = True
+        elif action_heading and s.block.bullet and plain_used:
+            action_heading = False  # plain lines were its tasks: a list after them is the next item's
+        if action_heading and not s.block.bullet and not plain_run:
             action_heading = False
         hits: list[_Hit] = []
         if seg.rstrip().endswith("?"):
@@ -504,6 +523,8 @@ def _section_items(
             hits.append(_explicit_hit(ctx, masked, s, seg, explicit, owners))
         elif not irc_speaker and (runs := _dash_owner_hits(masked, s.start, s.end, owners)):
             hits.extend(runs)
+        elif plain_run:
+            hits.append(_explicit_hit(ctx, masked, s, seg, explicit, owners))
         elif (
             not irc_speaker
             and not label
