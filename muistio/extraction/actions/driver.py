@@ -523,8 +523,6 @@ def _section_items(
             hits.append(_explicit_hit(ctx, masked, s, seg, explicit, owners))
         elif not irc_speaker and (runs := _dash_owner_hits(masked, s.start, s.end, owners)):
             hits.extend(runs)
-        elif plain_run:
-            hits.append(_explicit_hit(ctx, masked, s, seg, explicit, owners))
         elif (
             not irc_speaker
             and not label
@@ -593,6 +591,9 @@ def _section_items(
                     next_line,
                 )
             hits = _owner_label_hits(text, masked, sec, psec, sents, s, seg, hits, items, owners, recent_full)
+            if plain_run and not hits:
+                # a line under 'ACTIONS:' that no rule read as a task is one all the same
+                hits.append(_explicit_hit(ctx, masked, s, seg, explicit, owners))
         hits = _bracket_and_parent_owners(masked, s, seg, hits, parent_owner, owners)
         marked = _owner_marker_hits(masked, s, seg, prev_s, items, hits)
         prev_s = s
