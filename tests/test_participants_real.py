@@ -562,3 +562,17 @@ def test_swedish_labels_with_ur_styrelsen_and_offices_in_capitals_in_a_run() -> 
     )
     got = people(fi)
     assert {"Olavi Aho", "Kirsti Puuro", "Minna Pelli", "Suvi Happo", "Tuija Kasta"} <= set(got)
+
+
+def test_a_roll_of_titled_names_run_into_the_next_sentence_is_read_not_refused() -> None:
+    text = (
+        "1 Hallituksen istunto Pöytäkirja Aika: klo Paikka: kokoustilat, Liisankatu 29, Helsinki Läsnä: "
+        "arkkipiispa Leo (puheenjohtaja), kirkkoherra Markku Salo, nunna Elisabet, "
+        "käräjätuomari Heikki Piiro, "
+        "museomestari Ulla Saari, taloudenhoitaja Paavo Kokko, lakimies Jari Ranta (sihteeri). Johdon "
+        "konsultti Tuovi Haika on estynyt osallistumaan kokoukseen. Esittely 1 Avustukset jaetaan.\n"
+    )
+    got = run(text, "istunto.txt")
+    names = {p.name for p in got.participants}
+    assert {"Markku Salo", "Heikki Piiro", "Ulla Saari", "Paavo Kokko", "Jari Ranta"} <= names
+    assert "Johdon" not in " ".join(names)

@@ -305,6 +305,8 @@ _STOP_INLINE = regex(
     r"\n[ \t]*\n|\s[·•|]\s|\s\d{1,2}\.\s+[A-ZÅÄÖ]|"
     # `Barbro Svärd. 3 Godkännande av dagordning`: the next numbered item of a text without line breaks.
     r"(?<=\w)\.\s+\d{1,2}\s+(?-i:[A-ZÅÄÖ][a-zåäö])|\s\*\s+[A-Z]+:|(?<=[a-zåäö]{5})\.\s+(?-i:[A-ZÅÄÖ])"
+    # `... Jari Rantala (sihteeri). Johdon konsultti ...`: a sentence ends after a note too
+    r"|(?<=[a-zåäö]{4}\))\.\s+(?-i:[A-ZÅÄÖ][a-zåäö])"
     r"|(?<=\s)(?:" + _ALL_LIST + "|" + _ALL_SINGLE + r")\s*:",
     re.IGNORECASE,
 )
@@ -1222,6 +1224,7 @@ def _initials_fit(name: str, initials: str) -> bool:
     return initials[0] == parts[0][0].upper() and initials[-1] == parts[-1][0].upper()
 
 
+_CAPITAL_WORD = regex(r"(?<![\w-])[A-ZÅÄÖ][\w'’-]+")
 _GAP_BEFORE_NOTE = regex(r"[ \t]{2,}(?=\([^()]*\)[ \t]*$)")
 
 
@@ -1495,10 +1498,16 @@ def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) ->
             # Names run together without commas (a PDF's lost line breaks): two words a name; unless every
             # comma-separated piece already is one name (`jäsenet A B, C D, E F ja G H; lisäksi I J`).
             people = split_people(content, role, present)
-            pieces = len(_split_top(content))
+            tops = _split_top(content)
+            pieces = len(tops)
+            # `arkkipiispa Leo (puheenjohtaja), ..., kirkkoherra Markku Salminen`: titles before the names,
+            # a comma after each entry; no piece holds two names run together
+            titled = len(people) >= 3 and all(
+                len(_CAPITAL_WORD.findall(_BRACKETED.sub("", t))) <= 3 for t in tops
+            )
             if not (
                 len(people) >= 3
-                and len(people) >= pieces - 1
+                and (len(people) >= pieces - 1 or titled)
                 and all(2 <= len(p.name.split()) <= 3 for p in people)
             ):
                 people = name_run(content, role, present)
