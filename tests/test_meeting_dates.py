@@ -427,3 +427,19 @@ def test_a_date_run_into_the_next_field_and_a_sentence_saying_when_the_meeting_t
     )
     got = extract(read_bytes(late.encode(), "x.md"))
     assert got.meeting is not None and (got.meeting.date, got.meeting.start) == ("2026-02-24", "18:00")
+
+
+def test_a_remark_about_approval_far_before_the_date_in_a_run_on_text_does_not_disown_it() -> None:
+    from muistio.extraction import extract
+    from muistio.reading import read_bytes
+
+    text = (
+        "1 (These minutes are published subject to approval by the Parish Council and to any amendments that "
+        "will be recorded in the minutes of the Meeting at which they are approved) Parish Council "
+        "Minutes of a Meeting of the Parish Council held at 7.00pm on Monday 2 February 2026 at the "
+        "Council Chamber "
+        "Present Members: Cllr P Batt (Chairman), Cllr J Batt, Cllr Beck and Cllr Yarw. Declarations: "
+        "Cllr Beck, personal interest in item 9 (Planning Committee 31 January 2026) as chairman.\n"
+    )
+    got = extract(read_bytes(text.encode(), "x.txt"))
+    assert got.meeting is not None and got.meeting.date == "2026-02-02"

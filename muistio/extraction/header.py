@@ -844,9 +844,11 @@ _RESOLUTION = regex(
 
 def _about_other(text: str, d: FoundDate) -> bool:
     """Whether a date is about something other than this meeting: a resolution's or a deadline's."""
-    start = max(text.rfind("\n", 0, d.start), text.rfind(". ", 0, d.start)) + 1
+    start = max(text.rfind("\n", 0, d.start), text.rfind(". ", 0, d.start), text.rfind(") ", 0, d.start)) + 1
+    # a text whose line breaks were lost has no sentence to stop at: read only near the date
+    start = max(start, d.start - 200)
     ends = [e for e in (text.find("\n", d.end), text.find(". ", d.end)) if e >= 0]
-    end = min(ends) if ends else len(text)
+    end = min(min(ends) if ends else len(text), d.end + 200)
     return bool(_ABOUT_OTHER.search(text[start : d.start]) or _RESOLUTION.search(text[start:end]))
 
 
