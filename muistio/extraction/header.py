@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 
 from muistio import dates as _dates
 from muistio.extraction import vocabulary
+from muistio.extraction.parts import BLANK_LINE
 from muistio.patterns import regex
 
 # --- small patterns used throughout this module, compiled once at import ------------------------------
@@ -363,7 +364,6 @@ def read_header(text: str, header_end: int) -> Header:
     return h
 
 
-_PARAGRAPH_END = regex(r"\n[ \t]*\n")
 # `The meeting took place virtually, via UberConference, at 6:00pm (Lausanne time) on Tuesday, February 28,
 # 2017.`: a sentence anywhere that says when this meeting was held.
 _TOOK_PLACE = regex(
@@ -392,7 +392,7 @@ def _without_leading_next_meeting(region: str) -> str:
     nxt = _NEXT_MEETING.search(region)
     if nxt is None:
         return region
-    para = _PARAGRAPH_END.search(region, nxt.end())
+    para = BLANK_LINE.search(region, nxt.end())
     end = para.start() if para else len(region)
     dated = [d for d in find_dates(region) if d.has_year]
     if any(d.start < nxt.start() for d in dated) or not any(d.start >= end for d in dated):

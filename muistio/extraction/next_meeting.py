@@ -17,7 +17,7 @@ from muistio.extraction.header import (
     schedule,
     stated_timezone,
 )
-from muistio.extraction.parts import Section, may_hold
+from muistio.extraction.parts import BLANK_LINE, Section, may_hold
 from muistio.patterns import regex
 
 # --- small patterns used throughout this module, compiled once at import ------------------------------
@@ -37,7 +37,6 @@ _LETTER = regex(r"[^\W\d_]")
 # Between the agenda items listed for the next meeting.
 _ITEM_SEPARATOR = regex(r",\s*|\s+(?:ja|and|sekä)\s+")
 _SPACES = regex(r"\s+")
-_BLANK_LINE = regex(r"\n[ \t]*\n")
 # A table's separator row (`|---|:--|`).
 _TABLE_RULE = regex(r"[\s|:+=-]+")
 _TIME_COLUMN = regex(r"(?:aika|klo|kello|time|start)$")
@@ -300,7 +299,7 @@ def _candidate_windows(
             end = min(sec.end, sec.start + 2000)
             body = text[sec.start : end]
             lead = len(body) - len(body.lstrip())
-            para = _BLANK_LINE.search(body[lead:])
+            para = BLANK_LINE.search(body[lead:])
             body_end = sec.start + lead + (para.start() if para else min(len(body) - lead, 600))
             wins.append((sec.start, body_end, sec.start, "section"))
     for m in _HEADING_LINE.finditer(text):
@@ -310,7 +309,7 @@ def _candidate_windows(
         top = rule.end() if rule else m.end()
         below = text[top : top + 400]
         lead = len(below) - len(below.lstrip())
-        para = _BLANK_LINE.search(below[lead:])
+        para = BLANK_LINE.search(below[lead:])
         end = top + lead + (para.start() if para else len(below) - lead)
         wins.append((m.start(), end, m.end(), "heading"))
     spans = _sentences(text) if spans is None else spans

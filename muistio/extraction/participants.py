@@ -614,6 +614,7 @@ _PAREN_THEN_NAME = regex(r"\)[ \t]+(?=[A-ZÅÄÖ][\w'’-]+[ \t]+[A-ZÅÄÖ][\w'
 
 
 _LOWER_NICK = regex(r"[a-z][a-z0-9_.-]{1,23}")
+_JOINERS = frozenset({"ja", "and", "och", "sekä", "samt", "proxy", "for", "via"})
 
 
 def _is_nick(piece: str) -> bool:
@@ -651,12 +652,8 @@ def _proxied(name: str, nick_roll: bool) -> str | None:
 def _nick_roll(pieces: list[str]) -> bool:
     """Three or more pieces, nearly all of them single lower-case words: nicknames, not prose."""
     bare = [p.strip() for p in pieces if p.strip()]
-    return sum(1 for p in bare if _is_nick(p)) >= 3 and sum(1 for p in bare if _is_nick(p)) >= 0.75 * len(
-        bare
-    )
-
-
-_JOINERS = frozenset({"ja", "and", "och", "sekä", "samt", "proxy", "for", "via"})
+    nicks = sum(1 for p in bare if _is_nick(p))
+    return nicks >= 3 and nicks >= 0.75 * len(bare)
 
 
 # `Zander Lavall: SU President (Chair), Hester Benham: VP Sports and Societies`: a name, a colon, an office.
@@ -2086,7 +2083,6 @@ def _attendance_sections(text: str, seg: Segmentation, reg: _Registry) -> bool:
             first = _SENTENCE_BREAK.split(body.strip(), maxsplit=1)[0].rstrip(".")
             listed = _line_people(first, "member", False) if len(first) <= 400 else []
             people = listed if len(listed) > len(people) else people
-        if absent_item:
             for p in people:
                 reg.add(p)
             continue
@@ -2172,9 +2168,8 @@ def _is_field_row(text: str, m: re.Match[str]) -> bool:
     """Whether a `Word: Value` line is a form's field (`Snacks: Potluck!`, `Timekeeper: Neil`), not a turn:
     a short value that starts with a capital. A turn's short answer is lower case (`Roy: yes`)."""
     end = text.find("\n", m.end())
-    value = text[
-        m.end() - 1 : end if end >= 0 else len(text)
-    ].strip()  # the match took the value's first mark
+    # the match ends after the value's first mark
+    value = text[m.end() - 1 : end if end >= 0 else len(text)].strip()
     return len(value.split()) <= 2 and value[:1].isupper()
 
 
@@ -2243,15 +2238,18 @@ def _is_bot(nick: str) -> bool:
     return nick.lower().endswith("bot") or nick.lower() in {"chanserv", "nickserv"}
 
 
-_ROLL_ANSWER = regex(r"(?:o/|\\o/?|hi|hello|hey|here|present|\.?hi|#?present|moin|morning|yo)[ !.]*", re.I)
+# `o/`, `here`, `.hi`, `hi all`, `good morning`: the speaker is there
+_ROLL_ANSWER = regex(
+    r"(?:o/|\\o/?|here|#?present|yo)[ !.]*"
+    r"|\.?(?:hi|hello|hey|moin|morning|good\s+(?:morning|evening|afternoon))\b.*",
+    re.I,
+)
 _TYPED_NAME = regex(r"[A-Za-zÅÄÖåäöÉéü'’-]{2,}(?: [A-Za-zÅÄÖåäöÉéü'’-]{2,}){0,3}")
 _NOT_ANSWERS = words(
     "no yes ok okay thanks sure agreed lol yep nope welcome for me the a to of is it in on and i we you good "
     "works sounds fine great hmm ah oh hi hello hey all everyone everybody folks morning evening afternoon"
 )
 
-
-_GREETING = regex(r"(?:hi|hello|hey|morning|good\s+(?:morning|evening|afternoon))\b", re.I)
 _INFO_NAME = regex(r"#info[ \t]+(" + _NICK + r")[ \t]*", re.I)
 
 
@@ -2293,7 +2291,7 @@ def _meetbot(text: str, reg: _Registry) -> bool:
             in_roll = "roll" in said.lower() or "attendance" in said.lower()
             opening = False
             continue
-        if opening and nick not in bots and (_ROLL_ANSWER.fullmatch(said) or _GREETING.match(said)):
+        if opening and nick not in bots and _ROLL_ANSWER.fullmatch(said):
             full.setdefault(nick, nick)
             continue
         info = _INFO_NAME.fullmatch(said)
@@ -2305,8 +2303,8 @@ def _meetbot(text: str, reg: _Registry) -> bool:
         if info:
             # `#info clinton`: the attendance a chair asked for, as a username
             full.setdefault(info.group(1), info.group(1))
-        elif _ROLL_ANSWER.fullmatch(said) or _GREETING.match(said):
-            full[nick] = nick  # `o/`, `here`, `hi all`: the speaker is there
+        elif _ROLL_ANSWER.fullmatch(said):
+            full[nick] = nick
         elif (
             _TYPED_NAME.fullmatch(said)
             and said.lower() not in _NOT_NAMES

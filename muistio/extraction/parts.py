@@ -31,6 +31,8 @@ def split_lines(text: str) -> list[Line]:
 
 
 # An rst heading's underline (or overline): a run of one punctuation character, `=====`, `-----`.
+# A blank line: where a paragraph (or a list) ends.
+BLANK_LINE = regex(r"\n[ \t]*\n")
 RST_UNDERLINE = regex(r"^([=\-~^\"'`#*+_:.])\1{2,}[ \t]*$")
 
 

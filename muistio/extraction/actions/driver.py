@@ -83,7 +83,7 @@ from muistio.extraction.actions.owners import (
     _Owners,
 )
 from muistio.extraction.actions.swedish import SV_TASK_VERBS
-from muistio.extraction.parts import ExtractionContext, Section
+from muistio.extraction.parts import BLANK_LINE, ExtractionContext, Section
 from muistio.extraction.sentences import IRC_PREFIX, Sentence, sentences
 from muistio.extraction.vocabulary import words
 from muistio.morphology import Morphology
@@ -398,7 +398,6 @@ def _owner_marker_hits(
     ]
 
 
-_BLANK_LINE = regex(r"\n[ \t]*\n")
 _ITEM_LINE = regex(r"[ \t]*(?:\d{1,3}[.)]|§)|[ \t]*[A-ZÅÄÖ][\w ]{0,30}:")
 _ROLL_OR_AGENDA = regex(
     r"\b(?i:attendance|attendees|attended|members|present|participants|agenda|roll\s+call|läsnä|osallistujat|esityslista"
@@ -429,7 +428,7 @@ def _section_items(
     nm_span = ctx.next_meeting_span
     items: list[_Item] = []
     action_heading = False
-    heading_block = -1
+    plain_from = -1  # where the plain lines under an action label may go on from
     plain_used = False
     heading_indent = -1
     task_indent: int | None = None  # the indent of the first task under an action heading
@@ -461,7 +460,7 @@ def _section_items(
             continue
         if _ACTION_HEADING.fullmatch(seg):
             action_heading = True
-            heading_block = s.end  # where the run of plain lines under it starts
+            plain_from = s.end
             plain_used = False
             # a bulleted heading ('* Action Items:') owns only the bullets nested under it
             heading_indent = s.block.indent if s.block.bullet else -1
@@ -485,12 +484,12 @@ def _section_items(
         plain_run = (
             action_heading
             and not s.block.bullet
-            and heading_block >= 0
-            and _BLANK_LINE.search(masked, heading_block, s.start) is None
+            and plain_from >= 0
+            and BLANK_LINE.search(masked, plain_from, s.start) is None
             and _ITEM_LINE.match(seg) is None  # `3. Safeguarding: JR`: the next item, not a task
         )
         if plain_run:
-            heading_block = s.end
+            plain_from = s.end
             plain_used = True
         elif action_heading and s.block.bullet and plain_used:
             action_heading = False  # plain lines were its tasks: a list after them is the next item's
