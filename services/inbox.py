@@ -1,8 +1,10 @@
 """The inbox folder: minutes dropped in are claimed once settled, ingested, filed as processed or rejected.
 
-A file still being written is not taken: it must look the same (size and mtime) on two looks, or be
-older than the settle time. Claimed files move to `.claimed/` first (an atomic rename), so two
-looks running at once never take the same file.
+A file still being written is not taken: its mtime must be older than the settle time, or (for a
+share whose clock runs ahead of ours) it must have looked the same, size and mtime, for the settle time
+on our clock. Two looks a moment apart (a scheduled one and a manual one) prove nothing.
+Claimed files move to `.claimed/` first (an atomic rename), so two looks running at once never take
+the same file.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 from muistio.settings import Settings
 
 CLAIMED, PROCESSED, REJECTED = ".claimed", "processed", "rejected"
-LOOKS = ".looks.json"  # what each waiting file looked like at the previous look
+LOOKS = ".looks.json"  # each waiting file: [size, mtime_ns, when first seen looking so]
 PARTIAL_SUFFIXES = (".part", ".tmp", ".crdownload", ".partial", "~")
 
 
@@ -42,7 +44,7 @@ def _waiting(inbox: Path) -> list[Path]:
     return sorted(found)
 
 
-def _read_looks(inbox: Path) -> dict[str, list[int]]:
+def _read_looks(inbox: Path) -> dict[str, list[float]]:
     try:
         data = json.loads((inbox / LOOKS).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -50,7 +52,7 @@ def _read_looks(inbox: Path) -> dict[str, list[int]]:
     return data if isinstance(data, dict) else {}
 
 
-def _write_looks(inbox: Path, looks: dict[str, list[int]]) -> None:
+def _write_looks(inbox: Path, looks: dict[str, list[float]]) -> None:
     tmp = inbox / (LOOKS + ".tmp")
     tmp.write_text(json.dumps(looks), encoding="utf-8")
     tmp.replace(inbox / LOOKS)
@@ -71,18 +73,18 @@ def claim_settled(inbox: Path, *, now: float, settle_seconds: float) -> list[str
     """Move each settled file into `.claimed/` and return the claimed paths (oldest look first)."""
     ensure_inbox(inbox)
     previous = _read_looks(inbox)
-    looks: dict[str, list[int]] = {}
+    looks: dict[str, list[float]] = {}
     claimed: list[str] = []
     for path in _waiting(inbox):
         try:
             stat = path.stat()
         except OSError:
             continue  # gone between the listing and now
-        seen = [stat.st_size, stat.st_mtime_ns]
-        unchanged = previous.get(path.name) == seen
-        old_enough = now - stat.st_mtime >= settle_seconds
-        if not (unchanged or old_enough):
-            looks[path.name] = seen  # look again next time
+        seen: list[float] = [stat.st_size, stat.st_mtime_ns]
+        before = previous.get(path.name)
+        since = before[2] if isinstance(before, list) and len(before) == 3 and before[:2] == seen else now
+        if now - stat.st_mtime < settle_seconds and now - since < settle_seconds:
+            looks[path.name] = [*seen, since]  # look again next time
             continue
         target = _free_name(inbox / CLAIMED, path.name)
         try:

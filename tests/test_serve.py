@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -166,9 +167,24 @@ def test_inbox_stores_the_seed_and_rejects_a_shopping_list_naming_why(served: Se
 def test_a_file_still_being_written_is_not_taken(served: Served) -> None:
     inbox = served.data_dir / "inbox"
     growing = inbox / "kesken.txt"
-    growing.write_text("Pöytäkirja\n", encoding="utf-8")  # fresh, never seen before: wait a look
-    served.wait_run(served.trigger("inbox", "every-minute"))
-    assert growing.exists()
+    growing.write_text("Pöytäkirja\n", encoding="utf-8")
+    done = threading.Event()
+
+    def keep_writing() -> None:  # a slow upload: the file grows all through the look
+        with growing.open("a", encoding="utf-8") as sink:
+            while not done.wait(0.2):
+                sink.write("rivi\n")
+                sink.flush()
+
+    writer = threading.Thread(target=keep_writing)
+    writer.start()
+    try:
+        look = served.wait_run(served.trigger("inbox", "every-minute"))
+    finally:
+        done.set()
+        writer.join()
+    assert look["state"]["type"] == "COMPLETED"
+    assert growing.exists() and not (inbox / ".claimed" / growing.name).exists()
     growing.unlink()
 
 
