@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import re
 import threading
 import time
 import uuid
@@ -381,8 +382,13 @@ def _record(
 Clockish = Callable[[], dt.datetime]
 
 
+_BARE_ADDRESS = re.compile(r"[^\s<>()\[\]\\,;:\"@]+@[^\s<>()\[\]\\,;:\"@]+")
+
+
 def _envelope_to(recipient: str) -> str:
     """The bare address of a stored recipient ('Name <a@b>' or 'a@b')."""
+    if _BARE_ADDRESS.fullmatch(recipient):
+        return recipient  # most rows: parsing them costs more than the SMTP command that carries them
     return parseaddr(recipient)[1] or recipient
 
 

@@ -103,6 +103,19 @@ def test_each_message_once_and_a_second_run_sends_nothing(engine: Engine) -> Non
     assert all(r.sent_at and NOW <= r.sent_at < NOW + dt.timedelta(seconds=30) for r in rows(engine))
 
 
+def test_the_envelope_carries_the_bare_address_of_a_named_or_plain_recipient(engine: Engine) -> None:
+    with session_scope(engine) as s:
+        enqueue([make_row(1, "Matti Meikäläinen <matti@example.org>"), make_row(2, "liisa.k+pj@example.org"),
+                 make_row(3, '"Virtanen, Ville" <ville@example.org>')], session=s)  # fmt: skip
+    with smtp_server() as server:
+        assert len(deliver(engine, smtp(server)).sent) == 3
+    assert sorted(e.rcpt_tos[0] for e in server.handler.envelopes) == [
+        "liisa.k+pj@example.org",
+        "matti@example.org",
+        "ville@example.org",
+    ]
+
+
 def test_451_then_accept_delivers_once_after_backoff(engine: Engine) -> None:
     queue(engine, 1)
     handler = Recorder(data_replies=["451 4.3.0 Mailbox busy, try later"])
