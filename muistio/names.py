@@ -602,6 +602,40 @@ kenneth kevin laura lawrence linda lisa louis margaret mark martin mary matthew 
 mike nancy nicholas nick patricia patrick paul peter philip rachel richard robert roger ronald
 ruth ryan sam samuel sandra sarah scott sean sharon simon stephen steve steven susan thomas tim
 timothy tom tony victoria walter william
+aapeli aatos ahti akseli alina alpo anita annikki anssi armas asta atso aulikki eemil eerika elmo
+emmi erika erno hely helka hertta ilari ilmo inkeri jalmari janika janina jarno jenny jonne joonas
+joona julius jutta jyri kaapo kaino kaisu kalevi kaarle katariina kaisla klaus kustaa lea liina
+lyydia maarit marianne marjaana marjukka matleena mauno miikka mikaela mirva niko nikolai noel olga
+paavali pasi patrik pekko pirita raakel rami raisa reetta riku riina roni rosa saija saku salla
+santtu sauli sebastian selma senja severi silja sirkku sohvi sonja stina sulo sune susanna taavi
+tarmo tauno teppo terho tiiu toini tuukka tuulia tuure uljas varpu veikka vertti vilja viljo virpi
+otso henriikka aleksandra juulia julianna kaj kristian kristoffer krister mirka onerva rauli soili
+ulriikka elsi jarmo kai
+agnes alf alfred alva amalia arne aron assar berit birger bertil bodil camilla carolina christian
+christoffer conny dagny ebbe edvin einar ellen elof emelie evert fanny folke fredrika gertrud greta
+gustaf göte hannes harald hedvig helge henning hilding hjalmar holger hugo ingemar ingela ingvar irene
+ivar jens joakim jonatan josef karolina katarina kristina lina linnéa ludvig lukas magdalena malte
+marcus margit mikael moa märta nanna nora oscar pernilla ragnhild rasmus rebecka rickard robin
+roger rut signe siri stellan sture svante sylvia teodor therese tilda tora tove ture valdemar vera
+vilhelm viveka wilhelm yngve åke jörgen jöran ulrik tuva tyra mia
+aaron abigail adrian aidan alec alfie alistair allan amelia andy angus annie archie arthur ashley
+audrey barry beatrice becky bernard beth betty bethany brenda brendan bridget callum calum cameron carl
+carla carole charlie charlotte chloe clare colin connor craig damian danny darren dave debbie
+declan denise derek diane dominic donna doris douglas duncan dylan eddie edith edmund eileen eleanor
+elaine ellie elliot eva evelyn fiona florence frances francis fraser freddie gareth gavin gemma
+geoffrey georgina gerry gillian glenn gordon graham hannah harriet harry hayley hazel heather hester
+howard hugh imogen isabel isabella isobel jacob jacqueline jake janice jasmine jeanette jill
+joanna joanne jodie joe josh joshua joyce julian justin kathleen kathryn katie kay kieran kim
+kirsty lauren leah lee leon leslie lewis liam lily lindsay lois lorna lorraine lucy luke lynn lynne
+madeleine malcolm marion martha matt maureen megan melanie michele mildred molly morgan muriel naomi
+natalie nathan neil niall nicola nicole nigel norman olivia owen pamela pauline phil phillip phoebe
+polly rebecca rhys rob rodney rory rosemary ross rowan roy russell sally samantha shane sheila
+shirley sophie stanley stella stuart sue suzanne teresa terry theresa toby tracy trevor valerie
+vanessa vicky vincent wayne wendy yvonne zoe zander
+ahmed ali amir anil arjun carlos chen diego dmitri elena fatima francesco gabriel giovanni hiroshi
+igor ivan jorge jose juan kenji luca lucas luis manuel marco mario mateo miguel mohammed muhammad
+omar pablo paolo pedro pierre raj rajesh ravi sergei sergey stefano tomasz vladimir wei yuki yusuf
+hassan fernando andrea matthias michal pavel piotr wolfgang jürgen dieter uwe heinz jörg
 """
 GIVEN_NAMES = frozenset(_GIVEN_NAMES_TEXT.split())
 
