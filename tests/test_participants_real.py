@@ -576,3 +576,27 @@ def test_a_roll_of_titled_names_run_into_the_next_sentence_is_read_not_refused()
     names = {p.name for p in got.participants}
     assert {"Markku Salo", "Heikki Piiro", "Ulla Saari", "Paavo Kokko", "Jari Ranta"} <= names
     assert "Johdon" not in " ".join(names)
+
+
+def test_a_roll_wrapped_after_och_or_samt_goes_on_to_the_next_line_with_guests_and_their_bodies() -> None:
+    text = (
+        "Styrelsemöte 2025-03-04\n\n§ 1 Mötet öppnades.\n"
+        "§ 2 Närvarande från styrelsen är Ludvig, Agnes, Ebba och Ivar samt\n"
+        "Hedvig från valberedningen och gäst Signe från kommunen.\n§ 3 Justerare valdes.\n"
+    )
+    got = people(text)
+    assert {"Ludvig", "Agnes", "Ebba", "Ivar", "Hedvig", "Signe"} <= set(got)
+    assert got["Hedvig"][2] == "valberedningen"
+    assert "guest" in got["Signe"][0] and "guest" not in got["Hedvig"][0]
+
+
+def test_nordic_offices_after_a_first_name_with_or_without_a_hyphen_are_notes_not_people() -> None:
+    text = (
+        "Protokoll styrelsemöte 2025-02-11\n\n"
+        "Närvarande: Stellan- webbansvarig, Tuva – vice kassör, Greta medlemsansvarig\n"
+        "Ej närvarande: Folke informationsansvarig, Ture-evenemangsansvarig\n\n"
+        "1. Mötets öppnande\n"
+    )
+    got = people(text)
+    assert set(got) == {"Stellan", "Tuva", "Greta", "Folke", "Ture"}
+    assert not got["Folke"][1] and not got["Ture"][1] and got["Greta"][1]

@@ -53,7 +53,7 @@ _BULLET_MARK = regex(r"^[-*•]\s*")
 # An organisation's acronym after a name (`Aino Aalto UEF`).
 _TRAILING_ACRONYM = regex(r"\s[A-ZÅÄÖ]{2,6}\.?$")
 # A line ending in a comma or a conjunction: the list goes on on the next line.
-_CONTINUES_LIST = regex(r"(?:,|\bja|\band|&)\s*$")
+_CONTINUES_LIST = regex(r"(?:,|\b(?:ja|sekä|and|och|samt)|&)\s*$")
 # Finnish case endings of a word that stands before a name (`Sihteeriksi`).
 _INFLECTED_ENDING = regex(r"(?:iin|aan|ään|ksi|ssa|ssä|sta|stä)$")
 _SENTENCE_OR_LINE_BREAK = regex(r"(?<=[.!?])\s+|\n")
@@ -361,6 +361,15 @@ _OFFICE = regex(
 _BODY_OFFICE = regex(r"^(?:(?:parish|town|city)\s+)?(?:council|board|committee)\s+(?=(?:vice[- ])?chair)")
 
 
+# Swedish and Finnish offices are compounds ending in an office word: `ekonomiansvarig`, `webbansvarig`,
+# `vice kassör`, `tiedotusvastaava`, `varajäsen` (a role word proper is read before this).
+_OFFICE_COMPOUND = regex(
+    r"(?:vice[ -]|vara|bitr(?:ädande|\.)?[ -]|biträdande )?[a-zåäö-]*(?:ansvarig|ansvariga|ordförande|"
+    r"sekreterare|kassör|ledamot|suppleant|revisor|sammankallande|samordnare|kontaktperson|handläggare|"
+    r"ombud|vastaava|vastaavat|koordinaattori|edustaja|sihteeri|rahastonhoitaja|taloudenhoitaja)"
+)
+
+
 @lru_cache(maxsize=4096)
 def _annotation_kind(a: str) -> tuple[str, str] | None:
     """('role', role) / ('absent', '') / ('partial', '') / ('org', name) for a bracketed or trailing note."""
@@ -380,8 +389,9 @@ def _annotation_kind(a: str) -> tuple[str, str] | None:
         r"^(?:for|presenting)\s+(?:agenda\s+)?items?\s+\d|^(?:kohta|kohdassa|kohdat|kohtaan)\s+\d", low
     ):
         return ("role", "presenter")
-    # An office is a description, not an organisation: `Treasurer`, `Warehouse Coordinator`.
-    if _OFFICE.search(low):
+    # An office is a description, not an organisation: `Treasurer`, `Warehouse Coordinator`,
+    # `ekonomiansvarig`, `tiedotusvastaava`.
+    if _OFFICE.search(low) or _OFFICE_COMPOUND.fullmatch(low):
         return ("desc", "")
     stripped = a.strip().strip(".")
     if _ACRONYM.match(stripped) or (_CAPITALISED_PHRASE.match(stripped) and len(stripped) <= 40):
@@ -582,6 +592,13 @@ _HANDLE_THEN_HYPHEN = regex(
 )
 
 
+# `Tim Roe from the Council`, `Johanna från festkommittén`: the name, then the body the person came from.
+_FROM_BODY = regex(
+    r"^(?P<n>.+?)\s+(?:(?:from|of|representing|for)\s+(?:the\s+)?(?P<o>[A-ZÅÄÖ].{1,60})"
+    r"|från\s+(?P<o2>[\wåäöÅÄÖ].{1,60}?))\.?$"
+)
+
+
 def _hyphen_org(piece: str) -> str:
     """`Ann Lee - Acme Corp (resigned)`: a spaced hyphen after a full name opens her organisation."""
     hyphen = _HYPHEN_ORG.match(piece) if " - " in piece else None
@@ -743,10 +760,17 @@ def split_people(
         # `vice ordförande` is one office, not `vice` followed by the chair's
         whole = _annotation_kind(bare) if bare[:1].islower() else None
         tail = _TRAILING_ROLE.search(bare) if whole is None or whole[0] != "role" else None
+        glued = _GLUED_OFFICE.fullmatch(bare) if tail is None and "-" in bare else None
+        if glued and _OFFICE_COMPOUND.fullmatch(glued["r"]):
+            notes.append(glued["r"])  # `Tor-telefonansvarig`: the office glued to the name with a hyphen
+            bare = glued["n"]
         if tail and _annotation_kind(tail.group("r")) is not None and _LETTER.search(bare[: tail.start()]):
-            # `Erkki Ikonen pj`, `Kauno Lehtomäki siht`: an office after the name without a comma.
+            # `Erkki Ikonen pj`, `Kauno Lehtomäki siht`, `Angelica mailansvarig`: an office after the
+            # name without a comma.
             kind = _annotation_kind(tail.group("r"))
-            if kind is not None and kind[0] in ("role", "absent"):
+            if kind is not None and (
+                kind[0] in ("role", "absent") or _OFFICE_COMPOUND.fullmatch(tail.group("r").lower())
+            ):
                 notes.append(tail.group("r"))
                 bare = bare[: tail.start()].strip()
         office_tail = _office_tail(bare)
@@ -757,6 +781,12 @@ def split_people(
         if bare.startswith("@") and " " not in bare and notes and _full_name(notes[0]):
             # `@jdoe (Jane Doe, chair)`: the handle is an alias; the person is the full name.
             bare, notes = notes[0], notes[1:]
+        # `gäst Helena från biblioteket`, `sihteeri Aino`: a role word before a lone given name.
+        lead = _ROLE_BEFORE_GIVEN.match(bare) if bare[:1].islower() else None
+        lead_kind = _annotation_kind(lead["r"]) if lead and is_given_name(lead["n"]) else None
+        lead_roles = [lead_kind] if lead_kind and lead_kind[0] == "role" else []
+        if lead_roles and lead:
+            bare = bare[lead.start("n") :]
         kind = _annotation_kind(bare) if bare else None
         if kind == ("desc", "") and "/" in bare:
             # `Parish Clerk/Responsible Finance Officer`: two offices, the first one known.
@@ -791,11 +821,9 @@ def split_people(
         toks = bare.split()
         org = None
         # `Tim Roe from the Council`, `Ann Lee of Parks Department`: the name, then the organisation.
-        frm = re.match(
-            r"^(?P<n>.+?)\s+(?:from|of|representing|for)\s+(?:the\s+)?(?P<o>[A-ZÅÄÖ].{1,60})$", bare
-        )
-        if frm and clean_name(frm["n"]) and len(frm["n"].split()) >= 2:
-            bare, org = frm["n"], frm["o"].strip()
+        frm = _FROM_BODY.match(bare)
+        if frm and clean_name(frm["n"]) and (len(frm["n"].split()) >= 2 or is_given_name(frm["n"])):
+            bare, org = frm["n"], (frm["o"] or frm["o2"]).strip()
             toks = bare.split()
         if len(toks) >= 3 and _ACRONYM.match(toks[-1].strip(".")):
             org = toks[-1].strip(".")
@@ -825,7 +853,7 @@ def split_people(
         if name is None:
             continue
         person = Person(name, [], org, present, not present)
-        for k in [*prefix_roles, *remark_kinds]:
+        for k in [*lead_roles, *prefix_roles, *remark_kinds]:
             _apply(person, k)
         for n in notes:
             if _are_initials(n, name):
@@ -883,6 +911,8 @@ _ROLL_STATUS = regex(
 )
 _PARTIAL_TAIL = regex(r"[ \t]+(?:saapui|poistui|kom|gick|arrived|left|joined)\b[^,;]*$", re.IGNORECASE)
 # `Erkki Ikonen pj`, `Aalto Lilli varsinainen jäsen`, `Ek Per ordinarie ledamot`: an office after the name
+_ROLE_BEFORE_GIVEN = regex(r"(?P<r>[a-zåäö][\w.]{1,25})\s+(?P<n>[A-ZÅÄÖ][a-zåäö'’-]+)\b(?!\s+[A-ZÅÄÖ])")
+_GLUED_OFFICE = regex(r"(?P<n>[A-ZÅÄÖ][a-zåäö'’]{1,20})\s?-\s?(?P<r>[a-zåäö][a-zåäö-]{3,30})")
 _TRAILING_ROLE = regex(
     r"(?<=[\w.])[ \t]+(?:(?:varsinainen|ordinarie|full|voting|elected|co-opted|valittu)[ \t]+)?"
     r"(?P<r>[a-zåäö][\w.]{1,20})$"
