@@ -600,3 +600,15 @@ def test_nordic_offices_after_a_first_name_with_or_without_a_hyphen_are_notes_no
     got = people(text)
     assert set(got) == {"Stellan", "Tuva", "Greta", "Folke", "Ture"}
     assert not got["Folke"][1] and not got["Ture"][1] and got["Greta"][1]
+
+
+def test_a_run_on_apologies_list_keeps_a_titled_surname_and_ignores_the_prose_after_it() -> None:
+    text = (
+        "Club AGM Minutes 3rd March 2025 Village Hall 7pm In attendance: Colin Barker (Chair) Fiona Dale "
+        "(Treasurer) Apologies: Mr. Whitfield (Head), Gareth Moss, Hazel Quinn, Rowan Fenwick, Lorna Pike, "
+        "Stanley Oakes, Trevor Lane Fiona Dale welcomed everyone to the hall and thanked the members for "
+        "their help and patience. 1) Minutes of the last meeting were agreed.\n"
+    )
+    got = people(text)
+    for name in ("Whitfield", "Gareth Moss", "Hazel Quinn", "Rowan Fenwick", "Lorna Pike", "Stanley Oakes"):
+        assert name in got and got[name][1] is False, name

@@ -1478,6 +1478,9 @@ def _single_labels(lines: list[str], reg: _Registry, used: set[int]) -> None:
 _DASH_WRAP = regex(r"[ \t]+[–—][ \t]*\n(?:[ \t]*\n)*[ \t]*(?:[–—][ \t]*)?")
 
 
+_PROSE_WORD = regex(r"(?<![\w'’-])[a-zåäö]{3,}\b")
+
+
 def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) -> bool:
     """Lists after a label on the same line (`Läsnä: A, B ja C`); whether an attendance list was found."""
     found_list = False
@@ -1526,16 +1529,21 @@ def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) ->
             # comma-separated piece already is one name (`jäsenet A B, C D, E F ja G H; lisäksi I J`).
             people = split_people(content, role, present)
             tops = _split_top(content)
-            pieces = len(tops)
+            # prose after the list (`... welcomed everyone and thanked the PTA`) is no names run together
+            pieces = sum(1 for t in tops if len(_PROSE_WORD.findall(t)) < 2)
             # `arkkipiispa Leo (puheenjohtaja), ..., kirkkoherra Markku Salminen`: titles before the names,
             # a comma after each entry; no piece holds two names run together
             titled = len(people) >= 3 and all(
                 len(_CAPITAL_WORD.findall(_BRACKETED.sub("", t))) <= 3 for t in tops
             )
+            # `Mrs. Richards (Head)`: a title before a lone surname makes it one person's name
+            surnames = {
+                _HONORIFIC.sub("", _BRACKETED.sub("", t)).strip() for t in tops if _HONORIFIC.match(t)
+            }
             if not (
                 len(people) >= 3
                 and (len(people) >= pieces - 1 or titled)
-                and all(2 <= len(p.name.split()) <= 3 for p in people)
+                and all(2 <= len(p.name.split()) <= 3 or p.name in surnames for p in people)
             ):
                 people = name_run(content, role, present)
         else:
