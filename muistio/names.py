@@ -602,7 +602,7 @@ kenneth kevin laura lawrence linda lisa louis margaret mark martin mary matthew 
 mike nancy nicholas nick patricia patrick paul peter philip rachel richard robert roger ronald
 ruth ryan sam samuel sandra sarah scott sean sharon simon stephen steve steven susan thomas tim
 timothy tom tony victoria walter william
-aapeli aatos ahti akseli alina alpo anita annikki anssi armas asta atso aulikki eemil eerika elmo
+aapeli aatos ahti akseli samuli alina alpo anita annikki anssi armas asta atso aulikki eemil eerika elmo
 emmi erika erno hely helka hertta ilari ilmo inkeri jalmari janika janina jarno jenny jonne joonas
 joona julius jutta jyri kaapo kaino kaisu kalevi kaarle katariina kaisla klaus kustaa lea liina
 lyydia maarit marianne marjaana marjukka matleena mauno miikka mikaela mirva niko nikolai noel olga

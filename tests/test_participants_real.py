@@ -612,3 +612,18 @@ def test_a_run_on_apologies_list_keeps_a_titled_surname_and_ignores_the_prose_af
     got = people(text)
     for name in ("Whitfield", "Gareth Moss", "Hazel Quinn", "Rowan Fenwick", "Lorna Pike", "Stanley Oakes"):
         assert name in got and got[name][1] is False, name
+
+
+def test_a_collapsed_surname_first_roll_with_group_names_between_is_read_by_its_given_names() -> None:
+    # a PDF transcription: line breaks and commas lost, the parties' names run in among the members
+    text = (
+        "EDUSTAJISTON KOKOUS 2 / PÖYTÄKIRJA Aika: Tiistaina klo Paikka: Auditorio Läsnä jäsenet: "
+        "Vihreä lista Harju Mikko Lampinen Sanna Koskela Joonas Oranssit Opiskelijat Pesonen Heidi "
+        "Rautio Tuomas Salminen Aino Sininen rintama Kallio Jussi Nurmi Veera "
+        "1 KOKOUKSEN AVAUS Puheenjohtaja avasi kokouksen.\n"
+    )
+    got = people(text)
+    expected = {"Mikko Harju", "Sanna Lampinen", "Joonas Koskela", "Heidi Pesonen", "Tuomas Rautio",
+                "Aino Salminen", "Jussi Kallio", "Veera Nurmi"}  # fmt: skip
+    assert expected <= set(got)
+    assert not any(w in " ".join(got) for w in ("Oranssit", "Opiskelijat", "Sininen", "Vihreä"))

@@ -2791,7 +2791,54 @@ def name_run(s: str, role: Role | None, present: bool) -> list[Person]:
         for k in range(max(members) + 1, min(switch_at, len(out))):
             if out[k].roles == ["member"]:
                 out[k].roles = ["guest"]
-    return out
+    return out or anchored_run(s, role, present)
+
+
+# Surname endings common in Finnish and Swedish (`Pääkkönen`, `Peltomäki`, `Strömberg`, `Lindqvist`).
+_SURNAME_END = regex(
+    r"(?:nen|la|lä|mäki|maa|salo|niemi|lahti|vaara|koski|järvi|aho|oja|puro|vuori|pelto|ström|berg|son|"
+    r"sson|lund|qvist|kvist|gren|man|holm|strand|dahl|blad|ell|ius|ing)$",
+    re.IGNORECASE,
+)
+
+
+def _pair_score(surname: str, given: str) -> int:
+    """How much `surname given` looks like one person's name (0: not a pair)."""
+    if not is_given_name(given) or is_given_name(surname):
+        return 0
+    return 2 + bool(_SURNAME_END.search(surname))
+
+
+def anchored_run(s: str, role: Role | None, present: bool) -> list[Person]:
+    """People in a run of names whose commas and line breaks were lost, with group names between them
+    (`Läsnä jäsenet: Vihreät Tilvis Matti Vaappo Tomi Keskeiset Koivisto Aleksi`): each name is found by
+    its known given name, and the whole run is read in the order (surname first or not) that explains
+    more of it. Words that pair with no given name (a party, a group) are left out."""
+    words = _RUN_TOKEN.findall(s)[:_RUN_MAX_TOKENS]
+    best: list[tuple[int, int]] = []
+    best_score = 0
+    for surname_first_order in (True, False):
+        score, pairs, k = 0, list[tuple[int, int]](), 0
+        while k + 1 < len(words):
+            a, b = words[k], words[k + 1]
+            if not (_RUN_NAME_TOKEN.match(a) and _RUN_NAME_TOKEN.match(b)):
+                k += 1
+                continue
+            got = _pair_score(a, b) if surname_first_order else _pair_score(b, a)
+            if got:
+                pairs.append((k + 1, k) if surname_first_order else (k, k + 1))
+                score += got
+                k += 2
+            else:
+                k += 1
+        if score > best_score:
+            best, best_score = pairs, score
+    names = [f"{words[g]} {words[f]}" for g, f in best]
+    # A roll: at least three names, which explain at least half of the run's capitalised words.
+    capitalised = sum(1 for w in words if _RUN_NAME_TOKEN.match(w))
+    if len(names) < 3 or 4 * len(names) < capitalised:
+        return []
+    return [Person(n, [role] if role else [], None, present, not present) for n in names]
 
 
 def _run_rosters(text: str, reg: _Registry, region_end: int) -> bool:
