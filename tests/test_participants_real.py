@@ -627,3 +627,26 @@ def test_a_collapsed_surname_first_roll_with_group_names_between_is_read_by_its_
                 "Aino Salminen", "Jussi Kallio", "Veera Nurmi"}  # fmt: skip
     assert expected <= set(got)
     assert not any(w in " ".join(got) for w in ("Oranssit", "Opiskelijat", "Sininen", "Vihreä"))
+
+
+def test_a_doubted_name_and_a_class_code_column_keep_their_roll_lines() -> None:
+    sv = "Årsmöte 4.9.2025\n\nNärvarande:\n\nIvar Lund, Hedvig Berg?, Malte Ek, Tilda Sjö\n\n1. Öppnande\n"
+    assert {"Ivar Lund", "Hedvig Berg", "Malte Ek", "Tilda Sjö"} <= set(people(sv))
+    fi = (
+        "VUOSIKOKOUS\n\nAika        4.11.2025 klo 18.00\n\nLäsnä\n\n"
+        "        Harju Kaisu    4B\n        Laine Tarmo        5A, 6C\n        Oja Reetta    2B\n\n"
+        "1 §    Kokouksen avaus\n"
+    )
+    assert {"Kaisu Harju", "Tarmo Laine", "Reetta Oja"} <= set(people(fi))
+
+
+def test_a_swedish_election_then_a_second_with_its_office_first_and_the_body_chair_who_opened() -> None:
+    text = (
+        "Protokoll fört vid föreningens årsmöte 2 mars 2025.\n\n"
+        "Närvarande: 21 medlemmar enligt lista.\n\n"
+        "1. Föreningens ordförande Greta Holm hälsade välkommen och öppnade mötet.\n\n"
+        "2. Till mötesordförande valdes Einar Berg, till sekreterare Agnes Lind.\n"
+    )
+    got = people(text)
+    assert "chair" in got["Einar Berg"][0] and "secretary" in got["Agnes Lind"][0]
+    assert "Greta Holm" in got and "chair" not in got["Greta Holm"][0]

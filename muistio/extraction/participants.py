@@ -498,6 +498,8 @@ def clean_name(raw: str) -> str | None:
     s = _MARKDOWN_MARK.sub("", raw).strip()
     s = _LEADING_DASH.sub("", s)
     s = _SPACES.sub(" ", s).strip(" .:;")
+    if s.endswith("?") and " " in s:
+        s = s[:-1]  # `Kalle Andersson?`: the secretary unsure of a spelling, still a name in the roll
     while True:
         stripped = _HONORIFIC.sub("", s, count=1)
         if stripped == s:
@@ -1280,6 +1282,8 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
         t = col.strip()
         if not t or RST_UNDERLINE.match(t):
             continue
+        if out and n_col > 0 and _CODE_CELL.fullmatch(t):
+            continue  # `Hirvikoski Vuokko    4B`: a class, room or unit code beside the name, no one's name
         if out and n_col > 0 and _is_description(t):
             # A column of offices beside the names: `Aino Aalto     kaksikielisyystoimikunnan puheenjohtaja`.
             for k in _description_roles(t):
@@ -1320,6 +1324,7 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
     return out
 
 
+_CODE_CELL = regex(r"(?=[^,]*\d)[\w./-]{1,6}(?:,[ \t]*[\w./-]{1,6})*")
 # `Councillors: A, B`, `Board Members - Thorsten Behrens, Paolo Vecchi`: a group inside the roster
 _SUB_LABEL = regex(
     r"^(?P<label>[A-ZÅÄÖ][^\W\d_]*(?:[ \t]+[^\W\d_]+){0,3})(?::|[ \t]+[-–])[ \t]+(?P<rest>\S.*)$"
@@ -1791,6 +1796,8 @@ _SV_ELECTION = regex(
 )
 # `... och Tobias till mötessekreterare`: a second election in the same sentence.
 _SV_AND_ELECTION = regex(r"\s+och\s+" + _SV_NAMES + r"\s+till\s+" + _SV_ROLE)
+# `Till ordförande valdes X, till sekreterare Y`: the second election with its office first.
+_SV_THEN_ELECTION = regex(r"[ \t]*(?:,|och)[ \t]+(?:och[ \t]+)?till[ \t]+" + _SV_ROLE + r"[ \t]+" + _SV_NAMES)
 
 
 def _sv_role(word: str) -> Role:
@@ -1837,6 +1844,11 @@ def _sv_elections(text: str, reg: _Registry) -> None:
         more = _SV_AND_ELECTION.match(m.string, m.end())
         if more:
             found.append((more.group("names"), _sv_role(more.group("role"))))
+        elif m.group("role3"):
+            end = m.end()
+            while then := _SV_THEN_ELECTION.match(m.string, end):
+                found.append((then.group("names"), _sv_role(then.group("role"))))
+                end = then.end()
         for chunk, r in found:
             for p in split_people(chunk, r):
                 if not is_organisation(p.name) and p.name.lower() not in ("mötet", "styrelsen"):
@@ -1934,7 +1946,7 @@ _ACTOR = regex(
     # The lookahead first: most positions hold a lower-case letter and fail at once.
     r"(?<!\S)(?=[ \t\-*•A-ZÅÄÖÜ])(?:^|(?<=\n)|(?<=[.!?:]\s))[ \t]*(?:[-*•][ \t]+)?"
     # Another body's officer (`Hallituksen puheenjohtaja X avasi`): named by the office, without its role.
-    r"(?:(?P<of>[A-ZÅÄÖ][\w-]+n[ \t]+)?"
+    r"(?:(?P<of>[A-ZÅÄÖ][\w-]+(?:n|ens|ets|ns)[ \t]+)?"
     r"(?P<office>puheenjohtaja|pj\.?|sihteeri|rahastonhoitaja|the\s+chair|chair(?:man|person|woman)?|"
     r"ordförande|Ordförande|sekreterare|Sekreterare|"
     r"president|secretary|treasurer|Puheenjohtaja|Sihteeri|Rahastonhoitaja|The\s+[Cc]hair|Chair(?:man|person)?|"
