@@ -618,6 +618,8 @@ ivar jens joakim jonatan josef karolina katarina kristina lina linnéa ludvig lu
 marcus margit mikael moa märta nanna nora oscar pernilla ragnhild rasmus rebecka rickard robin
 roger rut signe siri stellan sture svante sylvia teodor therese tilda tora tove ture valdemar vera
 vilhelm viveka wilhelm yngve åke jörgen jöran ulrik tuva tyra mia
+carsten jesper mette søren niels morten kirsten birthe bent preben poul ole jørgen knut sigrid solveig
+torbjørn trond geir eirik
 aaron abigail adrian aidan alec alfie alistair allan amelia andy angus annie archie arthur ashley
 audrey barry beatrice becky bernard beth betty bethany brenda brendan bridget callum calum cameron carl
 carla carole charlie charlotte chloe clare colin connor craig damian danny darren dave debbie

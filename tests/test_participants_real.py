@@ -650,3 +650,17 @@ def test_a_swedish_election_then_a_second_with_its_office_first_and_the_body_cha
     got = people(text)
     assert "chair" in got["Einar Berg"][0] and "secretary" in got["Agnes Lind"][0]
     assert "Greta Holm" in got and "chair" not in got["Greta Holm"][0]
+
+
+def test_a_collapsed_name_and_town_table_after_a_label_that_follows_a_comma() -> None:
+    # a PDF's table (name, town, office) run into one line; the label stands after the place's comma
+    text = (
+        "PROTOKOLL FÖRT VID STYRELSEMÖTE 3 MARS 2025 Plats: Folkets hus, (Storgatan), Närvarande "
+        "ledamöter: Sigrid Åberg, Umeå, ordförande Ingrid Falk, Lund, vice ordförande Gustaf Rönn, "
+        "Malmö Karl-Erik Strand, Borås Carsten Lind, Kalmar B K Svedin, Visby Anna Sofia Wrede, "
+        "personalrepresentant Bilagor: 1. Ekonomisk rapport 2. Budget\n"
+    )
+    got = people(text)
+    assert {"Sigrid Åberg", "Ingrid Falk", "Gustaf Rönn", "Karl-Erik Strand", "Carsten Lind", "B K Svedin",
+            "Anna Sofia Wrede"} <= set(got)  # fmt: skip
+    assert got["Ingrid Falk"][2] == "Lund" and "chair" in got["Sigrid Åberg"][0]

@@ -275,7 +275,7 @@ _SINGLE_LABEL_BARE = regex(r"(?P<label>" + _ALL_SINGLE + r")", re.IGNORECASE)
 _EMOJI = "[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]"
 _INLINE_LABEL = regex(
     # `(?<!\S)` first: every start below follows a space or a line break, and mid-word positions fail at once.
-    r"(?:(?<!\S)(?:^|(?<=\n)|(?<=INFO:\s)|(?<=[.)]\s)|(?<=[·•|–=-]\s)|(?<=\w\s)(?=(?-i:[A-ZÅÄÖ])))"
+    r"(?:(?<!\S)(?:^|(?<=\n)|(?<=INFO:\s)|(?<=[.)]\s)|(?<=[·•|–=-]\s)|(?<=[\w,]\s)(?=(?-i:[A-ZÅÄÖ])))"
     # `Minnesanteckningar från mötet 2009-03-16Närvarande:`: a label run into the date before it.
     r"|(?<=\d)(?=(?-i:[A-ZÅÄÖ][a-zåäö])))"
     r"[ \t]*(?:"
@@ -2592,7 +2592,7 @@ def _column_labels(text: str, reg: _Registry) -> tuple[bool, set[int]]:
 
 # --- rosters whose line breaks were lost (PDF text): `Osallistujat Aino Aalto Pekka Puro, pj ...` ---
 _RUN_TOKEN = regex(r"[(),;]|[^\s(),;]+")
-_RUN_INITIAL = regex(r"^[A-ZÅÄÖ]\.(?:[A-ZÅÄÖ]\.)*$")
+_RUN_INITIAL = regex(r"^[A-ZÅÄÖ]\.(?:[A-ZÅÄÖ]\.)*$|^[A-ZÅÄÖ]$")
 _RUN_NAME_TOKEN = regex(r"^[A-ZÅÄÖÜÉ][a-zåäöüéèáà'’]+(?:-[A-ZÅÄÖa-zåäö][a-zåäöüéèáà'’]+)*$")
 # A colon-less list label at a run's start, capitalised as a heading word is.
 _RUN_LABEL = regex(
@@ -2690,6 +2690,10 @@ def name_run(s: str, role: Role | None, present: bool) -> list[Person]:
         pending.clear()
         if not units:
             return True
+        if len(units) == 1 and " " in units[0]:
+            units = units[0].rsplit(" ", 1)  # `P O Lindencrona`: initials and a surname, one name
+        elif len(units) == 3 and is_given_name(units[0]) and is_given_name(units[1]):
+            units = [f"{units[0]} {units[1]}", units[2]]  # `Anna Sophie Liebst`: two given names
         if len(units) % 2:
             return False
         for piece in _pairs(units):
@@ -2768,6 +2772,21 @@ def name_run(s: str, role: Role | None, present: bool) -> list[Person]:
             and not office
         )
         if in_note:
+            # `Göteborg Jan-Olof Hedström`: a known given name after the note's word opens the next name
+            opens = (
+                is_name_word
+                and bool(note)
+                and not prev_lower
+                and (is_given_name(t.split("-")[0]) or bool(_RUN_INITIAL.match(t)))
+                and k + 1 < len(toks)
+                and bool(_RUN_NAME_TOKEN.match(toks[k + 1]) or _RUN_INITIAL.match(toks[k + 1]))
+            )
+            if opens:
+                close_note()
+                in_note = False
+                pending.append(t)
+                k += 1
+                continue
             if is_name_word and (prev_lower or not note):
                 if prev_lower:
                     close_note()
