@@ -303,3 +303,22 @@ def test_plain_lines_right_under_an_actions_label_are_tasks_until_the_next_item(
         "SB working with the office on sending leaflets out",
         "SB to find out from Nicole how many families are at the school",
     ]
+
+
+def test_a_list_item_naming_a_task_then_its_owners_after_a_dash() -> None:
+    text = (
+        "Hallituksen kokous 5.3.2025\n\nLäsnä: Jonna Virta, Janne Koski, Satu Aalto\n\n"
+        "3. Vuosikokouksen valmistelu\n"
+        "   1. Tilinpäätös – Jonna\n"
+        "   2. Toimintakertomus – Janne + Satu\n"
+        "4. Jäsenet\n"
+        "   - Jäsenrekisterin siivous – Tarmo\n"
+        "Läsnä olleet:\n"
+        "   - Jonna Virta – puheenjohtaja\n"
+    )
+    owners = {i.quote: i.owners for i in _items(text)}
+    assert owners == {
+        "Tilinpäätös – Jonna": ["Jonna Virta"],
+        "Toimintakertomus – Janne + Satu": ["Janne Koski", "Satu Aalto"],
+        "Jäsenrekisterin siivous – Tarmo": ["Tarmo"],
+    }

@@ -85,7 +85,7 @@ from muistio.extraction.parts import Section, may_hold
 from muistio.extraction.sentences import Sentence
 from muistio.extraction.vocabulary import ACTION_HEADINGS, words
 from muistio.morphology import Morphology
-from muistio.names import Roster, strong_grade
+from muistio.names import Roster, is_given_name, strong_grade
 from muistio.patterns import regex
 
 # 'Also Tom will ...', 'Lisäksi Ari tilaa ...': a sentence adverb before the subject, not part of it
@@ -272,6 +272,40 @@ def _owner_line_hit(text: str, a: int, b: int, owners: _Owners, bullet: bool) ->
         return None
     task = rest[modal.start(1) :] if modal else rest
     return _Hit(a + (m.start("subj") - a), b, names, 0.8, "en-subject", _clean(task))
+
+
+# 'Tilinpäätös – Jonna', '- Kutsu kokoukseen – Janne + Johanna': a list item, the task, a dash, its owners
+_TASK_DASH_OWNER = regex(
+    r"\s*(?:[-*•]\s+|\d{1,2}[.)]\s+)?(?P<task>[^–—\n]{3,120}?)\s+[–—]\s+"
+    r"(?P<who>[A-ZÅÄÖ][\w'’-]+(?:\s*(?:\+|&|,|\bja\b|\band\b|\boch\b)\s*[A-ZÅÄÖ][\w'’-]+){0,3})\s*\.?"
+)
+_LIST_NUMBER = regex(r"\s*\d{1,2}[.)]\s")
+
+
+def _task_dash_owner_hit(text: str, a: int, b: int, owners: _Owners, bullet: bool) -> _Hit | None:
+    """'Tilinpäätös – Jonna': a list item naming a task, then after a dash only the people who do it.
+
+    The owners must be participants or plain given names; a name before the dash (`Ann Lee – chair`,
+    a roll) or an office after it is no task.
+    """
+    if "–" not in text[a:b] and "—" not in text[a:b]:
+        return None
+    m = _TASK_DASH_OWNER.fullmatch(text, a, b)
+    if m is None or not (bullet or _LIST_NUMBER.match(text, a, b)):
+        return None
+    task = m.group("task").strip()
+    names = _split_names(m.group("who"))
+    if (
+        not names
+        or not any(c.islower() for c in task)
+        or task.endswith(":")
+        or owners.known(task)
+        or owners.known(task.split()[0])
+        or any(owners.roster.organization(n) for n in names)
+        or not all(owners.known(n) or is_given_name(n) for n in names)
+    ):
+        return None
+    return _Hit(m.start("task"), m.end("who"), names, 0.7, "task-owner", _clean(task))
 
 
 # 'Lauri -pohtii arkkitehtuurimallia Jarmo -korjaa määrittelyä': a task list whose line breaks were lost

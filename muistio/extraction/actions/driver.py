@@ -62,6 +62,7 @@ from muistio.extraction.actions.detectors import (
     _presenters,
     _pronoun_hit,
     _resolution_clause_hits,
+    _task_dash_owner_hit,
     _we_hits,
 )
 from muistio.extraction.actions.due import (
@@ -528,6 +529,12 @@ def _section_items(
             and (line_hit := _owner_line_hit(masked, s.start, s.end, owners, s.block.bullet))
         ):
             hits.append(line_hit)
+        elif (
+            not irc_speaker
+            and not roll_or_agenda
+            and (dash_hit := _task_dash_owner_hit(masked, s.start, s.end, owners, s.block.bullet))
+        ):
+            hits.append(dash_hit)
         elif irc_speaker or (turn and not label and not _NOT_A_SPEAKER.match(seg)):
             speaker = irc_speaker or (turn.group("who") if turn else "")
             body_a = s.start + (turn.end() if turn and own_turn and not irc_speaker else 0)
