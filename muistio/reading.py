@@ -119,6 +119,8 @@ def _extract(data: bytes, name: str, ext: str, max_pages: int) -> tuple[str, str
     text = decode_text(data, name)
     if ext not in _HTML_EXTS and _WIKI_TABLE_START.search(text):
         text = wiki_tables_to_text(text)
+    if ext in _MD_EXTS and "<" in text:
+        text = _md_html_blocks(text)
     if "<br" in text and ext not in _HTML_EXTS:
         text = "\n".join(
             _pipe_row_breaks(line) if line.lstrip().startswith("|") else _BR.sub("\n", line)
@@ -133,6 +135,25 @@ def _extract(data: bytes, name: str, ext: str, max_pages: int) -> tuple[str, str
     if ext in _TEXT_FORMATS:
         return _TEXT_FORMATS[ext], text
     raise ReadError(f"{name}: unsupported file type {ext or '(no extension)'}")
+
+
+# A paragraph of Markdown that opens with a block-level HTML tag is HTML (CommonMark's HTML block, which
+# runs to the next blank line): GitHub minutes often hold their table of actions as a raw `<table>`.
+_MD_HTML_BLOCK = regex(
+    r"[ \t]{0,3}<(?:table|thead|tbody|tr|td|th|div|p|ol|ul|li|dl|details|blockquote|h[1-6]|pre|section)"
+    r"[\s>/]",
+    re.IGNORECASE,
+)
+_BLANK_LINES = regex(r"(\n[ \t]*\n)")
+
+
+def _md_html_blocks(text: str) -> str:
+    """Markdown with each HTML block turned into its visible text, line breaks at its block elements."""
+    parts = _BLANK_LINES.split(text)
+    for k in range(0, len(parts), 2):
+        if _MD_HTML_BLOCK.match(parts[k].lstrip("\n")):
+            parts[k] = html_to_text(parts[k]).strip("\n")
+    return "".join(parts)
 
 
 # An HTML line break in Markdown or plain text breaks the line, except in a table row whose cell it splits.
@@ -410,6 +431,7 @@ _BLOCK_TAGS = frozenset(
     ]
 )
 _CELL_BREAK = "\x00"  # a <br> inside a table cell, until the row is written
+_CELL_BLOCKS = frozenset({"li", "p", "div", "ol", "ul"})
 _SKIP_TAGS = frozenset({"script", "style", "head", "noscript", "template", "svg"})
 _STRIKE_TAGS = frozenset({"s", "del", "strike"})
 
@@ -429,6 +451,9 @@ class _HTMLText(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Open a tag: skip invisible ones, break lines at blocks."""
+        if self.row and tag in _CELL_BLOCKS:
+            self.row[-1][1].append(_CELL_BREAK)  # a list or paragraphs in a cell: its entries, one a row
+            return
         if tag in _SKIP_TAGS:
             self.skip += 1
         elif tag == "pre":
@@ -465,6 +490,8 @@ class _HTMLText(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         """Close a tag."""
+        if self.row and tag in _CELL_BLOCKS:
+            return
         if tag in _SKIP_TAGS:
             self.skip = max(0, self.skip - 1)
         elif tag == "pre":

@@ -322,3 +322,15 @@ def test_a_list_item_naming_a_task_then_its_owners_after_a_dash() -> None:
         "Toimintakertomus – Janne + Satu": ["Janne Koski", "Satu Aalto"],
         "Jäsenrekisterin siivous – Tarmo": ["Tarmo"],
     }
+
+
+def test_a_table_cell_that_opens_with_a_doer_and_to_is_a_task_of_its_own() -> None:
+    md = (
+        "# Working group 2025-05-06\n\nAttendees:\n\n* Ana Ruiz\n* Tom Berg\n\n## Notes\n\n"
+        "Point | Notes | Actions\n\n"
+        "1. Budget | Agreed on; Glossary | Ana to share the inventory; Tom to draft the plan\n"
+    )
+    doc = Document(path="wg.md", format="md", sha256="0", source_text=md, text=md)
+    got = {i.quote: i.owners for i in extract(doc).action_items}
+    assert got["Ana to share the inventory"] == ["Ana Ruiz"]
+    assert got["Tom to draft the plan"] == ["Tom Berg"]

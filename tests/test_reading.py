@@ -406,3 +406,20 @@ def test_html_cell_breaks_split_rows_only_when_columns_match() -> None:
     assert "A Aa | x" in both and "B Bb | y" in both
     uneven = read_bytes(b"<table><tr><td>A Aa<br>B Bb</td><td>x<br>y<br>z</td></tr></table>", "m.html").text
     assert "A Aa; B Bb | x; y; z" in uneven
+
+
+def test_an_html_table_in_markdown_is_read_as_rows_and_a_list_in_a_cell_as_its_entries() -> None:
+    md = (
+        "# Working group 2025-05-06\n\n* Ana Ruiz\n* Tom Berg\n\n"
+        '<table><thead><tr><th width="180">Point</th><th>Notes</th><th>Actions</th></tr></thead><tbody>'
+        "<tr><td>1. Budget</td><td><p>Agreed on</p><ol><li>Glossary</li><li>Plan<br></li></ol></td>"
+        "<td><ol><li>Ana to share the inventory</li><li>Tom to draft the plan</li></ol></td></tr>"
+        "</tbody></table>\n\nClosing words.\n"
+    )
+    doc = read_bytes(md.encode(), "wg.md")
+    assert "<" not in doc.text and "Closing words." in doc.text
+    rows = [line for line in doc.text.splitlines() if " | " in line]
+    assert rows == [
+        "Point | Notes | Actions",
+        "1. Budget | Agreed on; Glossary; Plan | Ana to share the inventory; Tom to draft the plan",
+    ]

@@ -91,18 +91,30 @@ from muistio.morphology import Morphology
 from muistio.names import Roster, fold
 from muistio.patterns import regex
 
+# A table cell that opens with a doer and a modal: `... | Hwang to share the inventory`
+_CELL_TASK = regex(rf" \| (?={_SUBJECT.pattern}\s+(?:to|will|shall|ska|kommer)\s)")
+
 
 def _split_at_markers(masked: str, sents: list[Sentence]) -> list[Sentence]:
-    """A line that opens with a marker ('action item: ...') starts a new sentence, whatever its case."""
+    """A line that opens with a marker ('action item: ...') starts a new sentence, whatever its case;
+    so does a table cell that opens with a doer and a modal (`| Ann to send ...`)."""
     out: list[Sentence] = []
     for s in sents:
         start = s.start
+        cuts = (
+            [m.start() for m in _CELL_TASK.finditer(masked, s.start, s.end)]
+            if " | " in masked[s.start : s.end]
+            else []
+        )
         nl = masked.find("\n", start, s.end)
         while nl != -1:
             if _EXPLICIT.match(masked[nl + 1 : s.end]) and masked[start:nl].strip():
-                out.append(Sentence(start, nl, s.block))
-                start = nl + 1
+                cuts.append(nl)
             nl = masked.find("\n", nl + 1, s.end)
+        for cut in sorted(cuts):
+            if masked[start:cut].strip():
+                out.append(Sentence(start, cut, s.block))
+                start = cut + (3 if masked.startswith(" | ", cut) else 1)
         out.append(s if start == s.start else Sentence(start, s.end, s.block))
     return out
 
