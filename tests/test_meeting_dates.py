@@ -443,3 +443,13 @@ def test_a_remark_about_approval_far_before_the_date_in_a_run_on_text_does_not_d
     )
     got = extract(read_bytes(text.encode(), "x.txt"))
     assert got.meeting is not None and got.meeting.date == "2026-02-02"
+
+
+def test_a_date_in_another_table_cell_is_not_the_next_meeting_s() -> None:
+    text = (
+        "# Working group 2025-06-03\n\n## Attendees:\n\n* Ana Ruiz\n* Tom Berg\n\n## Notes\n\n"
+        "Point | Notes | Actions\n"
+        "6. Process flow | Partners invited to attend next meeting to discuss the flow | "
+        "Ana to invite Bo to 10 June workshop\n"
+    )
+    assert run(text).next_meeting is None

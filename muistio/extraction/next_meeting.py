@@ -165,7 +165,9 @@ _LOG_LINE = r"[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?<[@+%]?[^\s<>]+>"
 
 # every cut starts at a space, tab or line break: the lookahead skips other positions at once
 _SENTENCE_CUT = regex(
-    r"(?=[ \t\n])(?:(?<=[.!?])(?:[ \t]+\n?|\n)[ \t]*(?=[A-ZÅÄÖ])|\n[ \t]*\n|\n(?=[ \t]*[-*•])|\n(?="
+    # a table's cell separator too: `IOG to attend next meeting | Ann to invite Bo to 10 June workshop`
+    r"(?=[ \t\n])(?:(?<=[.!?])(?:[ \t]+\n?|\n)[ \t]*(?=[A-ZÅÄÖ])|\n[ \t]*\n|\n(?=[ \t]*[-*•])|[ \t]\|[ \t]"
+    r"|\n(?="
     + _LOG_LINE
     + "))"
 )
