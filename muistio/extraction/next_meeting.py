@@ -167,9 +167,7 @@ _LOG_LINE = r"[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?<[@+%]?[^\s<>]+>"
 _SENTENCE_CUT = regex(
     # a table's cell separator too: `IOG to attend next meeting | Ann to invite Bo to 10 June workshop`
     r"(?=[ \t\n])(?:(?<=[.!?])(?:[ \t]+\n?|\n)[ \t]*(?=[A-ZÅÄÖ])|\n[ \t]*\n|\n(?=[ \t]*[-*•])|[ \t]\|[ \t]"
-    r"|\n(?="
-    + _LOG_LINE
-    + "))"
+    r"|\n(?=" + _LOG_LINE + "))"
 )
 
 
