@@ -15,6 +15,11 @@ def _items(text: str, min_confidence: float = 0.5) -> list[ActionEntry]:
     return extract(doc, min_confidence=min_confidence).action_items
 
 
+def _owners(text: str) -> dict[str, list[str]]:
+    """Each item's quote -> its owners."""
+    return {i.quote: i.owners for i in _items(text)}
+
+
 def _by_quote(items: list[ActionEntry]) -> dict[str, ActionEntry]:
     return {i.quote: i for i in items}
 
@@ -316,8 +321,7 @@ def test_a_list_item_naming_a_task_then_its_owners_after_a_dash() -> None:
         "Läsnä olleet:\n"
         "   - Jonna Virta – puheenjohtaja\n"
     )
-    owners = {i.quote: i.owners for i in _items(text)}
-    assert owners == {
+    assert _owners(text) == {
         "Tilinpäätös – Jonna": ["Jonna Virta"],
         "Toimintakertomus – Janne + Satu": ["Janne Koski", "Satu Aalto"],
         "Jäsenrekisterin siivous – Tarmo": ["Tarmo"],
@@ -334,3 +338,20 @@ def test_a_table_cell_that_opens_with_a_doer_and_to_is_a_task_of_its_own() -> No
     got = {i.quote: i.owners for i in extract(doc).action_items}
     assert got["Ana to share the inventory"] == ["Ana Ruiz"]
     assert got["Tom to draft the plan"] == ["Tom Berg"]
+
+
+def test_a_list_item_of_a_participant_and_a_bare_imperative_and_a_given_name_before_a_colon() -> None:
+    text = (
+        "## Plenum 2025-01-16\n\n### Credentials\n- Present: Dyana, Bob, Fazli, Roland\n\n### Items\n"
+        "- (Dyana) Discussion.\n"
+        "- Fazli contact the landlord and apologise\n"
+        "- Bob talk to Luther about the rota\n"
+        "- Jessica: include the events in the agenda template\n"
+        "- Budget: review the figures\n"
+        "- Roland presented the plans\n"
+    )
+    assert _owners(text) == {
+        "Fazli contact the landlord and apologise": ["Fazli"],
+        "Bob talk to Luther about the rota": ["Bob"],
+        "Jessica: include the events in the agenda template": ["Jessica"],
+    }

@@ -219,7 +219,8 @@ _EN_IMPERATIVE = _EN_TASK_VERBS | words(
     retire cancel postpone reschedule move book reserve confirm recheck double-check prepare plan
     organise organize clean tidy fix mend paint build demolish dig plant water mow sweep empty fill
     replace renew print scan copy photograph film store label pack unpack ship return borrow lend
-    draft redraft revise polish finish complete start begin continue resume pursue
+    draft redraft revise polish finish complete start begin continue resume pursue include apologise
+    apologize
     """
 )
 
@@ -232,6 +233,21 @@ _FIRST_CAP_WORD = regex(r"([A-Z][a-z]+)\b(?![-'’])")
 _OWNER_LINE_MODAL = regex(r"(?:will|'ll|shall|to|is\s+to|needs?\s+to)\s+([a-z][\w-]*)")
 
 
+# '- Fazli contact Faisal and apologise': a list item, a participant, then a bare imperative
+_BARE_IMPERATIVE = regex(rf"\s*[-*•]\s*{_SUBJECT.pattern}\s+(?P<verb>[a-z][a-z-]+)\b")
+
+
+def _bare_imperative_hit(text: str, a: int, b: int, owners: _Owners) -> _Hit | None:
+    """A list item whose participants are followed by an English imperative: their task."""
+    m = _BARE_IMPERATIVE.match(text, a, b)
+    if m is None or m.group("verb") not in _EN_IMPERATIVE or m.group("verb") in _EN_NOT_VERBS:
+        return None
+    names = _split_names(m.group("subj"))
+    if not names or not all(owners.known(n) for n in names):
+        return None
+    return _Hit(m.start("subj"), b, names, 0.75, "en-subject", _clean(text[m.start("verb") : b]))
+
+
 def _owner_line_hit(text: str, a: int, b: int, owners: _Owners, bullet: bool) -> _Hit | None:
     """'KN: will recalibrate ...', 'Ana Berg — write the memo', 'Kalle: tilaa kaapelit'.
 
@@ -241,12 +257,15 @@ def _owner_line_hit(text: str, a: int, b: int, owners: _Owners, bullet: bool) ->
     """
     head = text[a : min(b, a + 80)]
     if ":" not in head and "—" not in head and "–" not in head and " -" not in head:
-        return None  # cheap test first: most sentences have no owner label
+        return _bare_imperative_hit(text, a, b, owners) if bullet else None
     m = _OWNER_LINE.match(text, a, b)
     if not m:
         return None
     names = _split_names(m.group("subj"))
-    if not names or not all(owners.known(n) or _initials_of(n, owners) for n in names):
+    # In a list, a given name before the colon names the doer even when the roll left them out.
+    if not names or not all(
+        owners.known(n) or _initials_of(n, owners) or (bullet and is_given_name(n)) for n in names
+    ):
         return None
     rest = text[m.end() : b]
     modal = _OWNER_LINE_MODAL.match(rest)
