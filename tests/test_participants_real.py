@@ -664,3 +664,31 @@ def test_a_collapsed_name_and_town_table_after_a_label_that_follows_a_comma() ->
     assert {"Sigrid Åberg", "Ingrid Falk", "Gustaf Rönn", "Karl-Erik Strand", "Carsten Lind", "B K Svedin",
             "Anna Sofia Wrede"} <= set(got)  # fmt: skip
     assert got["Ingrid Falk"][2] == "Lund" and "chair" in got["Sigrid Åberg"][0]
+
+
+def test_a_roll_of_one_entry_a_line_with_offices_in_brackets_and_glued_remarks_and_no_body_above() -> None:
+    # a page cut above the roll: its first line is a person, not the body's name
+    text = (
+        "Dana Kerr (Council Chair)\nOwen Pratt (President)\nHayley Moss (Media Officer) –left early\n"
+        "Rhys Dunn (Women’s Rep)\nIn Attendance\nGreta Pye (Services Manager)\n"
+        "1. Welcome from Chair\nDana Kerr welcomed Council.\n"
+        "2. Apologies for absence\nApologies of absence were received from:\n"
+        "Nina Cole(Ethics Rep)\nGavin Shaw (School President of Forensic and Investigative Science)\n"
+        "Tara Hume (Open Council)\n3. Minutes\nAgreed.\n"
+    )
+    ex = run(text, "council.txt")
+    got = {p.name: p.present for p in ex.participants}
+    assert ex.group is None
+    came = {"Dana Kerr", "Owen Pratt", "Hayley Moss", "Rhys Dunn", "Greta Pye"}
+    sorry = {"Nina Cole", "Gavin Shaw", "Tara Hume"}
+    assert got == {**dict.fromkeys(came, True), **dict.fromkeys(sorry, False)}
+
+
+def test_two_names_run_together_an_acronym_office_before_a_name_and_a_time_of_arrival() -> None:
+    text = (
+        "Hallituksen kokous 4.1.2025\n\nPaikalla: Heikki Kaste, Kimmo Vire, Minna Turtia 17.30 lähtien, "
+        "Marja Mattila, Annina Repo Risto Limppu Lind\n\n1. Kokouksen avaus\n"
+    )
+    assert {"Minna Turtia", "Annina Repo", "Risto Limppu Lind"} <= set(people(text))
+    council = people("Parish Council 9 May 2025\n\nPresent: Cllr Ann Hale, PCO Lowri Ames and Dave Atkin\n")
+    assert council["Lowri Ames"][2] == "PCO" and "Dave Atkin" in council

@@ -9,6 +9,7 @@ from datetime import date, datetime, time
 from muistio import dates as _dates
 from muistio.extraction import vocabulary
 from muistio.extraction.parts import BLANK_LINE
+from muistio.names import is_given_name
 from muistio.patterns import regex
 
 # --- small patterns used throughout this module, compiled once at import ------------------------------
@@ -971,6 +972,22 @@ def _strip_dates(s: str) -> str:
 _SUBJECT = regex(r"^(?:subject|aihe)\s*:\s*(?:(?:re|fwd?|vs|vl|sv|aw)\s*:\s*)*", re.IGNORECASE)
 
 
+# A roll's heading without a colon (`In Attendance`): the list starts, no body's name below it.
+_ROLL_HEADING_LINE = regex(
+    r"(?:in\s+attendance|also\s+in\s+attendance|present|attendees|apologies|läsnä|paikalla|osallistujat|"
+    r"närvarande|deltagare|frånvarande|poissa)\s*:?",
+    re.IGNORECASE,
+)
+_PERSON_LINE = regex(
+    r"([A-ZÅÄÖ][\w'’-]+)(?:\s+[A-ZÅÄÖ][\w'’-]+){1,2}\s*\(([^()]{1,80})\)(?:\s*[–—-]\s*[\w ]{1,30})?"
+)
+_OFFICE_NOTE = regex(
+    r"\b(?:chair\w*|president|officer|secretary|treasurer|rep|representative|manager|member|clerk|"
+    r"councillor|puheenjohtaja|sihteeri|jäsen|ordförande|sekreterare|ledamot)\b",
+    re.IGNORECASE,
+)
+
+
 def _group(region: str, place: str | None) -> str | None:
     """The body that met: the first title-like line (`Minutes of X` -> X, `X hallituksen` -> X hallitus)."""
     lines = [_SUBJECT.sub("", _HEADING_MARKUP.sub("", ln).strip()) for ln in region.splitlines()]
@@ -980,7 +997,7 @@ def _group(region: str, place: str | None) -> str | None:
         if ln and not _RULE_LINE.fullmatch(ln) and not _SKIP_GROUP_LINE.search(ln) and ln != place
     ]
     for k, ln in enumerate(lines[:5]):
-        if _LABEL.match(ln) or _META_LINE.match(ln):
+        if _LABEL.match(ln) or _META_LINE.match(ln) or _ROLL_HEADING_LINE.fullmatch(ln):
             break
         m = re.match(
             r"^(?:(?:minutes|pöytäkirja|muistio)\s+(?:of|from|for)\s+(?:the\s+)?(?:(?:\w+\s+)?meeting\s+of\s+"
@@ -998,6 +1015,9 @@ def _group(region: str, place: str | None) -> str | None:
         name = _strip_dates(ln)
         if _GENERIC_BODY_NAME.fullmatch(_body_name(name)):
             continue
+        person = _PERSON_LINE.fullmatch(name)
+        if person and (is_given_name(person.group(1)) or _OFFICE_NOTE.search(person.group(2))):
+            continue  # `Mark Lee (Council Chair)`: a roll's first line (a page cut above it), no body
         # `Piraattinuoret ry` above `Hallituksen kokous #1`: the board of that association.
         if (
             k + 1 < len(lines)

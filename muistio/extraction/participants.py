@@ -601,6 +601,23 @@ _FROM_BODY = regex(
 )
 
 
+def _run_together(piece: str) -> list[str]:
+    """`Annina Reponen Risto Limppu Lindberg`: two people whose comma was lost, split at the second
+    given name; `PCO Lowri Anderson`: an office's acronym before a name is left out."""
+    toks = piece.split()
+    if 3 <= len(toks) <= 4 and _ACRONYM.fullmatch(toks[0]) and all(t[:1].isupper() for t in toks[1:]):
+        return [f"{' '.join(toks[1:])} ({toks[0]})"]
+    if (
+        len(toks) in (4, 5)
+        and all(t[:1].isupper() and t.isalpha() for t in toks)
+        and is_given_name(toks[2])
+        and not is_given_name(toks[1])
+        and not is_given_name(toks[-1])
+    ):
+        return [" ".join(toks[:2]), " ".join(toks[2:])]
+    return [piece]
+
+
 def _hyphen_org(piece: str) -> str:
     """`Ann Lee - Acme Corp (resigned)`: a spaced hyphen after a full name opens her organisation."""
     hyphen = _HYPHEN_ORG.match(piece) if " - " in piece else None
@@ -733,7 +750,7 @@ def split_people(
         s = _AKA.sub("", s)
     if ") " in s:
         s = _PAREN_THEN_NAME.sub("), ", s)  # `Bill Warw (BW) John Wake (JW)`: two people, the comma lost
-    pieces = _split_top(s)
+    pieces = [part for piece in _split_top(s) for part in _run_together(piece)]
     # `dilfridge, gyakovlev, marecki, mgorny`: a roll of chat nicknames, lower case as they are written.
     nicks = _nick_run(pieces)
     nick_roll = nicks is not None
@@ -911,7 +928,13 @@ _ROLL_STATUS = regex(
     r"estynyt|estyneenä)\b(?:\s*\([^)]*\))?[\s.]*$",
     re.IGNORECASE,
 )
-_PARTIAL_TAIL = regex(r"[ \t]+(?:saapui|poistui|kom|gick|arrived|left|joined)\b[^,;]*$", re.IGNORECASE)
+_PARTIAL_TAIL = regex(
+    r"[ \t]+(?:(?:saapui|poistui|kom|gick|arrived|left|joined)\b"
+    # `Minna Turtiainen 17.30 lähtien`: there from (or until) a time
+    r"|(?:klo\.?[ \t]*|kl\.?[ \t]*|from[ \t]+|until[ \t]+)?\d{1,2}[.:]\d{2}"
+    r"(?:[ \t]*(?:lähtien|alkaen|asti|saakka|onwards))?(?![\w.:]))[^,;]*$",
+    re.IGNORECASE,
+)
 # `Erkki Ikonen pj`, `Aalto Lilli varsinainen jäsen`, `Ek Per ordinarie ledamot`: an office after the name
 _ROLE_BEFORE_GIVEN = regex(r"(?P<r>[a-zåäö][\w.]{1,25})\s+(?P<n>[A-ZÅÄÖ][a-zåäö'’-]+)\b(?!\s+[A-ZÅÄÖ])")
 _GLUED_OFFICE = regex(r"(?P<n>[A-ZÅÄÖ][a-zåäö'’]{1,20})\s?-\s?(?P<r>[a-zåäö][a-zåäö-]{3,30})")
@@ -920,7 +943,7 @@ _TRAILING_ROLE = regex(
     r"(?P<r>[a-zåäö][\w.]{1,20})$"
 )
 # The dash may touch the name: `Kamila Klidzia– block manager`.
-_DASH_REMARK = regex(r"(?:\s(?:[–—]|--)|(?<=\w)[–—])\s+(?P<r>[^–—()]{1,80})$")
+_DASH_REMARK = regex(r"(?:\s(?:[–—]|--)\s*|(?<=\w)[–—]\s+)(?P<r>[^–—()]{1,80})$")
 _ABSENT_STATUS = regex(r"absent|excused|apologies|regrets|not|poissa|estyn", re.IGNORECASE)
 # Lower-case words (an office) or capitalised title words before a capitalised name.
 _OFFICE_BEFORE = regex(
@@ -2133,6 +2156,12 @@ def _attendance_sections(text: str, seg: Segmentation, reg: _Registry) -> bool:
             first = _SENTENCE_BREAK.split(body.strip(), maxsplit=1)[0].rstrip(".")
             listed = _line_people(first, "member", False) if len(first) <= 400 else []
             people = listed if len(listed) > len(people) else people
+            # `Apologies were received from:` over one entry a line (`Emma Li (School President of ...)`)
+            lines = [ln.strip() for ln in body.splitlines() if ln.strip() and not ln.rstrip().endswith(":")]
+            by_line = [_line_people(ln, "member", False) for ln in lines[:40]]
+            if sum(1 for found_here in by_line if found_here) >= max(2, len(by_line) - 1):
+                lined = [p for found_here in by_line for p in found_here]
+                people = lined if len(lined) >= len(people) else people
             for p in people:
                 reg.add(p)
             continue
