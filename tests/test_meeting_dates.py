@@ -453,3 +453,13 @@ def test_a_date_in_another_table_cell_is_not_the_next_meeting_s() -> None:
         "Ana to invite Bo to 10 June workshop\n"
     )
     assert run(text).next_meeting is None
+
+
+def test_a_meeting_day_field_with_one_space_before_its_date_beats_a_title_date() -> None:
+    text = (
+        "Nuorisovaltuusto\n\nNuorisovaltuusto 11.1.2020\n\nTila\n\nJulkaistu\n"
+        "Kokousnumero 1/2021\nKokouspäivä 11.1.2021\nKokouksen alkuaika 17:00\n"
+        "§ 1 Kokouksen laillisuus\n\nTodetaan kokouksen laillisuus.\n"
+    )
+    meeting = run(text, "nuva.txt").meeting
+    assert meeting is not None and (meeting.date, meeting.start) == ("2021-01-11", "17:00")

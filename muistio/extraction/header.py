@@ -151,7 +151,8 @@ _ALL_LABELS = "|".join(
 _LABEL = regex(
     r"^[ \t]*(?:\|[ \t]*)?(?:[-*•][ \t]*|:)?(?:\*\*|'{2,3})?"
     rf"(?P<label>{_ALL_LABELS})"
-    r"(?:\*\*|'{2,3})?(?:[ \t]*:[ \t]*|[ \t]*\|[ \t]*|[ \t]{2,}|\t)(?:\*\*|'{2,3})?"
+    # `Kokouspäivä 11.1.2021`: one space is enough before a date written in digits
+    r"(?:\*\*|'{2,3})?(?:[ \t]*:[ \t]*|[ \t]*\|[ \t]*|[ \t]{2,}|\t|[ \t](?=\d{1,4}[./:-]\d))(?:\*\*|'{2,3})?"
     r"(?P<value>.*?)[ \t]*\|?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )

@@ -26,9 +26,9 @@ MEET_AGAIN = (
 NEXT_WORDS = ("seuraava", "next", "nästa", "kokoonnu", "again", "reconven", "ses ")
 
 # Labels of the meeting's date and time, its place, and both in one (`Aika ja paikka`, `Tid och plats`).
-WHEN_LABELS_FI = ("aika", "kokousaika", "päivämäärä", "pvm", "ajankohta")
-WHEN_LABELS_SV = ("datum", "tid", "mötesdatum", "datum och tid")
-WHEN_LABELS_EN = ("date and time", "date", "when")
+WHEN_LABELS_FI = ("aika", "kokousaika", "päivämäärä", "pvm", "ajankohta", "kokouspäivä", "kokouspäivämäärä")
+WHEN_LABELS_SV = ("datum", "tid", "mötesdatum", "datum och tid", "sammanträdesdatum", "mötesdag")
+WHEN_LABELS_EN = ("date and time", "date", "when", "meeting date")
 PLACE_LABELS = (
     "paikka",
     "kokouspaikka",
@@ -49,7 +49,7 @@ COMBINED_LABELS = (
     "datum och plats",
     "tid och ort",
 )
-TIME_LABELS = ("time", "kellonaika", "klockslag")
+TIME_LABELS = ("time", "kellonaika", "klockslag", "kokouksen alkuaika", "alkuaika", "start time", "starttid")
 
 
 # Headings over a list of tasks, in the three languages (the segmenter keeps such a heading in its
