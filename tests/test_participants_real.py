@@ -692,3 +692,35 @@ def test_two_names_run_together_an_acronym_office_before_a_name_and_a_time_of_ar
     assert {"Minna Turtia", "Annina Repo", "Risto Limppu Lind"} <= set(people(text))
     council = people("Parish Council 9 May 2025\n\nPresent: Cllr Ann Hale, PCO Lowri Ames and Dave Atkin\n")
     assert council["Lowri Ames"][2] == "PCO" and "Dave Atkin" in council
+
+
+def test_a_municipal_roll_in_groups_of_members_and_substitutes_written_surname_first() -> None:
+    text = (
+        "1 KOMMUNSTYRELSEN SAMMANTRÄDESPROTOKOLL Nr 3/25 Tid Plats Närvarande onsdag den 5 mars 2025 kl "
+        "16:00-18:00 Kommunhuset Ledamöter: Holm Greta, ordf. Berg Einar, I viceordf Lind Agnes Sjö Malte "
+        "Personliga ersättare: Ek Tilda Falk Ivar Övriga närvarande Dahl Stina, kommundirektör Ärenden "
+        "Underskrifter\n"
+    )
+    got = people(text)
+    assert {"Greta Holm", "Einar Berg", "Agnes Lind", "Malte Sjö", "Tilda Ek", "Ivar Falk"} <= set(got)
+    assert "chair" in got["Greta Holm"][0]
+
+
+def test_an_irc_introductions_topic_names_each_nick_by_the_name_it_gives() -> None:
+    log = (
+        "10:00:46 <kiri> #startmeeting\n"
+        "10:00:46 <meetbot> Meeting started Wed Feb  2 10:00:46 2025 UTC.  The chair is kiri.\n"
+        "10:00:47 * tomw feels a bit better today\n"
+        "10:00:59 <kiri> #topic Introductions\n"
+        "10:01:15 * kiri is wiremu tane, release manager\n"
+        "10:01:30 * tomw is Tom Walker, maintainer\n"
+        "10:01:34 <jwag> Jane Wagner, Library Services\n"
+        "10:01:35 <AG> AG is known as Anil Gupta Osslabs, Bangalore\n"
+        "10:01:52 <Nate_> Nate: Nate Curulla ByWater Solutions\n"
+        "10:03:45 <kiri> anyone else?\n"
+        "10:04:08 <kiri> #topic Releases\n"
+        "10:04:10 <jwag> Good progress, thanks all\n"
+    )
+    roles = {name: read[0] for name, read in people(log).items()}
+    assert roles == {"wiremu tane": ["chair"], "Tom Walker": ["member"], "Jane Wagner": ["member"],
+                     "Anil Gupta": ["member"], "Nate Curulla": ["member"]}  # fmt: skip

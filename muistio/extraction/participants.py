@@ -203,7 +203,10 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         r"(?:\s+(?:at|post)[- ]roll[- ]call)?|"
         r"närvarande\s+(?:(?:från|ur)\s+styrelsen|(?:styrelse)?(?:ledamöter|medlemmar)|ordinarie\s+ledamöter)|"
         r"(?:styrelse)?(?:ledamöter|medlemmar)\s+närvarande|närvarande\s+ledamöter|läsnä\s+olivat|"
-        r"läsnä\s+(?:jäsenet|hallituksen\s+jäsenet)|paikalla\s+olleet",
+        r"läsnä\s+(?:jäsenet|hallituksen\s+jäsenet)|paikalla\s+olleet|"
+        # a municipal roll's groups: `Ledamöter: ... Personliga ersättare: ...`, `Varajäsenet: ...`
+        r"(?:ordinarie\s+|styrelse)?ledamöter|(?:personliga\s+)?ersättare|varajäsenet|"
+        r"(?:board|committee|council)\s+members|members",
         "member",
         True,
     ),
@@ -1576,6 +1579,16 @@ def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) ->
                 people = name_run(content, role, present)
         else:
             people = split_people(content, role, present)
+            if not single and _CAPS_RUN.search(content):
+                # a short roll whose commas were lost (`Holm Greta, ordf. Berg Einar Lind Agnes`): read
+                # as a run when that finds more people, each with a known given name
+                run = [
+                    p
+                    for p in name_run(content, role, present)
+                    if any(is_given_name(w.split("-")[0]) for w in p.name.split())
+                ]
+                if len(run) >= 2 and len(run) > len(people):
+                    people = run
         _given_name_first(people)
         if single:
             people = people[:1]
@@ -1669,6 +1682,10 @@ def _sub_labelled_roll(rest: str, role: Role | None, present: bool) -> list[Pers
         people = split_people(content, group_role, group_present)
         if _is_single(label):
             people = people[:1]
+        elif _CAPS_RUN.search(content):
+            # `Holm Greta, ordf. Berg Einar Lind Agnes`: a group whose names lost their commas
+            run = name_run(content, group_role, group_present)
+            people = run if len(run) > len(people) else people
         if not people:
             break
         out.extend(people)
@@ -2311,6 +2328,31 @@ _NICK = r"[A-Za-z_\[\]`^{}|][\w\[\]`^{}|-]*"
 
 
 _IRC_ROLL = regex(r"^#(?:info|topic|note)\s+(?:present|attendees|roll\s*call)\s*:", re.I)
+# `10:01:15 * rangi is chris cormack, release manager`: an IRC action line (/me), the nick then the text
+_IRC_ME = regex(
+    r"^[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?\*[ \t]+(?P<nick>[^\s<>*]+)[ \t]+(?P<msg>[^\n]*)$",
+    re.MULTILINE,
+)
+_ROLL_TOPIC = regex(r"roll|attendance|introduc|intros\b|who\s+is\s+here|present|esittäyty|presentation", re.I)
+# What a self-introduction puts before the name: `is`, `=`, `->`, `Nate:`, `AG is known as`
+_INTRO_LEAD = regex(r"^(?:(?:\S+\s+)?is\s+known\s+as\s+|is\s+|=\s*|->\s*|-\s+|[\w.-]+:\s+)")
+
+
+def _introduced_name(said: str) -> str | None:
+    """The full name in a self-introduction (`Jane Wagner, LibLime`, `is chris cormack, release manager`)."""
+    head = _INTRO_LEAD.sub("", said.strip(), count=1).split(",")[0].strip(" .")
+    words = head.split()
+    middle = len(words) >= 3 and (
+        len(words[0].strip(".")) <= 2 or is_given_name(words[1]) or words[1].lower() in _PARTICLES
+    )
+    if len(words) >= 3 and not middle:
+        words = words[:2]  # `Nate Curulla ByWater Solutions`: the name, then the employer
+        head = " ".join(words)
+    typed = head.islower() and _TYPED_NAME.fullmatch(head) is not None  # `chris cormack`, as typed
+    named = 2 <= len(words) <= 4 and (clean_name(head) == head or typed)
+    if named and not any(w.lower() in _NOT_ANSWERS or w.lower() in _NOT_NAMES for w in words):
+        return head
+    return None
 
 
 def _is_bot(nick: str) -> bool:
@@ -2361,13 +2403,14 @@ def _meetbot(text: str, reg: _Registry) -> bool:
     # or a wave or a `here` for the speaker (`o/`).
     in_roll = False
     opening = False  # between #startmeeting and the first topic: greetings say who is there
-    for m in lines:
+    spoken = sorted([*lines, *_IRC_ME.finditer(text)], key=lambda m: m.start())
+    for m in spoken:
         nick, said = m.group("nick"), m.group("msg").strip()
         if said.lower().startswith("#startmeeting"):
             opening = True
             continue
         if said.lower().startswith("#topic"):
-            in_roll = "roll" in said.lower() or "attendance" in said.lower()
+            in_roll = bool(_ROLL_TOPIC.search(said))
             opening = False
             continue
         if opening and nick not in bots and _ROLL_ANSWER.fullmatch(said):
@@ -2379,6 +2422,11 @@ def _meetbot(text: str, reg: _Registry) -> bool:
             continue
         if not in_roll or nick in bots or nick in full:
             continue
+        if len(said.split()) >= 2 and (introduced := _introduced_name(said)) is not None:
+            full[nick] = introduced
+            continue
+        if m.re is _IRC_ME:
+            continue  # `* chris_n feels better`: an action line names no one but its nick
         if info:
             # `#info clinton`: the attendance a chair asked for, as a username
             full.setdefault(info.group(1), info.group(1))
