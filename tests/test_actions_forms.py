@@ -355,3 +355,19 @@ def test_a_list_item_of_a_participant_and_a_bare_imperative_and_a_given_name_bef
         "Bob talk to Luther about the rota": ["Bob"],
         "Jessica: include the events in the agenda template": ["Jessica"],
     }
+
+
+def test_english_would_of_a_participant_and_swedish_present_tense_doers() -> None:
+    en = _owners(
+        "Committee meeting 30 June 2025\n\nPresent: Diana Rose, Stuart Hall, Tony Black, Ian Wright\n\n"
+        "3. Venue\nDiana would discuss dates with the hall.\nStuart and Tony would press the agents.\n"
+        "Parking would help the residents.\nIt would be good to meet in July.\nIan would have liked more.\n"
+    )
+    assert len(en) == 2 and en["Diana would discuss dates with the hall."] == ["Diana Rose"]
+    assert en["Stuart and Tony would press the agents."] == ["Stuart Hall", "Tony Black"]
+    sv = _owners(
+        "Styrelsemöte 2025-06-02\n\nNärvarande: Lars Ek, Hasse Berg, Kurth Lind\n\n§ 5 Varvet\n"
+        "Hasse Berg samlar ihop ett gäng för arbetsdag.\nKurth tar upp med varvscheferna om avgiften.\n"
+        "Lars tar upp frågan om bryggan.\n"
+    )
+    assert sorted(sv.values()) == [["Hasse Berg"], ["Kurth Lind"]] and not any("frågan" in q for q in sv)

@@ -153,6 +153,10 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
             continue
         if not all(owners.known(n) or _name_like(n) for n in _split_names(subj)):
             continue
+        if mm.group("modal") == "would" and not all(
+            owners.known(n) or is_given_name(n.split()[0]) for n in _split_names(subj)
+        ):
+            continue  # 'Diana would discuss ...' reports a promise; 'Parking would help' is a thought
         if " " not in subj and not owners.known(subj) and owners.written_lower(subj):
             continue  # 'Labs should not have food', 'Difficult to organise': a word, not a person
         if any(_ACRONYM_SUBJECT.fullmatch(n) and not owners.known(n) and not _initials_of(n, owners)

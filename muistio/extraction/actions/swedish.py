@@ -19,7 +19,7 @@ SV_TASK_VERBS = words(
     delar sprider postar följer fortsätter påminner kallar åtar tecknar gör skaffar fixar bakar
     kokar hyr lånar flyttar startar sänder svarar tillfrågar intervjuar räknar bevakar representerar
     sammankallar förser värvar försöker riggar installerar konfigurerar implementerar testar
-    dokumenterar presenterar ansöker
+    dokumenterar presenterar ansöker samlar införskaffar
     """
 )
 # of those, the ones a board says of a report rather than of a task ('Anna informerar om läget')
@@ -37,7 +37,10 @@ _SV_PASSIVE_INF = regex(r"\s+[a-zåäö]+as\b")
 _SV_STATE_INF = regex(r"\s+(?:inte\s+)?(?:vara|bli|ha|finnas|kunna|behöva|få)\b")
 _SV_NOT = regex(r"\s+(?:inte|ej|icke)\b")
 # verb and particle that raise a topic or agree rather than take on work: 'tar upp frågan', 'håller med'
-_SV_NOT_TASK = regex(r"(?:tar|lyfter)\s+upp\b|håller\s+med\b|ser\s+(?!till\b)|ser$")
+# ('tar upp med varvscheferna' takes it up with someone: a task)
+_SV_NOT_TASK = regex(
+    r"(?:tar|lyfter)\s+upp\b(?!\s+(?:det\s+|detta\s+)?med\b)|håller\s+med\b|ser\s+(?!till\b)|ser$"
+)
 # a title before the name: 'styrelsemedlem Räfsbäck', 'Styrelsemedlemmarna Back, Stenström'
 _SV_TITLE = (
     r"(?:[Ss]tyrelsemedlem(?:men|marna)?|[Oo]rdförande(?:n)?|[Vv]ice\s+ordförande(?:n)?|[Ss]ekreterare(?:n)?"
