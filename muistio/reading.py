@@ -479,6 +479,8 @@ class _HTMLText(HTMLParser):
         elif tag == "br" and self.row:
             self.row[-1][1].append(_CELL_BREAK)  # entries of one cell: see `split_cell_rows`
         elif tag in _BLOCK_TAGS:
+            if self.parts and self.parts[-1] == "\n- ":
+                return  # `<li><p>Task</p></li>`: the paragraph is the item's text, on the bullet's line
             self.parts.append("\n\n" if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "table") else "\n")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

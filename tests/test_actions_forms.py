@@ -371,3 +371,15 @@ def test_english_would_of_a_participant_and_swedish_present_tense_doers() -> Non
         "Lars tar upp frågan om bryggan.\n"
     )
     assert sorted(sv.values()) == [["Hasse Berg"], ["Kurth Lind"]] and not any("frågan" in q for q in sv)
+
+
+def test_under_an_actions_heading_a_bullet_is_one_task_and_its_further_sentences_are_details() -> None:
+    text = (
+        "Steering committee 2025-06-16\n\nPresent: Ann Lee, Bo Ek\n\n## Actions\n\n"
+        "- Ann Lee: Write a blog post about the sprint. It went well and people liked it.\n"
+        "- Bo Ek: Book the hall for July.\n"
+    )
+    assert sorted(_owners(text).items()) == [
+        ("Ann Lee: Write a blog post about the sprint.", ["Ann Lee"]),
+        ("Bo Ek: Book the hall for July.", ["Bo Ek"]),
+    ]

@@ -423,3 +423,13 @@ def test_an_html_table_in_markdown_is_read_as_rows_and_a_list_in_a_cell_as_its_e
         "Point | Notes | Actions",
         "1. Budget | Agreed on; Glossary; Plan | Ana to share the inventory; Tom to draft the plan",
     ]
+
+
+def test_a_paragraph_inside_a_list_item_stays_on_the_bullet_s_line() -> None:
+    html = (
+        "<h2>Actions</h2>\n<ol>\n<li><p>Ann Lee: Write a blog post.</p></li>\n"
+        "<li><p>Bo Ek: Book the hall.</p></li>\n</ol>\n"
+    )
+    text = read_bytes(html.encode(), "m.html").text
+    assert "- Ann Lee: Write a blog post." in text and "- Bo Ek: Book the hall." in text
+    assert "-\n" not in text

@@ -531,7 +531,9 @@ def _section_items(
         explicit = _EXPLICIT.match(seg)
         if explicit and roll_or_agenda and "[" in explicit.group():
             continue
-        if explicit or (action_heading and s.block.bullet):
+        # under an action heading a bullet is one task: its further sentences are details, not tasks
+        first_sentence = head == seg or s.start <= s.block.start + 2
+        if explicit or (action_heading and s.block.bullet and first_sentence):
             hits.append(_explicit_hit(ctx, masked, s, seg, explicit, owners))
         elif not irc_speaker and (runs := _dash_owner_hits(masked, s.start, s.end, owners)):
             hits.extend(runs)
