@@ -724,3 +724,16 @@ def test_an_irc_introductions_topic_names_each_nick_by_the_name_it_gives() -> No
     roles = {name: read[0] for name, read in people(log).items()}
     assert roles == {"wiremu tane": ["chair"], "Tom Walker": ["member"], "Jane Wagner": ["member"],
                      "Anil Gupta": ["member"], "Nate Curulla": ["member"]}  # fmt: skip
+
+
+def test_an_arrival_remark_in_a_collapsed_surname_first_roll_does_not_end_it() -> None:
+    text = (
+        "KIRKKONEUVOSTO Pöytäkirja Aika torstai klo Läsnäolevat jäsenet Valkama Pekka, pj Aspelin Pentti "
+        "Hakala Seija varajäsen Hägg-Virta Pia Karvo Rakel Koski Raija Saapui pykälän 191 aikana klo "
+        "Niemi Pekka Pulkki Rauno Poissaolevat jäsenet Huttu Outi Muut läsnä olevat Ylinen Tapio, "
+        "talousjohtaja\n"
+    )
+    present = {name for name, (_roles, came, _org) in people(text).items() if came}
+    assert present >= {"Pekka Valkama", "Pentti Aspelin", "Seija Hakala", "Pia Hägg-Virta", "Rakel Karvo",
+                       "Raija Koski", "Pekka Niemi", "Rauno Pulkki"}  # fmt: skip
+    assert "Outi Huttu" not in present

@@ -2745,6 +2745,9 @@ def office_run(s: str, role: Role | None, present: bool) -> list[Person] | None:
     return out if len(out) >= 3 else None
 
 
+_RUN_REMARK_WORDS = frozenset({"saapui", "poistui", "arrived", "left", "kom", "gick"})
+
+
 def name_run(s: str, role: Role | None, present: bool) -> list[Person]:
     """People in a roster whose line breaks were lost: names two words each, notes after commas."""
     toks = _RUN_TOKEN.findall(s)[:_RUN_MAX_TOKENS]
@@ -2843,6 +2846,8 @@ def name_run(s: str, role: Role | None, present: bool) -> list[Person]:
             continue
         # `Nousiainen Olavi Puheenjohtaja Puurunen Kirsti`: an office in capitals (a table's cell) is a note
         office = t[:1].isupper() and len(t) > 3 and _office_word(t)
+        # `Korpela Raija Saapui pykälän 191 aikana`: a capitalised remark on arrival is a note
+        office = office or t.lower() in _RUN_REMARK_WORDS
         is_name_word = (
             bool(_RUN_NAME_TOKEN.match(t) or _RUN_INITIAL.match(t))
             and t.lower() not in _NOT_NAMES
