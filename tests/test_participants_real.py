@@ -737,3 +737,16 @@ def test_an_arrival_remark_in_a_collapsed_surname_first_roll_does_not_end_it() -
     assert present >= {"Pekka Valkama", "Pentti Aspelin", "Seija Hakala", "Pia Hägg-Virta", "Rakel Karvo",
                        "Raija Koski", "Pekka Niemi", "Rauno Pulkki"}  # fmt: skip
     assert "Outi Huttu" not in present
+
+
+def test_ordinary_members_are_members_and_a_stand_in_secretary_is_the_secretary() -> None:
+    groups = people(
+        "Paikalla: Varsinaiset jäsenet: Jim Koski, Axel Collin, Toivo Hursti Muut osallistujat: Riina Lumme, "
+        "väliaikainen sihteeri Poissa: Lia Jokela, Paavo Jordan\n\nAsialista 1. Kokouksen avaus\n"
+    )
+    assert groups["Jim Koski"][0] == ["member"]
+    run = people(
+        "Kokous 3.3.2025 Läsnä: Jim Koski, puheenjohtaja Riina Lumme, väliaikainen sihteeri Axel Collin "
+        "Toivo Hursti Emma Alppi Arttu Leski Sami Leppä Aino Lampi Kasperi Laine Viljami Paimio\n\n1. Avaus\n"
+    )
+    assert run["Riina Lumme"][0] == ["secretary"] and run["Jim Koski"][0] == ["chair"]

@@ -361,6 +361,7 @@ _OFFICE = regex(
 )
 
 
+_STAND_IN = regex(r"^(?:väliaikainen|tilapäinen|tillfällig|temporary|acting|interim)\s+(?=\w)")
 _BODY_OFFICE = regex(r"^(?:(?:parish|town|city)\s+)?(?:council|board|committee)\s+(?=(?:vice[- ])?chair)")
 
 
@@ -380,6 +381,7 @@ def _annotation_kind(a: str) -> tuple[str, str] | None:
     low = _SPACES.sub(" ", low)
     # `Council Chair`, `Board Vice Chair`: the office of the body meeting.
     low = _BODY_OFFICE.sub("", low)
+    low = _STAND_IN.sub("", low)  # `väliaikainen sihteeri`, `acting chair`: the office all the same
     for pat, role in _ROLE_WORDS:
         if pat.match(low):
             return ("role", role)
@@ -1613,7 +1615,7 @@ _GROUP_WORDS = words(
 )
 _GROUP_QUALIFIERS = words(
     """invited visiting other also board council committee staff voting non-voting ex officio co-opted
-    executive elected associate"""
+    executive elected associate varsinaiset ordinarie valitut personliga full regular"""
 )
 _GUEST_GROUP = regex(r"guest|visit|invited|representative|observer|staff|officer|official|gäst|vieraa", re.I)
 _ABSENCE_GROUP = regex(r"\b(?:apolog|absent|regrets|frånvarande|poissa|anmält förhinder)", re.I)
