@@ -1615,8 +1615,9 @@ _GROUP_WORDS = words(
 )
 _GROUP_QUALIFIERS = words(
     """invited visiting other also board council committee staff voting non-voting ex officio co-opted
-    executive elected associate varsinaiset ordinarie valitut personliga full regular"""
+    executive elected associate"""
 )
+_MEMBER_GROUP = regex(r"\b(?:jäsenet|ledamöter|members)\b", re.I)
 _GUEST_GROUP = regex(r"guest|visit|invited|representative|observer|staff|officer|official|gäst|vieraa", re.I)
 _ABSENCE_GROUP = regex(r"\b(?:apolog|absent|regrets|frånvarande|poissa|anmält förhinder)", re.I)
 _SUB_GROUP_LABEL = regex(
@@ -1678,7 +1679,9 @@ def _sub_labelled_roll(rest: str, role: Role | None, present: bool) -> list[Pers
         if _ABSENCE_GROUP.search(low):
             group_role, group_present = role, False
         elif _GUEST_GROUP.search(low) or (
-            len(label.split()) > 1 and label.split()[0].lower() not in _GROUP_QUALIFIERS
+            len(label.split()) > 1
+            and label.split()[0].lower() not in _GROUP_QUALIFIERS
+            and not _MEMBER_GROUP.search(low)  # `Varsinaiset jäsenet`, `Ordinarie ledamöter`: members
         ):
             group_role = "guest"
         people = split_people(content, group_role, group_present)
