@@ -413,11 +413,9 @@ def test_times_and_dates_as_written_in_real_minutes(phrase: str, lang: str | Non
 
 
 def test_a_date_run_into_the_next_field_and_a_sentence_saying_when_the_meeting_took_place() -> None:
-    from muistio.extraction import extract
-    from muistio.reading import read_bytes
 
     glued = "Minnesanteckningar från mötet 2026-03-16Närvarande: Rolf Adam, Göran Berg\n\n1. Öppnande\n"
-    got = extract(read_bytes(glued.encode(), "x.txt"))
+    got = run(glued, "x.txt")
     assert got.meeting is not None and got.meeting.date == "2026-03-16"
     assert {p.name for p in got.participants} == {"Rolf Adam", "Göran Berg"}
     late = (
@@ -425,13 +423,11 @@ def test_a_date_run_into_the_next_field_and_a_sentence_saying_when_the_meeting_t
         "## Date, Time and Location\n\nThe meeting took place virtually, at 6:00pm (Lausanne time) on "
         "Tuesday, February 24, 2026.\n"
     )
-    got = extract(read_bytes(late.encode(), "x.md"))
+    got = run(late, "x.md")
     assert got.meeting is not None and (got.meeting.date, got.meeting.start) == ("2026-02-24", "18:00")
 
 
 def test_a_remark_about_approval_far_before_the_date_in_a_run_on_text_does_not_disown_it() -> None:
-    from muistio.extraction import extract
-    from muistio.reading import read_bytes
 
     text = (
         "1 (These minutes are published subject to approval by the Parish Council and to any amendments that "
@@ -441,7 +437,7 @@ def test_a_remark_about_approval_far_before_the_date_in_a_run_on_text_does_not_d
         "Present Members: Cllr P Batt (Chairman), Cllr J Batt, Cllr Beck and Cllr Yarw. Declarations: "
         "Cllr Beck, personal interest in item 9 (Planning Committee 31 January 2026) as chairman.\n"
     )
-    got = extract(read_bytes(text.encode(), "x.txt"))
+    got = run(text, "x.txt")
     assert got.meeting is not None and got.meeting.date == "2026-02-02"
 
 

@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 
 from muistio import dates as _dates
 from muistio.extraction import vocabulary
+from muistio.extraction.participants import is_roll_label_line, names_office
 from muistio.extraction.parts import BLANK_LINE
 from muistio.names import is_given_name
 from muistio.patterns import regex
@@ -973,19 +974,9 @@ def _strip_dates(s: str) -> str:
 _SUBJECT = regex(r"^(?:subject|aihe)\s*:\s*(?:(?:re|fwd?|vs|vl|sv|aw)\s*:\s*)*", re.IGNORECASE)
 
 
-# A roll's heading without a colon (`In Attendance`): the list starts, no body's name below it.
-_ROLL_HEADING_LINE = regex(
-    r"(?:in\s+attendance|also\s+in\s+attendance|present|attendees|apologies|läsnä|paikalla|osallistujat|"
-    r"närvarande|deltagare|frånvarande|poissa)\s*:?",
-    re.IGNORECASE,
-)
+# `Mark Lee (Council Chair)`, `Ann Hale (Rep) – left early`: a person and an office, a roll's line
 _PERSON_LINE = regex(
     r"([A-ZÅÄÖ][\w'’-]+)(?:\s+[A-ZÅÄÖ][\w'’-]+){1,2}\s*\(([^()]{1,80})\)(?:\s*[–—-]\s*[\w ]{1,30})?"
-)
-_OFFICE_NOTE = regex(
-    r"\b(?:chair\w*|president|officer|secretary|treasurer|rep|representative|manager|member|clerk|"
-    r"councillor|puheenjohtaja|sihteeri|jäsen|ordförande|sekreterare|ledamot)\b",
-    re.IGNORECASE,
 )
 
 
@@ -998,7 +989,8 @@ def _group(region: str, place: str | None) -> str | None:
         if ln and not _RULE_LINE.fullmatch(ln) and not _SKIP_GROUP_LINE.search(ln) and ln != place
     ]
     for k, ln in enumerate(lines[:5]):
-        if _LABEL.match(ln) or _META_LINE.match(ln) or _ROLL_HEADING_LINE.fullmatch(ln):
+        # a roll's heading (`In Attendance`) starts the list: no body's name below it
+        if _LABEL.match(ln) or _META_LINE.match(ln) or is_roll_label_line(ln):
             break
         m = re.match(
             r"^(?:(?:minutes|pöytäkirja|muistio)\s+(?:of|from|for)\s+(?:the\s+)?(?:(?:\w+\s+)?meeting\s+of\s+"
@@ -1017,7 +1009,7 @@ def _group(region: str, place: str | None) -> str | None:
         if _GENERIC_BODY_NAME.fullmatch(_body_name(name)):
             continue
         person = _PERSON_LINE.fullmatch(name)
-        if person and (is_given_name(person.group(1)) or _OFFICE_NOTE.search(person.group(2))):
+        if person and (is_given_name(person.group(1)) or names_office(person.group(2))):
             continue  # `Mark Lee (Council Chair)`: a roll's first line (a page cut above it), no body
         # `Piraattinuoret ry` above `Hallituksen kokous #1`: the board of that association.
         if (

@@ -807,9 +807,14 @@ def split_people(
             bare, notes = notes[0], notes[1:]
         # `gäst Helena från biblioteket`, `sihteeri Aino`: a role word before a lone given name.
         lead = _ROLE_BEFORE_GIVEN.match(bare) if bare[:1].islower() else None
-        lead_kind = _annotation_kind(lead["r"]) if lead and is_given_name(lead["n"]) else None
-        lead_roles = [lead_kind] if lead_kind and lead_kind[0] == "role" else []
-        if lead_roles and lead:
+        lead_roles: list[tuple[str, str]] = []
+        if (
+            lead
+            and is_given_name(lead["n"])
+            and (lead_kind := _annotation_kind(lead["r"]))
+            and lead_kind[0] == "role"
+        ):
+            lead_roles = [lead_kind]
             bare = bare[lead.start("n") :]
         kind = _annotation_kind(bare) if bare else None
         if kind == ("desc", "") and "/" in bare:
@@ -940,9 +945,11 @@ _PARTIAL_TAIL = regex(
     r"(?:[ \t]*(?:lähtien|alkaen|asti|saakka|onwards))?(?![\w.:]))[^,;]*$",
     re.IGNORECASE,
 )
-# `Erkki Ikonen pj`, `Aalto Lilli varsinainen jäsen`, `Ek Per ordinarie ledamot`: an office after the name
+# `gäst Helena`, `sihteeri Aino`: a role word before a lone given name
 _ROLE_BEFORE_GIVEN = regex(r"(?P<r>[a-zåäö][\w.]{1,25})\s+(?P<n>[A-ZÅÄÖ][a-zåäö'’-]+)\b(?!\s+[A-ZÅÄÖ])")
+# `Tor-telefonansvarig`: an office glued to a first name with a hyphen
 _GLUED_OFFICE = regex(r"(?P<n>[A-ZÅÄÖ][a-zåäö'’]{1,20})\s?-\s?(?P<r>[a-zåäö][a-zåäö-]{3,30})")
+# `Erkki Ikonen pj`, `Aalto Lilli varsinainen jäsen`, `Ek Per ordinarie ledamot`: an office after the name
 _TRAILING_ROLE = regex(
     r"(?<=[\w.])[ \t]+(?:(?:varsinainen|ordinarie|full|voting|elected|co-opted|valittu)[ \t]+)?"
     r"(?P<r>[a-zåäö][\w.]{1,20})$"
@@ -1514,6 +1521,22 @@ _DASH_WRAP = regex(r"[ \t]+[–—][ \t]*\n(?:[ \t]*\n)*[ \t]*(?:[–—][ \t]*)
 _PROSE_WORD = regex(r"(?<![\w'’-])[a-zåäö]{3,}\b")
 
 
+def _as_run_if_more(
+    content: str, people: list[Person], role: Role | None, present: bool, *, labelled_group: bool = False
+) -> list[Person]:
+    """A roll whose commas were lost (`Holm Greta, ordf. Berg Einar Lind Agnes`) read as a run of names
+    when that finds more people; else the people as split. Outside a labelled group of a roll, only
+    names with a known given name count, and two at least."""
+    if not _CAPS_RUN.search(content):
+        return people
+    run = name_run(content, role, present)
+    if not labelled_group:
+        run = [p for p in run if any(is_given_name(w.split("-")[0]) for w in p.name.split())]
+        if len(run) < 2:
+            return people
+    return run if len(run) > len(people) else people
+
+
 def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) -> bool:
     """Lists after a label on the same line (`Läsnä: A, B ja C`); whether an attendance list was found."""
     found_list = False
@@ -1581,16 +1604,8 @@ def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) ->
                 people = name_run(content, role, present)
         else:
             people = split_people(content, role, present)
-            if not single and _CAPS_RUN.search(content):
-                # a short roll whose commas were lost (`Holm Greta, ordf. Berg Einar Lind Agnes`): read
-                # as a run when that finds more people, each with a known given name
-                run = [
-                    p
-                    for p in name_run(content, role, present)
-                    if any(is_given_name(w.split("-")[0]) for w in p.name.split())
-                ]
-                if len(run) >= 2 and len(run) > len(people):
-                    people = run
+            if not single:
+                people = _as_run_if_more(content, people, role, present)
         _given_name_first(people)
         if single:
             people = people[:1]
@@ -1687,10 +1702,8 @@ def _sub_labelled_roll(rest: str, role: Role | None, present: bool) -> list[Pers
         people = split_people(content, group_role, group_present)
         if _is_single(label):
             people = people[:1]
-        elif _CAPS_RUN.search(content):
-            # `Holm Greta, ordf. Berg Einar Lind Agnes`: a group whose names lost their commas
-            run = name_run(content, group_role, group_present)
-            people = run if len(run) > len(people) else people
+        else:
+            people = _as_run_if_more(content, people, group_role, group_present, labelled_group=True)
         if not people:
             break
         out.extend(people)
@@ -3153,6 +3166,17 @@ def _head_roll_line(lines: list[Line], reg: _Registry) -> bool:
                 reg.add(p, loose=False)
             return True
     return False
+
+
+def is_roll_label_line(line: str) -> bool:
+    """Whether a line is only a list of people's label (`In Attendance`, `Läsnä:`)."""
+    return _LABEL_LINE.match(line) is not None
+
+
+def names_office(note: str) -> bool:
+    """Whether a bracketed note after a name is an office or a role (`Council Chair`, `Media Officer`)."""
+    kind = _annotation_kind(note)
+    return kind is not None and kind[0] in ("role", "desc")
 
 
 def has_roll_label(s: str) -> bool:

@@ -299,10 +299,9 @@ def _owner_line_hit(text: str, a: int, b: int, owners: _Owners, bullet: bool) ->
 
 # 'Tilinpäätös – Jonna', '- Kutsu kokoukseen – Janne + Johanna': a list item, the task, a dash, its owners
 _TASK_DASH_OWNER = regex(
-    r"\s*(?:[-*•]\s+|\d{1,2}[.)]\s+)?(?P<task>[^–—\n]{3,120}?)\s+[–—]\s+"
+    r"\s*(?:[-*•]\s+|(?P<number>\d{1,2}[.)])\s+)?(?P<task>[^–—\n]{3,120}?)\s+[–—]\s+"
     r"(?P<who>[A-ZÅÄÖ][\w'’-]+(?:\s*(?:\+|&|,|\bja\b|\band\b|\boch\b)\s*[A-ZÅÄÖ][\w'’-]+){0,3})\s*\.?"
 )
-_LIST_NUMBER = regex(r"\s*\d{1,2}[.)]\s")
 
 
 def _task_dash_owner_hit(text: str, a: int, b: int, owners: _Owners, bullet: bool) -> _Hit | None:
@@ -311,10 +310,10 @@ def _task_dash_owner_hit(text: str, a: int, b: int, owners: _Owners, bullet: boo
     The owners must be participants or plain given names; a name before the dash (`Ann Lee – chair`,
     a roll) or an office after it is no task.
     """
-    if "–" not in text[a:b] and "—" not in text[a:b]:
+    if text.find("–", a, b) < 0 and text.find("—", a, b) < 0:
         return None
     m = _TASK_DASH_OWNER.fullmatch(text, a, b)
-    if m is None or not (bullet or _LIST_NUMBER.match(text, a, b)):
+    if m is None or not (bullet or m.group("number")):
         return None
     task = m.group("task").strip()
     names = _split_names(m.group("who"))

@@ -101,11 +101,8 @@ def _split_at_markers(masked: str, sents: list[Sentence]) -> list[Sentence]:
     out: list[Sentence] = []
     for s in sents:
         start = s.start
-        cuts = (
-            [m.start() for m in _CELL_TASK.finditer(masked, s.start, s.end)]
-            if " | " in masked[s.start : s.end]
-            else []
-        )
+        cells = masked.find(" | ", s.start, s.end) >= 0
+        cuts = [m.start() for m in _CELL_TASK.finditer(masked, s.start, s.end)] if cells else []
         nl = masked.find("\n", start, s.end)
         while nl != -1:
             if _EXPLICIT.match(masked[nl + 1 : s.end]) and masked[start:nl].strip():
@@ -532,8 +529,7 @@ def _section_items(
         if explicit and roll_or_agenda and "[" in explicit.group():
             continue
         # under an action heading a bullet is one task: its further sentences are details, not tasks
-        first_sentence = head == seg or s.start <= s.block.start + 2
-        if explicit or (action_heading and s.block.bullet and first_sentence):
+        if explicit or (action_heading and s.block.bullet and head == seg):
             hits.append(_explicit_hit(ctx, masked, s, seg, explicit, owners))
         elif not irc_speaker and (runs := _dash_owner_hits(masked, s.start, s.end, owners)):
             hits.extend(runs)
