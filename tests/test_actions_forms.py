@@ -383,3 +383,110 @@ def test_under_an_actions_heading_a_bullet_is_one_task_and_its_further_sentences
         ("Ann Lee: Write a blog post about the sprint.", ["Ann Lee"]),
         ("Bo Ek: Book the hall for July.", ["Bo Ek"]),
     ]
+
+
+ACTION_TABLE = """Board meeting 12 March 2024
+
+Present: Alice Smith (chair), Bob Jones, Carol White (secretary)
+
+## 1. Budget
+
+The budget was discussed. Bob will renew the insurance policy.
+
+| Action | Owner | Due | Status |
+|---|---|---|---|
+| Prepare the annual report | Alice | 30 April 2024 | open |
+| Renew the insurance policy | Bob | 15 April 2024 | open |
+| Book the auditor | Carol | Spring Fair week | done |
+"""
+
+
+def test_an_action_table_is_read_by_its_columns() -> None:
+    items = _items(ACTION_TABLE)
+    by_text = {i.text: i for i in items}
+    report = by_text["Prepare the annual report"]
+    assert report.owners == ["Alice Smith"]
+    assert report.due is not None and report.due.date == "2024-04-30"
+    assert report.quote == "Prepare the annual report | Alice | 30 April 2024"
+    # the table repeats a task the text set: one item, the sentence's, with the table's due date
+    insurance = [i for i in items if "insurance" in i.text]
+    assert len(insurance) == 1 and insurance[0].quote == "Bob will renew the insurance policy."
+    assert insurance[0].due is not None and insurance[0].due.date == "2024-04-15"
+    # a row whose status says done is reported work, not a task; the header is no task either
+    assert not any("auditor" in i.text or "Owner" in i.quote for i in items)
+
+
+def test_action_tables_in_finnish_and_swedish_headers() -> None:
+    fi = (
+        "Kokous 12.3.2024\n\nLäsnä: Liisa Virtanen, Pekka Korhonen\n\n"
+        "Tehtävä | Vastuuhenkilö | Aikataulu\nTilaa bussi | Pekka | 20.3.\n"
+    )
+    sv = (
+        "Styrelsemöte 2024-03-12\n\nNärvarande: Eva Lind, Johan Berg\n\n"
+        "| Åtgärd | Ansvarig | Klart till |\n|--|--|--|\n| Boka lokal | Johan | 1 april |\n"
+    )
+    got = [(i.text, i.owners, i.due and i.due.date) for text in (fi, sv) for i in _items(text)]
+    assert got == [
+        ("Tilaa bussi", ["Pekka Korhonen"], "2024-03-20"),
+        ("Boka lokal", ["Johan Berg"], "2024-04-01"),
+    ]
+
+
+def test_a_table_without_an_owner_column_is_no_action_table() -> None:
+    text = (
+        "Kokous 12.3.2024\n\nLäsnä: Liisa Virtanen, Pekka Korhonen\n\nTehtävä | Summa\nTilaa bussi | 200 e\n"
+    )
+    assert _items(text) == []
+
+
+ACTION_LIST = """Board meeting 12 March 2024
+
+Present: Alice Smith (chair), Bob Jones, Carol White (secretary)
+
+## 3. AOB
+
+Action points:
+1. Order new chairs (Bob)
+2. Book the hall for May - Carol
+3. Posters: Bob
+"""
+
+
+def test_a_numbered_action_list_reads_each_item_and_its_trailing_owner() -> None:
+    items = _items(ACTION_LIST)
+    assert [(i.quote, i.owners) for i in items] == [
+        ("Order new chairs (Bob)", ["Bob Jones"]),
+        ("Book the hall for May - Carol", ["Carol White"]),
+        ("Posters: Bob", ["Bob Jones"]),
+    ]
+
+
+def test_trailing_owners_after_a_slash_or_dash_and_a_topic_with_its_doer() -> None:
+    fi = (
+        "Kokous 12.3.2024\n\nLäsnä: Liisa Virtanen, Pekka Korhonen\n\nTehtävät:\n"
+        "- Kahvitarjoilu / Liisa\n- Mainokset: Pekka 20.3.\n"
+    )
+    got = {i.quote: (i.owners, i.due and i.due.date) for i in _items(fi)}
+    assert got == {
+        "Kahvitarjoilu / Liisa": (["Liisa Virtanen"], None),
+        "Mainokset: Pekka 20.3.": (["Pekka Korhonen"], "2024-03-20"),
+    }
+    sv = "Styrelsemöte 2024-03-12\n\nNärvarande: Eva Lind, Johan Berg\n\nAtt göra:\n- Köpa kaffe – Johan\n"
+    assert _owners(sv) == {"Köpa kaffe – Johan": ["Johan Berg"]}
+
+
+def test_a_sentence_opening_passive_hands_the_task_on_in_swedish() -> None:
+    text = (
+        "Styrelsemöte 2024-03-12\n\nNärvarande: Eva Lind, Johan Berg\n\n"
+        "§ 1 Vår\nUppdrogs åt Eva att skriva inbjudan.\n"
+    )
+    assert _owners(text) == {"Uppdrogs åt Eva att skriva inbjudan.": ["Eva Lind"]}
+
+
+def test_an_agreed_lead_in_a_list_item_and_a_sibling_owner_label() -> None:
+    text = (
+        "Board meeting 12 March 2024\n\nPresent: Alice Smith, Bob Jones, Dave Brown\n\n## 2. Website\n\n"
+        "- It was agreed that Bob would contact the printer.\n- Responsible: Dave.\n"
+    )
+    # the sibling label line does not take over a task whose sentence named its doer
+    assert _owners(text) == {"Bob would contact the printer.": ["Bob Jones"]}

@@ -159,6 +159,28 @@ def _numbered_candidates(lines: list[Line]) -> list[_Head]:
     return heads
 
 
+_ACTION_LABEL_LINE = regex(
+    rf"[ \t]*(?:#{{1,6}}[ \t]*)?(?:\*\*)?(?:{ACTION_HEADINGS})(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*", re.I
+)
+
+
+def _task_list_dropped(lines: list[Line], heads: list[_Head]) -> list[_Head]:
+    """The candidates without the numbered run right under an action label (`Action points:` then `1. ...`).
+
+    Such a run is the label's list of tasks, not agenda items, however its numbers chain.
+    """
+    by_line = {h.line: h for h in heads}
+    drop: set[int] = set()
+    for i, ln in enumerate(lines):
+        if ":" not in ln.text or not _ACTION_LABEL_LINE.fullmatch(ln.text):
+            continue
+        j = i + 1
+        while j in by_line:
+            drop.add(j)
+            j += 1
+    return [h for h in heads if h.line not in drop] if drop else heads
+
+
 def _longest_chain(heads: list[_Head]) -> list[_Head]:
     """The longest run of headings numbered n, n+1, n+2 ... in document order (noise skipped)."""
     if not heads:
@@ -299,13 +321,19 @@ def _segment_bullets(
     in_meta = False
     items: list[tuple[int, str | None, str]] = []
     n = 0
+    under_tasks = False  # in the list right under an action label ('Tehtävät:'): tasks, not items
     for i, ln in enumerate(lines):
         if i in head_lines:
             in_meta = i in meta_lines
             items.append((i, None, titles.get(i, "")))
             continue
         m = _TOP_BULLET.match(ln.text)
-        if not m or in_meta:
+        if ":" in ln.text and _ACTION_LABEL_LINE.fullmatch(ln.text):
+            under_tasks = True
+            continue
+        if not m:
+            under_tasks = under_tasks and ln.text[:1] in " \t" and bool(ln.text.strip())
+        if not m or in_meta or under_tasks:
             continue
         title = _clean_title(_URL.sub("", m.group(1)))
         if not title or len(title) > 150:
@@ -372,7 +400,7 @@ def segment(text: str) -> Segmentation:
         seg = _segment_collapsed(text)
         if seg:
             return _with_presenters(text, seg)
-    cands = _numbered_candidates(lines)
+    cands = _task_list_dropped(lines, _numbered_candidates(lines))
     listed = _agenda_list(lines, cands)
     listed_lines = {h.line for h in listed}
     chain = _longest_chain([h for h in cands if h.line not in listed_lines])

@@ -38,6 +38,7 @@ _TURN = regex(r"^[ \t]*(?:[-*•][ \t]+)?(?:@[\w.-]+|[A-ZÅÄÖ][\w'’.-]*(?:[ 
 IRC_PREFIX = regex(r"[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?<(?P<nick>[^>\s]{1,40})>[ \t]*")
 _NEXT_WORD = regex(r"\s*([\"“(\[*]*)(\S+)")
 _WORD_BEFORE = regex(r"([\w'’]+)\.*$")
+_LIST_NUMBER = regex(r"[ \t]*\d{1,3}\.")
 _NUMBERED_NUMBER = regex(r"^[ \t]*\d{1,2}[.)][ \t]*\d")  # '3. 12 members' is no bullet
 _TAGGED = regex(r"[ \t]*\*[ \t]+[A-Z]+\s*:")
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ")
@@ -188,6 +189,9 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentenc
             if m.group() == "":  # '23.11.Sari' - a missing space after a date
                 add(s, m.start(), b)
                 s = m.start()
+                continue
+            # a list's own number ('1. Order chairs') opens the item, it does not end a sentence
+            if b.bullet and _LIST_NUMBER.fullmatch(text, s, m.end()):
                 continue
             if _is_break(text, m.start(), m.end(), b.end):
                 add(s, m.end(), b)

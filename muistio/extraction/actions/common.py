@@ -341,8 +341,10 @@ _OWNERLESS_RULES = frozenset({"fi-passive", "en-passive", "sv-passive", "deadlin
 
 
 _AGREED = regex(
-    r"^\s*(?:Sovittiin|Päätettiin|Todettiin|Agreed|It was agreed|Decided)"
-    r"(?:\s+(?:yksimielisesti|unanimously|yhteisesti))?\s*,?\s*(?:että|that)?\s*",
+    # also as a list item: '- It was agreed that Bob would contact the printer'
+    r"^\s*(?:[-*•+]\s+)?(?:Sovittiin|Päätettiin|Todettiin|Agreed|It was agreed|Decided"
+    r"|Beslutades|Det beslutades|Beslöts|Man beslöt|Enades|Man enades\s+om)"
+    r"(?:\s+(?:yksimielisesti|unanimously|yhteisesti|enhälligt))?\s*,?\s*(?:että|that|att)?\s*",
     re.I,
 )
 

@@ -84,11 +84,12 @@ from muistio.extraction.actions.owners import (
     _Owners,
 )
 from muistio.extraction.actions.swedish import SV_TASK_VERBS
+from muistio.extraction.actions.tables import merge_table_repeats, table_items
 from muistio.extraction.parts import BLANK_LINE, ExtractionContext, Section
 from muistio.extraction.sentences import IRC_PREFIX, Sentence, sentences
 from muistio.extraction.vocabulary import words
 from muistio.morphology import Morphology
-from muistio.names import Roster, fold
+from muistio.names import Roster, fold, is_given_name
 from muistio.patterns import regex
 
 # A table cell that opens with a doer and a modal: `... | Hwang to share the inventory`
@@ -117,6 +118,15 @@ def _split_at_markers(masked: str, sents: list[Sentence]) -> list[Sentence]:
 
 
 # '[Lee] Write up a draft plan', '[Mike, Ivan] Alpha version': owners in brackets before the task
+_TOPIC_THEN_OWNERS = regex(
+    r"(?P<task>[^:\n]{2,80}?)\s*:\s*(?P<who>[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]*\.?)?"
+    r"(?:\s*(?:,|&|\+|\bja\b|\band\b|\boch\b)\s*[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]*\.?)?){0,3})"
+    r"(?:\s*,?\s*\d{1,2}\.\s*\d{1,2}\.(?:\d{2,4})?|\s*,?\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?)?\s*[.;]?\s*"
+)
+_TRAILING_OWNERS = regex(
+    r"\s+[-–—/]\s+(?P<who>[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]*\.?)?"
+    r"(?:\s*(?:,|&|\+|\bja\b|\band\b|\boch\b)\s*[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]*\.?)?){0,3})\s*[.;]?\s*$"
+)
 _TAGGED_OWNERS = regex(rf"\s*\[(?={_SUBJECT.pattern}\])(?P<tag>[^\]\[\n]{{2,60}})\]\s+\S")
 
 
@@ -140,8 +150,18 @@ def _explicit_hit(
     named_who = _split_names(named.group("subj")) if named else []
     tagged = _TAGGED_OWNERS.match(rest)
     tagged_who = _split_names(tagged.group("subj")) if tagged else []
+    topic = _TOPIC_THEN_OWNERS.fullmatch(rest)
+    topic_who = _split_names(topic.group("who")) if topic else []
     if explicit and explicit.group("paren"):
         who = _split_names(explicit.group("paren"))
+    elif (
+        topic
+        and topic_who
+        and all(owners.known(n) for n in topic_who)
+        and not owners.known(topic.group("task"))
+    ):
+        # 'Mainokset: Pekka 20.3.', 'Posters: Bob': the task named, then after the colon only its doers
+        return _Hit(start, s.end, topic_who, 0.9, "explicit", _clean(topic.group("task")))
     elif tagged_who and all(owners.known(n) or _name_like(n) for n in tagged_who):
         who = tagged_who  # '[Mike, Ivan] Alpha version of ...': the owners tagged before the task
     elif named_who and all(owners.known(n) or _name_like(n) for n in named_who):
@@ -163,6 +183,12 @@ def _explicit_hit(
         )
         if verbish or subj.startswith("@"):
             who = _split_names(subj) if not subj.startswith("@") else _at_names(subj, owners)
+    if not who and (tail := _TRAILING_OWNERS.search(rest)) and tail.start() >= 3:
+        # 'Book the hall for May - Carol', 'Köpa kaffe – Johan', 'Kahvitarjoilu / Liisa': the task, then
+        # after a dash or a slash only the people who do it (participants or known given names)
+        names = _split_names(tail.group("who"))
+        if names and all(owners.known(n) or is_given_name(n.split()[0]) for n in names):
+            return _Hit(start, s.end, names, 0.9, "explicit", _clean(rest[: tail.start()]))
     return _Hit(start, s.end, who, 0.9, "explicit")
 
 
@@ -220,7 +246,23 @@ def _owner_label_hits(
     if owner_m and (bare or not hits):
         last = items[-1] if items else None
         prev_s = _previous(sents, s)
-        if bare and last is not None and last.sentence is not None and _adjacent(sents, last.sentence, s):
+        # a sibling bullet does not take over a task whose sentence named its own doer
+        sibling_owned = (
+            last is not None
+            and bool(last.owners)
+            and last.sentence is not None
+            and s.block.bullet
+            and last.sentence.block.bullet
+            and last.sentence.block.index != s.block.index
+            and s.block.indent <= last.sentence.block.indent
+        )
+        if (
+            bare
+            and last is not None
+            and last.sentence is not None
+            and not sibling_owned
+            and _adjacent(sents, last.sentence, s)
+        ):
             # a label line after a task names that task's owner (and its schedule: the span grows)
             warn_b: list[str] = []
             who_b = owners.resolve(_split_names(owner_m.group("who")), psec, recent_full, warn_b)
@@ -894,6 +936,10 @@ def find_action_items(ctx: ExtractionContext, morphology: Morphology | None = No
     # an agenda heading can itself be a task ('- Action: X to do Y' read as an item's title)
     for gap in _gaps(ctx.text, sections):
         items.extend(_section_items(ctx, masked, gap, roster, owners, heading=True))
+    # an action table's rows are read by their columns, not as sentences
+    rows, row_spans = table_items(ctx, masked, sections, owners)
+    if row_spans:
+        items = [it for it in items if not any(a < it.end and it.start < b for a, b in row_spans)] + rows
     items.sort(key=lambda i: i.start)
     # one item per span; MeetBot repeats its actions in summary lists
     seen: set[str] = set()
@@ -927,6 +973,8 @@ def find_action_items(ctx: ExtractionContext, morphology: Morphology | None = No
     covered = {(it.sentence.start, it.sentence.end): it for it in uniq if it.sentence is not None}
     merged: set[int] = set()
     for it in uniq:
+        if it.rule == "table":
+            continue  # its due date is its due column's
         shared = it.sentence is not None and per_sentence[(it.sentence.start, it.sentence.end)] > 1
         it.due = _due(ctx, it, own_clause_only=shared)
         nxt = it.following
@@ -947,7 +995,7 @@ def find_action_items(ctx: ExtractionContext, morphology: Morphology | None = No
                 if it.due is not None and other is not None:
                     merged.add(id(other))
                     it.end = max(it.end, other.end)
-    uniq = [it for it in uniq if id(it) not in merged]
+    uniq = merge_table_repeats([it for it in uniq if id(it) not in merged])
     _inherit_years(uniq)
     uniq = _merge_repeats(uniq)
     out: list[ActionEntry] = []

@@ -67,7 +67,8 @@ _SV_BODY = regex(
 )
 # the board hands the task on: 'uppdrar åt X att', 'ge X uppgiften att', 'delegera till X att'
 _SV_DELEGATION = regex(
-    r"\b(?:uppdrar|uppdrog|uppdrogs|uppdras|gav|ge|ger|ges|gavs|delegera[rs]?|delegerade|delegerades"
+    # the passive opens the sentence as often as not: 'Uppdrogs åt Eva att ...'
+    r"\b(?i:uppdrar|uppdrog|uppdrogs|uppdras|gav|ge|ger|ges|gavs|delegera[rs]?|delegerade|delegerades"
     r"|ålägger|ålades|ber|bad|uppmanar|uppmanade|uppmanades)\s+(?:åt\s+|till\s+)?"
     r"(?P<who>[\wåäöÅÄÖ][\w'’åäöÅÄÖ-]*(?:\s+(?:[\wåäöÅÄÖ][\w'’åäöÅÄÖ-]*|och|för)){0,4}?)"
     r"\s+(?:(?:i\s+)?(?:uppdrag(?:et)?|uppgiften|ansvaret)\s+)?att\s+[a-zåäö]",
