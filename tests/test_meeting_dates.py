@@ -459,3 +459,29 @@ def test_a_meeting_day_field_with_one_space_before_its_date_beats_a_title_date()
     )
     meeting = run(text, "nuva.txt").meeting
     assert meeting is not None and (meeting.date, meeting.start) == ("2021-01-11", "17:00")
+
+
+def test_a_swedish_title_date_in_six_digits_is_year_first() -> None:
+    text = (
+        "Styrelsemöte 220116\n\nProtokoll fört vid styrelsemöte med föreningen.\n\nNärvarande: Åke Strand\n\n"
+        "§ 1 Föregående protokoll\n\nProtokollet från 2021-10-24 godkänns.\n"
+    )
+    assert run(text, "m.txt").meeting.date == "2022-01-16"
+
+
+def test_six_digits_give_way_to_a_date_in_words_near_the_title() -> None:
+    # real minutes write six digits in more than one order: a worded day and month near the title decides
+    text = (
+        "Möte 171101\n\nProtokoll vid styrelsemöte\nden 11 januari 2017 i skolan\nNärvarande: Roland, Tora\n"
+    )
+    assert run(text, "m.txt").meeting.date == "2017-01-11"
+
+
+def test_a_title_month_reads_an_ambiguous_numeric_date_month_first() -> None:
+    text = (
+        "March 2017 - Board Meeting\n\nBoard Meeting Minutes\n\n6:45 PM 3/1/2017\n\n"
+        "Board Attendees: Ben, Tim, Brad\n\nState of the Space\n\n1. We got an article in the paper.\n"
+    )
+    assert run(text, "m.txt").meeting.date == "2017-03-01"
+    # without a month in the title the day comes first, as in most of the world
+    assert run(text.replace("March 2017 - ", ""), "m.txt").meeting.date == "2017-01-03"

@@ -750,3 +750,28 @@ def test_ordinary_members_are_members_and_a_stand_in_secretary_is_the_secretary(
         "Toivo Hursti Emma Alppi Arttu Leski Sami Leppä Aino Lampi Kasperi Laine Viljami Paimio\n\n1. Avaus\n"
     )
     assert run["Riina Lumme"][0] == ["secretary"] and run["Jim Koski"][0] == ["chair"]
+
+
+def test_attendance_all_names_nobody_and_the_speakers_took_part() -> None:
+    text = (
+        "# 2023-07-13\n\nAttendance: all\n\n## Notes\n\n- Frequency of meetings\n"
+        "    - Eric Huss: Transparency outwards feels important.\n"
+        "    - Ryan: Wider feedback desired on things we are missing.\n"
+        "    - Mark: I agree with that.\n"
+    )
+    got = people(text)
+    assert "Attendance" not in got
+    assert {"Eric Huss", "Ryan", "Mark"} <= set(got)
+
+
+def test_a_bulleted_turn_by_a_known_given_name_is_a_speaker_and_a_word_is_not() -> None:
+    text = (
+        "# June 29 2020 dev meeting\n\n- code formatting: either fix flake8 or use black.\n"
+        "  - Joel: Changes in black will lead to large diffs.\n"
+        "  - Thomas: Why make a standard that does not follow the standard?\n"
+        "  - Maria: We could try it on one module.\n"
+        "  - Downside: more churn.\n"
+    )
+    got = people(text)
+    assert {"Joel", "Thomas", "Maria"} <= set(got)
+    assert "Downside" not in got

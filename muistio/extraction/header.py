@@ -347,6 +347,8 @@ def read_header(text: str, header_end: int) -> Header:
             h.start, h.end = find_times(labels[key])
             if h.start is not None:
                 h.timezone = stated_timezone(labels[key])
+    if h.date is None and not any(d.start < _lines_end(body_region, 3) for d in full_dates):
+        _six_digit_title_date(body_region, h)
     if h.date is None:
         _date_from_head(h, text, body_region, cut, full_dates, fm_date)
     if h.start is None:
@@ -362,6 +364,7 @@ def read_header(text: str, header_end: int) -> Header:
         _compact_title_date(body_region, h)
     if h.date is None:
         _took_place(text[:20000], h)
+    _month_of_title(body_region, h)
     _place_and_schedule(h, text[: max(len(body_region), 3000)], labels, body_region, full_dates)
     h.group = _group(body_region, h.place)
     return h
@@ -805,6 +808,50 @@ def _date_heading(text: str, h: Header) -> None:
 
 
 _COMPACT_DATE = regex(r"(?<![\w.])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\w.])")
+
+
+# `Styrelsemöte 220116`, `Protokoll styrelsemöte nr 3 170111`: Swedish writes a short date year first
+_SV_SIX_DIGIT_DATE = regex(
+    rf"(?i:{vocabulary.MEETING_SV}|protokoll)(?:\s+(?i:nr|#)\.?\s*\d{{1,3}})?[\s,:–-]+"
+    r"(?P<y>\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\w.])"
+)
+
+
+def _month_of_title(region: str, h: Header) -> None:
+    """`March 2017 - Board Meeting` over `3/1/2017`: a title's month decides a day and month that can swap."""
+    if h.date is None or h.date.day > 12 or h.date.day == h.date.month:
+        return
+    months = {
+        (d.value.year, d.value.month)
+        for d in find_dates(region[: _lines_end(region, 3)], periods=True)
+        if d.precision == "month" and d.has_year
+    }
+    if len(months) == 1 and (h.date.year, h.date.day) in months:
+        h.date = date(h.date.year, h.date.day, h.date.month)  # the month-first (US) reading
+
+
+def _lines_end(region: str, n: int) -> int:
+    """Where the first n lines of region end."""
+    pos = 0
+    for _ in range(n):
+        nl = region.find("\n", pos)
+        if nl < 0:
+            return len(region)
+        pos = nl + 1
+    return pos
+
+
+def _six_digit_title_date(region: str, h: Header) -> None:
+    """A Swedish title's six-digit date (`Styrelsemöte 220116` is 16 January 2022), year first."""
+    m = _SV_SIX_DIGIT_DATE.search(region, 0, _lines_end(region, 3))
+    if m is None or find_dates(region[: _lines_end(region, 6)], date(2000, 1, 1)):
+        return  # six digits are read every which way: a date in words near the title decides instead
+    yy = int(m.group("y"))
+    try:
+        h.date = date((2000 if yy <= 70 else 1900) + yy, int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return  # 31 February: not a date
+    h.settle(0.65, "six-digit date in a Swedish title")
 
 
 def _compact_title_date(region: str, h: Header) -> None:

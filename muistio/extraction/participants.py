@@ -2297,9 +2297,12 @@ def _speakers(text: str, reg: _Registry) -> None:
             continue
         if _is_single(name) or _annotation_kind(name.lower()) is not None or _is_field_row(text, m):
             continue  # `Facilitator: Andrew`, `Timekeeper: Neil`: an office and who holds it, not a turn
+        if any(rx.fullmatch(name.lower()) for rx, _, _ in _LIST_RX):
+            continue  # `Attendance: all`: a roll label with no names, not a speaker
         cleaned = clean_name(name)
-        # A bulleted `- Word: text` is mostly a label; a mic line names a person in full (`- Piet Smit:`).
-        if cleaned and (not m.group("bullet") or len(cleaned.split()) >= 2):
+        # A bulleted `- Word: text` is mostly a label; a mic line names a person in full (`- Piet Smit:`)
+        # or by a known given name (`- Gael: Why make a standard ...`).
+        if cleaned and (not m.group("bullet") or len(cleaned.split()) >= 2 or is_given_name(cleaned)):
             names.append(cleaned)
             if m.group("bullet"):
                 mic.add(cleaned)
