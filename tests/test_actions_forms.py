@@ -490,3 +490,14 @@ def test_an_agreed_lead_in_a_list_item_and_a_sibling_owner_label() -> None:
     )
     # the sibling label line does not take over a task whose sentence named its doer
     assert _owners(text) == {"Bob would contact the printer.": ["Bob Jones"]}
+
+
+def test_people_who_volunteer_own_the_work_and_assignments_head_a_task_list() -> None:
+    text = (
+        "Board meeting 12 March 2024\n\nPresent: Alice Smith, Bob Jones, Carol White\n\n## 2. Blog\n\n"
+        "We need someone to draft the next blog post.\n\nCarol volunteered.\n\n## Assignments\n"
+        "- Update the benchmarks page\n"
+    )
+    got = _owners(text)
+    assert got["Carol volunteered."] == ["Carol White"]
+    assert got["Update the benchmarks page"] == []

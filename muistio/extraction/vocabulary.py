@@ -56,7 +56,7 @@ TIME_LABELS = ("time", "kellonaika", "klockslag", "kokouksen alkuaika", "alkuaik
 # section, and the action stage reads the list under it as tasks).
 ACTION_HEADINGS = (
     r"actions?\s+items?|actions|action\s+points|action\s+list|todo|to\s+do"
-    r"|next\s+steps|follow[- ]ups?|toimenpiteet|jatkotoimenpiteet|tehtävät"
+    r"|next\s+steps|follow[- ]ups?|(?:outcomes\s+and\s+)?assignments|toimenpiteet|jatkotoimenpiteet|tehtävät"
     r"|seuraavat\s+(?:askeleet|toimenpiteet)"
     r"|att\s+göra|åtgärder|uppgifter|nästa\s+steg"
 )

@@ -1070,6 +1070,26 @@ def _decision_imperative_hits(text: str, a: int, b: int, label_end: int) -> list
     return hits
 
 
+# 'Khio, Eric Huss volunteered.', 'Carol volunteering - ...': people taking on the work under discussion
+_VOLUNTEERED = regex(
+    rf"\W*{_SUBJECT.pattern}\s+(?:(?:has|have)\s+)?(?:volunteered|volunteers|volunteering|anmälde\s+sig"
+    rf"|lupautui|lupautuivat|ilmoittautui)\b"
+)
+
+
+def _volunteer_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
+    """Participants who volunteer: their names are the owners (known people or given names only)."""
+    if "volunt" not in text[a:b] and "lupautu" not in text[a:b] and "anmälde" not in text[a:b]:
+        return []
+    m = _VOLUNTEERED.match(text, a, b)
+    if m is None:
+        return []
+    names = _split_names(m.group("subj"))
+    if not names or not all(owners.known(n) or is_given_name(n.split()[0]) for n in names):
+        return []
+    return [_Hit(a + (m.start("subj") - a), b, names, 0.75, "volunteer")]
+
+
 @dataclass(frozen=True)
 class Rule:
     """One task form: its name (the item's `rule`), languages, base confidence and what it finds."""
@@ -1107,6 +1127,7 @@ RULES: tuple[Rule, ...] = (
     Rule("role-subject", _ALL, 0.7, lambda t, a, b, e: _role_subject_hits(t, a, b, e.owners)),
     Rule("bare-role", _EN, 0.7, lambda t, a, b, e: _bare_role_hits(t, a, b)),
     Rule("en-subject", _ALL, 0.75, lambda t, a, b, e: _english_subject_hits(t, a, b, e.owners)),
+    Rule("volunteer", _ALL, 0.75, lambda t, a, b, e: _volunteer_hits(t, a, b, e.owners)),
     Rule("deadline", _ALL, 0.6, lambda t, a, b, e: _deadline_hits(t, a, b)),
     Rule("sv-passive", _SV, 0.6, lambda t, a, b, e: swedish_passive_hits(t, a, b)),
     Rule(

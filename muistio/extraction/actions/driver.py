@@ -773,6 +773,7 @@ _NAMED_RULES = frozenset(
         "fi-subject",
         "en-subject",
         "sv-subject",
+        "volunteer",
         "owner-label",
     }
 )
