@@ -501,3 +501,32 @@ def test_people_who_volunteer_own_the_work_and_assignments_head_a_task_list() ->
     got = _owners(text)
     assert got["Carol volunteered."] == ["Carol White"]
     assert got["Update the benchmarks page"] == []
+
+
+FINANCE = """Committee meeting 7 January 2019
+
+Present: Dave Clark, Mike Brown, Patrick Hall
+
+3. Finance report.
+
+3.1 The final report will be presented by Mike to the annual meeting.
+
+3.2 The committee agreed that Mike put his proposal to the AGM.
+
+3.3 There were no matters arising which were not to be covered elsewhere on the agenda.
+
+3.4 The next letter is to be sent out before our next meeting.
+
+3.5 The club channel is to be used for informal chatter.
+"""
+
+
+def test_english_passives_and_resolutions_that_hand_out_work() -> None:
+    got = _owners(FINANCE)
+    # a passive naming its doer is that person's task, even in a report with a meeting in it
+    assert got["3.1 The final report will be presented by Mike to the annual meeting."] == ["Mike Brown"]
+    # after 'agreed that', a named doer with a base-form verb (the subjunctive) is handed the work
+    assert got["Mike put his proposal to the AGM."] == ["Mike Brown"]
+    # 'is to be sent' sets work; 'not to be covered' and 'is to be used for' do not
+    assert got["3.4 The next letter is to be sent out before our next meeting."] == []
+    assert not any("matters arising" in q or "channel" in q for q in got)

@@ -493,11 +493,14 @@ _TO_BE_DONE = regex(
     rf"(?:\s+by\s+(?:the\s+)?(?P<by>(?i:{_BARE_ROLE})|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))?"
 )
 _ISSUE_LINK = regex(r"\[#\d+\]\(")
+_EVALUATED = words(
+    "noted hoped regretted commended congratulated praised encouraged applauded avoided feared used"
+)
 # not a task: a likelihood, a report or a past plan ('seems to be needed', 'was to be looked at')
 _TO_BE_NOT = words(
     """
     seem seems seemed appear appears appeared likely unlikely going used expected happen happens happened
-    deemed said thought considered found known believed has have had was were is are ought want wants
+    deemed said thought considered found known believed has have had was were ought want wants not never
     wanted need needs needed yet able unable want due continue continues continued remain remains remained
     care attention consideration account notice
     """
@@ -512,6 +515,8 @@ def _to_be_done_hits(text: str, a: int, b: int) -> list[_Hit]:
     for m in _TO_BE_DONE.finditer(seg):
         if m.group("lead").lower() in _TO_BE_NOT or not _PP.match(m.group("pp")):
             continue
+        if m.group("pp") in _STATIVE_PP or m.group("pp") in _EVALUATED:
+            continue  # 'this is to be welcomed', 'the channel is to be used for ...': a judgement or a use
         if _MEETING_WORDS.search(seg, 0, m.end()):
             return []  # 'the AGM to be held': a meeting being set ('... till the next meeting' is a time)
         by = m.group("by")
@@ -995,9 +1000,21 @@ def _english_passive_hits(text: str, a: int, b: int) -> list[_Hit]:
     m = _EN_WILL_BE.search(seg)
     if not m or not _PP.match(m.group(1)) or m.group(1) in _STATIVE_PP:
         return []
+    agent = _EN_AGENT.match(seg, m.end())
+    if agent:
+        # 'The final report will be presented by Mike to the AGM': the agent does it; a meeting word
+        # after the verb is where it happens, one before it is a meeting being held
+        if _MEETING_WORDS.search(seg, 0, m.start()):
+            return []
+        return [_Hit(a, b, [agent.group("who")], 0.65, "en-passive")]
     if _MEETING_WORDS.search(seg):
         return []
     return [_Hit(a, b, [], 0.55, "en-passive")]
+
+
+_EN_AGENT = regex(
+    r"(?:\s+(?:up|out|off|back|over|through|forward))?\s+by\s+(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\b"
+)
 
 
 _WE = regex(r"(?=w)\bwe\s+(?:will|need to|must|have to|are going to|'ll|’ll)\s+(\w+)", re.I)
@@ -1070,6 +1087,28 @@ def _decision_imperative_hits(text: str, a: int, b: int, label_end: int) -> list
     return hits
 
 
+# 'The committee agreed that Mike put his proposal to the AGM': after a resolution, a named doer and a
+# task verb in its base form (the English subjunctive) is the work handed to them
+_AGREED_THAT_DOER = regex(
+    rf"\b(?:agreed|resolved|decided|recommended|requested|asked|proposed)\s+that\s+{_SUBJECT.pattern}"
+    r"\s+(?P<verb>[a-z]+)\b"
+)
+_SUBJUNCTIVE_VERBS = _EN_TASK_VERBS | words("put present take bring contact make give obtain seek invite")
+
+
+def _agreed_that_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
+    """'agreed that Mike put his proposal to the AGM': the named participant does it."""
+    if " that " not in text[a:b]:
+        return []
+    m = _AGREED_THAT_DOER.search(text, a, b)
+    if m is None or m.group("verb") not in _SUBJUNCTIVE_VERBS:
+        return []
+    names = _split_names(m.group("subj"))
+    if not names or not all(owners.known(n) for n in names):
+        return []
+    return [_Hit(m.start("subj"), b, names, 0.7, "en-subject")]
+
+
 # 'Khio, Eric Huss volunteered.', 'Carol volunteering - ...': people taking on the work under discussion
 _VOLUNTEERED = regex(
     rf"\W*{_SUBJECT.pattern}\s+(?:(?:has|have)\s+)?(?:volunteered|volunteers|volunteering|anmälde\s+sig"
@@ -1128,6 +1167,7 @@ RULES: tuple[Rule, ...] = (
     Rule("bare-role", _EN, 0.7, lambda t, a, b, e: _bare_role_hits(t, a, b)),
     Rule("en-subject", _ALL, 0.75, lambda t, a, b, e: _english_subject_hits(t, a, b, e.owners)),
     Rule("volunteer", _ALL, 0.75, lambda t, a, b, e: _volunteer_hits(t, a, b, e.owners)),
+    Rule("en-agreed-that", _EN, 0.7, lambda t, a, b, e: _agreed_that_hits(t, a, b, e.owners)),
     Rule("deadline", _ALL, 0.6, lambda t, a, b, e: _deadline_hits(t, a, b)),
     Rule("sv-passive", _SV, 0.6, lambda t, a, b, e: swedish_passive_hits(t, a, b)),
     Rule(

@@ -362,7 +362,8 @@ def _clause_family_hits(
                 )
             ]
         for h in ch:
-            if h.rule in {"fi-passive", "goal", "en-passive", "sv-passive"} and (demote):
+            # only an ownerless form: 'will be presented by Mike' names its doer even in a report
+            if h.rule in {"fi-passive", "goal", "en-passive", "sv-passive"} and demote and not h.owners:
                 h.confidence = min(h.confidence, 0.35)
             if agreed_lead and h.rule == "fi-passive":
                 h.confidence = max(h.confidence, 0.7)
