@@ -775,3 +775,20 @@ def test_a_bulleted_turn_by_a_known_given_name_is_a_speaker_and_a_word_is_not() 
     got = people(text)
     assert {"Joel", "Thomas", "Maria"} <= set(got)
     assert "Downside" not in got
+
+
+def test_roll_groups_under_labels_of_any_wording_are_read_by_their_names() -> None:
+    text = (
+        "Elevråd 25/4 -19\n\nÅk 1: Elias, Fiona & Ciara\n\nÅk 2: Maria\n\nÅk 3: Ida & Maja\n\n"
+        "1. Ordförande öppnade mötet.\n\n2. Rapporter från klasserna.\n"
+    )
+    assert {"Elias", "Fiona", "Ciara", "Maria", "Ida", "Maja"} <= set(people(text))
+
+
+def test_one_name_per_line_under_task_labels_is_who_runs_what_not_a_roll() -> None:
+    text = (
+        "Johtokunnan kokous 12.12.2023\n\nLäsnä: Aino Virta, Pekka Salo\n\nKerhojen vetäjät:\n"
+        "Laulukerho: Jouni Tuovinen\nPelikerho: Heikki Lyttinen\nBingo: Erkki Dianoff\n"
+        "Keittiö: Sanni Dianoff ja Tuulikki Hurtig\n"
+    )
+    assert "Jouni Tuovinen" not in people(text)

@@ -2287,6 +2287,56 @@ def _is_field_row(text: str, m: re.Match[str]) -> bool:
     return len(value.split()) <= 2 and value[:1].isupper()
 
 
+# `Åk 1: Ciara, Elias & Talia`, `Team A: Ann, Bo`: a short label of any wording, then only given names
+_GROUP_LINE = regex(
+    r"[ \t]*(?:[-*•][ \t]+)?(?P<label>[\w][\w .-]{0,24}?)[ \t]*:[ \t]+(?P<value>[^:\n]{2,200})"
+)
+_GROUP_NAME = regex(r"[A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+)?")
+
+
+def _given_name_groups(lines: list[Line], reg: _Registry, region_end: int) -> bool:
+    """Roll lines under labels of any wording (`Åk 1:`, `Gruppe B:`) in the head, read by their names.
+
+    A run of such lines, each naming only name-shaped entries, is a roll whatever its labels say when
+    at least two lines name several people and most first names are known; a known label is read by
+    the list readers, not here.
+    """
+    runs: list[list[tuple[str, list[str]]]] = [[]]
+    for ln in lines:
+        if ln.start >= region_end:
+            break
+        if not ln.text.strip():
+            continue  # a blank line between the group lines keeps the run
+        m = _GROUP_LINE.fullmatch(ln.text)
+        names = _split_group(m.group("value")) if m else []
+        if m is None or not names or any(rx.fullmatch(m.group("label").lower()) for rx, _, _ in _LIST_RX):
+            runs.append([])
+            continue
+        runs[-1].append((m.group("label"), names))
+    found = False
+    for run in runs:
+        entries = [n for _label, names in run for n in names]
+        # groups hold several people each ('Bingo: Erkki' line after line is who runs what, not a roll),
+        # and most of them have a first name the lexicon knows
+        if sum(len(names) >= 2 for _label, names in run) < 2:
+            continue
+        if 2 * sum(is_given_name(n.split()[0]) for n in entries) < len(entries):
+            continue
+        for _label, names in run:
+            for name in names:
+                reg.add(Person(name, ["member"], None, True))
+        found = True
+    return found
+
+
+def _split_group(value: str) -> list[str]:
+    """A group line's names when every entry is shaped as a name (one or two capitalised words), else []."""
+    parts = [p.strip() for p in re.split(r"\s*(?:,|&|\bja\b|\boch\b|\band\b)\s*", value.strip().rstrip("."))]
+    if not parts or any(not _GROUP_NAME.fullmatch(p) for p in parts):
+        return []
+    return parts
+
+
 def _speakers(text: str, reg: _Registry) -> None:
     """Without an attendee list, the people who speak (`Name: ...` turns) took part."""
     names: list[str] = []
@@ -3220,6 +3270,7 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
                 if p.roles == ["presenter"]:
                     p.roles.insert(0, "member")
     found_list = _attendance_sections(text, seg, reg) or found_list
+    found_list = _given_name_groups(lines, reg, region_end) or found_list
     if not found_list:
         found_list = _prose_rolls(text, reg) or _unlabelled_roster(lines, reg) or _head_roll_line(lines, reg)
     _elections(text, reg)
