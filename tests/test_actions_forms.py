@@ -530,3 +530,16 @@ def test_english_passives_and_resolutions_that_hand_out_work() -> None:
     # 'is to be sent' sets work; 'not to be covered' and 'is to be used for' do not
     assert got["3.4 The next letter is to be sent out before our next meeting."] == []
     assert not any("matters arising" in q or "channel" in q for q in got)
+
+
+def test_a_time_boxed_action_heading_and_its_lead_in_line() -> None:
+    text = (
+        "# Mötesdokument 13\n\nDatum: 2019-10-16\n\nNärvarande: Eva Lind, Johan Berg\n\n"
+        "## Status (10 min)\nAllt går enligt plan.\n\n"
+        "## Outcomes and assignments (5 min)\nVad som ska implementeras utifrån handledarens råd.\n"
+        "- Få bort hårdkodade värden från modellen.\n- Städa upp klassen Padelbuddy.\n"
+    )
+    assert [i.quote for i in _items(text)] == [
+        "Få bort hårdkodade värden från modellen.",
+        "Städa upp klassen Padelbuddy.",
+    ]

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from muistio.extraction.parts import RST_UNDERLINE, Line, Section, split_lines
-from muistio.extraction.vocabulary import ACTION_HEADINGS
+from muistio.extraction.vocabulary import ACTION_HEADINGS, TIME_BOX
 from muistio.patterns import regex
 
 # --- small patterns used throughout this module, compiled once at import ------------------------------
@@ -100,7 +100,7 @@ _META_HEADINGS = frozenset(
 )
 # A heading over a list of tasks: the action stage reads the list after such a line as tasks, so the
 # heading line stays in its section's body (an rst underline too).
-_ACTION_TITLE = regex(rf"(?:{ACTION_HEADINGS})", re.I)
+_ACTION_TITLE = regex(rf"(?:{ACTION_HEADINGS})(?:{TIME_BOX})?", re.I)
 
 
 @dataclass

@@ -62,6 +62,10 @@ ACTION_HEADINGS = (
 )
 
 
+# A heading's time box: `## Outcomes and assignments (5 min)`, `(Ryan, 10 minutes)`.
+TIME_BOX = r"\s*\((?:[^()\n]{0,40},\s*)?\d{1,3}\s*(?:min|mins|minutes|minuuttia|minuter|min\.|h)\)"
+
+
 def words(spaced: str) -> frozenset[str]:
     """A word set written as one spaced string."""
     return frozenset(spaced.split())

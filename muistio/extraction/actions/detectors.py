@@ -83,7 +83,7 @@ from muistio.extraction.actions.swedish import (
 )
 from muistio.extraction.parts import Section, may_hold
 from muistio.extraction.sentences import Sentence
-from muistio.extraction.vocabulary import ACTION_HEADINGS, words
+from muistio.extraction.vocabulary import ACTION_HEADINGS, TIME_BOX, words
 from muistio.morphology import Morphology
 from muistio.names import Roster, is_given_name, strong_grade
 from muistio.patterns import regex
@@ -1292,7 +1292,9 @@ def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 # MeetBot's `Action items, by person` too: its bullets are people, each over their own tasks
-_ACTION_HEADING = regex(rf"\s*(?:#+\s*|[-*•]\s+)?(?:{ACTION_HEADINGS}|Action items, by person)\s*:?\s*", re.I)
+_ACTION_HEADING = regex(
+    rf"\s*(?:#+\s*|[-*•]\s+)?(?:{ACTION_HEADINGS}|Action items, by person)(?:{TIME_BOX})?\s*:?\s*", re.I
+)
 
 
 # 'From: Rita Moss <rita@example.org>': the writer of an email, who says 'I' in its body

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 
@@ -492,6 +493,16 @@ def _section_items(
     block_info: dict[int, tuple[re.Match[str] | None, re.Match[str] | None, bool]] = {}
     for s in sents:
         first_of_block.setdefault(s.block.index, masked[s.start : s.end])
+    # a plain block followed at once (no blank line) by a bulleted list leads into it (a numbered line
+    # after it may be the next agenda item)
+    lead_in = {
+        a.block.index: not a.block.bullet
+        and b.block.bullet
+        and not b.block.new_paragraph
+        and not masked[b.block.start : b.block.start + 8].lstrip()[:1].isdigit()
+        for a, b in itertools.pairwise(sents)
+        if a.block.index != b.block.index
+    }
     recent_full: list[str] = []
     writer = _email_writer(text)
     # a to-do list nested under a person: '- Kate:' then indented tasks, or a heading that is a name
@@ -541,6 +552,10 @@ def _section_items(
             and BLANK_LINE.search(masked, plain_from, s.start) is None
             and _ITEM_LINE.match(seg) is None  # `3. Safeguarding: JR`: the next item, not a task
         )
+        if plain_run and not plain_used and s.end >= s.block.end and lead_in.get(s.block.index, False):
+            # 'Vad som ska implementeras:' then a list on the next line: the list's lead-in, not a task
+            plain_from = s.end
+            continue
         if plain_run:
             plain_from = s.end
             plain_used = True
