@@ -792,3 +792,17 @@ def test_one_name_per_line_under_task_labels_is_who_runs_what_not_a_roll() -> No
         "Keittiö: Sanni Dianoff ja Tuulikki Hurtig\n"
     )
     assert "Jouni Tuovinen" not in people(text)
+
+
+def test_whoever_opened_the_meeting_took_part_as_its_chair() -> None:
+    def opened(line: str) -> dict[str, tuple[list[str], bool, str | None]]:
+        return people(f"Hallituksen kokous 12.3.2024\n\n1. Avaus\n\n{line}\n\n2. Muut asiat\n\nEi muita.\n")
+
+    assert opened("Kokouksen avasi puheenjohtaja Matti Virtanen klo 18.05.")["Matti Virtanen"][0] == ["chair"]
+    assert opened("Mötet öppnades av Uffe.")["Uffe"][0] == ["chair"]
+    assert opened("The meeting was opened by the chair, Alice Smith.")["Alice Smith"][0] == ["chair"]
+    assert opened("Kokouksen avasi varapuheenjohtaja Liisa Koski.")["Liisa Koski"][0] == ["vice_chair"]
+    # a run-on PDF line: the office before the name anchors the opening anywhere in it
+    run_on = "1 Mötets öppnande Föreningens ordförande Sven Hugosson förklarade mötet öppnat. 2 Upprop"
+    assert opened(run_on)["Sven Hugosson"][0] == ["chair"]
+    assert opened("The meeting was opened by the Chair.") == {}

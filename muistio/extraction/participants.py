@@ -2078,6 +2078,53 @@ def _actors(text: str, reg: _Registry, listed: bool) -> None:
         has_chair = has_chair or role == "chair"
 
 
+_OPENER_NAME = r"(?P<name>[A-ZÅÄÖÜ][\w'’-]+(?:[ \t]+(?:von[ \t]+|af[ \t]+|van[ \t]+)?[A-ZÅÄÖÜ][\w'’-]+){0,2})"
+_OPENER_OFFICE = (
+    r"(?:(?:\w+(?:n|s|ens|ets)[ \t]+)?(?P<office>puheenjohtaja|varapuheenjohtaja|pj\.?|vpj\.?"
+    r"|ordförande(?:n)?|vice[ \t]+ordförande(?:n)?|chair(?:man|person|woman)?|vice[- ]chair|president"
+    r"|vice[- ]president)"
+    r",?[ \t]+)?"
+)
+# Who opened the meeting, in the word orders the office-first actor pattern does not read:
+# `Kokouksen avasi puheenjohtaja Matti Virtanen`, `Mötet öppnades av Uffe`, `The meeting was opened by the
+# chair, Alice Smith`, and an office-first opening inside a run-on line (`... Föreningens ordförande Sven
+# Hugosson förklarade styrelsemötet öppnat`).
+_OPENED_BY = tuple(
+    regex(p)
+    for p in (
+        rf"(?i:kokouksen|tilaisuuden|palaverin|illan)[ \t]+avasi[ \t]+{_OPENER_OFFICE}{_OPENER_NAME}",
+        rf"(?i:mötet|sammanträdet|årsmötet|styrelsemötet|stämman)[ \t]+öppnades[ \t]+av[ \t]+"
+        rf"{_OPENER_OFFICE}{_OPENER_NAME}",
+        rf"(?i:meeting)[ \t]+was[ \t]+(?i:opened|called[ \t]+to[ \t]+order|chaired)[ \t]+by[ \t]+"
+        rf"(?i:the[ \t]+)?{_OPENER_OFFICE}{_OPENER_NAME}",
+        rf"\b(?P<office>(?i:ordförande(?:n)?|puheenjohtaja))[ \t]+{_OPENER_NAME}[ \t]+"
+        r"(?:förklarade|avasi|öppnade)\b",
+    )
+)
+
+
+def _opened_by(text: str, reg: _Registry) -> None:
+    """Whoever opened the meeting took part, as its chair unless an office says otherwise."""
+    if not may_hold(text, ("avasi", "öppna", "opened", "order", "chaired")):
+        return
+    for m in (m for rx in _OPENED_BY for m in rx.finditer(text)):
+        raw = m.group("name")
+        office = (m.group("office") or "").lower()
+        name = clean_name(raw)
+        if name is None or is_organisation(name) or is_title(name) or name.split()[0].lower() in _NAME_STOP:
+            continue
+        vice = office.startswith(("vara", "vpj", "vice"))
+        has_chair = any("chair" in p.roles for p in reg.people)
+        role: Role = "vice_chair" if vice else "chair" if not has_chair else "member"
+        existing = reg.find(name, loose=True)
+        if existing is None:
+            reg.add(Person(name, [role], None, True), loose=False)
+        elif role != "member" and role not in existing.roles:
+            if existing.roles == ["member"]:
+                existing.roles.clear()
+            existing.roles.append(role)
+
+
 def _signature_roles(text: str, reg: _Registry) -> None:
     """Signature columns: names on one line, their titles (`pj.`, `sihteeri`) below them."""
     lines = text.splitlines()
@@ -3283,6 +3330,7 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     if "attendance" in text:
         _prose_attendance(text, reg)
     _actors(text, reg, found_list)
+    _opened_by(text, reg)
     _signature_roles(text, reg)
     for sec in seg.sections:
         for name in sec.presenters:
