@@ -806,3 +806,15 @@ def test_whoever_opened_the_meeting_took_part_as_its_chair() -> None:
     run_on = "1 Mötets öppnande Föreningens ordförande Sven Hugosson förklarade mötet öppnat. 2 Upprop"
     assert opened(run_on)["Sven Hugosson"][0] == ["chair"]
     assert opened("The meeting was opened by the Chair.") == {}
+
+
+def test_swedish_checker_elections_and_english_scribes_in_prose() -> None:
+    def said(line: str) -> dict[str, tuple[list[str], bool, str | None]]:
+        return people(f"Styrelsemöte 2024-03-12\n\n§ 1 Öppnande\n\n{line}\n\n§ 2 Övrigt\n\nInget.\n")
+
+    assert said("Till justeringsman valdes Sixten.")["Sixten"][0] == ["minutes_checker"]
+    both = said("Till justerare jämte ordföranden valdes Eva Lind och Bo Ek.")
+    assert both["Eva Lind"][0] == both["Bo Ek"][0] == ["minutes_checker"]
+    assert said("Minutes taken by Carol White.")["Carol White"][0] == ["secretary"]
+    assert said("Carol White took the minutes.")["Carol White"][0] == ["secretary"]
+    assert said("The minutes of the last meeting were approved.") == {}

@@ -1831,7 +1831,8 @@ def _sentences_with(text: str, rx: re.Pattern[str], splitter: re.Pattern[str]) -
 
 _SV_ROLE = (
     r"(?:mötets\s+|årsmötets\s+)?(?P<role>vice\s+(?:möte)?ordförande|(?:mötes)?ordförande|(?:mötes)?sekreterare|"
-    r"protokollförare|(?:protokoll)?justerare|justeringsperson(?:er)?|justera\s+protokollet)"
+    r"protokollförare|(?:protokoll)?justerare(?:\s+jämte\s+(?:mötes)?ordföranden?)?|justeringsm[aä]n"
+    r"|justeringsperson(?:er)?|justera\s+protokollet)"
 )
 _SV_NAMES = (
     r"(?P<names>[A-ZÅÄÖ][\w'’.-]*(?:(?:[ \t]+|[ \t]*,[ \t]*|[ \t]+(?:och|samt)[ \t]+)[A-ZÅÄÖ][\w'’.-]*){0,7})"
@@ -1860,6 +1861,8 @@ _SV_THEN_ELECTION = regex(r"[ \t]*(?:,|och)[ \t]+(?:och[ \t]+)?till[ \t]+" + _SV
 
 def _sv_role(word: str) -> Role:
     w = _SPACES.sub(" ", word.lower())
+    if "juster" in w:
+        return "minutes_checker"  # 'justerare jämte ordföranden': the checker, beside the chair
     if w.startswith("vice"):
         return "vice_chair"
     if "ordförande" in w:
@@ -2103,19 +2106,29 @@ _OPENED_BY = tuple(
 )
 
 
+# Who took the minutes, in prose: `Minutes taken by Carol White`, `Carol White took the minutes`.
+_MINUTES_BY = (
+    regex(rf"(?i:minutes|notes)[ \t]+(?:were[ \t]+)?(?i:taken|recorded|written)[ \t]+by[ \t]+{_OPENER_NAME}"),
+    regex(rf"{_OPENER_NAME}[ \t]+(?:took|recorded|wrote)[ \t]+(?:the[ \t]+)?(?i:minutes|notes)\b"),
+)
+
+
 def _opened_by(text: str, reg: _Registry) -> None:
-    """Whoever opened the meeting took part, as its chair unless an office says otherwise."""
-    if not may_hold(text, ("avasi", "öppna", "opened", "order", "chaired")):
-        return
-    for m in (m for rx in _OPENED_BY for m in rx.finditer(text)):
-        raw = m.group("name")
-        office = (m.group("office") or "").lower()
-        name = clean_name(raw)
+    """Whoever opened the meeting took part (its chair unless the office says vice), as did its scribe."""
+    opened = may_hold(text, ("avasi", "öppna", "opened", "order", "chaired"))
+    scribed = may_hold(text, ("minutes", "notes"))
+    found = [(m, False) for rx in _OPENED_BY if opened for m in rx.finditer(text)]
+    found += [(m, True) for rx in _MINUTES_BY if scribed for m in rx.finditer(text)]
+    for m, scribe in found:
+        name = clean_name(m.group("name"))
         if name is None or is_organisation(name) or is_title(name) or name.split()[0].lower() in _NAME_STOP:
             continue
+        office = "" if scribe else (m.group("office") or "").lower()
         vice = office.startswith(("vara", "vpj", "vice"))
         has_chair = any("chair" in p.roles for p in reg.people)
-        role: Role = "vice_chair" if vice else "chair" if not has_chair else "member"
+        role: Role = (
+            "secretary" if scribe else "vice_chair" if vice else "chair" if not has_chair else "member"
+        )
         existing = reg.find(name, loose=True)
         if existing is None:
             reg.add(Person(name, [role], None, True), loose=False)
