@@ -818,3 +818,19 @@ def test_swedish_checker_elections_and_english_scribes_in_prose() -> None:
     assert said("Minutes taken by Carol White.")["Carol White"][0] == ["secretary"]
     assert said("Carol White took the minutes.")["Carol White"][0] == ["secretary"]
     assert said("The minutes of the last meeting were approved.") == {}
+
+
+def test_a_roll_label_under_the_title_is_no_place_and_offices_after_a_spaced_slash() -> None:
+    text = (
+        "Hallituksen kokous 12.3.2024\n\nOsallistujat\nMatti Virtanen\nAnna Korhonen\nPekka Salo\n\n"
+        "1. Avaus\n\nKokous avattiin.\n"
+    )
+    ex = run(text, "m.txt")
+    assert ex.meeting.place is None
+    assert [p.name for p in ex.participants] == ["Matti Virtanen", "Anna Korhonen", "Pekka Salo"]
+    roll = people("Kokous 12.3.2024\n\nLäsnä: Matti Virtanen / pj, Anna Korhonen - siht, Pekka Salo\n")
+    assert roll == {
+        "Matti Virtanen": (["chair"], True, None),
+        "Anna Korhonen": (["secretary"], True, None),
+        "Pekka Salo": (["member"], True, None),
+    }

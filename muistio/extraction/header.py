@@ -969,6 +969,7 @@ def _place(labels: dict[str, str], region: str, full_dates: list[FoundDate]) -> 
                 and 1 <= len(nxt.split()) <= 5
                 and capitalised
                 and not _LIST_OR_HEADING_START.match(nxt)
+                and not is_roll_label_line(nxt)  # `Osallistujat` under the title opens the roll
             ):
                 return clean_place(nxt)
     for stated in full_dates:

@@ -774,6 +774,13 @@ def split_people(
             remark = _annotation_kind(dash.group("r"))
             remark_kinds = [remark] if remark and remark[0] in ("role", "absent") else []
             piece = piece[: dash.start()]
+        elif (spaced := _SPACED_REMARK.search(piece)) and _LETTER.search(piece[: spaced.start()]):
+            # `Matti Virtanen / pj`, `Anna Korhonen - siht`: an office after a spaced slash or hyphen (a
+            # name there, `Matti / Maija`, is another person and stays)
+            remark = _annotation_kind(spaced.group("r").strip())
+            if remark and remark[0] in ("role", "absent"):
+                remark_kinds = [remark]
+                piece = piece[: spaced.start()]
         notes = [n.strip() for inner in _PAREN_NOTE.findall(piece) for n in inner.split(",")]
         if "[" in piece:
             notes += [n.strip() for n in _SQUARE_NOTE.findall(piece)]  # `xy352 [Minutes]`
@@ -955,6 +962,7 @@ _TRAILING_ROLE = regex(
     r"(?P<r>[a-zåäö][\w.]{1,20})$"
 )
 # The dash may touch the name: `Kamila Klidzia– block manager`.
+_SPACED_REMARK = regex(r"\s[-/]\s+(?P<r>[^-/()]{1,40})$")
 _DASH_REMARK = regex(r"(?:\s(?:[–—]|--)\s*|(?<=\w)[–—]\s+)(?P<r>[^–—()]{1,80})$")
 _ABSENT_STATUS = regex(r"absent|excused|apologies|regrets|not|poissa|estyn", re.IGNORECASE)
 # Lower-case words (an office) or capitalised title words before a capitalised name.
