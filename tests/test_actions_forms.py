@@ -543,3 +543,24 @@ def test_a_time_boxed_action_heading_and_its_lead_in_line() -> None:
         "Få bort hårdkodade värden från modellen.",
         "Städa upp klassen Padelbuddy.",
     ]
+
+
+def test_finnish_responsibility_in_the_plain_word_order_and_numbered_action_markers() -> None:
+    fi = (
+        "Hallituksen kokous 12.3.2024\n\nLäsnä: Matti Virtanen, Anna Korhonen, Pekka Salo\n\n1. Asia\n\n"
+        "Pekka vastaa tiedottamisesta.\n\nMatti vastaa kysymykseen.\n\n"
+        "Anna Korhonen toimii yhteyshenkilönä.\n"
+    )
+    # 'vastaa' with the elative is answering for a task; with the illative it is answering a question
+    assert _owners(fi) == {
+        "Pekka vastaa tiedottamisesta.": ["Pekka Salo"],
+        "Anna Korhonen toimii yhteyshenkilönä.": ["Anna Korhonen"],
+    }
+    en = (
+        "Board meeting 12 March 2024\n\nPresent: Alice Smith, Bob Jones\n\n1. Items\n\n"
+        "AP1: Alice – renew the domain\n\nAction 3: Bob to book the hall.\n"
+    )
+    assert _owners(en) == {
+        "Alice – renew the domain": ["Alice Smith"],
+        "Bob to book the hall.": ["Bob Jones"],
+    }

@@ -187,6 +187,7 @@ _EXPLICIT = regex(
     r"|(?:ACTION|AI|AP|TODO)\s*\((?P<paren>[^()\n]{1,60})\)\s*[:\-–—]\s*"
     rf"|{_MD}(?:(?:ACTION(?:\s+ITEM)?S?|Action(?:\s+items?)?"
     r"|Action\s+points?|AI|AP|TODO|To-?Do|Toimenpiteet|Toimenpide|Jatkotoimenpiteet|Tehtävä|Att\s+göra|Åtgärd)"
+    r"(?:\s?#?\d{1,3}(?!\d))?"  # a numbered marker: 'AP1:', 'Action 3 -', 'ACTION #12:'
     rf"(?:\s*[:\-–—]\s*{_MD}|{_MD}\s*[:\-–—])"
     # 'TODO Olga: open a PR' - a capitalised marker, then the owner and a colon or dash
     r"|(?-i:TODO|ACTION|AP)\s+(?=(?-i:[A-ZÅÄÖ@][\w.'’-]*(?:\s+[A-ZÅÄÖ][\w'’-]*)?)\s*(?::|\s[—–-]\s))"

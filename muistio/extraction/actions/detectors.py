@@ -822,6 +822,15 @@ _ACTS_AS = regex(
     r"\b(?i:yhteyshenkilönä|vastuuhenkilönä|vetäjänä|koordinaattorina|kokoonkutsujana|vastaavana)\s+"
     rf"(?:toimii|toimivat)\s+{_SUBJECT.pattern}"
 )
+# the same in the plain word order: 'Pekka vastaa tiedottamisesta' (answers for it: the elative, not
+# 'vastaa kysymykseen'), 'Civis Hyvönen toimii yhteyshenkilönä'
+_ANSWERS_FOR_SVO = regex(
+    rf"^\W*{_SUBJECT.pattern}\s+(?:vastaa|vastaavat)\s+(?:[\wåäö-]+\s+){{0,2}}?[\wåäö-]+(?:sta|stä)\b"
+)
+_ACTS_AS_SVO = regex(
+    rf"^\W*{_SUBJECT.pattern}\s+(?:toimii|toimivat)\s+(?:[\wåäö-]+\s+)?"
+    r"(?:yhteyshenkilönä|vastuuhenkilönä|vetäjänä|koordinaattorina|kokoonkutsujana|vastaavana)\b"
+)
 
 
 _GIVEN_TO = regex(r"\b(?:annettiin|annetaan|osoitettiin|siirrettiin|siirretään)\b", re.I)
@@ -846,7 +855,7 @@ def _case_owner_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
     seg = text[a:b]
     if not may_hold(seg, _CASE_OWNER_STEMS) or not _CASE_OWNER_CUE.search(seg):
         return []
-    for rx in (_RESP_ON, _ANSWERS_FOR, _ACTS_AS):
+    for rx in (_RESP_ON, _ANSWERS_FOR, _ACTS_AS, _ANSWERS_FOR_SVO, _ACTS_AS_SVO):
         m = rx.search(seg)
         if m:
             names = _split_names(m.group("subj"))
