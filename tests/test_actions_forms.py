@@ -564,3 +564,13 @@ def test_finnish_responsibility_in_the_plain_word_order_and_numbered_action_mark
         "Alice – renew the domain": ["Alice Smith"],
         "Bob to book the hall.": ["Bob Jones"],
     }
+
+
+def test_a_joint_subject_opening_its_clause_after_a_colon_stays_together() -> None:
+    text = (
+        "Hallituksen kokous 17.8.2011\n\nLäsnä: Anni Främling, Riitta Kurkela\n\n1. Asiat\n\n"
+        "a) Talousarvion laadinta vuosikokousta varten: Anni ja Riitta laativat alustavan esityksen.\n"
+    )
+    (item,) = _items(text)
+    assert item.owners == ["Anni Främling", "Riitta Kurkela"]
+    assert item.quote.startswith("Anni ja Riitta laativat")

@@ -1255,6 +1255,9 @@ _PRONOUN_OBJECTS = frozenset(
 _PURPOSE = regex(r"(?:see|check|find\s+out|ask)\s+(?:if|whether)\b", re.I)
 
 
+_JOINT_SUBJECT_START = regex(r"(?:^|[:;,.]\s+)[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)?\s*$")
+
+
 def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Split coordinated tasks: '..., sekä selvittää ...', '...; laaditaan ...' (comma/semicolon + verb)."""
     seg = text[a:b]
@@ -1266,6 +1269,8 @@ def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
         if (
             second
             and _LOWER_WORD.search(seg, cuts[-1], m.start())
+            # '...varten: Anni ja Riitta laativat': a name opening its clause is the first of a joint subject
+            and not _JOINT_SUBJECT_START.search(seg, cuts[-1], m.start())
             and (second.group("modal") or _task_verb(second.group("verb")) or _fi_3sg(second.group("verb")))
             # '... to speak to Phil and Libby to see if they would ...': a purpose, not Libby's task
             and not _PURPOSE.match(seg, second.end() - 1)
