@@ -806,6 +806,12 @@ def test_whoever_opened_the_meeting_took_part_as_its_chair() -> None:
     run_on = "1 Mötets öppnande Föreningens ordförande Sven Hugosson förklarade mötet öppnat. 2 Upprop"
     assert opened(run_on)["Sven Hugosson"][0] == ["chair"]
     assert opened("The meeting was opened by the Chair.") == {}
+    # a surname alone names the roll's person, not a second one
+    roll = people(
+        "Ohjausryhmän kokous 8/2014\n\nOsallistujat: Jukka Järvinen (puheenjohtaja), Teuvo Savikko\n\n"
+        "1. Avaus\n\nPuheenjohtaja Järvinen avasi kokouksen.\n"
+    )
+    assert set(roll) == {"Jukka Järvinen", "Teuvo Savikko"}
 
 
 def test_swedish_checker_elections_and_english_scribes_in_prose() -> None:

@@ -2138,6 +2138,9 @@ def _opened_by(text: str, reg: _Registry) -> None:
             "secretary" if scribe else "vice_chair" if vice else "chair" if not has_chair else "member"
         )
         existing = reg.find(name, loose=True)
+        if existing is None and " " not in name:
+            # `Puheenjohtaja Järvinen avasi`: a surname alone names the roll's Jukka Järvinen
+            existing = next((p for p in reg.people if p.name.split()[-1] == name), None)
         if existing is None:
             reg.add(Person(name, [role], None, True), loose=False)
         elif role != "member" and role not in existing.roles:
