@@ -485,3 +485,12 @@ def test_a_title_month_reads_an_ambiguous_numeric_date_month_first() -> None:
     assert run(text, "m.txt").meeting.date == "2017-03-01"
     # without a month in the title the day comes first, as in most of the world
     assert run(text.replace("March 2017 - ", ""), "m.txt").meeting.date == "2017-01-03"
+
+
+def test_six_digits_with_the_swedish_clock_word_after_them_are_the_date() -> None:
+    text = (
+        "Årsstämma vägföreningen\n\nPlats, Lainio kapell 230501 kl 14.00\n\n"
+        "Ärenden som behandlats:\n\nInget.\n"
+    )
+    meeting = run(text, "m.txt").meeting
+    assert (meeting.date, meeting.start) == ("2023-05-01", "14:00")

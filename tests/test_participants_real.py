@@ -840,3 +840,19 @@ def test_a_roll_label_under_the_title_is_no_place_and_offices_after_a_spaced_sla
         "Anna Korhonen": (["secretary"], True, None),
         "Pekka Salo": (["member"], True, None),
     }
+
+
+def test_a_two_word_absence_label_and_swedish_checkers_who_became() -> None:
+    roll = people(
+        "Memorial Hall Committee\nMinutes of meeting 3 February 2014\n\n"
+        "Present               E Brooks, D Mattick\nApologies/Absent       G Baker, D Pattison\n\n"
+        "1. Minutes\n\nApproved.\n"
+    )
+    assert roll["G Baker"][1] is False and roll["D Pattison"][1] is False and roll["E Brooks"][1] is True
+    sv = people(
+        "Årsstämma 2023-05-01\n\n§ 1 Öppnande\n\nProtokoll justerare blev Stig Fagerbo och Thomas Eriksson.\n"
+    )
+    assert sv == {
+        "Stig Fagerbo": (["minutes_checker"], True, None),
+        "Thomas Eriksson": (["minutes_checker"], True, None),
+    }

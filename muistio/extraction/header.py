@@ -347,7 +347,7 @@ def read_header(text: str, header_end: int) -> Header:
             h.start, h.end = find_times(labels[key])
             if h.start is not None:
                 h.timezone = stated_timezone(labels[key])
-    if h.date is None and not any(d.start < _lines_end(body_region, 3) for d in full_dates):
+    if h.date is None and not any(d.start < _lines_end(body_region, 6) for d in full_dates):
         _six_digit_title_date(body_region, h)
     if h.date is None:
         _date_from_head(h, text, body_region, cut, full_dates, fm_date)
@@ -811,9 +811,11 @@ _COMPACT_DATE = regex(r"(?<![\w.])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3
 
 
 # `Styrelsemöte 220116`, `Protokoll styrelsemöte nr 3 170111`: Swedish writes a short date year first
-_SV_SIX_DIGIT_DATE = regex(
-    rf"(?i:{vocabulary.MEETING_SV}|protokoll)(?:\s+(?i:nr|#)\.?\s*\d{{1,3}})?[\s,:–-]+"
-    r"(?P<y>\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\w.])"
+_SIX_DIGITS = r"(?<![\w.])(?P<y>\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\w.])"
+_SV_SIX_DIGIT_DATES = (
+    regex(rf"(?i:{vocabulary.MEETING_SV}|protokoll)(?:\s+(?i:nr|#)\.?\s*\d{{1,3}})?[\s,:–-]+{_SIX_DIGITS}"),
+    # with the Swedish clock word after it: `Plats, Lainio kapell 230501 kl 14.00`
+    regex(rf"{_SIX_DIGITS}(?=\s+kl\.?\s*\d)"),
 )
 
 
@@ -843,8 +845,11 @@ def _lines_end(region: str, n: int) -> int:
 
 def _six_digit_title_date(region: str, h: Header) -> None:
     """A Swedish title's six-digit date (`Styrelsemöte 220116` is 16 January 2022), year first."""
-    m = _SV_SIX_DIGIT_DATE.search(region, 0, _lines_end(region, 3))
-    if m is None or find_dates(region[: _lines_end(region, 6)], date(2000, 1, 1)):
+    head = _lines_end(region, 6)
+    m = _SV_SIX_DIGIT_DATES[0].search(region, 0, _lines_end(region, 3)) or _SV_SIX_DIGIT_DATES[1].search(
+        region, 0, head
+    )
+    if m is None or find_dates(region[:head], date(2000, 1, 1)):
         return  # six digits are read every which way: a date in words near the title decides instead
     yy = int(m.group("y"))
     try:
@@ -852,6 +857,10 @@ def _six_digit_title_date(region: str, h: Header) -> None:
     except ValueError:
         return  # 31 February: not a date
     h.settle(0.65, "six-digit date in a Swedish title")
+    line_end = region.find("\n", m.end())
+    if h.start is None:
+        # `230501 kl 14.00`: the clock time after the date is the meeting's
+        h.start, h.end = find_times(region[m.end() : line_end if line_end >= 0 else None])
 
 
 def _compact_title_date(region: str, h: Header) -> None:

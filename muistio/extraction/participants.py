@@ -227,6 +227,9 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
     (
         r"poissa|poissa\s+olivat|poissa\s+olleet|estyneenä|estyneinä|estyneet|estynyt|ilmoittivat\s+esteestä|"
         r"regrets|apologies|apologies\s+(?:received|for\s+absence)|absent|absent\s+with\s+apologies|excused|"
+        # two absence words in one label: `Apologies/Absent`, `Absent / Apologies`, `Poissa/estynyt`
+        r"(?:apologies|absent|regrets|excused|poissa|estyneet|estynyt|frånvarande)\s*/\s*"
+        r"(?:apologies|absent|regrets|excused|poissa|estyneet|estynyt|frånvarande)|"
         r"not\s+present|(?:members|directors|trustees|councillors|councilors|governors)\s+absent|frånvarande|"
         r"frånvarande\s+(?:(?:från|ur)\s+styrelsen|(?:styrelse)?(?:ledamöter|medlemmar))|ej\s+närvarande|"
         r"anmält\s+förhinder|anmält\s+frånvaro|förhindrade|återbud|anmält\s+återbud|poissaolevat(?:\s+jäsenet)?|poissa\s+(?:jäsenet|hallituksen\s+jäsenet)",
@@ -1839,7 +1842,7 @@ def _sentences_with(text: str, rx: re.Pattern[str], splitter: re.Pattern[str]) -
 
 _SV_ROLE = (
     r"(?:mötets\s+|årsmötets\s+)?(?P<role>vice\s+(?:möte)?ordförande|(?:mötes)?ordförande|(?:mötes)?sekreterare|"
-    r"protokollförare|(?:protokoll)?justerare(?:\s+jämte\s+(?:mötes)?ordföranden?)?|justeringsm[aä]n"
+    r"protokollförare|(?:protokoll\s?)?justerare(?:\s+jämte\s+(?:mötes)?ordföranden?)?|justeringsm[aä]n"
     r"|justeringsperson(?:er)?|justera\s+protokollet)"
 )
 _SV_NAMES = (
@@ -1859,6 +1862,11 @@ _SV_ELECTION = regex(
     + _SV_ROLE.replace("role", "role3")
     + r"\s+(?:valdes|väljs)\s+"
     + _SV_NAMES.replace("names", "names3")
+    # `Protokolljusterare blev Stig Fagerbo och Thomas Eriksson`
+    + r"|\b(?i:"
+    + _SV_ROLE.replace("role", "role4")
+    + r")\s+blev\s+"
+    + _SV_NAMES.replace("names", "names4")
     + r")"
 )
 # `... och Tobias till mötessekreterare`: a second election in the same sentence.
@@ -1905,10 +1913,14 @@ def _sv_elections(text: str, reg: _Registry) -> None:
         for p in split_people(m.group("names"), "guest"):
             reg.add(Person(p.name, ["guest"], None, True))
     # Only lines with an election verb are scanned: the names pattern would be tried at every capital.
-    lines = [ln for ln in text.split("\n") if "val" in ln or "välj" in ln or "Välj" in ln or "Val" in ln]
+    lines = [
+        ln
+        for ln in text.split("\n")
+        if "val" in ln or "välj" in ln or "Välj" in ln or "Val" in ln or " blev " in ln
+    ]
     for m in (m for ln in lines for m in _SV_ELECTION.finditer(ln)):
-        names = m.group("names") or m.group("names2") or m.group("names3")
-        role = _sv_role(m.group("role") or m.group("role2") or m.group("role3"))
+        names = m.group("names") or m.group("names2") or m.group("names3") or m.group("names4")
+        role = _sv_role(m.group("role") or m.group("role2") or m.group("role3") or m.group("role4"))
         found = [(names, role)]
         more = _SV_AND_ELECTION.match(m.string, m.end())
         if more:
@@ -3345,7 +3357,7 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     if not found_list:
         found_list = _prose_rolls(text, reg) or _unlabelled_roster(lines, reg) or _head_roll_line(lines, reg)
     _elections(text, reg)
-    if may_hold(text, ("välj", "vald", "adjunger")):
+    if may_hold(text, ("välj", "vald", "adjunger", " blev ")):
         _sv_elections(text, reg)
     if "vakuudeksi" in text:
         _attested(text, reg)
