@@ -293,7 +293,10 @@ _FI_DAY_MONTH = _c(
     rf"{_B}(?:(?P<wd>{_WD_ANY})\.?,?\s+)?(?:(?P<d0>\d{{1,2}})\.?{_SEP})?(?P<d>\d{{1,2}})\.?\s+"
     rf"(?P<ms>{_FI_MSTEM})(?:kuuta|k\.)(?:\s+(?P<y>{_Y}))?(?!\d)"
 )
-_FI_MONTH_DAY = _c(rf"{_B}(?P<ms>{_FI_MSTEM})kuun\s+(?P<d>\d{{1,2}})\.\s*(?:päivä(?:nä|ään)?|pnä|p\.)?")
+# `maaliskuun 13. päivänä`, and the ordinal's genitive written out: `maaliskuun 13:n päivänä`
+_FI_MONTH_DAY = _c(
+    rf"{_B}(?P<ms>{_FI_MSTEM})kuun\s+(?P<d>\d{{1,2}})(?:\.\s*|:n\s+(?=päivä))(?:päivä(?:nä|ään)?|pnä|p\.)?"
+)
 _FI_MONTH = _c(
     rf"{_B}(?:(?P<ms0>{_FI_MSTEM}){_SEP})?(?P<ms>{_FI_MSTEM})"
     rf"(?P<case>kuussa|kuuhun|kuulle|kuusta|kuuksi|kuun|kuu){_NW}"

@@ -494,3 +494,21 @@ def test_six_digits_with_the_swedish_clock_word_after_them_are_the_date() -> Non
     )
     meeting = run(text, "m.txt").meeting
     assert (meeting.date, meeting.start) == ("2023-05-01", "14:00")
+
+
+def test_a_wiki_title_date_beats_the_page_edit_timestamp() -> None:
+    text = (
+        "---\ntitle: 2016-09-03\ndescription: \npublished: true\ndate: 2024-12-29T17:43:05.223Z\n"
+        "editor: markdown\n---\n\n## Attendees\n\n- Ann Lee\n- Bo Berg\n\n## Minutes\n\nThe AGM opened.\n"
+    )
+    assert run(text).meeting.date == "2016-09-03"
+
+
+def test_a_finnish_day_written_with_its_genitive_ending() -> None:
+    text = (
+        "IKI ry:n vuoden 1999 vuosikokous\n\nPöytäkirja vuosikokouksesta, joka pidettiin maaliskuun 13:n "
+        "päivänä alkaen kello 13 Espoossa.\n\nLäsnäolijat:\nTero Kivinen, Hannu Aronsson\n\n1. Avaus\n"
+    )
+    assert run(text, "m.txt").meeting.date == "1999-03-13"
+    found = scan("maaliskuun 13:n päivänä", datetime(1999, 1, 1, 12), "fi")
+    assert [f.when.start for f in found] == [date(1999, 3, 13)]

@@ -313,6 +313,8 @@ _WHEN_LABELS = (
 _TIME_LABELS = (*vocabulary.TIME_LABELS, "tid", *_COMBINED_LABELS)
 _PLACE_LABELS = vocabulary.PLACE_LABELS
 _FRONT_MATTER_DATE = regex(r"^date:\s*(.+)$", re.I | re.M)
+_FRONT_MATTER_TITLE = regex(r"^title:\s*(.+)$", re.I | re.M)
+_MACHINE_TIMESTAMP = regex(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)")
 # A time right after a date on its line: `27.10.16 klo 18`, `, at 18:00`.
 _TIME_AFTER_DATE = regex(r"^[\s,]*(?:klo|kello|at|@)?\s*\d", re.I)
 
@@ -428,6 +430,11 @@ def _front_matter(region: str) -> tuple[str, FoundDate | None]:
     if dm:
         found = find_dates(dm.group(1))
         fm_date = found[0] if found else None
+    tm = _FRONT_MATTER_TITLE.search(fm.group(0))
+    if tm and (dm is None or _MACHINE_TIMESTAMP.match(dm.group(1).strip())):
+        # a wiki's `date:` is when the page was last edited; a dated `title:` names the meeting
+        titled = [d for d in find_dates(tm.group(1)) if d.has_year]
+        fm_date = titled[0] if titled else fm_date
     return region[fm.end() :], fm_date
 
 
