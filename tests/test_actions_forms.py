@@ -574,3 +574,14 @@ def test_a_joint_subject_opening_its_clause_after_a_colon_stays_together() -> No
     (item,) = _items(text)
     assert item.owners == ["Anni Främling", "Riitta Kurkela"]
     assert item.quote.startswith("Anni ja Riitta laativat")
+
+
+def test_an_action_marker_then_the_owner_and_the_verb_without_a_colon() -> None:
+    text = (
+        "Hallituksen kokous 1.9.2023\n\nLäsnä: Jonna Koski, Janne Salo\n\n1. Jäsenasiat\n\n"
+        "AP Jonna koostaa listan\n\nACTION Janne to book the hall.\n"
+    )
+    assert _owners(text) == {
+        "Jonna koostaa listan": ["Jonna Koski"],
+        "Janne to book the hall.": ["Janne Salo"],
+    }
