@@ -373,8 +373,9 @@ _EN_OFFSET = _c(
 )
 _EN_DAY_MONTH = _c(
     rf"{_B}(?:(?P<wd>{_EN_WD_RE})\.?,?\s+)?(?:the\s+)?(?:(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?{_SEP})?"
-    rf"(?P<d>\d{{1,2}})(?:[ \t]?(?:st|nd|rd|th))?\s+(?:of\s+)?(?P<mon>{_EN_MON})\.?"
-    rf"(?:,?\s+(?P<y>{_Y}))?{_NW}(?!\d)"
+    rf"(?P<d>\d{{1,2}})(?:[ \t]?(?:st|nd|rd|th))?(?:\s+(?:of\s+)?|(?P<dash>-))(?P<mon>{_EN_MON})\.?"
+    # `03-Mar-2012`: a log's or a spreadsheet's day, month and year joined by hyphens
+    rf"(?:(?(dash)-|,?\s+)(?P<y>{_Y}))?{_NW}(?!\d)"
 )
 _EN_MONTH_DAY = _c(
     rf"{_B}(?:(?P<wd>{_EN_WD_RE})\.?,?\s+)?(?P<mon>{_EN_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"

@@ -512,3 +512,22 @@ def test_a_finnish_day_written_with_its_genitive_ending() -> None:
     assert run(text, "m.txt").meeting.date == "1999-03-13"
     found = scan("maaliskuun 13:n päivänä", datetime(1999, 1, 1, 12), "fi")
     assert [f.when.start for f in found] == [date(1999, 3, 13)]
+
+
+def test_a_day_month_and_year_joined_by_hyphens() -> None:
+    found = scan("Next meeting: 03-Mar-2012", datetime(2012, 2, 18, 12), "en")
+    assert [f.when.start for f in found] == [date(2012, 3, 3)]
+    text = (
+        "# Committee meeting 18 February 2012\n\n- Present: Ann Lee, Bo Berg\n-   Next meeting: 03-Mar-2012\n"
+    )
+    assert when(run(text)) == ("2012-03-03", None, None)
+
+
+def test_two_years_on_the_same_day_in_the_head_the_text_decides() -> None:
+    text = (
+        "Protokoll från styrelsemöte 2009-06-02\n\nProtokoll från möte nr 5 - Båtklubben, 2008-06-02\n\n"
+        "Närvarande: Hans Johansson, Edvin Staffansson.\n\n1.  Medlemsärenden: En ny medlem.\n\n"
+        "7.  Övrigt: Nästa styrelsemöte blir måndag den 1 september 2008.\n"
+    )
+    ex = run(text, "m.txt")
+    assert (ex.meeting.date, when(ex)[0]) == ("2008-06-02", "2008-09-01")

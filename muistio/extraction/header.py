@@ -367,6 +367,7 @@ def read_header(text: str, header_end: int) -> Header:
     if h.date is None:
         _took_place(text[:20000], h)
     _month_of_title(body_region, h)
+    _year_of_the_text(body_region, text, full_dates, h)
     _place_and_schedule(h, text[: max(len(body_region), 3000)], labels, body_region, full_dates)
     h.group = _group(body_region, h.place)
     return h
@@ -824,6 +825,26 @@ _SV_SIX_DIGIT_DATES = (
     # with the Swedish clock word after it: `Plats, Lainio kapell 230501 kl 14.00`
     regex(rf"{_SIX_DIGITS}(?=\s+kl\.?\s*\d)"),
 )
+
+
+def _year_of_the_text(region: str, text: str, full_dates: list[FoundDate], h: Header) -> None:
+    """`Protokoll 2009-06-02` over `möte nr 5, 2008-06-02`: the year the rest of the text names decides."""
+    if h.date is None:
+        return
+    head = _lines_end(region, 5)
+    same_day = {
+        d.value
+        for d in full_dates
+        if d.start < head and (d.value.month, d.value.day) == (h.date.month, h.date.day)
+    }
+    if len(same_day) != 2:
+        return
+    rest = text[head:]
+    counts = {d: len(re.findall(rf"(?<!\d){d.year}(?!\d)", rest)) for d in same_day}
+    best = max(counts, key=lambda d: counts[d])
+    if best != h.date and counts[best] > counts.get(h.date, 0):
+        h.date = best
+        h.warnings.append(f"meeting date: two years in the head; the text names {best.year}")
 
 
 def _month_of_title(region: str, h: Header) -> None:
