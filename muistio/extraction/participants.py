@@ -950,6 +950,9 @@ _ROLL_STATUS = regex(
 )
 _PARTIAL_TAIL = regex(
     r"[ \t]+(?:(?:saapui|poistui|kom|gick|arrived|left|joined)\b"
+    # `Anna-Maria Soininvaara koko päivän`, `Maija Berndtson iltapäivän`: which part of the day
+    r"|(?:koko[ \t]+päivän|aamupäivän|iltapäivän|osan[ \t]+aikaa|förmiddagen|eftermiddagen|hela[ \t]+dagen"
+    r"|(?:in[ \t]+the[ \t]+)?(?:morning|afternoon)[ \t]+only)\b"
     # `Minna Turtiainen 17.30 lähtien`: there from (or until) a time
     r"|(?:klo\.?[ \t]*|kl\.?[ \t]*|from[ \t]+|until[ \t]+)?\d{1,2}[.:]\d{2}"
     r"(?:[ \t]*(?:lähtien|alkaen|asti|saakka|onwards))?(?![\w.:]))[^,;]*$",
