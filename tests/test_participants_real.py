@@ -861,6 +861,7 @@ def test_a_two_word_absence_label_and_swedish_checkers_who_became() -> None:
 def test_which_part_of_the_day_someone_attended_is_no_part_of_the_name() -> None:
     roll = people(
         "Neuvoston kokous 15.4.2010\n\nLäsnä: Tuula Haavisto, puheenjohtaja (Tampere), "
-        "Anna-Maria Soininvaara koko päivän ja Maija Berndtson iltapäivän (Helsinki), Jaana Tyrni (Espoo)\n\n1. Avaus\n"
+        "Anna-Maria Soininvaara koko päivän ja Maija Berndtson iltapäivän (Helsinki), Jaana Tyrni (Espoo)"
+        "\n\n1. Avaus\n"
     )
     assert {"Anna-Maria Soininvaara", "Maija Berndtson", "Jaana Tyrni"} <= set(roll)
