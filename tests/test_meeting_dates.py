@@ -531,3 +531,20 @@ def test_two_years_on_the_same_day_in_the_head_the_text_decides() -> None:
     )
     ex = run(text, "m.txt")
     assert (ex.meeting.date, when(ex)[0]) == ("2008-06-02", "2008-09-01")
+
+
+def test_a_meeting_carried_on_another_day_is_the_next_meeting() -> None:
+    fi = (
+        "Kevätkokous 8.4.1997\n\nLäsnä: Matti Virtanen, Anna Korhonen\n\n1. Avaus\n\nKokous avattiin.\n\n"
+        "2. Asia\n\nKokousta jatketaan tiistaina 22.4.1997 klo 16.30 Telmo ry:n tiloissa.\n"
+    )
+    assert when(run(fi, "m.txt")) == ("1997-04-22", "16:30", None)
+    en = (
+        "Annual meeting 8 April 1997\n\nPresent: Ann Lee, Bo Berg\n\n1. Welcome\n\nOpened.\n\n"
+        "2. Item\n\nThe meeting was adjourned until 22 April 1997 at 4.30pm.\n"
+    )
+    ex = run(en, "m.txt")
+    assert when(ex) == ("1997-04-22", "16:30", None)
+    assert ex.meeting.end is None  # the adjournment's time is the next session's, not this one's end
+    closed = en.replace("was adjourned until 22 April 1997 at 4.30pm", "adjourned at 9pm")
+    assert run(closed, "m.txt").next_meeting is None

@@ -561,6 +561,9 @@ _DATE_WRITTEN = regex(
 )
 
 
+_ADJOURNED = regex(r"\badjourned\s+(?:until|till|to)\b|\bajourner(?:as|ades)\s+till\b", re.IGNORECASE)
+
+
 def _window_candidate(
     text: str,
     a: int,
@@ -606,7 +609,14 @@ def _window_candidate(
         )
         return _Candidate(nm, [], (a, b), "rule", 0, ["a recurring rule"])
     all_found = find_dates(window, meeting_date)
-    found = [d for d in all_found if d.start >= rel - 2 and d.relation not in ("by", "until")]
+    # 'adjourned until 22 April': the day the meeting carries on, not a deadline
+    adjourned = _ADJOURNED.search(window, max(0, rel - 40), min(len(window), rel + 5))
+    found = [
+        d
+        for d in all_found
+        if (d.start >= rel - 2 and d.relation not in ("by", "until"))
+        or (adjourned is not None and d.start >= adjourned.start() and d.relation in ("at", "until"))
+    ]
     if meeting_date is not None:
         found = [d for d in found if _future_date(d, meeting_date) > meeting_date]
     found = [d for d in found if not _another_bodys(window, d, own_other)]

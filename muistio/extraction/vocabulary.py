@@ -20,10 +20,23 @@ NEXT_MEETING = (
 # `Nästa gång ses vi`.
 MEET_AGAIN = (
     r"\bseuraava(?:n|lla)?\s+kerra(?:n|lla)\b|\bkokoonnu(?:taan|mme)\s+(?:seuraavaksi|uudelleen|taas)\b|"
-    r"\bmeet(?:s|ing)?\s+again\b|\breconvene[sd]?\b|\bnästa\s+gång\b|\bses\s+(?:vi\s+)?igen\b"
+    r"\bmeet(?:s|ing)?\s+again\b|\breconvene[sd]?\b|\bnästa\s+gång\b|\bses\s+(?:vi\s+)?igen\b|"
+    # the same meeting carried on another day: `kokousta jatketaan tiistaina 22.4.`, `adjourned until`
+    r"\bkokous(?:ta)?\s+jatketaan\b|\badjourned\s+(?:until|till|to)\b|\bajourner(?:as|ades)\s+till\b"
 )
 # Every next-meeting phrase holds one of these words: for quick pre-tests.
-NEXT_WORDS = ("seuraava", "next", "nästa", "kokoonnu", "again", "reconven", "ses ")
+NEXT_WORDS = (
+    "seuraava",
+    "next",
+    "nästa",
+    "kokoonnu",
+    "again",
+    "reconven",
+    "ses ",
+    "jatketaan",
+    "adjourned",
+    "ajourner",
+)
 
 # Labels of the meeting's date and time, its place, and both in one (`Aika ja paikka`, `Tid och plats`).
 WHEN_LABELS_FI = ("aika", "kokousaika", "päivämäärä", "pvm", "ajankohta", "kokouspäivä", "kokouspäivämäärä")
