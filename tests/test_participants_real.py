@@ -865,3 +865,13 @@ def test_which_part_of_the_day_someone_attended_is_no_part_of_the_name() -> None
         "\n\n1. Avaus\n"
     )
     assert {"Anna-Maria Soininvaara", "Maija Berndtson", "Jaana Tyrni"} <= set(roll)
+
+
+def test_a_second_label_after_a_semicolon_on_the_roll_line() -> None:
+    text = (
+        "Parish Council\nMinutes of the meeting held on 12 March 2024\n\n"
+        "Present: John Smith (chair), Anne Brown, Kate Green; Absent: Peter White\n\n"
+        "1. Minutes\n\nApproved.\n"
+    )
+    roll = people(text)
+    assert roll["Peter White"][1] is False and roll["Kate Green"][1] is True

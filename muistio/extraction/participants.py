@@ -281,7 +281,7 @@ _SINGLE_LABEL_BARE = regex(r"(?P<label>" + _ALL_SINGLE + r")", re.IGNORECASE)
 _EMOJI = "[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]"
 _INLINE_LABEL = regex(
     # `(?<!\S)` first: every start below follows a space or a line break, and mid-word positions fail at once.
-    r"(?:(?<!\S)(?:^|(?<=\n)|(?<=INFO:\s)|(?<=[.)]\s)|(?<=[·•|–=-]\s)|(?<=[\w,]\s)(?=(?-i:[A-ZÅÄÖ])))"
+    r"(?:(?<!\S)(?:^|(?<=\n)|(?<=INFO:\s)|(?<=[.);]\s)|(?<=[·•|–=-]\s)|(?<=[\w,]\s)(?=(?-i:[A-ZÅÄÖ])))"
     # `Minnesanteckningar från mötet 2009-03-16Närvarande:`: a label run into the date before it.
     r"|(?<=\d)(?=(?-i:[A-ZÅÄÖ][a-zåäö])))"
     r"[ \t]*(?:"
@@ -309,6 +309,8 @@ _INLINE_LABEL = regex(
 _STOP_INLINE = regex(
     # A sentence's end after a word (not an initial or a title: `J.`, `Mrs.`) ends a list run into prose.
     r"\n[ \t]*\n|\s[·•|]\s|\s\d{1,2}\.\s+[A-ZÅÄÖ]|"
+    # `John Smith (chair), Anne Brown; Absent: Peter White`: the next label after a semicolon
+    r";\s+(?=(?-i:[A-ZÅÄÖ])[\w ]{1,30}:)|"
     # `Barbro Svärd. 3 Godkännande av dagordning`: the next numbered item of a text without line breaks.
     r"(?<=\w)\.\s+\d{1,2}\s+(?-i:[A-ZÅÄÖ][a-zåäö])|\s\*\s+[A-Z]+:|(?<=[a-zåäö]{5})\.\s+(?-i:[A-ZÅÄÖ])"
     # `... Jari Rantala (sihteeri). Johdon konsultti ...`: a sentence ends after a note too
