@@ -875,3 +875,12 @@ def test_a_second_label_after_a_semicolon_on_the_roll_line() -> None:
     )
     roll = people(text)
     assert roll["Peter White"][1] is False and roll["Kate Green"][1] is True
+
+
+def test_a_bodys_members_label_opens_the_roll() -> None:
+    text = (
+        "Hallituksen kokous 12.3.2024\n\nHallituksen jäsenet: Matti Virtanen, Anna Korhonen\n"
+        "Muut läsnäolijat: Pekka Salo (toiminnanjohtaja)\n\n1. Kokouksen avaus\n\nKokous avattiin.\n"
+    )
+    roll = people(text)
+    assert roll["Matti Virtanen"][0] == ["member"] and roll["Pekka Salo"][0] == ["guest"]

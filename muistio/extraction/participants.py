@@ -204,6 +204,9 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         r"närvarande\s+(?:(?:från|ur)\s+styrelsen|(?:styrelse)?(?:ledamöter|medlemmar)|ordinarie\s+ledamöter)|"
         r"(?:styrelse)?(?:ledamöter|medlemmar)\s+närvarande|närvarande\s+ledamöter|läsnä\s+olivat|"
         r"läsnä\s+(?:jäsenet|hallituksen\s+jäsenet)|paikalla\s+olleet|"
+        # a body's members: `Hallituksen jäsenet:`, `Työryhmän jäsenet:`
+        r"(?:hallituksen|johtokunnan|toimikunnan|työryhmän|ohjausryhmän|valtuuston|lautakunnan|neuvoston"
+        r"|jaoston)\s+jäsenet|"
         # a municipal roll's groups: `Ledamöter: ... Personliga ersättare: ...`, `Varajäsenet: ...`
         r"(?:ordinarie\s+|styrelse)?ledamöter|(?:personliga\s+)?ersättare|varajäsenet|"
         r"(?:board|committee|council)\s+members|members",
