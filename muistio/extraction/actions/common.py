@@ -192,7 +192,8 @@ _EXPLICIT = regex(
     # 'TODO Olga: open a PR' - a capitalised marker, then the owner and a colon or dash
     r"|(?-i:TODO|ACTION|AP)\s+(?=(?-i:[A-ZÅÄÖ@][\w.'’-]*(?:\s+[A-ZÅÄÖ][\w'’-]*)?)\s*(?::|\s[—–-]\s))"
     # 'AP Jonna koostaa listan', 'ACTION Bob to book the hall': the marker, the owner, then the verb
-    r"|(?-i:TODO|ACTION|AP)\s+(?=(?-i:[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)?)\s+(?-i:[a-zåäö]))"
+    r"|(?-i:TODO|ACTION|AP)\s+(?!(?-i:POINTS?|ITEMS?)\b)"
+    r"(?=(?-i:[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)?)\s+(?-i:[a-zåäö]))"
     # 'ACTION POINT JV to approach ...', '[todo] Joel to create a poll' (also Markdown-escaped '\[todo\]')
     r"|(?-i:ACTION\s+POINTS?)\s+(?=[A-ZÅÄÖ@])|\\?\[(?:todo|action)\\?\]\s*)\s*)",
     re.IGNORECASE,
