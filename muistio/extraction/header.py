@@ -349,7 +349,8 @@ def read_header(text: str, header_end: int) -> Header:
             h.start, h.end = find_times(labels[key])
             if h.start is not None:
                 h.timezone = stated_timezone(labels[key])
-    if h.date is None and not any(d.start < _lines_end(body_region, 6) for d in full_dates):
+    head_end = _lines_end(body_region, 6)
+    if h.date is None and not any(d.start < head_end for d in full_dates):
         _six_digit_title_date(body_region, h)
     if h.date is None:
         _date_from_head(h, text, body_region, cut, full_dates, fm_date)

@@ -561,7 +561,7 @@ _DATE_WRITTEN = regex(
 )
 
 
-_ADJOURNED = regex(r"\badjourned\s+(?:until|till|to)\b|\bajourner(?:as|ades)\s+till\b", re.IGNORECASE)
+_ADJOURNED = regex(vocabulary.ADJOURNED, re.IGNORECASE)
 
 
 def _window_candidate(

@@ -18,11 +18,13 @@ NEXT_MEETING = (
 )
 # Meeting again without the word `meeting`: `Kokoonnutaan seuraavan kerran`, `We will meet again on`,
 # `Nästa gång ses vi`.
+# An adjournment to a day: `adjourned until 22 April`, `ajournerades till tisdagen`.
+ADJOURNED = r"\badjourned\s+(?:until|till|to)\b|\bajourner(?:as|ades)\s+till\b"
 MEET_AGAIN = (
     r"\bseuraava(?:n|lla)?\s+kerra(?:n|lla)\b|\bkokoonnu(?:taan|mme)\s+(?:seuraavaksi|uudelleen|taas)\b|"
     r"\bmeet(?:s|ing)?\s+again\b|\breconvene[sd]?\b|\bnästa\s+gång\b|\bses\s+(?:vi\s+)?igen\b|"
     # the same meeting carried on another day: `kokousta jatketaan tiistaina 22.4.`, `adjourned until`
-    r"\bkokous(?:ta)?\s+jatketaan\b|\badjourned\s+(?:until|till|to)\b|\bajourner(?:as|ades)\s+till\b"
+    rf"\bkokous(?:ta)?\s+jatketaan\b|{ADJOURNED}"
 )
 # Every next-meeting phrase holds one of these words: for quick pre-tests.
 NEXT_WORDS = (

@@ -1121,13 +1121,16 @@ def _agreed_that_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
 # 'Khio, Eric Huss volunteered.', 'Carol volunteering - ...': people taking on the work under discussion
 _VOLUNTEERED = regex(
     rf"\W*{_SUBJECT.pattern}\s+(?:(?:has|have)\s+)?(?:volunteered|volunteers|volunteering|anmälde\s+sig"
-    rf"|lupautui|lupautuivat|ilmoittautui)\b"
+    rf"|lupautui|lupautuivat)\b"
 )
+
+
+_VOLUNTEER_WORDS = ("volunt", "lupautu", "anmälde")
 
 
 def _volunteer_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
     """Participants who volunteer: their names are the owners (known people or given names only)."""
-    if "volunt" not in text[a:b] and "lupautu" not in text[a:b] and "anmälde" not in text[a:b]:
+    if not may_hold(text[a:b], _VOLUNTEER_WORDS):
         return []
     m = _VOLUNTEERED.match(text, a, b)
     if m is None:

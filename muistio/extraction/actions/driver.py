@@ -118,16 +118,17 @@ def _split_at_markers(masked: str, sents: list[Sentence]) -> list[Sentence]:
     return out
 
 
-# '[Lee] Write up a draft plan', '[Mike, Ivan] Alpha version': owners in brackets before the task
+# Up to four people joined by commas or 'and' ('Pekka', 'Sari K. ja Liisa', 'Ann + Bo'): a task's owners
+_OWNER_NAME = r"[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]*\.?)?"
+_OWNER_NAMES = rf"(?P<who>{_OWNER_NAME}(?:\s*(?:,|&|\+|\bja\b|\band\b|\boch\b)\s*{_OWNER_NAME}){{0,3}})"
+# 'Mainokset: Pekka 20.3.': a topic, then after the colon only its doers (and perhaps a day)
 _TOPIC_THEN_OWNERS = regex(
-    r"(?P<task>[^:\n]{2,80}?)\s*:\s*(?P<who>[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]*\.?)?"
-    r"(?:\s*(?:,|&|\+|\bja\b|\band\b|\boch\b)\s*[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]*\.?)?){0,3})"
+    rf"(?P<task>[^:\n]{{2,80}}?)\s*:\s*{_OWNER_NAMES}"
     r"(?:\s*,?\s*\d{1,2}\.\s*\d{1,2}\.(?:\d{2,4})?|\s*,?\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?)?\s*[.;]?\s*"
 )
-_TRAILING_OWNERS = regex(
-    r"\s+[-–—/]\s+(?P<who>[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]*\.?)?"
-    r"(?:\s*(?:,|&|\+|\bja\b|\band\b|\boch\b)\s*[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]*\.?)?){0,3})\s*[.;]?\s*$"
-)
+# 'Book the hall for May - Carol': the task, then after a dash or a slash only its doers
+_TRAILING_OWNERS = regex(rf"\s+[-–—/]\s+{_OWNER_NAMES}\s*[.;]?\s*$")
+# '[Lee] Write up a draft plan', '[Mike, Ivan] Alpha version': owners in brackets before the task
 _TAGGED_OWNERS = regex(rf"\s*\[(?={_SUBJECT.pattern}\])(?P<tag>[^\]\[\n]{{2,60}})\]\s+\S")
 
 

@@ -88,7 +88,7 @@ def _columns(line: str, spans: list[tuple[int, int]]) -> _Columns | None:
 
 
 def _section_of(sections: list[Section], pos: int) -> Section | None:
-    """The section a position falls in (the last one starting at or before it)."""
+    """The section whose span holds a position (an empty section holds its start), the last if several."""
     found = None
     for sec in sections:
         if sec.start <= pos < max(sec.end, sec.start + 1):
