@@ -203,22 +203,26 @@ class Supervisor:
             raise RuntimeError(f"the Prefect server did not answer in {waited}; see {server.log_path}")
 
     def wait_for_deployments(self, timeout: float = 180.0) -> None:
-        """Until the served deployments are registered (their count stops growing), so commands find them."""
+        """Until every served deployment is registered, so commands (and schedules) find them all.
+
+        Waiting for the count to stop growing was not enough: under load the registering process pauses
+        between flows, and `serve.json` was written with only some of them registered.
+        """
         import json
         import urllib.request
 
-        seen: list[int] = []
+        from deployments.serve import SERVED_COUNT
+
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and not self.stopping:
             request = urllib.request.Request(f"{self.api_url}/deployments/count", data=b"{}", method="POST",
                                              headers={"Content-Type": "application/json"})  # fmt: skip
             try:
                 with urllib.request.urlopen(request, timeout=5) as reply:
-                    seen.append(int(json.loads(reply.read())))
+                    if int(json.loads(reply.read())) >= SERVED_COUNT:
+                        return
             except (OSError, ValueError):
                 pass
-            if len(seen) >= 4 and seen[-1] > 0 and len(set(seen[-4:])) == 1:
-                return
             time.sleep(0.5)
 
     def start(self) -> None:

@@ -7,6 +7,10 @@ Europe/Helsinki wall-clock, so DST keeps them at the same local hour.
 
 from __future__ import annotations
 
+# How many deployments `deployments()` serves: `muistio serve` waits for this many before it says it is up
+# (reading it needs no Prefect import; a test keeps it equal to the list below).
+SERVED_COUNT = 6
+
 
 def deployments() -> list[object]:
     """The deployments this machine serves, by module entrypoint (never by file path)."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from deployments.serve import deployments
+from deployments.serve import SERVED_COUNT, deployments
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPECTED = [
@@ -29,6 +29,7 @@ def resolves_to_flow(entrypoint: str) -> bool:
 def test_served_deployments_use_module_entrypoints_and_helsinki_time() -> None:
     served = deployments()
     assert sorted(d.entrypoint for d in served) == EXPECTED  # type: ignore[attr-defined]
+    assert len(served) == SERVED_COUNT  # what `muistio serve` waits for before it says it is up
     schedules = [s.schedule for d in served for s in (d.schedules or [])]  # type: ignore[attr-defined]
     assert sorted((s.cron, s.timezone) for s in schedules) == [
         ("* * * * *", "Europe/Helsinki"),  # the inbox folder, looked at every minute
