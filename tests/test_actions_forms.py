@@ -585,3 +585,23 @@ def test_an_action_marker_then_the_owner_and_the_verb_without_a_colon() -> None:
         "Jonna koostaa listan": ["Jonna Koski"],
         "Janne to book the hall.": ["Janne Salo"],
     }
+
+
+def test_a_speakers_turn_leaves_out_only_the_trailing_rules_that_name_no_doer() -> None:
+    """A turn keeps named hits only, so the table's trailing ownerless rules may go; nothing else."""
+    from muistio.extraction.actions.common import _OWNERLESS_RULES
+    from muistio.extraction.actions.detectors import _rules_for
+
+    # a rule's hits carry its own name, but for 'en-to-be-done', whose hits are 'en-passive'
+    assert {r.name for r in RULES if r.ownerless} == _OWNERLESS_RULES | {"en-to-be-done"}
+    for lang in ("fi", "sv", "en"):
+        full, named = _rules_for(lang, False, False), _rules_for(lang, False, True)
+        assert full[: len(named)] == named
+        assert all(r.ownerless for r in full[len(named) :])
+        assert named and not named[-1].ownerless
+        # an ownerless rule before a naming one stays: its hit still shadows the rules after it
+        assert any(r.ownerless for r in named)
+    text = "Läsnä: Mikko Mäki, Riku Ranta, Riikka Rinne\n\n"
+    text += "Mikko: Tarjoukset pyydetään kolmelta toimittajalta.\nRiku: Riikka tilaa kahvit.\n"
+    owned = [(a.owners, a.text) for a in _items(text) if a.owners]
+    assert owned == [(["Riikka Rinne"], "Riikka tilaa kahvit.")]

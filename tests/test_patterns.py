@@ -10,6 +10,7 @@ import pytest
 
 import muistio.extraction  # noqa: F401  (compiles the rules' patterns through `regex`)
 from muistio import patterns
+from muistio.extraction.parts import ODD_FOLD, may_hold
 
 TEST_PATTERN = "muistio-test-"
 
@@ -56,3 +57,17 @@ def test_a_pattern_not_saved_is_compiled_as_usual_and_kept() -> None:
     assert first.match("MUISTIO-test-42") is not None
     assert first.match("MUISTIO-test-42").group("who") == "MUISTIO-test-42"  # type: ignore[union-attr]
     assert patterns.regex(rf"(?P<who>{TEST_PATTERN}\d+)", re.I) is first
+
+
+def test_the_cheap_pretest_knows_every_letter_that_folds_unlike_lower() -> None:
+    """`may_hold` may say no only where a case-blind pattern cannot match: every odd fold is known."""
+    letters = re.compile("[a-zåäö]", re.I)
+    lower = "abcdefghijklmnopqrstuvwxyzåäö"
+    odd = {c for c in map(chr, range(0x110000)) if letters.fullmatch(c) and c.lower() not in lower}
+    assert odd == set(ODD_FOLD)
+    for c in odd:
+        word = "kirje" if re.fullmatch("i", c, re.I) else "sopimus"
+        text = word.replace("i" if word == "kirje" else "s", c, 1).upper()
+        assert re.search(word, text, re.I)
+        assert may_hold(text, [word])
+    assert not may_hold("Pöytäkirja hyväksyttiin", ["sopimus"])

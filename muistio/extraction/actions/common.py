@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from muistio.contract import Due
 from muistio.extraction.parts import Section, may_hold
@@ -665,6 +666,7 @@ def _is_plural_verb(w: str) -> bool:
     return bool(_FI_PLURAL_3P_END.search(w))
 
 
+@lru_cache(maxsize=8192)  # asked of the same words for every clause; bounded for a long-lived server
 def _fi_3sg(word: str) -> bool:
     """A Finnish 3rd-person present verb form (hoitaa, laatii, tuo, hoitavat)."""
     w = word.lower()
@@ -675,15 +677,17 @@ def _fi_3sg(word: str) -> bool:
     return len(w) >= 4 and w[-1] in "aeiouyäö" and w[-1] == w[-2]
 
 
+@lru_cache(maxsize=8192)  # asked of the same words for every clause; bounded for a long-lived server
 def _task_verb(word: str) -> bool:
     """One of the Finnish task verbs, singular or plural (hoitaa, hoitavat, tekevät)."""
     w = word.lower()
     if w in _FI_TASK_VERBS:
         return True
-    if _is_plural_verb(w):
-        stem = w[:-3]
-        return any(v[:-1] == stem or v == stem for v in _FI_TASK_VERBS)
-    return False
+    return _is_plural_verb(w) and w[:-3] in _FI_TASK_STEMS
+
+
+# the stems a plural task verb is built on: 'hoitaa' -> 'hoita' (hoitavat), 'tuo' -> 'tuo' (tuovat)
+_FI_TASK_STEMS = frozenset(v[:-1] for v in _FI_TASK_VERBS) | _FI_TASK_VERBS
 
 
 def _partitive_base(word: str) -> str:

@@ -1150,6 +1150,7 @@ class Rule:
     base: float  # the confidence of a plain hit; evidence in the text moves it (see the detector)
     detect: Callable[[str, int, int, _Env], list[_Hit]]
     on_proposal: bool = True  # whether it runs in an agenda proposal ('Esitys: ...')
+    ownerless: bool = False  # its hits never name a doer (passives, deadlines, 'we')
 
 
 @dataclass(frozen=True)
@@ -1172,7 +1173,7 @@ RULES: tuple[Rule, ...] = (
     Rule("assignment", _ALL, 0.75, lambda t, a, b, e: _assignment_hits(t, a, b, e.roster)),
     Rule("responsible", _ALL, 0.8, lambda t, a, b, e: _responsibility_hits(t, a, b)),
     Rule("case-owner", _ALL, 0.75, lambda t, a, b, e: _case_owner_hits(t, a, b, e.owners)),
-    Rule("goal", _ALL, 0.6, lambda t, a, b, e: _goal_hits(t, a, b)),
+    Rule("goal", _ALL, 0.6, lambda t, a, b, e: _goal_hits(t, a, b), ownerless=True),
     Rule("fi-subject", _ALL, 0.8, lambda t, a, b, e: _finnish_subject_hits(t, a, b, e.owners), False),
     Rule("handle-subject", _ALL, 0.75, lambda t, a, b, e: _handle_subject_hits(t, a, b, e.owners)),
     Rule("role-subject", _ALL, 0.7, lambda t, a, b, e: _role_subject_hits(t, a, b, e.owners)),
@@ -1180,39 +1181,54 @@ RULES: tuple[Rule, ...] = (
     Rule("en-subject", _ALL, 0.75, lambda t, a, b, e: _english_subject_hits(t, a, b, e.owners)),
     Rule("volunteer", _ALL, 0.75, lambda t, a, b, e: _volunteer_hits(t, a, b, e.owners)),
     Rule("en-agreed-that", _EN, 0.7, lambda t, a, b, e: _agreed_that_hits(t, a, b, e.owners)),
-    Rule("deadline", _ALL, 0.6, lambda t, a, b, e: _deadline_hits(t, a, b)),
-    Rule("sv-passive", _SV, 0.6, lambda t, a, b, e: swedish_passive_hits(t, a, b)),
+    Rule("deadline", _ALL, 0.6, lambda t, a, b, e: _deadline_hits(t, a, b), ownerless=True),
+    Rule("sv-passive", _SV, 0.6, lambda t, a, b, e: swedish_passive_hits(t, a, b), ownerless=True),
     Rule(
         "fi-passive",
         _ALL,
         0.6,
         lambda t, a, b, e: _passive_hits(t, a, b, e.lang, e.roster.morphology),
         False,
+        ownerless=True,
     ),
-    Rule("en-passive", _ALL, 0.55, lambda t, a, b, e: _english_passive_hits(t, a, b)),
-    Rule("en-to-be-done", _EN, 0.6, lambda t, a, b, e: _to_be_done_hits(t, a, b)),
-    Rule("we", _ALL, 0.55, lambda t, a, b, e: _we_hits(t, a, b)),
+    Rule("en-passive", _ALL, 0.55, lambda t, a, b, e: _english_passive_hits(t, a, b), ownerless=True),
+    Rule("en-to-be-done", _EN, 0.6, lambda t, a, b, e: _to_be_done_hits(t, a, b), ownerless=True),
+    Rule("we", _ALL, 0.55, lambda t, a, b, e: _we_hits(t, a, b), ownerless=True),
 )
-_RULES_BY_LANG: dict[tuple[str, bool], tuple[Rule, ...]] = {}
+_RULES_BY_LANG: dict[tuple[str, bool, bool], tuple[Rule, ...]] = {}
 
 
-def _rules_for(lang: str, proposal: bool) -> tuple[Rule, ...]:
-    """The table's rules that apply to a language (and to a proposal), computed once per pair."""
-    key = (lang, proposal)
+def _rules_for(lang: str, proposal: bool, named_only: bool) -> tuple[Rule, ...]:
+    """The table's rules that apply to a language (and to a proposal), computed once per case.
+
+    `named_only`: the caller keeps only hits that name a doer, so the ownerless rules at the table's
+    end are left out (an ownerless rule before a naming one stays: its hit still shadows the later rule).
+    """
+    key = (lang, proposal, named_only)
     found = _RULES_BY_LANG.get(key)
     if found is None:
-        found = _RULES_BY_LANG[key] = tuple(
+        rules = [
             r for r in RULES if (not r.languages or lang in r.languages) and (r.on_proposal or not proposal)
-        )
+        ]
+        while named_only and rules and rules[-1].ownerless:
+            rules.pop()
+        found = _RULES_BY_LANG[key] = tuple(rules)
     return found
 
 
 def _clause_hits(
-    masked: str, ca: int, cb: int, roster: Roster, owners: _Owners, proposal: bool, lang: str
+    masked: str,
+    ca: int,
+    cb: int,
+    roster: Roster,
+    owners: _Owners,
+    proposal: bool,
+    lang: str,
+    named_only: bool = False,
 ) -> list[_Hit]:
     """The first rule of the table that finds a task in the clause text[ca:cb], strongest first."""
     env = _Env(roster, owners, lang)
-    for rule in _rules_for(lang, proposal):
+    for rule in _rules_for(lang, proposal, named_only):
         hits = rule.detect(masked, ca, cb, env)
         if hits:
             return hits

@@ -303,7 +303,7 @@ def _turn_hits(
     # 'Stefan: suggests ..., that Stefan will set up a channel': a named doer inside a turn
     named = [
         h
-        for h in _clause_hits(masked, body_a, b, roster, owners, False, ctx.language)
+        for h in _clause_hits(masked, body_a, b, roster, owners, False, ctx.language, named_only=True)
         if h.rule in _NAMED_RULES and h.owners
     ]
     return named or _we_hits(masked, body_a, b)
@@ -521,7 +521,7 @@ def _section_items(
         for m in owners.mentions_in(s.start, s.end):
             if m.full and len(m.candidates) == 1:
                 recent_full.insert(0, m.candidates[0])
-        if _DONE_BOX.match(seg) or (_may_be_done(seg) and _DONE_MARK.search(seg)):
+        if ("[" in seg and _DONE_BOX.match(seg)) or (_may_be_done(seg) and _DONE_MARK.search(seg)):
             continue
         if _ACTION_HEADING.fullmatch(seg):
             action_heading = True
@@ -727,9 +727,11 @@ _NAME_JOINERS = frozenset({"ja", "and", "och"})
 
 def _person_only(seg: str, owners: _Owners) -> list[str]:
     """The participants a line names and nothing else ('- Kate:', '## Maija ja Miro'), else []."""
+    if len(seg) > 80:
+        return []  # cheap tests first: a name line is short and every word is a name or a joiner
     words = seg.split()
-    if not words or len(words) > 8 or len(seg) > 80:
-        return []  # cheap test first: a name line is short and every word is a name or a joiner
+    if not words or len(words) > 8:
+        return []
     if not all(w[:1].isupper() or w[:1] in "-*•+@&," or w in _NAME_JOINERS for w in words):
         return []
     m = _PERSON_ONLY.fullmatch(seg)
@@ -941,6 +943,9 @@ def find_action_items(ctx: ExtractionContext, morphology: Morphology | None = No
 
     `morphology` (None: libvoikko when installed, else none) is only a second opinion.
     """
+    # memoised word tests, cleared per document so that no document gains from the one before
+    for cached in (_fi_3sg, _task_verb):
+        cached.cache_clear()
     roster = Roster.from_participants(ctx.participants, morphology)
     # 'Nikolai Petrov (@nick)' in an attendee list lets '@nick' name him later
     for m in _NAME_WITH_HANDLE.finditer(ctx.text) if "(@" in ctx.text else ():
