@@ -884,3 +884,17 @@ def test_a_bodys_members_label_opens_the_roll() -> None:
     )
     roll = people(text)
     assert roll["Matti Virtanen"][0] == ["member"] and roll["Pekka Salo"][0] == ["guest"]
+
+
+def test_an_office_after_a_spaced_slash_that_is_no_role_of_ours_keeps_the_person() -> None:
+    """`Maja Holm / kassör`: the treasurer is a member here, not a line to drop."""
+    got = people(
+        "Protokoll styrelsemöte 12.3.2024\n\n"
+        "Närvarande: Anna Lind / ordförande, Erik Berg / sekreterare, Maja Holm / kassör, Olof Ek / ledamot\n"
+        "Frånvarande: Sara Nyström\n"
+    )
+    assert got["Maja Holm"] == (["member"], True, None)
+    assert got["Anna Lind"][0] == ["chair"] and got["Erik Berg"][0] == ["secretary"]
+    assert len(got) == 5
+    # a name after the slash is another person's, not an office
+    assert "Matti" not in people("Läsnä: Matti / Maija Virtanen, Pekka Nieminen\n")

@@ -786,8 +786,9 @@ def split_people(
             # `Matti Virtanen / pj`, `Anna Korhonen - siht`: an office after a spaced slash or hyphen (a
             # name there, `Matti / Maija`, is another person and stays)
             remark = _annotation_kind(spaced.group("r").strip())
-            if remark and remark[0] in ("role", "absent"):
-                remark_kinds = [remark]
+            if remark and remark[0] in ("role", "absent", "desc"):
+                # an office that is no role of ours (`Maja Holm / kassör`) only describes the person
+                remark_kinds = [remark] if remark[0] != "desc" else []
                 piece = piece[: spaced.start()]
         notes = [n.strip() for inner in _PAREN_NOTE.findall(piece) for n in inner.split(",")]
         if "[" in piece:
