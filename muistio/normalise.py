@@ -20,7 +20,7 @@ Offsets = list[int]
 # hyphenated there, so the break goes too.
 _CHARS_RE = regex(
     r"\u00ad[ \t]*(?:\r\n|\r|\n)[ \t]*|\r\n"
-    r"|[\r\u2028\u2029\x0c\u00ad\u200b\u200c\u200d\u2060\ufeff\xa0\u202f]"
+    r"|[\r\u2028\u2029\x0c\u00ad\u200b\u200c\u200d\u2060\ufeff\xa0\u202f\u24b6-\u24e9]"
 )
 _CHAR_MAP = {
     "\r\n": "\n",
@@ -30,6 +30,8 @@ _CHAR_MAP = {
     "\x0c": "\n\n",  # a form feed is a page break: treat it as a paragraph break
     "\xa0": " ",
     "\u202f": " ",
+    # circled letters are letters dressed up (`20-4Ⓐ6 PH to ...`, `ⓓⓞⓝⓔ`): read them as the letters
+    **{chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x24B6, 0x24EA)},
 }
 _COMBINING_RE = regex(r".[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+", re.S)
 # Whole lines that are only a page number: `4 (7)`, `Sivu 2/8`, `Page 3 of 7`, `Sida 1 av 3`, `- 5 -`, `3/7`.

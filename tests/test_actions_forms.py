@@ -605,3 +605,29 @@ def test_a_speakers_turn_leaves_out_only_the_trailing_rules_that_name_no_doer() 
     text += "Mikko: Tarjoukset pyydetään kolmelta toimittajalta.\nRiku: Riikka tilaa kahvit.\n"
     owned = [(a.owners, a.text) for a in _items(text) if a.owners]
     assert owned == [(["Riikka Rinne"], "Riikka tilaa kahvit.")]
+
+
+ACTION_LOG = """Committee meeting 19 February 2020
+
+Present: Gavin Wilson (GW), Pauline Harris (PH), Kay Wilson (KW)
+
+5. Treasurer
+
+  • 20-4A6 PH to provide notes to the accounts.
+  • A7 KW to buy flowers.
+  • #8 GW to ask the members about the contests.
+  • 19-4A1 KW & GW to buy wine from the shop. done
+  • GW to call the hall. Done 3 March.
+  • PH to book the room for the party.
+"""
+
+
+def test_an_items_reference_before_its_owner_and_a_status_after_it() -> None:
+    """`A7 KW to buy flowers`: the code is no part of the owner; `... done` / `Done.` closes the task."""
+    got = {i.quote: i.owners for i in _items(ACTION_LOG)}
+    assert got == {
+        "PH to provide notes to the accounts.": ["Pauline Harris"],
+        "KW to buy flowers.": ["Kay Wilson"],
+        "GW to ask the members about the contests.": ["Gavin Wilson"],
+        "PH to book the room for the party.": ["Pauline Harris"],
+    }

@@ -54,6 +54,13 @@ def make_docx() -> bytes:
 # --- normalisation repairs ---
 
 
+def test_circled_letters_read_as_letters_and_map_back_to_their_source() -> None:
+    src = "• 20-4Ⓐ6 PH to provide notes. ⓓⓞⓝⓔ"
+    text, offs = normalise(src)
+    assert text == "• 20-4A6 PH to provide notes. done"
+    assert src[offs[text.index("A6")]] == "Ⓐ" and src[offs[text.index("done")]] == "ⓓ"
+
+
 def test_hyphen_join_lowercase_next_line() -> None:
     text, _ = normalise("uuden mallin kehit-\ntämistä varten.")
     assert "kehittämistä varten." in text

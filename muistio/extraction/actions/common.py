@@ -227,11 +227,16 @@ def _may_be_done(seg: str) -> bool:
     return may_hold(seg, _DONE_HINTS)
 
 
+_DONE_WORD = r"(?:done|completed|closed|finished|valmis|valmiina|tehty|hoidettu|suoritettu)"
 _DONE_MARK = regex(
-    r"(?:[–—]|\s-|[(\[,;])\s*(?:done|completed|closed|finished|valmis|valmiina|tehty|hoidettu|suoritettu)"
-    r"(?=\s*(?:$|[.,;:)\]!]|\d|[A-Za-zåäö]+\s+\d))|[✓✔☑✅]",
+    rf"(?:[–—]|\s-|[(\[,;])\s*{_DONE_WORD}"
+    r"(?=\s*(?:$|[.,;:)\]!]|\d|[A-Za-zåäö]+\s+\d))|[✓✔☑✅]"
+    # a status word closing the line after the task's full stop: '... from the shop. done'
+    rf"|[.!]\s+{_DONE_WORD}\s*[.!]?\s*$",
     re.I,
 )
+# a sentence that is only a status word: 'KW to buy flowers. Done.' reports the task before it finished
+DONE_ONLY = regex(rf"\s*{_DONE_WORD}\b[\s\d./-]*(?:[A-Za-zåäö]+)?\s*[.!]?\s*", re.I)  # or 'Done 3 March.'
 
 
 # English labels need their colon or dash: 'Responsible AD: Omar' names an office, not an owner

@@ -35,6 +35,7 @@ from muistio.extraction.actions.common import (
     _SUBJECT,
     _TRAILING_PAREN_NOTE,
     _YEAR,
+    DONE_ONLY,
     _clean,
     _fi_3sg,
     _Item,
@@ -95,6 +96,26 @@ from muistio.patterns import regex
 
 # A table cell that opens with a doer and a modal: `... | Hwang to share the inventory`
 _CELL_TASK = regex(rf" \| (?={_SUBJECT.pattern}\s+(?:to|will|shall|ska|kommer)\s)")
+
+
+# An item's own reference before its owner: `A8 GW to ask ...`, `20-4A6 PH to provide ...`, `#12 Kate
+# will ...`: a code with a digit and a letter (not a date, not `1st`), then a capitalised subject.
+_ITEM_REF = regex(
+    r"[ \t]*(?:[-*•+][ \t]*)?(?!\d+(?:st|nd|rd|th)\b)"
+    r"(?:#\d[\w/.-]{0,12}|(?=[\w/.-]{0,14}\d)(?=[\w/.-]{0,14}[A-Za-z])[\w/.-]{2,15})[.):]?[ \t]+(?=[A-ZÅÄÖ@])"
+)
+
+
+def _without_item_refs(masked: str, sents: list[Sentence]) -> list[Sentence]:
+    """Each block's first sentence without a leading item reference, which is no part of the task."""
+    out: list[Sentence] = []
+    prev_block = -1
+    for s in sents:
+        first = s.block.index != prev_block
+        prev_block = s.block.index
+        ref = _ITEM_REF.match(masked, s.start, s.end) if first else None
+        out.append(Sentence(ref.end(), s.end, s.block) if ref and ref.end() < s.end else s)
+    return out
 
 
 def _split_at_markers(masked: str, sents: list[Sentence]) -> list[Sentence]:
@@ -470,7 +491,7 @@ def _section_items(
 ) -> list[_Item]:
     """The action items of one section (`heading`: a heading line, where only named tasks count)."""
     text = ctx.text
-    sents = _split_at_markers(masked, sentences(masked, sec.start, sec.end))
+    sents = _split_at_markers(masked, _without_item_refs(masked, sentences(masked, sec.start, sec.end)))
     presenters = _presenters(text, sec, roster)
     psec = Section(sec.number, sec.title, sec.start, sec.end, presenters)
     preamble_end = sec.start
@@ -521,7 +542,11 @@ def _section_items(
         for m in owners.mentions_in(s.start, s.end):
             if m.full and len(m.candidates) == 1:
                 recent_full.insert(0, m.candidates[0])
-        if ("[" in seg and _DONE_BOX.match(seg)) or (_may_be_done(seg) and _DONE_MARK.search(seg)):
+        if ("[" in seg and _DONE_BOX.match(seg)) or (
+            _may_be_done(seg) and (_DONE_MARK.search(seg) or DONE_ONLY.fullmatch(seg))
+        ):
+            if prev_s is not None and prev_s.block.index == s.block.index and DONE_ONLY.fullmatch(seg):
+                items = [it for it in items if it.sentence != prev_s]
             continue
         if _ACTION_HEADING.fullmatch(seg):
             action_heading = True
