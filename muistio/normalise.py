@@ -64,6 +64,7 @@ def normalise(text: str) -> tuple[str, tuple[int, ...]]:
     for step in (
         _fix_chars,
         _nfc,
+        _drop_line_numbers,
         _drop_page_markers,
         _split_columns,
         _join_hyphens,
@@ -127,6 +128,34 @@ def _nfc(text: str, offs: Offsets) -> tuple[str, Offsets]:
             pos += len(line) + 1
         return "\n".join(out_lines), new_offs
     return text, offs
+
+
+_LINE_NUMBER_RE = regex(r"^(\d{1,5})(?: |$)", re.M)
+_MIN_NUMBERED = 5  # lines numbered 1, 2, 3 ... in a row before the numbers count as a listing's
+
+
+def _drop_line_numbers(text: str, offs: Offsets) -> tuple[str, Offsets]:
+    """Strip a listing's line numbers (`12 * Kokouksen avaus`, a code viewer's copy): no part of the text.
+
+    Only a run of lines numbered one by one, covering most of the text's lines, is such a listing.
+    """
+    starts = [m for m in _LINE_NUMBER_RE.finditer(text)]
+    if len(starts) < _MIN_NUMBERED:
+        return text, offs
+    best: list[re.Match[str]] = []
+    run: list[re.Match[str]] = []
+    for m in starts:
+        follows = (
+            run
+            and int(m.group(1)) == int(run[-1].group(1)) + 1
+            and text.count("\n", run[-1].end(), m.start()) == 1
+        )
+        run = [*run, m] if follows else [m]
+        if len(run) > len(best):
+            best = run
+    if len(best) < _MIN_NUMBERED or len(best) * 2 < text.count("\n") + 1:
+        return text, offs
+    return _rewrite(text, offs, [(m.start(), m.end(), "", 0) for m in best])
 
 
 def _drop_page_markers(text: str, offs: Offsets) -> tuple[str, Offsets]:

@@ -898,3 +898,33 @@ def test_an_office_after_a_spaced_slash_that_is_no_role_of_ours_keeps_the_person
     assert len(got) == 5
     # a name after the slash is another person's, not an office
     assert "Matti" not in people("Läsnä: Matti / Maija Virtanen, Pekka Nieminen\n")
+
+
+def test_swedish_election_with_a_clause_before_the_office_and_the_checkers_with_an_s() -> None:
+    got = people(
+        "Vårmöte 2024\n\n§ 4 Val av ordförande och sekreterare\n"
+        "Anna Lind valdes efter omröstning med fem röster mot fyra (nio närvarande) "
+        "till ordförande för mötet. "
+        "Erik Berg valdes till sekreterare.\n\n§ 5 Val av protokollsjusterare\n"
+        "Maja Holm och Olof Ek valdes till protokollsjusterare och rösträknare för mötet.\n"
+    )
+    assert got["Anna Lind"][0] == ["chair"] and got["Erik Berg"][0] == ["secretary"]
+    assert got["Maja Holm"][0] == ["minutes_checker"] and got["Olof Ek"][0] == ["minutes_checker"]
+    # the office after the first 'till' is the elected one, not one further on
+    assert "Sara Ek" not in people("Möte 2024\n\nSara Ek valdes till kassör och Per Ek till ordförande.\n")
+
+
+def test_a_roll_line_with_an_office_in_sentence_case_is_a_person() -> None:
+    got = people(
+        "Hallituksen kokous 13.12.2021\n\nLäsnä:\n\nKorpela Elisa, henkilöstön edustaja\n"
+        "Salo Tuomo, Hengellisen työn kehittäjä, kohta 124 §\nSilvo Inka, Yksikön päällikkö, kohta 125 §\n"
+    )
+    assert {"Tuomo Salo", "Inka Silvo", "Elisa Korpela"} <= set(got)
+
+
+def test_an_election_sentence_wrapped_after_its_joiner() -> None:
+    got = people(
+        "Syyskokous 13.12.2015\n\n* Järjestäytyminen\n"
+        "  * Kokouksen puheenjohtajaksi valittiin Timo Karjalainen ja\n    sihteeriksi Sirpa Pöyhönen.\n"
+    )
+    assert got["Timo Karjalainen"][0] == ["chair"] and got["Sirpa Pöyhönen"][0] == ["secretary"]

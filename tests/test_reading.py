@@ -61,6 +61,22 @@ def test_circled_letters_read_as_letters_and_map_back_to_their_source() -> None:
     assert src[offs[text.index("A6")]] == "Ⓐ" and src[offs[text.index("done")]] == "ⓓ"
 
 
+def test_a_listings_line_numbers_are_dropped_and_other_numbers_kept() -> None:
+    body = [
+        "Syyskokous 13.12.2015",
+        "",
+        "* Kokouksen avaus",
+        "  * Timo avasi kokouksen.",
+        "* Muut asiat",
+        "  * Ei muita.",
+    ]
+    text, _ = normalise("\n".join(f"{n} {line}".rstrip() for n, line in enumerate(body, start=7)) + "\n")
+    assert text.splitlines() == body
+    # numbered agenda items, counts and years at line starts are the text's own
+    own = "1 Avaus\n2 Laillisuus\n3 Asialista\n\nHallitus: 5 jäsentä\n2024 alkaa uusi kausi\n6 Päätös\n"
+    assert normalise(own)[0] == own.rstrip("\n")
+
+
 def test_hyphen_join_lowercase_next_line() -> None:
     text, _ = normalise("uuden mallin kehit-\ntämistä varten.")
     assert "kehittämistä varten." in text

@@ -56,7 +56,10 @@ _TRAILING_ACRONYM = regex(r"\s[A-ZÅÄÖ]{2,6}\.?$")
 _CONTINUES_LIST = regex(r"(?:,|\b(?:ja|sekä|and|och|samt)|&)\s*$")
 # Finnish case endings of a word that stands before a name (`Sihteeriksi`).
 _INFLECTED_ENDING = regex(r"(?:iin|aan|ään|ksi|ssa|ssä|sta|stä)$")
-_SENTENCE_OR_LINE_BREAK = regex(r"(?<=[.!?])\s+|\n")
+# a line ending in a joiner or a comma goes on: `... valittiin Timo Karjalainen ja` / `sihteeriksi Sirpa ...`
+_SENTENCE_OR_LINE_BREAK = regex(
+    r"(?<=[.!?])\s+|(?<=\S)(?<!\sja)(?<!\ssekä)(?<!\sand)(?<!\soch)(?<!\ssamt)(?<!,)[ \t]*\n|(?<=\n)\n"
+)
 _AND_JOINER = regex(r"\s+(?:ja|sekä|and)\s+")
 # `Secretary was Nick A.`, `Chair is Ann Lee`.
 _OFFICERS = ("Secretary", "Chair", "Scribe", "Minutes taker")
@@ -107,7 +110,7 @@ _ROLE_WORDS: list[tuple[re.Pattern[str], Role]] = [
     (
         regex(
             r"^(?:pöytäkirjan ?tarka?st(?:aja|ajat)|pöytäkirjantarkistaja|minutes checker|"
-            r"(?:protokoll)?justerare|justeringsperson(?:er)?|justeringsm[äa]n)$"
+            r"(?:protokolls?)?justerare|justeringsperson(?:er)?|justeringsm[äa]n)$"
         ),
         "minutes_checker",
     ),
@@ -256,7 +259,7 @@ _SINGLE_LABELS: list[tuple[str, Role]] = [
     (r"esittelijä|föredragande", "presenter"),
     (
         r"pöytäkirjantarkastajat|pöytäkirjan\s+tarkastajat|pöytäkirjantarkastaja|minutes\s+checkers?|"
-        r"justerare|protokolljusterare|justeringspersoner",
+        r"justerare|protokolls?justerare|justeringspersoner",
         "minutes_checker",
     ),
 ]
@@ -1372,6 +1375,8 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
                 or (len(p.split()) <= 6 and (is_organisation(p) or _org_phrase(p) or is_title(p)))
                 or _NUMBERED_ORG.fullmatch(p) is not None
                 or (_is_description(p) and len(p.split()) <= 6)
+                # `Salovuori Tuomo, Hengellisen työn kehittäjä, kohta 124 §`: an office in sentence case
+                or _SENTENCE_CASED_OFFICE.fullmatch(p.strip()) is not None
             )
             if not ok:
                 return []
@@ -1379,6 +1384,7 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
     return out
 
 
+_SENTENCE_CASED_OFFICE = regex(r"[A-ZÅÄÖ][a-zåäö-]+(?:[ \t]+[a-zåäö-]+){1,4}")
 _CODE_CELL = regex(r"(?=[^,]*\d)[\w./-]{1,6}(?:,[ \t]*[\w./-]{1,6})*")
 # `Councillors: A, B`, `Board Members - Thorsten Behrens, Paolo Vecchi`: a group inside the roster
 _SUB_LABEL = regex(
@@ -1851,7 +1857,7 @@ def _sentences_with(text: str, rx: re.Pattern[str], splitter: re.Pattern[str]) -
 
 _SV_ROLE = (
     r"(?:mötets\s+|årsmötets\s+)?(?P<role>vice\s+(?:möte)?ordförande|(?:mötes)?ordförande|(?:mötes)?sekreterare|"
-    r"protokollförare|(?:protokoll\s?)?justerare(?:\s+jämte\s+(?:mötes)?ordföranden?)?|justeringsm[aä]n"
+    r"protokollförare|(?:protokolls?\s?)?justerare(?:\s+jämte\s+(?:mötes)?ordföranden?)?|justeringsm[aä]n"
     r"|justeringsperson(?:er)?|justera\s+protokollet)"
 )
 _SV_NAMES = (
@@ -1865,7 +1871,8 @@ _SV_ELECTION = regex(
     + _SV_ROLE
     + r"|"
     + _SV_NAMES.replace("names", "names2")
-    + r"\s+(?:valdes|väljs|valdes\s+enhälligt)\s+(?:till\s+|att\s+)?"
+    # `X valdes efter omröstning med fem röster mot fyra (...) till ordförande`: a clause before `till`
+    + r"\s+(?:valdes|väljs|valdes\s+enhälligt)\s+(?:(?:(?:(?!till\b)[^.;:\n]){1,100}?\s)?till\s+|att\s+)?"
     + _SV_ROLE.replace("role", "role2")
     + r"|\b[Tt]ill\s+"
     + _SV_ROLE.replace("role", "role3")
