@@ -432,6 +432,12 @@ class Roster:
                     return list(hits), "nom"
             found = self.lookup(t)
             names = list(dict.fromkeys(self.people[i].name for i, _, _ in found))
+            if not names and len(t) >= 4 and t[0].isupper() and t[1:].islower():
+                # a short form of one participant's given name: 'Cart' for Carter, 'Alex' for Alexandra
+                key = fold(t)
+                short = [p.name for p in self.people if p.first and fold(p.first[0]).startswith(key)]
+                if len(short) == 1:
+                    return short, "nom"
             return names, (found[0][1] if found else None)
         # several words: the last one carries the case; the others are first names (or an initial)
         last_hits = self.lookup(toks[-1])

@@ -631,3 +631,53 @@ def test_an_items_reference_before_its_owner_and_a_status_after_it() -> None:
         "GW to ask the members about the contests.": ["Gavin Wilson"],
         "PH to book the room for the party.": ["Pauline Harris"],
     }
+
+
+def test_english_shall_a_short_form_of_a_given_name_and_a_modal_that_needs_a_plural() -> None:
+    text = (
+        "Board meeting 3 February 2024\n\n## Attendees\n\n- Carter Anderson\n- Alice Cecile\n\n## Notes\n\n"
+        "Cart shall open a bank account on behalf of the Foundation.\n\n"
+        "Discussed how to pay the bills. May need to delay until the account is open.\n"
+    )
+    got = {i.quote: i.owners for i in _items(text)}
+    assert got == {"Cart shall open a bank account on behalf of the Foundation.": ["Carter Anderson"]}
+
+
+def test_a_roll_entry_with_one_office_word_after_a_dash_is_no_task() -> None:
+    text = (
+        "Club minutes 5 April 2009\n\nPresent:\n\nClaire Taylor – chair\n\nEd Green – secretary\n\n"
+        "Item / Action\nClaire to reply to Paul once she has seen the AGM minutes.\n"
+    )
+    assert {i.quote: i.owners for i in _items(text)} == {
+        "Claire to reply to Paul once she has seen the AGM minutes.": ["Claire Taylor"]
+    }
+
+
+def test_an_owner_marker_ends_its_line_even_when_the_line_is_long() -> None:
+    text = (
+        "Committee meeting 25 April 2023\n\nPresent - Mark (Chair), Dorothy, Brenda, Michael\n\n"
+        "10) Any other business – when the notice board is available again information will be posted on who "
+        "to contact regarding surplus produce. Action: Brenda\n"
+        "There will be a plant swap day on 28th May, at the allotments.\n"
+    )
+    owners = [i.owners for i in _items(text)]
+    assert ["Brenda"] in owners and not any("There" in " ".join(o) for o in owners)
+
+
+def test_swedish_decided_that_someone_does_and_finnish_an_office_promised_that() -> None:
+    sv = (
+        "Styrelsemöte 2018-04-14\n\nNärvarande: Anne Holm, Thomas Berg, Stefan Mattsson\n\n§ 5 Övrigt\n"
+        "Styrelsen beslutar att Anne Holm representerar föreningen på årsmötet.\n"
+        "Thomas koordinerar med Stefan M.\n"
+    )
+    assert {i.quote: i.owners for i in _items(sv)} == {
+        "Anne Holm representerar föreningen på årsmötet.": ["Anne Holm"],
+        "Thomas koordinerar med Stefan M.": ["Thomas Berg"],
+    }
+    fi = (
+        "Vuosikokous 20.3.2024\n\nLäsnä: Matti Seppälä (pj), Liisa Korhonen (siht)\n\n5. Muut asiat\n"
+        "Puheenjohtaja lupasi, että tilanne korjataan seuraavaan kokoukseen mennessä.\n"
+        "Kunta lupasi, että tie korjataan.\n"
+    )
+    owned = [(i.owners, i.quote[:14]) for i in _items(fi) if i.owners]
+    assert owned == [(["Matti Seppälä"], "Puheenjohtaja ")]

@@ -69,6 +69,12 @@ class Sentence:
     block: Block
 
 
+_OWNER_MARKER_END = regex(
+    r"[.!?)]\s+(?:Actions?|ACTIONS?|Action\s+by|AP)\s*[:–-]\s*[A-ZÅÄÖ][\w'’.-]*"
+    r"(?:(?:\s*,\s*|\s*&\s*|\s+(?:and|ja|och)\s+|\s+)[A-ZÅÄÖ][\w'’.-]*){0,4}\s*$"
+)
+
+
 def _is_turn(line: str) -> bool:
     """A speaker's turn ('Name: ...'); the colon test spares the pattern most lines."""
     return ":" in line and _TURN.match(line) is not None
@@ -127,7 +133,12 @@ def blocks(text: str, start: int = 0, end: int | None = None) -> list[Block]:
                 cont = True
             elif not blank_before and (
                 prev_stripped.endswith((",", ";", "–", "-", "("))
-                or (len(prev_stripped) >= 60 and not prev_stripped.endswith((".", "!", "?", ":")))
+                or (
+                    len(prev_stripped) >= 60
+                    and not prev_stripped.endswith((".", "!", "?", ":"))
+                    # '... to food banks. Action: Brenda' closes its item: the next line is another
+                    and not _OWNER_MARKER_END.search(prev_stripped)
+                )
             ):
                 cont = True  # hard-wrapped paragraph
         if cont and cur is not None:

@@ -444,7 +444,7 @@ _EN_STOP_SUBJECTS = words(
 
 _EN_MODAL = regex(
     r"\s+(?P<modal>will|'ll|’ll|would|to|agreed to|agrees to|is to|are to|needs to|need to|has to|have to"
-    r"|must|should"
+    r"|must|should|shall"
     r"|volunteered to|promised to|offered to|vowed to|undertook to|was asked to|were asked to"
     r"|(?:was\s+)?tasked to"
     r"|(?:was\s+)?tasked with|is going to|are going to|is|are)\s+(?P<verb>[a-z][\w-]*)"

@@ -110,6 +110,10 @@ _NAME_THEN_HANDLE = regex(
 )
 
 
+# modals that agree with a plural subject only: after one name they are no task of that person's
+_PLURAL_MODALS = frozenset({"need to", "have to", "are to", "are going to", "are"})
+
+
 def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
     """'Nick to create ...', 'MVN will coordinate ...', 'Ken and Nick to catch up', '[Gary to forward]'."""
     seg = text[a:b]
@@ -169,6 +173,8 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
         if verb == "be":
             continue
         names = _split_names(subj)
+        if len(names) == 1 and mm.group("modal") in _PLURAL_MODALS:
+            continue  # 'May need to delay until ...': one person 'needs to'; this 'May' is the modal
         the = _TRAILING_THE.search(pre)
         if the and len(names) == 1 and owners.role_holder(names[0]):
             pre = pre[: the.start()]
@@ -284,6 +290,8 @@ def _owner_line_hit(text: str, a: int, b: int, owners: _Owners, bullet: bool) ->
         dash = ":" not in text[m.start("subj") : m.end()]
         ok = (
             bool(word)
+            # 'Claire Taylor – chair': one word after the name is an office in a roll, not a task
+            and len(rest.split()) >= 2
             and rest[:1].islower()
             and (bullet or dash)
             and (
@@ -669,6 +677,9 @@ def _finnish_subject_clause_hits(text: str, a: int, b: int, owners: _Owners) -> 
         inf = _FI_SECOND_VERB.match(seg[m.end() :])
         if promise and known:
             ok, conf = True, 0.75
+        elif promise and _PROMISED_THAT.match(seg, vm.end()) and subj.lower() in _OFFICES:
+            # 'Puheenjohtaja lupasi, että tilanne korjataan': the office that promised owns the work
+            ok, conf = True, 0.7
         elif (
             promise
             and inf
@@ -702,6 +713,9 @@ def _finnish_subject_clause_hits(text: str, a: int, b: int, owners: _Owners) -> 
         hits.append(_Hit(a + m0.start(), b, names, conf, "fi-subject"))
         break
     return hits
+
+
+_PROMISED_THAT = regex(r"\s*,?\s*että\b")
 
 
 # 'kysyy tarjoukset' asks for something (a task); 'kysyy, onko ...' / 'kysyy miksi' asks a question

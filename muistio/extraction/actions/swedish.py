@@ -19,7 +19,7 @@ SV_TASK_VERBS = words(
     delar sprider postar följer fortsätter påminner kallar åtar tecknar gör skaffar fixar bakar
     kokar hyr lånar flyttar startar sänder svarar tillfrågar intervjuar räknar bevakar representerar
     sammankallar förser värvar försöker riggar installerar konfigurerar implementerar testar
-    dokumenterar presenterar ansöker samlar införskaffar
+    dokumenterar presenterar ansöker samlar införskaffar koordinerar
     """
 )
 # of those, the ones a board says of a report rather than of a task ('Anna informerar om läget')
@@ -121,7 +121,11 @@ def _names(subj: str) -> list[str]:
 
 # where a clause may open: the start (after a bullet or number), after , ; : ( or 'och'
 # where a clause opens: a line's start after a bullet or an item number (`§ 6/ Henry köper ...`), a mark
-_CLAUSE_OPEN = regex(r"^\s*(?:[-*•+]|§\s*\d{1,3}\s*[/.:)]?|\d{1,2}[.)/]|[a-z][.)])?\s*|[,;:(]\s*|\boch\s+")
+_CLAUSE_OPEN = regex(
+    r"^\s*(?:[-*•+]|§\s*\d{1,3}\s*[/.:)]?|\d{1,2}[.)/]|[a-z][.)])?\s*|[,;:(]\s*|\boch\s+"
+    # 'Styrelsen beslutar att Anna representerar ...': what was decided that someone does
+    r"|\b(?:beslutar|beslutade|beslöt|beslöts|beslutades|bestämdes|enades\s+om|kom\s+överens\s+om)\s+att\s+"
+)
 
 
 def swedish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
