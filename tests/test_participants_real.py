@@ -928,3 +928,31 @@ def test_an_election_sentence_wrapped_after_its_joiner() -> None:
         "  * Kokouksen puheenjohtajaksi valittiin Timo Karjalainen ja\n    sihteeriksi Sirpa Pöyhönen.\n"
     )
     assert got["Timo Karjalainen"][0] == ["chair"] and got["Sirpa Pöyhönen"][0] == ["secretary"]
+
+
+def test_a_roll_in_capitals_under_its_label_and_a_title_in_capitals_is_no_one() -> None:
+    got = people(
+        "MINUTES OF THE BOARD MEETING - 12 MARCH 2024\n\n"
+        "PRESENT: MATTHEW O'BRIEN (CHAIR), SARAH BERG, JEAN-LUC DUPONT, ÅSA LINDSTRÖM\n"
+        "APOLOGIES: PETER MCDONALD\n\nIN ATTENDANCE:\nJANE SMITH (CLERK)\n\n1. MINUTES\n"
+    )
+    assert got == {
+        "Matthew O'Brien": (["chair"], True, None),
+        "Sarah Berg": (["member"], True, None),
+        "Jean-Luc Dupont": (["member"], True, None),
+        "Åsa Lindström": (["member"], True, None),
+        "Peter Mcdonald": (["member"], False, None),
+        "Jane Smith": (["secretary"], True, None),
+    }
+    titled = people(
+        "HALLITUKSEN KOKOUS\n\nLäsnä:    Sirpa Laaksonen, puheenjohtaja\n          Olli Peltonen\n"
+    )
+    assert set(titled) == {"Sirpa Laaksonen", "Olli Peltonen"}
+
+
+def test_who_called_the_meeting_to_order_chaired_it() -> None:
+    roll = "Board meeting March 12, 2024\n\nDirectors present: John Smith, Mary Johnson, Robert Williams\n\n"
+    got = people(roll + "Call to order: President John Smith called the meeting to order at 7:02 p.m.\n")
+    assert got["John Smith"][0] == ["chair"] and got["Mary Johnson"][0] == ["member"]
+    got = people(roll + "Vice-President Mary Johnson called the meeting to order.\n")
+    assert got["Mary Johnson"][0] == ["vice_chair"]

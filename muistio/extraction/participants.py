@@ -1315,6 +1315,18 @@ _CAPITAL_WORD = regex(r"(?<![\w-])[A-ZÅÄÖ][\w'’-]+")
 _GAP_BEFORE_NOTE = regex(r"[ \t]{2,}(?=\([^()]*\)[ \t]*$)")
 
 
+_CAPS_WORD = regex(r"[A-ZÅÄÖÜÉ]{3,}")
+_LETTERS = regex(r"[^\W\d_]+")
+
+
+def _caps_to_title(s: str) -> str:
+    """A roll written in capitals (`PRESENT: MATTHEW O'BRIEN (CHAIR), ÅSA LIND`) as names are written."""
+    if s != s.upper() or len(_CAPS_WORD.findall(s)) < 2:
+        return s
+    # initials stay as they are (`BY, DD`): only words of three letters or more are names in capitals
+    return _LETTERS.sub(lambda m: m.group().capitalize() if len(m.group()) >= 3 else m.group(), s)
+
+
 def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
     """People on one list line: table cells, columns, or `Name, office (Org)` entries; [] for prose."""
     if "](" in line:
@@ -1466,7 +1478,8 @@ def _labelled_lists(
             tick = _TICK.match(t)
             if tick:
                 t = t[tick.end() :]
-            people = _line_people(t, role, present)
+            # under a roll's label a line in capitals holds names (`MATTHEW O'BRIEN (CHAIR)`), no title
+            people = _line_people(_caps_to_title(t), role, present)
             sub = _SUB_LABEL.match(t) if not people else None
             if sub:
                 # A group inside the roster (`Councillors: A, B`, `Clerk and RFO: Mr C`); no names, no one
@@ -1593,7 +1606,7 @@ def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) ->
                 kept.append(c)
             else:
                 break
-        content = " ".join(kept)
+        content = _caps_to_title(" ".join(kept))
         grouped = None if single else _sub_labelled_roll(rest, role, present)
         if grouped is None and (_INLINE_LABEL.match(rest) or _LABEL_LINE.match(content)):
             continue  # `Welcome and Apologies: In Attendance: ...`: an empty field before the next label
@@ -2138,6 +2151,9 @@ _OPENED_BY = tuple(
         rf"(?i:the[ \t]+)?{_OPENER_OFFICE}{_OPENER_NAME}",
         rf"\b(?P<office>(?i:ordförande(?:n)?|puheenjohtaja))[ \t]+{_OPENER_NAME}[ \t]+"
         r"(?:förklarade|avasi|öppnade)\b",
+        # `President John Smith called the meeting to order at 7:02 p.m.`
+        r"(?:(?P<office>(?i:president|vice[- ]president|chair(?:man|person|woman)?|mayor))[ \t]+)?"
+        rf"{_OPENER_NAME}[ \t]+called[ \t]+the[ \t]+(?i:meeting|session)[ \t]+to[ \t]+order\b",
     )
 )
 
