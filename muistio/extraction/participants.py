@@ -1436,7 +1436,8 @@ def _labelled_lists(
     for i, line in enumerate(lines):
         # A label alone on its line is short; a long line is ruled out without the case-blind regex.
         m = _LABEL_LINE.match(line) if len(line) <= 90 else None
-        if m is None and len(line) <= 90 and not _TWO_LABELS.match(line):
+        # a counted label (`Läsnä: 5 jäsentä:`) has two colons: most lines are spared both patterns
+        if m is None and len(line) <= 90 and line.count(":") >= 2 and not _TWO_LABELS.match(line):
             m = _COUNTED_LABEL_LINE.match(line)
         if not m:
             continue
