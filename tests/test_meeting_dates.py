@@ -548,3 +548,23 @@ def test_a_meeting_carried_on_another_day_is_the_next_meeting() -> None:
     assert ex.meeting.end is None  # the adjournment's time is the next session's, not this one's end
     closed = en.replace("was adjourned until 22 April 1997 at 4.30pm", "adjourned at 9pm")
     assert run(closed, "m.txt").next_meeting is None
+
+
+def test_the_date_with_the_meetings_hour_outranks_a_posting_date_above_it() -> None:
+    """`Kokousmuistio 28.2.2013 klo. 18.30` under a page's `26.02.2013 Pöytäkirja`: a meeting has its hour."""
+    fi = run(
+        "26.02.2013 Pöytäkirja\n\nASUKASYHDISTYS\n\nKokousmuistio 28.2.2013 klo. 18.30 – 20.00, kerhotila\n\n"
+        "Läsnä: Matti Seppälä (pj), Sari Wiklund (siht.)\n",
+        "memo.txt",
+    )
+    assert (fi.meeting.date, fi.meeting.start) == ("2013-02-28", "18:30")
+    sv = run(
+        "Protokoll i pdf-format från 18.12.2020 hittar du här!\n\nPROTOKOLL\n\n"
+        "Protokoll fört vid sammanträde med församlingsrådet onsdagen den 18.12.2019 kl. 18.05–19.08 i "
+        "församlingshemmet.\nOrdförande: Camilla Ek\n",
+        "memo.txt",
+    )
+    assert sv.meeting.date == "2019-12-18"
+    # without an hour on either, the first date of the head stays the meeting's
+    plain = run("Kokous 3.3.2024\n\nHyväksyttiin 1.3.2024 pidetyn kokouksen pöytäkirja.\n", "memo.txt")
+    assert plain.meeting.date == "2024-03-03"

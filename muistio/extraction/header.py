@@ -317,6 +317,8 @@ _FRONT_MATTER_TITLE = regex(r"^title:\s*(.+)$", re.I | re.M)
 _MACHINE_TIMESTAMP = regex(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)")
 # A time right after a date on its line: `27.10.16 klo 18`, `, at 18:00`.
 _TIME_AFTER_DATE = regex(r"^[\s,]*(?:klo|kello|at|@)?\s*\d", re.I)
+# an hour written after a date on its line: `28.2.2013 klo. 18.30`, `18.12.2019 kl. 18.05`, `5 May 2024 19:00`
+_HOUR_AFTER_DATE = regex(r"[ \t,]*(?:(?:klo|kello|kl|at|@)\.?[ \t]*\d|\d{1,2}[:.]\d\d\b)", re.I)
 
 
 def read_header(text: str, header_end: int) -> Header:
@@ -586,6 +588,11 @@ def _by_evidence(region: str, dates: list[FoundDate]) -> list[tuple[float, Found
         if repeats:
             score += 0.05 * repeats
             why.append(f"written {repeats + 1} times")
+        if d.start_time is not None or _HOUR_AFTER_DATE.match(region, d.end, d.end + 24):
+            # `Kokousmuistio 28.2.2013 klo. 18.30` below a page's `26.02.2013 Pöytäkirja`: a meeting has
+            # its hour; a posting or filing date has none
+            score += 0.1
+            why.append("a time with it")
         if d.warnings:  # the only warning a date carries here is a weekday that disagrees
             score -= 0.1
             why.append("weekday disagrees")
