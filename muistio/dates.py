@@ -373,7 +373,9 @@ _EN_OFFSET = _c(
 )
 _EN_DAY_MONTH = _c(
     rf"{_B}(?:(?P<wd>{_EN_WD_RE})\.?,?\s+)?(?:the\s+)?(?:(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?{_SEP})?"
-    rf"(?P<d>\d{{1,2}})(?:[ \t]?(?:st|nd|rd|th))?(?:\s+(?:of\s+)?|(?P<dash>-))(?P<mon>{_EN_MON})\.?"
+    # `the 5th day of March, 2024`: the formal order of resolutions and deeds
+    rf"(?P<d>\d{{1,2}})(?:[ \t]?(?:st|nd|rd|th))?(?:\s+(?:day\s+of\s+|of\s+)?|(?P<dash>-))"
+    rf"(?P<mon>{_EN_MON})\.?"
     # `03-Mar-2012`: a log's or a spreadsheet's day, month and year joined by hyphens
     rf"(?:(?(dash)-|,?\s+)(?P<y>{_Y}))?{_NW}(?!\d)"
 )
@@ -459,7 +461,8 @@ _SV_PREFIX_REL = {
 # Day-month with slashes (`20/6`, `13/10/2023`) and day-month-year with hyphens (`23-02-2016`).
 _SLASH_DATE = _c(
     rf"(?<![\w.,/:#§-])(?:(?P<wd>{_WD_ANY})\.?,?\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
-    rf"(?:/(?P<y>{_Y}|\d\d)|-(?P<sy>{_Y}|\d\d)(?![\w/:.,-]))?(?![\w/]|[.,]\d)"
+    # the year after a dash or a space: `6/4-2016`, `5/3 2024` (Swedish)
+    rf"(?:/(?P<y>{_Y}|\d\d)|(?:-|[ \t](?=(?:19|20)\d\d\b))(?P<sy>{_Y}|\d\d)(?![\w/:.,-]))?(?![\w/]|[.,]\d)"
 )
 _HYPHEN_DATE = _c(rf"(?<![\w.,/:-])(?P<d>\d{{1,2}})-(?P<m>\d{{1,2}})-(?P<y>{_Y})(?![\w-])")
 # A compact timestamp `20151017-1100` (year, month, day, hour, minute).

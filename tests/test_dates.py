@@ -65,6 +65,8 @@ def _r(phrase: str, lang: str | None = None, **kw: object) -> tuple[object, obje
         ("TIISTAINA 29.5.", ("2018-05-29", "2018-05-29", "at")),
         ("alkaen 1.9.", ("2018-09-01", "2018-09-01", "from")),
         ("15.6. klo 12 mennessä", ("2018-06-15T12:00", "2018-06-15T12:00", "by")),
+        ("the 5th day of March, 2024", ("2024-03-05", "2024-03-05", "at")),
+        ("5/3 2024", ("2024-03-05", "2024-03-05", "at")),
     ],
 )
 def test_numeric_dates(phrase: str, expected: tuple[str, str, str]) -> None:
@@ -229,6 +231,7 @@ def test_scan_finds_longest_phrases_with_offsets() -> None:
         "Google Summer of Code mentors were found.",
         "We may ask Jan about it; the March went well.",
         "Budget was 2.5 million.",
+        "Röstade 5/3 2 nej.",
     ],
 )
 def test_scan_ignores_false_dates(text: str) -> None:
