@@ -586,7 +586,31 @@ _TEX_DROP_ARG_RE = regex(
     r"\\(?:label|ref|cite|pageref|eqref|includegraphics|vspace|hspace|usepackage|documentclass"
     r"|setlength|newcommand|renewcommand|bibliographystyle|bibliography)\*?\s*(?:\[[^\]]*\])?\s*\{[^}]*\}"
 )
-_TEX_CMD_RE = regex(r"\\[a-zA-Z@]+\*?\s*(?:\[[^\]]*\])?")
+# A command name is letters; XeLaTeX and LuaLaTeX take any letter (`\förtroendevald`).
+_TEX_CMD_RE = regex(r"\\(?:[^\W\d_]|@)+\*?\s*(?:\[[^\]]*\])?")
+# A command of a class or package the file does not define, with two or more arguments:
+# `\förtroendevald{Ordförande}{Samuel Hammersberg}{Ja}` is a row; its arguments are its cells.
+_TEX_ROW_MACRO_RE = regex(r"\\(?P<name>(?:[^\W\d_]|@)+)\*?(?P<args>(?:[ \t]*\{[^{}\n]*\}){2,})")
+_TEX_ARG_RE = regex(r"\{([^{}\n]*)\}")
+# two-argument commands whose arguments are no cells: their text is their last argument, or nothing
+_TEX_LAST_ARG = frozenset({"href", "textcolor", "colorbox", "multicolumn", "multirow", "foreignlanguage"})
+_TEX_NO_TEXT = frozenset(
+    {"begin", "end", "setlength", "addtolength", "setcounter", "addtocounter", "newenvironment"}
+    | {"definecolor"}
+)
+
+
+def _tex_row_macro(m: re.Match[str]) -> str:
+    """An unknown many-argument command as its arguments, cell by cell (`a | b | c`)."""
+    name = m["name"]
+    args = [str(a).strip() for a in _TEX_ARG_RE.findall(m["args"])]
+    if name in _TEX_NO_TEXT:
+        return m.group(0)
+    if name in _TEX_LAST_ARG:
+        return args[-1]
+    return " | ".join(args)
+
+
 _TEX_ESCAPES = {
     "\\%": "%",
     "\\&": "&",
@@ -765,6 +789,7 @@ def tex_to_text(tex: str) -> str:
         r"\\muistiosection(\d)\{([^{}]*)\}", lambda m: "#" * int(m.group(1)) + " " + m.group(2) + "\n", tex
     )
     tex = _TEX_TABULAR_RE.sub(lambda m: "\n" + _tex_rows(m.group("rows")) + "\n", tex)
+    tex = _TEX_ROW_MACRO_RE.sub(_tex_row_macro, tex)
     tex = _TEX_ITEM_RE.sub(lambda m: f"\n- {m.group(1) + ' ' if m.group(1) else ''}", tex)
     tex = _TEX_ENV_RE.sub("\n", tex)
     tex = _TEX_DROP_ARG_RE.sub("", tex)

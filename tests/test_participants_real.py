@@ -956,3 +956,66 @@ def test_who_called_the_meeting_to_order_chaired_it() -> None:
     assert got["John Smith"][0] == ["chair"] and got["Mary Johnson"][0] == ["member"]
     got = people(roll + "Vice-President Mary Johnson called the meeting to order.\n")
     assert got["Mary Johnson"][0] == ["vice_chair"]
+
+
+def test_a_collapsed_register_of_surname_comma_given_entries() -> None:
+    """A PDF's roll with its line breaks lost: `Ropo, Eero puheenjohtaja Laaksonen, Leena ...`."""
+    got = people(
+        "1 SEURAKUNTAYHTYMÄ PÖYTÄKIRJA 8/2010 1(18) Aika 9.11.2010 klo 17:30 Paikka kokoushuone Osallistujat "
+        "Jäsenet Ropo, Eero puheenjohtaja Laaksonen, Leena Suni, Pentti Skyttä, Juha-Pekka varajäsen "
+        "Vetikko, Aila varajäsen Muut osallistujat Takala, Timo Kosonen, Jussi\n\n2 Käsitellyt asiat\n"
+    )
+    roles = {name: roles for name, (roles, _present, _org) in got.items()}
+    assert roles["Eero Ropo"] == ["chair"] and roles["Leena Laaksonen"] == roles["Pentti Suni"] == ["member"]
+    assert {"Juha-Pekka Skyttä", "Aila Vetikko", "Timo Takala"} <= set(roles)
+
+
+def test_a_home_place_column_confirmed_by_the_same_people_named_without_it() -> None:
+    got = people(
+        "Protokoll från styrelsemöte 2015-03-30\n\n"
+        "Närvarande:   Margareta Johansson Indal,   Eva Niskanen Indal,Bengt Wiklund Alnö,\n"
+        "Anne Strandlund Alnö, Lars-Erik Larsson Torp, IT-kommittén,\n"
+        "Jan-Olof Engblom Attmar och   Inger Bylund Hässjö\n\n1 Mötets öppnande\n"
+        "Ordförande Margareta Johansson öppnade mötet.\nKassören Anne Strandlund föredrog budgeten.\n"
+    )
+    assert "Margareta Johansson" in got and "Eva Niskanen" in got and "IT-kommittén" not in got
+    assert got["Margareta Johansson"][0] == ["chair"] and not any(len(n.split()) > 2 for n in got)
+
+
+def test_roll_lines_with_initials_companies_and_given_names_that_are_office_words() -> None:
+    """`Helen Bowater (HB) – Minutes Mike Way (MW)`; `James Belsey, Morgan Stanley`; `Christopher Head`."""
+    two_columns = people(
+        "Minutes of Committee Meeting\nDate: Thursday 24th April 2003\n"
+        "Present: Paul Allison (PA) – Chair Steve Barrett (SB)\nHelen Bowater (HB) – Minutes Mike Way (MW)\n"
+        "Roger Johnson (RJ) Pauline Dunn (PD)\n\n1 Apologies\n"
+    )
+    assert {"Helen Bowater", "Mike Way", "Roger Johnson"} <= set(two_columns)
+    assert two_columns["Helen Bowater"][0] == ["secretary"]
+    companies = people(
+        "Board meeting 28 February 2017\n\nBoard members present:\n\n- James Belsey, Morgan Stanley\n"
+        "- Thomas Gawlitza, SAP\n- Stu Hood, Twitter\n- Noel Markham, 47 Degrees\n"
+        "- Jonathan Perry, Goldman Sachs\n"
+    )
+    assert set(companies) == {"James Belsey", "Thomas Gawlitza", "Stu Hood", "Noel Markham", "Jonathan Perry"}
+    assert companies["James Belsey"][2] == "Morgan Stanley"
+    listed = people(
+        "Meeting Minutes\nSaturday, July 19, 2008\n"
+        "Attendance: Amy Kwok, Presley Perswain, Elizabeth Patitsas, Christopher Head\n"
+        "- Present: PeterD, Daniel H, Brendan R, Kitty, Anton, Jenna\n"
+    )
+    assert {"Christopher Head", "Kitty", "Anton", "Jenna"} <= set(listed)
+
+
+def test_an_office_first_row_of_cells_and_a_board_members_label() -> None:
+    got = people(
+        "Styrelsemöte 2024-09-23\n\nStyrelsemedlemmar:\n\n Ordförande | Samuel Hammersberg | Ja\n"
+        " Vice ordförande | Tim Persson | Ja\n Kassör | Lukas Gartman | Ja\n"
+        " Sekreterare | Gustav Dalemo | Nej\n"
+    )
+    roll = [(name, roles[0], present) for name, (roles, present, _org) in got.items()]
+    assert roll == [
+        ("Samuel Hammersberg", "chair", True),
+        ("Tim Persson", "vice_chair", True),
+        ("Lukas Gartman", "member", True),
+        ("Gustav Dalemo", "secretary", False),
+    ]

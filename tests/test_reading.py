@@ -77,6 +77,18 @@ def test_a_listings_line_numbers_are_dropped_and_other_numbers_kept() -> None:
     assert normalise(own)[0] == own.rstrip("\n")
 
 
+def test_latex_commands_of_a_class_the_file_does_not_define_keep_their_arguments_apart() -> None:
+    tex = (
+        "\\documentclass{protokoll}\n\\begin{document}\n\\textbf{Styrelsemedlemmar:}\n"
+        "\\begin{närvarande}\n    \\förtroendevald{Ordförande}{Samuel Hammersberg}{Ja}\n"
+        "    \\förtroendevald{Kassör}{Lukas Gartman}{Nej}\n\\end{närvarande}\n"
+        "Se \\href{https://example.org}{protokollet} och \\textcolor{red}{viktigt}.\n\\end{document}\n"
+    )
+    text = read_bytes(tex.encode(), "m.tex").text
+    assert "Ordförande | Samuel Hammersberg | Ja" in text and "Kassör | Lukas Gartman | Nej" in text
+    assert "Se protokollet och viktigt." in text and "https" not in text
+
+
 def test_hyphen_join_lowercase_next_line() -> None:
     text, _ = normalise("uuden mallin kehit-\ntämistä varten.")
     assert "kehittämistä varten." in text

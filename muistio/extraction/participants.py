@@ -159,7 +159,21 @@ _NOT_NAMES = frozenset(
 )
 # Header fields, not names: `Paikka Vanerila`, `Aika 29.10.`.
 _FIELD_WORDS = frozenset(
-    ["aika", "paikka", "place", "time", "date", "venue", "plats", "tid", "datum", "location"]
+    # `Meeting Opened: 1318`, `Meeting Recording: <link>`: a field of the meeting's, no one's name
+    [
+        "aika",
+        "paikka",
+        "place",
+        "time",
+        "date",
+        "venue",
+        "plats",
+        "tid",
+        "datum",
+        "location",
+        "meeting",
+        "kokous",
+    ]
 )
 _PARTICLES = frozenset(
     [
@@ -211,7 +225,7 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         r"(?:hallituksen|johtokunnan|toimikunnan|työryhmän|ohjausryhmän|valtuuston|lautakunnan|neuvoston"
         r"|jaoston)\s+jäsenet|"
         # a municipal roll's groups: `Ledamöter: ... Personliga ersättare: ...`, `Varajäsenet: ...`
-        r"(?:ordinarie\s+|styrelse)?ledamöter|(?:personliga\s+)?ersättare|varajäsenet|"
+        r"(?:ordinarie\s+|styrelse)?ledamöter|(?:personliga\s+)?ersättare|varajäsenet|styrelsemedlemmar|"
         r"(?:board|committee|council)\s+members|members",
         "member",
         True,
@@ -385,6 +399,12 @@ _OFFICE_COMPOUND = regex(
 )
 
 
+def _given_then_surname(s: str) -> bool:
+    """`Christopher Head`: a known given name, then a capitalised word, is a person whatever the word."""
+    toks = s.split()
+    return len(toks) == 2 and toks[1][:1].isupper() and toks[0][:1].isupper() and is_given_name(toks[0])
+
+
 @lru_cache(maxsize=4096)
 def _annotation_kind(a: str) -> tuple[str, str] | None:
     """('role', role) / ('absent', '') / ('partial', '') / ('org', name) for a bracketed or trailing note."""
@@ -407,7 +427,7 @@ def _annotation_kind(a: str) -> tuple[str, str] | None:
         return ("role", "presenter")
     # An office is a description, not an organisation: `Treasurer`, `Warehouse Coordinator`,
     # `ekonomiansvarig`, `tiedotusvastaava`.
-    if _OFFICE.search(low) or _OFFICE_COMPOUND.fullmatch(low):
+    if (_OFFICE.search(low) or _OFFICE_COMPOUND.fullmatch(low)) and not _given_then_surname(a):
         return ("desc", "")
     stripped = a.strip().strip(".")
     if _ACRONYM.match(stripped) or (_CAPITALISED_PHRASE.match(stripped) and len(stripped) <= 40):
@@ -500,6 +520,7 @@ _THING_WORDS = words(
     items issues matters business conference event events accounts election elections nominations
     närvarande frånvarande läsnä poissa present absent"""
 )
+_ACRONYM_COMPOUND = regex(r"[A-ZÅÄÖ]{2,}-[a-zåäö]")
 _GLUED_VOTE = regex(r"(?<=[a-zåäö])(?:Yes|No|Abstain|Absent|Aye|Nay)$")
 
 
@@ -543,6 +564,8 @@ def clean_name(raw: str) -> str | None:
             continue
         if not _NAME_TOKEN.match(t) or (_DIGIT.search(t) and not t.startswith("@")):
             return None
+        if _ACRONYM_COMPOUND.match(t):
+            return None  # `IT-kommittén`, `SPR-piiri`: an acronym and a common noun, a body, no person
     # An initial keeps its period: `Jeff L.`
     if _FINAL_INITIAL.search(s) and raw.rstrip().endswith("."):
         s += "."
@@ -801,7 +824,7 @@ def split_people(
         if partial and _LETTER.search(bare[: partial.start()]):
             bare = bare[: partial.start()].strip()  # `Heib Salma saapui klo 17.04`: there for part of it
         # `vice ordförande` is one office, not `vice` followed by the chair's
-        whole = _annotation_kind(bare) if bare[:1].islower() else None
+        whole = _annotation_kind(bare)
         tail = _TRAILING_ROLE.search(bare) if whole is None or whole[0] != "role" else None
         glued = _GLUED_OFFICE.fullmatch(bare) if tail is None and "-" in bare else None
         if glued and _OFFICE_COMPOUND.fullmatch(glued["r"]):
@@ -839,7 +862,13 @@ def split_people(
         if kind == ("desc", "") and "/" in bare:
             # `Parish Clerk/Responsible Finance Officer`: two offices, the first one known.
             kind = next((k for k in map(_annotation_kind, bare.split("/")) if k and k[0] == "role"), kind)
-        lone_org = one_person and len(bare.split()) == 1 and " " in (out[-1].name if out else "")
+        # (a line of many entries is a list, `Brendan R, Kitty, Anton`: its lone words are people)
+        lone_org = (
+            one_person
+            and len(pieces) <= 3
+            and len(bare.split()) == 1
+            and " " in (out[-1].name if out else "")
+        )
         office_first = _OFFICE_BEFORE.match(bare) if bare[:1].islower() else None
         if office_first and not (
             clean_name(bare[office_first.end() :]) and len(bare[office_first.end() :].split()) >= 2
@@ -1112,9 +1141,12 @@ def _is_single(label: str) -> bool:
     return any(rx.fullmatch(low) for rx, _ in _SINGLE_RX)
 
 
-_PRESENT_CELL = regex(r"^(?:x|✓|✔|kyllä|k|yes|y|läsnä|paikalla|present|attended)$", re.IGNORECASE)
+_PRESENT_CELL = regex(
+    r"^(?:x|✓|✔|kyllä|k|yes|y|ja|läsnä|paikalla|present|attended|närvarande)$", re.IGNORECASE
+)
 _ABSENT_CELL = regex(
-    r"^(?:poissa|absent|no|ei|-|–|—|estynyt|apologies|regrets|sent regrets|not present)$", re.IGNORECASE
+    r"^(?:poissa|absent|no|ei|nej|-|–|—|estynyt|apologies|regrets|sent regrets|not present|frånvarande)$",
+    re.IGNORECASE,
 )
 _TABLE_HEADER = regex(
     r"^(?:nimi|name|jäsen|member|henkilö|person|participant|osallistuja|attendee)$", re.IGNORECASE
@@ -1126,6 +1158,9 @@ def _table_row(t: str, role: Role | None, present: bool) -> list[Person]:
     cells = [c.strip() for c in t.strip().strip("|").split("|")]
     if len(cells) < 2 or not cells[0] or _TABLE_HEADER.match(cells[0]):
         return []
+    office = _annotation_kind(cells[0])
+    if office is not None and " " in cells[1] and clean_name(cells[1]) is not None:
+        cells[:2] = [cells[1], cells[0]]  # `Kassör | Lukas Gartman | Ja`: the office first, then the name
     said: bool | None = None
     notes: list[str] = []
     for cell in cells[1:]:
@@ -1327,6 +1362,15 @@ def _caps_to_title(s: str) -> str:
     return _LETTERS.sub(lambda m: m.group().capitalize() if len(m.group()) >= 3 else m.group(), s)
 
 
+def _initials_given(name: str, line: str) -> bool:
+    """Whether the line writes the name followed by its initials in brackets: `Helen Bowater (HB)`."""
+    toks = name.split()
+    if len(toks) < 2:
+        return False
+    initials = "".join(t[0] for t in toks).upper()
+    return f"{name} ({initials})" in line
+
+
 def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
     """People on one list line: table cells, columns, or `Name, office (Org)` entries; [] for prose."""
     if "](" in line:
@@ -1365,6 +1409,11 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
         people = split_people(t, role, present, one_person=True)
         if not people:
             return []
+        if len(people) >= 2 and all(_initials_given(p.name, t) for p in people):
+            # `Helen Bowater (HB) – Minutes Mike Way (MW)`: each name with its initials, two columns
+            # of a roll run together; no prose writes people so
+            out.extend(people)
+            continue
         # Every piece must be a name, a note, an office or an organisation: a prose line is no list line.
         t = _AKA.sub("", _DASH_REMARK.sub("", _ROLL_STATUS.sub("", _hyphen_org(t))))
         pieces = [p for p in _split_top(_BRACKETED.sub("", _BULLET_MARK.sub("", t))) if p]
@@ -1428,11 +1477,44 @@ _COUNTED_LABEL_LINE = regex(
 )
 
 
+# `- James Belsey, Morgan Stanley`: one entry a line, the name, a comma, then one more part
+_NAME_COMMA_PART = regex(r"[ \t]*(?:[-*•+][ \t]+)?(?P<name>[^,()]+?),[ \t]*(?P<part>[^,()]+?)[ \t]*")
+
+
+def _affiliation_rows(lines: list[str]) -> set[int]:
+    """Lines of a roll written `Name, Company` where most of the run's second parts are plainly
+    organisations (`SAP`, `EPFL`, `47 Degrees`): there every second part is one (`Morgan Stanley` too)."""
+    rows: set[int] = set()
+    run: list[tuple[int, str]] = []
+    for i, line in enumerate([*lines, ""]):
+        m = _NAME_COMMA_PART.fullmatch(line) if "," in line and len(line) <= 90 else None
+        if m and clean_name(m["name"].strip()) and " " in m["name"].strip():
+            run.append((i, m["part"].strip()))
+            continue
+        plain = [part for _i, part in run if _plainly_organisation(part)]
+        if len(run) >= 3 and len(plain) * 2 >= len(run):
+            rows.update(k for k, _part in run)
+        run = []
+    return rows
+
+
+def _plainly_organisation(part: str) -> bool:
+    """A second part no one would read as a person's name: an acronym, a number, a slash, one word that
+    is no given name, or an organisation's own words."""
+    toks = part.split()
+    return bool(toks) and (
+        is_organisation(part)
+        or any(c.isdigit() or c == "/" for c in part)
+        or (len(toks) == 1 and toks[0][:1].isupper() and not is_given_name(toks[0]))
+    )
+
+
 def _labelled_lists(
     lines: list[str], reg: _Registry, used: set[int], presenter_blocks: _PresenterBlocks
 ) -> bool:
     """People listed on the lines under a label line (`Läsnä:`); whether an attendance list was found."""
     found_list = False
+    affiliated = _affiliation_rows(lines) if any("," in line for line in lines) else set()
     for i, line in enumerate(lines):
         # A label alone on its line is short; a long line is ruled out without the case-blind regex.
         m = _LABEL_LINE.match(line) if len(line) <= 90 else None
@@ -1479,6 +1561,11 @@ def _labelled_lists(
             tick = _TICK.match(t)
             if tick:
                 t = t[tick.end() :]
+            if j in affiliated:
+                name_part = _NAME_COMMA_PART.fullmatch(lines[j])
+                if name_part and not _plainly_organisation(name_part["part"].strip()):
+                    # `James Belsey, Morgan Stanley`: his company, not a second person
+                    t = f"{name_part['name'].strip()} ({name_part['part'].strip()})"
             # under a roll's label a line in capitals holds names (`MATTHEW O'BRIEN (CHAIR)`), no title
             people = _line_people(_caps_to_title(t), role, present)
             sub = _SUB_LABEL.match(t) if not people else None
@@ -2298,6 +2385,11 @@ def _attendance_sections(text: str, seg: Segmentation, reg: _Registry) -> bool:
             # the longest plain run of names too: `Lorena Mesa, Jannis Leidel, ... and Ewa Jodlowska`
             # beside `Betsy W. (Event Planner), Jackie A. (PyCon Manager) were also in attendance`
             rest = body[: run.start()] + body[run.end() :] if run is not None else body
+            # a roll of `Name, Company` lines is the list pass's; here its company is no second name
+            rest_lines = rest.split("\n")
+            for k in _affiliation_rows(rest_lines) if "," in rest else ():
+                rest_lines[k] = ""
+            rest = "\n".join(rest_lines)
             best = max((m.group(0) for m in _NAME_SEQ.finditer(rest)), key=len, default="")
             plain = split_people(best, "member", not absent_item)
             people = [*plain, *people] if len(plain) >= 2 or absent_item else people
@@ -3141,6 +3233,29 @@ def anchored_run(s: str, role: Role | None, present: bool) -> list[Person]:
     return [Person(n, [role] if role else [], None, present, not present) for n in names]
 
 
+# `Ropo, Eero puheenjohtaja Laaksonen, Leena`: a register's `Surname, Given` entries run together
+_INVERTED_PAIR = regex(
+    r"(?<![\w'’-])(?P<last>[A-ZÅÄÖ][\w'’-]+),[ \t]+(?P<first>[A-ZÅÄÖ][\w'’]+(?:-[A-ZÅÄÖ][\w'’]+)?)\b"
+)
+
+
+def _uninverted(run: str) -> str:
+    """A run of three or more `Surname, Given` entries with the given names first and no commas between."""
+    pairs = [
+        m
+        for m in _INVERTED_PAIR.finditer(run)
+        if is_given_name(m["first"].split("-")[0]) and not is_given_name(m["last"])
+    ]
+    if len(pairs) < 3:
+        return run
+    out: list[str] = []
+    pos = 0
+    for m in pairs:
+        out += [run[pos : m.start()], f"{m['first']} {m['last']}"]
+        pos = m.end()
+    return "".join(out) + run[pos:]
+
+
 def _run_rosters(text: str, reg: _Registry, region_end: int) -> bool:
     """Colon-less roster labels in a long line (a PDF's lost line breaks) followed by names."""
     found = False
@@ -3152,7 +3267,7 @@ def _run_rosters(text: str, reg: _Registry, region_end: int) -> bool:
         if line_end - line_start < 150:
             continue  # an ordinary line: labels and lists there have their own readers
         role, present = _label_info(m.group("label"))
-        people = name_run(text[m.end() : min(line_end, m.end() + 3000)], role, present)
+        people = name_run(_uninverted(text[m.end() : min(line_end, m.end() + 3000)]), role, present)
         _given_name_first(people)
         if len(people) >= 2:
             for p in people:
@@ -3165,7 +3280,10 @@ def _home_places(reg: _Registry) -> None:
     """`Eva Niskanen Gudmundstjärn`, `Inger Bylund Hässjö`: when nearly every entry of the roster has a
     third word, that word is a column (home parish, branch), not part of the names."""
     long = [p for p in reg.people if len(p.name.split()) >= 3 and not p.name.startswith("@")]
-    if len(long) < 4 or len(long) < 0.75 * len(reg.people):
+    # the same people named again without the word (`Ordförande Margareta Johansson öppnade`) confirm it
+    shorter = {" ".join(p.name.split()[:-1]) for p in long}
+    rest = [p for p in reg.people if p not in long and p.name not in shorter]
+    if len(long) < 4 or len(long) < 0.75 * (len(long) + len(rest)):
         return
     for p in long:
         toks = p.name.split()
@@ -3174,6 +3292,26 @@ def _home_places(reg: _Registry) -> None:
         p.organization = p.organization or toks[-1]
         p.name = " ".join(toks[:-1])
         p.key = _key(p.name)
+    _merge_same_names(reg)
+
+
+def _merge_same_names(reg: _Registry) -> None:
+    """One entry per name: a later one gives the first its roles (an actor's office, a roll's place)."""
+    first: dict[str, Person] = {}
+    keep: list[Person] = []
+    for p in reg.people:
+        seen = first.get(p.key)
+        if seen is None:
+            first[p.key] = p
+            keep.append(p)
+            continue
+        for role in p.roles:
+            if role not in seen.roles:
+                if seen.roles == ["member"] and role != "presenter":
+                    seen.roles.clear()
+                seen.roles.append(role)
+        seen.organization = seen.organization or p.organization
+    reg.people[:] = keep
 
 
 def _merge_titled(reg: _Registry) -> None:
