@@ -347,7 +347,8 @@ class Roster:
             if p.handle:
                 self._add(p.handle, i, "nom", "handle")
                 continue
-            firsts = [" ".join(p.first)] + ([p.first[0]] if len(p.first) > 1 else [])
+            # each given name alone too: the middle one may be the name used ('Llachlan')
+            firsts = [" ".join(p.first)] + (p.first if len(p.first) > 1 else [])
             for f in dict.fromkeys(firsts):
                 for case, forms in word_forms(f).items():
                     for form in forms:
@@ -435,7 +436,7 @@ class Roster:
             if not names and len(t) >= 4 and t[0].isupper() and t[1:].islower():
                 # a short form of one participant's given name: 'Cart' for Carter, 'Alex' for Alexandra
                 key = fold(t)
-                short = [p.name for p in self.people if p.first and fold(p.first[0]).startswith(key)]
+                short = [p.name for p in self.people if any(fold(f).startswith(key) for f in p.first)]
                 if len(short) == 1:
                     return short, "nom"
             return names, (found[0][1] if found else None)

@@ -681,3 +681,21 @@ def test_swedish_decided_that_someone_does_and_finnish_an_office_promised_that()
     )
     owned = [(i.owners, i.quote[:14]) for i in _items(fi) if i.owners]
     assert owned == [(["Matti Seppälä"], "Puheenjohtaja ")]
+
+
+def test_todo_markers_in_a_numbered_list_after_a_topic_and_with_a_question() -> None:
+    text = (
+        "CSSS Meeting Minutes\nSaturday, July 19, 2008\n"
+        "Attendance: Amy Kwok, Jeremiah Tantongco, Ciaran Llachlan Leavitt\n\n"
+        "1.  Lockers\n    10. TODO: answer pending questions: which company are we buying from?\n"
+        "    11. TODO: Jeremiah tells the approximate date to hold the career fair.\n"
+        "36. Clubs day: TODO: find out whether the second clubs day is in September\n"
+        "37. TODO: Llachlan will e-mail me some specs.\n"
+    )
+    got = {i.quote: i.owners for i in _items(text)}
+    assert got == {
+        "answer pending questions: which company are we buying from?": [],
+        "Jeremiah tells the approximate date to hold the career fair.": ["Jeremiah Tantongco"],
+        "find out whether the second clubs day is in September": [],
+        "Llachlan will e-mail me some specs.": ["Ciaran Llachlan Leavitt"],
+    }

@@ -183,7 +183,8 @@ _MD = r"(?:\*\*|__|\*|_)?"  # Markdown emphasis around a marker: '**ACTION:**', 
 
 
 _EXPLICIT = regex(
-    rf"^\s*(?:[-*•]\s*)?(?:\[\s\]\s*|#action\b:?\s*"
+    # after a bullet or a list's number: '10. TODO: have a survey ...'
+    rf"^\s*(?:[-*•]\s*|\d{{1,3}}[.)]\s+)?(?:\[\s\]\s*|#action\b:?\s*"
     # 'AI(kimura): open an issue', 'ACTION (Lee, Kim): ...': the owner in brackets after the marker
     r"|(?:ACTION|AI|AP|TODO)\s*\((?P<paren>[^()\n]{1,60})\)\s*[:\-–—]\s*"
     rf"|{_MD}(?:(?:ACTION(?:\s+ITEM)?S?|Action(?:\s+items?)?"

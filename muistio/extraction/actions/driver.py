@@ -118,6 +118,9 @@ def _without_item_refs(masked: str, sents: list[Sentence]) -> list[Sentence]:
     return out
 
 
+_MARKER_AFTER_TOPIC = regex(r"(?<=\w: )(?=(?:TODO|ACTIONS?|AP)\s*[:\-–—]\s)")
+
+
 def _split_at_markers(masked: str, sents: list[Sentence]) -> list[Sentence]:
     """A line that opens with a marker ('action item: ...') starts a new sentence, whatever its case;
     so does a table cell that opens with a doer and a modal (`| Ann to send ...`)."""
@@ -126,6 +129,9 @@ def _split_at_markers(masked: str, sents: list[Sentence]) -> list[Sentence]:
         start = s.start
         cells = masked.find(" | ", s.start, s.end) >= 0
         cuts = [m.start() for m in _CELL_TASK.finditer(masked, s.start, s.end)] if cells else []
+        if ": " in masked[s.start : s.end]:
+            # 'Clubs day: TODO: find out ...': a topic, then the marker that opens the task
+            cuts += [m.start() - 1 for m in _MARKER_AFTER_TOPIC.finditer(masked, s.start, s.end)]
         nl = masked.find("\n", start, s.end)
         while nl != -1:
             if _EXPLICIT.match(masked[nl + 1 : s.end]) and masked[start:nl].strip():
@@ -198,8 +204,17 @@ def _explicit_hit(
             bool(nxt)
             and (
                 nxt[0][:1].isupper()
-                or nxt[0] in {"to", "will", "should", "ska", "skall"}
+                or nxt[0]
+                in {"to", "will", "should", "ska", "skall", "shall", "can", "could", "might", "must"}
                 or _fi_3sg(nxt[0])
+                # 'TODO: Jeremiah tells the date ...': an English verb in the third person
+                or (
+                    ctx.language == "en"
+                    and len(nxt[0]) > 3
+                    and nxt[0].endswith("s")
+                    and nxt[0].isalpha()
+                    and nxt[0].islower()
+                )
                 or (ctx.language == "sv" and nxt[0] in SV_TASK_VERBS)
             )
             and (subj.startswith("@") or owners.known(subj.split()[0]) or nxt[0] in {"to", "will"})
@@ -590,8 +605,8 @@ def _section_items(
         if action_heading and not s.block.bullet and not plain_run:
             action_heading = False
         hits: list[_Hit] = []
-        if seg.rstrip().endswith("?"):
-            continue  # a question is discussion, not a task
+        if seg.rstrip().endswith("?") and not _EXPLICIT.match(seg):
+            continue  # a question is discussion, not a task ('TODO: answer: which company?' is one)
         head = first_of_block.get(s.block.index, "")
         if s.block.index not in block_info:
             head_lab = _LABEL.match(head)
