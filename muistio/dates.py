@@ -1697,8 +1697,8 @@ def _finish(
     c: _Cand, text: str, ref: datetime, next_meeting: date | None, prefer_future: bool = False
 ) -> When | None:
     """Settle relation, year, third, weekday check and times into a When."""
-    if c.needs_context and c.relation is None:
-        return None
+    if c.needs_context and c.relation is None and c.precision != "minute":
+        return None  # ('Onsdag 12:15': an hour after a bare weekday says as much as 'på' before it)
     relation = c.relation or ("at" if c.precision in ("day", "minute", "meeting") else "during")
     phrase = text[c.s : c.e].strip()
     if c.anchor:

@@ -67,6 +67,8 @@ def _r(phrase: str, lang: str | None = None, **kw: object) -> tuple[object, obje
         ("15.6. klo 12 mennessä", ("2018-06-15T12:00", "2018-06-15T12:00", "by")),
         ("the 5th day of March, 2024", ("2024-03-05", "2024-03-05", "at")),
         ("5/3 2024", ("2024-03-05", "2024-03-05", "at")),
+        # a bare Swedish weekday needs a word before it, or its hour after it
+        ("Onsdag 12:15", ("2018-05-23T12:15", "2018-05-23T12:15", "at")),
     ],
 )
 def test_numeric_dates(phrase: str, expected: tuple[str, str, str]) -> None:
@@ -481,3 +483,8 @@ def test_year_first_slashes_and_weekdays_of_next_week(phrase: str, lang: str, st
 
 def test_version_numbers_are_no_year_first_dates() -> None:
     assert scan("versio 2019.1.2", REF, "fi") == []
+
+
+def test_a_bare_swedish_weekday_without_an_hour_is_no_date() -> None:
+    assert resolve("onsdag", REF, "sv") is None
+    assert _phrases("Vi träffas på onsdag och torsdag 12.15.") != []
