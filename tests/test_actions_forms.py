@@ -699,3 +699,12 @@ def test_todo_markers_in_a_numbered_list_after_a_topic_and_with_a_question() -> 
         "find out whether the second clubs day is in September": [],
         "Llachlan will e-mail me some specs.": ["Ciaran Llachlan Leavitt"],
     }
+
+
+def test_an_office_word_after_a_modal_is_a_verb() -> None:
+    text = (
+        "Board meeting 28 February 2017\n\nPresent: Jon Pretty, Heather Miller\n\n## Proposals\n"
+        "Jon expected we would have plenty of time for discussions that could lead to new proposals.\n"
+        "Team lead to review the roadmap.\n"
+    )
+    assert [(i.owners, i.quote) for i in _items(text)] == [(["lead"], "Team lead to review the roadmap.")]

@@ -475,7 +475,11 @@ _OBJECT_BEFORE = regex(
 )
 
 
-_RELATIVE_BEFORE = regex(r"\b(?i:which|that|who|what|they|these|those|it|this)\s+$")
+_RELATIVE_BEFORE = regex(
+    r"\b(?i:which|that|who|what|they|these|those|it|this)\s+$"
+    # 'discussions that could lead to new proposals': after a modal the word is a verb, not an office
+    r"|\b(?i:could|would|can|may|might|will|should|must|to)\s+$"
+)
 
 
 def _bare_role_hits(text: str, a: int, b: int) -> list[_Hit]:
