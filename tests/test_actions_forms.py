@@ -708,3 +708,13 @@ def test_an_office_word_after_a_modal_is_a_verb() -> None:
         "Team lead to review the roadmap.\n"
     )
     assert [(i.owners, i.quote) for i in _items(text)] == [(["lead"], "Team lead to review the roadmap.")]
+
+
+def test_a_cell_that_opens_with_a_participant_tasked_with_something() -> None:
+    text = (
+        "Working group 30 September 2024\n\n## Attendees:\n* Lewis Mayne\n* Ann Hwang\n\n"
+        "SIG Feedback | Agreed to solicit SIG feedback directly. | "
+        "Lewis Mayne tasked with finding the best way to make recordings public\n"
+    )
+    got = {i.quote: i.owners for i in _items(text)}
+    assert got["Lewis Mayne tasked with finding the best way to make recordings public"] == ["Lewis Mayne"]

@@ -95,7 +95,7 @@ from muistio.names import Roster, fold, is_given_name
 from muistio.patterns import regex
 
 # A table cell that opens with a doer and a modal: `... | Hwang to share the inventory`
-_CELL_TASK = regex(rf" \| (?={_SUBJECT.pattern}\s+(?:to|will|shall|ska|kommer)\s)")
+_CELL_TASK = regex(rf" \| (?={_SUBJECT.pattern}\s+(?:to|will|shall|ska|kommer|(?:was\s+)?tasked\s+with)\s)")
 
 
 # An item's own reference before its owner: `A8 GW to ask ...`, `20-4A6 PH to provide ...`, `#12 Kate
