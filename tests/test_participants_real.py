@@ -1019,3 +1019,42 @@ def test_an_office_first_row_of_cells_and_a_board_members_label() -> None:
         ("Lukas Gartman", "member", True),
         ("Gustav Dalemo", "secretary", False),
     ]
+
+
+def test_a_grid_of_names_without_commas_over_several_lines() -> None:
+    got = people(
+        "Protokoll fört vid styrelsemöte 6 oktober 1999.\n\n"
+        "Närvarande: Bo Bethge Peter Björkdahl Linus Ek Mia Thorsell\n"
+        "Hans Samuelsson Helena Raubal Kim Murisoja Peter Lindström\n"
+        "Henrik Widstrand Tor Hedvall Thomas Larsson C-F Widstrand\n\n 1. Mötets öppnande\n"
+    )
+    assert len(got) == 12 and {"C-F Widstrand", "Thomas Larsson", "Hans Samuelsson"} <= set(got)
+
+
+def test_a_register_of_initials_then_name_then_organisation_country_and_office() -> None:
+    got = people(
+        "#### 15th December 2016 - meeting minutes\n\n#### Participants\n\n"
+        "- WQ - Weiqing Qu, Bureau of Meteorology, Australia [BoM], Chair\n"
+        "- OL - Okki Lee, Korea Meteorological Administration, Republic of Korea [KMA]\n"
+        "- SO - Steve Olson, National Weather Service, USA [NWS], Vice-Chair\n"
+    )
+    assert list(got) == ["Weiqing Qu", "Okki Lee", "Steve Olson"]
+    assert got["Weiqing Qu"][0] == ["chair"] and got["Steve Olson"][0] == ["vice_chair"]
+    assert got["Okki Lee"][2] == "Korea Meteorological Administration"
+
+
+def test_offices_after_initials_a_degree_before_a_name_and_names_that_end_their_sentence() -> None:
+    got = people(
+        "Committee Meeting Minutes of 22nd July 2023\n\n"
+        "Attendees:  Martin Winham – Chair, Patrick Bywater (JPB)– Secretary, "
+        "Jonathan Waters (JW) - Treasurer\n\n"
+        "Närvarande medlemmar:\n\nBertil Strandberg ordf., (BS).\nBengt Stenström, (BSt).\n\n"
+        "Läsnä: Tomi Hautakangas ja Kati Häkkinen; lisäksi VTM Erno Hyvönen\n\n"
+        "2. Till mötesordförande valdes Pehr Näsman, till sekreterare Börje Anderson. "
+        "Till protokolljusterare valdes Siv Tarvos.\n"
+        "Pöytäkirjantarkastajiksi esitettiin Heimonen Harri ja Heimonen Lassi.\n"
+    )
+    assert got["Patrick Bywater"][0] == ["secretary"] and got["Bertil Strandberg"][0] == ["chair"]
+    assert {"Bengt Stenström", "Erno Hyvönen", "Börje Anderson"} <= set(got)
+    assert got["Börje Anderson"][0] == ["secretary"] and got["Siv Tarvos"][0] == ["minutes_checker"]
+    assert got["Heimonen Harri"][0] == got["Heimonen Lassi"][0] == ["minutes_checker"]

@@ -54,6 +54,7 @@ _BULLET_MARK = regex(r"^[-*•]\s*")
 _TRAILING_ACRONYM = regex(r"\s[A-ZÅÄÖ]{2,6}\.?$")
 # A line ending in a comma or a conjunction: the list goes on on the next line.
 _CONTINUES_LIST = regex(r"(?:,|\b(?:ja|sekä|and|och|samt)|&)\s*$")
+_NAME_GRID = regex(r"(?:[A-ZÅÄÖ][\w'’-]*[ \t]+[A-ZÅÄÖ][\w'’-]+[ \t]*){2,}")
 # Finnish case endings of a word that stands before a name (`Sihteeriksi`).
 _INFLECTED_ENDING = regex(r"(?:iin|aan|ään|ksi|ssa|ssä|sta|stä)$")
 # a line ending in a joiner or a comma goes on: `... valittiin Timo Karjalainen ja` / `sihteeriksi Sirpa ...`
@@ -521,6 +522,7 @@ _THING_WORDS = words(
     närvarande frånvarande läsnä poissa present absent"""
 )
 _ACRONYM_COMPOUND = regex(r"[A-ZÅÄÖ]{2,}-[a-zåäö]")
+_DEGREE = regex(r"[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,3}[A-ZÅÄÖ]\.?")  # VTM, KTM, DI, TkT, FT, YTM, PhD
 _GLUED_VOTE = regex(r"(?<=[a-zåäö])(?:Yes|No|Abstain|Absent|Aye|Nay)$")
 
 
@@ -552,6 +554,9 @@ def clean_name(raw: str) -> str | None:
         return None  # `Operational Report`, `Model C Sponsorship`: an agenda item, not a person
     s = _GLUED_VOTE.sub("", s)  # `Forrest FlemingYes`: a vote table's cell run into the name
     toks = s.split(" ")
+    if len(toks) >= 3 and _DEGREE.fullmatch(toks[0]) and is_given_name(toks[1]):
+        toks = toks[1:]  # `VTM Erno Hyvönen`, `DI Anna Lind`: a degree before the name, no part of it
+        s = " ".join(toks)
     if len(toks) > 5 or is_title(s):
         return None
     # A line in capitals (`HALLITUKSEN KOKOUS`) is a title or a body's name, not a person.
@@ -796,6 +801,9 @@ def split_people(
     if nicks is not None:
         pieces = nicks
     # `BY, DD, BH, SG`: a roll of initials, not organisations of the names before them
+    lone_names = (
+        one_person and sum(1 for p in pieces if " " not in p.strip() and is_given_name(p.strip())) >= 2
+    )
     caps_at = [i for i, p in enumerate(pieces) if _INITIALS_ONLY.fullmatch(p.strip())]
     initials_roll = len(caps_at) >= 2 and not any(i and " " in pieces[i - 1].strip() for i in caps_at)
     for piece in pieces:
@@ -862,12 +870,9 @@ def split_people(
         if kind == ("desc", "") and "/" in bare:
             # `Parish Clerk/Responsible Finance Officer`: two offices, the first one known.
             kind = next((k for k in map(_annotation_kind, bare.split("/")) if k and k[0] == "role"), kind)
-        # (a line of many entries is a list, `Brendan R, Kitty, Anton`: its lone words are people)
+        # (a line of lone given names is a list, `Brendan R, Kitty, Anton, Jenna`: its lone words are people)
         lone_org = (
-            one_person
-            and len(pieces) <= 3
-            and len(bare.split()) == 1
-            and " " in (out[-1].name if out else "")
+            one_person and not lone_names and len(bare.split()) == 1 and " " in (out[-1].name if out else "")
         )
         office_first = _OFFICE_BEFORE.match(bare) if bare[:1].islower() else None
         if office_first and not (
@@ -1007,7 +1012,8 @@ _TRAILING_ROLE = regex(
 )
 # The dash may touch the name: `Kamila Klidzia– block manager`.
 _SPACED_REMARK = regex(r"\s[-/]\s+(?P<r>[^-/()]{1,40})$")
-_DASH_REMARK = regex(r"(?:\s(?:[–—]|--)\s*|(?<=\w)[–—]\s+)(?P<r>[^–—()]{1,80})$")
+# (also right after a note in brackets: `Patrick Bywater (JPB)– Secretary`)
+_DASH_REMARK = regex(r"(?:\s(?:[–—]|--)\s*|(?<=[\w)])[–—]\s+)(?P<r>[^–—()]{1,80})$")
 _ABSENT_STATUS = regex(r"absent|excused|apologies|regrets|not|poissa|estyn", re.IGNORECASE)
 # Lower-case words (an office) or capitalised title words before a capitalised name.
 _OFFICE_BEFORE = regex(
@@ -1371,8 +1377,30 @@ def _initials_given(name: str, line: str) -> bool:
     return f"{name} ({initials})" in line
 
 
+# `- WQ - Weiqing Qu, Bureau of Meteorology`: the person's own initials before the name
+_INITIALS_THEN_NAME = regex(
+    r"[ \t]*(?:[-*•+][ \t]+)?(?P<ini>[A-ZÅÄÖ]{2,3})[ \t]+[-–—:][ \t]+(?P<name>[^,(\[]+)"
+)
+
+
+def _initials_first(line: str) -> str:
+    """`WQ - Weiqing Qu, Met Office, UK [UKMO], Chair` as `Weiqing Qu (WQ, Met Office, UK UKMO, Chair)` when
+    the letters are the name's initials: a register of one person a line, the rest of it notes on them."""
+    m = _INITIALS_THEN_NAME.match(line)
+    if m is None:
+        return line
+    name = m["name"].strip()
+    if "".join(w[0] for w in name.split()).upper() != m["ini"]:
+        return line
+    notes = line[m.end("name") :].strip().lstrip(",").replace("[", "").replace("]", "").replace("(", "")
+    notes = notes.replace(")", "").strip()
+    return f"{name} ({m['ini']}{', ' + notes if notes else ''})"
+
+
 def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
     """People on one list line: table cells, columns, or `Name, office (Org)` entries; [] for prose."""
+    if "-" in line or ":" in line or "–" in line:
+        line = _initials_first(line)
     if "](" in line:
         line = _MD_LINK.sub(r"\1", line)  # '[Hanno Becker](https://github.com/...), AWS': the name
     if "&" in line:
@@ -1416,7 +1444,8 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
             continue
         # Every piece must be a name, a note, an office or an organisation: a prose line is no list line.
         t = _AKA.sub("", _DASH_REMARK.sub("", _ROLL_STATUS.sub("", _hyphen_org(t))))
-        pieces = [p for p in _split_top(_BRACKETED.sub("", _BULLET_MARK.sub("", t))) if p]
+        # (a piece left as only punctuation, `(BS).` with its bracket gone, is no piece)
+        pieces = [p for p in _split_top(_BRACKETED.sub("", _BULLET_MARK.sub("", t))) if p.strip(" .;:")]
         if pieces:
             tail = _TRAILING_ROLE.search(pieces[0])
             if tail and _annotation_kind(tail.group("r")) is not None:
@@ -1690,7 +1719,10 @@ def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) ->
                 and not _LABEL_LINE.match(c)
                 and not _INLINE_LABEL.match(c)
             )
-            if (_CONTINUES_LIST.search(kept[-1]) or wrapped) and c.strip():
+            # ... or a grid of names without commas goes on over its lines (`Bo Bethge Peter Björkdahl` /
+            # `Hans Samuelsson Helena Raubal`): two capitalised words a name, four or more to a line
+            grid = _NAME_GRID.fullmatch(kept[-1].strip()) is not None and _NAME_GRID.fullmatch(c.strip())
+            if (_CONTINUES_LIST.search(kept[-1]) or wrapped or grid) and c.strip():
                 kept.append(c)
             else:
                 break
@@ -1869,7 +1901,10 @@ _ELECT_ROLE = regex(
     r"ääntenlaskijoiksi)",
     re.IGNORECASE,
 )
-_ELECT_VERB = regex(r"\bvalit(?:aan|tiin|tu|tiin|si|sivat)\b|\bvalittiin\b|\btoimi(?:vat)?\b", re.IGNORECASE)
+# (`Pöytäkirjantarkastajiksi esitettiin X ja Y`: proposed, and so chosen, as the minutes record it)
+_ELECT_VERB = regex(
+    r"\bvalit(?:aan|tiin|tu|tiin|si|sivat)\b|\bvalittiin\b|\btoimi(?:vat)?\b|\besitettiin\b", re.IGNORECASE
+)
 _PROSE_NAME = regex(r"(?<![\w@])[A-ZÅÄÖÜ][\w'’-]+(?:\s+(?:Li|van|von|de|der)?\s*[A-ZÅÄÖÜ][\w'’-]+){1,3}")
 _NAME_STOP = frozenset(
     [
@@ -2048,9 +2083,14 @@ def _sv_elections(text: str, reg: _Registry) -> None:
                 found.append((then.group("names"), _sv_role(then.group("role"))))
                 end = then.end()
         for chunk, r in found:
+            # the names end with their sentence: `... Börje Anderson. Till protokolljusterare ...`
+            chunk = _SENTENCE_END_IN_NAMES.split(chunk, maxsplit=1)[0]
             for p in split_people(chunk, r):
                 if not is_organisation(p.name) and p.name.lower() not in ("mötet", "styrelsen"):
                     reg.add(Person(p.name, [r], None, True))
+
+
+_SENTENCE_END_IN_NAMES = regex(r"(?<=[a-zåäö]{2})\.[ \t]+(?=[A-ZÅÄÖ])")
 
 
 # The sentence tells of another meeting's election: `Syyskokouksessa`, `Vuosikokouksessa`.
@@ -2060,7 +2100,7 @@ _OTHER_MEETING = regex(r"^\s*[A-ZÅÄÖ]\w*kokouksessa\b")
 def _elections(text: str, reg: _Registry) -> None:
     """`Valittiin X sihteeriksi ja Y ja Z pöytäkirjantarkastajiksi`, `Puheenjohtajaksi valittiin X`."""
     # Without an election verb the case-blind sentence scan is spared.
-    gate = may_hold(text, ("valit", "toimi"))
+    gate = may_hold(text, ("valit", "toimi", "esitettiin"))
     elected = _sentences_with(text, _ELECT_VERB, _SENTENCE_OR_LINE_BREAK) if gate else []
     for sent in elected:
         roles = list(_ELECT_ROLE.finditer(sent))
@@ -2949,7 +2989,10 @@ def _column_labels(text: str, reg: _Registry) -> tuple[bool, set[int]]:
 # --- rosters whose line breaks were lost (PDF text): `Osallistujat Aino Aalto Pekka Puro, pj ...` ---
 _RUN_TOKEN = regex(r"[(),;]|[^\s(),;]+")
 _RUN_INITIAL = regex(r"^[A-ZÅÄÖ]\.(?:[A-ZÅÄÖ]\.)*$|^[A-ZÅÄÖ]$")
-_RUN_NAME_TOKEN = regex(r"^[A-ZÅÄÖÜÉ][a-zåäöüéèáà'’]+(?:-[A-ZÅÄÖa-zåäö][a-zåäöüéèáà'’]+)*$")
+# a name word, or hyphenated initials that stand for given names (`C-F Widstrand`, `J-P Ek`)
+_RUN_NAME_TOKEN = regex(
+    r"^[A-ZÅÄÖÜÉ][a-zåäöüéèáà'’]+(?:-[A-ZÅÄÖa-zåäö][a-zåäöüéèáà'’]+)*$|^[A-ZÅÄÖ](?:-[A-ZÅÄÖ])+$"
+)
 # A colon-less list label at a run's start, capitalised as a heading word is.
 _RUN_LABEL = regex(
     r"(?<![\w:])(?P<label>Osallistujat|Läsnä|Läsnäolijat|Läsnäolevat\s+jäsenet|Poissaolevat\s+jäsenet|"
