@@ -273,8 +273,7 @@ def test_a_hackmd_name_tag_and_a_handle_in_brackets_after_the_doer() -> None:
         "Committee meeting 28 Feb 2026\n\nPresent: Shelley Ray, Guillaume Lem\n\n1. Items\n\n"
         "Shelley (xy352) to contact relevant SU officers.\n\n[name=Guillaume] will make a review shortly.\n"
     )
-    got = {i.quote: i.owners for i in _items(text)}
-    assert got == {
+    assert _owners(text) == {
         "Shelley (xy352) to contact relevant SU officers.": ["Shelley Ray"],
         "[name=Guillaume] will make a review shortly.": ["Guillaume Lem"],
     }
@@ -639,8 +638,9 @@ def test_english_shall_a_short_form_of_a_given_name_and_a_modal_that_needs_a_plu
         "Cart shall open a bank account on behalf of the Foundation.\n\n"
         "Discussed how to pay the bills. May need to delay until the account is open.\n"
     )
-    got = {i.quote: i.owners for i in _items(text)}
-    assert got == {"Cart shall open a bank account on behalf of the Foundation.": ["Carter Anderson"]}
+    assert _owners(text) == {
+        "Cart shall open a bank account on behalf of the Foundation.": ["Carter Anderson"]
+    }
 
 
 def test_a_roll_entry_with_one_office_word_after_a_dash_is_no_task() -> None:
@@ -692,8 +692,7 @@ def test_todo_markers_in_a_numbered_list_after_a_topic_and_with_a_question() -> 
         "36. Clubs day: TODO: find out whether the second clubs day is in September\n"
         "37. TODO: Llachlan will e-mail me some specs.\n"
     )
-    got = {i.quote: i.owners for i in _items(text)}
-    assert got == {
+    assert _owners(text) == {
         "answer pending questions: which company are we buying from?": [],
         "Jeremiah tells the approximate date to hold the career fair.": ["Jeremiah Tantongco"],
         "find out whether the second clubs day is in September": [],
@@ -718,3 +717,19 @@ def test_a_cell_that_opens_with_a_participant_tasked_with_something() -> None:
     )
     got = {i.quote: i.owners for i in _items(text)}
     assert got["Lewis Mayne tasked with finding the best way to make recordings public"] == ["Lewis Mayne"]
+
+
+def test_action_markers_with_initials_register_codes_and_items_struck_with_one_tilde() -> None:
+    text = (
+        "Project meeting 2020-04-07\n\nPresent: David Ham, Jack Betteridge, Paul Rogers\n\n# Action items\n\n"
+        "1. ~DH: pull out list of people who have filled in survey.~\n"
+        "1. ~JB: update the list of papers.~ Some more details in [the issue](https://example.org/1)\n"
+        "1. JB: Add brief note to docs on disabling GC.\n\n# Minutes\n\n"
+        "Action DH: intersect with new publications list.\n"
+        "\t46. ACT-TC-2016-58:Action: PR - Share proposal on process improvements by end of January.\n"
+    )
+    assert _owners(text) == {
+        "JB: Add brief note to docs on disabling GC.": ["Jack Betteridge"],
+        "DH: intersect with new publications list.": ["David Ham"],
+        "PR - Share proposal on process improvements by end of January.": ["Paul Rogers"],
+    }

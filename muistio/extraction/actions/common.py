@@ -192,7 +192,7 @@ _EXPLICIT = regex(
     r"(?:\s?#?\d{1,3}(?!\d))?"  # a numbered marker: 'AP1:', 'Action 3 -', 'ACTION #12:'
     rf"(?:\s*[:\-–—]\s*{_MD}|{_MD}\s*[:\-–—])"
     # 'TODO Olga: open a PR' - a capitalised marker, then the owner and a colon or dash
-    r"|(?-i:TODO|ACTION|AP)\s+(?=(?-i:[A-ZÅÄÖ@][\w.'’-]*(?:\s+[A-ZÅÄÖ][\w'’-]*)?)\s*(?::|\s[—–-]\s))"
+    r"|(?-i:TODO|ACTION|Action|AP)\s+(?=(?-i:[A-ZÅÄÖ@][\w.'’-]*(?:\s+[A-ZÅÄÖ][\w'’-]*)?)\s*(?::|\s[—–-]\s))"
     # 'AP Jonna koostaa listan', 'ACTION Bob to book the hall': the marker, the owner, then the verb
     r"|(?-i:TODO|ACTION|AP)\s+(?!(?-i:POINTS?|ITEMS?)\b)"
     r"(?=(?-i:[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)?)\s+(?-i:[a-zåäö]))"
@@ -295,7 +295,12 @@ _REPORTING = regex(
 )
 
 
-_STRUCK = regex(r"~~.*?~~|<(?:s|del|strike)>.*?</(?:s|del|strike)>", re.S)
+_STRUCK = regex(
+    r"~~.*?~~|<(?:s|del|strike)>.*?</(?:s|del|strike)>"
+    # one tilde each side, as GitHub also strikes through: a whole list item `- ~DH: pull out ...~`
+    r"|(?:(?<=[-*•+] )|(?<=\d[.)] ))~(?=[^\s~])[^~\n]{3,}?(?<=[^\s~])~(?!~)",
+    re.S,
+)
 
 
 _MEETBOT_TRAILER = regex(r"\s*\((?:@[\w.:-]+|[\w.-]+),\s*\d{1,2}:\d{2}(?::\d{2})?\)\s*$")

@@ -102,8 +102,15 @@ _CELL_TASK = regex(rf" \| (?={_SUBJECT.pattern}\s+(?:to|will|shall|ska|kommer|(?
 # will ...`: a code with a digit and a letter (not a date, not `1st`), then a capitalised subject.
 _ITEM_REF = regex(
     r"[ \t]*(?:[-*•+][ \t]*)?(?!\d+(?:st|nd|rd|th)\b)"
-    r"(?:#\d[\w/.-]{0,12}|(?=[\w/.-]{0,14}\d)(?=[\w/.-]{0,14}[A-Za-z])[\w/.-]{2,15})[.):]?[ \t]+(?=[A-ZÅÄÖ@])"
+    r"(?:#\d[\w/.-]{0,12}|(?=[\w/.-]{0,14}\d)(?=[\w/.-]{0,14}[A-Za-z])[\w/.-]{2,15})[.):]?[ \t]+"
+    r"(?=[A-ZÅÄÖ@])"
+    # a long register code glued to the marker: `ACT-OWIS-TC-2016-58:Action: PR - ...`
+    r"|[ \t]*(?:[-*•+][ \t]*|\d{1,3}[.)][ \t]+)?"
+    r"(?=[\w/.-]{0,30}\d)(?=[\w/.-]{0,30}[A-Za-z])[\w/.-]{6,30}:[ \t]*(?=[A-ZÅÄÖ])"
 )
+
+
+_ITEM_LEAD = regex(r"\s*(?:->|=>|→|[-*•]|\d{1,3}[.)])?\s*")  # a bullet or a list's number
 
 
 def _without_item_refs(masked: str, sents: list[Sentence]) -> list[Sentence]:
@@ -168,7 +175,7 @@ def _explicit_hit(
     owners: _Owners,
 ) -> _Hit:
     """A marked task ('ACTION: Ben — submit ...', '#action nick to ...', a bullet under 'Actions:')."""
-    lead_m = explicit or _BULLET_LEAD.match(seg)
+    lead_m = explicit or _ITEM_LEAD.match(seg)
     start = s.start + (lead_m.end() if lead_m else 0)
     rest = masked[start : s.end]
     who: list[str] = []
@@ -554,6 +561,10 @@ def _section_items(
         seg = masked[s.start : s.end]
         if not seg.strip():
             continue
+        lead_mark = _ITEM_LEAD.match(text, s.start, s.end)  # in the text as written: struck words are blank
+        opens_at = lead_mark.end() if lead_mark else s.start
+        if opens_at < s.end and masked[opens_at] == " " and text[opens_at] in "~<":
+            continue  # '1. ~DH: pull out ...~ More in [the issue]': the item is struck out, done
         for m in owners.mentions_in(s.start, s.end):
             if m.full and len(m.candidates) == 1:
                 recent_full.insert(0, m.candidates[0])
@@ -1068,8 +1079,8 @@ def find_action_items(ctx: ExtractionContext, morphology: Morphology | None = No
         if it.confidence < ctx.min_confidence:
             continue
         ctx.warnings.extend(w for w in it.warnings if w not in ctx.warnings)
-        if not it.text:
-            continue
+        if not any(c.isalpha() for c in it.text):
+            continue  # nothing to do is named: a list's number left alone ('1.')
         out.append(
             ActionEntry(
                 text=it.text,
