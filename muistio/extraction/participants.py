@@ -801,8 +801,15 @@ def split_people(
     if nicks is not None:
         pieces = nicks
     # `BY, DD, BH, SG`: a roll of initials, not organisations of the names before them
+    # a long line of names is a list of people, not one person's notes: its lone words are people too
+    # (`Brendan R, Kitty, Anton, Jenna`), unlike `Weiqing Qu, Bureau of Meteorology, Australia, Chair`
     lone_names = (
-        one_person and sum(1 for p in pieces if " " not in p.strip() and is_given_name(p.strip())) >= 2
+        one_person
+        and len(pieces) > 3
+        and (
+            sum(1 for p in pieces if " " not in p.strip() and is_given_name(p.strip())) >= 2
+            or sum(1 for p in pieces[1:] if _full_name(p.strip())) >= 2
+        )
     )
     caps_at = [i for i, p in enumerate(pieces) if _INITIALS_ONLY.fullmatch(p.strip())]
     initials_roll = len(caps_at) >= 2 and not any(i and " " in pieces[i - 1].strip() for i in caps_at)
