@@ -1756,3 +1756,21 @@ def test_the_head_date_label_stays_beside_one_mail_field() -> None:
         "Board meeting\nDate: 14 May 2025, 6pm\nFrom: the secretary\n\nPresent: Ann Lee, Bob Ray\n"
     ).meeting
     assert m is not None and (m.date, m.start) == ("2025-05-14", "18:00")
+
+
+def test_a_file_of_several_memos_is_read_for_its_first_memo_only() -> None:
+    memo = (
+        "## Työryhmän muistio {n}/2026 ##\n\nAika: {d} klo 13.15\n\n"
+        "Läsnä: Antti Heikkinen (pj), Anneli Österman\n\n"
+        "#### 1. Asiat ####\n{task}\n\n#### 2. Seuraava kokous {nxt} klo 13.15 ####\n\n"
+    )
+    text = memo.format(n=3, d="10.3.2026", task="Antti kokoaa listan nimekkeistä.", nxt="15.4.")
+    text += memo.format(n=2, d="11.2.2026", task="Anneli tekee aiheesta kyselyn.", nxt="10.3.")
+    ex = extract(read_bytes(text.encode(), "memo.md"))
+    assert ex.meeting.date == "2026-03-10" and ex.next_meeting is not None
+    assert ex.next_meeting.date == "2026-04-15"
+    assert [a.owners for a in ex.action_items] == [["Antti Heikkinen"]]
+    # the same heading with the same numbers is a page header written again: one memo
+    header = "# Hallituksen pöytäkirja 5/2024\n\nAika: 3.3.2024 klo 18\n\n1. Avaus\nPekka laatii kirjeen.\n\n"
+    again = extract(read_bytes((header + header.replace("Pekka", "Liisa")).encode(), "memo.md"))
+    assert len(again.action_items) == 2

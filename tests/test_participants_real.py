@@ -1063,5 +1063,7 @@ def test_offices_after_initials_a_degree_before_a_name_and_names_that_end_their_
 def test_a_lone_word_is_a_person_in_a_list_of_names_and_an_organisation_in_one_persons_notes() -> None:
     listed = people("Minutes 2013-04-20\n\n- Present: Daniel H, Nick B, Brendan R, Kitty, Anton, Jenna\n")
     assert {"Kitty", "Anton", "Jenna", "Brendan R"} <= set(listed)
-    noted = people("Minutes 2016-12-15\n\n#### Participants\n\n- Leon Mika, Bureau of Meteorology, Australia, Chair\n")
+    noted = people(
+        "Minutes 2016-12-15\n\n#### Participants\n\n- Leon Mika, Bureau of Meteorology, Australia, Chair\n"
+    )
     assert list(noted) == ["Leon Mika"] and noted["Leon Mika"][0] == ["chair"]

@@ -21,7 +21,7 @@ from muistio.extraction.language import detect_language
 from muistio.extraction.next_meeting import locate_next_meeting
 from muistio.extraction.participants import find_participants, has_roll_label
 from muistio.extraction.parts import ExtractionContext, Section
-from muistio.extraction.segment import segment
+from muistio.extraction.segment import first_memo_end, segment
 from muistio.morphology import Morphology
 from muistio.patterns import regex
 
@@ -44,7 +44,8 @@ def extract(
     morphology: Morphology | None = None,
 ) -> Extraction:
     """Read everything the minutes say; `morphology` (None: libvoikko when installed) helps the actions."""
-    text = doc.text
+    # a file of several meetings' memos (a year's page, newest first): this meeting's is the first
+    text = doc.text[: first_memo_end(doc.text)]
     language = detect_language(text)
     seg = segment(text)
     header = read_header(text, seg.header_end)

@@ -442,3 +442,33 @@ def _with_presenters(text: str, seg: Segmentation) -> Segmentation:
                 if person.name not in sec.presenters:
                     sec.presenters.append(person.name)
     return seg
+
+
+_MEMO_WORDS = ("muistio", "pöytäkirja", "kokous", "minutes", "meeting", "notes", "protokoll", "möte")
+# A Markdown heading that names a memo: `## Kuvailuryhmän muistio 3/2026 ##`, `# Meeting 2024-03-05`.
+_MEMO_HEADING = regex(rf"^(#{{1,3}})[ \t]+([^\n]*?(?i:{'|'.join(_MEMO_WORDS)})[^\n]*?)[ \t#]*$", re.M)
+_DIGITS = regex(r"\d+")
+
+
+def first_memo_end(text: str) -> int:
+    """Where the first memo of a file of several ends (the text's length when it holds one).
+
+    Another memo starts at a heading of the same level that reads as the first one's with other numbers
+    (`## Kuvailuryhmän muistio 2/2026 ##` after `... 3/2026 ##`): the same heading with the same numbers
+    is a page header repeated, not a new meeting.
+    """
+    headings = _MEMO_HEADING.finditer(text) if "#" in text else iter(())
+    first = next(headings, None)
+    if first is None:
+        return len(text)
+    level, title = first.group(1), first.group(2)
+    for m in headings:
+        numbers = _DIGITS.findall(m.group(2))
+        if (
+            m.group(1) == level
+            and _DIGITS.sub("0", m.group(2)) == _DIGITS.sub("0", title)
+            and numbers
+            and numbers != _DIGITS.findall(title)
+        ):
+            return m.start()
+    return len(text)
