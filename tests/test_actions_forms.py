@@ -733,3 +733,13 @@ def test_action_markers_with_initials_register_codes_and_items_struck_with_one_t
         "DH: intersect with new publications list.": ["David Ham"],
         "PR - Share proposal on process improvements by end of January.": ["Paul Rogers"],
     }
+
+
+def test_a_speaker_by_initials_and_a_dash_promises_in_the_first_person() -> None:
+    text = (
+        "Technical committee 15th December 2016\n\n#### Participants\n\n"
+        "- NM - Nassos Michas, European Dynamics\n- WQ - Weiqing Qu, Bureau of Meteorology\n\n1. **Status**\n"
+        "\t3. WQ - Is plugging OpenWIS into GeoNetwork different?\n"
+        "\t4. NM - I will send the links out on the list.\n"
+    )
+    assert _owners(text) == {"I will send the links out on the list.": ["Nassos Michas"]}

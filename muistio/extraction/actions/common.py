@@ -284,9 +284,14 @@ _ANNOUNCE_TITLE = regex(r"ilmoitusasi|tiedoksi|tiedotusasi|tiedotettavat|announc
 _TURN = regex(r"^\s*(?:[-*•]\s*)?(?P<who>@[\w.:-]+|[A-ZÅÄÖ][\w'’.-]*(?:\s+[A-ZÅÄÖ][\w'’.-]*){0,2})\s*:\s*")
 
 
+# a speaker by initials and a dash, as discussion notes write them: `NM - I will send the links`
+_INITIALS_TURN = regex(r"^\s*(?:[-*•]\s*|\d{1,3}[.)]\s*)?(?P<who>[A-ZÅÄÖ]{2,3})[ \t]+[-–—][ \t]+(?=\S)")
+
+
 def _turn(s: str) -> re.Match[str] | None:
     """A speaker's 'Name: ...' at the start of s; the colon test spares the pattern most sentences."""
-    return _TURN.match(s) if ":" in s else None
+    turn = _TURN.match(s) if ":" in s else None
+    return turn or (_INITIALS_TURN.match(s) if " - " in s or "–" in s or "—" in s else None)
 
 
 _REPORTING = regex(
