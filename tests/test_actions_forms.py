@@ -743,3 +743,11 @@ def test_a_speaker_by_initials_and_a_dash_promises_in_the_first_person() -> None
         "\t4. NM - I will send the links out on the list.\n"
     )
     assert _owners(text) == {"I will send the links out on the list.": ["Nassos Michas"]}
+
+
+def test_a_members_we_in_a_discussion_is_their_side_and_the_chairs_is_the_meetings() -> None:
+    roll = "Technical committee 15 December 2016\n\nPresent: Weiqing Qu (chair), Giorgos Tryantafyllidis\n\n"
+    member = roll + "1. Status\nGiorgos: when it is out, we will move our plug-ins to that version.\n"
+    assert _items(member) == []
+    chair = roll + "1. Status\nWeiqing: this comes up often, so we need to open an issue and resolve it.\n"
+    assert [i.owners for i in _items(chair)] == [[]]

@@ -349,7 +349,16 @@ def _turn_hits(
         for h in _clause_hits(masked, body_a, b, roster, owners, False, ctx.language, named_only=True)
         if h.rule in _NAMED_RULES and h.owners
     ]
-    return named or _we_hits(masked, body_a, b)
+    if named:
+        return named
+    we = _we_hits(masked, body_a, b)
+    chairs = {p.name for p in ctx.participants if "chair" in p.roles}
+    if we and speaker and chairs and not (set(roster.candidates(speaker)[0]) & chairs):
+        # 'GT - ... we will move our plug-ins': a member's 'we' tells their side's plans; the chair's
+        # ('Mark: ... so we need to open an issue') speaks for the meeting
+        for h in we:
+            h.confidence = min(h.confidence, 0.45)
+    return we
 
 
 # a topic label opening a one-line minute: 'Park inspection- ', 'Bin update – ', 'Footpaths: '
