@@ -1067,3 +1067,14 @@ def test_a_lone_word_is_a_person_in_a_list_of_names_and_an_organisation_in_one_p
         "Minutes 2016-12-15\n\n#### Participants\n\n- Leon Mika, Bureau of Meteorology, Australia, Chair\n"
     )
     assert list(noted) == ["Leon Mika"] and noted["Leon Mika"][0] == ["chair"]
+
+
+def test_a_collapsed_register_whose_first_entry_lost_its_comma() -> None:
+    got = people(
+        "1 Sammanträdesdatum tisdagen den 15 mars 2016 Plats Kyrkorådet. Tid kl Närvarande Fagerudd "
+        "Martin ordförande, ; Bergström, Marianne ledamot Eklöf, Jan-Erik ledamot Halmén, Annika ledamot "
+        "Halminen, Birgit suppleant, Lindqvist, Jan ledamot Linnamäki, Anita ledamot Träskman, Marianne "
+        "viceordförande ; ordf. Halonen Solveig sekreterare\n\n2 Mötets öppnande\n"
+    )
+    assert got["Martin Fagerudd"][0] == ["chair"]
+    assert {"Marianne Bergström", "Jan-Erik Eklöf", "Birgit Halminen", "Anita Linnamäki"} <= set(got)

@@ -3166,7 +3166,7 @@ def name_run(s: str, role: Role | None, present: bool) -> list[Person]:
             close_note()
             if not flush():
                 break
-            in_note = True
+            in_note = t == ","  # a note follows a comma; a semicolon separates entries
             prev_lower = False
             k += 1
             while t == ";" and k < len(toks) and toks[k][:1].islower() and toks[k].endswith("."):
@@ -3289,18 +3289,29 @@ _INVERTED_PAIR = regex(
 )
 
 
+_SURNAME_GIVEN_LEAD = regex(
+    r"[ \t]*(?P<last>[A-ZÅÄÖ][\w'’-]+)[ \t]+(?P<first>[A-ZÅÄÖ][\w'’-]+)(?=[ \t]+[a-zåäö])"
+)
+
+
 def _uninverted(run: str) -> str:
     """A run of three or more `Surname, Given` entries with the given names first and no commas between."""
-    pairs = [
-        m
-        for m in _INVERTED_PAIR.finditer(run)
-        if is_given_name(m["first"].split("-")[0]) and not is_given_name(m["last"])
-    ]
+    found = list(_INVERTED_PAIR.finditer(run))
+    pairs = [m for m in found if is_given_name(m["first"].split("-")[0]) and not is_given_name(m["last"])]
     if len(pairs) < 3:
         return run
+    # in a register so written, a pair with a given name the list does not know is one entry too
+    pairs = [m for m in found if not is_given_name(m["last"])]
     out: list[str] = []
     pos = 0
+    lead = _SURNAME_GIVEN_LEAD.match(run)
+    if lead and is_given_name(lead["first"].split("-")[0]) and not is_given_name(lead["last"]):
+        # the register's first entry, its comma lost: `Fagerudd Martin ordförande, ; Bergström, Marianne`
+        out.append(f"{lead['first']} {lead['last']}")
+        pos = lead.end()
     for m in pairs:
+        if m.start() < pos:
+            continue
         out += [run[pos : m.start()], f"{m['first']} {m['last']}"]
         pos = m.end()
     return "".join(out) + run[pos:]
