@@ -1078,3 +1078,15 @@ def test_a_collapsed_register_whose_first_entry_lost_its_comma() -> None:
     )
     assert got["Martin Fagerudd"][0] == ["chair"]
     assert {"Marianne Bergström", "Jan-Erik Eklöf", "Birgit Halminen", "Anita Linnamäki"} <= set(got)
+
+
+def test_an_elected_name_in_the_object_case_and_a_bulleted_group_of_nicknames() -> None:
+    elected = people(
+        "Syyskokous 23.11.2023\n\n2. Järjestäytyminen\nPäätös: Kokous valitsi puheenjohtajaksi Ulla "
+        "Rosenqvistin.\nUlla Rosenqvist ehdotti sihteeriksi Ritva Ohmeroa.\n"
+    )
+    assert elected["Ulla Rosenqvist"][0] == ["chair"] and "Ulla Rosenqvistin" not in elected
+    nicks = people(
+        "# Planning meeting 2021-03-03\n\n## Attending\n\n* Team: nikomatsakis, scottmcm, taylor, josh\n"
+    )
+    assert set(nicks) == {"nikomatsakis", "scottmcm", "taylor", "josh"}

@@ -1604,7 +1604,7 @@ def _labelled_lists(
                     t = f"{name_part['name'].strip()} ({name_part['part'].strip()})"
             # under a roll's label a line in capitals holds names (`MATTHEW O'BRIEN (CHAIR)`), no title
             people = _line_people(_caps_to_title(t), role, present)
-            sub = _SUB_LABEL.match(t) if not people else None
+            sub = _SUB_LABEL.match(_BULLET.sub("", t)) if not people else None
             if sub:
                 # A group inside the roster (`Councillors: A, B`, `Clerk and RFO: Mr C`); no names, no one
                 # (`Members of the public: One`).
@@ -2104,6 +2104,17 @@ _SENTENCE_END_IN_NAMES = regex(r"(?<=[a-zåäö]{2})\.[ \t]+(?=[A-ZÅÄÖ])")
 _OTHER_MEETING = regex(r"^\s*[A-ZÅÄÖ]\w*kokouksessa\b")
 
 
+def _nominative(name: str, text: str) -> str:
+    """`Ulla Rosenqvistin` as chosen (`valitsi puheenjohtajaksi Ulla Rosenqvistin`) is the Ulla Rosenqvist
+    the text names elsewhere: the object's ending goes when the text writes the name without it."""
+    if not name.endswith("n") or " " not in name:
+        return name
+    for bare in (name[:-1], name[:-2]):  # the -n after a vowel (`Mäkelän`), the -in after a consonant
+        if re.search(rf"\b{re.escape(bare)}\b", text):
+            return bare
+    return name
+
+
 def _elections(text: str, reg: _Registry) -> None:
     """`Valittiin X sihteeriksi ja Y ja Z pöytäkirjantarkastajiksi`, `Puheenjohtajaksi valittiin X`."""
     # Without an election verb the case-blind sentence scan is spared.
@@ -2133,7 +2144,7 @@ def _elections(text: str, reg: _Registry) -> None:
             chosen = before or after
             taken.update(chosen)
             for n in chosen:
-                reg.add(Person(n, list(rs), None, True))
+                reg.add(Person(_nominative(n, text), list(rs), None, True))
             prev_end = ge
     # The words first: the pattern's leading `\b` has the regex tried at every character of the text.
     statements = _OFFICER_STATEMENT.finditer(text) if any(o in text for o in _OFFICERS) else ()
