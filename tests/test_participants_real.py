@@ -1090,3 +1090,21 @@ def test_an_elected_name_in_the_object_case_and_a_bulleted_group_of_nicknames() 
         "# Planning meeting 2021-03-03\n\n## Attending\n\n* Team: nikomatsakis, scottmcm, taylor, josh\n"
     )
     assert set(nicks) == {"nikomatsakis", "scottmcm", "taylor", "josh"}
+
+
+def test_a_pdf_roll_run_into_one_line_with_column_headings_offices_and_ticks() -> None:
+    got = people(
+        "1 Styrelseprotokoll Datum: november 2013 Kansliet Dnr Närvarande Ordförande Josefine Larsson "
+        "Ledamöter Anders Ahlström Malin Amnefelt Thomas Frostberg (IC) Ida Krogh Sjöholm (IC) Lina Rudin "
+        "(tom 14ª) Adjungerande Generalsekreterare Yvonne Tenninge Frånvarande Ordförande Ledamot Martin "
+        "Björgell Daniel Kåreda\n\n1 Mötets öppnande\n"
+    )
+    assert got["Josefine Larsson"][0] == ["chair"] and got["Yvonne Tenninge"][0] == ["guest"]
+    assert {"Ida Krogh Sjöholm", "Lina Rudin", "Malin Amnefelt"} <= set(got)
+    assert got["Daniel Kåreda"][1] is False and "Adjungerande Generalsekreterare" not in got
+    ticks = people(
+        "1 HALLITUS PÖYTÄKIRJA 3/2015 Kokousaika: Perjantai 24. huhtikuuta 2015 klo Kokouspaikka: toimisto "
+        "Läsnä: Jäsenet Sihteeri Hannu Harri + Eija Karine + Irmeli Metsänen + Maria Pietikäinen + Alpo "
+        "Tanskanen + Eeva Holopainen + John Ekelund + Läsnäolo-oikeus: Eero Rämö +\n"
+    )
+    assert ticks["Hannu Harri"][0] == ["secretary"] and {"Eija Karine", "Alpo Tanskanen"} <= set(ticks)

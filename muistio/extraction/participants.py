@@ -116,7 +116,12 @@ _ROLE_WORDS: list[tuple[re.Pattern[str], Role]] = [
         "minutes_checker",
     ),
     (regex(r"^(?:esittelijä|alustaja|presenter|speaker)$"), "presenter"),
-    (regex(r"^(?:vieras|guest|kutsuttu|kutsuttuna|asiantuntija|observer|adjungerad|gäst)$"), "guest"),
+    (
+        regex(
+            r"^(?:vieras|guest|kutsuttu|kutsuttuna|asiantuntija|observer|adjungerad[e]?|adjungerande|gäst)$"
+        ),
+        "guest",
+    ),
     (
         regex(
             r"^(?:jäsen|varajäsen|member|hallituksen jäsen|ledamot|styrelseledamot|ordinarie ledamot|"
@@ -3097,8 +3102,11 @@ def name_run(s: str, role: Role | None, present: bool) -> list[Person]:
     in_note = False
     prev_lower = False
 
-    def flush() -> bool:
-        """Make names of the pending words; False when they cannot be names (an odd count)."""
+    def flush(before_note: bool = False) -> bool:
+        """Make names of the pending words; False when they cannot be names (an odd count).
+
+        `before_note`: a note in brackets follows, which closes one name: three words before it are one
+        (`Ida Krogh Sjöholm (IC)`)."""
         units: list[str] = []
         glue = ""
         for w in pending:
@@ -3114,6 +3122,8 @@ def name_run(s: str, role: Role | None, present: bool) -> list[Person]:
             units = units[0].rsplit(" ", 1)  # `P O Lindencrona`: initials and a surname, one name
         elif len(units) == 3 and is_given_name(units[0]) and is_given_name(units[1]):
             units = [f"{units[0]} {units[1]}", units[2]]  # `Anna Sophie Liebst`: two given names
+        elif len(units) == 3 and before_note and is_given_name(units[0]):
+            units = [units[0], f"{units[1]} {units[2]}"]  # `Ida Krogh Sjöholm (IC)`: two surnames
         if len(units) % 2:
             return False
         for piece in _pairs(units):
@@ -3124,6 +3134,7 @@ def name_run(s: str, role: Role | None, present: bool) -> list[Person]:
         return True
 
     titled: set[int] = set()  # people (by position) a title followed: `Aho Merja jäsen`
+    office_before: dict[int, tuple[str, str]] = {}  # people (by position) an office came before
     first_role = role
     switch_at = _RUN_MAX_TOKENS  # where a label first changed the role
     column = [False]  # a column of titles after the names (`kirkkoherra kirkkoherra ...`): no one's
@@ -3159,7 +3170,7 @@ def name_run(s: str, role: Role | None, present: bool) -> list[Person]:
             continue
         if t == "(":
             close_note()
-            if not flush():
+            if not flush(before_note=True):
                 break
             end = toks.index(")", k) if ")" in toks[k:] else len(toks)
             inner = " ".join(toks[k + 1 : end])
@@ -3173,6 +3184,14 @@ def name_run(s: str, role: Role | None, present: bool) -> list[Person]:
             while k < len(toks) and toks[k][:1].islower() and toks[k].endswith("."):
                 k += 1
             continue
+        if t in ("+", "✓", "✔"):
+            # `Hannu Harri + Eija Karine +`: a register's presence ticks separate its entries
+            close_note()
+            if not flush():
+                break
+            in_note, prev_lower = False, False
+            k += 1
+            continue
         if t in ",;":
             close_note()
             if not flush():
@@ -3185,7 +3204,11 @@ def name_run(s: str, role: Role | None, present: bool) -> list[Person]:
                 in_note = False
             continue
         # `Nousiainen Olavi Puheenjohtaja Puurunen Kirsti`: an office in capitals (a table's cell) is a note
-        office = t[:1].isupper() and len(t) > 3 and _office_word(t)
+        office = (
+            t[:1].isupper()
+            and len(t) > 3
+            and (_office_word(t) or bool(_OFFICE_COMPOUND.fullmatch(t.lower())))
+        )
         # `Korpela Raija Saapui pykälän 191 aikana`: a capitalised remark on arrival is a note
         office = office or t.lower() in _RUN_REMARK_WORDS
         is_name_word = (
@@ -3226,6 +3249,20 @@ def name_run(s: str, role: Role | None, present: bool) -> list[Person]:
             prev_lower = False
             k += 1
             continue
+        if (
+            office
+            and not pending
+            and not in_note
+            and k + 2 < len(toks)
+            and _RUN_NAME_TOKEN.match(toks[k + 1])
+        ):
+            # `Närvarande Ordförande Josefine Larsson Ledamöter Anders Ahlström ...`: a column heading or
+            # an office before the names (a PDF's table run into one line); an office names the next one
+            heading_kind = _annotation_kind(t.lower())
+            if heading_kind is not None and heading_kind[0] == "role":
+                office_before[len(out)] = heading_kind
+            k += 1
+            continue
         if (t[:1].islower() or office) and len(pending) >= 2:
             # `Rinne Heimo puheenjohtaja Nappu Juha jäsen`: a title after each name, no commas.
             if not flush():
@@ -3238,6 +3275,9 @@ def name_run(s: str, role: Role | None, present: bool) -> list[Person]:
         break
     close_note()
     flush()
+    for k, kind in office_before.items():
+        if k < len(out):
+            _apply(out[k], _role_over_default(out[k], kind, role))
     members = [k for k in titled if out[k].roles == ["member"] and k < switch_at]
     if first_role == "member" and len(members) >= 3:
         # A register that titles its members (`Aho Merja jäsen`): the untitled names after them are others.
