@@ -333,6 +333,7 @@ class Roster:
             (fold(" ".join(p.first)), fold(p.first[0]) if p.first else "") for p in self.people
         ]
         self._cand_cache: dict[str, tuple[list[str], str | None]] = {}
+        self._shorts: dict[str, set[int]] | None = None  # built at the first short form asked of
         # first words a several-word mention can start with (a first name, or a full name's first word)
         heads = {k for pair in self._first_keys for k in pair if k} | {
             n.split()[0] for n in self._name_by_fold if n.split()
@@ -402,6 +403,16 @@ class Roster:
             w = _CASE_SUFFIX_AFTER_COLON.sub("", w)
         return self._org_by_fold.get(fold(w))
 
+    def _short_forms(self) -> dict[str, set[int]]:
+        """Every beginning of four letters or more of a participant's given names -> those people."""
+        if self._shorts is None:
+            self._shorts = {}
+            for i, p in enumerate(self.people):
+                for f in map(fold, p.first):
+                    for n in range(4, len(f) + 1):
+                        self._shorts.setdefault(f[:n], set()).add(i)
+        return self._shorts
+
     def candidates(self, mention: str) -> tuple[list[str], str | None]:
         """All people a mention (full name, first name, surname, initials, inflected form) can mean."""
         hit = self._cand_cache.get(mention)
@@ -435,10 +446,9 @@ class Roster:
             names = list(dict.fromkeys(self.people[i].name for i, _, _ in found))
             if not names and len(t) >= 4 and t[0].isupper() and t[1:].islower():
                 # a short form of one participant's given name: 'Cart' for Carter, 'Alex' for Alexandra
-                key = fold(t)
-                short = [p.name for p in self.people if any(fold(f).startswith(key) for f in p.first)]
+                short = self._short_forms().get(fold(t), set())
                 if len(short) == 1:
-                    return short, "nom"
+                    return [self.people[next(iter(short))].name], "nom"
             return names, (found[0][1] if found else None)
         # several words: the last one carries the case; the others are first names (or an initial)
         last_hits = self.lookup(toks[-1])
