@@ -139,7 +139,7 @@ def _drop_line_numbers(text: str, offs: Offsets) -> tuple[str, Offsets]:
 
     Only a run of lines numbered one by one, covering most of the text's lines, is such a listing.
     """
-    starts = [m for m in _LINE_NUMBER_RE.finditer(text)]
+    starts = list(_LINE_NUMBER_RE.finditer(text))
     if len(starts) < _MIN_NUMBERED:
         return text, offs
     best: list[re.Match[str]] = []
@@ -150,7 +150,10 @@ def _drop_line_numbers(text: str, offs: Offsets) -> tuple[str, Offsets]:
             and int(m.group(1)) == int(run[-1].group(1)) + 1
             and text.count("\n", run[-1].end(), m.start()) == 1
         )
-        run = [*run, m] if follows else [m]
+        if follows:
+            run.append(m)
+        else:
+            run = [m]
         if len(run) > len(best):
             best = run
     if len(best) < _MIN_NUMBERED or len(best) * 2 < text.count("\n") + 1:

@@ -595,17 +595,25 @@ _TEX_ARG_RE = regex(r"\{([^{}\n]*)\}")
 # two-argument commands whose arguments are no cells: their text is their last argument, or nothing
 _TEX_LAST_ARG = frozenset({"href", "textcolor", "colorbox", "multicolumn", "multirow", "foreignlanguage"})
 _TEX_NO_TEXT = frozenset(
-    {"begin", "end", "setlength", "addtolength", "setcounter", "addtocounter", "newenvironment"}
-    | {"definecolor"}
+    {
+        "begin",
+        "end",
+        "setlength",
+        "addtolength",
+        "setcounter",
+        "addtocounter",
+        "newenvironment",
+        "definecolor",
+    }
 )
 
 
 def _tex_row_macro(m: re.Match[str]) -> str:
     """An unknown many-argument command as its arguments, cell by cell (`a | b | c`)."""
     name = m["name"]
-    args = [str(a).strip() for a in _TEX_ARG_RE.findall(m["args"])]
     if name in _TEX_NO_TEXT:
         return m.group(0)
+    args = [str(a).strip() for a in _TEX_ARG_RE.findall(m["args"])]
     if name in _TEX_LAST_ARG:
         return args[-1]
     return " | ".join(args)

@@ -1382,11 +1382,9 @@ def _caps_to_title(s: str) -> str:
 
 def _initials_given(name: str, line: str) -> bool:
     """Whether the line writes the name followed by its initials in brackets: `Helen Bowater (HB)`."""
-    toks = name.split()
-    if len(toks) < 2:
-        return False
-    initials = "".join(t[0] for t in toks).upper()
-    return f"{name} ({initials})" in line
+    at = line.find(f"{name} (")
+    close = line.find(")", at) if at >= 0 else -1
+    return close > 0 and _are_initials(line[at + len(name) + 2 : close], name)
 
 
 # `- WQ - Weiqing Qu, Bureau of Meteorology`: the person's own initials before the name
@@ -1402,7 +1400,7 @@ def _initials_first(line: str) -> str:
     if m is None:
         return line
     name = m["name"].strip()
-    if "".join(w[0] for w in name.split()).upper() != m["ini"]:
+    if not _are_initials(m["ini"], name):
         return line
     notes = line[m.end("name") :].strip().lstrip(",").replace("[", "").replace("]", "").replace("(", "")
     notes = notes.replace(")", "").strip()
@@ -2338,10 +2336,8 @@ def _opened_by(text: str, reg: _Registry) -> None:
             existing = next((p for p in reg.people if p.name.split()[-1] == name), None)
         if existing is None:
             reg.add(Person(name, [role], None, True), loose=False)
-        elif role != "member" and role not in existing.roles:
-            if existing.roles == ["member"]:
-                existing.roles.clear()
-            existing.roles.append(role)
+        elif role != "member":
+            _apply(existing, _role_over_default(existing, ("role", role), "member"))
 
 
 def _signature_roles(text: str, reg: _Registry) -> None:
@@ -3418,10 +3414,7 @@ def _merge_same_names(reg: _Registry) -> None:
             keep.append(p)
             continue
         for role in p.roles:
-            if role not in seen.roles:
-                if seen.roles == ["member"] and role != "presenter":
-                    seen.roles.clear()
-                seen.roles.append(role)
+            _apply(seen, _role_over_default(seen, ("role", role), "member"))
         seen.organization = seen.organization or p.organization
     reg.people[:] = keep
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from muistio.extraction.parts import RST_UNDERLINE, Line, Section, split_lines
-from muistio.extraction.vocabulary import ACTION_HEADINGS, TIME_BOX
+from muistio.extraction.vocabulary import ACTION_HEADINGS, MEMO_WORDS, TIME_BOX
 from muistio.patterns import regex
 
 # --- small patterns used throughout this module, compiled once at import ------------------------------
@@ -444,9 +444,8 @@ def _with_presenters(text: str, seg: Segmentation) -> Segmentation:
     return seg
 
 
-_MEMO_WORDS = ("muistio", "pöytäkirja", "kokous", "minutes", "meeting", "notes", "protokoll", "möte")
-# A Markdown heading that names a memo: `## Kuvailuryhmän muistio 3/2026 ##`, `# Meeting 2024-03-05`.
-_MEMO_HEADING = regex(rf"^(#{{1,3}})[ \t]+([^\n]*?(?i:{'|'.join(_MEMO_WORDS)})[^\n]*?)[ \t#]*$", re.M)
+# A Markdown heading that names a memo.
+_MEMO_HEADING = regex(rf"^(#{{1,3}})[ \t]+([^\n]*?(?i:{'|'.join(MEMO_WORDS)})[^\n]*?)[ \t#]*$", re.M)
 _DIGITS = regex(r"\d+")
 
 

@@ -26,6 +26,8 @@ MEET_AGAIN = (
     # the same meeting carried on another day: `kokousta jatketaan tiistaina 22.4.`, `adjourned until`
     rf"\bkokous(?:ta)?\s+jatketaan\b|{ADJOURNED}"
 )
+# Words that name a memo in a heading: `## Kuvailuryhmän muistio 3/2026 ##`, `# Meeting 2024-03-05`.
+MEMO_WORDS = ("muistio", "pöytäkirja", "kokous", "minutes", "meeting", "notes", "protokoll", "möte")
 # Every next-meeting phrase holds one of these words: for quick pre-tests.
 NEXT_WORDS = (
     "seuraava",

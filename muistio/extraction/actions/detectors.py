@@ -45,6 +45,7 @@ from muistio.extraction.actions.common import (
     _LIST_SEP_OUTSIDE_PARENS,
     _MEETING_WORDS,
     _OFFICES,
+    _OWNERLESS_RULES,
     _PASSIVE,
     _PASSIVE_STOP,
     _PP,
@@ -1168,7 +1169,11 @@ class Rule:
     base: float  # the confidence of a plain hit; evidence in the text moves it (see the detector)
     detect: Callable[[str, int, int, _Env], list[_Hit]]
     on_proposal: bool = True  # whether it runs in an agenda proposal ('Esitys: ...')
-    ownerless: bool = False  # its hits never name a doer (passives, deadlines, 'we')
+
+    @property
+    def ownerless(self) -> bool:
+        """Whether its hits never name a doer (passives, deadlines, 'we'), from the rule names they carry."""
+        return self.name in _OWNERLESS_RULES or self.name == "en-to-be-done"  # its hits are 'en-passive'
 
 
 @dataclass(frozen=True)
@@ -1191,7 +1196,7 @@ RULES: tuple[Rule, ...] = (
     Rule("assignment", _ALL, 0.75, lambda t, a, b, e: _assignment_hits(t, a, b, e.roster)),
     Rule("responsible", _ALL, 0.8, lambda t, a, b, e: _responsibility_hits(t, a, b)),
     Rule("case-owner", _ALL, 0.75, lambda t, a, b, e: _case_owner_hits(t, a, b, e.owners)),
-    Rule("goal", _ALL, 0.6, lambda t, a, b, e: _goal_hits(t, a, b), ownerless=True),
+    Rule("goal", _ALL, 0.6, lambda t, a, b, e: _goal_hits(t, a, b)),
     Rule("fi-subject", _ALL, 0.8, lambda t, a, b, e: _finnish_subject_hits(t, a, b, e.owners), False),
     Rule("handle-subject", _ALL, 0.75, lambda t, a, b, e: _handle_subject_hits(t, a, b, e.owners)),
     Rule("role-subject", _ALL, 0.7, lambda t, a, b, e: _role_subject_hits(t, a, b, e.owners)),
@@ -1199,19 +1204,18 @@ RULES: tuple[Rule, ...] = (
     Rule("en-subject", _ALL, 0.75, lambda t, a, b, e: _english_subject_hits(t, a, b, e.owners)),
     Rule("volunteer", _ALL, 0.75, lambda t, a, b, e: _volunteer_hits(t, a, b, e.owners)),
     Rule("en-agreed-that", _EN, 0.7, lambda t, a, b, e: _agreed_that_hits(t, a, b, e.owners)),
-    Rule("deadline", _ALL, 0.6, lambda t, a, b, e: _deadline_hits(t, a, b), ownerless=True),
-    Rule("sv-passive", _SV, 0.6, lambda t, a, b, e: swedish_passive_hits(t, a, b), ownerless=True),
+    Rule("deadline", _ALL, 0.6, lambda t, a, b, e: _deadline_hits(t, a, b)),
+    Rule("sv-passive", _SV, 0.6, lambda t, a, b, e: swedish_passive_hits(t, a, b)),
     Rule(
         "fi-passive",
         _ALL,
         0.6,
         lambda t, a, b, e: _passive_hits(t, a, b, e.lang, e.roster.morphology),
         False,
-        ownerless=True,
     ),
-    Rule("en-passive", _ALL, 0.55, lambda t, a, b, e: _english_passive_hits(t, a, b), ownerless=True),
-    Rule("en-to-be-done", _EN, 0.6, lambda t, a, b, e: _to_be_done_hits(t, a, b), ownerless=True),
-    Rule("we", _ALL, 0.55, lambda t, a, b, e: _we_hits(t, a, b), ownerless=True),
+    Rule("en-passive", _ALL, 0.55, lambda t, a, b, e: _english_passive_hits(t, a, b)),
+    Rule("en-to-be-done", _EN, 0.6, lambda t, a, b, e: _to_be_done_hits(t, a, b)),
+    Rule("we", _ALL, 0.55, lambda t, a, b, e: _we_hits(t, a, b)),
 )
 _RULES_BY_LANG: dict[tuple[str, bool, bool], tuple[Rule, ...]] = {}
 

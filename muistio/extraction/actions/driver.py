@@ -26,6 +26,7 @@ from muistio.extraction.actions.common import (
     _NEXT_MEETING_LINE,
     _NON_WORD_RUN,
     _NOT_A_SPEAKER,
+    _OPTIONAL_LIST_MARKER,
     _OWNER_HINTS,
     _OWNER_LABEL,
     _OWNERLESS_RULES,
@@ -110,9 +111,6 @@ _ITEM_REF = regex(
 )
 
 
-_ITEM_LEAD = regex(r"\s*(?:->|=>|→|[-*•]|\d{1,3}[.)])?\s*")  # a bullet or a list's number
-
-
 def _without_item_refs(masked: str, sents: list[Sentence]) -> list[Sentence]:
     """Each block's first sentence without a leading item reference, which is no part of the task."""
     out: list[Sentence] = []
@@ -175,7 +173,7 @@ def _explicit_hit(
     owners: _Owners,
 ) -> _Hit:
     """A marked task ('ACTION: Ben — submit ...', '#action nick to ...', a bullet under 'Actions:')."""
-    lead_m = explicit or _ITEM_LEAD.match(seg)
+    lead_m = explicit or _OPTIONAL_LIST_MARKER.match(seg)
     start = s.start + (lead_m.end() if lead_m else 0)
     rest = masked[start : s.end]
     who: list[str] = []
@@ -570,18 +568,19 @@ def _section_items(
         seg = masked[s.start : s.end]
         if not seg.strip():
             continue
-        lead_mark = _ITEM_LEAD.match(text, s.start, s.end)  # in the text as written: struck words are blank
+        # where the item opens in the text as written (struck words are blank in the masked one)
+        lead_mark = _OPTIONAL_LIST_MARKER.match(text, s.start, s.end)
         opens_at = lead_mark.end() if lead_mark else s.start
         if opens_at < s.end and masked[opens_at] == " " and text[opens_at] in "~<":
             continue  # '1. ~DH: pull out ...~ More in [the issue]': the item is struck out, done
         for m in owners.mentions_in(s.start, s.end):
             if m.full and len(m.candidates) == 1:
                 recent_full.insert(0, m.candidates[0])
-        if ("[" in seg and _DONE_BOX.match(seg)) or (
-            _may_be_done(seg) and (_DONE_MARK.search(seg) or DONE_ONLY.fullmatch(seg))
-        ):
-            if prev_s is not None and prev_s.block.index == s.block.index and DONE_ONLY.fullmatch(seg):
-                items = [it for it in items if it.sentence != prev_s]
+        hinted = _may_be_done(seg)
+        status_only = hinted and DONE_ONLY.fullmatch(seg) is not None
+        if ("[" in seg and _DONE_BOX.match(seg)) or status_only or (hinted and _DONE_MARK.search(seg)):
+            if status_only and prev_s is not None and prev_s.block.index == s.block.index:
+                items = [it for it in items if it.sentence != prev_s]  # 'Done.' closes the task before it
             continue
         if _ACTION_HEADING.fullmatch(seg):
             action_heading = True
