@@ -771,6 +771,23 @@ def _tex_level(command: str) -> int:
     return 1
 
 
+# The meeting's fields a minutes class sets in the preamble (`meetingmins`: `\setcommittee` as the
+# title, `\setdate` as the date, `\setpresent`, ...), which `\maketitle` prints.
+_TEX_MEETING_FIELDS: tuple[tuple[str, str], ...] = (
+    ("settime", "Time"),
+    ("setplace", "Place"),
+    ("setlocation", "Place"),
+    ("setchair", "Chair"),
+    ("setsecretary", "Secretary"),
+    ("setpresent", "Present"),
+    ("setmembers", "Present"),
+    ("setalsopresent", "Also present"),
+    ("alsopresent", "Also present"),
+    ("setabsent", "Absent"),
+    ("absent", "Absent"),
+)
+
+
 def tex_to_text(tex: str) -> str:
     """Strip LaTeX markup to text: section titles as headings, itemize items as `- `, macros expanded."""
     tex = re.sub(r"(?<!\\)%.*", "", tex)  # comments
@@ -778,12 +795,18 @@ def tex_to_text(tex: str) -> str:
     tex = _expand_macros(tex, macros)
     # The title and date live in the preamble (`\maketitle` prints them): keep them as head lines.
     head: list[str] = []
-    title = _tex_arg(tex, "title")
+    preamble = tex.split("\\begin{document}", 1)[0] if "\\begin{document}" in tex else ""
+    committee = _tex_arg(preamble, "setcommittee") if "setcommittee" in preamble else None
+    title = _tex_arg(tex, "title") or committee
     if title:
         head.append(title)
-    when = _tex_arg(tex, "date")
+    when = _tex_arg(tex, "date") or _tex_arg(tex, "setdate")
     if when and when.strip() and not re.fullmatch(r"\s*\\today\s*", when):
         head.append(f"Date: {when}")
+    for command, label in _TEX_MEETING_FIELDS:
+        value = _tex_arg(preamble, command) if "\\" + command in preamble else None
+        if value and value.strip():
+            head.append(f"{label}: {value.strip()}")
     body = re.search(r"\\begin\s*\{document\}(.*?)(?:\\end\s*\{document\}|\Z)", tex, re.S)
     if body:
         tex = body.group(1)

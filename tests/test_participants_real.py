@@ -1108,3 +1108,41 @@ def test_a_pdf_roll_run_into_one_line_with_column_headings_offices_and_ticks() -
         "Tanskanen + Eeva Holopainen + John Ekelund + Läsnäolo-oikeus: Eero Rämö +\n"
     )
     assert ticks["Hannu Harri"][0] == ["secretary"] and {"Eija Karine", "Alpo Tanskanen"} <= set(ticks)
+
+
+def test_a_numbered_roll_item_with_its_first_name_in_the_title_and_a_name_a_line_below() -> None:
+    text = (
+        "Minutes of the committee meeting 2026-03-12\n\n1 Present Ann Barker (Chair)\n\nTom Vale\n\n"
+        "Rosa Kent\n\nLen and Mary Hobbs\n\n2 Welcome and Apologies\nAnn welcomed all. Apologies from "
+        "Ivo Dane.\n\n3 Minutes of Previous Meeting\nApproved.\n"
+    )
+    got = people(text)
+    assert got["Ann Barker"][0] == ["chair"]
+    assert {"Tom Vale", "Rosa Kent", "Mary Hobbs"} <= set(got)
+    assert got["Ivo Dane"][1] is False
+
+
+def test_a_committees_members_label_with_presence_after_each_name_and_another_bodys_office() -> None:
+    text = (
+        "Muistio 2026-06-23\n\nPerinnejaoston jäsenet: Puheenjohtaja Ilkka Sarvi, läsnä; Eero Ketola, poissa;"
+        " Mari Nuutila, läsnä;\nKotiseuran puheenjohtaja Anja Kiiski, poissa; Oona Hirvi, läsnä\n\n"
+        "1. Avaus\nKokous avattiin.\n"
+    )
+    got = people(text)
+    assert got["Ilkka Sarvi"][:2] == (["chair"], True)
+    assert got["Eero Ketola"][1] is False and got["Mari Nuutila"][1] is True
+    assert got["Anja Kiiski"] == (["member"], False, None)  # chair of another body, not of this meeting
+    assert got["Oona Hirvi"][1] is True
+
+
+def test_a_memo_naming_its_chair_secretary_and_those_present_by_first_name_in_prose() -> None:
+    text = (
+        "Tiimin kokous 4.5.2026 kello 16\n\n1. Avaus\nKokous avattiin.\n\n2. Järjestäytyminen\n"
+        "Kokouksen puheenjohtajana toimii Ilona, sihteerinä toimii Marja, paikalla lisäksi Eero, etänä "
+        "mukana Sanna, Tuulikki, Antti. Työntekijöistä paikalla Olli ja harjoittelija Venla.\n\n"
+        "3. Esityslista\nHyväksyttiin. Paikalla oli myös Helsingin kaupungin edustaja.\n"
+    )
+    got = people(text)
+    assert got["Ilona"][0] == ["chair"] and got["Marja"][0] == ["secretary"]
+    assert {"Eero", "Sanna", "Tuulikki", "Antti", "Olli", "Venla"} <= set(got)
+    assert not any("Helsingin" in name for name in got)

@@ -89,6 +89,22 @@ def test_latex_commands_of_a_class_the_file_does_not_define_keep_their_arguments
     assert "Se protokollet och viktigt." in text and "https" not in text
 
 
+def test_latex_minutes_class_fields_set_in_the_preamble_are_printed_at_the_title() -> None:
+    tex = (
+        "\\documentclass{meetingmins}\n\\setcommittee{Steering Group}\n\\setdate{March 3, 2026}\n"
+        "\\setpresent{\n  Ada Lind\\textit{(Chair)}, Bo Sten,\n  Cy Rhee\n}\n"
+        "\\absent{}\n\\setabsent{Di Moss}\n"
+        "\\begin{document}\n\\maketitle\n\\section{Budget}\nApproved.\n\\end{document}\n"
+    )
+    text = read_bytes(tex.encode(), "m.tex").text
+    head = text.split("## Budget")[0]
+    assert head.index("Steering Group") < head.index("Date: March 3, 2026") < head.index("Present: Ada Lind")
+    assert "Absent: Di Moss" in head and "Cy Rhee" in head
+    # the same command in the body is the body's, not a field
+    body = read_bytes(b"\\begin{document}\\setpresent{X Y}\\end{document}", "b.tex").text
+    assert "Present:" not in body
+
+
 def test_hyphen_join_lowercase_next_line() -> None:
     text, _ = normalise("uuden mallin kehit-\ntämistä varten.")
     assert "kehittämistä varten." in text

@@ -161,6 +161,17 @@ _NOT_NAMES = frozenset(
         "five",
         "nil",
         "several",
+        # a site's menu under a roll's label (`Jaoston jäsenet` then `Pöytäkirjat`): documents, no one
+        "pöytäkirjat",
+        "pöytäkirja",
+        "muistiot",
+        "muistio",
+        "protokoll",
+        "protokollen",
+        "minutes",
+        "liitteet",
+        "bilagor",
+        "attachments",
     ]
 )
 # Header fields, not names: `Paikka Vanerila`, `Aika 29.10.`.
@@ -227,9 +238,9 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         r"närvarande\s+(?:(?:från|ur)\s+styrelsen|(?:styrelse)?(?:ledamöter|medlemmar)|ordinarie\s+ledamöter)|"
         r"(?:styrelse)?(?:ledamöter|medlemmar)\s+närvarande|närvarande\s+ledamöter|läsnä\s+olivat|"
         r"läsnä\s+(?:jäsenet|hallituksen\s+jäsenet)|paikalla\s+olleet|"
-        # a body's members: `Hallituksen jäsenet:`, `Työryhmän jäsenet:`
-        r"(?:hallituksen|johtokunnan|toimikunnan|työryhmän|ohjausryhmän|valtuuston|lautakunnan|neuvoston"
-        r"|jaoston)\s+jäsenet|"
+        # a body's members: `Hallituksen jäsenet:`, `Työryhmän jäsenet:`, `Perinnejaoston jäsenet:`
+        r"[a-zåäö-]*(?:hallituksen|johtokunnan|toimikunnan|ryhmän|valtuuston|lautakunnan|neuvoston"
+        r"|jaoston|tiimin|komitean)\s+jäsenet|"
         # a municipal roll's groups: `Ledamöter: ... Personliga ersättare: ...`, `Varajäsenet: ...`
         r"(?:ordinarie\s+|styrelse)?ledamöter|(?:personliga\s+)?ersättare|varajäsenet|styrelsemedlemmar|"
         r"(?:board|committee|council)\s+members|members",
@@ -936,13 +947,14 @@ def split_people(
                     _apply(out[-1], _role_over_default(out[-1], k, default_role))
             continue
         # An office before the name: `vesimestari Jarmo Eskelinen`, `Superintendent John Hill`.
-        office = _OFFICE_BEFORE.match(bare)
+        office = _office_prefix(bare)
         prefix_roles: list[tuple[str, str]] = []
         if office and clean_name(bare[office.end() :]) and len(bare[office.end() :].split()) >= 2:
             head = office.group(0).split()[-1]
-            if office.group(0)[:1].islower() or is_title(office.group(0)):
+            # another body's office (`Köyliö-seuran puheenjohtaja`) is no role at this meeting
+            if not office.group("body"):
                 prefix_roles = [k for k in [_annotation_kind(head)] if k and k[0] == "role"]
-                bare = bare[office.end() :]
+            bare = bare[office.end() :]
         name = bare if nick_roll and _LOWER_NICK.fullmatch(bare) else clean_name(bare)
         if name is None:
             continue
@@ -1027,18 +1039,30 @@ _SPACED_REMARK = regex(r"\s[-/]\s+(?P<r>[^-/()]{1,40})$")
 # (also right after a note in brackets: `Patrick Bywater (JPB)– Secretary`)
 _DASH_REMARK = regex(r"(?:\s(?:[–—]|--)\s*|(?<=[\w)])[–—]\s+)(?P<r>[^–—()]{1,80})$")
 _ABSENT_STATUS = regex(r"absent|excused|apologies|regrets|not|poissa|estyn", re.IGNORECASE)
-# Lower-case words (an office) or capitalised title words before a capitalised name.
+# Lower-case words (an office) or capitalised title words before a capitalised name; or a body's
+# name in the genitive before its office (`Köyliö-seuran puheenjohtaja Anneli Laine`).
 _OFFICE_BEFORE = regex(
-    r"^(?:(?:[a-zåäö][\w-]*\.?\s+){1,3}|(?:[A-ZÅÄÖ][\w-]*\s+){1,3})(?=[A-ZÅÄÖ][\w'’-]+\s+[A-ZÅÄÖ])"
+    r"^(?:(?:[a-zåäö][\w-]*\.?\s+){1,3}|(?:[A-ZÅÄÖ][\w-]*\s+){1,3}"
+    r"|(?P<body>[A-ZÅÄÖ][\w-]*n\s+)(?:[a-zåäö][\w-]*\s+){1,2})(?=[A-ZÅÄÖ][\w'’-]+\s+[A-ZÅÄÖ])"
 )
+
+
+def _office_prefix(piece: str) -> re.Match[str] | None:
+    """The office before the name in a list piece (`vesimestari Jarmo Eskelinen`), if there is one."""
+    office = _OFFICE_BEFORE.match(piece)
+    if office is None:
+        return None
+    if office.group("body"):
+        ok = is_title(piece[office.end("body") : office.end()])  # the words after the body: an office
+    else:
+        ok = office.group(0)[:1].islower() or is_title(office.group(0))
+    return office if ok else None
 
 
 def _without_office(piece: str) -> str:
     """A list piece without an office before the name (`vesimestari Jarmo Eskelinen` -> the name)."""
-    office = _OFFICE_BEFORE.match(piece)
-    if office and (office.group(0)[:1].islower() or is_title(office.group(0))):
-        return piece[office.end() :]
-    return piece
+    office = _office_prefix(piece)
+    return piece[office.end() :] if office else piece
 
 
 def _are_initials(note: str, name: str) -> bool:
@@ -1913,8 +1937,12 @@ _ELECT_ROLE = regex(
 )
 # (`Pöytäkirjantarkastajiksi esitettiin X ja Y`: proposed, and so chosen, as the minutes record it)
 _ELECT_VERB = regex(
-    r"\bvalit(?:aan|tiin|tu|tiin|si|sivat)\b|\bvalittiin\b|\btoimi(?:vat)?\b|\besitettiin\b", re.IGNORECASE
+    r"\bvalit(?:aan|tiin|tu|tiin|si|sivat)\b|\bvalittiin\b|\btoimi(?:i|vat)?\b|\besitettiin\b", re.IGNORECASE
 )
+# a lone given name right after the role (`puheenjohtajana toimii Elina`) or right before it
+# (`Elina toimi puheenjohtajana`): a memo of people who know each other by first name
+_LONE_AFTER_ROLE = regex(r"[ \t]+(?:(?i:toimi(?:i|vat)?)[ \t]+)?(?P<n>[A-ZÅÄÖ][\w'’-]+)\b(?![ \t]+[A-ZÅÄÖ])")
+_LONE_BEFORE_ROLE = regex(r"(?<![\w'’-])(?P<n>[A-ZÅÄÖ][\w'’-]+)[ \t]+(?:(?i:toimi(?:i|vat)?)[ \t]+)?$")
 _PROSE_NAME = regex(r"(?<![\w@])[A-ZÅÄÖÜ][\w'’-]+(?:\s+(?:Li|van|von|de|der)?\s*[A-ZÅÄÖÜ][\w'’-]+){1,3}")
 _NAME_STOP = frozenset(
     [
@@ -2118,6 +2146,14 @@ def _nominative(name: str, text: str) -> str:
     return name
 
 
+def _lone_given_name(sent: str, prev_end: int, role_start: int, role_end: int) -> list[str]:
+    """The lone given name beside an election's role word, when no full name stands by it."""
+    for m in (_LONE_AFTER_ROLE.match(sent, role_end), _LONE_BEFORE_ROLE.search(sent, prev_end, role_start)):
+        if m is not None and is_given_name(m.group("n")):
+            return [m.group("n")]
+    return []
+
+
 def _elections(text: str, reg: _Registry) -> None:
     """`Valittiin X sihteeriksi ja Y ja Z pöytäkirjantarkastajiksi`, `Puheenjohtajaksi valittiin X`."""
     # Without an election verb the case-blind sentence scan is spared.
@@ -2144,7 +2180,7 @@ def _elections(text: str, reg: _Registry) -> None:
             nxt = groups[k + 1][0] if k + 1 < len(groups) else len(sent)
             before = [n for pos, n in names if prev_end <= pos < gs and n not in taken]
             after = [n for pos, n in names if ge <= pos < nxt]
-            chosen = before or after
+            chosen = before or after or _lone_given_name(sent, prev_end, gs, ge)
             taken.update(chosen)
             for n in chosen:
                 reg.add(Person(_nominative(n, text), list(rs), None, True))
@@ -2411,6 +2447,15 @@ _ROLL_ITEM_TITLE = regex(
 )
 
 
+def _one_a_line(body: str, present: bool) -> list[Person]:
+    """The people of a body written one entry a line, when (nearly) every line is one."""
+    lines = [ln.strip() for ln in body.splitlines() if ln.strip() and not ln.rstrip().endswith(":")]
+    by_line = [_line_people(ln, "member", present) for ln in lines[:40]]
+    if sum(1 for found_here in by_line if found_here) >= max(2, len(by_line) - 1):
+        return [p for found_here in by_line for p in found_here]
+    return []
+
+
 def _attendance_sections(text: str, seg: Segmentation, reg: _Registry) -> bool:
     """An agenda item about who is present lists them in its body."""
     found = False
@@ -2424,8 +2469,12 @@ def _attendance_sections(text: str, seg: Segmentation, reg: _Registry) -> bool:
                 for p in people:
                     reg.add(p)
                 found = found or not absent
-            if people:  # else the title only names the item (`APOLOGIES FOR ABSENCE`): the body lists them
                 continue
+            # else the title only names the item (`APOLOGIES FOR ABSENCE`), or holds the first of the
+            # names (`1 Present John Martin (Chair)` over a name a line): the body lists them
+            title_people = people
+        else:
+            title_people = []
         roll = _ROLL_HEADING.fullmatch(sec.title.strip(" #:*")) is not None
         absent_item = (
             sec.number is not None and _ABSENCE_TITLE.fullmatch(sec.title.strip(" #:*.")) is not None
@@ -2459,14 +2508,14 @@ def _attendance_sections(text: str, seg: Segmentation, reg: _Registry) -> bool:
             listed = _line_people(first, "member", False) if len(first) <= 400 else []
             people = listed if len(listed) > len(people) else people
             # `Apologies were received from:` over one entry a line (`Emma Li (School President of ...)`)
-            lines = [ln.strip() for ln in body.splitlines() if ln.strip() and not ln.rstrip().endswith(":")]
-            by_line = [_line_people(ln, "member", False) for ln in lines[:40]]
-            if sum(1 for found_here in by_line if found_here) >= max(2, len(by_line) - 1):
-                lined = [p for found_here in by_line for p in found_here]
-                people = lined if len(lined) >= len(people) else people
+            lined = _one_a_line(body, False)
+            people = lined if len(lined) >= len(people) else people
             for p in people:
                 reg.add(p)
             continue
+        if title_people:
+            lined = _one_a_line(body, True)
+            people = [*title_people, *(lined if len(lined) >= len(people) else people)]
         if len(people) >= 2:
             for p in people:
                 reg.add(p)
@@ -2860,6 +2909,15 @@ _PROSE_ROLL = regex(
 )
 
 
+_OFFICE_WORD_BEFORE = regex(r"(?<![^\s,])(?!(?:ja|sekä)[ \t])[a-zåäö]+[ \t]+(?=[A-ZÅÄÖ])")
+_PROSE_LISTED = r"(?:[a-zåäö]+[ \t]+)?[A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+){0,2}"
+# `paikalla lisäksi Laura, skypellä mukana Aino, Sinituuli, Johanna`, `läsnä olivat Ari Salo ja Eeva Ek`
+_FI_PRESENT_PROSE = regex(
+    r"(?<![\w-])(?i:paikalla|läsnä|mukana)(?:[ \t]+(?i:lisäksi|myös|olivat|oli|ovat|on))*[ \t]+"
+    rf"(?P<names>{_PROSE_LISTED}(?:(?:,[ \t]*|[ \t]+(?:ja|sekä)[ \t]+){_PROSE_LISTED})*)"
+)
+
+
 def _prose_rolls(text: str, reg: _Registry) -> bool:
     """Rolls written inside a sentence (see _WITH_IN_ATTENDANCE, _PROSE_ROLL): the members present."""
     found = False
@@ -2870,6 +2928,17 @@ def _prose_rolls(text: str, reg: _Registry) -> bool:
                 for p in people:
                     reg.add(p)
                 found = True
+    if may_hold(text, ("paikalla", "läsnä", "mukana")):
+        for m in _FI_PRESENT_PROSE.finditer(text):
+            # an office before a lone name is the person's (`ja harjoittelija Katri`)
+            people = split_people(_OFFICE_WORD_BEFORE.sub("", m.group("names")), "member", True)
+            lone = [p for p in people if " " not in p.name]
+            # lone words are people when most of them are given names (`Aino, Sinituuli, Johanna`)
+            if 2 * sum(1 for p in lone if is_given_name(p.name)) < len(lone):
+                people = [p for p in people if " " in p.name]
+            for p in people:
+                reg.add(p)
+            found = found or bool(people)
     return found
 
 
