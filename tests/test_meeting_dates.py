@@ -568,3 +568,13 @@ def test_the_date_with_the_meetings_hour_outranks_a_posting_date_above_it() -> N
     # without an hour on either, the first date of the head stays the meeting's
     plain = run("Kokous 3.3.2024\n\nHyväksyttiin 1.3.2024 pidetyn kokouksen pöytäkirja.\n", "memo.txt")
     assert plain.meeting.date == "2024-03-03"
+
+
+def test_a_document_fields_date_other_than_the_titles_is_when_the_notes_were_written() -> None:
+    head = "2026-03-05 Editors Meeting\n==========================\n:Author: kim\n:Date: {}\n\nNotes.\n"
+    ex = run(head.format("2026-03-07"), "notes.txt")
+    assert ex.meeting is not None and ex.meeting.date == "2026-03-05"
+    assert any("2026-03-07" in w for w in ex.warnings)
+    # the same day as the title's: the field dates the meeting and gives its hours
+    same = run(head.format("2026-03-05, 16:00-17:00"), "notes.txt")
+    assert same.meeting is not None and (same.meeting.date, same.meeting.start) == ("2026-03-05", "16:00")

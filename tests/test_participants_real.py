@@ -1146,3 +1146,15 @@ def test_a_memo_naming_its_chair_secretary_and_those_present_by_first_name_in_pr
     assert got["Ilona"][0] == ["chair"] and got["Marja"][0] == ["secretary"]
     assert {"Eero", "Sanna", "Tuulikki", "Antti", "Olli", "Venla"} <= set(got)
     assert not any("Helsingin" in name for name in got)
+
+
+def test_a_column_of_chat_nicknames_under_an_emphasised_label_ends_at_the_next_underlined_heading() -> None:
+    text = (
+        "2026-02-03 Developers Meeting\n=============================\n\n__Participants__\n\n"
+        " * hermanr\n * cehteh\n * Plouj\n * oracle2025\n\n\nBoilerplate\n-----------\n\nNotes.\n"
+    )
+    assert set(people(text)) == {"hermanr", "cehteh", "Plouj", "oracle2025"}
+    md = "# Attendance\n\n- japaric\n- adamgreig\n- korken89\n\n# Agenda and minutes\n\n- a vote\n"
+    assert set(people(md)) == {"japaric", "adamgreig", "korken89"}
+    # one lower-case word under a label is no column of nicknames: prose stays prose
+    assert people("Present:\n\n- everyone\n") == {}

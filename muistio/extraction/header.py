@@ -333,7 +333,8 @@ def read_header(text: str, header_end: int) -> Header:
         region = text[:2000]  # the notes open with the next meeting: this one's title and date follow
     body_region, fm_date = _front_matter(region[:6000])
     body_region, mail_date = _mail_date(body_region)
-    fm_date = fm_date or mail_date
+    body_region, docinfo_date = _docinfo_date(body_region)
+    fm_date = fm_date or mail_date or docinfo_date
     body_region = _without_leading_next_meeting(body_region)
     # Dates (and date labels) from where the head turns to the next meeting on are that meeting's.
     nxt = _NEXT_MEETING.search(body_region)
@@ -484,6 +485,22 @@ def _mail_date(region: str) -> tuple[str, FoundDate | None]:
         blanked = region[: m.start()] + " " * (m.end() - m.start()) + region[m.end() :]
         return blanked, (found[0] if found else None)
     return region, None
+
+
+_DOCINFO_DATE = regex(r"^:date:[ \t]*(?P<value>[^\n]+)$", re.IGNORECASE | re.MULTILINE)
+
+
+def _docinfo_date(region: str) -> tuple[str, FoundDate | None]:
+    """The head with a document field's date (`:Date: 2008-03-07`, reST or AsciiDoc) blanked, and that
+    date, when the title above it dates the meeting another day: the field is when it was written."""
+    m = _DOCINFO_DATE.search(region) if ":" in region else None
+    if m is None:
+        return region, None
+    titled = {d.value for d in find_dates(region[: m.start()]) if d.has_year}
+    found = [d for d in find_dates(m.group("value")) if d.has_year]
+    if not titled or not found or found[0].value in titled:
+        return region, None  # the field dates the meeting the title names (and gives its hours)
+    return region[: m.start()] + " " * (m.end() - m.start()) + region[m.end() :], found[0]
 
 
 def _when_label(

@@ -301,11 +301,12 @@ _ALL_LIST = "|".join(lbl for lbl, _, _ in _LIST_LABELS)
 _ALL_SINGLE = "|".join(lbl for lbl, _ in _SINGLE_LABELS)
 _LABEL_LINE = regex(
     r"^[ \t]*(?:[-*•][ \t]+)?(?:#{1,6}[ \t]*|={1,6}[ \t]*)?(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?[ \t]+)?"
-    r"(?:\*\*|'{2,3})?(?P<label>"
+    # emphasis around the label: `**Present:**`, `__Participants__` (AsciiDoc), `''Läsnä''` (a wiki's)
+    r"(?:\*{1,2}|_{1,2}|'{2,3})?(?P<label>"
     + _ALL_LIST
     # `Present, in order of arrival:`: a qualifier after a comma
     + r")(?:[ \t]*\([^()\n]{1,40}\)|,[ \t]+[a-zåäö][^:\n]{1,40}(?=:))?"
-    + r"(?:\*\*|'{2,3})?[ \t]*:?(?:\*\*|'{2,3})?[ \t]*=*[ \t]*$",
+    + r"(?:\*{1,2}|_{1,2}|'{2,3})?[ \t]*:?(?:\*{1,2}|_{1,2}|'{2,3})?[ \t]*=*[ \t]*$",
     re.IGNORECASE,
 )
 _SINGLE_LABEL_LINE = regex(
@@ -1572,6 +1573,27 @@ def _plainly_organisation(part: str) -> bool:
     )
 
 
+_COLUMN_NICK = regex(r"[\w.-]{2,24}")
+
+
+def _nick_column(lines: list[str], start: int) -> dict[int, str]:
+    """The lines of a column of chat nicknames under a label (`- japaric` / `- adamgreig` / `- Plouj`):
+    line index -> nick, when three or more lines in a row hold one word each, nearly all lower-case."""
+    column: dict[int, str] = {}
+    j = start
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    while j < len(lines) and lines[j].strip():
+        word = _BRACKETED.sub(" ", _BULLET.sub("", lines[j])).strip()
+        if not _COLUMN_NICK.fullmatch(word) or word.lower() in _NOT_NAMES:
+            break
+        if not _is_bot(word):  # `zodbot`: the meeting's bot, no one at the meeting
+            column[j] = word
+        j += 1
+    lower = sum(1 for w in column.values() if _is_nick(w))
+    return column if lower >= 3 and lower >= 0.75 * len(column) else {}
+
+
 def _labelled_lists(
     lines: list[str], reg: _Registry, used: set[int], presenter_blocks: _PresenterBlocks
 ) -> bool:
@@ -1589,6 +1611,7 @@ def _labelled_lists(
         role, present = _label_info(m.group("label"))
         primary = role == "member"
         used.add(i)
+        nicks = _nick_column(lines, i + 1)
         j = i + 1
         seen = False
         prose = 0
@@ -1619,6 +1642,8 @@ def _labelled_lists(
                 _LABEL_LINE.match(lines[j])
                 or _INLINE_LABEL.match(lines[j])
                 or (seen and _HEADING_LINE.match(lines[j]))
+                # an underlined line is the next heading (`Boilerplate` over `-----------`)
+                or (j + 1 < len(lines) and RST_UNDERLINE.match(lines[j + 1].strip()))
             ):
                 break
             tick = _TICK.match(t)
@@ -1631,6 +1656,8 @@ def _labelled_lists(
                     t = f"{name_part['name'].strip()} ({name_part['part'].strip()})"
             # under a roll's label a line in capitals holds names (`MATTHEW O'BRIEN (CHAIR)`), no title
             people = _line_people(_caps_to_title(t), role, present)
+            if not people and j in nicks:
+                people = [Person(nicks[j], [role] if role else [], None, present, not present)]
             sub = _SUB_LABEL.match(_BULLET.sub("", t)) if not people else None
             if sub:
                 # A group inside the roster (`Councillors: A, B`, `Clerk and RFO: Mr C`); no names, no one
