@@ -751,3 +751,30 @@ def test_a_members_we_in_a_discussion_is_their_side_and_the_chairs_is_the_meetin
     assert _items(member) == []
     chair = roll + "1. Status\nWeiqing: this comes up often, so we need to open an issue and resolve it.\n"
     assert [i.owners for i in _items(chair)] == [[]]
+
+
+def test_quoted_action_lines_and_names_in_emphasis_name_their_doers() -> None:
+    text = (
+        "# Attendance\n\n- japaric\n- adamgreig\n- korken89\n\n# Agenda and minutes\n\n- Stable builds\n\n"
+        "> Action: adamgreig to write a short RFC for this\n\n- Servers\n\n"
+        "_Cehteh_ will go over the wiki and rename things.\n**Korken89** will host the builds.\n"
+    )
+    assert _owners(text) == {
+        "adamgreig to write a short RFC for this": ["adamgreig"],
+        "_Cehteh_ will go over the wiki and rename things.": ["Cehteh"],
+        "**Korken89** will host the builds.": ["korken89"],
+    }
+
+
+def test_a_reported_promise_is_a_task_and_two_doers_in_one_sentence_are_two_tasks() -> None:
+    text = (
+        "Committee meeting 2026-11-26\n\nPresent: John Marsh (Chair), Adele Dray, Brian Snow\n\n"
+        "3. Minutes\nJohn said he would chat with Claire Turner about the letter. "
+        "Adele said she would be away in May. Brian said he would like a new shed.\n\n"
+        "4. Site\nAdele will book the hall, Brian to send the invites.\n"
+    )
+    assert _owners(text) == {
+        "John said he would chat with Claire Turner about the letter.": ["John Marsh"],
+        "Adele will book the hall": ["Adele Dray"],
+        "Brian to send the invites.": ["Brian Snow"],
+    }

@@ -458,7 +458,10 @@ _EN_MODAL = regex(
     r"|must|should|shall"
     r"|volunteered to|promised to|offered to|vowed to|undertook to|was asked to|were asked to"
     r"|(?:was\s+)?tasked to"
-    r"|(?:was\s+)?tasked with|is going to|are going to|is|are)\s+(?P<verb>[a-z][\w-]*)"
+    r"|(?:was\s+)?tasked with|is going to|are going to|is|are"
+    # reported promises: 'John said he would chat with ...', 'Adele stated she would assist ...'
+    r"|(?:said|stated|confirmed|agreed|indicated|promised)(?:\s+that)?\s+(?:he|she|they)\s+(?:would|will))"
+    r"\s+(?P<verb>[a-z][\w-]*)"
 )
 
 
@@ -643,6 +646,22 @@ def _unbold_labels(text: str) -> str:
         return m.group(1) + pad + m.group(3) + pad + (m.group(4) or "")
 
     return _LABEL_MARKUP.sub(blank, text)
+
+
+# '> Action: ...' (a Markdown quote), '_Cehteh_ will ...', '**Ann** to ...': marks around a line or a name
+_QUOTE_MARK = regex(r"(?m)^[ \t]*>(?:[ \t]*>)*")
+_NAME_EMPHASIS = regex(
+    r"(?<![\w*_])(\*\*|__|\*|_)([A-ZÅÄÖ][\w'’.-]*?(?: [A-ZÅÄÖ][\w'’.-]*?){0,2})\1(?![\w*_])"
+)
+
+
+def _unmark(text: str) -> str:
+    """The text without quote marks at line starts and emphasis around names (same length)."""
+    if ">" in text:
+        text = _QUOTE_MARK.sub(lambda m: " " * len(m.group()), text)
+    if "_" in text or "*" in text:
+        text = _NAME_EMPHASIS.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(1)), text)
+    return text
 
 
 def _clean(s: str) -> str:

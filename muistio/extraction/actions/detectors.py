@@ -111,6 +111,7 @@ _NAME_THEN_HANDLE = regex(
 )
 
 
+_CLAUSE_JOIN_END = regex(r"(?:[\s,;]+(?:and|then)?)+$")
 # modals that agree with a plural subject only: after one name they are no task of that person's
 _PLURAL_MODALS = frozenset({"need to", "have to", "are to", "are going to", "are"})
 
@@ -127,6 +128,7 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
     if "(" in seg and (handle := _NAME_THEN_HANDLE.search(seg)):
         # 'Shelley (xy352) to contact relevant SU officers': the handle in brackets is the same person
         seg = seg[: handle.start("paren")] + " " * len(handle.group("paren")) + seg[handle.end("paren") :]
+    task_from: dict[int, int] = {}  # where each named doer's task opens, after the modal
     for m0 in _SUBJECT.finditer(seg):
         m = _past_adverb(seg, m0)
         pre = seg[: m0.start()]
@@ -204,6 +206,13 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
                 _clean(task[: end - (a + mm.end("modal"))]) if task else None,
             )
         )
+        task_from[id(hits[-1])] = a + mm.end("modal")
+    # 'Ann will book the room, Bob to send the invites': each doer's clause is a task of its own
+    for first, second in itertools.pairwise(hits):
+        if first.a < second.a < first.b and id(first) in task_from:
+            first.b = first.a + len(_CLAUSE_JOIN_END.sub("", text[first.a : second.a]))
+            if first.text is not None:
+                first.text = _clean(text[task_from[id(first)] : first.b])
     return hits
 
 

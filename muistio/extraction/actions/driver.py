@@ -49,6 +49,7 @@ from muistio.extraction.actions.common import (
     _trim,
     _turn,
     _unbold_labels,
+    _unmark,
 )
 from muistio.extraction.actions.detectors import (
     _ACTION_HEADING,
@@ -501,6 +502,14 @@ def _owner_marker_hits(
     return [
         _Hit(plead.end() if plead else prev_s.start, s.end if assent else prev_s.end, who, 0.8, "explicit")
     ]
+
+
+def _with_opening_emphasis(text: str, start: int) -> int:
+    """Where a quote opens when the text marks the name it starts with (`**Ann** will`, `_Bob_ will`)."""
+    k = start
+    while k > max(0, start - 2) and text[k - 1] in "*_":
+        k -= 1
+    return k
 
 
 _ITEM_LINE = regex(r"[ \t]*(?:\d{1,3}[.)]|§)|[ \t]*[A-ZÅÄÖ][\w ]{0,30}:")
@@ -1009,7 +1018,7 @@ def find_action_items(ctx: ExtractionContext, morphology: Morphology | None = No
     # 'Nikolai Petrov (@nick)' in an attendee list lets '@nick' name him later
     for m in _NAME_WITH_HANDLE.finditer(ctx.text) if "(@" in ctx.text else ():
         roster.add_alias(m.group(2), m.group(1))
-    masked = _unbold_labels(_mask_struck(ctx.text))
+    masked = _unmark(_unbold_labels(_mask_struck(ctx.text)))
     owners = _Owners(roster, ctx, masked)
     sections = sorted(ctx.sections, key=lambda s: s.start) or [Section(None, "", 0, len(ctx.text))]
     items: list[_Item] = []
@@ -1095,7 +1104,8 @@ def find_action_items(ctx: ExtractionContext, morphology: Morphology | None = No
                 owners=it.owners,
                 due=it.due,
                 agenda_item=it.section.number if it.section else None,
-                quote=ctx.text[it.start : it.end],
+                # '_Cehteh_ will ...': the quote keeps the emphasis the name opened with
+                quote=ctx.text[_with_opening_emphasis(ctx.text, it.start) : it.end],
                 confidence=round(it.confidence, 2),
             )
         )
