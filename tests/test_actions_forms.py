@@ -778,3 +778,34 @@ def test_a_reported_promise_is_a_task_and_two_doers_in_one_sentence_are_two_task
         "Adele will book the hall": ["Adele Dray"],
         "Brian to send the invites.": ["Brian Snow"],
     }
+
+
+def test_a_standups_plans_under_a_persons_heading_are_that_persons_tasks() -> None:
+    text = (
+        "# Daily Scrum 2026-11-20\n\n## Närvarande\n\n- Johan\n- Magnus\n\n## Magnus\n\n"
+        "- Vad har jag gjort?\n\n> Gjorde klart sidan.\n\n- Vad ska jag göra?\n\n"
+        "> Fortsätta att få frågorna att fungera.\n\n- Ser jag några hinder?\n\n> Nej.\n\n"
+        "## Johan\n\n- What did I do?\n\n> Fixed the login.\n\n- What will I do today?\n\n"
+        "> Write the cart tests.\n\n- Blockers?\n\n> None.\n"
+    )
+    assert _owners(text) == {
+        "Fortsätta att få frågorna att fungera.": ["Magnus"],
+        "Write the cart tests.": ["Johan"],
+    }
+
+
+def test_a_bracketed_doer_owns_the_sentence_and_a_relative_clause_names_a_second_doer() -> None:
+    text = (
+        "Hallituksen kokous 1.11.2026\n\nLäsnä: Tauno Kuisma, Risto Lindberg\n\n3. Asiat\n"
+        "Vielä haetaan Y-tunnus (Tauno hoitaa) rahaliikennettä helpottamaan. "
+        "Risto Lindberg laatii tarjouspyynnön, jonka Eino Korpelainen kääntää venäjäksi.\n"
+        "Edellisen kuukauden talousseuranta viim. 15. pvä (Risto kokoaa)\n"
+    )
+    items = {i.quote: (i.owners, i.text, i.due) for i in _items(text)}
+    assert items["Vielä haetaan Y-tunnus (Tauno hoitaa) rahaliikennettä helpottamaan."][:2] == (
+        ["Tauno Kuisma"], "Vielä haetaan Y-tunnus rahaliikennettä helpottamaan."
+    )  # fmt: skip
+    assert items["Risto Lindberg laatii tarjouspyynnön"][0] == ["Risto Lindberg"]
+    assert items["Eino Korpelainen kääntää venäjäksi."][0] == ["Eino Korpelainen"]
+    # the abbreviation and the ordinal day do not end the sentence; the month before is no deadline
+    assert items["Edellisen kuukauden talousseuranta viim. 15. pvä (Risto kokoaa)"][2] is None

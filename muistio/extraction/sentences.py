@@ -16,7 +16,7 @@ ABBREVIATIONS = words(
     """
     mm esim klo kello pj vpj siht n ym yms jne ns tms ko em ks vrt v nro puh os ts ml milj mrd eur
     kpl tri ao ed yht kk vk pvm jäs sis ilm alk huom s p eg ie etc vs approx dr mr mrs ms st ca incl
-    resp prof no nos fig cf al
+    resp prof no nos fig cf al viim pvä vrk lkm
     """
 )
 

@@ -651,7 +651,8 @@ def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
     if rel.group("verb") in _FI_VERB_STOP:
         return hits
     subj = rel.group("subj")
-    if subj[:1].isupper() and not (owners.known(subj) or owners.known(subj.split()[0])):
+    full_name = len(subj.split()) >= 2 and is_given_name(subj.split()[0])  # 'jonka Eino Korpelainen ...'
+    if subj[:1].isupper() and not (owners.known(subj) or owners.known(subj.split()[0]) or full_name):
         return hits  # 'jonka Helsinki ...': not someone of the meeting
     first = hits[0]
     first.b = rel.start()
@@ -724,6 +725,11 @@ def _finnish_subject_clause_hits(text: str, a: int, b: int, owners: _Owners) -> 
             continue
         if _FI_NEGATION_EI.match(seg[m.end() :]):
             continue
+        if pre.rstrip().endswith("(") and seg.startswith(")", vm.end()):
+            # 'Vielä haetaan Y-tunnus (Tane hoitaa) ...': the bracket names who does the sentence's task
+            task = seg[: pre.rstrip().rfind("(")] + seg[vm.end() + 1 :]
+            hits.append(_Hit(a, b, names, conf, "fi-subject", _clean(task)))
+            break
         hits.append(_Hit(a + m0.start(), b, names, conf, "fi-subject"))
         break
     return hits

@@ -512,6 +512,12 @@ def _with_opening_emphasis(text: str, start: int) -> int:
     return k
 
 
+# a stand-up's question whose answers are plans: 'Vad ska jag göra?', 'What will you do today?'
+_PLAN_QUESTION = regex(
+    r"(?i:\bvad\s+ska(?:ll)?\s+(?:jag|du|vi)\s+göra|\bwhat\s+(?:will|shall)\s+(?:i|you|we)\s+do"
+    r"|\bwhat\s+(?:am\s+i|are\s+you)\s+(?:going\s+to\s+do|doing\s+(?:today|next))"
+    r"|\bmitä\s+(?:teen|aion\s+tehdä|teet)(?:\s+seuraavaksi|\s+tänään)?\b)"
+)
 _ITEM_LINE = regex(r"[ \t]*(?:\d{1,3}[.)]|§)|[ \t]*[A-ZÅÄÖ][\w ]{0,30}:")
 _ROLL_OR_AGENDA = regex(
     r"\b(?i:attendance|attendees|attended|members|present|participants|agenda|roll\s+call|läsnä|osallistujat|esityslista"
@@ -568,6 +574,7 @@ def _section_items(
     # a to-do list nested under a person: '- Kate:' then indented tasks, or a heading that is a name
     title_owner = _person_only(sec.title or "", owners)
     person: tuple[int, list[str]] | None = None  # (indent of the name bullet, its names)
+    planning = False  # under a stand-up's 'What will I do?'
     prev_s: Sentence | None = None
     for s0 in sents:
         # a chat-log line: the nick speaks; '#action ...' after it is a MeetBot command
@@ -634,7 +641,11 @@ def _section_items(
             action_heading = False
         hits: list[_Hit] = []
         if seg.rstrip().endswith("?") and not _EXPLICIT.match(seg):
+            # a stand-up's 'What will I do?' under a person's heading: the answers below are their tasks
+            planning = bool(title_owner) and _PLAN_QUESTION.search(seg) is not None
             continue  # a question is discussion, not a task ('TODO: answer: which company?' is one)
+        if planning and not s.block.bullet:
+            hits.append(_Hit(opens_at, s.end, list(title_owner), 0.75, "plan-answer"))
         head = first_of_block.get(s.block.index, "")
         if s.block.index not in block_info:
             head_lab = _LABEL.match(head)
@@ -655,8 +666,10 @@ def _section_items(
         explicit = _EXPLICIT.match(seg)
         if explicit and roll_or_agenda and "[" in explicit.group():
             continue
+        if hits:
+            pass  # the answer to a stand-up's question: no other rule reads it
         # under an action heading a bullet is one task: its further sentences are details, not tasks
-        if explicit or (action_heading and s.block.bullet and head == seg):
+        elif explicit or (action_heading and s.block.bullet and head == seg):
             hits.append(_explicit_hit(ctx, masked, s, seg, explicit, owners))
         elif not irc_speaker and (runs := _dash_owner_hits(masked, s.start, s.end, owners)):
             hits.extend(runs)

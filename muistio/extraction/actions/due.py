@@ -110,6 +110,8 @@ def _due(ctx: ExtractionContext, item: _Item, own_clause_only: bool = False) -> 
         if rel:
             # '..., jossa pyydetään korjaamaan aidat 15. päivään mennessä': someone else's deadline
             found = [f for f in found if not rel.start() <= f.start < rel.end()]
+        # 'Edellisen kuukauden talousseuranta': a period before the meeting qualifies, it sets no deadline
+        found = [f for f in found if (due := dates.due_of(f.when)[0]) is None or due >= ctx.meeting_date]
         if not found:
             continue
         by = [f for f in found if f.when.relation in {"by", "before", "until"}]
