@@ -472,7 +472,10 @@ _COMPACT = _c(
 )
 _SLASH_FRACTION = regex(r"\s*(?:av\b|of\b|delar|majoritet|majority|osa|%)", _I)
 _SLASH_CONTEXT = regex(
-    r"(?<!\w)(?:den|på|senast|till|från|före|efter|om|mellan|och|t\.o\.m\.|fr\.o\.m\.)\s+$", _I
+    r"(?<!\w)(?:den|på|senast|till|från|före|efter|om|mellan|och|t\.o\.m\.|fr\.o\.m\."
+    # a meeting's day: `Nästa möte 7/5`
+    r"|möte|mötet|sammanträde|sammanträdet|träff|träffen)\s+$",
+    _I,
 )
 # Year first with slashes or dots: `2024/03/05`, `2024.03.05`.
 _YMD = _c(

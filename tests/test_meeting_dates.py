@@ -578,3 +578,18 @@ def test_a_document_fields_date_other_than_the_titles_is_when_the_notes_were_wri
     # the same day as the title's: the field dates the meeting and gives its hours
     same = run(head.format("2026-03-05, 16:00-17:00"), "notes.txt")
     assert same.meeting is not None and (same.meeting.date, same.meeting.start) == ("2026-03-05", "16:00")
+
+
+def test_a_next_meeting_still_to_be_confirmed_sets_no_date_and_says_why() -> None:
+    text = "Steering committee 2026-10-17\n\nNotes.\n\n## Next Meeting\n"
+    text += "Oct 29-30th - Date/time to be confirmed.\n"
+    ex = run(text)
+    assert when(ex) == (None, None, None)
+    assert any("to be confirmed" in w for w in ex.warnings)
+    fixed = run(text.replace("Date/time to be confirmed", "an alustava agenda follows"))
+    assert when(fixed)[0] == "2026-10-29"
+
+
+def test_a_swedish_meeting_day_written_day_slash_month() -> None:
+    ex = run("Styrelsemöte 2007-04-02\n\n§ 12 Övrigt\nNästa möte 7/5, Bernt ordnar fika.\n", "p.txt")
+    assert when(ex)[0] == "2007-05-07"

@@ -556,6 +556,12 @@ def locate_next_meeting(
     return best.meeting, best.warnings, best.span
 
 
+_TENTATIVE = regex(
+    # said of the day itself ('a tentative agenda' or 'alustava esityslista' leave the day fixed)
+    r"\b(?:to\s+be\s+(?:confirmed|decided|determined)|tbc|tbd"
+    r"|vahvistetaan\s+myöhemmin|vahvistamatta|bekräftas\s+senare)\b",
+    re.IGNORECASE,
+)
 _DATE_WRITTEN = regex(
     r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\d{1,2}/\d{1,2}(?:[/-]\d{2,4})?)(?!\d)"
 )
@@ -624,6 +630,11 @@ def _window_candidate(
     called_off = bool(found) and not kept
     found = kept or found[-1:]
     warnings: list[str] = []
+    if found and (tbc := _TENTATIVE.search(window, found[0].start, found[0].end + 60)):
+        # 'Oct 29-30th - Date/time to be confirmed': no invitation goes out for a day not yet fixed
+        warnings = [f"next meeting: the date is still to be confirmed ('{tbc.group(0)}'); no date was set"]
+        said = _sentence_at(text, a, b, a + found[0].start)
+        return _Candidate(_period_only(window, timezone, quote), warnings, said, kind, 0, ["to be confirmed"])
     if found:
         first = found[0]
         when = _future_date(first, meeting_date)
