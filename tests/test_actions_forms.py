@@ -809,3 +809,24 @@ def test_a_bracketed_doer_owns_the_sentence_and_a_relative_clause_names_a_second
     assert items["Eino Korpelainen kääntää venäjäksi."][0] == ["Eino Korpelainen"]
     # the abbreviation and the ordinal day do not end the sentence; the month before is no deadline
     assert items["Edellisen kuukauden talousseuranta viim. 15. pvä (Risto kokoaa)"][2] is None
+
+
+def test_work_a_modal_passive_hands_to_a_participant_and_a_group_of_named_members() -> None:
+    en = (
+        "Project group 2026-01-27\n\nPresent: Sanjay Gupta, Paul Fahr\n\n## Topics\n\n"
+        "- The template for merge requests should be done by Sanjay and shown in the next meeting.\n"
+        "- The report should be reviewed carefully.\n- It must be approved by Council.\n"
+    )
+    assert _owners(en) == {
+        "The template for merge requests should be done by Sanjay and shown in the next meeting.": [
+            "Sanjay Gupta"
+        ]
+    }
+    sv = (
+        "Styrelsemöte 2026-01-16\n\nNärvarande: Carin Ek, Åke Berg, Mats Lund\n\n§ 5 Vägar\n"
+        "Styrelsen diskuterade vägarna och en arbetsgrupp med Carin, Åke och Mats arbetar vidare med detta.\n"
+    )
+    assert list(_owners(sv).values()) == [["Carin Ek", "Åke Berg", "Mats Lund"]]
+    fi = "Kokous 1.11.2026\n\nLäsnä: Aino Aalto, Eero Ek\n\n3. Asiat\n"
+    fi += "Työryhmä (Aino ja Eero) valmistelee ehdotuksen.\n"
+    assert list(_owners(fi).values()) == [["Aino Aalto", "Eero Ek"]]

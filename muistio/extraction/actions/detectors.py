@@ -1035,15 +1035,20 @@ _STATIVE_PP = words(
 )
 
 
-def _english_passive_hits(text: str, a: int, b: int) -> list[_Hit]:
+def _english_passive_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
     """'this bug will be fixed' as an ownerless task (not meetings being held)."""
     seg = text[a:b]
-    if "will" not in seg:
+    if "be" not in seg:
         return []
-    m = _EN_WILL_BE.search(seg)
+    m = _EN_WILL_BE.search(seg) if "will" in seg else None
+    # 'The template should be done by Sanjay': other modals hand work out only with a doer named
+    assigned_only = m is None
+    m = m or _EN_MODAL_BE.search(seg)
     if not m or not _PP.match(m.group(1)) or m.group(1) in _STATIVE_PP:
         return []
     agent = _EN_AGENT.match(seg, m.end())
+    if assigned_only and (agent is None or not owners.known(agent.group("who"))):
+        return []  # 'It must be approved by Council': a condition, not work handed to someone
     if agent:
         # 'The final report will be presented by Mike to the AGM': the agent does it; a meeting word
         # after the verb is where it happens, one before it is a meeting being held
@@ -1055,6 +1060,7 @@ def _english_passive_hits(text: str, a: int, b: int) -> list[_Hit]:
     return [_Hit(a, b, [], 0.55, "en-passive")]
 
 
+_EN_MODAL_BE = regex(r"\b(?:should|must|shall|has\s+to|have\s+to|needs?\s+to)\s+be\s+(\w+)")
 _EN_AGENT = regex(
     r"(?:\s+(?:up|out|off|back|over|through|forward))?\s+by\s+(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\b"
 )
@@ -1200,6 +1206,38 @@ class _Env:
     lang: str
 
 
+_GROUP_WORDS = ("grupp", "group", "ryhmä", "kommitt", "committee", "toimikun", "force")
+_NAMED = r"[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)?"
+# 'en arbetsgrupp med Carin, Åke och Patrik arbetar vidare', 'a working group of Ann and Bo will ...',
+# 'työryhmä (Aino, Eero) valmistelee': a group formed of named people, then what it does
+_GROUP_WITH_MEMBERS = regex(
+    r"(?i:arbetsgrupp|grupp|kommitté|working\s+group|group|task\s+force|sub-?committee|työryhmä|ryhmä"
+    r"|toimikunta)(?:en|et)?\s*(?:\(\s*|(?i:med|with|of|consisting\s+of|bestående\s+av)\s+)"
+    rf"(?P<names>{_NAMED}(?:(?:\s*,\s*|\s+(?:och|and|ja|sekä)\s+){_NAMED})+)\s*\)?\s*,?\s+"
+    r"(?:(?:joka|som|which|who|that)\s+)?(?P<verb>[a-zåäö]+)\b"
+)
+_GROUP_MODALS = words("will shall to should ska skall kommer are")
+_FINITE_PLURAL = regex(r"(?:ar|er|vat|vät)$")
+
+
+def _group_members_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
+    """A group of named people and what it is to do: its members own the task."""
+    seg = text[a:b]
+    low = seg.lower()
+    if not any(w in low for w in _GROUP_WORDS):
+        return []
+    m = _GROUP_WITH_MEMBERS.search(seg)
+    if m is None:
+        return []
+    verb = m.group("verb")
+    if verb not in _GROUP_MODALS and not _FINITE_PLURAL.search(verb) and not _fi_3sg(verb):
+        return []
+    names = _split_names(m.group("names"))
+    if not all(owners.known(n) or is_given_name(n.split()[0]) for n in names):
+        return []
+    return [_Hit(a, b, names, 0.7, "group-members")]
+
+
 _ALL: frozenset[str] = frozenset()
 _SV = frozenset({"sv"})
 _EN = frozenset({"en"})
@@ -1211,6 +1249,7 @@ RULES: tuple[Rule, ...] = (
     Rule("assignment", _ALL, 0.75, lambda t, a, b, e: _assignment_hits(t, a, b, e.roster)),
     Rule("responsible", _ALL, 0.8, lambda t, a, b, e: _responsibility_hits(t, a, b)),
     Rule("case-owner", _ALL, 0.75, lambda t, a, b, e: _case_owner_hits(t, a, b, e.owners)),
+    Rule("group-members", _ALL, 0.7, lambda t, a, b, e: _group_members_hits(t, a, b, e.owners)),
     Rule("goal", _ALL, 0.6, lambda t, a, b, e: _goal_hits(t, a, b)),
     Rule("fi-subject", _ALL, 0.8, lambda t, a, b, e: _finnish_subject_hits(t, a, b, e.owners), False),
     Rule("handle-subject", _ALL, 0.75, lambda t, a, b, e: _handle_subject_hits(t, a, b, e.owners)),
@@ -1228,7 +1267,7 @@ RULES: tuple[Rule, ...] = (
         lambda t, a, b, e: _passive_hits(t, a, b, e.lang, e.roster.morphology),
         False,
     ),
-    Rule("en-passive", _ALL, 0.55, lambda t, a, b, e: _english_passive_hits(t, a, b)),
+    Rule("en-passive", _ALL, 0.55, lambda t, a, b, e: _english_passive_hits(t, a, b, e.owners)),
     Rule("en-to-be-done", _EN, 0.6, lambda t, a, b, e: _to_be_done_hits(t, a, b)),
     Rule("we", _ALL, 0.55, lambda t, a, b, e: _we_hits(t, a, b)),
 )
