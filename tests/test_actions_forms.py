@@ -830,3 +830,14 @@ def test_work_a_modal_passive_hands_to_a_participant_and_a_group_of_named_member
     fi = "Kokous 1.11.2026\n\nLäsnä: Aino Aalto, Eero Ek\n\n3. Asiat\n"
     fi += "Työryhmä (Aino ja Eero) valmistelee ehdotuksen.\n"
     assert list(_owners(fi).values()) == [["Aino Aalto", "Eero Ek"]]
+
+
+def test_a_list_of_doers_after_a_name_that_ends_the_clause_before() -> None:
+    text = (
+        "Committee meeting 2026-11-26\n\nPresent: Adele Dray, Brian Snow, Carol Ames\n\n4. Officers\n"
+        "Adele said she would move the files from Carol to Brian, Adele and Brian to arrange a date.\n"
+    )
+    assert _owners(text) == {
+        "Adele said she would move the files from Carol to Brian": ["Adele Dray"],
+        "Adele and Brian to arrange a date.": ["Adele Dray", "Brian Snow"],
+    }

@@ -148,7 +148,16 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
         # 'Agreed to publish it and for Noel to amend it': 'for X to' after a decision hands X the work
         for_to = mm is not None and mm.group("modal") == "to" and _FOR_BEFORE.search(pre) is not None
         if not for_to and not _clause_open_at(seg, m0.start(), "([–—:;,", dash=True):
-            continue
+            # '... from Carol to Brian, Adele and Brian to arrange': the list's head ends the clause before
+            comma = subj.find(",")
+            at = m.start() + comma + 1
+            while comma > 0 and at < m.end() and seg[at].isspace():
+                at += 1
+            rest = _SUBJECT.match(seg, at) if comma > 0 else None
+            if rest is None or rest.end() != m.end():
+                continue
+            m0 = m = rest
+            pre, subj = seg[: m.start()], m.group("subj")
         if not mm:
             continue
         verb = mm.group("verb")
