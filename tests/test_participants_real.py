@@ -1158,3 +1158,40 @@ def test_a_column_of_chat_nicknames_under_an_emphasised_label_ends_at_the_next_u
     assert set(people(md)) == {"japaric", "adamgreig", "korken89"}
     # one lower-case word under a label is no column of nicknames: prose stays prose
     assert people("Present:\n\n- everyone\n") == {}
+
+
+_MUNICIPAL_FI = (
+    "KUNNANHALLITUS PÖYTÄKIRJA 5/2026\n\nKokousaika 12.3.2026 klo 18.00-20.15\n"
+    "Kokouspaikka Kunnantalo, valtuustosali\n\nSaapuvilla olleet jäsenet\nVirta Matti puheenjohtaja\n"
+    "Korhola Liisa varapuheenjohtaja\nNiemelä Pekka\nMäkelä Anna\n\nMuut saapuvilla olleet\n"
+    "Heikkilä Jari kunnanjohtaja, esittelijä\nKoskela Tiina pöytäkirjanpitäjä\n\nPoissa\nJärvelä Olli\n\n"
+    "Allekirjoitukset\n"
+)
+_MUNICIPAL_SV = (
+    "PROTOKOLL Kommunstyrelsen 2026-03-12\n\nPlats och tid Kommunhuset, kl 13.00-15.30\n\nBeslutande\n"
+    "Anna Andersson (S), ordförande\nErik Eriksson (M)\nKarin Nilsson (C)\n\nÖvriga deltagande\n"
+    "Lars Larsson, kommunchef\nEva Berg, sekreterare\n\nUtses att justera Erik Eriksson\n\nUnderskrifter\n"
+)
+
+
+def test_a_municipal_records_roll_line_by_line_and_run_into_one_line() -> None:
+    fi = {
+        "Matti Virta": (["chair"], True),
+        "Liisa Korhola": (["vice_chair"], True),
+        "Pekka Niemelä": (["member"], True),
+        "Anna Mäkelä": (["member"], True),
+        "Jari Heikkilä": (["guest", "presenter"], True),
+        "Tiina Koskela": (["secretary"], True),
+        "Olli Järvelä": (["member"], False),
+    }
+    sv = {
+        "Anna Andersson": (["chair"], True),
+        "Erik Eriksson": (["member"], True),
+        "Karin Nilsson": (["member"], True),
+        "Lars Larsson": (["guest"], True),
+        "Eva Berg": (["secretary"], True),
+    }
+    for text, want in ((_MUNICIPAL_FI, fi), (_MUNICIPAL_SV, sv)):
+        for shape in (text, " ".join(text.split())):  # a PDF's lines, and a transcription run together
+            got = {name: (roles, present) for name, (roles, present, _org) in people(shape).items()}
+            assert got == want, shape[:60]

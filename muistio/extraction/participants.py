@@ -190,6 +190,9 @@ _FIELD_WORDS = frozenset(
         "location",
         "meeting",
         "kokous",
+        "kokouspaikka",
+        "kokousaika",
+        "mötesplats",
     ]
 )
 _PARTICLES = frozenset(
@@ -223,6 +226,10 @@ _HANDLE = regex(r"^[a-z][a-z0-9.-]*(?:_[a-z0-9.-]*|[0-9][a-z0-9.-]*)+$")
 _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
     (
         r"läsnä(?:\s+olivat)?|paikalla(?:\s+olivat)?|läsnä\s+olleet|osallistujat|osallistuneet|läsnäolijat|"
+        # a municipal record's roll: `Saapuvilla olleet jäsenet`, `Läsnä olleet varajäsenet`
+        r"(?:saapuvilla|läsnä|paikalla)\s+olleet\s+(?:jäsenet|varajäsenet|valtuutetut)|saapuvilla\s+olleet|"
+        # a Swedish municipal record's: `Beslutande`, `Tjänstgörande ersättare`
+        r"beslutande(?:\s+ledamöter)?|tjänstgörande\s+(?:ledamöter|ersättare)|"
         r"osanottajat|kokoukseen\s+osallistuivat|"
         r"jäsenet|nimenhuuto|present|attendees|(?:tsc|tac|board|committee|council|steering|wg|sig|core)\s+attendees|"
         r"attended\s+by|those\s+present|present\s+were|those\s+attending|in\s+the\s+meeting|(?:tsc|tac|board|committee|council|steering|wg|sig|core\s+)?voting\s+members|"
@@ -252,7 +259,8 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         r"(?:staff|others)\s+present|guests?|vieraat|kutsuttuna|kutsutut|kutsuttuina|muut\s+läsnäolijat|"
         r"muut\s+osallistujat|lisäksi\s+(?:paikalla|läsnä|kokouksessa)(?:\s+olivat)?|asiantuntijat|observers|"
         r"övriga?\s+närvarande|by\s+invitation|invited|in\s+attendance\s+by\s+invitation|muut|muut\s+paikalla|"
-        r"muut\s+läsnä|lisäksi|muut\s+saapuvilla|saapuvilla|(?:officers|staff|council\s+officers)\s+in\s+attendance|"
+        r"muut\s+läsnä|lisäksi|muut\s+saapuvilla|saapuvilla|muut\s+(?:saapuvilla|läsnä|paikalla)\s+olleet|"
+        r"övriga\s+deltagande|(?:närvarande|ej\s+tjänstgörande)\s+ersättare|(?:närvarande\s+)?tjänstemän|(?:officers|staff|council\s+officers)\s+in\s+attendance|"
         r"responsible\s+ads?|area\s+directors?|observers\s+present|gäster|gäst|adjungerade|adjungerad|"
         r"övriga\s+deltagare|övriga|muut\s+läsnä\s*olevat|muita\s+läsnä|muita\s+paikalla|lisäksi\s+läsnä|other\s+attendees|"
         r"non[- ]members\s+present|visitors",
@@ -290,7 +298,7 @@ _SINGLE_LABELS: list[tuple[str, Role]] = [
     (r"esittelijä|föredragande", "presenter"),
     (
         r"pöytäkirjantarkastajat|pöytäkirjan\s+tarkastajat|pöytäkirjantarkastaja|minutes\s+checkers?|"
-        r"justerare|protokolls?justerare|justeringspersoner",
+        r"justerare|protokolls?justerare|justeringspersoner|utses\s+att\s+justera|justerande",
         "minutes_checker",
     ),
 ]
@@ -862,12 +870,13 @@ def split_people(
         if glued and _OFFICE_COMPOUND.fullmatch(glued["r"]):
             notes.append(glued["r"])  # `Tor-telefonansvarig`: the office glued to the name with a hyphen
             bare = glued["n"]
-        if tail and _annotation_kind(tail.group("r")) is not None and _LETTER.search(bare[: tail.start()]):
+        if tail and _LETTER.search(bare[: tail.start()]):
             # `Erkki Ikonen pj`, `Kauno Lehtomäki siht`, `Angelica mailansvarig`: an office after the
-            # name without a comma.
+            # name without a comma
             kind = _annotation_kind(tail.group("r"))
-            if kind is not None and (
-                kind[0] in ("role", "absent") or _OFFICE_COMPOUND.fullmatch(tail.group("r").lower())
+            if _described_by(bare, tail) or (
+                kind is not None
+                and (kind[0] in ("role", "absent") or _OFFICE_COMPOUND.fullmatch(tail.group("r").lower()))
             ):
                 notes.append(tail.group("r"))
                 bare = bare[: tail.start()].strip()
@@ -1035,6 +1044,17 @@ _TRAILING_ROLE = regex(
     r"(?<=[\w.])[ \t]+(?:(?:varsinainen|ordinarie|full|voting|elected|co-opted|valittu)[ \t]+)?"
     r"(?P<r>[a-zåäö][\w.]{1,20})$"
 )
+
+
+def _described_by(piece: str, tail: re.Match[str]) -> bool:
+    """Whether a full name's trailing word is an office with no role here (`Heikkinen Jari kunnanjohtaja`)."""
+    return (
+        len(piece[: tail.start()].split()) >= 2
+        and _annotation_kind(tail.group("r")) is None
+        and is_title(tail.group("r"))
+    )
+
+
 # The dash may touch the name: `Kamila Klidzia– block manager`.
 _SPACED_REMARK = regex(r"\s[-/]\s+(?P<r>[^-/()]{1,40})$")
 # (also right after a note in brackets: `Patrick Bywater (JPB)– Secretary`)
@@ -1098,16 +1118,19 @@ def _apply(p: Person, kind: tuple[str, str]) -> None:
         p.organization = value
 
 
-def _given_name_first(people: list[Person]) -> None:
-    """A list written `Surname Firstname` (`Rinne Heimo, Nappu Juha`) is turned to `Heimo Rinne`."""
-    if not surname_first([p.name for p in people]):
-        return
+def _given_name_first(people: list[Person], document_order: bool = False) -> bool:
+    """A list written `Surname Firstname` (`Rinne Heimo, Nappu Juha`) is turned to `Heimo Rinne`; whether
+    it was. `document_order`: the document's other lists are so written, so a short one is read alike
+    where its second word is a given name (`Poissa` / `Järvinen Olli`)."""
+    if not document_order and not surname_first([p.name for p in people]):
+        return False
     for p in people:
         toks = p.name.split()
         # In a list written surname first, a name whose first word is no known given name is turned too.
-        if len(toks) == 2 and not is_given_name(toks[0]):
+        if len(toks) == 2 and not is_given_name(toks[0]) and (not document_order or is_given_name(toks[1])):
             p.name = f"{toks[1]} {toks[0]}"
             p.key = _key(p.name)
+    return True
 
 
 class _Registry:
@@ -1483,7 +1506,7 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
         pieces = [p for p in _split_top(_BRACKETED.sub("", _BULLET_MARK.sub("", t))) if p.strip(" .;:")]
         if pieces:
             tail = _TRAILING_ROLE.search(pieces[0])
-            if tail and _annotation_kind(tail.group("r")) is not None:
+            if tail and (_annotation_kind(tail.group("r")) is not None or _described_by(pieces[0], tail)):
                 pieces[0] = pieces[0][: tail.start()]
         nicks = _nick_roll(pieces)
         if not pieces or (
@@ -1600,6 +1623,8 @@ def _labelled_lists(
     """People listed on the lines under a label line (`Läsnä:`); whether an attendance list was found."""
     found_list = False
     affiliated = _affiliation_rows(lines) if any("," in line for line in lines) else set()
+    turned = False  # whether a block was written surname first
+    unturned: list[list[Person]] = []
     for i, line in enumerate(lines):
         # A label alone on its line is short; a long line is ruled out without the case-blind regex.
         m = _LABEL_LINE.match(line) if len(line) <= 90 else None
@@ -1699,7 +1724,10 @@ def _labelled_lists(
                 break
             j += 1
         # `Inkinen Ari puheenjohtaja` / `Kastepohja Jussi`: a block written surname first
-        _given_name_first(block)
+        if _given_name_first(block):
+            turned = True
+        else:
+            unturned.append(block)
         if role == "presenter" and block:
             presenter_blocks.append((last, block))
         if any(ticked for _p, ticked in ticks):
@@ -1707,6 +1735,8 @@ def _labelled_lists(
             for p, ticked in ticks:
                 if not ticked:
                     p.present, p.absent_said = False, True
+    for block in unturned if turned else ():
+        _given_name_first(block, document_order=True)
     return found_list
 
 
@@ -3112,6 +3142,8 @@ _RUN_NAME_TOKEN = regex(
 _RUN_LABEL = regex(
     r"(?<![\w:])(?P<label>Osallistujat|Läsnä|Läsnäolijat|Läsnäolevat\s+jäsenet|Poissaolevat\s+jäsenet|"
     r"Muut\s+läsnä\s*olevat|Jäsenet|Paikalla|Present|PRESENT|Attendees|"
+    r"(?:Muut\s+)?(?:[Ss]aapuvilla|[Ll]äsnä|[Pp]aikalla)\s+olleet(?:\s+(?:jäsenet|varajäsenet))?|Poissa(?:\s+olleet)?|"
+    r"Beslutande|Övriga\s+deltagande|Övriga\s+närvarande|Tjänstgörande\s+ersättare|"
     r"Närvarande|Deltagare)[ \t]+(?=[A-ZÅÄÖ][a-zåäö])"
 )
 _RUN_MAX_TOKENS = 400
@@ -3185,6 +3217,14 @@ def office_run(s: str, role: Role | None, present: bool) -> list[Person] | None:
 _RUN_REMARK_WORDS = frozenset({"saapui", "poistui", "arrived", "left", "kom", "gick"})
 
 
+# The parts of a record after its roll, run into the same line: no one's name (`Järvinen Olli
+# Allekirjoitukset Matti Virtanen puheenjohtaja ...`).
+_RUN_END_WORDS = words(
+    """allekirjoitukset allekirjoitus käsitellyt pöytäkirjantarkastus pöytäkirjan esityslista asialista
+    laillisuus päätösvaltaisuus underskrifter underskrift justering ärenden signatures agenda"""
+)
+
+
 def name_run(s: str, role: Role | None, present: bool) -> list[Person]:
     """People in a roster whose line breaks were lost: names two words each, notes after commas."""
     toks = _RUN_TOKEN.findall(s)[:_RUN_MAX_TOKENS]
@@ -3248,8 +3288,8 @@ def name_run(s: str, role: Role | None, present: bool) -> list[Person]:
     k = 0
     while k < len(toks):
         t = toks[k]
-        if t.endswith(":"):
-            break  # another label (`Sihteeri:`): the roster ends
+        if t.endswith(":") or t.lower() in _RUN_END_WORDS:
+            break  # another label (`Sihteeri:`) or the next part (`Allekirjoitukset`): the roster ends
         label = _run_label_at(toks, k) if t[:1].isupper() else None
         if label is not None:
             close_note()
@@ -3473,7 +3513,7 @@ def _run_rosters(text: str, reg: _Registry, region_end: int) -> bool:
         role, present = _label_info(m.group("label"))
         people = name_run(_uninverted(text[m.end() : min(line_end, m.end() + 3000)]), role, present)
         _given_name_first(people)
-        if len(people) >= 2:
+        if len(people) >= 2 or (people and not present):  # one absent is said as such: `Poissa X Y`
             for p in people:
                 reg.add(p, loose=False)
             found = True
