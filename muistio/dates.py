@@ -465,6 +465,8 @@ _SLASH_DATE = _c(
     rf"(?:/(?P<y>{_Y}|\d\d)|(?:-|[ \t](?=(?:19|20)\d\d\b))(?P<sy>{_Y}|\d\d)(?![\w/:.,-]))?(?![\w/]|[.,]\d)"
 )
 _HYPHEN_DATE = _c(rf"(?<![\w.,/:-])(?P<d>\d{{1,2}})-(?P<m>\d{{1,2}})-(?P<y>{_Y})(?![\w-])")
+# A Swedish short date, year first: `14-04-27` (ÅÅ-MM-DD).
+_SV_SHORT_ISO = _c(r"(?<![\w.,/:-])(?P<y>\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])")
 # A compact timestamp `20151017-1100` (year, month, day, hour, minute).
 _COMPACT = _c(
     r"(?<![\w.])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>[0-2]\d|3[01])"
@@ -1363,6 +1365,11 @@ def _h_hyphen(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
     return None
 
 
+def _h_sv_short_iso(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
+    """`14-04-27`: year, month and day, as Swedish writes a date short."""
+    return _num_day(m, ref, int(m["d"]), int(m["m"]), _two_digit_year(m["y"], ref))
+
+
 def _h_ymd(m: re.Match[str], text: str, ref: datetime) -> _Cand | None:
     """2024/03/05, 2024.03.05 (a dot date needs two-digit month and day: `2019.1.2` is a version)."""
     if m["sep"] == "." and (len(m["m"]) < 2 or len(m["d"]) < 2):
@@ -1559,6 +1566,7 @@ _RULES: tuple[tuple[_Key, re.Pattern[str], _Handler, frozenset[str]], ...] = (
     (("/",), _SLASH_DATE, _h_slash, _FI_EN),
     (("/",), _SLASH_DATE, _h_slash_sv, _SV),
     (_c(r"\d-\d{1,2}-[12]"), _HYPHEN_DATE, _h_hyphen, _ALL),
+    (_c(r"\d\d-[01]\d-[0-3]\d"), _SV_SHORT_ISO, _h_sv_short_iso, _SV),
     (_c(r"\d{8}[-T]\d{4}"), _COMPACT, _h_compact, _ALL),
     (_c(r"[12]\d{3}[/.]\d"), _YMD, _h_ymd, _ALL),
     (("viikon", "next week", "nästa veck"), _NEXT_WEEK_WD, _h_next_week_wd, _ALL),

@@ -593,3 +593,17 @@ def test_a_next_meeting_still_to_be_confirmed_sets_no_date_and_says_why() -> Non
 def test_a_swedish_meeting_day_written_day_slash_month() -> None:
     ex = run("Styrelsemöte 2007-04-02\n\n§ 12 Övrigt\nNästa möte 7/5, Bernt ordnar fika.\n", "p.txt")
     assert when(ex)[0] == "2007-05-07"
+
+
+def test_a_swedish_short_date_is_year_first_and_a_schedule_gives_the_next_meeting() -> None:
+    ex = run(
+        "Protokoll, styrelsemöte\n\nDatum: 14-04-27\nNärvarande: Bo Löf, Gun Dahl\n\n"
+        "1. Mötet öppnades och dagordningen godkändes av styrelsen.\n",
+        "p.txt",
+    )
+    assert ex.meeting is not None and ex.meeting.date == "2014-04-27"
+    schedule = (
+        "20.11.2026 ohjausryhmä\n\nOhjausryhmä kokoontuu keväällä seuraavasti:\n\n- ma 18.1. klo 9 Kotkassa\n"
+        "- ma 15.2. klo 9 Kotkassa\n\nPäätös\n\nHyväksyttiin.\n"
+    )
+    assert when(run(schedule, "m.txt")) == ("2027-01-18", "09:00", None)

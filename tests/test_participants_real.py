@@ -1195,3 +1195,15 @@ def test_a_municipal_records_roll_line_by_line_and_run_into_one_line() -> None:
         for shape in (text, " ".join(text.split())):  # a PDF's lines, and a transcription run together
             got = {name: (roles, present) for name, (roles, present, _org) in people(shape).items()}
             assert got == want, shape[:60]
+
+
+def test_a_groups_label_inside_a_roll_line_and_a_role_abbreviation_before_a_name() -> None:
+    text = (
+        "9 January 2026 Minutes\n\nAttendance\nEve Clout (Chair), Steve Lane (Secretary) Carl Green "
+        "(Treasurer) Committee members: Anne Worth, Rick Ayres, Dan Styles\n\n1. Apologies\nNone.\n"
+    )
+    got = people(text)
+    assert {"Eve Clout", "Steve Lane", "Carl Green", "Anne Worth", "Rick Ayres", "Dan Styles"} == set(got)
+    assert got["Eve Clout"][0] == ["chair"] and got["Steve Lane"][0] == ["secretary"]
+    sv = "Styrelsemöte 2026-06-07\n\nNärvarande: Ordf Stig Werner, Gunnar Johan, Anders Ört\n\n1. Öppnande\n"
+    assert people(sv)["Stig Werner"][0] == ["chair"]

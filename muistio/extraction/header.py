@@ -16,7 +16,8 @@ from muistio.patterns import regex
 # --- small patterns used throughout this module, compiled once at import ------------------------------
 _FOUR_DIGIT_YEAR = regex(r"(?<!\d)\d{4}(?!\d)")
 # `27.10.16`: a numeric date whose two-digit year counts as given.
-_TWO_DIGIT_YEAR_DATE = regex(r"\d\.\d{1,2}\.\d{2}(?!\d)|\d/\d{1,2}[-/]\d{2}(?!\d)")  # 27.10.16, 16/9-19
+# 27.10.16, 16/9-19, 14-04-27 (Swedish, year first)
+_TWO_DIGIT_YEAR_DATE = regex(r"\d\.\d{1,2}\.\d{2}(?!\d)|\d/\d{1,2}[-/]\d{2}(?!\d)|^\d\d-\d\d-\d\d$")
 # A log timestamp with seconds (`16:00:03`).
 _LOG_TIMESTAMP = regex(r"\b(\d{1,2}:\d{2}):\d{2}\b")
 _MARKDOWN_MARK = regex(r"[*_`]")

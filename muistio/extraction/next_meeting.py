@@ -312,6 +312,12 @@ def _candidate_windows(
         para = BLANK_LINE.search(below[lead:])
         end = top + lead + (para.start() if para else len(below) - lead)
         wins.append((m.start(), end, m.end(), "heading"))
+    for m in _SCHEDULE_LEAD.finditer(text) if ":" in text else ():
+        # the list under the lead-in, up to its first blank line
+        para = BLANK_LINE.search(text, m.end(), m.end() + 1200)
+        wins.append(
+            (m.start(), para.start() if para else min(len(text), m.end() + 1200), m.end(), "schedule")
+        )
     spans = _sentences(text) if spans is None else spans
     for k, (a, b) in enumerate(spans):
         # The cheap pre-test copies the sentence: a run-on one is searched by the pattern directly.
@@ -484,7 +490,16 @@ _KIND_BASE = {
     "sentence": 0.75,
     "next sentence": 0.6,
     "own kind": 0.6,
+    "schedule": 0.7,
 }
+# A schedule of the body's meetings, then the days (a list): the first day after this meeting is the
+# next one. `Ohjausryhmä kokoontuu ... seuraavasti:`, `The board will meet on the following dates:`
+_SCHEDULE_LEAD = regex(
+    r"(?i:\bkokoontuu|\bkokoonnutaan|\bkokoukset\s+pidetään|\bkokousajankohdat|\bkokouspäivät"
+    r"|\bmeeting\s+dates|\bwill\s+meet\s+on|\bmeets\s+on|\bsammanträder|\bsammanträdesdatum|\bmötesdatum"
+    r"|\bmöten\s+hålls)[^\n]{0,120}?(?i:seuraavasti|seuraavina\s+päivinä|following\s+dates|följande\s+datum"
+    r"|följande\s+dagar)?[ \t]*:[ \t]*\n"
+)
 
 
 def _score(c: _Candidate, meeting_date: date | None) -> None:

@@ -1076,8 +1076,14 @@ def _office_prefix(piece: str) -> re.Match[str] | None:
     if office.group("body"):
         ok = is_title(piece[office.end("body") : office.end()])  # the words after the body: an office
     else:
-        ok = office.group(0)[:1].islower() or is_title(office.group(0))
+        ok = office.group(0)[:1].islower() or is_title(office.group(0)) or _role_words(office.group(0))
     return office if ok else None
+
+
+def _role_words(s: str) -> bool:
+    """Whether every word names a meeting role (`Ordf`, `Ordförande`, `Sekr.`), in any language."""
+    kinds = [_annotation_kind(w.strip(".").lower()) for w in s.split()]
+    return bool(kinds) and all(k is not None and k[0] == "role" for k in kinds)
 
 
 def _without_office(piece: str) -> str:
@@ -1535,6 +1541,7 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
 _SENTENCE_CASED_OFFICE = regex(r"[A-ZÅÄÖ][a-zåäö-]+(?:[ \t]+[a-zåäö-]+){1,4}")
 _CODE_CELL = regex(r"(?=[^,]*\d)[\w./-]{1,6}(?:,[ \t]*[\w./-]{1,6})*")
 # `Councillors: A, B`, `Board Members - Thorsten Behrens, Paolo Vecchi`: a group inside the roster
+_MID_SUB_LABEL = regex(r"(?<=[\w.,;)])[ \t]+[A-ZÅÄÖ][a-zåäö]+(?:[ \t]+[a-zåäö]+){0,2}:[ \t]+(?=[A-ZÅÄÖ])")
 _SUB_LABEL = regex(
     r"^(?P<label>[A-ZÅÄÖ][^\W\d_]*(?:[ \t]+[^\W\d_]+){0,3})(?::|[ \t]+[-–])[ \t]+(?P<rest>\S.*)$"
 )
@@ -1681,6 +1688,12 @@ def _labelled_lists(
                     t = f"{name_part['name'].strip()} ({name_part['part'].strip()})"
             # under a roll's label a line in capitals holds names (`MATTHEW O'BRIEN (CHAIR)`), no title
             people = _line_people(_caps_to_title(t), role, present)
+            mid = _MID_SUB_LABEL.search(t) if not people and ":" in t else None
+            if mid is not None:
+                # `Eileen Clout (Chair), Steve Lacey (Secretary) Committee members: Anne Worthington, ...`:
+                # a group's label inside the line; the names before it are the label's, after it the group's
+                people = _line_people(t[: mid.start()], role, present)
+                people += _line_people(t[mid.end() :], role, present) if people else []
             if not people and j in nicks:
                 people = [Person(nicks[j], [role] if role else [], None, present, not present)]
             sub = _SUB_LABEL.match(_BULLET.sub("", t)) if not people else None
