@@ -841,3 +841,12 @@ def test_a_list_of_doers_after_a_name_that_ends_the_clause_before() -> None:
         "Adele said she would move the files from Carol to Brian": ["Adele Dray"],
         "Adele and Brian to arrange a date.": ["Adele Dray", "Brian Snow"],
     }
+
+
+def test_a_swedish_participant_and_a_verb_in_the_present_is_what_they_will_do() -> None:
+    text = (
+        "Styrelsemöte 2026-05-16\n\nNärvarande: Lasse Nilsson, Karin Berg, Jonas Ek\n\n§ 4 Ekonomi\n"
+        "Lasse Nilsson reviderar prognosen för i år. Karin berättar om läget. Jonas tycker att det är bra.\n"
+        "Ordförande Karin Berg hälsar alla välkomna.\n"
+    )
+    assert _owners(text) == {"Lasse Nilsson reviderar prognosen för i år.": ["Lasse Nilsson"]}

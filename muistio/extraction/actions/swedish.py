@@ -25,6 +25,15 @@ SV_TASK_VERBS = words(
 # of those, the ones a board says of a report rather than of a task ('Anna informerar om läget')
 _REPORTING_PARTICLE = regex(r"\s+(?:om|kring|att)\b")
 _REPORTING_VERBS = words("informerar meddelar")
+_SV_PRESENT = regex(r"[a-zåäö]{2,}(?:ar|er|rar)$")
+# present tense verbs that report, judge or state rather than take on work
+_SV_NOT_DOING = words(
+    """är har var blir finns tycker anser menar tror vet känner berättar redogör rapporterar
+    föreslår påpekar undrar frågar förklarar framhåller betonar konstaterar säger svarar visar
+    presenterar föredrar hoppas önskar vill behöver saknar gillar deltar närvarar leder sitter
+    representerar ansvarar innehar avgår lämnar slutar börjar arbetar jobbar studerar bor
+    hälsar välkomnar öppnar avslutar tackar förklarar"""
+)
 # modal or promise before an infinitive: 'Elias ska titta', 'Anna åtog sig att fortsätta'
 _SV_MODAL = regex(
     # 'kommer att maila', and without 'att' as people write it: 'kommer maila ut'
@@ -164,6 +173,9 @@ def swedish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hi
             if verb in _REPORTING_VERBS and _REPORTING_PARTICLE.match(rest):
                 continue
             conf = 0.75 if known else 0.7
+        elif known and _SV_PRESENT.search(verb) and verb not in _SV_NOT_DOING and rest.strip(" .;,"):
+            # 'Lasse Nilsson reviderar prognosen': a participant and a verb in the present, what they do next
+            conf = 0.7
         else:
             continue
         return [_Hit(a + m.start(), b, names, conf, "sv-subject")]
