@@ -850,3 +850,17 @@ def test_a_swedish_participant_and_a_verb_in_the_present_is_what_they_will_do() 
         "Ordförande Karin Berg hälsar alla välkomna.\n"
     )
     assert _owners(text) == {"Lasse Nilsson reviderar prognosen för i år.": ["Lasse Nilsson"]}
+
+
+def test_a_groups_label_before_a_passive_task_is_no_speaker() -> None:
+    text = (
+        "Hallituksen kokous 3.5.2026\n\nLÄSNÄ: Matias Kaivo, Outi Saila\n\n"
+        "Jaostojen asioita käsiteltiin seuraavasti:\n\n"
+        "  • Viestintäjaosto: Laaditaan jäsenkirje ja lähetetään se toukokuun puolivälissä.\n"
+        "  • Kamerajaosto: Ei käsiteltäviä asioita.\n"
+    )
+    items = _items(text)
+    assert [(i.quote, i.owners) for i in items] == [
+        ("Laaditaan jäsenkirje ja lähetetään se toukokuun puolivälissä.", [])
+    ]
+    assert items[0].due is not None and items[0].due.date == "2026-05-20"  # the middle of May, as dates.md

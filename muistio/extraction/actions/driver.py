@@ -504,6 +504,11 @@ def _owner_marker_hits(
     ]
 
 
+_BODY_LABEL = regex(
+    r"(?i:jaosto|ryhmä|toimikunta|tiimi|valiokunta|committee|group|team|kommitté|grupp|sektion|utskott)$"
+)
+
+
 def _with_opening_emphasis(text: str, start: int) -> int:
     """Where a quote opens when the text marks the name it starts with (`**Ann** will`, `_Bob_ will`)."""
     k = start
@@ -657,6 +662,11 @@ def _section_items(
         block_turn, head_label, head_reports = block_info[s.block.index]
         own_turn = _turn(seg)  # 'Name: ...' on this sentence itself (asked three times below)
         turn = own_turn or (block_turn if head != seg else None)
+        topic_end = 0  # where a group's label before the sentence ends
+        if turn is not None and _BODY_LABEL.search(turn.group("who")) and not owners.known(turn.group("who")):
+            # 'Viestintäjaosto: Laaditaan jäsenkirje': a group's part of the report, no speaker
+            topic_end = turn.end() if own_turn else 0
+            turn = None
         if turn is not None and own_turn and not owners.known(turn.group("who")):
             # 'Tarvikkeet: Aila kysyy ...': a topic label before a named participant, not a speaker
             after = _SUBJECT.match(seg, turn.end())
@@ -694,7 +704,7 @@ def _section_items(
         elif pron := _pronoun_hit(masked, sents, s, owners):
             hits.append(pron)
         else:
-            body_a = s.start + (label.end() if label else 0)
+            body_a = s.start + (label.end() if label else topic_end)
             lab = (
                 label.group("label").lower()
                 if label
