@@ -864,3 +864,17 @@ def test_a_groups_label_before_a_passive_task_is_no_speaker() -> None:
         ("Laaditaan jäsenkirje ja lähetetään se toukokuun puolivälissä.", [])
     ]
     assert items[0].due is not None and items[0].due.date == "2026-05-20"  # the middle of May, as dates.md
+
+
+def test_swedish_offices_name_their_holders_and_a_bracket_names_a_helper_beside_a_participant() -> None:
+    text = (
+        "Protokoll styrelsemöte 2026-04-27\n\nNärvarande: Bengt Löf (ordförande), Gustav Dahl (GD) "
+        "(sekreterare), Lisa Edvard.\n\n3. Val av en justerare utöver ordföranden: Lisa Edvard\n\n"
+        "4. Hemsida\nHemsida och domännamn skall flyttas dit (GD & Bjarne Gård).\n\n"
+        "5. Möte\nOrdföranden kontaktar kommunen om vägen.\nSekreteraren skickar ut kallelsen.\n"
+    )
+    assert _owners(text) == {
+        "Hemsida och domännamn skall flyttas dit (GD & Bjarne Gård).": ["Gustav Dahl", "Bjarne Gård"],
+        "Ordföranden kontaktar kommunen om vägen.": ["Bengt Löf"],
+        "Sekreteraren skickar ut kallelsen.": ["Gustav Dahl"],
+    }

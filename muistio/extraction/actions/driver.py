@@ -855,8 +855,12 @@ def _paren_owner(seg: str, owners: _Owners) -> tuple[list[str], bool]:
     if seg.count("(") != 1 and not effort:
         return [], False  # a roll of names with handles
     names = _split_names(m.group("subj"))
-    # with an effort ('(Joel ~0,5h)') the bracket can only be who does it, listed or not
-    if not names or not all(owners.known(n) or (effort and _name_like(n)) for n in names):
+    # with an effort ('(Joel ~0,5h)') the bracket can only be who does it, listed or not; beside a
+    # participant a full name is someone who helps ('(GD & Bjarne Gårdebratt)')
+    helped = any(owners.known(n) for n in names)
+    if not names or not all(
+        owners.known(n) or ((effort or (helped and " " in n)) and _name_like(n)) for n in names
+    ):
         return [], False
     return names, effort
 

@@ -136,7 +136,9 @@ class _Owners:
         esc = re.escape(office)
         for pat in (
             rf"{_PERSON}\s*[,(–-]\s*(?:[^,\n()]{{0,40}},\s*)*(?i:{esc})\b",
-            rf"(?<![\w-])(?i:{esc})\s*[:=–-]\s*{_PERSON}",
+            # the office as a line's or a list entry's label ('Sihteeri: Aino Aalto'), not mid-sentence
+            # ('Val av en justeringsman utöver ordföranden: Fredrik G.' names the other one)
+            rf"(?m)(?:^|(?<=[,;(|]))[ \t*•-]*(?i:{esc})\s*[:=–-]\s*{_PERSON}",
         ):
             for m in re.finditer(pat, self.ctx.text):
                 name = _HONORIFIC.sub("", m.group("who")).strip()
