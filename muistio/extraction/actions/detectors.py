@@ -1429,9 +1429,11 @@ _FIRST_PERSON = regex(
 
 
 # 'She's going to call ...', 'They will send ...': a pronoun standing for the subject just before
+_LEAD_OFFICE = regex(r"\s*(?:[Tt]he\s+)?([A-Z][a-z]+)\s+(?:will|would|to|agreed|is\s+to)\b")
 _PRONOUN_TASK = regex(
-    r"\s*(?P<pron>She|He|They)(?:'ll|’ll| will| is going to|'s going to|’s going to| are going to"
-    r"|'re going to|’re going to)\s+(?P<verb>[a-z][\w-]*)"
+    r"\s*(?P<pron>She|He|They)(?:'ll|’ll| will| would| is going to|'s going to|’s going to| are going to"
+    r"|'re going to|’re going to| agreed to| offered to| volunteered to| promised to| undertook to)"
+    r"\s+(?P<verb>[a-z][\w-]*)"
 )
 
 
@@ -1485,6 +1487,14 @@ def _pronoun_hit(text: str, sents: list[Sentence], s: Sentence, owners: _Owners)
     if prev is None or prev.block.index != s.block.index:
         return None
     lead = _LEAD_SUBJECT.match(text, prev.start, prev.end)
+    office = _LEAD_OFFICE.match(text, prev.start, prev.end) if m.group("pron") != "They" else None
+    if (
+        office is not None
+        and office.group(1).lower() in _OFFICES
+        and (holder := owners.role_holder(office.group(1)))
+    ):
+        # 'The Secretary would post notices. He would print the papers.': the office's holder
+        return _Hit(s.start, s.end, [holder], 0.7, "pronoun")
     if not lead:
         return None
     names = _split_names(lead.group("subj"))
