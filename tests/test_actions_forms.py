@@ -882,9 +882,10 @@ def test_swedish_offices_name_their_holders_and_a_bracket_names_a_helper_beside_
 
 def test_he_after_an_office_that_took_a_task_is_the_office_holder() -> None:
     text = (
-        "Committee meeting 2026-01-09\n\nAttendance\nEileen Clout (Chair), Steve Lacey (Secretary), Scott Brown\n\n"
-        "6. AGM\nThe AGM is on Monday 20th March. The Secretary would post notices in the Card Room. "
-        "He would print the nomination papers.\n\n7. Club\nScott will book the hall. He would like a new table.\n"
+        "Committee meeting 2026-01-09\n\nAttendance\nEileen Clout (Chair), Steve Lacey (Secretary), "
+        "Scott Brown\n\n6. AGM\nThe AGM is on Monday 20th March. The Secretary would post notices in the "
+        "Card Room. He would print the nomination papers.\n\n7. Club\nScott will book the hall. "
+        "He would like a new table.\n"
     )
     assert _owners(text) == {
         "The Secretary would post notices in the Card Room.": ["Steve Lacey"],
