@@ -312,7 +312,8 @@ def _candidate_windows(
         para = BLANK_LINE.search(below[lead:])
         end = top + lead + (para.start() if para else len(below) - lead)
         wins.append((m.start(), end, m.end(), "heading"))
-    for m in _SCHEDULE_LEAD.finditer(text) if ":" in text else ():
+    scheduled = may_hold(text, _SCHEDULE_WORDS)  # the pattern is case-blind: spared where no word is
+    for m in _SCHEDULE_LEAD.finditer(text) if scheduled else ():
         # the list under the lead-in, up to its first blank line
         para = BLANK_LINE.search(text, m.end(), m.end() + 1200)
         wins.append(
@@ -494,6 +495,7 @@ _KIND_BASE = {
 }
 # A schedule of the body's meetings, then the days (a list): the first day after this meeting is the
 # next one. `Ohjausryhmä kokoontuu ... seuraavasti:`, `The board will meet on the following dates:`
+_SCHEDULE_WORDS = ("kokoon", "kokoukset", "kokousajan", "kokouspäiv", "meet", "sammanträd", "mötesdatum", "möten")
 _SCHEDULE_LEAD = regex(
     r"(?i:\bkokoontuu|\bkokoonnutaan|\bkokoukset\s+pidetään|\bkokousajankohdat|\bkokouspäivät"
     r"|\bmeeting\s+dates|\bwill\s+meet\s+on|\bmeets\s+on|\bsammanträder|\bsammanträdesdatum|\bmötesdatum"

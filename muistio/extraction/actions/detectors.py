@@ -1232,8 +1232,7 @@ _FINITE_PLURAL = regex(r"(?:ar|er|vat|vät)$")
 def _group_members_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
     """A group of named people and what it is to do: its members own the task."""
     seg = text[a:b]
-    low = seg.lower()
-    if not any(w in low for w in _GROUP_WORDS):
+    if not may_hold(seg, _GROUP_WORDS):
         return []
     m = _GROUP_WITH_MEMBERS.search(seg)
     if m is None:
