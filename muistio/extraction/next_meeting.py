@@ -495,7 +495,16 @@ _KIND_BASE = {
 }
 # A schedule of the body's meetings, then the days (a list): the first day after this meeting is the
 # next one. `Ohjausryhmä kokoontuu ... seuraavasti:`, `The board will meet on the following dates:`
-_SCHEDULE_WORDS = ("kokoon", "kokoukset", "kokousajan", "kokouspäiv", "meet", "sammanträd", "mötesdatum", "möten")
+_SCHEDULE_WORDS = (
+    "kokoon",
+    "kokoukset",
+    "kokousajan",
+    "kokouspäiv",
+    "meet",
+    "sammanträd",
+    "mötesdatum",
+    "möten",
+)
 _SCHEDULE_LEAD = regex(
     r"(?i:\bkokoontuu|\bkokoonnutaan|\bkokoukset\s+pidetään|\bkokousajankohdat|\bkokouspäivät"
     r"|\bmeeting\s+dates|\bwill\s+meet\s+on|\bmeets\s+on|\bsammanträder|\bsammanträdesdatum|\bmötesdatum"
