@@ -1207,3 +1207,8 @@ def test_a_groups_label_inside_a_roll_line_and_a_role_abbreviation_before_a_name
     assert got["Eve Clout"][0] == ["chair"] and got["Steve Lane"][0] == ["secretary"]
     sv = "Styrelsemöte 2026-06-07\n\nNärvarande: Ordf Stig Werner, Gunnar Johan, Anders Ört\n\n1. Öppnande\n"
     assert people(sv)["Stig Werner"][0] == ["chair"]
+
+
+def test_an_at_handle_keeps_its_underscore() -> None:
+    text = "# Sync 2026-05-08\n\n## Attendees\n* @alice (facilitator)\n* @dave_k\n* @bob-smith\n\n## Notes\n- Fine.\n"
+    assert {"@alice", "@dave_k", "@bob-smith"} == set(people(text))

@@ -551,14 +551,17 @@ _DEGREE = regex(r"[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,3}[A-ZÅÄÖ]\.?")  # VTM, K
 _GLUED_VOTE = regex(r"(?<=[a-zåäö])(?:Yes|No|Abstain|Absent|Aye|Nay)$")
 
 
+_AT_HANDLE = regex(r"@[A-Za-z0-9][\w.-]*_[\w.-]*")  # an @-handle with an underscore, which is no emphasis
+
+
 @lru_cache(maxsize=4096)
 def clean_name(raw: str) -> str | None:
     """The name in a list piece, or None when the piece is not a person's name."""
     if "&" in raw:
         raw = _HTML_SPACE.sub(" ", raw)  # `Douglas&#x20;`: a space left as an HTML entity by a converter
     handle = _LEADING_DASH.sub("", raw.strip()).strip("*` .:;")
-    if _HANDLE.match(handle) and not handle.startswith("_"):
-        return handle  # a chat handle as written in the list: `lee_k`, `dev42`
+    if (_HANDLE.match(handle) and not handle.startswith("_")) or _AT_HANDLE.fullmatch(handle):
+        return handle  # a chat handle as written in the list: `lee_k`, `dev42`, `@dave_k`
     s = _MARKDOWN_MARK.sub("", raw).strip()
     s = _LEADING_DASH.sub("", s)
     s = _SPACES.sub(" ", s).strip(" .:;")
