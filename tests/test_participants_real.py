@@ -1213,3 +1213,14 @@ def test_an_at_handle_keeps_its_underscore() -> None:
     text = "# Sync 2026-05-08\n\n## Attendees\n* @alice (facilitator)\n* @dave_k\n* @bob-smith\n\n"
     text += "## Notes\n- Fine.\n"
     assert {"@alice", "@dave_k", "@bob-smith"} == set(people(text))
+
+
+def test_a_property_tables_participants_cell_ending_with_the_apologies() -> None:
+    text = (
+        "# Net Meeting 68\n\n|||\n|---|---|\n| Date | 24 February 2026, 13h00 CET |\n"
+        "| Participants | Joey Cole, Nick Batt, Peter Larsen (chair), Marcel Verho (minutes). "
+        "Apologies received from Sako Hiro. |\n\nReview\n------\nDone.\n"
+    )
+    got = people(text)
+    assert got["Marcel Verho"][:2] == (["secretary"], True) and got["Peter Larsen"][0] == ["chair"]
+    assert got["Sako Hiro"][1] is False and len(got) == 5

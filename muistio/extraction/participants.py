@@ -3087,13 +3087,26 @@ _PROPERTY_ROW = regex(
 )
 
 
+_TRAILING_REGRETS = regex(
+    r"(?<=[.;])\s+(?:(?i:apologies|regrets)(?:\s+(?:were\s+)?received)?(?:\s+from)?|(?i:absent|excused)):?"
+    r"\s+(?P<names>[A-ZÅÄÖ@][^|]*?)\.?\s*$"
+)
+
+
 def _property_rows(text: str, reg: _Registry) -> bool:
     """A property table's rows: `| Attendees | @Eva Stone @Rui Costa |`, `| Facilitator | Ana |`."""
     found = False
     for m in _PROPERTY_ROW.finditer(text):
         role, present = _label_info(m.group("label"))
         single = _is_single(m.group("label"))
-        people = split_people(m.group("value"), role, present)
+        value = m.group("value")
+        regrets = _TRAILING_REGRETS.search(value) if present and not single else None
+        if regrets is not None:
+            # `A, B (minutes). Apologies received from C.`: the cell's last sentence names the absent
+            value = value[: regrets.start()]
+            for p in split_people(regrets.group("names"), role, False):
+                reg.add(p)
+        people = split_people(value, role, present)
         for p in people[:1] if single else people:
             reg.add(p, loose=single)
         found = found or (bool(people) and present and not single and role != "chair")
