@@ -1224,3 +1224,15 @@ def test_a_property_tables_participants_cell_ending_with_the_apologies() -> None
     got = people(text)
     assert got["Marcel Verho"][:2] == (["secretary"], True) and got["Peter Larsen"][0] == ["chair"]
     assert got["Sako Hiro"][1] is False and len(got) == 5
+
+
+def test_a_run_together_roll_with_others_present_and_an_office_before_a_name() -> None:
+    text = (
+        "1 (5) OPPILASKUNNAN HALLITUS PÖYTÄKIRJA 11.11.2026 Aika 11.11.2026 klo 14.00-15.00 Paikka Luokka "
+        "204 Läsnä Aino Aalto, puheenjohtaja Eero Ek, varapuheenjohtaja Sanna Salo, sihteeri Ville Virta "
+        "Timo Talo Poissa Jussi Joki Muut läsnäolijat Rehtori Kari Koski 1 § Kokouksen avaus Puheenjohtaja "
+        "avasi kokouksen."
+    )
+    got = people(text)
+    assert got["Kari Koski"][:2] == (["guest"], True) and got["Jussi Joki"][1] is False
+    assert got["Sanna Salo"][0] == ["secretary"] and len(got) == 7

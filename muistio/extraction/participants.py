@@ -3173,6 +3173,7 @@ _RUN_LABEL = regex(
     r"Muut\s+läsnä\s*olevat|Jäsenet|Paikalla|Present|PRESENT|Attendees|"
     r"(?:Muut\s+)?(?:[Ss]aapuvilla|[Ll]äsnä|[Pp]aikalla)\s+olleet(?:\s+(?:jäsenet|varajäsenet))?|Poissa(?:\s+olleet)?|"
     r"Beslutande|Övriga\s+deltagande|Övriga\s+närvarande|Tjänstgörande\s+ersättare|"
+    r"Muut\s+läsnäolijat|Muut\s+osallistujat|Lisäksi\s+läsnä|"
     r"Närvarande|Deltagare)[ \t]+(?=[A-ZÅÄÖ][a-zåäö])"
 )
 _RUN_MAX_TOKENS = 400
@@ -3368,7 +3369,11 @@ def name_run(s: str, role: Role | None, present: bool) -> list[Person]:
         office = (
             t[:1].isupper()
             and len(t) > 3
-            and (_office_word(t) or bool(_OFFICE_COMPOUND.fullmatch(t.lower())))
+            and (
+                _office_word(t)
+                or bool(_OFFICE_COMPOUND.fullmatch(t.lower()))
+                or (is_title(t) and not is_given_name(t))  # `Rehtori Kari Koski`
+            )
         )
         # `Korpela Raija Saapui pykälän 191 aikana`: a capitalised remark on arrival is a note
         office = office or t.lower() in _RUN_REMARK_WORDS
