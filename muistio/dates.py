@@ -81,6 +81,21 @@ _DUE_PRECISION = {
 }
 
 
+def month_named(word: str) -> int | None:
+    """The month a word names on its own (`July`, `heinäkuu`, `juli`), in any of the three languages."""
+    low = word.lower().rstrip(".")
+    if low in _EN_MONTHS or low in _SV_MONTHS:
+        return _EN_MONTHS.get(low) or _SV_MONTHS[low]
+    stem = low.removesuffix("kuu")
+    return _FI_MONTHS.get(stem) if stem != low else None
+
+
+def month_end_after(month: int, ref: date) -> date:
+    """The last day of that month, this year or, when it has passed, the next."""
+    year = ref.year + (1 if month < ref.month else 0)
+    return date(year, month, _last(year, month))
+
+
 def due_of(when: When) -> tuple[date | None, str]:
     """An action item's due date (the end's date) and the contract's precision for it."""
     precision = "meeting" if when.anchor else _DUE_PRECISION.get(when.precision, "day")

@@ -892,3 +892,17 @@ def test_he_after_an_office_that_took_a_task_is_the_office_holder() -> None:
         "He would print the nomination papers.": ["Steve Lacey"],
         "Scott will book the hall.": ["Scott Brown"],
     }
+
+
+def test_a_month_alone_in_a_due_cell_or_after_a_due_label_is_that_months_end() -> None:
+    text = (
+        "# Steering Group 2026-09-04\n\nPresent: Anne Brown (AB), Colin Davis (CD)\n\n## Actions\n\n"
+        "| Action | Owner | Due |\n|---|---|---|\n| Update risk register | CD | July |\n"
+        "| Book the venue | AB | October |\n\nColin will renew the insurance. Due: March\n"
+    )
+    dues = {i.quote: i.due.date if i.due else None for i in _items(text)}
+    assert dues == {
+        "Update risk register | CD | July": "2027-07-31",  # July has passed this year: the next one
+        "Book the venue | AB | October": "2026-10-31",
+        "Colin will renew the insurance.": "2027-03-31",
+    }

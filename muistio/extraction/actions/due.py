@@ -123,7 +123,23 @@ def _due(ctx: ExtractionContext, item: _Item, own_clause_only: bool = False) -> 
             precision = "day"
         phrase = _WORD_FINAL_DOT.sub("", seg[f.start : f.end])  # 'in April.' -> 'in April'
         return Due(date=d.isoformat(), precision=precision, phrase=phrase)  # type: ignore[arg-type]
+    # '| Update risk register | CD | July |', 'Due: July': a month alone in a due cell or after a due label
+    # (a table's due cell comes alone)
+    span = ctx.text[item.start : item.end]
+    cell = _MONTH_CELL.search(ctx.text, item.start, item.end) if "|" in span or ":" in span else None
+    word = cell.group("m") if cell else span.strip(" \t.")
+    month = dates.month_named(word) if len(word) <= 12 else None
+    if month is not None:
+        end = dates.month_end_after(month, ctx.meeting_date)
+        return Due(date=end.isoformat(), precision="month", phrase=word)
     return None
+
+
+_MONTH_CELL = regex(
+    r"(?:\|[ \t]*|(?i:due|deadline|määräaika|senast|klart)[ \t]*:[ \t]*)"
+    r"(?P<m>[A-Za-zÅÄÖåäö]{3,12})\.?[ \t]*(?:\||$)",
+    re.MULTILINE,
+)
 
 
 _REL_CLAUSE = regex(
