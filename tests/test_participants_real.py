@@ -1236,3 +1236,16 @@ def test_a_run_together_roll_with_others_present_and_an_office_before_a_name() -
     got = people(text)
     assert got["Kari Koski"][:2] == (["guest"], True) and got["Jussi Joki"][1] is False
     assert got["Sanna Salo"][0] == ["secretary"] and len(got) == 7
+
+
+def test_a_raw_chat_log_counts_who_spoke_in_the_meeting_and_regrets_are_no_typed_name() -> None:
+    log = (
+        "20:00:40 <jbryce> #startmeeting\n20:00:41 <meetbot> Meeting started. The chair is jbryce.\n"
+        "20:01:21 <soren> o/\n20:02:09 <jbryce> #topic roll call\n"
+        "20:02:10 <jbryce> regrets from lukas (travelling)\n20:07:19 <dendro> sorry I'm late\n"
+        "20:07:51 <jbryce> #topic Incubation\n20:10:32 <joshm> Skimming...\n20:11:05 <creiht> fine by me\n"
+        "20:30:00 <jbryce> #endmeeting\n20:31:00 <latecomer> did I miss it?\n"
+    )
+    got = people(log)
+    assert set(got) == {"jbryce", "soren", "dendro", "joshm", "creiht"}
+    assert got["jbryce"][0] == ["chair"]

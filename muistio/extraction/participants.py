@@ -2828,7 +2828,8 @@ _ROLL_ANSWER = regex(
 _TYPED_NAME = regex(r"[A-Za-zÅÄÖåäöÉéü'’-]{2,}(?: [A-Za-zÅÄÖåäöÉéü'’-]{2,}){0,3}")
 _NOT_ANSWERS = words(
     "no yes ok okay thanks sure agreed lol yep nope welcome for me the a to of is it in on and i we you good "
-    "works sounds fine great hmm ah oh hi hello hey all everyone everybody folks morning evening afternoon"
+    "works sounds fine great hmm ah oh hi hello hey all everyone everybody folks morning evening afternoon "
+    "from regrets apologies sorry late"
 )
 
 _INFO_NAME = regex(r"#info[ \t]+(" + _NICK + r")[ \t]*", re.I)
@@ -2936,6 +2937,14 @@ def _meetbot(text: str, reg: _Registry) -> bool:
         for item in re.finditer(r"^[ \t]*\*[ \t]+(\S+)[ \t]+\(\d+\)[ \t]*$", items, re.MULTILINE):
             person(item.group(1), ["member"])
             found = True
+    elif started := [m for m in lines if re.match(r"#startmeeting\b", m.group("msg").strip(), re.I)]:
+        # a raw log without the bot's summary: who spoke in the meeting was there, as MeetBot counts them
+        ended = [m.start() for m in lines if re.match(r"#endmeeting\b", m.group("msg").strip(), re.I)]
+        stop = ended[0] if ended else len(text)
+        for m in lines:
+            if started[0].start() <= m.start() < stop and m.group("nick") not in bots:
+                person(m.group("nick"), ["member"])
+                found = True
     return found
 
 
