@@ -2902,6 +2902,9 @@ def _meetbot(text: str, reg: _Registry) -> bool:
     for nick in full:
         person(nick, ["member"])
     found = bool(full)
+    rolled = any(
+        _ROLL_TOPIC.search(m.group("msg")) for m in lines if m.group("msg").lstrip().startswith("#topic")
+    )
     for m in lines:
         nick, msg = m.group("nick"), m.group("msg").strip()
         if nick in bots:
@@ -2937,8 +2940,11 @@ def _meetbot(text: str, reg: _Registry) -> bool:
         for item in re.finditer(r"^[ \t]*\*[ \t]+(\S+)[ \t]+\(\d+\)[ \t]*$", items, re.MULTILINE):
             person(item.group(1), ["member"])
             found = True
-    elif started := [m for m in lines if re.match(r"#startmeeting\b", m.group("msg").strip(), re.I)]:
-        # a raw log without the bot's summary: who spoke in the meeting was there, as MeetBot counts them
+    elif not rolled and (
+        started := [m for m in lines if re.match(r"#startmeeting\b", m.group("msg").strip(), re.I)]
+    ):
+        # a raw log without the bot's summary or a roll call: who spoke in the meeting was there, as
+        # MeetBot counts them (a roll call, where there is one, is the meeting's own record)
         ended = [m.start() for m in lines if re.match(r"#endmeeting\b", m.group("msg").strip(), re.I)]
         stop = ended[0] if ended else len(text)
         for m in lines:
