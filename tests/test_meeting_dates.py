@@ -607,3 +607,16 @@ def test_a_swedish_short_date_is_year_first_and_a_schedule_gives_the_next_meetin
         "- ma 15.2. klo 9 Kotkassa\n\nPäätös\n\nHyväksyttiin.\n"
     )
     assert when(run(schedule, "m.txt")) == ("2027-01-18", "09:00", None)
+
+
+def test_a_clerks_donm_gives_the_next_meeting_and_a_place_label_after_the_comma_is_no_place() -> None:
+    head = "Committee meeting 5 March 2026\nPresent: Ann Lee, Bob Hart\n"
+    assert when(run(head + "DONM: 2/4/26\n", "m.txt"))[0] == "2026-04-02"
+    dotted = run(head + "12. D.O.N.M. Tuesday 7th April 2026 at 7.30pm\n", "m.txt")
+    assert dotted.meeting is not None and dotted.meeting.date == "2026-03-05"
+    assert when(dotted) == ("2026-04-07", "19:30", None)
+    fi = run(
+        "Hallituksen kokous 5.3.2026\nLäsnä: Aino Aalto, Eero Ek\n\n"
+        "Seuraava kokous: 2.4. klo 18, paikka Kerhohuone.\n"
+    )
+    assert fi.next_meeting is not None and fi.next_meeting.place == "Kerhohuone"

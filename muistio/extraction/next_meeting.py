@@ -50,12 +50,13 @@ _AT_PLACE = regex(r"\b(?:at|in)\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
 
 _HEADING = regex(
     rf"seuraava\w*\s+(?:\w+\s+)?\w*(?:kokou|tapaami)\w*|next\s+(?:\w+\s+)?meeting|date\s+of\s+(?:the\s+)?next|"
-    rf"nästa\s+(?:\w+\s+)?{vocabulary.MEETING_SV}",
+    rf"nästa\s+(?:\w+\s+)?{vocabulary.MEETING_SV}|\bD\.?O\.?N\.?M\b",  # `DONM: 2/4/19`
     re.IGNORECASE,
 )
 _PHRASE = regex(
     r"\b(?:seuraava|seuraavan)\s+(?:(?:\w+(?:n|en))\s+)?(?:\w*(?:kokous|kokouksen|kokoontuminen|tapaaminen|"
     r"tapaamisen|palaveri|palaverin|kokoontumisen)|puhelu)\b|"
+    r"\bD\.?O\.?N\.?M\b\.?|"  # a clerk's shorthand for the date of the next meeting: `DONM: 2/4/19`
     r"\bnext\s+(?:(?!meeting)[\w'’-]+\s+){0,2}(?:meeting|call|telecon|teleconference|session|"
     r"get-together|check-in|sync|catch-up)s?\b|"
     rf"\bnästa\s+(?:(?!{vocabulary.MEETING_SV}\b)\w+\s+)?{vocabulary.MEETING_SV}\b|"
@@ -247,7 +248,9 @@ def _place_after(rest: str) -> str | None:
     if line and _PLACE_LINE.match(line.group("place")):
         return clean_place(line.group("place"))
     m = re.match(
-        r"^[\s.]*(?:,|\bat\b|\bin\b|@|\bpaikka\s*:?|\bpaikkana\b|\bvenue\s*:?|\blocation\s*:?)\s*(?:the\s+)?"
+        # (a label after the comma is no part of the place: `2.4. klo 18, paikka Kerhohuone`)
+        r"^[\s.]*(?:,(?:\s*(?:paikka|plats|venue|location|place)\b\s*:?)?|\bat\b|\bin\b|@|\bpaikka\s*:?"
+        r"|\bpaikkana\b|\bvenue\s*:?|\blocation\s*:?|\bplats\s*:?)\s*(?:the\s+)?"
         r"(?P<place>[^\n]*)",
         rest,
         re.I,
@@ -332,7 +335,9 @@ def _candidate_windows(
                 continue  # the sentence goes on: the next one is too far to belong to this phrase
             nxt_end = min(spans[k + 1][1], b + _REACH_AFTER) if k + 1 < len(spans) else b
             nxt = text[b:nxt_end]
-            if re.search(r"\b(?:meeting|kokous\w*|möte\w*)\b", nxt, re.I) and find_dates(nxt):
+            # (a phrase that ends its sentence, `D.O.N.M.`, has its date in the next one)
+            bare = not text[phrase_end:b].strip(" .:")
+            if (bare or re.search(r"\b(?:meeting|kokous\w*|möte\w*)\b", nxt, re.I)) and find_dates(nxt):
                 wins.append((b, nxt_end, b, "next sentence"))
     return wins
 

@@ -14,7 +14,9 @@ MEETING_EN = r"(?:meeting|call|telecon|teleconference|session)s?"
 NEXT_MEETING = (
     rf"seuraava\w*\s+(?:\w+\s+)?{MEETING_FI}|"
     rf"next\s+(?:[\w'’-]+\s+){{0,2}}{MEETING_EN}|"
-    rf"nästa\s+(?:\w+\s+)?{MEETING_SV}"
+    rf"nästa\s+(?:\w+\s+)?{MEETING_SV}|"
+    # a clerk's shorthand for the date of the next meeting
+    r"D\.?O\.?N\.?M"
 )
 # Meeting again without the word `meeting`: `Kokoonnutaan seuraavan kerran`, `We will meet again on`,
 # `Nästa gång ses vi`.
@@ -40,6 +42,8 @@ NEXT_WORDS = (
     "jatketaan",
     "adjourned",
     "ajourner",
+    "donm",
+    "d.o.n.m",
 )
 
 # Labels of the meeting's date and time, its place, and both in one (`Aika ja paikka`, `Tid och plats`).
