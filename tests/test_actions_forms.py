@@ -906,3 +906,12 @@ def test_a_month_alone_in_a_due_cell_or_after_a_due_label_is_that_months_end() -
         "Book the venue | AB | October": "2026-10-31",
         "Colin will renew the insurance.": "2027-03-31",
     }
+
+
+def test_a_matter_handed_to_a_participant_in_the_genitive() -> None:
+    text = (
+        "Hallituksen kokous 5.3.2026\n\nLäsnä: Aino Aalto (pj), Eero Ek, Pekka Puro (siht.)\n\n"
+        "6. Vuokrasopimus\nAsia annettiin Ainon hoidettavaksi.\n"
+        "Hallituksen tehtäväksi annettiin budjetin laatiminen.\n"
+    )
+    assert _owners(text) == {"Asia annettiin Ainon hoidettavaksi.": ["Aino Aalto"]}

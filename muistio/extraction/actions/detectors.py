@@ -924,12 +924,22 @@ _RESP_SUBJ = regex(rf"{_SUBJECT.pattern}\s+(?:on\s+|ovat\s+)?(?:pää)?vastuussa
 _RESP_GEN = regex(rf"\bon\s+{_SUBJECT.pattern}\s+vastuulla\b")
 
 
+# 'Asia annettiin Ainon hoidettavaksi', 'jätettiin Pekan ja Liisan selvitettäväksi', 'X:n tehtäväksi'
+_HANDED_TO = regex(rf"(?<!\w){_SUBJECT.pattern}\s+(?:\w+ttavaksi|\w+ttäväksi|tehtäväksi)\b")
 _RESP_PERSON = regex(rf"\bvastuuhenkilö(?:nä|inä|t|ksi)?\s*(?:on|ovat|:)?\s*{_SUBJECT.pattern}")
 
 
-def _responsibility_hits(text: str, a: int, b: int) -> list[_Hit]:
-    """'Maija ja Miro päävastuussa ...', 'vastuuhenkilönä X'."""
+def _responsibility_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
+    """'Maija ja Miro päävastuussa ...', 'vastuuhenkilönä X', 'Asia annettiin Ainon hoidettavaksi'."""
     seg = text[a:b]
+    if "ttavaksi" in seg or "tehtäväksi" in seg:
+        for handed in _HANDED_TO.finditer(seg):
+            # the owner is in the genitive before the task's agent form; a participant, not a body
+            names = _split_names(_past_adverb(seg, handed).group("subj"))
+            # 'Jätettiin Pekan ja Liisan ...': a verb opening the sentence is capitalised, no name
+            names = [n if owners.known(n) else n.split()[-1] for n in names]
+            if names and all(owners.known(n) for n in names):
+                return [_Hit(a, b, names, 0.75, "responsible")]
     if "vastuu" not in seg:
         return []
     m = _RESP_SUBJ.search(seg)
@@ -1255,7 +1265,7 @@ RULES: tuple[Rule, ...] = (
     Rule("sv-subject", _SV, 0.75, lambda t, a, b, e: swedish_subject_hits(t, a, b, e.owners)),
     Rule("delegation", _ALL, 0.75, lambda t, a, b, e: _delegation_hits(t, a, b, e.roster)),
     Rule("assignment", _ALL, 0.75, lambda t, a, b, e: _assignment_hits(t, a, b, e.roster)),
-    Rule("responsible", _ALL, 0.8, lambda t, a, b, e: _responsibility_hits(t, a, b)),
+    Rule("responsible", _ALL, 0.8, lambda t, a, b, e: _responsibility_hits(t, a, b, e.owners)),
     Rule("case-owner", _ALL, 0.75, lambda t, a, b, e: _case_owner_hits(t, a, b, e.owners)),
     Rule("group-members", _ALL, 0.7, lambda t, a, b, e: _group_members_hits(t, a, b, e.owners)),
     Rule("goal", _ALL, 0.6, lambda t, a, b, e: _goal_hits(t, a, b)),
