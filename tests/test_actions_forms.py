@@ -915,3 +915,15 @@ def test_a_matter_handed_to_a_participant_in_the_genitive() -> None:
         "Hallituksen tehtäväksi annettiin budjetin laatiminen.\n"
     )
     assert _owners(text) == {"Asia annettiin Ainon hoidettavaksi.": ["Aino Aalto"]}
+
+
+def test_took_an_action_and_responsible_for_doing_name_the_doer() -> None:
+    text = (
+        "Committee 2026-03-05\n\nPresent: Ann Lee, Bob Hart, Cy Moon\n\n4. Finance\n"
+        "Cy took an action to review the lease.\nAnn is responsible for booking the hall.\n"
+        "Bob is responsible for the budget.\n"
+    )
+    assert _owners(text) == {
+        "Cy took an action to review the lease.": ["Cy Moon"],
+        "Ann is responsible for booking the hall.": ["Ann Lee"],
+    }

@@ -458,7 +458,8 @@ _EN_MODAL = regex(
     r"|must|should|shall"
     r"|volunteered to|promised to|offered to|vowed to|undertook to|was asked to|were asked to"
     r"|(?:was\s+)?tasked to"
-    r"|(?:was\s+)?tasked with|is going to|are going to|is|are"
+    r"|(?:was\s+)?tasked with|is going to|are going to"
+    r"|took\s+(?:an|the)\s+action\s+to|has\s+(?:an|the)\s+action\s+to|(?:is|are)\s+responsible\s+for|is|are"
     # reported promises: 'John said he would chat with ...', 'Adele stated she would assist ...'
     r"|(?:said|stated|confirmed|agreed|indicated|promised)(?:\s+that)?\s+(?:he|she|they)\s+(?:would|will))"
     r"\s+(?P<verb>[a-z][\w-]*)"

@@ -161,9 +161,10 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
         if not mm:
             continue
         verb = mm.group("verb")
-        if mm.group("modal") in {"is", "are"} or mm.group("modal").endswith("with"):
-            # 'Pat and Lee are arranging a stand', 'Lewis tasked with finding ...': a task verb's -ing form
-            if not _task_gerund(verb) and not (mm.group("modal").endswith("with") and _gerund(verb)):
+        if mm.group("modal") in {"is", "are"} or mm.group("modal").endswith(("with", "for")):
+            # 'Pat and Lee are arranging a stand', 'Lewis tasked with finding ...', 'Ann is responsible
+            # for booking ...': a task verb's -ing form
+            if not _task_gerund(verb) and not (mm.group("modal").endswith(("with", "for")) and _gerund(verb)):
                 continue
         elif verb in _EN_NOT_VERBS or _gerund(verb):
             continue
