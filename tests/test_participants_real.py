@@ -1250,3 +1250,15 @@ def test_a_raw_chat_log_counts_who_spoke_in_the_meeting_and_regrets_are_no_typed
     got = people(log)  # (with a roll call, the roll is the record: see the test above)
     assert set(got) == {"jbryce", "soren", "dendro", "joshm", "creiht"}
     assert got["jbryce"][0] == ["chair"]
+
+
+def test_prose_rolls_with_a_verb_of_taking_part_and_a_swedish_absence() -> None:
+    sv = (
+        "Styrelsemöte 2026-01-24\n\nPå mötet deltog Anna Berg, Per Lund och Maria Ek. Erik Nyström var "
+        "förhindrad.\n\nVi gick igenom ekonomin.\n"
+    )
+    fi = "Kokous 24.1.2026\n\nKokoukseen osallistuivat Matti Mäki, Pekka Puro ja Jari Joki.\n\nAsiat.\n"
+    got = people(sv)
+    assert {n for n, v in got.items() if v[1]} == {"Anna Berg", "Per Lund", "Maria Ek"}
+    assert got["Erik Nyström"][1] is False
+    assert set(people(fi)) == {"Matti Mäki", "Pekka Puro", "Jari Joki"}

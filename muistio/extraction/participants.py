@@ -2997,12 +2997,14 @@ _PROSE_ROLL = regex(
 )
 
 
-_OFFICE_WORD_BEFORE = regex(r"(?<![^\s,])(?!(?:ja|sekä)[ \t])[a-zåäö]+[ \t]+(?=[A-ZÅÄÖ])")
+_OFFICE_WORD_BEFORE = regex(r"(?<![^\s,])(?!(?:ja|sekä|och|samt)[ \t])[a-zåäö]+[ \t]+(?=[A-ZÅÄÖ])")
 _PROSE_LISTED = r"(?:[a-zåäö]+[ \t]+)?[A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+){0,2}"
-# `paikalla lisäksi Laura, skypellä mukana Aino, Sinituuli, Johanna`, `läsnä olivat Ari Salo ja Eeva Ek`
+# `paikalla lisäksi Laura, skypellä mukana Aino, Sinituuli, Johanna`, `läsnä olivat Ari Salo ja Eeva Ek`,
+# `Kokoukseen osallistuivat A, B ja C`, `På mötet deltog A, B och C`
 _FI_PRESENT_PROSE = regex(
-    r"(?<![\w-])(?i:paikalla|läsnä|mukana)(?:[ \t]+(?i:lisäksi|myös|olivat|oli|ovat|on))*[ \t]+"
-    rf"(?P<names>{_PROSE_LISTED}(?:(?:,[ \t]*|[ \t]+(?:ja|sekä)[ \t]+){_PROSE_LISTED})*)"
+    r"(?<![\w-])(?i:paikalla|läsnä|mukana|osallistui(?:vat)?|deltog|närvarade|närvarande\s+var)"
+    r"(?:[ \t]+(?i:lisäksi|myös|olivat|oli|ovat|on|även))*[ \t]+"
+    rf"(?P<names>{_PROSE_LISTED}(?:(?:,[ \t]*|[ \t]+(?:ja|sekä|och|samt)[ \t]+){_PROSE_LISTED})*)"
 )
 
 
@@ -3016,7 +3018,7 @@ def _prose_rolls(text: str, reg: _Registry) -> bool:
                 for p in people:
                     reg.add(p)
                 found = True
-    if may_hold(text, ("paikalla", "läsnä", "mukana")):
+    if may_hold(text, ("paikalla", "läsnä", "mukana", "osallistui", "deltog", "närvara")):
         for m in _FI_PRESENT_PROSE.finditer(text):
             # an office before a lone name is the person's (`ja harjoittelija Katri`)
             people = split_people(_OFFICE_WORD_BEFORE.sub("", m.group("names")), "member", True)
@@ -3053,7 +3055,8 @@ _SENT_APOLOGIES = regex(
 _SV_NOT_PRESENT = regex(
     r"(?P<names>(?-i:[A-ZÅÄÖ])[\w'’-]+[ \t]+(?-i:[A-ZÅÄÖ])[\w'’-]+"
     r"(?:(?:,[ \t]*|[ \t]+och[ \t]+)(?-i:[A-ZÅÄÖ])[\w'’-]+[ \t]+(?-i:[A-ZÅÄÖ])[\w'’-]+)*)"
-    r"[ \t]+(?:var|är)[ \t]+(?:inte|ej)[ \t]+närvarande\b",
+    r"[ \t]+(?:(?:var|är)[ \t]+(?:inte|ej)[ \t]+närvarande|var[ \t]+förhindrad(?:e)?|hade[ \t]+förhinder"
+    r"|kunde[ \t]+inte[ \t]+(?:närvara|delta|komma))\b",
     re.IGNORECASE,
 )
 
@@ -3082,8 +3085,8 @@ def _prose_absences(text: str, reg: _Registry) -> None:
             for p in split_people(chunk, "member", False):
                 if (" " in p.name or reg.find(p.name)) and not is_title(p.name):
                     reg.add(p)
-    if "närvarande" in low:
-        # `Suppleanterna Inger Blom och Jack Strand var inte närvarande vid mötet.`
+    if "närvarande" in low or "förhinder" in low or "förhindrad" in low or "kunde inte" in low:
+        # `Suppleanterna Inger Blom och Jack Strand var inte närvarande vid mötet.`, `X var förhindrad.`
         for m in _SV_NOT_PRESENT.finditer(text):
             for p in split_people(m.group("names"), "member", False):
                 if " " in p.name and not is_title(p.name):
