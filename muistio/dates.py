@@ -477,7 +477,8 @@ _SV_PREFIX_REL = {
 _SLASH_DATE = _c(
     rf"(?<![\w.,/:#§-])(?:(?P<wd>{_WD_ANY})\.?,?\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
     # the year after a dash or a space: `6/4-2016`, `5/3 2024` (Swedish)
-    rf"(?:/(?P<y>{_Y}|\d\d)|(?:-|[ \t](?=(?:19|20)\d\d\b))(?P<sy>{_Y}|\d\d)(?![\w/:.,-]))?(?![\w/]|[.,]\d)"
+    rf"(?:/(?P<y>{_Y}|\d\d)|(?:-|[ \t](?=(?:19|20)\d\d\b))(?P<sy>{_Y}|\d\d)(?![\w/:-]|[.,]\d))?"
+    r"(?![\w/]|[.,]\d)"
 )
 _HYPHEN_DATE = _c(rf"(?<![\w.,/:-])(?P<d>\d{{1,2}})-(?P<m>\d{{1,2}})-(?P<y>{_Y})(?![\w-])")
 # A Swedish short date, year first: `14-04-27` (ÅÅ-MM-DD).

@@ -752,7 +752,9 @@ def test_next_meeting_under_a_heading_with_a_place_over_two_lines() -> None:
     en = "Date: 5 May 2024\n\nDate of next meeting\nMonday 3 June 2024 at 7pm in the Village Hall\n"
     ex = run(en)
     assert ex.meeting is not None and ex.meeting.place is None  # the next meeting's place is not this one's
-    assert ex.next_meeting is not None and ex.next_meeting.place == "Village Hall"
+    assert (
+        ex.next_meeting is not None and ex.next_meeting.place == "the Village Hall"
+    )  # as written, with its article
 
 
 def test_motions_carried_and_votes_are_decisions() -> None:

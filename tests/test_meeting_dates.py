@@ -620,3 +620,28 @@ def test_a_clerks_donm_gives_the_next_meeting_and_a_place_label_after_the_comma_
         "Seuraava kokous: 2.4. klo 18, paikka Kerhohuone.\n"
     )
     assert fi.next_meeting is not None and fi.next_meeting.place == "Kerhohuone"
+
+
+def test_next_meeting_places_at_someones_home_two_locatives_and_the_article_kept() -> None:
+    sv = run(
+        "Protokoll styrelsemöte 2026-04-27\n\nNärvarande: Bo Löf, Gun Dahl\n\n"
+        "Nästa möte: Sön 4/5-2026, kl 19.00 hos BÅL.\n",
+        "p.txt",
+    )
+    assert sv.next_meeting is not None
+    assert (sv.next_meeting.date, sv.next_meeting.start, sv.next_meeting.place) == (
+        "2026-05-04",
+        "19:00",
+        "hos BÅL",
+    )
+    fi = run(
+        "Ohjausryhmä 20.11.2026\n\nLäsnä: Aino Aalto, Eero Ek\n\n"
+        "Seuraava kokous ma 18.1. klo 9 Kotkassa, muutostoimistolla.\n",
+        "m.txt",
+    )
+    assert fi.next_meeting is not None and fi.next_meeting.place == "Kotkassa, muutostoimistolla"
+    en = run(
+        "Committee meeting 25 April 2026\n\nPresent: Ann Lee, Bob Hart\n\n"
+        "The next meeting will be held on Tuesday 27th June at the allotments.\n"
+    )
+    assert en.next_meeting is not None and en.next_meeting.place == "the allotments"

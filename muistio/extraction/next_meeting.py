@@ -26,8 +26,17 @@ _COMMA_LINE_BREAK = regex(r",[ \t]*\n[ \t]*(?=[^\W\d_])")
 _PLACE_ON_NEXT_LINE = regex(r"^[ \t.,]*\n[ \t]*(?P<place>[^\n]{2,80})")
 # A place in the Finnish locative case (`Seurantalolla`, `kirjastossa`).
 _FINNISH_LOCATIVE_PLACE = regex(
-    r"^[ \t]+(?P<place>(?:[\w-]+[ \t]+){0,4}[\w-]+(?:lla|llä|ssa|ssä))(?=[\s.,;]|$)"
+    r"^[ \t]+(?P<place>(?:[\w-]+[ \t]+){0,4}[\w-]+(?:lla|llä|ssa|ssä)"
+    # a second place within the first: `Kotkassa, muutostoimistolla`
+    r"(?:,[ \t]*(?:[\w-]+[ \t]+){0,2}[\w-]+(?:lla|llä|ssa|ssä))?)(?=[\s.,;]|$)"
 )
+_LEADING_TIME = regex(
+    r"^[ \t]*,?[ \t]*(?:(?:kl|klo|kello|at)\.?[ \t]*)?\d{1,2}[.:]\d{2}"
+    r"(?:[ \t]*[-–][ \t]*\d{1,2}[.:]\d{2})?(?=[ \t,])",
+    re.IGNORECASE,
+)
+# A Swedish meeting at someone's home: `kl 19.00 hos BÅL`, `hos Åke`.
+_AT_HOME = regex(r"^[\s.,]*(?P<place>hos[ \t]+[A-ZÅÄÖ][\w-]*(?:[ \t]+[A-ZÅÄÖ][\w-]*)?)")
 _DIGIT = regex(r"\d")
 _URL = regex(r"https?://\S+")
 # Where a place stops: its sentence's end, or a month phrase (`in May 2024`).
@@ -242,6 +251,7 @@ def _future_date(found: FoundDate, meeting: date | None) -> date:
 def _place_after(rest: str) -> str | None:
     """The place named after the date/time: `, Mariankatu 9, Helsinki nh Loppupeli.` or `at IBiTech`."""
     rest = _TZ.sub(" ", rest)
+    rest = _LEADING_TIME.sub("", rest, count=1)  # `, kl 19.00 hos BÅL`: the time read already
     # A place written over two lines continues after a trailing comma: `Koivukylän koulu,\nkirjasto`.
     rest = _COMMA_LINE_BREAK.sub(", ", rest)
     line = _PLACE_ON_NEXT_LINE.match(rest)
@@ -250,11 +260,14 @@ def _place_after(rest: str) -> str | None:
     m = re.match(
         # (a label after the comma is no part of the place: `2.4. klo 18, paikka Kerhohuone`)
         r"^[\s.]*(?:,(?:\s*(?:paikka|plats|venue|location|place)\b\s*:?)?|\bat\b|\bin\b|@|\bpaikka\s*:?"
-        r"|\bpaikkana\b|\bvenue\s*:?|\blocation\s*:?|\bplats\s*:?)\s*(?:the\s+)?"
+        r"|\bpaikkana\b|\bvenue\s*:?|\blocation\s*:?|\bplats\s*:?)\s*"
         r"(?P<place>[^\n]*)",
         rest,
         re.I,
     )
+    home = _AT_HOME.match(rest) if not m else None
+    if home is not None:
+        return home.group("place")
     if not m:
         # Finnish puts the place after the time in a locative case: `klo 18 seuran toimistolla.`
         loc = _FINNISH_LOCATIVE_PLACE.match(rest)
