@@ -649,8 +649,6 @@ def _section_items(
             # a stand-up's 'What will I do?' under a person's heading: the answers below are their tasks
             planning = bool(title_owner) and _PLAN_QUESTION.search(seg) is not None
             continue  # a question is discussion, not a task ('TODO: answer: which company?' is one)
-        if planning and not s.block.bullet:
-            hits.append(_Hit(opens_at, s.end, list(title_owner), 0.75, "plan-answer"))
         head = first_of_block.get(s.block.index, "")
         if s.block.index not in block_info:
             head_lab = _LABEL.match(head)
@@ -676,8 +674,9 @@ def _section_items(
         explicit = _EXPLICIT.match(seg)
         if explicit and roll_or_agenda and "[" in explicit.group():
             continue
-        if hits:
-            pass  # the answer to a stand-up's question: no other rule reads it
+        if planning and not s.block.bullet:
+            # the answer to a stand-up's question: the plan of the person the heading names
+            hits.append(_Hit(opens_at, s.end, list(title_owner), 0.75, "plan-answer"))
         # under an action heading a bullet is one task: its further sentences are details, not tasks
         elif explicit or (action_heading and s.block.bullet and head == seg):
             hits.append(_explicit_hit(ctx, masked, s, seg, explicit, owners))
