@@ -2010,7 +2010,10 @@ _ELECT_ROLE = regex(
 )
 # (`Pöytäkirjantarkastajiksi esitettiin X ja Y`: proposed, and so chosen, as the minutes record it)
 _ELECT_VERB = regex(
-    r"\bvalit(?:aan|tiin|tu|tiin|si|sivat)\b|\bvalittiin\b|\btoimi(?:i|vat)?\b|\besitettiin\b", re.IGNORECASE
+    # (`toimii` only after a role in the essive, `puheenjohtajana toimii`: the word is common in prose)
+    r"\bvalit(?:aan|tiin|tu|tiin|si|sivat)\b|\bvalittiin\b|\btoimi(?:vat)?\b|(?<=n[aä] )toimii\b"
+    r"|\besitettiin\b",
+    re.IGNORECASE,
 )
 # a lone given name right after the role (`puheenjohtajana toimii Elina`) or right before it
 # (`Elina toimi puheenjohtajana`): a memo of people who know each other by first name

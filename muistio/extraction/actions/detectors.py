@@ -1243,6 +1243,15 @@ _FINITE_PLURAL = regex(r"(?:ar|er|vat|vät)$")
 def _group_members_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
     """A group of named people and what it is to do: its members own the task."""
     seg = text[a:b]
+    # the members are named in brackets or after 'med', 'with', 'of': most clauses have neither
+    if (
+        "(" not in seg
+        and " med " not in seg
+        and " with " not in seg
+        and " of " not in seg
+        and " av " not in seg
+    ):
+        return []
     if not may_hold(seg, _GROUP_WORDS):
         return []
     m = _GROUP_WITH_MEMBERS.search(seg)
