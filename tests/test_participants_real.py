@@ -1262,3 +1262,27 @@ def test_prose_rolls_with_a_verb_of_taking_part_and_a_swedish_absence() -> None:
     assert {n for n, v in got.items() if v[1]} == {"Anna Berg", "Per Lund", "Maria Ek"}
     assert got["Erik Nyström"][1] is False
     assert set(people(fi)) == {"Matti Mäki", "Pekka Puro", "Jari Joki"}
+
+
+def test_the_scots_sederunt_and_labels_of_those_who_took_part_from_afar() -> None:
+    scots = (
+        "Minutes of Kirkton Community Council 5 March 2026\n\nSederunt: Ann Lee (Chair), Bob Hart\n"
+        "In attendance: Cllr Dan Fox\nApologies: Eve Park\n\n1. Minutes\nApproved.\n"
+    )
+    got = people(scots)
+    assert got["Ann Lee"][0] == ["chair"] and got["Bob Hart"][1] is True and got["Eve Park"][1] is False
+    remote = {
+        "Board meeting 5 March 2026\n\nPresent in person: Ann Lee\nPresent via Zoom: Cy Moon\n"
+        "Attending remotely: Eve Park\n\n1. Minutes\nApproved.\n": {"Ann Lee", "Cy Moon", "Eve Park"},
+        "Hallituksen kokous 5.3.2026\n\nLäsnä: Aino Aalto\nEtäyhteydellä: Sanna Salo, Ville Virta\n"
+        "Läsnä etänä: Timo Talo\n\n1. Avaus\nAvattiin.\n": {
+            "Aino Aalto",
+            "Sanna Salo",
+            "Ville Virta",
+            "Timo Talo",
+        },
+        "Styrelsemöte 2026-03-05\n\nNärvarande på plats: Anna Berg\nNärvarande via Teams: Maria Ek\n"
+        "Deltog digitalt: Erik Nyström\n\n§ 1 Öppnande\n": {"Anna Berg", "Maria Ek", "Erik Nyström"},
+    }
+    for text, names in remote.items():
+        assert {n for n, v in people(text).items() if v[1]} == names

@@ -230,6 +230,13 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         r"(?:saapuvilla|läsnä|paikalla)\s+olleet\s+(?:jäsenet|varajäsenet|valtuutetut)|saapuvilla\s+olleet|"
         # a Swedish municipal record's: `Beslutande`, `Tjänstgörande ersättare`
         r"beslutande(?:\s+ledamöter)?|tjänstgörande\s+(?:ledamöter|ersättare)|"
+        # the Scots `Sederunt`; those who took part from afar: `Present via Zoom`, `Etäyhteydellä`,
+        # `Närvarande via Teams`
+        r"sederunt|(?:present|attending|attended|joined)\s+(?:remotely|online|virtually|in\s+person"
+        r"|(?:via|by|on)\s+(?:zoom|teams|video|phone|telephone|skype|meet))|(?:remote|online)\s+attendees|"
+        r"(?:läsnä\s+)?etänä|etäyhteydellä|etäyhteyden\s+kautta|etäosallistujat|"
+        r"närvarande\s+(?:på\s+plats|digitalt|på\s+distans|via\s+(?:teams|zoom|länk|video|telefon))|"
+        r"deltog\s+(?:digitalt|på\s+distans|via\s+(?:teams|zoom|länk|video|telefon))|"
         r"osanottajat|kokoukseen\s+osallistuivat|"
         r"jäsenet|nimenhuuto|present|attendees|(?:tsc|tac|board|committee|council|steering|wg|sig|core)\s+attendees|"
         r"attended\s+by|those\s+present|present\s+were|those\s+attending|in\s+the\s+meeting|(?:tsc|tac|board|committee|council|steering|wg|sig|core\s+)?voting\s+members|"
