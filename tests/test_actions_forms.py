@@ -927,3 +927,19 @@ def test_took_an_action_and_responsible_for_doing_name_the_doer() -> None:
         "Cy took an action to review the lease.": ["Cy Moon"],
         "Ann is responsible for booking the hall.": ["Ann Lee"],
     }
+
+
+def test_an_owner_after_an_arrow_and_an_owner_label_in_brackets_in_any_case() -> None:
+    en = (
+        "Meeting 2026-03-05\n\nPresent: Ann Lee, Bob Hart, Cy Moon\n\n1. Website\n- Check the backups -> Cy\n"
+    )
+    en += "- Renew the certificate → Bob\n"
+    assert {i.text: i.owners for i in _items(en)} == {
+        "Check the backups": ["Cy Moon"],
+        "Renew the certificate": ["Bob Hart"],
+    }
+    fi = "Kokous 5.3.2026\n\nLäsnä: Aino Aalto, Eero Ek\n\n1. Sivut\nVerkkotunnus uusitaan (vastuu: Aino).\n"
+    sv = "Styrelsemöte 2026-03-05\n\nNärvarande: Anna Berg, Per Lund\n\n§ 1 Hemsidan\n"
+    sv += "Förnya domänen (ansvar: Anna).\n"
+    assert [i.owners for i in _items(fi)] == [["Aino Aalto"]]
+    assert [i.owners for i in _items(sv)] == [["Anna Berg"]]

@@ -242,8 +242,9 @@ DONE_ONLY = regex(rf"\s*{_DONE_WORD}\b[\s\d./-]*(?:[A-Za-zåäö]+)?\s*[.!]?\s*"
 
 # English labels need their colon or dash: 'Responsible AD: Omar' names an office, not an owner
 _OWNER_LABEL = regex(
-    r"[(\[]?\b(?:(?:Vastuu(?:henkilö)?|Vastuussa)\s*[:\-–]?|(?:Owner|Assignee|Responsible|Ansvarig|Ansvariga|Ansvar)\s*[:\-–]"
-    r"|Assigned to)\s*"
+    # (the label in any case: `(vastuu: Aino)`, `(ansvar: Anna)`, `Owner: Kim`)
+    r"[(\[]?\b(?:(?i:vastuu(?:henkilö)?|vastuussa)\s*[:\-–]?|(?i:owner|assignee|responsible|ansvarig|ansvariga|ansvar)"
+    r"\s*[:\-–]|(?i:assigned\s+to))\s*"
     r"(?P<who>@?[A-ZÅÄÖ][\w'’.-]*(?:\s+[A-ZÅÄÖ][\w'’.-]*)?(?:\s*(?:,|\bja\b|\band\b|[&+])\s*@?[A-ZÅÄÖ][\w'’.-]*"
     r"(?:\s+[A-ZÅÄÖ][\w'’.-]*)?)*)",
 )

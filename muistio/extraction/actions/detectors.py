@@ -327,7 +327,8 @@ def _owner_line_hit(text: str, a: int, b: int, owners: _Owners, bullet: bool) ->
 
 # 'Tilinpäätös – Jonna', '- Kutsu kokoukseen – Janne + Johanna': a list item, the task, a dash, its owners
 _TASK_DASH_OWNER = regex(
-    r"\s*(?:[-*•]\s+|(?P<number>\d{1,2}[.)])\s+)?(?P<task>[^–—\n]{3,120}?)\s+[–—]\s+"
+    # (or an arrow: 'Check the backups -> Cy', 'Renew it → Bob')
+    r"\s*(?:[-*•]\s+|(?P<number>\d{1,2}[.)])\s+)?(?P<task>[^–—→\n]{3,120}?)\s+(?:[–—→]|->|=>)\s+"
     r"(?P<who>[A-ZÅÄÖ][\w'’-]+(?:\s*(?:\+|&|,|\bja\b|\band\b|\boch\b)\s*[A-ZÅÄÖ][\w'’-]+){0,3})\s*\.?"
 )
 
@@ -338,7 +339,12 @@ def _task_dash_owner_hit(text: str, a: int, b: int, owners: _Owners, bullet: boo
     The owners must be participants or plain given names; a name before the dash (`Ann Lee – chair`,
     a roll) or an office after it is no task.
     """
-    if text.find("–", a, b) < 0 and text.find("—", a, b) < 0:
+    if (
+        text.find("–", a, b) < 0
+        and text.find("—", a, b) < 0
+        and text.find(">", a, b) < 0
+        and text.find("→", a, b) < 0
+    ):
         return None
     m = _TASK_DASH_OWNER.fullmatch(text, a, b)
     if m is None or not (bullet or m.group("number")):

@@ -160,7 +160,7 @@ _TOPIC_THEN_OWNERS = regex(
     r"(?:\s*,?\s*\d{1,2}\.\s*\d{1,2}\.(?:\d{2,4})?|\s*,?\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?)?\s*[.;]?\s*"
 )
 # 'Book the hall for May - Carol': the task, then after a dash or a slash only its doers
-_TRAILING_OWNERS = regex(rf"\s+[-–—/]\s+{_OWNER_NAMES}\s*[.;]?\s*$")
+_TRAILING_OWNERS = regex(rf"\s+(?:[-–—/]|->|=>|→)\s+{_OWNER_NAMES}\s*[.;]?\s*$")  # '... -> Cy' too
 # '[Lee] Write up a draft plan', '[Mike, Ivan] Alpha version': owners in brackets before the task
 _TAGGED_OWNERS = regex(rf"\s*\[(?={_SUBJECT.pattern}\])(?P<tag>[^\]\[\n]{{2,60}})\]\s+\S")
 
