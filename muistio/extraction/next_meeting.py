@@ -59,13 +59,13 @@ _AT_PLACE = regex(r"\b(?:at|in)\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
 
 _HEADING = regex(
     rf"seuraava\w*\s+(?:\w+\s+)?\w*(?:kokou|tapaami)\w*|next\s+(?:\w+\s+)?meeting|date\s+of\s+(?:the\s+)?next|"
-    rf"nästa\s+(?:\w+\s+)?{vocabulary.MEETING_SV}|\bD\.?O\.?N\.?M\b",  # `DONM: 2/4/19`
+    rf"nästa\s+(?:\w+\s+)?{vocabulary.MEETING_SV}|{vocabulary.DONM}",
     re.IGNORECASE,
 )
 _PHRASE = regex(
     r"\b(?:seuraava|seuraavan)\s+(?:(?:\w+(?:n|en))\s+)?(?:\w*(?:kokous|kokouksen|kokoontuminen|tapaaminen|"
     r"tapaamisen|palaveri|palaverin|kokoontumisen)|puhelu)\b|"
-    r"\bD\.?O\.?N\.?M\b\.?|"  # a clerk's shorthand for the date of the next meeting: `DONM: 2/4/19`
+    rf"{vocabulary.DONM}\.?|"
     r"\bnext\s+(?:(?!meeting)[\w'’-]+\s+){0,2}(?:meeting|call|telecon|teleconference|session|"
     r"get-together|check-in|sync|catch-up)s?\b|"
     rf"\bnästa\s+(?:(?!{vocabulary.MEETING_SV}\b)\w+\s+)?{vocabulary.MEETING_SV}\b|"

@@ -3011,7 +3011,7 @@ _OFFICE_WORD_BEFORE = regex(r"(?<![^\s,])(?!(?:ja|sekä|och|samt)[ \t])[a-zåä�
 _PROSE_LISTED = r"(?:[a-zåäö]+[ \t]+)?[A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+){0,2}"
 # `paikalla lisäksi Laura, skypellä mukana Aino, Sinituuli, Johanna`, `läsnä olivat Ari Salo ja Eeva Ek`,
 # `Kokoukseen osallistuivat A, B ja C`, `På mötet deltog A, B och C`
-_FI_PRESENT_PROSE = regex(
+_PRESENCE_PROSE = regex(
     r"(?<![\w-])(?i:paikalla|läsnä|mukana|osallistui(?:vat)?|deltog|närvarade|närvarande\s+var)"
     r"(?:[ \t]+(?i:lisäksi|myös|olivat|oli|ovat|on|även))*[ \t]+"
     rf"(?P<names>{_PROSE_LISTED}(?:(?:,[ \t]*|[ \t]+(?:ja|sekä|och|samt)[ \t]+){_PROSE_LISTED})*)"
@@ -3029,7 +3029,7 @@ def _prose_rolls(text: str, reg: _Registry) -> bool:
                     reg.add(p)
                 found = True
     if may_hold(text, ("paikalla", "läsnä", "mukana", "osallistui", "deltog", "närvara")):
-        for m in _FI_PRESENT_PROSE.finditer(text):
+        for m in _PRESENCE_PROSE.finditer(text):
             # an office before a lone name is the person's (`ja harjoittelija Katri`)
             people = split_people(_OFFICE_WORD_BEFORE.sub("", m.group("names")), "member", True)
             lone = [p for p in people if " " not in p.name]

@@ -10,13 +10,28 @@ MEETING_FI = r"\w*(?:kokous|kokouks\w*|kokoontumi\w*|tapaami\w*|palaveri\w*)"
 MEETING_SV = r"\w*(?:möte|mötet|sammanträde|sammanträdet|träff|träffen)"
 MEETING_EN = r"(?:meeting|call|telecon|teleconference|session)s?"
 
+# A clerk's shorthand for the date of the next meeting: `DONM: 2/4/19`, `D.O.N.M.`
+DONM = r"\bD\.?O\.?N\.?M\b"
+# Group nouns: a committee, a working group, a team (`Viestintäjaosto`, `arbetsgrupp`, `working group`).
+GROUP_NOUNS = (
+    "jaosto",
+    "ryhmä",
+    "toimikunta",
+    "tiimi",
+    "valiokunta",
+    "committee",
+    "group",
+    "team",
+    "kommitté",
+    "grupp",
+    "sektion",
+    "utskott",
+)
 # `Seuraava kokous`, `seuraavan hallituksen kokouksen`, `Nästa styrelsemöte`, `Next board meeting`.
 NEXT_MEETING = (
     rf"seuraava\w*\s+(?:\w+\s+)?{MEETING_FI}|"
     rf"next\s+(?:[\w'’-]+\s+){{0,2}}{MEETING_EN}|"
-    rf"nästa\s+(?:\w+\s+)?{MEETING_SV}|"
-    # a clerk's shorthand for the date of the next meeting
-    r"D\.?O\.?N\.?M"
+    rf"nästa\s+(?:\w+\s+)?{MEETING_SV}|{DONM}"
 )
 # Meeting again without the word `meeting`: `Kokoonnutaan seuraavan kerran`, `We will meet again on`,
 # `Nästa gång ses vi`.

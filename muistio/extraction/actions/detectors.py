@@ -84,7 +84,7 @@ from muistio.extraction.actions.swedish import (
 )
 from muistio.extraction.parts import Section, may_hold
 from muistio.extraction.sentences import Sentence
-from muistio.extraction.vocabulary import ACTION_HEADINGS, TIME_BOX, words
+from muistio.extraction.vocabulary import ACTION_HEADINGS, GROUP_NOUNS, TIME_BOX, words
 from muistio.morphology import Morphology
 from muistio.names import Roster, is_given_name, strong_grade
 from muistio.patterns import regex
@@ -1232,7 +1232,7 @@ class _Env:
     lang: str
 
 
-_GROUP_WORDS = ("grupp", "group", "ryhmä", "kommitt", "committee", "toimikun", "force")
+_GROUP_WORDS = (*GROUP_NOUNS, "force")  # the pre-test of the pattern below
 _NAMED = r"[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)?"
 # 'en arbetsgrupp med Carin, Åke och Patrik arbetar vidare', 'a working group of Ann and Bo will ...',
 # 'työryhmä (Aino, Eero) valmistelee': a group formed of named people, then what it does

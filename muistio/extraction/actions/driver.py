@@ -91,7 +91,7 @@ from muistio.extraction.actions.swedish import SV_TASK_VERBS
 from muistio.extraction.actions.tables import merge_table_repeats, table_items
 from muistio.extraction.parts import BLANK_LINE, ExtractionContext, Section
 from muistio.extraction.sentences import IRC_PREFIX, Sentence, sentences
-from muistio.extraction.vocabulary import words
+from muistio.extraction.vocabulary import GROUP_NOUNS, words
 from muistio.morphology import Morphology
 from muistio.names import Roster, fold, is_given_name
 from muistio.patterns import regex
@@ -504,9 +504,7 @@ def _owner_marker_hits(
     ]
 
 
-_BODY_LABEL = regex(
-    r"(?i:jaosto|ryhmä|toimikunta|tiimi|valiokunta|committee|group|team|kommitté|grupp|sektion|utskott)$"
-)
+_BODY_LABEL = regex(rf"(?i:{'|'.join(GROUP_NOUNS)})$")
 
 
 def _with_opening_emphasis(text: str, start: int) -> int:
