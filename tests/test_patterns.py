@@ -10,7 +10,7 @@ import pytest
 
 import muistio.extraction  # noqa: F401  (compiles the rules' patterns through `regex`)
 from muistio import patterns
-from muistio.extraction.parts import ODD_FOLD, may_hold
+from muistio.extraction.parts import ODD_FOLD, CaseBlind, may_hold
 
 TEST_PATTERN = "muistio-test-"
 
@@ -71,3 +71,32 @@ def test_the_cheap_pretest_knows_every_letter_that_folds_unlike_lower() -> None:
         assert re.search(word, text, re.I)
         assert may_hold(text, [word])
     assert not may_hold("Pöytäkirja hyväksyttiin", ["sopimus"])
+
+
+def test_a_case_blind_pattern_run_as_its_lower_case_twin_answers_as_the_pattern_itself() -> None:
+    """`CaseBlind` only saves time: every method gives what the case-blind pattern gives, odd folds too."""
+    rx = re.compile(r"(?<=[.:] )(?P<label>läsnä|present|närvarande)\b\s*:?", re.I)
+    blind = CaseBlind(rx)
+    texts = [
+        "Kokous. LÄSNÄ: Aino",
+        "x: Present Bo, then: present: Cy",
+        "Möte. NÄRVARANDE Anna",
+        "nobody here",
+        "no. PRESENT",  # the lookbehind sees the text before the match, as the pattern does
+        "a. Pre\u017fent: the long s folds to s only case-blind",
+        "a. PRE\u017fENT: the same in capitals",
+    ]
+    for text in texts:
+        for method in ("match", "fullmatch", "search"):
+            got, want = getattr(blind, method)(text), getattr(rx, method)(text)
+            assert (got and got.span()) == (want and want.span()), (method, text)
+        assert [m.span() for m in blind.finditer(text)] == [m.span() for m in rx.finditer(text)], text
+    assert blind.search(texts[-2]) is not None  # 'ſ' matches 's' case-blind, which lower() does not show
+
+
+def test_only_a_wholly_case_blind_pattern_gets_a_lower_case_twin() -> None:
+    """A case-sensitive part or an upper-case letter would make the twin miss what the pattern finds."""
+    for pattern, flags in (("present", 0), ("(?-i:A)bc", re.I), ("[A-Z]bc", re.I)):
+        with pytest.raises(ValueError):
+            CaseBlind(re.compile(pattern, flags))
+    assert CaseBlind(re.compile(r"(?P<who>\w+)\s+\S", re.I)).search("Kate WILL") is not None

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from muistio.contract import Participant, Role
-from muistio.extraction.parts import RST_UNDERLINE, Line, may_hold, split_lines
+from muistio.extraction.parts import RST_UNDERLINE, CaseBlind, Line, may_hold, split_lines
 from muistio.extraction.vocabulary import words
 from muistio.names import is_given_name, surname_first
 from muistio.patterns import regex
@@ -314,21 +314,25 @@ _LIST_RX = [(regex(p), role, present) for p, role, present in _LIST_LABELS]
 _SINGLE_RX = [(regex(p), role) for p, role in _SINGLE_LABELS]
 _ALL_LIST = "|".join(lbl for lbl, _, _ in _LIST_LABELS)
 _ALL_SINGLE = "|".join(lbl for lbl, _ in _SINGLE_LABELS)
-_LABEL_LINE = regex(
-    r"^[ \t]*(?:[-*•][ \t]+)?(?:#{1,6}[ \t]*|={1,6}[ \t]*)?(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?[ \t]+)?"
-    # emphasis around the label: `**Present:**`, `__Participants__` (AsciiDoc), `''Läsnä''` (a wiki's)
-    r"(?:\*{1,2}|_{1,2}|'{2,3})?(?P<label>"
-    + _ALL_LIST
-    # `Present, in order of arrival:`: a qualifier after a comma
-    + r")(?:[ \t]*\([^()\n]{1,40}\)|,[ \t]+[a-zåäö][^:\n]{1,40}(?=:))?"
-    + r"(?:\*{1,2}|_{1,2}|'{2,3})?[ \t]*:?(?:\*{1,2}|_{1,2}|'{2,3})?[ \t]*=*[ \t]*$",
-    re.IGNORECASE,
+_LABEL_LINE = CaseBlind(
+    regex(
+        r"^[ \t]*(?:[-*•][ \t]+)?(?:#{1,6}[ \t]*|={1,6}[ \t]*)?(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?[ \t]+)?"
+        # emphasis around the label: `**Present:**`, `__Participants__` (AsciiDoc), `''Läsnä''` (a wiki's)
+        r"(?:\*{1,2}|_{1,2}|'{2,3})?(?P<label>"
+        + _ALL_LIST
+        # `Present, in order of arrival:`: a qualifier after a comma
+        + r")(?:[ \t]*\([^()\n]{1,40}\)|,[ \t]+[a-zåäö][^:\n]{1,40}(?=:))?"
+        + r"(?:\*{1,2}|_{1,2}|'{2,3})?[ \t]*:?(?:\*{1,2}|_{1,2}|'{2,3})?[ \t]*=*[ \t]*$",
+        re.IGNORECASE,
+    )
 )
-_SINGLE_LABEL_LINE = regex(
-    r"^[ \t]*(?:[-*•][ \t]+)?(?:#{1,6}[ \t]*)?(?:\*\*)?(?P<label>"
-    + _ALL_SINGLE
-    + r")(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*$",
-    re.IGNORECASE,
+_SINGLE_LABEL_LINE = CaseBlind(
+    regex(
+        r"^[ \t]*(?:[-*•][ \t]+)?(?:#{1,6}[ \t]*)?(?:\*\*)?(?P<label>"
+        + _ALL_SINGLE
+        + r")(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*$",
+        re.IGNORECASE,
+    )
 )
 _SINGLE_LABEL_BARE = regex(r"(?P<label>" + _ALL_SINGLE + r")", re.IGNORECASE)
 _EMOJI = "[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]"
@@ -1575,9 +1579,11 @@ def _list_blocks(
 
 
 # `Närvarande:   Elva (11) röstberättigade medlemmar:`: a label, a count or a group, then the list below
-_COUNTED_LABEL_LINE = regex(
-    r"^[ \t]*(?:\*\*)?(?P<label>" + _ALL_LIST + r")(?:\*\*)?[ \t]*:[ \t]*[^,:\n]{1,60}:[ \t]*$",
-    re.IGNORECASE,
+_COUNTED_LABEL_LINE = CaseBlind(
+    regex(
+        r"^[ \t]*(?:\*\*)?(?P<label>" + _ALL_LIST + r")(?:\*\*)?[ \t]*:[ \t]*[^,:\n]{1,60}:[ \t]*$",
+        re.IGNORECASE,
+    )
 )
 
 
@@ -2016,11 +2022,14 @@ _ELECT_ROLE = regex(
     re.IGNORECASE,
 )
 # (`Pöytäkirjantarkastajiksi esitettiin X ja Y`: proposed, and so chosen, as the minutes record it)
-_ELECT_VERB = regex(
-    # (`toimii` only after a role in the essive, `puheenjohtajana toimii`: the word is common in prose)
-    r"\bvalit(?:aan|tiin|tu|tiin|si|sivat)\b|\bvalittiin\b|\btoimi(?:vat)?\b|(?<=n[aä] )toimii\b"
-    r"|\besitettiin\b",
-    re.IGNORECASE,
+_ELECT_VERB = CaseBlind(
+    regex(
+        # (`toimii` only after a role in the essive, `puheenjohtajana toimii`: the word is common in prose)
+        # (the lookahead on the words' first letters lets the whole-text scan skip other positions at once)
+        r"(?=[vte])(?:\bvalit(?:aan|tiin|tu|tiin|si|sivat)\b|\bvalittiin\b|\btoimi(?:vat)?\b"
+        r"|(?<=n[aä] )toimii\b|\besitettiin\b)",
+        re.IGNORECASE,
+    )
 )
 # a lone given name right after the role (`puheenjohtajana toimii Elina`) or right before it
 # (`Elina toimi puheenjohtajana`): a memo of people who know each other by first name
@@ -2088,7 +2097,7 @@ def _prose_names(s: str) -> list[tuple[int, str]]:
     return out
 
 
-def _sentences_with(text: str, rx: re.Pattern[str], splitter: re.Pattern[str]) -> list[str]:
+def _sentences_with(text: str, rx: re.Pattern[str] | CaseBlind, splitter: re.Pattern[str]) -> list[str]:
     """The pieces of `splitter.split(text)` that hold a match of `rx`, found from the matches outward."""
     out: list[str] = []
     done = -1
@@ -2288,7 +2297,9 @@ _ABSENT_OFFICE = regex(
     r"(?=[ \t]+(?:oli|olivat|was|were|ei|had|sent|is)\b)"
 )
 # the lookahead on the words' first letters lets the whole-text scan skip other positions at once
-_ABSENT_SAID = regex(r"(?=[peana])\b(?:poissa|estynyt|estyneitä|absent|not present|apologi[sz]ed)\b", re.I)
+_ABSENT_SAID = CaseBlind(
+    regex(r"(?=[peana])\b(?:poissa|estynyt|estyneitä|absent|not present|apologi[sz]ed)\b", re.I)
+)
 _LIST_COLON = regex(r"(?:^|\n)[ \t]*[-*•]?[ \t]*(?:\*\*)?[^\W\d_][^:\n]{0,30}:", re.MULTILINE)
 
 
@@ -3702,13 +3713,15 @@ def _short_heading_before(lines: list[Line], k: int) -> bool:
     return False
 
 
-_TWO_LABELS = regex(
-    r"^[ \t]*(?:\*\*)?(?P<a>"
-    + _ALL_LIST
-    + r")[ \t]*:?(?:\*\*)?[ \t]+(?:\*\*)?(?P<b>"
-    + _ALL_LIST
-    + r")[ \t]*:?(?:\*\*)?[ \t]*$",
-    re.IGNORECASE,
+_TWO_LABELS = CaseBlind(
+    regex(
+        r"^[ \t]*(?:\*\*)?(?P<a>"
+        + _ALL_LIST
+        + r")[ \t]*:?(?:\*\*)?[ \t]+(?:\*\*)?(?P<b>"
+        + _ALL_LIST
+        + r")[ \t]*:?(?:\*\*)?[ \t]*$",
+        re.IGNORECASE,
+    )
 )
 
 

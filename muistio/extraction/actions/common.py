@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from muistio.contract import Due
-from muistio.extraction.parts import Section, may_hold
+from muistio.extraction.parts import CaseBlind, Section, may_hold
 from muistio.extraction.sentences import Sentence
 from muistio.extraction.vocabulary import words
 from muistio.patterns import regex
@@ -295,9 +295,11 @@ def _turn(s: str) -> re.Match[str] | None:
     return turn or (_INITIALS_TURN.match(s) if " - " in s or "–" in s or "—" in s else None)
 
 
-_REPORTING = regex(
-    r"(?=[kemrspit])\b(?:kertoi|esitteli|totesi|mainitsi|kuvasi|raportoi|selosti|informoi|presented|reported|explained)\b",
-    re.I,
+_REPORTING = CaseBlind(
+    regex(
+        r"(?=[kemrspit])\b(?:kertoi|esitteli|totesi|mainitsi|kuvasi|raportoi|selosti|informoi|presented|reported|explained)\b",
+        re.I,
+    )
 )
 
 
@@ -638,6 +640,8 @@ def _untitled(name: str) -> str:
 
 def _mask_struck(text: str) -> str:
     """The text with struck-through spans blanked (same length, so offsets stay valid)."""
+    if "~" not in text and "<" not in text:
+        return text  # every strike-through form needs one of them: most minutes are spared the scan
     return _STRUCK.sub(lambda m: " " * len(m.group()), text)
 
 

@@ -82,7 +82,7 @@ from muistio.extraction.actions.swedish import (
     swedish_passive_hits,
     swedish_subject_hits,
 )
-from muistio.extraction.parts import Section, may_hold
+from muistio.extraction.parts import CaseBlind, Section, may_hold
 from muistio.extraction.sentences import Sentence
 from muistio.extraction.vocabulary import ACTION_HEADINGS, GROUP_NOUNS, TIME_BOX, words
 from muistio.morphology import Morphology
@@ -1092,7 +1092,7 @@ _EN_AGENT = regex(
 )
 
 
-_WE = regex(r"(?=w)\bwe\s+(?:will|need to|must|have to|are going to|'ll|’ll)\s+(\w+)", re.I)
+_WE = CaseBlind(regex(r"(?=w)\bwe\s+(?:will|need to|must|have to|are going to|'ll|’ll)\s+(\w+)", re.I))
 
 
 # the group's own commitment in Finnish and Swedish: 'tarkistamme vielä CI-putken', 'lähetämme kutsun',

@@ -466,7 +466,11 @@ def _owner_marker_hits(
     line; a bare one ('Action: Clerk') closing a sentence owns that sentence, or the one before.
     """
     found: list[_Hit] = []
-    for m in _PAREN_MARKER.finditer(seg):
+    # every marker word holds one of these (Act, Action, ACT, ACTION, AP; 'action' after a dash): most
+    # sentences are spared both scans
+    if "Act" not in seg and "ACT" not in seg and "AP" not in seg and "action" not in seg:
+        return None
+    for m in _PAREN_MARKER.finditer(seg) if "(A" in seg else ():
         who = [w for w in _split_names(m.group("who")) if w]
         end = s.start + m.start()
         line_a = masked.rfind("\n", 0, end) + 1
