@@ -135,7 +135,8 @@ def _split_at_markers(masked: str, sents: list[Sentence]) -> list[Sentence]:
         start = s.start
         cells = masked.find(" | ", s.start, s.end) >= 0
         cuts = [m.start() for m in _CELL_TASK.finditer(masked, s.start, s.end)] if cells else []
-        if ": " in masked[s.start : s.end]:
+        seg = masked[s.start : s.end]
+        if ": " in seg and ("TODO" in seg or "ACTION" in seg or "AP" in seg):
             # 'Clubs day: TODO: find out ...': a topic, then the marker that opens the task
             cuts += [m.start() - 1 for m in _MARKER_AFTER_TOPIC.finditer(masked, s.start, s.end)]
         nl = masked.find("\n", start, s.end)
@@ -351,8 +352,8 @@ def _turn_hits(
     if named:
         return named
     we = _we_hits(masked, body_a, b)
-    chairs = {p.name for p in ctx.participants if "chair" in p.roles}
-    if we and speaker and chairs and not (set(roster.candidates(speaker)[0]) & chairs):
+    chairs = {p.name for p in ctx.participants if "chair" in p.roles} if we and speaker else set()
+    if chairs and not (set(roster.candidates(speaker)[0]) & chairs):
         # 'GT - ... we will move our plug-ins': a member's 'we' tells their side's plans; the chair's
         # ('Mark: ... so we need to open an issue') speaks for the meeting
         for h in we:
@@ -622,7 +623,7 @@ def _section_items(
                 continue  # '- Slack', '- repo settings' under a task: its details, not tasks of their own
         if person is not None and (not s.block.bullet or s.block.indent <= person[0]):
             person = None
-        if (named_only := _person_only(seg, owners)) and (s.block.bullet or len(seg.strip()) <= 40):
+        if (s.block.bullet or len(seg.strip()) <= 40) and (named_only := _person_only(seg, owners)):
             # '- Kate:' over indented tasks, or a line that is only a name ('Santtu') over a list
             person = (s.block.indent if s.block.bullet else -1, named_only)
             continue
