@@ -943,3 +943,13 @@ def test_an_owner_after_an_arrow_and_an_owner_label_in_brackets_in_any_case() ->
     sv += "Förnya domänen (ansvar: Anna).\n"
     assert [i.owners for i in _items(fi)] == [["Aino Aalto"]]
     assert [i.owners for i in _items(sv)] == [["Anna Berg"]]
+
+
+def test_a_task_opened_by_a_chat_handle_keeps_the_handle_as_written() -> None:
+    text = (
+        "# WG meeting 2024-05-14\n\n**Attendees:** Bob Stone, carol_w\n\n## CI\n\n"
+        "- carol_w will move the Windows job to the new runners.\n"
+    )
+    assert [(a.text, a.owners) for a in _items(text)] == [
+        ("carol_w will move the Windows job to the new runners.", ["carol_w"])
+    ]

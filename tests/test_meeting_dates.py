@@ -645,3 +645,18 @@ def test_next_meeting_places_at_someones_home_two_locatives_and_the_article_kept
         "The next meeting will be held on Tuesday 27th June at the allotments.\n"
     )
     assert en.next_meeting is not None and en.next_meeting.place == "the allotments"
+
+
+def test_the_next_meeting_place_after_a_swedish_preposition() -> None:
+    head = "Protokoll styrelsemöte 2024-02-20\nNärvarande: Anna Berg, Erik Ek\n\n§ 1 Öppnande\nÖppnat.\n\n"
+    for line, place in (
+        ("Nästa möte hålls tisdagen den 19 mars kl. 19.00 i bygdegården.", "bygdegården"),
+        ("Nästa möte: 19 mars kl 18 på kansliet, Storgatan 2.", "kansliet, Storgatan 2"),
+    ):
+        ex = run(head + line + "\n", "protokoll.txt")
+        assert ex.next_meeting is not None and ex.next_meeting.date == "2024-03-19"
+        assert ex.next_meeting.place == place
+    english = run(
+        "# Board meeting 2024-02-20\n\nPresent: Ann Lee\n\nNext meeting: 5 May 2024. I will send it.\n"
+    )
+    assert english.next_meeting is not None and english.next_meeting.place is None  # 'I' opens a sentence

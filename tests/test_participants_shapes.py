@@ -404,3 +404,41 @@ def test_a_two_word_office_after_a_comma_is_one_office() -> None:
     assert (got["Nils Bond"][0], got["Werner Ahlg"][0], got["Ann-Mari Gud"][0]) == (
         ["chair"], ["vice_chair"], ["secretary"]
     )  # fmt: skip
+
+
+def test_which_deputy_before_the_office_is_still_the_vice_chair() -> None:
+    text = (
+        "Edustajiston kokous 4/2023\n\nSaapuvilla olleet jäsenet\n"
+        "Aaltonen Veera, puheenjohtaja\nBäck Tuomas, I varapuheenjohtaja\nEskola Oona\n\n"
+        "1. KOKOUKSEN AVAUS\nKokous avattiin.\n"
+    )
+    got = people(text)
+    assert set(got) == {"Veera Aaltonen", "Tuomas Bäck", "Oona Eskola"}
+    assert got["Tuomas Bäck"][:2] == (["vice_chair"], True)
+    assert got["Tuomas Bäck"][2] is None  # the ordinal is no organisation
+    swedish = (
+        "Protokoll styrelsemöte\n\nNärvarande:\nAnna Berg, förste vice ordförande\nErik Ek\n\n§ 1 Öppnande\n"
+    )
+    assert people(swedish)["Anna Berg"][0] == ["vice_chair"]
+
+
+def test_another_bodys_chair_among_the_other_attendees_is_a_guest() -> None:
+    text = (
+        "Lautakunnan kokous 2/2024\n\nLäsnä\nMatti Virtanen, puheenjohtaja\nLiisa Korhonen\n\n"
+        "Muut läsnäolijat\nSaarinen Otto, kunnanhallituksen puheenjohtaja\nLaine Pekka, sihteeri\n\n"
+        "1 § Kokouksen avaus\nPuheenjohtaja avasi kokouksen.\n"
+    )
+    got = people(text)
+    assert got["Matti Virtanen"][0] == ["chair"]
+    assert got["Otto Saarinen"][0] == ["guest"]
+    assert got["Pekka Laine"][0] == ["secretary"]  # an office of this meeting counts among them
+    own = "Hallituksen kokous\n\nLäsnä\nMatti Virtanen, hallituksen puheenjohtaja\nLiisa Korhonen\n\n1 §\n"
+    assert people(own)["Matti Virtanen"][0] == ["chair"]  # in the board's own roll, its chair
+
+
+def test_a_chat_handle_in_a_line_of_names_is_a_participant() -> None:
+    text = (
+        "# Working Group Meeting – 2024-05-14\n\n"
+        "**Attendees:** @alice (chair), Bob Stone, carol_w, Dmitri Ivanov\n\n## Notes\n\n- RC1 tagged.\n"
+    )
+    assert set(people(text)) == {"@alice", "Bob Stone", "carol_w", "Dmitri Ivanov"}

@@ -424,6 +424,12 @@ _OFFICE = regex(
 
 
 _STAND_IN = regex(r"^(?:väliaikainen|tilapäinen|tillfällig|temporary|acting|interim)\s+(?=\w)")
+# `I varapuheenjohtaja`, `2. varapuheenjohtaja`, `förste vice ordförande`, `First Vice-Chair`: which of the
+# deputies, the office all the same
+_DEPUTY_ORDINAL = regex(
+    r"^(?:i{1,3}|[1-3]\.?|1st|2nd|3rd|first|second|third|ensimmäinen|toinen|kolmas|förste|första|andre|andra"
+    r"|tredje)\s+(?=vara|vice|deputy)"
+)
 _BODY_OFFICE = regex(r"^(?:(?:parish|town|city)\s+)?(?:council|board|committee)\s+(?=(?:vice[- ])?chair)")
 
 
@@ -450,6 +456,7 @@ def _annotation_kind(a: str) -> tuple[str, str] | None:
     # `Council Chair`, `Board Vice Chair`: the office of the body meeting.
     low = _BODY_OFFICE.sub("", low)
     low = _STAND_IN.sub("", low)  # `väliaikainen sihteeri`, `acting chair`: the office all the same
+    low = _DEPUTY_ORDINAL.sub("", low)
     for pat, role in _ROLE_WORDS:
         if pat.match(low):
             return ("role", role)
@@ -502,6 +509,8 @@ def is_organisation(s: str) -> bool:
 
 def _is_description(s: str) -> bool:
     """A lower-case note after a name is an office or description (`isännöitsijä`, `tutkija`), not a name."""
+    if _HANDLE.match(s.strip()):
+        return False  # `carol_w`, `dev42`: a chat handle (its underscore no emphasis) is someone, as written
     t = _MARKDOWN_MARK.sub("", s).strip()
     return bool(t) and t[0].islower() and not _HANDLE_OR_SLASH.search(t) and len(t) <= 80
 
@@ -853,6 +862,10 @@ def split_people(
     caps_at = [i for i, p in enumerate(pieces) if _INITIALS_ONLY.fullmatch(p.strip())]
     initials_roll = len(caps_at) >= 2 and not any(i and " " in pieces[i - 1].strip() for i in caps_at)
     for piece in pieces:
+        if default_role == "guest" and out and _OTHER_BODY_CHAIR.fullmatch(piece.strip()):
+            # `Saarinen Otto, kunnanhallituksen puheenjohtaja` among the other attendees: another body's
+            # chair, a guest at this meeting (in the body's own roll the same words name its chair)
+            continue
         # A remark after a dash: `Ana Ruiz (@aruiz) — first time`, `Ari Mäki (Pro) – varapuheenjohtaja`;
         # a role in it counts, the rest is commentary.
         piece = _hyphen_org(piece)
@@ -1054,6 +1067,12 @@ _ROLE_BEFORE_GIVEN = regex(r"(?P<r>[a-zåäö][\w.]{1,25})\s+(?P<n>[A-ZÅÄÖ][a
 # `Tor-telefonansvarig`: an office glued to a first name with a hyphen
 _GLUED_OFFICE = regex(r"(?P<n>[A-ZÅÄÖ][a-zåäö'’]{1,20})\s?-\s?(?P<r>[a-zåäö][a-zåäö-]{3,30})")
 # `Erkki Ikonen pj`, `Aalto Lilli varsinainen jäsen`, `Ek Per ordinarie ledamot`: an office after the name
+# another body's chair, its name in the genitive: `kunnanhallituksen puheenjohtaja`, `styrelsens ordförande`
+_OTHER_BODY_CHAIR = regex(
+    r"[a-zåäö-]+(?:n|s)\s+(?:(?:I{1,2}|1\.|2\.)\s+)?(?:vara|vice[ -])?"
+    r"(?:puheenjohtaja|pj\.?|ordförande|ordf\.?)",
+    re.IGNORECASE,
+)
 _TRAILING_ROLE = regex(
     r"(?<=[\w.])[ \t]+(?:(?:varsinainen|ordinarie|full|voting|elected|co-opted|valittu)[ \t]+)?"
     r"(?P<r>[a-zåäö][\w.]{1,20})$"

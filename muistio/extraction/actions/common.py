@@ -679,6 +679,9 @@ def _unmark(text: str) -> str:
     return text
 
 
+_HANDLE_WORD = regex(r"[a-z][a-z0-9.-]*[_0-9][\w.-]*(?!\S)")
+
+
 def _clean(s: str) -> str:
     """A task text: no bullets, labels, Markdown or MeetBot trailers; whitespace collapsed."""
     s = _MEETBOT_TRAILER.sub("", s)
@@ -691,8 +694,8 @@ def _clean(s: str) -> str:
     s = _MD_UNDERSCORE_EMPHASIS.sub(r"\2", s)
     s = _SPACES.sub(" ", s).strip(" \t\n-–:;,")
     s = _EDGE_BRACKET.sub("", s).strip(" \\")
-    if s and s[0].islower():
-        s = s[0].upper() + s[1:]
+    if s and s[0].islower() and not _HANDLE_WORD.match(s):
+        s = s[0].upper() + s[1:]  # (a chat handle opening the task, `carol_w will ...`, stays as written)
     return s
 
 
