@@ -419,6 +419,12 @@ _EN_WEEK_REL = _c(
 _EN_WD_ALONE = _c(
     rf"{_B}(?:(?P<q>this|next|last|coming)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday){_NW}"
 )
+# 'by Wed', 'next Fri.': an abbreviated weekday alone only after a deadline word or a qualifier ('Wed' and
+# 'Sun' are words and names as well)
+_EN_WD_ABBR_ALONE = _c(
+    r"(?:(?<=\bby\s)|(?<=\bon\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bbefore\s)|(?<!\w)(?P<q>this|next|coming)\s+)"
+    rf"(?P<wd>mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?{_NW}"
+)
 _ANCHOR = _c(
     rf"{_B}(?:(?:seuraava(?:an|ssa|lle|a)|ensi|tulevaan|tulevassa)\s+(?:\w+\s+)?"
     rf"(?P<fi>kokoukseen|kokouksessa|kokoukselle|kokousta|kokoukseen)"
@@ -1577,6 +1583,7 @@ _RULES: tuple[tuple[_Key, re.Pattern[str], _Handler, frozenset[str]], ...] = (
     (("week", "wk", "cw", "-w"), _EN_WEEK_NUM, _h_en_week_num, _EN),
     (("week", "eow"), _EN_WEEK_REL, _h_en_week_rel, _EN),
     (("day",), _EN_WD_ALONE, _h_en_wd, _EN),
+    (("mon", "tue", "wed", "thu", "fri", "sat", "sun"), _EN_WD_ABBR_ALONE, _h_en_wd, _EN),
     (("kokou", "meeting", "call", "session"), _ANCHOR, _h_anchor, _FI_EN),
     (_K_HOLIDAY, _HOLIDAY, _h_holiday, _FI_EN),
     (("/",), _SLASH_DATE, _h_slash, _FI_EN),

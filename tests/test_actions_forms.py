@@ -953,3 +953,13 @@ def test_a_task_opened_by_a_chat_handle_keeps_the_handle_as_written() -> None:
     assert [(a.text, a.owners) for a in _items(text)] == [
         ("carol_w will move the Windows job to the new runners.", ["carol_w"])
     ]
+
+
+def test_a_task_keeps_the_bracket_that_closes_inside_it() -> None:
+    text = (
+        "# Retro 2024-06-03\n\nParticipants: @joonas, Li Wei\n\n## Action items\n\n"
+        "- [ ] @joonas quarantine the flaky tests (by Wed)\n"
+    )
+    (item,) = _items(text)
+    assert item.text == "@joonas quarantine the flaky tests (by Wed)"
+    assert item.due is not None and item.due.date == "2024-06-05"

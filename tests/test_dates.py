@@ -91,6 +91,15 @@ def test_bare_weekdays_are_the_next_such_day() -> None:
     assert _r("next Friday", "en")[0] == "2018-06-01"
 
 
+def test_an_abbreviated_weekday_after_a_deadline_word_or_a_qualifier() -> None:
+    assert _r("by Wed", "en") == ("2018-05-23", "2018-05-23", "by")
+    assert _r("next Fri.", "en")[0] == _r("next Friday", "en")[0]
+    assert _r("on Thurs", "en")[0] == "2018-05-24"
+    # alone, 'Wed' and 'Sun' are words and names as well: no date
+    assert resolve("Wed", datetime(2018, 5, 22, 12), "en") is None
+    assert resolve("the Sun reported", datetime(2018, 5, 22, 12), "en") is None
+
+
 # --- year inference ------------------------------------------------------------------------------
 
 

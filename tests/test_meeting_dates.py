@@ -660,3 +660,11 @@ def test_the_next_meeting_place_after_a_swedish_preposition() -> None:
         "# Board meeting 2024-02-20\n\nPresent: Ann Lee\n\nNext meeting: 5 May 2024. I will send it.\n"
     )
     assert english.next_meeting is not None and english.next_meeting.place is None  # 'I' opens a sentence
+
+
+def test_a_teams_next_meeting_named_by_its_kind() -> None:
+    ex = run(
+        "## Sprint 42 retro — 2024-06-03\n\nParticipants: Li Wei, Sam\n\n- Went well.\n\n"
+        "Next retro: 2024-06-17 14:00\n"
+    )
+    assert when(ex) == ("2024-06-17", "14:00", None)

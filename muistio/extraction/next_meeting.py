@@ -66,8 +66,7 @@ _PHRASE = regex(
     r"\b(?:seuraava|seuraavan)\s+(?:(?:\w+(?:n|en))\s+)?(?:\w*(?:kokous|kokouksen|kokoontuminen|tapaaminen|"
     r"tapaamisen|palaveri|palaverin|kokoontumisen)|puhelu)\b|"
     rf"{vocabulary.DONM}\.?|"
-    r"\bnext\s+(?:(?!meeting)[\w'’-]+\s+){0,2}(?:meeting|call|telecon|teleconference|session|"
-    r"get-together|check-in|sync|catch-up)s?\b|"
+    rf"\bnext\s+(?:(?!meeting)[\w'’-]+\s+){{0,2}}{vocabulary.MEETING_EN}\b|"
     rf"\bnästa\s+(?:(?!{vocabulary.MEETING_SV}\b)\w+\s+)?{vocabulary.MEETING_SV}\b|"
     rf"{vocabulary.MEET_AGAIN}",
     re.IGNORECASE,

@@ -8,7 +8,11 @@ from __future__ import annotations
 # A meeting word, also inside a compound (`asiakastapaamisen`, `styrelsemöte`, `hallituksen kokous`).
 MEETING_FI = r"\w*(?:kokous|kokouks\w*|kokoontumi\w*|tapaami\w*|palaveri\w*)"
 MEETING_SV = r"\w*(?:möte|mötet|sammanträde|sammanträdet|träff|träffen)"
-MEETING_EN = r"(?:meeting|call|telecon|teleconference|session)s?"
+# (a team's meetings by their kind: `Next retro:`, `next stand-up`, `next sync`)
+MEETING_EN = (
+    r"(?:meeting|call|telecon|teleconference|session|get-together|check-in|sync|catch-up|retro|retrospective"
+    r"|stand-?up|huddle)s?"
+)
 
 # A clerk's shorthand for the date of the next meeting: `DONM: 2/4/19`, `D.O.N.M.`
 DONM = r"\bD\.?O\.?N\.?M\b"

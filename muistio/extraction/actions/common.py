@@ -68,9 +68,6 @@ _MD_STAR_EMPHASIS = regex(r"(\*\*|\*|`)(\S(?:.*?\S)?)\1")
 _MD_UNDERSCORE_EMPHASIS = regex(r"(?<!\w)(__?)(\S(?:.*?\S)?)\1(?!\w)")
 
 
-_EDGE_BRACKET = regex(r"^[\[(]|[\])]$")
-
-
 _CLOSING_BRACKET = regex(r"\\?\]|\)(?!\w)")
 
 
@@ -679,6 +676,20 @@ def _unmark(text: str) -> str:
     return text
 
 
+def _without_edge_brackets(s: str) -> str:
+    """A task without a bracket the span left at its edge, or a pair around the whole of it.
+
+    A closing bracket that closes one inside the task stays: '... tests (by Wed)'.
+    """
+    if s[:1] in "([" and s[-1:] in ")]":
+        return s[1:-1]
+    if s[:1] in "([" and s.count(s[0]) > s.count(")" if s[0] == "(" else "]"):
+        s = s[1:]
+    if s[-1:] in ")]" and s.count(s[-1]) > s.count("(" if s[-1] == ")" else "["):
+        s = s[:-1]
+    return s
+
+
 _HANDLE_WORD = regex(r"[a-z][a-z0-9.-]*[_0-9][\w.-]*(?!\S)")
 
 
@@ -693,7 +704,7 @@ def _clean(s: str) -> str:
     s = _MD_STAR_EMPHASIS.sub(r"\2", s)
     s = _MD_UNDERSCORE_EMPHASIS.sub(r"\2", s)
     s = _SPACES.sub(" ", s).strip(" \t\n-–:;,")
-    s = _EDGE_BRACKET.sub("", s).strip(" \\")
+    s = _without_edge_brackets(s).strip(" \\")
     if s and s[0].islower() and not _HANDLE_WORD.match(s):
         s = s[0].upper() + s[1:]  # (a chat handle opening the task, `carol_w will ...`, stays as written)
     return s
