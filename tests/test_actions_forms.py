@@ -963,3 +963,13 @@ def test_a_task_keeps_the_bracket_that_closes_inside_it() -> None:
     (item,) = _items(text)
     assert item.text == "@joonas quarantine the flaky tests (by Wed)"
     assert item.due is not None and item.due.date == "2024-06-05"
+
+
+def test_a_topic_label_before_a_passive_minute_is_no_speaker() -> None:
+    text = (
+        "Palaverimuistio 22.4.2024\n\nPaikalla: Jani, Mikko\n\n"
+        "- Varusteet: uudet pallot tilataan toukokuun aikana.\n- Aila: tilaan kahvit.\n"
+    )
+    got = {a.text: (a.owners, a.due.date if a.due else None) for a in _items(text)}
+    assert got["Uudet pallot tilataan toukokuun aikana."] == ([], "2024-05-31")
+    assert got["Tilaan kahvit."] == (["Aila"], None)  # a given name before the colon speaks

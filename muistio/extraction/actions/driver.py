@@ -673,6 +673,15 @@ def _section_items(
             after = _SUBJECT.match(seg, turn.end())
             if after and all(owners.known(n) for n in _split_names(after.group("subj"))):
                 turn = None
+            elif (
+                ctx.language != "en"
+                and seg[turn.end() : turn.end() + 1].islower()
+                and _topic_word(turn.group("who"))
+            ):
+                # 'Varusteet: uudet pallot tilataan ...': a topic's label, then the minute in lower case
+                # (English prose goes on in lower case after any colon: 'Related: ... may need ...')
+                topic_end = turn.end()
+                turn = None
         label = _LABEL.match(seg)
         explicit = _EXPLICIT.match(seg)
         if explicit and roll_or_agenda and "[" in explicit.group():
@@ -816,6 +825,17 @@ _TASK_START = regex(r"\s*(?:[-*•+]\s*)?(?:to\s+|will\s+)?([A-Za-zÅÄÖåäö]
 
 
 _NAME_JOINERS = frozenset({"ja", "and", "och"})
+
+
+def _topic_word(who: str) -> bool:
+    """Whether a 'Who:' before a minute is one common word (`Varusteet`), no one's name or initials."""
+    return (
+        who.isalpha() and who[1:].islower() and not is_given_name(who) and who.lower() not in _SPEAKER_WORDS
+    )
+
+
+# labels that name who speaks, not what is spoken of
+_SPEAKER_WORDS = frozenset({"puheenjohtaja", "sihteeri", "chair", "secretary", "ordförande", "sekreterare"})
 
 
 def _person_only(seg: str, owners: _Owners) -> list[str]:
