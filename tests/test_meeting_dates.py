@@ -668,3 +668,29 @@ def test_a_teams_next_meeting_named_by_its_kind() -> None:
         "Next retro: 2024-06-17 14:00\n"
     )
     assert when(ex) == ("2024-06-17", "14:00", None)
+
+
+def test_the_place_before_the_date_under_a_place_and_time_label() -> None:
+    ex = run(
+        "SAMMANTRÄDESPROTOKOLL\nKultur- och fritidsnämnden\n\n"
+        "Plats och tid: Kommunhuset, sammanträdesrum Ekan, tisdagen den 16 april 2024 kl. 17.30–19.15\n\n"
+        "Beslutande\nMaria Holm (S), ordförande\n\n§ 12 Bidrag\nNämnden beslutar att bevilja bidrag.\n",
+        "protokoll.txt",
+    )
+    assert ex.meeting is not None
+    assert (ex.meeting.date, ex.meeting.start, ex.meeting.end) == ("2024-04-16", "17:30", "19:15")
+    assert ex.meeting.place == "Kommunhuset, sammanträdesrum Ekan"
+    fi = run(
+        "Pöytäkirja\n\nPaikka ja aika: Seurantalo, tiistaina 16.4.2024 klo 18\n\nLäsnä: Anna Berg\n", "p.txt"
+    )
+    assert fi.meeting is not None and fi.meeting.place == "Seurantalo"
+
+
+def test_a_month_after_held_in_is_no_place() -> None:
+    ex = run(
+        "Riverside Allotment Society – Annual General Meeting, 3 March 2024\n\n"
+        "Twenty-one members attended. Helen Marsh chaired the meeting.\n\n"
+        "It was agreed that a work party will be held in April to clear the paths.\n",
+        "agm.txt",
+    )
+    assert ex.meeting is not None and ex.meeting.date == "2024-03-03" and ex.meeting.place is None

@@ -36,6 +36,9 @@ _CLOCK_TIME = regex(r"\d:\d")
 # A number among a place's words (`Room 3, Town Hall`).
 _ROOM_NUMBER = regex(r"\d{1,4}[A-Za-z]?,?")
 # A time, a postal code or a label colon: the line is no place.
+# a weekday (and `den`) left before the date a place runs into: `Kommunhuset, tisdagen den`
+_TRAILING_WEEKDAY = regex(r"[\s,]*(?:(?:\w+(?:dagen|dag|ai|aina|day))\s*,?\s*)?(?:den\s*)?$", re.IGNORECASE)
+_LETTER = regex(r"[^\W\d_]")
 _NOT_A_PLACE = regex(r"\d[.:]\d|\d{5}|:")
 _THREE_LETTERS = regex(r"[^\W\d]{3}")
 # A heading, numbered item or bullet, not a place line.
@@ -770,7 +773,11 @@ _PROSE_PLACE = regex(
     r"\b(?:(?:was|were)\s+)?(?:held|took\s+place|met|convened|conducted|hosted)\s+"
     r"(?:(?:online|virtually|remotely|"
     r"by\s+(?:video\s*conference|video\s*call|teleconference|phone)|as\s+an?\s+(?:online|video|hybrid)\s+\w+)\s+)?"
-    r"(?:via|on|over|using|in|at)\s+(?:the\s+)?(?P<place>(?-i:[A-Z])[\w'’&.-]*"
+    r"(?:via|on|over|using|in|at)\s+(?:the\s+)?"
+    # (a month or a season is a when, no where: `a work party will be held in April`)
+    r"(?!(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer"
+    r"|autumn|winter)\b)"
+    r"(?P<place>(?-i:[A-Z])[\w'’&.-]*"
     r"(?:[ \t]+(?:(?-i:[A-Z])[\w'’&.-]*|of|the|and|\d+\w?)){0,6}"
     r"(?:,[ \t]*(?-i:[A-Z])[\w'’.-]*(?:[ \t]+(?-i:[A-Z])[\w'’.-]*){0,3}){0,2})",
     re.IGNORECASE,
@@ -995,8 +1002,11 @@ def _place(labels: dict[str, str], region: str, full_dates: list[FoundDate]) -> 
         found = find_dates(value)
         rest = value[found[-1].end :] if found else value
         rest = re.sub(
-            r"\b(?:klo|kello)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?", "", rest
+            r"\b(?:klo|kello|kl)\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?", "", rest
         )
+        if found and not _LETTER.search(rest):
+            # the place before the date: `Kommunhuset, sammanträdesrum Ekan, tisdagen den 16 april 2024`
+            rest = _TRAILING_WEEKDAY.sub("", value[: found[0].start])
         # An English time or range before the place: `6.30pm–8.15pm, Church Hall`.
         rest = re.sub(
             r"^[\s,]*(?:at|from)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?"

@@ -88,6 +88,12 @@ COMBINED_LABELS = (
     "tid och plats",
     "datum och plats",
     "tid och ort",
+    # the place first, as Swedish municipal records write it: `Plats och tid: Kommunhuset, tisdagen den ...`
+    "plats och tid",
+    "plats och datum",
+    "paikka ja aika",
+    "place and time",
+    "place and date",
 )
 TIME_LABELS = ("time", "kellonaika", "klockslag", "kokouksen alkuaika", "alkuaika", "start time", "starttid")
 
