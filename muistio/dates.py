@@ -470,14 +470,14 @@ _SV_ANCHOR = _c(
 )
 _SV_PREFIX = regex(
     r"(?<!\w)(?P<w>senast(?:\s+den)?|till\s+och\s+med|t\.\s?o\.\s?m\.|fram\s+till|tills|till|före|innan|"
-    r"från\s+och\s+med|fr\.\s?o\.\s?m\.|från|efter|sedan|i|under|på|inom|den|vid)\s+$",
+    r"från\s+och\s+med|fr\.\s?o\.\s?m\.|från|efter|sedan|i|under|över|på|inom|den|vid)\s+$",
     _I,
 )
 _SV_PREFIX_REL = {
     "senast": "by", "senast den": "by", "till": "by", "före": "by", "innan": "by", "inom": "by",
     "till och med": "until", "t.o.m.": "until", "fram till": "until", "tills": "until",
     "från och med": "from", "fr.o.m.": "from", "från": "from", "efter": "from", "sedan": "from",
-    "i": "during", "under": "during", "på": "at", "den": "at", "vid": "at",
+    "i": "during", "under": "during", "över": "during", "på": "at", "den": "at", "vid": "at",
 }  # fmt: skip
 # Day-month with slashes (`20/6`, `13/10/2023`) and day-month-year with hyphens (`23-02-2016`).
 _SLASH_DATE = _c(

@@ -973,3 +973,26 @@ def test_a_topic_label_before_a_passive_minute_is_no_speaker() -> None:
     got = {a.text: (a.owners, a.due.date if a.due else None) for a in _items(text)}
     assert got["Uudet pallot tilataan toukokuun aikana."] == ([], "2024-05-31")
     assert got["Tilaan kahvit."] == (["Aila"], None)  # a given name before the colon speaks
+
+
+def test_work_for_an_event_is_due_by_the_events_day() -> None:
+    text = (
+        "Hallituksen kokous 2.6.2020\n\nLäsnä: Ella Aho, Aimo Berg, Sari Koski\n\n4. Yleinen kokous\n\n"
+        "Pidetään yleinen kokous la 4.7. klo 12. Aimo laittaa kahvit valmiiksi. Ella laittaa lehteen "
+        "ilmoituksen. Sari selvittää seuran verotilanteen.\n\n"
+        "5. Talkoot\n\nSyystalkoot pidetään la 9.8. Aimo tekee talkooilmoituksen viimeistään 1.8.\n"
+    )
+    due = {a.text: a.due.date if a.due else None for a in _items(text)}
+    assert due["Aimo laittaa kahvit valmiiksi."] == "2020-07-04"
+    assert due["Ella laittaa lehteen ilmoituksen."] == "2020-07-04"  # still the same preparations
+    assert due["Sari selvittää seuran verotilanteen."] is None  # no work for the event
+    assert due["Aimo tekee talkooilmoituksen viimeistään 1.8."] == "2020-08-01"  # its own date first
+
+
+def test_work_for_the_next_meeting_is_due_by_it() -> None:
+    text = (
+        "Protokoll styrelsemöte 2017-01-11\n\nNärvarande: Emma Ek, Olle Berg\n\n"
+        "10. Nästa möte\nOnsd 8/3 kl 19.30. Emma fixar fika.\n"
+    )
+    (item,) = _items(text)
+    assert (item.owners, item.due.date if item.due else None) == (["Emma Ek"], "2017-03-08")

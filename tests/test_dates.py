@@ -91,6 +91,10 @@ def test_bare_weekdays_are_the_next_such_day() -> None:
     assert _r("next Friday", "en")[0] == "2018-06-01"
 
 
+def test_over_the_summer_in_swedish_is_during_it() -> None:
+    assert _r("över sommaren", "sv") == ("2018-06-01", "2018-08-31", "during")
+
+
 def test_an_abbreviated_weekday_after_a_deadline_word_or_a_qualifier() -> None:
     assert _r("by Wed", "en") == ("2018-05-23", "2018-05-23", "by")
     assert _r("next Fri.", "en")[0] == _r("next Friday", "en")[0]

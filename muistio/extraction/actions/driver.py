@@ -82,6 +82,7 @@ from muistio.extraction.actions.due import (
     _following,
     _parent_bullet,
     _previous,
+    event_before_due,
 )
 from muistio.extraction.actions.owners import (
     _Hit,
@@ -1135,6 +1136,8 @@ def find_action_items(ctx: ExtractionContext, morphology: Morphology | None = No
                 if it.due is not None and other is not None:
                     merged.add(id(other))
                     it.end = max(it.end, other.end)
+        if it.due is None:
+            it.due = event_before_due(ctx, it)
     uniq = merge_table_repeats([it for it in uniq if id(it) not in merged])
     _inherit_years(uniq)
     uniq = _merge_repeats(uniq)

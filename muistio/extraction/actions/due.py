@@ -15,7 +15,7 @@ from muistio.extraction.actions.common import (
     _Item,
 )
 from muistio.extraction.parts import ExtractionContext
-from muistio.extraction.sentences import Sentence
+from muistio.extraction.sentences import Sentence, sentences
 from muistio.patterns import regex
 
 _LABEL_LEAD = regex(r"[\s\-*•(\[]*")
@@ -161,6 +161,72 @@ _BEFORE_EVENT = regex(
     r"(?:ennen|before|prior\s+to|ahead\s+of)\s+(?:the\s+|this\s+)?(?P<ev>[\wåäöÅÄÖ-]+)",
     re.I,
 )
+
+
+# an event set for a day: `Pidetään yleinen kokous la 4.7.`, `The fair will be held on 5 June`, `hålls`
+_SCHEDULES = regex(
+    r"\b(?:pidetään|järjestetään|will\s+be\s+held|is\s+to\s+be\s+held|will\s+take\s+place|takes\s+place"
+    r"|hålls|äger\s+rum|anordnas|arrangeras)\b",
+    re.I,
+)
+
+
+# what is done to get an event ready: coffee, the invitation, the notice, the hall
+_PREPARATION = regex(
+    r"kahvi|tarjoil|ilmoitu|kutsu|valmist|esityslist|juliste|mainos|fika|kaffe|kallelse|inbjud|annons"
+    r"|förbered|dagordning|invitation|notice|agenda|refreshment|prepar|advertis|poster|flyer",
+    re.I,
+)
+
+
+def _prepares(task: str, event: str) -> bool:
+    """Whether a task is work for the event: a word of getting ready, or a word stem the two share."""
+    if _PREPARATION.search(task):
+        return True
+    low_task, low_event = task.lower(), event.lower()
+    return any(w.lower()[:5] in low_event for w in _STEM_WORD.findall(task)) or any(
+        w.lower()[:5] in low_task for w in _STEM_WORD.findall(event)
+    )
+
+
+def event_before_due(ctx: ExtractionContext, item: _Item) -> Due | None:
+    """A named task after the sentence that sets an event's day, in the same paragraph, is due by that day.
+
+    `Pidetään yleinen kokous la 4.7. Työllistetyt laittavat kahvit valmiiksi. Ella laittaa ilmoituksen.`,
+    `Nästa möte onsd 8/3. Emma fixar fika.`: what is prepared for the event, the next meeting among them.
+    One day date in that sentence, not before the meeting, and no other date between; else no due date.
+    """
+    s = item.sentence
+    if s is None or not item.owners or ctx.meeting_date is None:
+        return None
+    from muistio import dates
+
+    ref = datetime.combine(ctx.meeting_date, time(12, 0))
+    nm = ctx.next_meeting_span
+    own = ctx.text[s.start : s.end]
+    if dates.scan(own, ref, ctx.language, ctx.next_meeting_date):
+        return None  # a date of its own, read or not, is the task's business, not the event's
+    for prev in reversed(sentences(ctx.text, s.block.start, s.start)[-3:]):
+        day: date | None = None
+        if nm is not None and ctx.next_meeting_date is not None and prev.start < nm[1] and nm[0] < prev.end:
+            day = ctx.next_meeting_date
+        elif not _prepares(item.text, ctx.text[prev.start : prev.end]):
+            continue
+        else:
+            found = {
+                dates.due_of(f.when)
+                for f in dates.scan(ctx.text[prev.start : prev.end], ref, ctx.language, ctx.next_meeting_date)
+            }
+            if not found:
+                continue  # another task of the same preparations: look further back
+            if len(found) == 1 and _SCHEDULES.search(ctx.text, prev.start, prev.end):
+                d, precision = found.pop()
+                day = d if precision == "day" else None
+        if day is None or day < ctx.meeting_date:
+            return None
+        phrase = _SPACES.sub(" ", ctx.text[prev.start : prev.end])
+        return Due(date=day.isoformat(), precision="day", phrase=phrase)
+    return None
 
 
 def _before_event_due(ctx: ExtractionContext, item: _Item, a: int, b: int, ref: datetime) -> Due | None:
