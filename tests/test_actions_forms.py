@@ -996,3 +996,21 @@ def test_work_for_the_next_meeting_is_due_by_it() -> None:
     )
     (item,) = _items(text)
     assert (item.owners, item.due.date if item.due else None) == (["Emma Ek"], "2017-03-08")
+
+
+def test_owner_bullets_of_a_converted_wiki_page() -> None:
+    """`**DaveD** \\- JUnit` (an escaped dash), bold inside a task, `**Everyone** -` over tasks."""
+    text = (
+        "# Committer call 2006-08-30\n\nAttendees\n\n*   IBM - Dave Dykstal, Kushal Munir\n\n"
+        "Agenda\n------\n\n*   config: IBM config.ini; Kushal to **document this** (reference docs)\n\n"
+        "Action Items\n------------\n\n"
+        "*   **DaveD** \\- JUnit, Review bugs assigned to M4\n"
+        "*   **Everyone** -\n    *   **Setup Compiler Warnings in your Workspaces**\n"
+        "    *   List obsolete API on the planning page\n"
+    )
+    got = {a.text: a.owners for a in _items(text)}
+    assert got["Kushal to document this (reference docs)"] == ["Kushal Munir"]
+    assert [owners for task, owners in got.items() if "JUnit" in task] == [["DaveD"]]
+    assert got["Setup Compiler Warnings in your Workspaces"] == ["Everyone"]
+    assert got["List obsolete API on the planning page"] == ["Everyone"]
+    assert len(got) == 4  # `**Everyone** -` heads the list, it is no task of its own

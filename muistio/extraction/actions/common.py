@@ -662,17 +662,28 @@ def _unbold_labels(text: str) -> str:
 
 # '> Action: ...' (a Markdown quote), '_Cehteh_ will ...', '**Ann** to ...': marks around a line or a name
 _QUOTE_MARK = regex(r"(?m)^[ \t]*>(?:[ \t]*>)*")
+_INLINE_BOLD = regex(r"(?<=[\w,;:] )(\*\*|__)(?=[a-zåäö])([^*_\n]{1,60}?)(?<=\S)\1(?![\w*_])")
 _NAME_EMPHASIS = regex(
     r"(?<![\w*_])(\*\*|__|\*|_)([A-ZÅÄÖ][\w'’.-]*?(?: [A-ZÅÄÖ][\w'’.-]*?){0,2})\1(?![\w*_])"
 )
 
 
+# a Markdown escape before punctuation, as converters write it: `**DaveD** \- JUnit` (escaped brackets,
+# `\[todo\]`, stay: the patterns read them, and a blank inside the brackets would part them)
+_MD_PUNCT_ESCAPE = regex(r"\\(?=[-*_#>.!+])")
+
+
 def _unmark(text: str) -> str:
-    """The text without quote marks at line starts and emphasis around names (same length)."""
+    """The text without quote marks at line starts, emphasis and Markdown escapes (same length)."""
+    if "\\" in text:
+        text = _MD_PUNCT_ESCAPE.sub(" ", text)
     if ">" in text:
         text = _QUOTE_MARK.sub(lambda m: " " * len(m.group()), text)
     if "_" in text or "*" in text:
         text = _NAME_EMPHASIS.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(1)), text)
+    if "**" in text or "__" in text:
+        # bold inside a sentence, a verb among it: `Kushal to **document this**`, `Dave will __review__ it`
+        text = _INLINE_BOLD.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(1)), text)
     return text
 
 
@@ -715,7 +726,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     seg = text[a:b]
     m = _OPTIONAL_LIST_MARKER.match(seg)
     a += m.end() if m else 0
-    while b > a and text[b - 1] in " \t\n,;":
+    while b > a and text[b - 1] in " \t\n,;\\":  # (a Markdown escape's backslash before a bracket cut off)
         b -= 1
     return a, b
 

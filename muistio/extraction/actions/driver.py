@@ -627,6 +627,7 @@ def _section_items(
         if (s.block.bullet or len(seg.strip()) <= 40) and (named_only := _person_only(seg, owners)):
             # '- Kate:' over indented tasks, or a line that is only a name ('Santtu') over a list
             person = (s.block.indent if s.block.bullet else -1, named_only)
+            task_indent = None  # under an action heading the bullets nested under the name are its tasks
             continue
         parent_owner = person[1] if person else title_owner if s.block.bullet else []
         # the plain lines right under 'ACTIONS:', with no blank line between, are its tasks too
@@ -821,8 +822,10 @@ def _section_items(
     return items
 
 
-_PERSON_ONLY = regex(rf"\s*(?:[-*•+]\s*)?{_SUBJECT.pattern}\s*:?\s*")
-_TASK_START = regex(r"\s*(?:[-*•+]\s*)?(?:to\s+|will\s+)?([A-Za-zÅÄÖåäö][a-zåäö]*)\b")
+_PERSON_ONLY = regex(rf"\s*(?:[-*•+]\s*)?{_SUBJECT.pattern}\s*(?::|[-–—])?\s*")
+# everyone at the meeting, as the head of a to-do list: `**Everyone** -` over the tasks all are to do
+_EVERYONE = frozenset({"everyone", "everybody", "all", "kaikki", "alla"})
+_TASK_START = regex(r"\s*(?:[-*•+]\s*)?(?:\*\*|__)?(?:to\s+|will\s+)?([A-Za-zÅÄÖåäö][a-zåäö]*)\b")
 
 
 _NAME_JOINERS = frozenset({"ja", "and", "och"})
@@ -852,7 +855,7 @@ def _person_only(seg: str, owners: _Owners) -> list[str]:
     if m is None:
         return []
     names = _split_names(m.group("subj"))
-    return names if names and all(owners.known(n) for n in names) else []
+    return names if names and all(owners.known(n) or n.lower() in _EVERYONE for n in names) else []
 
 
 # '(Joel ~0,5h)', '(Anna)', '(Kate, Tom; 2 h)': the owners in brackets at the end, maybe with the effort
