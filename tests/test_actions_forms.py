@@ -1014,3 +1014,27 @@ def test_owner_bullets_of_a_converted_wiki_page() -> None:
     assert got["Setup Compiler Warnings in your Workspaces"] == ["Everyone"]
     assert got["List obsolete API on the planning page"] == ["Everyone"]
     assert len(got) == 4  # `**Everyone** -` heads the list, it is no task of its own
+
+
+def test_a_clause_after_a_conjunction_and_a_label_that_is_no_ones_initials() -> None:
+    text = (
+        "MINUTES OF COMMITTEE MEETING 29 May 2022\nPresent: John Stooke, Ray Bauser\n\nMatters Arising\n"
+        "FCA: Accounts are to be submitted to FCA\n"
+        "Car park: This was agreed although RB will provide some information from another company.\n"
+        "Toilets: I know there are concerns, but Client Hints should work fine.\n"
+    )
+    got = {a.text: a.owners for a in _items(text)}
+    assert got["Accounts are to be submitted to FCA"] == []  # 'FCA' is no one's initials: no speaker
+    assert got["Provide some information from another company."] == ["Ray Bauser"]
+    assert len(got) == 2  # 'Client Hints' is no one of the meeting
+
+
+def test_a_to_do_list_for_next_week_holds_tasks() -> None:
+    text = (
+        "# Meeting 2020-12-09\n\nParticipants: Ann Lee, Bo Ek\n\n## To do list for next week\n\n"
+        "- We need to write the definition.\n- We need to assign the sections.\n"
+    )
+    assert [a.text for a in _items(text)] == [
+        "We need to write the definition.",
+        "We need to assign the sections.",
+    ]

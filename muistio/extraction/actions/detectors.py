@@ -116,6 +116,9 @@ _CLAUSE_JOIN_END = regex(r"(?:[\s,;]+(?:and|then)?)+$")
 _PLURAL_MODALS = frozenset({"need to", "have to", "are to", "are going to", "are"})
 
 
+_EN_CLAUSE_CONJUNCTION = regex(r"(?<![\w-])(?:although|though|but|and|while|whereas|so)\s+$")
+
+
 def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
     """'Nick to create ...', 'MVN will coordinate ...', 'Ken and Nick to catch up', '[Gary to forward]'."""
     seg = text[a:b]
@@ -147,7 +150,16 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
         mm = _EN_MODAL.match(seg, m.end())
         # 'Agreed to publish it and for Noel to amend it': 'for X to' after a decision hands X the work
         for_to = mm is not None and mm.group("modal") == "to" and _FOR_BEFORE.search(pre) is not None
-        if not for_to and not _clause_open_at(seg, m0.start(), "([–—:;,", dash=True):
+        if (
+            not for_to
+            and not _clause_open_at(seg, m0.start(), "([–—:;,", dash=True)
+            # '... This was agreed although RB will provide ...': a conjunction opens the clause of someone
+            # of the meeting ('..., but Client Hints should work' names no one)
+            and not (
+                _EN_CLAUSE_CONJUNCTION.search(seg, max(0, m0.start() - 12), m0.start())
+                and all(owners.known(n) or _initials_of(n, owners) for n in _split_names(m.group("subj")))
+            )
+        ):
             # '... from Carol to Brian, Adele and Brian to arrange': the list's head ends the clause before
             comma = subj.find(",")
             at = m.start() + comma + 1

@@ -62,6 +62,7 @@ from muistio.extraction.actions.detectors import (
     _decision_imperative_hits,
     _email_writer,
     _first_person_hit,
+    _initials_of,
     _owner_line_hit,
     _presenters,
     _pronoun_hit,
@@ -679,6 +680,11 @@ def _section_items(
                 ctx.language != "en"
                 and seg[turn.end() : turn.end() + 1].islower()
                 and _topic_word(turn.group("who"))
+            ) or (
+                # 'FCA: Accounts are to be submitted to FCA': capitals that are no one's initials in the roll
+                ctx.participants
+                and _ACRONYM_LABEL.fullmatch(turn.group("who"))
+                and not _initials_of(turn.group("who"), owners)
             ):
                 # 'Varusteet: uudet pallot tilataan ...': a topic's label, then the minute in lower case
                 # (English prose goes on in lower case after any colon: 'Related: ... may need ...')
@@ -829,6 +835,9 @@ _TASK_START = regex(r"\s*(?:[-*•+]\s*)?(?:\*\*|__)?(?:to\s+|will\s+)?([A-Za-z�
 
 
 _NAME_JOINERS = frozenset({"ja", "and", "och"})
+
+
+_ACRONYM_LABEL = regex(r"[A-ZÅÄÖ]{2,5}")
 
 
 def _topic_word(who: str) -> bool:
