@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from muistio.extraction import extract
 from muistio.extraction.participants import find_participants
 from muistio.extraction.segment import segment
+from muistio.reading import read_bytes
 
 
 def people(text: str) -> dict[str, tuple[list[str], bool, str | None]]:
@@ -442,3 +444,53 @@ def test_a_chat_handle_in_a_line_of_names_is_a_participant() -> None:
         "**Attendees:** @alice (chair), Bob Stone, carol_w, Dmitri Ivanov\n\n## Notes\n\n- RC1 tagged.\n"
     )
     assert set(people(text)) == {"@alice", "Bob Stone", "carol_w", "Dmitri Ivanov"}
+
+
+def test_a_two_column_table_copied_one_cell_a_line() -> None:
+    text = (
+        "MINUTES OF THE JOINT PAROCHIAL CHURCH COUNCIL\nMeeting Date |\n8th June 2022 |\nAttendees |\n"
+        "As recorded in the attendance book |\nPrayers |\nFather David opened the meeting with a prayer. |\n"
+        "Apologies |\nFr. David Watson, Mr. Richard Coombes, Mrs. Susan Way Mr. John Harvey |\n"
+        "Election of Secretary |\nMrs Jennifer Tregillis was proposed by Mrs. Joan Colmer and seconded by "
+        "Mrs. Susan Mackenzie. |\n"
+    )
+    got = people(text)
+    assert {n for n, v in got.items() if not v[1]} == {
+        "David Watson",
+        "Richard Coombes",
+        "Susan Way",
+        "John Harvey",
+    }
+    assert "Prayers" not in got  # a sentence stood in place of the list: no names under that label
+    assert got["Joan Colmer"][:2] == (["member"], True)  # a mover and a seconder were there
+    assert got["Susan Mackenzie"][:2] == (["member"], True)
+    assert got["David Watson"][0] == ["member"]  # absent: not who opened the meeting
+
+
+def test_a_legend_of_initials_is_the_roll() -> None:
+    text = (
+        "Katherine Harrison: KH\nJonathan Isaacs: JI\nPaul Kelly: PK\nJames Needham: JN\nTracey Langford TL\n"
+        "Apologies: Steve Day, Sharon Day\n- The committee requested a site visit. ACTION: KH.\n"
+    )
+    got = people(text)
+    assert {n for n, v in got.items() if v[1]} == {
+        "Katherine Harrison",
+        "Jonathan Isaacs",
+        "Paul Kelly",
+        "James Needham",
+        "Tracey Langford",
+    }
+    ex = extract(read_bytes(text.encode(), "minutes.txt"))
+    assert ex.group is None  # the first line is the legend's, no body's name
+    assert "Katherine Harrison" in {p.name for p in ex.participants}
+
+
+def test_members_by_proxy_are_there_and_a_non_member_is_a_guest() -> None:
+    text = (
+        "2019 Club AGM Minutes\n- Date: 2020-01-22\nAttended in person\n- Tony Morris\n- Rex Scarf\n"
+        "- Amanda Ward (non-member)\nAttended via proxy\n- Phillip Kirkman\n- Edward Tan\n"
+        "Previous minutes\n- The minutes were accepted.\n"
+    )
+    got = people(text)
+    assert got["Phillip Kirkman"][:2] == (["member"], True) and got["Edward Tan"][1] is True
+    assert got["Amanda Ward"][0] == ["guest"]

@@ -8,7 +8,7 @@ from datetime import date, datetime, time
 
 from muistio import dates as _dates
 from muistio.extraction import vocabulary
-from muistio.extraction.participants import is_roll_label_line, names_office
+from muistio.extraction.participants import is_initials_legend, is_roll_label_line, names_office
 from muistio.extraction.parts import BLANK_LINE
 from muistio.names import is_given_name
 from muistio.patterns import regex
@@ -1130,8 +1130,10 @@ def _group(region: str, place: str | None) -> str | None:
         if _GENERIC_BODY_NAME.fullmatch(_body_name(name)):
             continue
         person = _PERSON_LINE.fullmatch(name)
-        if person and (is_given_name(person.group(1)) or names_office(person.group(2))):
-            continue  # `Mark Lee (Council Chair)`: a roll's first line (a page cut above it), no body
+        if (
+            person and (is_given_name(person.group(1)) or names_office(person.group(2)))
+        ) or is_initials_legend(name):
+            continue  # `Mark Lee (Council Chair)`, `Kay Hart: KH`: a roll's first line (a page cut above it)
         # `Piraattinuoret ry` above `Hallituksen kokous #1`: the board of that association.
         if (
             k + 1 < len(lines)

@@ -118,7 +118,9 @@ _ROLE_WORDS: list[tuple[re.Pattern[str], Role]] = [
     (regex(r"^(?:esittelijä|alustaja|presenter|speaker)$"), "presenter"),
     (
         regex(
-            r"^(?:vieras|guest|kutsuttu|kutsuttuna|asiantuntija|observer|adjungerad[e]?|adjungerande|gäst)$"
+            r"^(?:vieras|guest|kutsuttu|kutsuttuna|asiantuntija|observer|adjungerad[e]?|adjungerande|gäst"
+            # someone there who is not of the body: `Amanda Ward (non-member)`, `(visitor)`, `(ei jäsen)`
+            r"|non[- ]?member|visitor|ei\s+jäsen|icke\s+medlem)$"
         ),
         "guest",
     ),
@@ -233,7 +235,8 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         # the Scots `Sederunt`; those who took part from afar: `Present via Zoom`, `Etäyhteydellä`,
         # `Närvarande via Teams`
         r"sederunt|(?:present|attending|attended|joined)\s+(?:remotely|online|virtually|in\s+person"
-        r"|(?:via|by|on)\s+(?:zoom|teams|video|phone|telephone|skype|meet))|(?:remote|online)\s+attendees|"
+        # (members who voted through another, `Attended via proxy`, count as there)
+        r"|(?:via|by|on)\s+(?:zoom|teams|video|phone|telephone|skype|meet|proxy))|(?:remote|online)\s+attendees|"
         r"(?:läsnä\s+)?etänä|etäyhteydellä|etäyhteyden\s+kautta|etäosallistujat|"
         r"närvarande\s+(?:på\s+plats|digitalt|på\s+distans|via\s+(?:teams|zoom|länk|video|telefon))|"
         r"deltog\s+(?:digitalt|på\s+distans|via\s+(?:teams|zoom|länk|video|telefon))|"
@@ -1659,6 +1662,10 @@ def _nick_column(lines: list[str], start: int) -> dict[int, str]:
     return column if lower >= 3 and lower >= 0.75 * len(column) else {}
 
 
+# a sentence in place of the list (`As recorded in the attendance book`): no names follow under the label
+_SENTENCE_LINE = regex(r"\W*[A-ZÅÄÖa-zåäö][\w'’-]*(?:[ \t]+[a-zåäö][\w'’-]*){3,}[ \t.]*")
+
+
 def _labelled_lists(
     lines: list[str], reg: _Registry, used: set[int], presenter_blocks: _PresenterBlocks
 ) -> bool:
@@ -1766,7 +1773,7 @@ def _labelled_lists(
                 bulleted += 1 if _BULLETED.match(lines[j]) else 0
                 # A count (`Läsnä: 23 jäsentä`) is no list: only named people make one.
                 found_list = found_list or present
-            elif not seen and prose < 2:
+            elif not seen and prose < 2 and not _SENTENCE_LINE.fullmatch(t):
                 prose += 1
             else:
                 break
@@ -2199,12 +2206,15 @@ _ATTESTED = regex(
 )
 
 
-def _attested(text: str, reg: _Registry) -> None:
-    """The secretary named under `Muistion vakuudeksi` (in witness of the minutes)."""
-    for m in _ATTESTED.finditer(text):
+def _named_in(text: str, rx: re.Pattern[str], reg: _Registry, role: Role, *, only_new: bool = False) -> None:
+    """Whoever a prose pattern names (its group `name`), present with the role; `only_new`: none known yet."""
+    for m in rx.finditer(text):
         name = clean_name(m.group("name"))
-        if name and not is_organisation(name) and not is_title(name):
-            reg.add(Person(name, ["secretary"], None, True))
+        if name is None or is_organisation(name) or is_title(name):
+            continue
+        if only_new and reg.find(name, loose=True) is not None:
+            continue
+        reg.add(Person(name, [role], None, True), loose=not only_new)
 
 
 def _sv_elections(text: str, reg: _Registry) -> None:
@@ -2408,6 +2418,8 @@ def _actors(text: str, reg: _Registry, listed: bool) -> None:
         elif titled and office_kind is None:
             office_kind = _annotation_kind(toks[0].lower()) or ("desc", "")
         existing = reg.find(name, loose=True)
+        if existing is not None and not existing.present:
+            continue  # `Father David opened the meeting` is not `Fr. David Watson` who sent apologies
         role: Role | None = None
         if office_kind and office_kind[0] == "role":
             role = office_kind[1]  # type: ignore[assignment]
@@ -2426,6 +2438,14 @@ def _actors(text: str, reg: _Registry, listed: bool) -> None:
             role = "presenter" if _PRESENTER_ACTS.match(verb) else "member"
         reg.add(Person(name, [role], None, True), loose=False)
         has_chair = has_chair or role == "chair"
+
+
+# `proposed by Mrs. Joan Colmer and seconded by Mrs. Susan Mackenzie`: a motion's mover and seconder spoke
+# at the meeting
+_MOVED_BY = regex(
+    r"\b(?:proposed|seconded|moved|nominated)\s+by\s+(?:(?:Cllr|Councillor|Mrs|Mr|Ms|Miss|Dr|Revd?)\.?\s+)?"
+    r"(?P<name>[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+){1,2})"
+)
 
 
 _OPENER_NAME = r"(?P<name>[A-ZÅÄÖÜ][\w'’-]+(?:[ \t]+(?:von[ \t]+|af[ \t]+|van[ \t]+)?[A-ZÅÄÖÜ][\w'’-]+){0,2})"
@@ -3672,6 +3692,18 @@ _ROSTER_ITEM = regex(
 _ROSTER_REST = regex(r"[ \t]*(?:\(@?[\w.-]+\)|@[\w.-]+|[^\w\s]{1,6})?[ \t]*$")
 
 
+_INITIALS_LEGEND = regex(
+    r"[ \t]*(?:[-*•+][ \t]+)?(?P<name>[A-ZÅÄÖ][\w'’-]+(?:[ \t]+[A-ZÅÄÖ][\w'’-]+){1,2})"
+    r"[ \t]*(?::|[-–—]|\()?[ \t]*(?P<ini>[A-ZÅÄÖ]{2,3})\)?[ \t]*"
+)
+
+
+def is_initials_legend(line: str) -> bool:
+    """Whether a line gives a name and the initials the minutes use for it (`Katherine Harrison: KH`)."""
+    legend = _INITIALS_LEGEND.fullmatch(line)
+    return legend is not None and _initials_fit(legend["name"], legend["ini"])
+
+
 def _unlabelled_roster(lines: list[Line], reg: _Registry) -> bool:
     """With no list labelled as the roll, the first list of five or more bare full names is the roll.
 
@@ -3695,6 +3727,11 @@ def _unlabelled_roster(lines: list[Line], reg: _Registry) -> bool:
                 notes[name] = [
                     kind for kind in _note_kinds(note.group("note")) if kind[0] in ("role", "absent")
                 ]
+            continue
+        # `Katherine Harrison: KH`, `Tracey Langford TL`: a legend of the initials the minutes use
+        legend = _INITIALS_LEGEND.fullmatch(ln.text) if ln is not None else None
+        if legend and _initials_fit(legend["name"], legend["ini"]) and _full_name(legend["name"]):
+            run.append(legend["name"])
             continue
         # `Hamish Beaumont (HB) (Chair) Martine Botha (MB)`: names with their initials, two to a line
         paired = _initialled_people(ln.text, "member", True) if ln is not None and "(" in ln.text else []
@@ -3826,6 +3863,19 @@ def has_roll_label(s: str) -> bool:
     return any(_label_info(m.group("label"))[0] is not None for m in _INLINE_LABEL.finditer(s))
 
 
+_CELL_END = regex(r"[ \t]+\|[ \t]*$")
+
+
+def _without_cell_ends(lines: list[str]) -> list[str]:
+    """Lines of a two-column table copied one cell a line (`Apologies |` / `Fr. D Watson, Mr. R Coombes |`)
+    without the cell's end: the label and its names as on any roll."""
+    filled = [line for line in lines if line.strip()]
+    ends = sum(1 for line in filled if line.count("|") == 1 and _CELL_END.search(line))
+    if len(filled) < 4 or ends * 5 < len(filled) * 2:
+        return lines
+    return [_CELL_END.sub("", line) if line.count("|") == 1 else line for line in lines]
+
+
 def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     """Everyone the minutes name as taking part (or as absent), with roles and organisations."""
     # The same list pieces are read several times per document (list, orphan and table passes): the pure
@@ -3836,7 +3886,7 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     region_end = seg.header_end if seg.header_end else len(text)
     tables = _header_tables(text, reg)
     lines = split_lines(text)
-    plain = [ln.text for ln in lines]
+    plain = _without_cell_ends([ln.text for ln in lines])
     used_two: set[int] = set()
     two_columns = _two_column_roll(plain, reg, used_two) if len(text) < 400_000 else False
     found_list, used, presenter_blocks = _list_blocks(text, plain, reg, region_end)
@@ -3866,12 +3916,14 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     if may_hold(text, ("välj", "vald", "adjunger", " blev ")):
         _sv_elections(text, reg)
     if "vakuudeksi" in text:
-        _attested(text, reg)
+        _named_in(text, _ATTESTED, reg, "secretary")  # who signs the minutes in witness wrote them
     _absent_officers(text, reg)
     _prose_absences(text, reg)
     if "attendance" in text:
         _prose_attendance(text, reg)
     _actors(text, reg, found_list)
+    if not found_list and "by" in text:
+        _named_in(text, _MOVED_BY, reg, "member", only_new=True)  # movers and seconders where no list is
     _opened_by(text, reg)
     _signature_roles(text, reg)
     for sec in seg.sections:
