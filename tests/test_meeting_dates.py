@@ -694,3 +694,14 @@ def test_a_month_after_held_in_is_no_place() -> None:
         "agm.txt",
     )
     assert ex.meeting is not None and ex.meeting.date == "2024-03-03" and ex.meeting.place is None
+
+
+def test_a_web_pages_posting_date_is_not_the_meetings() -> None:
+    ex = run(
+        "2019 Club AGM Minutes\nPosted on January 27, 2020- Date: 20200122\n"
+        "- Location: The Gap Tavern, Queensland\n"
+        "Attended in person\n- Tony Morris\n- Rex Scarf\nPrevious minutes\n- Accepted.\n",
+        "agm.txt",
+    )
+    assert ex.meeting is not None
+    assert (ex.meeting.date, ex.meeting.place) == ("2020-01-22", "The Gap Tavern, Queensland")

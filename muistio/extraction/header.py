@@ -316,6 +316,7 @@ _WHEN_LABELS = (
 )
 _TIME_LABELS = (*vocabulary.TIME_LABELS, "tid", *_COMBINED_LABELS)
 _PLACE_LABELS = vocabulary.PLACE_LABELS
+_MEETING_LABELS = frozenset((*_WHEN_LABELS, *_TIME_LABELS, *_PLACE_LABELS))
 _FRONT_MATTER_DATE = regex(r"^date:\s*(.+)$", re.I | re.M)
 _FRONT_MATTER_TITLE = regex(r"^title:\s*(.+)$", re.I | re.M)
 _MACHINE_TIMESTAMP = regex(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)")
@@ -325,6 +326,19 @@ _TIME_AFTER_DATE = regex(r"^[\s,]*(?:klo|kello|at|@)?\s*\d", re.I)
 _HOUR_AFTER_DATE = regex(r"[ \t,]*(?:(?:klo|kello|kl|at|@)\.?[ \t]*\d|\d{1,2}[:.]\d\d\b)", re.I)
 
 
+def _label_lines_end(text: str, pos: int) -> int:
+    """Where the label lines that follow the head end (`- Location: The Gap Tavern` under the title): they are
+    the meeting's, though a list marker made the segmenter end the head before them."""
+    for _ in range(6):
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        m = _LABEL.match(text, pos, line_end)
+        if m is None or m.group("label").lower() not in _MEETING_LABELS:
+            break
+        pos = min(line_end + 1, len(text))
+    return pos
+
+
 def read_header(text: str, header_end: int) -> Header:
     """Read group, date, times and place from the head of the minutes."""
     meetbot = _meetbot_header(text)
@@ -332,6 +346,8 @@ def read_header(text: str, header_end: int) -> Header:
         return meetbot
     h = Header()
     region = text[: max(header_end, 0)] if header_end > 40 else text[:2000]
+    if header_end > 40:
+        region = text[: _label_lines_end(text, header_end)]
     lead = _NEXT_MEETING.search(region)
     if lead and not region[: lead.start()].strip(" \t\n#*_>|-") and len(region) < 2000:
         region = text[:2000]  # the notes open with the next meeting: this one's title and date follow
@@ -545,6 +561,8 @@ def _date_from_head(
     """The meeting's date (and time) from the dates written in the head when no label gives it."""
     # A date inside a resolution or about another meeting (`the minutes of the meeting held on
     # 10 May were approved`, `maksetaan 31.5.2024 mennessä`) is not this meeting's date.
+    # a web page's own date (`Posted on January 27, 2020`) is when it was written up, never the meeting's
+    full_dates = [d for d in full_dates if not _PUBLISHED.search(body_region, max(0, d.start - 30), d.start)]
     own = [d for d in full_dates if not _about_other(body_region, d)]
     scored = _by_evidence(body_region, own or full_dates)
     own = [d for _s, d, _e in scored]
@@ -952,12 +970,19 @@ _PLACE_ON_DATE_LINE = regex(
 
 # Before a date: it is another meeting's or a deadline (`the previous meeting on`, `by`, `edellisen`).
 _ABOUT_OTHER = regex(
+    # (a web page's own dates: `Posted on January 27, 2020`, `Julkaistu 3.2.2020`, `Publicerad`)
     r"\b(?:previous|last|deadline|by|until|edellise\w*)\b[^.\n]*$",
     re.IGNORECASE,
 )
 # Anywhere in its sentence: the date is part of a resolution (`... held on 2 April were approved`).
 _RESOLUTION = regex(
     r"\b(?:approved|adopted|resolved|agreed|hyväksyttiin|hyväksytty|päätettiin|sovittiin|vahvistettiin)\b",
+    re.IGNORECASE,
+)
+
+
+_PUBLISHED = regex(
+    r"\b(?:posted|published|last\s+updated|updated|julkaistu|päivitetty|publicerad|uppdaterad)(?:\s+on)?[\s:]*$",
     re.IGNORECASE,
 )
 
