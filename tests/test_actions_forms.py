@@ -1038,3 +1038,40 @@ def test_a_to_do_list_for_next_week_holds_tasks() -> None:
         "We need to write the definition.",
         "We need to assign the sections.",
     ]
+
+
+def test_swedish_board_minutes_forms() -> None:
+    text = (
+        "Protokoll styrelsemöte 2018-04-07\n"
+        'Närvarande: Thomas Örtendahl, Kurth Wikström, Sylvia Karlsson, Lars "Lacka" Eriksson\n\n'
+        "4. Vägen\nKantklippning skall ske efter midsommaren. Därefter skall saltning av vägen ske.\n"
+        "Kassören sammanställer ekonomisk rapport och sekreteraren utarbetar årsredovisningen.\n"
+        'Lars "Lacka" Eriksson kollar upp angående skifferplattorna.\n'
+        "För utebliven varvshyra kollar Kurth Wikström och Sylvia Karlsson igenom detta.\n"
+        "Om föreningen påverkas av namnbytet kommer kassören att ta reda på.\n"
+        "Bestämdes att alla läser igenom förslaget hemma.\n"
+        "5. Rapporter\nKassören Thomas Örtendahl lämnar muntlig redovisning.\n"
+        "Föräldrakvällen började planeras under temat nya läroplanen.\n"
+    )
+    got = {a.quote: a.owners for a in _items(text)}
+    assert got["Kantklippning skall ske efter midsommaren."] == []
+    assert got["Därefter skall saltning av vägen ske."] == []  # 'Därefter' is no one
+    assert got["Kassören sammanställer ekonomisk rapport"] == ["Kassören"]
+    assert got["sekreteraren utarbetar årsredovisningen."] == ["sekreteraren"]
+    assert got['Lars "Lacka" Eriksson kollar upp angående skifferplattorna.'] == ['Lars "Lacka" Eriksson']
+    assert got["För utebliven varvshyra kollar Kurth Wikström och Sylvia Karlsson igenom detta."] == [
+        "Kurth Wikström",
+        "Sylvia Karlsson",
+    ]
+    assert got["Om föreningen påverkas av namnbytet kommer kassören att ta reda på."] == ["kassören"]
+    assert got["Bestämdes att alla läser igenom förslaget hemma."] == ["alla"]
+    assert len(got) == 8  # the oral report and the planning begun are no tasks
+
+
+def test_a_date_in_the_diary_under_the_assignments_is_no_task() -> None:
+    text = (
+        "# Meeting Agenda\nDate: 1/10-19 8:15-9:15\nParticipants: Marcus Axelsson, Robin Repo\n\n"
+        "## Outcomes and assignments (5 min)\n- Möjligheten att skapa annons ska implementeras.\n"
+        "- Handledningsmöte 3/10 15:15-16:15.\n- Gruppmöte 3/10 13:15-14:15.\n"
+    )
+    assert [a.quote for a in _items(text)] == ["Möjligheten att skapa annons ska implementeras."]

@@ -1376,14 +1376,18 @@ def _presenters(text: str, sec: Section, roster: Roster) -> list[str]:
     return out
 
 
-_CLAUSE_JOIN = regex(r"(?:,\s*(?:sekä|ja|and)\s+|;\s+|\s+(?:ja|sekä|and)\s+)(?=([\wåäöÅÄÖ@]+)\b)")
+_CLAUSE_JOIN = regex(
+    r"(?:,\s*(?:sekä|ja|and|och)\s+|;\s+|\s+(?:ja|sekä|and|och|samt)\s+)(?=([\wåäöÅÄÖ@]+)\b)"
+)
 
 
 _LOWER_WORD = regex(r"(?<![\w@])[a-zåäö]{3,}")
 
 
 _SECOND_OWNER = regex(
-    r"(?-i:[A-ZÅÄÖ][a-zåäö'’-]+)(?:\s+(?-i:[A-ZÅÄÖ][a-zåäö'’-]+))?\s+"
+    # (or an office, as Swedish names it in lower case: '... och sekreteraren utarbetar årsredovisningen')
+    r"(?:(?-i:[A-ZÅÄÖ][a-zåäö'’-]+)(?:\s+(?-i:[A-ZÅÄÖ][a-zåäö'’-]+))?"
+    r"|sekreteraren|kassören|ordföranden|ledamoten|suppleanten)\s+"
     r"(?:(?P<modal>will|to|is\s+to)\s+[a-z]|(?P<verb>[a-zåäö]{3,})\b)"
 )
 
@@ -1412,14 +1416,19 @@ def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
             and _LOWER_WORD.search(seg, cuts[-1], m.start())
             # '...varten: Anni ja Riitta laativat': a name opening its clause is the first of a joint subject
             and not _JOINT_SUBJECT_START.search(seg, cuts[-1], m.start())
-            and (second.group("modal") or _task_verb(second.group("verb")) or _fi_3sg(second.group("verb")))
+            and (
+                second.group("modal")
+                or _task_verb(second.group("verb"))
+                or _fi_3sg(second.group("verb"))
+                or second.group("verb") in SV_TASK_VERBS
+            )
             # '... to speak to Phil and Libby to see if they would ...': a purpose, not Libby's task
             and not _PURPOSE.match(seg, second.end() - 1)
         ):
             # 'Ari hoitaa kuljetuksen ja Eeva varaa salin': a second owner with a task of their own
             cuts.append(m.start())
             continue
-        if "and" in m.group():
+        if "and" in m.group() or "och" in m.group() or "samt" in m.group():
             continue
         if _is_plural_verb(w) and len(w) > 5 and not m.group().startswith(";"):
             # 'A ja B ottavat yhteyttä X:ään ja sopivat Y:stä': the same joint subject, one task

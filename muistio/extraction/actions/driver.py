@@ -93,7 +93,7 @@ from muistio.extraction.actions.swedish import SV_TASK_VERBS
 from muistio.extraction.actions.tables import merge_table_repeats, table_items
 from muistio.extraction.parts import BLANK_LINE, ExtractionContext, Section
 from muistio.extraction.sentences import IRC_PREFIX, Sentence, sentences
-from muistio.extraction.vocabulary import GROUP_NOUNS, words
+from muistio.extraction.vocabulary import GROUP_NOUNS, MEETING_EN, MEETING_FI, MEETING_SV, words
 from muistio.morphology import Morphology
 from muistio.names import Roster, fold, is_given_name
 from muistio.patterns import regex
@@ -698,6 +698,8 @@ def _section_items(
             # the answer to a stand-up's question: the plan of the person the heading names
             hits.append(_Hit(opens_at, s.end, list(title_owner), 0.75, "plan-answer"))
         # under an action heading a bullet is one task: its further sentences are details, not tasks
+        elif not explicit and action_heading and s.block.bullet and _CALENDAR_LINE.fullmatch(seg):
+            continue  # '- Gruppmöte 3/10 13:15-14:15.' under the assignments: a date in the diary, no task
         elif explicit or (action_heading and s.block.bullet and head == seg):
             hits.append(_explicit_hit(ctx, masked, s, seg, explicit, owners))
         elif not irc_speaker and (runs := _dash_owner_hits(masked, s.start, s.end, owners)):
@@ -828,6 +830,13 @@ def _section_items(
     return items
 
 
+# a meeting and its day and hour, nothing else: `- Handledningsmöte 3/10 15:15-16:15.`, `- Palaveri ti 4.6. klo 18`
+_CALENDAR_LINE = regex(
+    rf"[\s\-*•+]*(?:{MEETING_FI}|{MEETING_SV}|\w*{MEETING_EN})\s*:?\s+"
+    r"(?:(?:kl|klo|kello|at|on|den|ma|ti|ke|to|pe|la|su|mån|tis|ons|tors|fre|mon|tue|wed|thu|fri)\.?\s*"
+    r"|[\d/.:\-–]+\s*)+[.\s]*",
+    re.I,
+)
 _PERSON_ONLY = regex(rf"\s*(?:[-*•+]\s*)?{_SUBJECT.pattern}\s*(?::|[-–—])?\s*")
 # everyone at the meeting, as the head of a to-do list: `**Everyone** -` over the tasks all are to do
 _EVERYONE = frozenset({"everyone", "everybody", "all", "kaikki", "alla"})

@@ -19,12 +19,13 @@ SV_TASK_VERBS = words(
     delar sprider postar följer fortsätter påminner kallar åtar tecknar gör skaffar fixar bakar
     kokar hyr lånar flyttar startar sänder svarar tillfrågar intervjuar räknar bevakar representerar
     sammankallar förser värvar försöker riggar installerar konfigurerar implementerar testar
-    dokumenterar presenterar ansöker samlar införskaffar koordinerar
+    dokumenterar presenterar ansöker samlar införskaffar koordinerar utarbetar
     """
 )
 # of those, the ones a board says of a report rather than of a task ('Anna informerar om läget')
 _REPORTING_PARTICLE = regex(r"\s+(?:om|kring|att)\b")
 _REPORTING_VERBS = words("informerar meddelar")
+_SV_ORAL = regex(r"\s+(?:en\s+)?muntlig(?:en|t)?\b")
 _SV_PRESENT = regex(r"[a-zåäö]{2,}(?:ar|er|rar)$")
 # present tense verbs that report, judge or state rather than take on work
 _SV_NOT_DOING = words(
@@ -43,7 +44,8 @@ _SV_MODAL = regex(
 )
 _SV_PASSIVE_INF = regex(r"\s+[a-zåäö]+as\b")
 # a state, not a deed: 'Lisa kommer att vara bortrest', 'Peter ska ha semester'
-_SV_STATE_INF = regex(r"\s+(?:inte\s+)?(?:vara|bli|ha|finnas|kunna|behöva|få)\b")
+# (`Kantklippning skall ske`: the work is to happen, the noun before it is no doer)
+_SV_STATE_INF = regex(r"\s+(?:inte\s+)?(?:vara|bli|ha|finnas|kunna|behöva|få|ske)\b")
 _SV_NOT = regex(r"\s+(?:inte|ej|icke)\b")
 # verb and particle that raise a topic or agree rather than take on work: 'tar upp frågan', 'håller med'
 # ('tar upp med varvscheferna' takes it up with someone: a task)
@@ -55,9 +57,12 @@ _SV_TITLE = (
     r"(?:[Ss]tyrelsemedlem(?:men|marna)?|[Oo]rdförande(?:n)?|[Vv]ice\s+ordförande(?:n)?|[Ss]ekreterare(?:n)?"
     r"|[Kk]assör(?:en)?|[Ll]edamot(?:en)?|[Ll]edamöterna|[Ss]uppleant(?:en)?|[Rr]evisor(?:n)?)"
 )
-_SV_NAME = r"(?:[A-ZÅÄÖ]{2,}\s+)?[A-ZÅÄÖ][\w'’-]*(?:\s+[A-ZÅÄÖ][\w'’-]*)?"
+# (a nickname in quotes inside the name: `Lars "Lacka" Eriksson`)
+_SV_NAME = r"(?:[A-ZÅÄÖ]{2,}\s+)?[A-ZÅÄÖ][\w'’-]*(?:\s+[\"“][A-ZÅÄÖ][\w'’-]*[\"”])?(?:\s+[A-ZÅÄÖ][\w'’-]*)?"
 _SV_SUBJECT = regex(
-    rf"(?:{_SV_TITLE}\s+)?(?P<subj>{_SV_NAME}(?:\s*(?:,|\boch\b|&)\s*(?:{_SV_TITLE}\s+)?{_SV_NAME})*)"
+    # (an office in lower case opens a clause after 'och': '... och sekreteraren utarbetar årsredovisningen')
+    rf"(?:{_SV_TITLE}\s+)?(?P<subj>sekreteraren|kassören|ordföranden|{_SV_NAME}"
+    rf"(?:\s*(?:,|\boch\b|&)\s*(?:{_SV_TITLE}\s+)?{_SV_NAME})*)"
     r"(?:\s+(?:också|även|gärna|sedan|själv|själva))?\s+(?P<verb>[a-zåäö]+)\b"
 )
 _SV_SEP = regex(rf"\s*(?:,|\boch\b|&)\s*(?:{_SV_TITLE}\s+)?")
@@ -67,6 +72,7 @@ _SV_NOT_SUBJECT = words(
     Det Den Detta Dessa Här Där Vi Man Mötet Han Hon De Vem Vad Hur När Var Varför Om Efter Inför
     Under Till Som Styrelsen Föreningen Årsmötet Alla Ingen Inga Några Beslut Beslutades Punkt Nästa
     I På Med För Av Från Enligt Ev Även Också Sedan Eftersom Ordförande Sekreterare Kassör
+    Därefter Dessutom Därför Då Nu Först Slutligen Sen Vidare Samtidigt Tidigare Senare Idag Därmed Annars
     """
 )
 # a body that does the work in its own name: 'Gruppen kikar på utkastet'
@@ -93,12 +99,15 @@ _SV_RESP_LABEL = regex(
 # present passive of a task verb: 'En QR kod tas fram', 'Påminnelse ... skickas av Victor'
 _SV_PASSIVE = regex(
     # after a modal any passive infinitive: 'En länk skall läggas upp', 'Ansökan ska skrivas'
-    r"\b(?:(?:ska|skall|bör|måste)\s+(?P<inf>[a-zåäö]{3,}as)\b(?:\s+(?:fram|ut|upp|in|till|över|vidare))?|"
+    # and 'Påfyllning av grus skall ske': the work is to happen
+    r"\b(?:(?:ska|skall|bör|måste)\s+(?P<inf>[a-zåäö]{3,}as|ske)\b(?:\s+(?:fram|ut|upp|in|till|över|vidare))?|"
+    # the same after the subject, the verb second: 'Därefter skall saltning av vägen ske'
+    r"(?:ska|skall|bör|måste)\s+(?:[a-zåäö]+\s+){1,4}?ske\b|"
     r"(?:ska\s+|skall\s+|bör\s+|måste\s+)?(?P<verb>tas|skickas|ordnas|lämnas|utreds|undersöks|bokas|beställs"
     r"|köps|sätts|läggs|publiceras|uppdateras|kontaktas|planeras|förbereds|sammanställs|skrivs|anordnas"
     r"|arrangeras|skapas|fixas|kollas|kontrolleras|tillfrågas|kallas|meddelas|informeras|betalas|hämtas"
     r"|bjuds|delas|sprids|undersökas|utredas|göras|tillsättas|formuleras|utformas|tillsätts|upprättas|värvas"
-    r"|definieras|effektiviseras|förses)\b"
+    r"|definieras|effektiviseras|förses|tillställes|tillställs|sänds|distribueras)\b"
     r"(?:\s+(?:fram|ut|upp|in|till|över|vidare))?)",
     re.I,  # also first in the sentence: 'Skickas ifyllda ... Ann-Britt'
 )
@@ -137,6 +146,18 @@ _CLAUSE_OPEN = regex(
 )
 
 
+_SV_OFFICE_AFTER_MODAL = regex(
+    r"\b(?:ska|skall|kommer)\s+(?P<subj>kassören|sekreteraren|ordföranden)\s+(?:att\s+)?[a-zåäö]+[ae]\b"
+)
+_SV_EVERYONE = regex(
+    r"\b(?i:beslutades|bestämdes|beslöts|enades\s+om|kom\s+överens\s+om)\s+att\s+alla\s+(?:ska\s+)?"
+    r"(?P<verb>[a-zåäö]{3,}(?:ar|er|r|a))\b"
+)
+_SV_VERB_SECOND = regex(
+    rf"(?<=[a-zåäö0-9])\s+(?P<verb>[a-zåäö]{{3,}})\s+(?P<subj>{_SV_NAME}(?:\s*(?:,|\boch\b|&)\s*{_SV_NAME})*)"
+)
+
+
 def swedish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
     """'Emma fixar fika', 'Elias ska titta på ...', 'Andreas och Päivi tar på sig att ...'."""
     seg = text[a:b]
@@ -172,6 +193,8 @@ def swedish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hi
         elif verb in SV_TASK_VERBS:
             if verb in _REPORTING_VERBS and _REPORTING_PARTICLE.match(rest):
                 continue
+            if _SV_ORAL.match(rest):
+                continue  # 'Kassören lämnar muntlig redovisning': a report given at the meeting
             conf = 0.75 if known else 0.7
         elif known and _SV_PRESENT.search(verb) and verb not in _SV_NOT_DOING and rest.strip(" .;,"):
             # 'Lasse Nilsson reviderar prognosen': a participant and a verb in the present, what they do next
@@ -183,6 +206,19 @@ def swedish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hi
     inv = re.search(rf"\b(?:ska|skall)\s+(?P<subj>{_SV_NAME})\s+[a-zåäö]+[ae]\b", seg)
     if inv and inv.group("subj").split()[0] not in _SV_NOT_SUBJECT:
         return [_Hit(a, b, _names(inv.group("subj")), 0.7, "sv-subject")]
+    # '... kommer kassören att ta reda på': the office after 'kommer', the work its
+    office = _SV_OFFICE_AFTER_MODAL.search(seg)
+    if office:
+        return [_Hit(a, b, [office.group("subj")], 0.7, "sv-subject")]
+    # 'Bestämdes att alla läser igenom den hemma': everyone's task
+    everyone = _SV_EVERYONE.search(seg)
+    if everyone and (everyone.group("verb") in SV_TASK_VERBS or everyone.group("verb") not in _SV_NOT_DOING):
+        return [_Hit(a, b, ["alla"], 0.7, "sv-subject")]
+    # 'För utebliven varvshyra kollar Kurth och Sylvia igenom detta': a task verb before people of the meeting
+    for v2 in _SV_VERB_SECOND.finditer(seg):
+        names = _names(v2.group("subj"))
+        if v2.group("verb") in SV_TASK_VERBS and names and all(owners.known(n) for n in names):
+            return [_Hit(a, b, names, 0.7, "sv-subject")]
     return []
 
 
@@ -203,6 +239,10 @@ def swedish_delegation_hits(text: str, a: int, b: int) -> list[_Hit]:
     return []
 
 
+# words before a passive that put its work in the past: 'började planeras', 'har redan beställts'
+_SV_BEGUN = frozenset({"började", "har", "hade", "redan"})
+
+
 def swedish_passive_hits(text: str, a: int, b: int) -> list[_Hit]:
     """'En QR kod tas fram', 'Verksamhetsrapporter ska lämnas', '... skickas av Victor'."""
     seg = text[a:b]
@@ -211,6 +251,8 @@ def swedish_passive_hits(text: str, a: int, b: int) -> list[_Hit]:
         return []
     if _SV_MEETING_SUBJECT.search(seg, 0, m.start()):
         return []
+    if set(seg[: m.start()].split()[-1:]) & _SV_BEGUN:
+        return []  # 'Föräldrakvällen började planeras': the work began before, it is no task set now
     agent = _SV_AGENT.match(seg, m.end() + 1) if m.end() < len(seg) else None
     if agent:
         return [_Hit(a, b, [agent.group("who")], 0.7, "sv-passive-agent")]
