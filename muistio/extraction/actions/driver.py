@@ -830,7 +830,7 @@ def _section_items(
     return items
 
 
-# a meeting and its day and hour, nothing else: `- Handledningsmöte 3/10 15:15-16:15.`, `- Palaveri ti 4.6. klo 18`
+# a meeting, its day and hour, nothing else: `- Handledningsmöte 3/10 15:15-16:15.`, `- Palaveri ti 4.6.`
 _CALENDAR_LINE = regex(
     rf"[\s\-*•+]*(?:{MEETING_FI}|{MEETING_SV}|\w*{MEETING_EN})\s*:?\s+"
     r"(?:(?:kl|klo|kello|at|on|den|ma|ti|ke|to|pe|la|su|mån|tis|ons|tors|fre|mon|tue|wed|thu|fri)\.?\s*"
