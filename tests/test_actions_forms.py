@@ -1075,3 +1075,19 @@ def test_a_date_in_the_diary_under_the_assignments_is_no_task() -> None:
         "- Handledningsmöte 3/10 15:15-16:15.\n- Gruppmöte 3/10 13:15-14:15.\n"
     )
     assert [a.quote for a in _items(text)] == ["Möjligheten att skapa annons ska implementeras."]
+
+
+def test_finnish_present_passives_of_the_meeting_itself_are_no_tasks() -> None:
+    text = (
+        "Hallituksen kokous 3/2024\nAika: 12.3.2024 klo 18\nLäsnä: Matti Virtanen (pj), Liisa Korhonen, "
+        "Pekka Laine (siht.)\n\n4. Asiat\nKäydään läpi talousraportti.\nEsitellään uusi toiminnanjohtaja.\n"
+        "Äänestetään puheenjohtajasta.\nAsia siirretään seuraavaan kokoukseen.\n"
+        "Esitellään strategia seuraavassa kokouksessa.\nTalouspäällikön kanssa käydään läpi määrärahat.\n"
+        "Puheenjohtaja ja sihteeri allekirjoittavat sopimuksen.\nPuheenjohtaja ja sihteeri totesivat asian.\n"
+    )
+    got = {a.quote: a.owners for a in _items(text)}
+    assert got == {
+        "Esitellään strategia seuraavassa kokouksessa.": [],  # a time set: work for then
+        "Talouspäällikön kanssa käydään läpi määrärahat.": [],  # with someone, elsewhere
+        "Puheenjohtaja ja sihteeri allekirjoittavat sopimuksen.": ["Matti Virtanen", "Pekka Laine"],
+    }

@@ -668,8 +668,21 @@ _FI_RELATIVE_DOER = regex(
 )
 
 
+_FI_OFFICE_WORD = (
+    r"(?:puheenjohtaja|varapuheenjohtaja|sihteeri|rahastonhoitaja|taloudenhoitaja|jäsensihteeri|tiedottaja)"
+)
+# two offices as the subject: 'Puheenjohtaja ja sihteeri allekirjoittavat sopimuksen'
+_FI_TWO_OFFICES = regex(
+    rf"\W*(?P<a>(?i:{_FI_OFFICE_WORD}))\s+ja\s+(?P<b>(?i:{_FI_OFFICE_WORD}))\s+(?P<verb>[a-zåäö]+vat|[a-zåäö]+vät)\b"
+)
+
+
 def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
     """Finnish 'Name verb ...' tasks; a relative clause with a doer of its own is a second task."""
+    two = _FI_TWO_OFFICES.match(text, a, b)
+    # (any verb in the present plural: '-ivat' is the past, 'totesivat', a report)
+    if two and not two.group("verb").endswith(("ivat", "ivät")) and two.group("verb") not in _FI_VERB_STOP:
+        return [_Hit(a, b, [two.group("a"), two.group("b")], 0.8, "fi-subject")]
     hits = _finnish_subject_clause_hits(text, a, b, owners)
     if len(hits) != 1 or "jonka" not in text[a:b]:
         return hits
@@ -1028,6 +1041,18 @@ _HABITUAL = regex(
 )
 
 
+# what a meeting does as it meets, written in the present passive: 'Käydään läpi ...', 'Esitellään ...'
+_MEETING_ACTIVITY = frozenset(
+    {"käydään", "läpikäydään", "esitellään", "tarkastellaan", "kerrataan", "tutustutaan", "äänestetään"}
+)
+# a time set for the work (a date or hour, a weekday, a coming meeting or season), or someone to do it with
+_WHEN_SET = regex(
+    r"\d|\b(?:kanssa|seuraava\w*|ensi|tuleva\w*|myöhemmin|maanantai\w*|tiistai\w*|keskiviik\w*|torstai\w*"
+    r"|perjantai\w*|lauantai\w*|sunnuntai\w*|syksyllä|keväällä|kesällä|talvella|viikolla|kuussa)\b",
+    re.I,
+)
+
+
 def _passive_hits(text: str, a: int, b: int, lang: str, morphology: Morphology | None = None) -> list[_Hit]:
     """Finnish passive future ('Toiminnan tueksi perustetaan valmisteluryhmä') as an ownerless task."""
     if lang != "fi":
@@ -1044,13 +1069,20 @@ def _passive_hits(text: str, a: int, b: int, lang: str, morphology: Morphology |
     past = _FI_PAST_PASSIVE.search(seg, 0, m.start())
     if past and "että" not in seg[past.end() : m.start()]:
         return []  # 'Kertomus jaettiin luettavaksi ...': what was done at the meeting, then its details
-    if w.startswith(("pidet", "järjestet", "kutsut", "pidett", "aloitet", "avat", "lopetet", "päätet")) and (
+    # ('Asia siirretään seuraavaan kokoukseen': a postponement, as a meeting's date is set)
+    if w.startswith(
+        ("pidet", "järjestet", "kutsut", "pidett", "aloitet", "avat", "lopetet", "päätet", "siirret")
+    ) and (
         _MEETING_WORDS.search(seg)
         or _CLOCK_TIME.search(seg)
         or (w.startswith("pide") and _DAY_DATE.search(seg))
     ):
         return []  # a meeting or event being scheduled, not a task
     if _DECISION_WORD.search(seg):
+        return []
+    if w in _MEETING_ACTIVITY and not _WHEN_SET.search(seg):
+        # 'Käydään läpi talousraportti': what the meeting does; 'torstaina käydään läpi', '... kanssa käydään
+        # läpi' (with someone, elsewhere) is work set
         return []
     if w.startswith(("kokoonnu", "kokoontu")) or _HABITUAL.search(seg):
         return []  # 'Tiistaisin kokoonnutaan jumppaan': a gathering or a habit, not work handed out
