@@ -494,3 +494,18 @@ def test_members_by_proxy_are_there_and_a_non_member_is_a_guest() -> None:
     got = people(text)
     assert got["Phillip Kirkman"][:2] == (["member"], True) and got["Edward Tan"][1] is True
     assert got["Amanda Ward"][0] == ["guest"]
+
+
+def test_names_with_mail_addresses_and_parted_by_dots_or_slashes() -> None:
+    def roll(line: str) -> dict[str, tuple[list[str], bool, str | None]]:
+        return people(f"Board meeting 2024-03-12\n\n{line}\n\n1. Opening\nThe chair opened the meeting.\n")
+
+    assert set(roll("Present: Ann Lee <ann@example.org>, Bob Stone <bob@example.org>")) == {
+        "Ann Lee",
+        "Bob Stone",
+    }
+    assert set(roll("Present: Ann Lee · Bob Stone · Cy Twombly")) == {"Ann Lee", "Bob Stone", "Cy Twombly"}
+    assert set(roll("Present: Ann Lee / Bob Stone / Cy Twombly")) == {"Ann Lee", "Bob Stone", "Cy Twombly"}
+    assert roll("Present: Matti Virtanen / pj, Bob Stone")["Matti Virtanen"][0] == ["chair"]
+    split = roll("Present: Ann Lee, Bob Stone · Regrets: Cy Twombly")
+    assert split["Cy Twombly"][1] is False  # the dot before the next label still ends the list

@@ -368,7 +368,8 @@ _INLINE_LABEL = regex(
 )
 _STOP_INLINE = regex(
     # A sentence's end after a word (not an initial or a title: `J.`, `Mrs.`) ends a list run into prose.
-    r"\n[ \t]*\n|\s[·•|]\s|\s\d{1,2}\.\s+[A-ZÅÄÖ]|"
+    # (a dot or a bar before the next field ends it, `A · Regrets: C`; between names, `A · B`, it parts them)
+    r"\n[ \t]*\n|\s[·•|]\s(?=[^,\n·•|]{1,40}:|[^\w\s])|\s\d{1,2}\.\s+[A-ZÅÄÖ]|"
     # `John Smith (chair), Anne Brown; Absent: Peter White`: the next label after a semicolon
     r";\s+(?=(?-i:[A-ZÅÄÖ])[\w ]{1,30}:)|"
     # `Barbro Svärd. 3 Godkännande av dagordning`: the next numbered item of a text without line breaks.
@@ -396,7 +397,10 @@ class Person:
         self.key = _key(self.name)
 
 
-_SPLIT_MARK = regex(r"[()\[\],;]|\s+(?:ja|and|sekä|och|samt|&|\+)\s+")
+# (a middle dot, or a spaced slash before a full name, parts names too: `Ann Lee · Bob Stone`, `A B / C D`)
+_SPLIT_MARK = regex(
+    r"[()\[\],;]|\s+(?:ja|and|sekä|och|samt|&|\+)\s+|\s+[·•]\s+|\s+/\s+(?=[A-ZÅÄÖ][\w'’-]+\s+[A-ZÅÄÖ])"
+)
 
 
 def _split_top(s: str) -> list[str]:
@@ -411,6 +415,8 @@ def _split_top(s: str) -> list[str]:
         elif c in ")]":
             depth = max(0, depth - 1)
         elif depth == 0:
+            if "/" in c and len(s[last : m.start()].split()) < 2:
+                continue  # `Matti / Maija Virtanen`: a slash parts full names only
             parts.append(s[last : m.start()])
             last = m.end()
     parts.append(s[last:])
@@ -816,6 +822,9 @@ def _offices_in_brackets(s: str) -> str:
     return s
 
 
+_ANGLED_EMAIL = regex(r"\s*<[^<>\s@]+@[^<>\s]+>")
+
+
 def split_people(
     s: str, default_role: Role | None = None, present: bool = True, *, one_person: bool = False
 ) -> list[Person]:
@@ -830,6 +839,8 @@ def split_people(
         return initialled
     if "&" in s:
         s = _HTML_SPACE.sub(" ", s)
+    if "@" in s and "<" in s:
+        s = _ANGLED_EMAIL.sub("", s)  # `Ann Lee <ann@example.org>`: the name, as a mail header writes it
     s = _MENTION_RUN.sub(", ", s)
     if ": " in s:
         s = _offices_in_brackets(s)
