@@ -509,3 +509,14 @@ def test_names_with_mail_addresses_and_parted_by_dots_or_slashes() -> None:
     assert roll("Present: Matti Virtanen / pj, Bob Stone")["Matti Virtanen"][0] == ["chair"]
     split = roll("Present: Ann Lee, Bob Stone · Regrets: Cy Twombly")
     assert split["Cy Twombly"][1] is False  # the dot before the next label still ends the list
+
+
+def test_a_group_label_inside_a_roll_line_and_a_roll_sentence_under_the_title() -> None:
+    got = people(
+        "Protokoll 12.3.2024\n\nNärvarande: styrelsen: Anna Lind, Erik Berg; adjungerade: Olof Ek\n\n§ 1\n"
+    )
+    assert got["Anna Lind"][:2] == (["member"], True) and got["Olof Ek"][0] == ["guest"]
+    text = "Kokous 12.3.2024\n\nKokouksessa olivat läsnä Matti Virtanen, Liisa Korhonen ja Jari Nieminen.\n"
+    ex = extract(read_bytes(text.encode(), "kokous.txt"))
+    assert ex.group is None  # the roll's sentence names no body
+    assert [p.name for p in ex.participants] == ["Matti Virtanen", "Liisa Korhonen", "Jari Nieminen"]

@@ -1126,6 +1126,13 @@ _PERSON_LINE = regex(
 )
 
 
+_ROLL_SENTENCE = regex(
+    r"\b(?:olivat\s+läsnä|läsnä\s+olivat|paikalla\s+olivat|were\s+present|present\s+were|närvarande\s+var"
+    r"|osallistuivat)\b",
+    re.IGNORECASE,
+)
+
+
 def _group(region: str, place: str | None) -> str | None:
     """The body that met: the first title-like line (`Minutes of X` -> X, `X hallituksen` -> X hallitus)."""
     lines = [_SUBJECT.sub("", _HEADING_MARKUP.sub("", ln).strip()) for ln in region.splitlines()]
@@ -1136,8 +1143,8 @@ def _group(region: str, place: str | None) -> str | None:
     ]
     for k, ln in enumerate(lines[:5]):
         # a roll's heading (`In Attendance`) starts the list: no body's name below it
-        if _LABEL.match(ln) or _META_LINE.match(ln) or is_roll_label_line(ln):
-            break
+        if _LABEL.match(ln) or _META_LINE.match(ln) or is_roll_label_line(ln) or _ROLL_SENTENCE.search(ln):
+            break  # (`Kokouksessa olivat läsnä A, B ja C.`: the roll in a sentence, no body's name)
         m = re.match(
             r"^(?:(?:minutes|pöytäkirja|muistio)\s+(?:of|from|for)\s+(?:the\s+)?(?:(?:\w+\s+)?meeting\s+of\s+"
             r"(?:the\s+)?)?|(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?)(.+)$",
@@ -1149,7 +1156,12 @@ def _group(region: str, place: str | None) -> str | None:
             return name or None
         if _GENERIC_TITLE.match(ln) and k + 1 < len(lines):
             nxt = lines[k + 1]
-            if not _LABEL.match(nxt) and not _META_LINE.match(nxt) and len(nxt) < 100:
+            if (
+                not _LABEL.match(nxt)
+                and not _META_LINE.match(nxt)
+                and not _ROLL_SENTENCE.search(nxt)
+                and len(nxt) < 100
+            ):
                 return _body_name(_strip_dates(nxt)) or None
         name = _strip_dates(ln)
         if _GENERIC_BODY_NAME.fullmatch(_body_name(name)):

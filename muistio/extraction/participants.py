@@ -1942,7 +1942,8 @@ def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) ->
 _GROUP_WORDS = words(
     """chair chairman chairperson secretary treasurer clerk directors trustees members councillors
     councilors officers officials guests visitors representatives observers staff attendees present
-    absent apologies regrets ledamöter jäsenet styrelsen hallitus vieraat gäster"""
+    absent apologies regrets ledamöter jäsenet styrelsen hallitus vieraat gäster adjungerade adjungerad
+    ersättare suppleanter varajäsenet tjänstemän övriga muut asiantuntijat"""
 )
 _GROUP_QUALIFIERS = words(
     """invited visiting other also board council committee staff voting non-voting ex officio co-opted
