@@ -1091,3 +1091,32 @@ def test_finnish_present_passives_of_the_meeting_itself_are_no_tasks() -> None:
         "Talouspäällikön kanssa käydään läpi määrärahat.": [],  # with someone, elsewhere
         "Puheenjohtaja ja sihteeri allekirjoittavat sopimuksen.": ["Matti Virtanen", "Pekka Laine"],
     }
+
+
+def test_finnish_remits_s_stem_passives_and_what_only_says_when() -> None:
+    text = (
+        "Hallituksen kokous 30.1.2019\nLäsnä: Eeva Rintala, Heikki Niemi, Matti Taina\n\n4. Asia\n"
+        "Hallitus perusti toimenpideryhmän, jonka tehtävänä on selvittää käytännön asiat 17.2.2019 mennessä. "
+        "Työryhmään nimettiin: Eeva Rintala, Heikki Niemi ja Matti Taina.\n"
+        "Hakukirje julkaistaan muutaman päivän kuluttua rahaston www-sivuilla.\n"
+        "Kaupungin hallivuorojen jako julkaistaan vasta lokakuussa.\n"
+        "Kun tietueet ovat kaikissa installaatioissa, kuinka huolehditaan siitä, että niitä ei tuhota.\n"
+        "Jannen pohjaehdotus on, että yhdistetään ryhmät ja katsotaan strategia uudelleen.\n"
+    )
+    got = {a.text: (a.owners, a.due.date if a.due else None) for a in _items(text)}
+    assert got == {
+        "Selvittää käytännön asiat 17.2.2019 mennessä.": (
+            ["Eeva Rintala", "Heikki Niemi", "Matti Taina"],
+            "2019-02-17",
+        ),
+        "Hakukirje julkaistaan muutaman päivän kuluttua rahaston www-sivuilla.": ([], None),
+    }
+
+
+def test_a_decision_label_far_down_a_text_without_items_demotes_nothing_above_it() -> None:
+    text = (
+        "Rahaston hallituksen päätökset 26.10.2017\n\n • Avautuvat haut\n"
+        "  • Hallitus julisti haut avoimiksi. Hakukirje julkaistaan muutaman päivän kuluttua sivuilla.\n\n"
+        "Muut asiat\n\nPäätös: Hallitus myönsi jatkoaikaa.\n"
+    )
+    assert [a.text for a in _items(text)] == ["Hakukirje julkaistaan muutaman päivän kuluttua sivuilla."]

@@ -330,7 +330,7 @@ _GENERIC = regex(
 _RELATIVE = words(
     """
     joka jota joita jossa jolla jolta jolle josta johon joihin joilla joista joiden jonka joissa
-    missä mistä mihin mitä jotta kun mikäli jos
+    missä mistä mihin mitä jotta kun mikäli jos kuinka miten miksi milloin
     """
 )
 
@@ -403,7 +403,11 @@ _STANDING = regex(
 )
 
 
-_PASSIVE = regex(r"\b([a-zåäö][a-zåäö-]*?(?:[aeiouyäöh]d|[aeiouyäö]t|ell|nn|rr)(?:aan|ään))\b", re.I)
+# (and the passives of the s-stems, 'julkaistaan', 'pestään', spelt as a noun's '-staan' would be)
+_PASSIVE = regex(
+    r"\b((?:julkaist|pest)(?:aan|ään)|[a-zåäö][a-zåäö-]*?(?:[aeiouyäöh]d|[aeiouyäö]t|ell|nn|rr)(?:aan|ään))\b",
+    re.I,
+)
 
 
 # Finnish 3rd-person present task verbs (a subject that is not a known participant needs one of these).

@@ -986,6 +986,10 @@ def _responsibility_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hi
     return []
 
 
+# passives of verbs whose stem ends in -s, spelt like a noun's '-staan' (elative and possessive)
+_S_STEM_PASSIVES = frozenset({"julkaistaan", "pestään"})
+
+
 def _passive_word(seg: str, morphology: Morphology | None = None) -> re.Match[str] | None:
     """The first Finnish present-passive main verb of a clause (valmistellaan, haetaan, pidetään)."""
     low = seg.lower()
@@ -993,7 +997,9 @@ def _passive_word(seg: str, morphology: Morphology | None = None) -> re.Match[st
         return None  # every passive ends so: most clauses are ruled out without the word-by-word pattern
     for m in _PASSIVE.finditer(seg):
         w = m.group(1).lower()
-        if w in _PASSIVE_STOP or w.endswith(("staan", "stään", "ssaan", "ssään")):
+        if w in _PASSIVE_STOP or (
+            w.endswith(("staan", "stään", "ssaan", "ssään")) and w not in _S_STEM_PASSIVES
+        ):
             continue
         # second opinion: an analyser that knows the word and reads no passive in it vetoes the suffix rule
         if morphology is not None and morphology.is_passive_future(w) is False:
@@ -1041,6 +1047,7 @@ _HABITUAL = regex(
 )
 
 
+_NOT_UNTIL = regex(r"\s+vasta\b")
 # what a meeting does as it meets, written in the present passive: 'Käydään läpi ...', 'Esitellään ...'
 _MEETING_ACTIVITY = frozenset(
     {"käydään", "läpikäydään", "esitellään", "tarkastellaan", "kerrataan", "tutustutaan", "äänestetään"}
@@ -1080,6 +1087,8 @@ def _passive_hits(text: str, a: int, b: int, lang: str, morphology: Morphology |
         return []  # a meeting or event being scheduled, not a task
     if _DECISION_WORD.search(seg):
         return []
+    if _NOT_UNTIL.search(seg, m.end()):
+        return []  # '... julkaistaan vasta lokakuussa': when a thing will come about, no work handed out
     if w in _MEETING_ACTIVITY and not _WHEN_SET.search(seg):
         # 'Käydään läpi talousraportti': what the meeting does; 'torstaina käydään läpi', '... kanssa käydään
         # läpi' (with someone, elsewhere) is work set
@@ -1093,7 +1102,9 @@ def _passive_hits(text: str, a: int, b: int, lang: str, morphology: Morphology |
     if w in _VERDICT or _STANDING.search(seg):
         return []  # the decision itself settles it ('Jäsenmaksu pidetään ennallaan', 'Vuokrataan leiri ...')
     if re.search(
-        r"\b(?:esittää|esitti|ehdottaa|ehdotti|totesi|kertoi|toivoo|toivoi)\b[^.]*\bettä\b", seg, re.I
+        r"\b(?:esittää|esitti|ehdottaa|ehdotti|totesi|kertoi|toivoo|toivoi|\w*ehdotus|\w*ehdotuksen)\b[^.]*\bettä\b",
+        seg,
+        re.I,
     ):
         return []  # what someone proposes or reports, not what the meeting set to do
     return [_Hit(a, b, [], 0.6, "fi-passive")]
@@ -1166,9 +1177,19 @@ def _we_hits(text: str, a: int, b: int) -> list[_Hit]:
     return [_Hit(a + m.start(), b, [], 0.55 if m.group(1).lower() in _EN_TASK_VERBS else 0.45, "we")]
 
 
+_FI_REMIT = regex(r"\b(?:jonka|joiden|sen|ryhmän)\s+tehtävänä\s+on\s+([a-zåäö]+)")
+
+
 def _goal_hits(text: str, a: int, b: int) -> list[_Hit]:
     """'Tavoitteena (on) lähettää kutsut viikon 32 loppuun mennessä', '(on) tarkoitus ottaa yhteys'."""
     seg = text[a:b]
+    if (
+        "tehtävänä" in seg
+        and (remit := _FI_REMIT.search(seg))
+        and _FI_A_INFINITIVE_END.search(remit.group(1))
+    ):
+        # 'Hallitus perusti ryhmän, jonka tehtävänä on selvittää ...': the group's remit is work set
+        return [_Hit(a + remit.start(1), b, [], 0.6, "goal")]
     if "avoitteena" not in seg and "tarkoitus" not in seg:
         return []
     m = _FI_GOAL_LEAD.match(seg)

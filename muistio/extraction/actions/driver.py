@@ -549,7 +549,9 @@ def _section_items(
     presenters = _presenters(text, sec, roster)
     psec = Section(sec.number, sec.title, sec.start, sec.end, presenters)
     preamble_end = sec.start
-    for s in sents:
+    # (only an agenda item has a presentation before its decision: in text with no items, a decision
+    # label far down belongs to one of the paragraphs, not to all above it)
+    for s in sents if sec.number is not None else ():
         if _PREAMBLE_END.match(masked[s.start : s.end]):
             preamble_end = s.start
             break
@@ -803,6 +805,10 @@ def _section_items(
                 resolved = list(presenters)
             if not resolved and h.rule == "goal" and prev_owned:
                 resolved = list(prev_owned[-1].owners)
+            if not resolved and h.rule == "goal" and (nxt := _following(sents, s)) is not None:
+                # '... jonka tehtävänä on selvittää X. Työryhmään nimettiin: A, B ja C.': its members
+                named = _GROUP_NAMED.match(masked, nxt.start, nxt.end)
+                resolved = _split_names(named.group("names").rstrip(" .")) if named else []
             a, b = _trim(text, h.a, h.b)
             if b <= a:
                 continue
@@ -847,6 +853,11 @@ _NAME_JOINERS = frozenset({"ja", "and", "och"})
 
 
 _ACRONYM_LABEL = regex(r"[A-ZÅÄÖ]{2,5}")
+
+
+_GROUP_NAMED = regex(
+    r"\s*\w*(?:ryhmään|toimikuntaan|jaostoon|tiimiin)\s+(?:nimettiin|valittiin)\s*:?\s*(?P<names>[A-ZÅÄÖ][^\n;]{2,200})"
+)
 
 
 def _topic_word(who: str) -> bool:
