@@ -520,3 +520,17 @@ def test_a_group_label_inside_a_roll_line_and_a_roll_sentence_under_the_title() 
     ex = extract(read_bytes(text.encode(), "kokous.txt"))
     assert ex.group is None  # the roll's sentence names no body
     assert [p.name for p in ex.participants] == ["Matti Virtanen", "Liisa Korhonen", "Jari Nieminen"]
+
+
+def test_a_menu_line_is_no_name_and_an_expert_for_one_item_is_a_guest() -> None:
+    text = (
+        "Etusivulle\nKesäkisat\nJuhannusturnaus\nKetterän Tulet\nYhteydenottosi\n\n"
+        "Johtokunnan kokous 1/2007\n\nAika: 6.1.2007 klo 13.00\nLäsnä:\n    Timo Suominen, puheenjohtaja\n"
+        "    Riitta Hakanen\nPoissa:\n    Tapio Ranta\n\n1 Kokouksen avaus\n"
+    )
+    assert set(people(text)) == {"Timo Suominen", "Riitta Hakanen", "Tapio Ranta"}
+    roll = people(
+        "Neuvoston kokous 14.5.2004\n\nLäsnäolijat: Birgitta Aurén (Vaasa), Hannu Taskinen (Helsinki) "
+        "sihteeri ja Leila Utriainen (Mikkeli) sekä asiantuntijana Matti Sarmela kohdan 5 käsittelyn ajan.\n"
+    )
+    assert "guest" in roll["Matti Sarmela"][0] and roll["Hannu Taskinen"][0] == ["secretary"]

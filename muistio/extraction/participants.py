@@ -485,6 +485,10 @@ def _annotation_kind(a: str) -> tuple[str, str] | None:
     stripped = a.strip().strip(".")
     if _ACRONYM.match(stripped) or (_CAPITALISED_PHRASE.match(stripped) and len(stripped) <= 40):
         return ("org", stripped)
+    if low.endswith(("na", "nä")) and len(low) > 6 and " " not in low:
+        # the essive, `asiantuntijana Matti Sarmela`, `sihteerinä`: the role the person came in
+        kind = _annotation_kind(low[:-2])
+        return kind if kind is not None and kind[0] == "role" else None
     return None
 
 
@@ -904,6 +908,10 @@ def split_people(
         partial = _PARTIAL_TAIL.search(bare)
         if partial and _LETTER.search(bare[: partial.start()]):
             bare = bare[: partial.start()].strip()  # `Heib Salma saapui klo 17.04`: there for part of it
+        item = _ITEM_TAIL.search(bare)
+        if item and _LETTER.search(bare[: item.start()]):
+            notes.append(item.group().strip())  # `Matti Sarmela kohdan 5 käsittelyn ajan`: there for one item
+            bare = bare[: item.start()].strip()
         # `vice ordförande` is one office, not `vice` followed by the chair's
         whole = _annotation_kind(bare)
         tail = _TRAILING_ROLE.search(bare) if whole is None or whole[0] != "role" else None
@@ -1066,6 +1074,7 @@ _ROLL_STATUS = regex(
     r"estynyt|estyneenä)\b(?:\s*\([^)]*\))?[\s.]*$",
     re.IGNORECASE,
 )
+_ITEM_TAIL = regex(r"[ \t]+(?:kohdan|kohdassa|kohdissa|kohdat)[ \t]+\d[^,;]*$", re.IGNORECASE)
 _PARTIAL_TAIL = regex(
     r"[ \t]+(?:(?:saapui|poistui|kom|gick|arrived|left|joined)\b"
     # `Anna-Maria Soininvaara koko päivän`, `Maija Berndtson iltapäivän`: which part of the day
@@ -2033,6 +2042,7 @@ def _sub_labelled_roll(rest: str, role: Role | None, present: bool) -> list[Pers
 def _orphan_blocks(lines: list[Line], reg: _Registry, region_end: int, used: set[int]) -> set[int]:
     """Name lines in the header that no label claims (another column of the attendee list); their indices."""
     found: set[int] = set()
+    candidates: dict[int, list[Person]] = {}
     # The header's columns are near the top: a document without sections is not scanned to its end.
     region_end = min(region_end, 3000)
     for i, ln in enumerate(lines):
@@ -2045,10 +2055,22 @@ def _orphan_blocks(lines: list[Line], reg: _Registry, region_end: int, used: set
         people = _line_people(ln.text, "member", True)
         # Another column holds personal names (two or three words), not a title or a body's name.
         if people and all(" " in p.name and len(p.name.split()) <= 4 for p in people):
+            candidates[i] = people
+    for i, people in candidates.items():
+        # a line alone (`Ketterän Tulet` in a site's menu) is a name only with a given name in it; lines
+        # near each other are a column of names
+        near = any(k in candidates for k in (i - 3, i - 2, i - 1, i + 1, i + 2, i + 3))
+        if near or all(_has_given_name(p.name) for p in people):
             for p in people:
                 reg.add(p, loose=False)
             found.add(i)
     return found
+
+
+def _has_given_name(name: str) -> bool:
+    """Whether the first or (a roll written surname first) the last word is a given name."""
+    toks = name.split()
+    return is_given_name(toks[0]) or is_given_name(toks[-1])
 
 
 _ELECT_ROLE = regex(
