@@ -1120,3 +1120,17 @@ def test_a_decision_label_far_down_a_text_without_items_demotes_nothing_above_it
         "Muut asiat\n\nPäätös: Hallitus myönsi jatkoaikaa.\n"
     )
     assert [a.text for a in _items(text)] == ["Hakukirje julkaistaan muutaman päivän kuluttua sivuilla."]
+
+
+def test_marked_tasks_with_their_owner_after_the_marker_or_in_brackets() -> None:
+    text = (
+        "Board meeting 2024-03-12\nPresent: Anna Berg (AB), Erik Ek (EE)\n\n3. Budget\nDiscussion.\n\n"
+        "- AP: Anna review the budget\n- TODO: check the invoices (Erik)\n"
+        "* Anna has agreed to draft the plan.\n"
+    )
+    got = {a.quote: a.owners for a in _items(text)}
+    assert got == {
+        "Anna review the budget": ["Anna Berg"],
+        "check the invoices (Erik)": ["Erik Ek"],
+        "Anna has agreed to draft the plan.": ["Anna Berg"],
+    }

@@ -461,6 +461,7 @@ _EN_MODAL = regex(
     r"\s+(?P<modal>will|'ll|’ll|would|to|agreed to|agrees to|is to|are to|needs to|need to|has to|have to"
     r"|must|should|shall"
     r"|volunteered to|promised to|offered to|vowed to|undertook to|was asked to|were asked to"
+    r"|(?:has|have)\s+(?:agreed|offered|volunteered|promised|undertaken)\s+to"
     r"|(?:was\s+)?tasked to"
     r"|(?:was\s+)?tasked with|is going to|are going to"
     r"|took\s+(?:an|the)\s+action\s+to|has\s+(?:an|the)\s+action\s+to|(?:is|are)\s+responsible\s+for|is|are"

@@ -225,6 +225,8 @@ def _explicit_hit(
                     and nxt[0].islower()
                 )
                 or (ctx.language == "sv" and nxt[0] in SV_TASK_VERBS)
+                # 'AP: Anna review the budget': a participant, then what to do
+                or (nxt[0] in _EN_IMPERATIVE and owners.known(subj.split()[0]))
             )
             and (subj.startswith("@") or owners.known(subj.split()[0]) or nxt[0] in {"to", "will"})
         )
@@ -903,7 +905,8 @@ def _paren_owner(seg: str, owners: _Owners) -> tuple[list[str], bool]:
     if seg.lstrip().startswith("#"):
         return [], False  # an agenda heading with its presenter
     m = _PAREN_OWNER.search(seg)
-    if m is None or ":" in seg[: m.start()]:
+    marker = _EXPLICIT.match(seg)  # ('TODO: review the budget (Anna)': the marker's colon is no label's)
+    if m is None or ":" in seg[marker.end() if marker else 0 : m.start()]:
         return [], False  # 'Present: ... (Kate)': a labelled line, not a task
     # a verb in the bracket hands the task over as plainly as an effort does: '(Tane hoitaa)'
     effort = m.group("effort") is not None or m.group("pverb") is not None
