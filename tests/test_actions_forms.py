@@ -1134,3 +1134,34 @@ def test_marked_tasks_with_their_owner_after_the_marker_or_in_brackets() -> None
         "check the invoices (Erik)": ["Erik Ek"],
         "Anna has agreed to draft the plan.": ["Anna Berg"],
     }
+
+
+def test_what_must_be_done_by_a_day_and_what_only_looks_like_a_task() -> None:
+    fi = (
+        "Kesäkokous 15.8.2021\nLäsnä: Pekka Laine, Liisa Korhonen\n\n5. Lihat\n"
+        "Lihat on noudettava vuoden loppuun mennessä.\nKokouksessa on oltava läsnä puolet jäsenistä.\n"
+    )
+    assert [(a.text, a.due.date if a.due else None) for a in _items(fi)] == [
+        ("Lihat on noudettava vuoden loppuun mennessä.", "2021-12-31")  # a rule with no day is none
+    ]
+    sv = (
+        "Styrelsemöte 2021-10-12\nNärvarande: Göran Sundqvist, Anders Östman\n\n§ 3 Konstituering\n"
+        "Göran Sundqvist fortsätter som ordförande.\n"
+    )
+    assert _items(sv) == []
+    en = (
+        "Steering group 2015-12-09\nPresent: Shelly Ren, Andy Gotz\n\n## Discussion\n"
+        "- Shelly – install has been too fragile in the past.\n- Request to embed DOI issuing in ICAT.\n"
+        "- Andy – update the wiki page.\n"
+    )
+    assert [(a.text, a.owners) for a in _items(en)] == [("Update the wiki page.", ["Andy Gotz"])]
+
+
+def test_a_given_name_closing_a_task_under_action_points_owns_it() -> None:
+    text = (
+        "# Möte 2024-10-21\n\nDeltagare: Digg, eSam\n\n## Actionpoints inför nästa gång\n\n"
+        "1. Rensa upp i förslaget om aktörer och ta med det till nästa träff (Josef)).\n"
+    )
+    assert [(a.text, a.owners) for a in _items(text)] == [
+        ("Rensa upp i förslaget om aktörer och ta med det till nästa träff", ["Josef"])
+    ]

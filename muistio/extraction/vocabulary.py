@@ -100,10 +100,13 @@ TIME_LABELS = ("time", "kellonaika", "klockslag", "kokouksen alkuaika", "alkuaik
 
 # Headings over a list of tasks, in the three languages (the segmenter keeps such a heading in its
 # section, and the action stage reads the list under it as tasks).
-_UNTIL_NEXT = r"\s+(?:for|until|till|before|by)\s+(?:the\s+)?next\s+(?:week|meeting|time|call)"
+_UNTIL_NEXT = (
+    r"\s+(?:(?:for|until|till|before|by)\s+(?:the\s+)?next\s+(?:week|meeting|time|call)"
+    r"|(?:till|inför|före)\s+nästa\s+(?:gång|möte|träff)|ennen\s+seuraavaa\s+kokousta)"
+)
 ACTION_HEADINGS = (
     # (`To do list for next week`, `Tasks until the next meeting`: the list's period after it)
-    rf"(?:(?:actions?\s+items?|actions|action\s+points|action\s+list|to[\s-]?do(?:\s+list)?)(?:{_UNTIL_NEXT})?"
+    rf"(?:(?:actions?\s+items?|actions|action\s*points|action\s+list|to[\s-]?do(?:\s+list)?)(?:{_UNTIL_NEXT})?"
     rf"|tasks{_UNTIL_NEXT})"
     r"|next\s+steps|follow[- ]ups?|(?:outcomes\s+and\s+)?assignments|toimenpiteet|jatkotoimenpiteet|tehtävät"
     r"|seuraavat\s+(?:askeleet|toimenpiteet)"

@@ -453,6 +453,7 @@ _EN_STOP_SUBJECTS = words(
     with what which who why how some any each our my your their its no not yes maybe however thus
     currently previously today tomorrow we'll we’ll i'll i’ll they'll they’ll it'll you'll want wants
     workaround plan idea goal aim solution option suggestion fix approach intent intention
+    request requests motion attempt reminder task deadline time permission recommendation
     """
 )
 

@@ -290,6 +290,9 @@ def _bare_imperative_hit(text: str, a: int, b: int, owners: _Owners) -> _Hit | N
     return _Hit(m.start("subj"), b, names, 0.75, "en-subject", _clean(text[m.start("verb") : b]))
 
 
+_NOUN_THEN_AUX = regex(r"\s*[a-z][\w-]*\s+(?:has|have|had|is|are|was|were|seems?|looks?)\b")
+
+
 def _owner_line_hit(text: str, a: int, b: int, owners: _Owners, bullet: bool) -> _Hit | None:
     """'KN: will recalibrate ...', 'Ana Berg — write the memo', 'Kalle: tilaa kaapelit'.
 
@@ -310,6 +313,8 @@ def _owner_line_hit(text: str, a: int, b: int, owners: _Owners, bullet: bool) ->
     ):
         return None
     rest = text[m.end() : b]
+    if _NOUN_THEN_AUX.match(rest):
+        return None  # 'Shelly – install has been too fragile': a noun and its verb, what was said
     modal = _OWNER_LINE_MODAL.match(rest)
     first = _FIRST_LOWER_WORD.match(rest)
     word = first.group(1) if first else ""
@@ -1047,6 +1052,9 @@ _HABITUAL = regex(
 )
 
 
+_FI_MUST = regex(
+    r"\b(?:on|ovat)\s+[a-zåäö]+(?:ttava|ttävä|tava|tävä)\b|\b(?:tulee|täytyy)\s+[a-zåäö]+(?:aa|ää|da|dä|ta|tä)\b"
+)
 _NOT_UNTIL = regex(r"\s+vasta\b")
 # what a meeting does as it meets, written in the present passive: 'Käydään läpi ...', 'Esitellään ...'
 _MEETING_ACTIVITY = frozenset(
@@ -1067,7 +1075,10 @@ def _passive_hits(text: str, a: int, b: int, lang: str, morphology: Morphology |
     seg = text[a:b]
     m = _passive_word(seg, morphology)
     if not m:
-        return []
+        # 'Lihat on noudettava vuoden loppuun mennessä', 'Hakemukset tulee toimittaa 20.3. mennessä': what
+        # must be done by a day (without one, a rule or an instruction)
+        must = _FI_MUST.search(seg)
+        return [_Hit(a, b, [], 0.6, "fi-passive")] if must and _DEADLINE_CUE.search(seg) else []
     w = m.group(1).lower()
     if _GENERIC.search(seg):
         return []

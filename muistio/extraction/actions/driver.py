@@ -896,7 +896,7 @@ _PAREN_OWNER = regex(
     r"(?:h|t|pv|d|days?|hours?|tuntia?|päivää?)\b)?"
     # '(Tane hoitaa)', '(Anna fixar)': the name and the verb that gives it the task
     r"(?P<pverb>\s+(?:hoitaa|hoitavat|tekee|tekevät|selvittää|vastaa|vastaavat|fixar|ordnar|ansvarar|handles|will\s+do))?"
-    r"\s*\)\s*[.;]?\s*$"
+    r"\s*\)\)?\s*[.;]?\s*$"  # (a stray second bracket: '... till nästa träff (Josef)).')
 )
 
 
@@ -910,14 +910,19 @@ def _paren_owner(seg: str, owners: _Owners) -> tuple[list[str], bool]:
         return [], False  # 'Present: ... (Kate)': a labelled line, not a task
     # a verb in the bracket hands the task over as plainly as an effort does: '(Tane hoitaa)'
     effort = m.group("effort") is not None or m.group("pverb") is not None
-    if seg.count("(") != 1 and not effort:
-        return [], False  # a roll of names with handles
     names = _split_names(m.group("subj"))
+    if seg.count("(") != 1 and not effort and not all(owners.known(n) for n in names):
+        return [], False  # a roll of names with handles (a participant closing a task still owns it)
     # with an effort ('(Joel ~0,5h)') the bracket can only be who does it, listed or not; beside a
     # participant a full name is someone who helps ('(GD & Bjarne Gårdebratt)')
     helped = any(owners.known(n) for n in names)
     if not names or not all(
-        owners.known(n) or ((effort or (helped and " " in n)) and _name_like(n)) for n in names
+        owners.known(n)
+        or ((effort or (helped and " " in n)) and _name_like(n))
+        # ('... till nästa träff (Josef)', '... (alla)': a given name, or everyone, closing the task)
+        or is_given_name(n.split()[0])
+        or n.lower() in _EVERYONE
+        for n in names
     ):
         return [], False
     return names, effort

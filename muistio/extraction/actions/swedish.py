@@ -25,6 +25,7 @@ SV_TASK_VERBS = words(
 # of those, the ones a board says of a report rather than of a task ('Anna informerar om läget')
 _REPORTING_PARTICLE = regex(r"\s+(?:om|kring|att)\b")
 _REPORTING_VERBS = words("informerar meddelar")
+_SV_AS = regex(r"\s+som\b")
 _SV_ORAL = regex(r"\s+(?:en\s+)?muntlig(?:en|t)?\b")
 _SV_PRESENT = regex(r"[a-zåäö]{2,}(?:ar|er|rar)$")
 # present tense verbs that report, judge or state rather than take on work
@@ -177,6 +178,8 @@ def swedish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hi
         modal = _SV_MODAL.match(seg, m.start("verb"))
         if _SV_NOT.match(rest) or _SV_NOT_TASK.match(seg, m.start("verb")):
             continue
+        if verb == "fortsätter" and _SV_AS.match(rest):
+            continue  # 'Göran fortsätter som ordförande': an office held on, no task
         if modal and not seg[modal.end() :].strip(" .;,"):
             continue  # 'X ska' and nothing after it: a cut line names no task
         if _SV_PROPOSED.search(seg, 0, m.start()):
