@@ -534,3 +534,20 @@ def test_a_menu_line_is_no_name_and_an_expert_for_one_item_is_a_guest() -> None:
         "sihteeri ja Leila Utriainen (Mikkeli) sekä asiantuntijana Matti Sarmela kohdan 5 käsittelyn ajan.\n"
     )
     assert "guest" in roll["Matti Sarmela"][0] and roll["Hannu Taskinen"][0] == ["secretary"]
+
+
+def test_a_roll_wrapped_over_a_blank_line_swedish_deputies_and_a_sites_menu() -> None:
+    text = (
+        "Startsidan\n  Om SBB\n  Protokoll\n  IRL Ledarskap\n  Kontakta SBB\n\n"
+        "VU-SAMMANTRÄDE\nDatum: 27.09.2005\n\n"
+        "Närvarande:\nJanne Wisén, ordförande\nIngemar Larsson, 1:e vice ordförande\n"
+        "Sune Hellberg, 2:e vice ordförande/kassör\n\n§ 1 Öppnande\n"
+    )
+    got = people(text)
+    assert set(got) == {"Janne Wisén", "Ingemar Larsson", "Sune Hellberg"}  # no menu line is anyone
+    assert got["Ingemar Larsson"][0] == ["vice_chair"] and got["Sune Hellberg"][0] == ["vice_chair"]
+    wrapped = people(
+        "PROTOKOLL 4 mars 2015\n\nNärvarande: Eddie Uggla ordf., Anders Abelius, Lars Christofferson,\n\n"
+        "Göran Ingvald, Ulf Johansson samt\n\nÅke Wester.\n\n1. Förklarade ordföranden mötet öppnat.\n"
+    )
+    assert {"Göran Ingvald", "Ulf Johansson", "Åke Wester"} <= set(wrapped)

@@ -436,7 +436,7 @@ _STAND_IN = regex(r"^(?:väliaikainen|tilapäinen|tillfällig|temporary|acting|i
 # `I varapuheenjohtaja`, `2. varapuheenjohtaja`, `förste vice ordförande`, `First Vice-Chair`: which of the
 # deputies, the office all the same
 _DEPUTY_ORDINAL = regex(
-    r"^(?:i{1,3}|[1-3]\.?|1st|2nd|3rd|first|second|third|ensimmäinen|toinen|kolmas|förste|första|andre|andra"
+    r"^(?:i{1,3}|[1-3]\.?|[1-3]:[ea]|1st|2nd|3rd|first|second|third|ensimmäinen|toinen|kolmas|förste|första|andre|andra"
     r"|tredje)\s+(?=vara|vice|deputy)"
 )
 _BODY_OFFICE = regex(r"^(?:(?:parish|town|city)\s+)?(?:council|board|committee)\s+(?=(?:vice[- ])?chair)")
@@ -525,6 +525,8 @@ def _is_description(s: str) -> bool:
     if _HANDLE.match(s.strip()):
         return False  # `carol_w`, `dev42`: a chat handle (its underscore no emphasis) is someone, as written
     t = _MARKDOWN_MARK.sub("", s).strip()
+    if _DEPUTY_ORDINAL.match(t.lower()):
+        return len(t) <= 80  # `2:e vice ordförande/kassör`: which deputy, an office all the same
     return bool(t) and t[0].islower() and not _HANDLE_OR_SLASH.search(t) and len(t) <= 80
 
 
@@ -641,8 +643,10 @@ def clean_name(raw: str) -> str | None:
 def _description_roles(s: str) -> list[tuple[str, str]]:
     """Roles a description names: its head word (`asiantuntija` is a guest) and an item it presents."""
     words = _PUNCTUATION.sub(" ", s.lower()).split()
-    # Only the head word: in `puheenjohtajiston sihteeri` the last word is someone else's office.
-    out = [k for k in map(_annotation_kind, words[:1]) if k and k[0] == "role"]
+    # Only the head word: in `puheenjohtajiston sihteeri` the last word is someone else's office; a whole
+    # office (`2:e vice ordförande/kassör`: each side of the slash) counts first.
+    out = [k for k in map(_annotation_kind, s.split("/")) if k and k[0] == "role"]
+    out = out or [k for k in map(_annotation_kind, words[:1]) if k and k[0] == "role"]
     if re.search(r"\b(?:for\s+(?:agenda\s+)?items?|kohda(?:ssa|t|n)?|kohta)\s+\d", s, re.IGNORECASE) and not (
         # `saapui kohdassa 6`: arrived during item 6, which is no presenting
         re.search(r"\b(?:saapui|poistui|arrived|left|joined)\b", s, re.IGNORECASE)
@@ -1838,6 +1842,8 @@ def _single_labels(lines: list[str], reg: _Registry, used: set[int]) -> None:
 
 
 _DASH_WRAP = regex(r"[ \t]+[–—][ \t]*\n(?:[ \t]*\n)*[ \t]*(?:[–—][ \t]*)?")
+# a list broken after a comma goes on past a blank line too (a PDF's page layout): `A, B,` / `` / `C, D`
+_COMMA_WRAP = regex(r"(?<=\w)(?P<sep>,|[ \t]+(?:samt|och|ja|sekä|and))[ \t]*\n[ \t]*\n[ \t]*(?=[A-ZÅÄÖ])")
 
 
 _PROSE_WORD = regex(r"(?<![\w'’-])[a-zåäö]{3,}\b")
@@ -1870,6 +1876,7 @@ def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) ->
         rest = text[m.end() : m.end() + 4000]  # an inline list is short; never search the whole rest
         # A list broken after a separating dash goes on past the blank line: `A – B –` / `– C – D`.
         rest = _DASH_WRAP.sub(" – ", rest)
+        rest = _COMMA_WRAP.sub(lambda w: w["sep"] + " ", rest)
         stop = _STOP_INLINE.search(rest)
         content = rest[: stop.start()] if stop else rest
         # A wrapped list continues on the next line only after a comma or a conjunction.
@@ -2060,11 +2067,16 @@ def _orphan_blocks(lines: list[Line], reg: _Registry, region_end: int, used: set
         # a line alone (`Ketterän Tulet` in a site's menu) is a name only with a given name in it; lines
         # near each other are a column of names
         near = any(k in candidates for k in (i - 3, i - 2, i - 1, i + 1, i + 2, i + 3))
-        if near or all(_has_given_name(p.name) for p in people):
+        # (an acronym marks a body or a page, `Om SBB`, `IRL Ledarskap`, unless a given name is there)
+        acronym = any(_ACRONYM_TOKEN.search(p.name) for p in people)
+        if (near and not acronym) or all(_has_given_name(p.name) for p in people):
             for p in people:
                 reg.add(p, loose=False)
             found.add(i)
     return found
+
+
+_ACRONYM_TOKEN = regex(r"\b[A-ZÅÄÖ]{2,}\b")
 
 
 def _has_given_name(name: str) -> bool:
