@@ -66,6 +66,7 @@ def normalise(text: str) -> tuple[str, tuple[int, ...]]:
         _nfc,
         _drop_line_numbers,
         _drop_page_markers,
+        _split_collapsed_chat,
         _split_columns,
         _join_hyphens,
         _join_inline_name_hyphens,
@@ -170,6 +171,24 @@ def _drop_page_markers(text: str, offs: Offsets) -> tuple[str, Offsets]:
         if any(x and y and int(x) > int(y) for x, y in pairs) or (m["e"] and int(m["f"]) == 0):
             continue
         edits.append((m.start(), m.end(), "", 0))
+    return _rewrite(text, offs, edits)
+
+
+# A chat log whose line breaks were lost: each `[21:00:05] <nick>` (or `-*- nick`) opens a line again.
+_CHAT_STAMP_RE = regex(r"[ \t](?=\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]+(?:<|-\*-|\*[ \t]))")
+
+
+def _split_collapsed_chat(text: str, offs: Offsets) -> tuple[str, Offsets]:
+    """Put each message of a chat log run onto one line back on its own line (three stamps or more a line)."""
+    if "] <" not in text and "] -*-" not in text:
+        return text, offs
+    edits: list[tuple[int, int, str, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stamps = [m.start() for m in _CHAT_STAMP_RE.finditer(line)]
+        if len(stamps) >= 2:
+            edits.extend((pos + k, pos + k + 1, "\n", offs[pos + k]) for k in stamps)
+        pos += len(line)
     return _rewrite(text, offs, edits)
 
 

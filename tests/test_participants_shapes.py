@@ -551,3 +551,25 @@ def test_a_roll_wrapped_over_a_blank_line_swedish_deputies_and_a_sites_menu() ->
         "Göran Ingvald, Ulf Johansson samt\n\nÅke Wester.\n\n1. Förklarade ordföranden mötet öppnat.\n"
     )
     assert {"Göran Ingvald", "Ulf Johansson", "Åke Wester"} <= set(wrapped)
+
+
+def test_a_raw_channel_log_run_onto_one_line_with_its_roll_call_as_actions() -> None:
+    said = [
+        "<@kay> !proj council",
+        "-*- lee proxies max",
+        "<@kay> 1. Roll call!",
+        "-*- amy here",
+        "-*- kay here",
+        "-*- lee here (proxy for max)",
+        "-*- bo here",
+        "<@kay> 2. Meeting times",
+        "<@bo> second sunday works",
+        "<@amy> fine by me",
+        "<@kay> ok",
+        "<@lee> agreed",
+        "<@kay> done",
+    ]
+    log = " ".join(f"[21:{k:02d}:00] {line}" for k, line in enumerate(said)) + "\n"
+    ex = extract(read_bytes(log.encode(), "council.txt"))
+    assert ex.group is None  # a chat line is no title
+    assert {p.name for p in ex.participants} == {"amy", "kay", "lee", "bo"}

@@ -1126,6 +1126,7 @@ _PERSON_LINE = regex(
 )
 
 
+_CHAT_LINE = regex(r"\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+(?:<|-\*-|\*\s)")
 _ROLL_SENTENCE = regex(
     r"\b(?:olivat\s+läsnä|läsnä\s+olivat|paikalla\s+olivat|were\s+present|present\s+were|närvarande\s+var"
     r"|osallistuivat)\b",
@@ -1145,6 +1146,8 @@ def _group(region: str, place: str | None) -> str | None:
         # a roll's heading (`In Attendance`) starts the list: no body's name below it
         if _LABEL.match(ln) or _META_LINE.match(ln) or is_roll_label_line(ln) or _ROLL_SENTENCE.search(ln):
             break  # (`Kokouksessa olivat läsnä A, B ja C.`: the roll in a sentence, no body's name)
+        if _CHAT_LINE.match(ln):
+            continue  # `[21:00:20] -*- arthurzam proxies mattst88`: a line said in a chat, no title
         m = re.match(
             r"^(?:(?:minutes|pöytäkirja|muistio)\s+(?:of|from|for)\s+(?:the\s+)?(?:(?:\w+\s+)?meeting\s+of\s+"
             r"(?:the\s+)?)?|(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?)(.+)$",

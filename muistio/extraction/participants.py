@@ -2896,9 +2896,11 @@ _NICK = r"[A-Za-z_\[\]`^{}|][\w\[\]`^{}|-]*"
 _IRC_ROLL = regex(r"^#(?:info|topic|note)\s+(?:present|attendees|roll\s*call)\s*:", re.I)
 # `10:01:15 * rangi is chris cormack, release manager`: an IRC action line (/me), the nick then the text
 _IRC_ME = regex(
-    r"^[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?\*[ \t]+(?P<nick>[^\s<>*]+)[ \t]+(?P<msg>[^\n]*)$",
+    r"^[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?(?:\*|-\*-)[ \t]+"
+    r"(?P<nick>[^\s<>*]+)[ \t]+(?P<msg>[^\n]*)$",
     re.MULTILINE,
 )
+_SAID_TOPIC = regex(r"\d{1,2}[.)][ \t]+[A-ZÅÄÖa-zåäö]")
 _ROLL_TOPIC = regex(r"roll|attendance|introduc|intros\b|who\s+is\s+here|present|esittäyty|presentation", re.I)
 # What a self-introduction puts before the name: `is`, `=`, `->`, `Nate:`, `AG is known as`
 _INTRO_LEAD = regex(r"^(?:(?:\S+\s+)?is\s+known\s+as\s+|is\s+|=\s*|->\s*|-\s+|[\w.-]+:\s+)")
@@ -2943,9 +2945,14 @@ _INFO_NAME = regex(r"#info[ \t]+(" + _NICK + r")[ \t]*", re.I)
 
 def _meetbot(text: str, reg: _Registry) -> bool:
     """An IRC meeting log: `.hello`, `#chair`, the chair line, `People present`, `X sent regrets`."""
-    if not _MEETBOT_LOG.search(text):
+    if "<" not in text:
         return False
     lines = list(_IRC_LINE.finditer(text))
+    # a raw channel log of the meeting, no bot in it: most of its lines are said by someone
+    if not _MEETBOT_LOG.search(text):
+        chat = len(lines) + sum(1 for _ in _IRC_ME.finditer(text))
+        if chat < 10 or chat * 2 < text.count("\n"):
+            return False
     bots = {m.group("nick") for m in lines if _is_bot(m.group("nick")) or "Meeting started" in m.group("msg")}
 
     # A roll call answered with one's own name (`<keithp> Keith Packard`): the nick is that person.
@@ -2976,7 +2983,8 @@ def _meetbot(text: str, reg: _Registry) -> bool:
         if said.lower().startswith("#startmeeting"):
             opening = True
             continue
-        if said.lower().startswith("#topic"):
+        if said.lower().startswith("#topic") or (nick not in bots and _SAID_TOPIC.match(said)):
+            # (in a raw log with no bot the chair says the item: `1. Roll call!`)
             in_roll = bool(_ROLL_TOPIC.search(said))
             opening = False
             continue
@@ -2993,6 +3001,8 @@ def _meetbot(text: str, reg: _Registry) -> bool:
             full[nick] = introduced
             continue
         if m.re is _IRC_ME:
+            if _ROLL_ANSWER.match(said):
+                full[nick] = nick  # `-*- dilfridge here`: the roll call answered as an action
             continue  # `* chris_n feels better`: an action line names no one but its nick
         if info:
             # `#info clinton`: the attendance a chair asked for, as a username
