@@ -1165,3 +1165,26 @@ def test_a_given_name_closing_a_task_under_action_points_owns_it() -> None:
     assert [(a.text, a.owners) for a in _items(text)] == [
         ("Rensa upp i förslaget om aktörer och ta med det till nästa träff", ["Josef"])
     ]
+
+
+def test_a_passive_closed_by_its_owner_a_request_by_name_and_swedish_limits() -> None:
+    en = (
+        "Committee meeting 2006-11-16\nPresent: Dan Lee, Daniel Ek\n\nMinutes\n"
+        "Adverts for Picocon need to be made (Dan).\nDaniel please make a list of the software.\n"
+        "The posters need to be printed.\n"
+    )
+    assert [(a.quote, a.owners) for a in _items(en)] == [
+        ("Adverts for Picocon need to be made (Dan).", ["Dan Lee"]),
+        ("Daniel please make a list of the software.", ["Daniel Ek"]),
+    ]
+    sv = (
+        "Beslutsgruppen 1997-10-03\nNärvarande: Sven Düring, Bo Hansson\n\n§ 3 Området\n"
+        "Det kan inte göras några ändringar av området under perioden.\n"
+        "Varken öar eller skär kan tas med i programmet.\n"
+    )
+    assert _items(sv) == []
+    fi = (
+        "Hallitus 18.9.2014\nLäsnä: Jonna Nyyssönen, Sallamari Etelä\n\n3. Asia\n"
+        "Jonna ja Sallamari työstävät ajatusta.\n"
+    )
+    assert [a.owners for a in _items(fi)] == [["Jonna Nyyssönen", "Sallamari Etelä"]]

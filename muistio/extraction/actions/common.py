@@ -413,7 +413,7 @@ _PASSIVE = regex(
 # Finnish 3rd-person present task verbs (a subject that is not a known participant needs one of these).
 _FI_TASK_VERBS = words(
     """
-    hoitaa selvittää valmistelee laatii huolehtii lähettää laittaa tilaa ottaa hankkii hakee tuo vie
+    hoitaa selvittää valmistelee laatii huolehtii lähettää laittaa tilaa ottaa hankkii hakee tuo vie työstää
     tekee sopii toimittaa kirjoittaa päivittää varaa ilmoittaa kutsuu järjestää tarkistaa tarkastaa
     hyväksyttää valmistaa kokoaa koordinoi kysyy muokkaa suunnittelee organisoi esittelee tiedottaa
     laskuttaa maksaa tulostaa kopioi siivoaa soittaa luonnostelee vie selvittelee kartoittaa valvoo
@@ -459,7 +459,8 @@ _EN_STOP_SUBJECTS = words(
 
 
 _EN_MODAL = regex(
-    r"\s+(?P<modal>will|'ll|’ll|would|to|agreed to|agrees to|is to|are to|needs to|need to|has to|have to"
+    r"\s+(?P<modal>will|'ll|’ll|would|to|please|agreed to|agrees to|is to|are to|needs to|need to"
+    r"|has to|have to"
     r"|must|should|shall"
     r"|volunteered to|promised to|offered to|vowed to|undertook to|was asked to|were asked to"
     r"|(?:has|have)\s+(?:agreed|offered|volunteered|promised|undertaken)\s+to"

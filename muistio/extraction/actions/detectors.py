@@ -1139,6 +1139,8 @@ def _english_passive_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
     if not m or not _PP.match(m.group(1)) or m.group(1) in _STATIVE_PP:
         return []
     agent = _EN_AGENT.match(seg, m.end())
+    if assigned_only and (bracket := _CLOSING_NAME.search(seg, m.end())) and owners.known(bracket["who"]):
+        return [_Hit(a, b, [bracket["who"]], 0.65, "en-passive")]  # '... need to be made (Dan).'
     if assigned_only and (agent is None or not owners.known(agent.group("who"))):
         return []  # 'It must be approved by Council': a condition, not work handed to someone
     if agent:
@@ -1152,6 +1154,7 @@ def _english_passive_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
     return [_Hit(a, b, [], 0.55, "en-passive")]
 
 
+_CLOSING_NAME = regex(r"\(\s*(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*\)\s*[.;]?\s*$")
 _EN_MODAL_BE = regex(r"\b(?:should|must|shall|has\s+to|have\s+to|needs?\s+to)\s+be\s+(\w+)")
 _EN_AGENT = regex(
     r"(?:\s+(?:up|out|off|back|over|through|forward))?\s+by\s+(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\b"

@@ -243,6 +243,7 @@ def swedish_delegation_hits(text: str, a: int, b: int) -> list[_Hit]:
 
 
 # words before a passive that put its work in the past: 'började planeras', 'har redan beställts'
+_SV_NEGATED = regex(r"\b(?i:inte|ej|icke|varken|aldrig)\b")
 _SV_BEGUN = frozenset({"började", "har", "hade", "redan"})
 
 
@@ -254,6 +255,8 @@ def swedish_passive_hits(text: str, a: int, b: int) -> list[_Hit]:
         return []
     if _SV_MEETING_SUBJECT.search(seg, 0, m.start()):
         return []
+    if _SV_NEGATED.search(seg, 0, m.start()):
+        return []  # 'De kan inte göras några ändringar', 'Varken ... eller ... kan tas': no work, a limit
     if set(seg[: m.start()].split()[-1:]) & _SV_BEGUN:
         return []  # 'Föräldrakvällen började planeras': the work began before, it is no task set now
     agent = _SV_AGENT.match(seg, m.end() + 1) if m.end() < len(seg) else None
