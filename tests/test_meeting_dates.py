@@ -705,3 +705,13 @@ def test_a_web_pages_posting_date_is_not_the_meetings() -> None:
     )
     assert ex.meeting is not None
     assert (ex.meeting.date, ex.meeting.place) == ("2020-01-22", "The Gap Tavern, Queensland")
+
+
+def test_next_time_and_next_meet_say_the_next_meeting() -> None:
+    fi = run(
+        "Kokousmuistio 14.3.2024\nPaikalla: Matti, Liisa\nEnsi kerralla tavataan 11.4. klo 18 kirjastolla.\n"
+    )
+    assert when(fi) == ("2024-04-11", "18:00", None)
+    assert fi.meeting is not None and fi.meeting.start is None  # the hour is the next meeting's
+    en = run("Board minutes March 14, 2024\nPresent: Ann Lee\nThe board will next meet on April 11, 2024.\n")
+    assert when(en)[0] == "2024-04-11"

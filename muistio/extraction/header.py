@@ -952,7 +952,8 @@ def _compact_title_date(region: str, h: Header) -> None:
             return
 
 
-_NEXT_MEETING = regex(rf"\b(?:{vocabulary.NEXT_MEETING})\b", re.IGNORECASE)
+# (also meeting again without the word: `Ensi kerralla tavataan 11.4. klo 18`, `will next meet on`)
+_NEXT_MEETING = regex(rf"\b(?:{vocabulary.NEXT_MEETING})\b|{vocabulary.MEET_AGAIN}", re.IGNORECASE)
 _TIME_RANGE = regex(
     r"(?<![\d.:])(?:klo\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[-–—]|to)\s*\d{1,2}[:.]\d{2}(?![\d.:]\d)|"
     r"\b(?:klo|kello)\s*\d{1,2}(?:[.:]\d{2})?\b",

@@ -42,7 +42,9 @@ NEXT_MEETING = (
 # An adjournment to a day: `adjourned until 22 April`, `ajournerades till tisdagen`.
 ADJOURNED = r"\badjourned\s+(?:until|till|to)\b|\bajourner(?:as|ades)\s+till\b"
 MEET_AGAIN = (
-    r"\bseuraava(?:n|lla)?\s+kerra(?:n|lla)\b|\bkokoonnu(?:taan|mme)\s+(?:seuraavaksi|uudelleen|taas)\b|"
+    r"\b(?:seuraava(?:n|lla)?|ensi)\s+kerra(?:n|lla)\b|\bkokoonnu(?:taan|mme)\s+(?:seuraavaksi|uudelleen|taas)\b|"
+    # `The board will next meet on April 11`
+    r"\bnext\s+meets?\b|\bmeets?\s+next\b|"
     r"\bmeet(?:s|ing)?\s+again\b|\breconvene[sd]?\b|\bnästa\s+gång\b|\bses\s+(?:vi\s+)?igen\b|"
     # the same meeting carried on another day: `kokousta jatketaan tiistaina 22.4.`, `adjourned until`
     rf"\bkokous(?:ta)?\s+jatketaan\b|{ADJOURNED}"
@@ -52,6 +54,7 @@ MEMO_WORDS = ("muistio", "pöytäkirja", "kokous", "minutes", "meeting", "notes"
 # Every next-meeting phrase holds one of these words: for quick pre-tests.
 NEXT_WORDS = (
     "seuraava",
+    "ensi ker",
     "next",
     "nästa",
     "kokoonnu",
