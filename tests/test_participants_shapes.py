@@ -573,3 +573,14 @@ def test_a_raw_channel_log_run_onto_one_line_with_its_roll_call_as_actions() -> 
     ex = extract(read_bytes(log.encode(), "council.txt"))
     assert ex.group is None  # a chat line is no title
     assert {p.name for p in ex.participants} == {"amy", "kay", "lee", "bo"}
+
+
+def test_american_seats_before_the_names() -> None:
+    text = (
+        "Board meeting 2024-03-12\n\nMembers Present: Councilmember Jane Doe, Councilmember Bob Ray\n"
+        "Members Absent: Councilmember Ann Lee\n\nROLL CALL\nPresent: Directors Smith, Jones and Brown\n"
+        "Absent: Director Green\n\n1. Call to order\n"
+    )
+    got = people(text)
+    assert {"Jane Doe", "Bob Ray", "Smith", "Jones", "Brown"} <= {n for n, v in got.items() if v[1]}
+    assert got["Ann Lee"][1] is False and got["Green"][1] is False

@@ -496,6 +496,8 @@ def _annotation_kind(a: str) -> tuple[str, str] | None:
 _HONORIFIC = regex(
     r"^(?:(?:county|district|borough|city|town|parish|unitary)\s+)?"
     r"(?:cllrs|councillors|councilors|messrs|cllr|councillor|mr|mrs|ms|miss|mx|dr|prof|professor|rev|revd|reverend|sir|dame|hon|rt\s+hon|"
+    # an American board's or council's members by their seat: `Councilmember Jane Doe`, `Directors Smith`
+    r"councilmembers?|council\s+members?|commissioners?|supervisors?|directors?|trustees?|selectm[ae]n|"
     r"tri|fil\.?\s*tri|dos|ft|kauppaneuvos|fr|father|alderman|alderwoman|pcso)\.?\s+(?=\S)",
     re.IGNORECASE,
 )
