@@ -423,7 +423,8 @@ _EN_WD_ALONE = _c(
 # 'Sun' are words and names as well)
 _EN_WD_ABBR_ALONE = _c(
     r"(?:(?<=\bby\s)|(?<=\bon\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bbefore\s)|(?<!\w)(?P<q>this|next|coming)\s+)"
-    rf"(?P<wd>mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?{_NW}"
+    # (not a name's first word: 'contributed by Sun Microsystems')
+    rf"(?P<wd>mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?{_NW}(?![ \t]+[A-Z])"
 )
 _ANCHOR = _c(
     rf"{_B}(?:(?:seuraava(?:an|ssa|lle|a)|ensi|tulevaan|tulevassa)\s+(?:\w+\s+)?"

@@ -179,7 +179,7 @@ _CHAT_STAMP_RE = regex(r"[ \t](?=\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]+(?:<|-\*-|\*[
 
 
 def _split_collapsed_chat(text: str, offs: Offsets) -> tuple[str, Offsets]:
-    """Put each message of a chat log run onto one line back on its own line (three stamps or more a line)."""
+    """Put each message of a chat log run onto one line back on a line of its own (two stamps or more)."""
     if "] <" not in text and "] -*-" not in text:
         return text, offs
     edits: list[tuple[int, int, str, int]] = []

@@ -35,10 +35,15 @@ _GARBLED_TIME = regex(r"\d{1,2}:(?!\d)")
 _CLOCK_TIME = regex(r"\d:\d")
 # A number among a place's words (`Room 3, Town Hall`).
 _ROOM_NUMBER = regex(r"\d{1,4}[A-Za-z]?,?")
-# A time, a postal code or a label colon: the line is no place.
 # a weekday (and `den`) left before the date a place runs into: `Kommunhuset, tisdagen den`
-_TRAILING_WEEKDAY = regex(r"[\s,]*(?:(?:\w+(?:dagen|dag|ai|aina|day))\s*,?\s*)?(?:den\s*)?$", re.IGNORECASE)
+_TRAILING_WEEKDAY = regex(
+    r"[\s,]*(?:(?:(?:maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai)(?:na)?"
+    r"|(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s*,?\s*)?"
+    r"(?:den\s*)?$",
+    re.IGNORECASE,
+)
 _LETTER = regex(r"[^\W\d_]")
+# A time, a postal code or a label colon: the line is no place.
 _NOT_A_PLACE = regex(r"\d[.:]\d|\d{5}|:")
 _THREE_LETTERS = regex(r"[^\W\d]{3}")
 # A heading, numbered item or bullet, not a place line.
@@ -971,7 +976,6 @@ _PLACE_ON_DATE_LINE = regex(
 
 # Before a date: it is another meeting's or a deadline (`the previous meeting on`, `by`, `edellisen`).
 _ABOUT_OTHER = regex(
-    # (a web page's own dates: `Posted on January 27, 2020`, `Julkaistu 3.2.2020`, `Publicerad`)
     r"\b(?:previous|last|deadline|by|until|edellise\w*)\b[^.\n]*$",
     re.IGNORECASE,
 )
@@ -982,6 +986,7 @@ _RESOLUTION = regex(
 )
 
 
+# a web page's own dates: `Posted on January 27, 2020`, `Julkaistu 3.2.2020`, `Publicerad`
 _PUBLISHED = regex(
     r"\b(?:posted|published|last\s+updated|updated|julkaistu|päivitetty|publicerad|uppdaterad)(?:\s+on)?[\s:]*$",
     re.IGNORECASE,

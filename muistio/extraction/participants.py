@@ -368,8 +368,8 @@ _INLINE_LABEL = regex(
 )
 _STOP_INLINE = regex(
     # A sentence's end after a word (not an initial or a title: `J.`, `Mrs.`) ends a list run into prose.
-    # (a dot or a bar before the next field ends it, `A · Regrets: C`; between names, `A · B`, it parts them)
-    r"\n[ \t]*\n|\s[·•|]\s(?=[^,\n·•|]{1,40}:|[^\w\s])|\s\d{1,2}\.\s+[A-ZÅÄÖ]|"
+    # (a bar ends it; a dot only before the next field, `A · Regrets: C`; between names, `A · B`, it parts)
+    r"\n[ \t]*\n|\s\|\s|\s[·•]\s(?=[^,\n·•|]{1,40}:|[^\w\s])|\s\d{1,2}\.\s+[A-ZÅÄÖ]|"
     # `John Smith (chair), Anne Brown; Absent: Peter White`: the next label after a semicolon
     r";\s+(?=(?-i:[A-ZÅÄÖ])[\w ]{1,30}:)|"
     # `Barbro Svärd. 3 Godkännande av dagordning`: the next numbered item of a text without line breaks.
@@ -2491,8 +2491,10 @@ def _actors(text: str, reg: _Registry, listed: bool) -> None:
 # `proposed by Mrs. Joan Colmer and seconded by Mrs. Susan Mackenzie`: a motion's mover and seconder spoke
 # at the meeting
 _MOVED_BY = regex(
-    r"\b(?:proposed|seconded|moved|nominated)\s+by\s+(?:(?:Cllr|Councillor|Mrs|Mr|Ms|Miss|Dr|Revd?)\.?\s+)?"
-    r"(?P<name>[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+){1,2})"
+    r"\b(?i:proposed|seconded|moved|nominated)[ \t]+by[ \t]+"
+    r"(?:(?:Cllr|Councillor|Mrs|Mr|Ms|Miss|Dr|Revd?)\.?[ \t]+)?"
+    # (the name's words on one line, and not the next clause's: `moved by Mary Brown Seconded by Tom Hill`)
+    r"(?P<name>[A-ZÅÄÖ][\w'’-]+(?:[ \t]+(?!(?i:seconded|and|carried|motion)\b)[A-ZÅÄÖ][\w'’-]+){1,2})"
 )
 
 
@@ -2947,8 +2949,8 @@ _INFO_NAME = regex(r"#info[ \t]+(" + _NICK + r")[ \t]*", re.I)
 
 def _meetbot(text: str, reg: _Registry) -> bool:
     """An IRC meeting log: `.hello`, `#chair`, the chair line, `People present`, `X sent regrets`."""
-    if "<" not in text:
-        return False
+    if "<" not in text and not _MEETBOT_LOG.search(text):
+        return False  # (a bot's summary has no '<nick>' lines, but its 'People present' list)
     lines = list(_IRC_LINE.finditer(text))
     # a raw channel log of the meeting, no bot in it: most of its lines are said by someone
     if not _MEETBOT_LOG.search(text):
@@ -2985,7 +2987,7 @@ def _meetbot(text: str, reg: _Registry) -> bool:
         if said.lower().startswith("#startmeeting"):
             opening = True
             continue
-        if said.lower().startswith("#topic") or (nick not in bots and _SAID_TOPIC.match(said)):
+        if said.lower().startswith("#topic") or (not bots and _SAID_TOPIC.match(said)):
             # (in a raw log with no bot the chair says the item: `1. Roll call!`)
             in_roll = bool(_ROLL_TOPIC.search(said))
             opening = False
@@ -3757,9 +3759,14 @@ _INITIALS_LEGEND = regex(
 
 
 def is_initials_legend(line: str) -> bool:
-    """Whether a line gives a name and the initials the minutes use for it (`Katherine Harrison: KH`)."""
+    """Whether a line gives a name and the initials the minutes use for it (`Katherine Harrison: KH`); a
+    body's name and its acronym (`Hilltop Residents Association (HRA)`) is none."""
     legend = _INITIALS_LEGEND.fullmatch(line)
-    return legend is not None and _initials_fit(legend["name"], legend["ini"])
+    return (
+        legend is not None
+        and _initials_fit(legend["name"], legend["ini"])
+        and _full_name(legend["name"])
+    )
 
 
 def _unlabelled_roster(lines: list[Line], reg: _Registry) -> bool:

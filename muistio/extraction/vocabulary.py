@@ -42,9 +42,10 @@ NEXT_MEETING = (
 # An adjournment to a day: `adjourned until 22 April`, `ajournerades till tisdagen`.
 ADJOURNED = r"\badjourned\s+(?:until|till|to)\b|\bajourner(?:as|ades)\s+till\b"
 MEET_AGAIN = (
-    r"\b(?:seuraava(?:n|lla)?|ensi)\s+kerra(?:n|lla)\b|\bkokoonnu(?:taan|mme)\s+(?:seuraavaksi|uudelleen|taas)\b|"
-    # `The board will next meet on April 11`
-    r"\bnext\s+meets?\b|\bmeets?\s+next\b|"
+    # (`ensi kerralla` is the next time; `ensi kerran` the first time)
+    r"\bseuraava(?:n|lla)?\s+kerra(?:n|lla)\b|\bensi\s+kerralla\b|\bkokoonnu(?:taan|mme)\s+(?:seuraavaksi|uudelleen|taas)\b|"
+    # `The board will next meet on April 11` (not `meets next to the library`)
+    r"\bnext\s+meets?\b|\bmeets?\s+next\b(?!\s+to\b)|"
     r"\bmeet(?:s|ing)?\s+again\b|\breconvene[sd]?\b|\bnästa\s+gång\b|\bses\s+(?:vi\s+)?igen\b|"
     # the same meeting carried on another day: `kokousta jatketaan tiistaina 22.4.`, `adjourned until`
     rf"\bkokous(?:ta)?\s+jatketaan\b|{ADJOURNED}"
@@ -108,12 +109,12 @@ _UNTIL_NEXT = (
     r"|(?:till|inför|före)\s+nästa\s+(?:gång|möte|träff)|ennen\s+seuraavaa\s+kokousta)"
 )
 ACTION_HEADINGS = (
-    # (`To do list for next week`, `Tasks until the next meeting`: the list's period after it)
-    rf"(?:(?:actions?\s+items?|actions|action\s*points|action\s+list|to[\s-]?do(?:\s+list)?)(?:{_UNTIL_NEXT})?"
-    rf"|tasks{_UNTIL_NEXT})"
-    r"|next\s+steps|follow[- ]ups?|(?:outcomes\s+and\s+)?assignments|toimenpiteet|jatkotoimenpiteet|tehtävät"
-    r"|seuraavat\s+(?:askeleet|toimenpiteet)"
-    r"|att\s+göra|åtgärder|uppgifter|nästa\s+steg"
+    # (`To do list for next week`, `Att göra till nästa möte`, `Tasks until the next meeting`: the period of
+    # the list after it)
+    r"(?:(?:actions?\s+items?|actions|action\s*points|action\s+list|to[\s-]?do(?:\s+list)?|next\s+steps"
+    r"|follow[- ]ups?|(?:outcomes\s+and\s+)?assignments|toimenpiteet|jatkotoimenpiteet|tehtävät"
+    r"|seuraavat\s+(?:askeleet|toimenpiteet)|att\s+göra|åtgärder|uppgifter|nästa\s+steg)"
+    rf"(?:{_UNTIL_NEXT})?|tasks{_UNTIL_NEXT})"
 )
 
 

@@ -403,9 +403,11 @@ _STANDING = regex(
 )
 
 
-# (and the passives of the s-stems, 'julkaistaan', 'pestään', spelt as a noun's '-staan' would be)
+# the passives of the s-stems, spelt as a noun's '-staan' (elative and possessive) would be
+S_STEM_PASSIVES = frozenset({"julkaistaan", "pestään"})
 _PASSIVE = regex(
-    r"\b((?:julkaist|pest)(?:aan|ään)|[a-zåäö][a-zåäö-]*?(?:[aeiouyäöh]d|[aeiouyäö]t|ell|nn|rr)(?:aan|ään))\b",
+    rf"\b({'|'.join(sorted(S_STEM_PASSIVES))}"
+    r"|[a-zåäö][a-zåäö-]*?(?:[aeiouyäöh]d|[aeiouyäö]t|ell|nn|rr)(?:aan|ään))\b",
     re.I,
 )
 
@@ -414,6 +416,7 @@ _PASSIVE = regex(
 _FI_TASK_VERBS = words(
     """
     hoitaa selvittää valmistelee laatii huolehtii lähettää laittaa tilaa ottaa hankkii hakee tuo vie työstää
+    allekirjoittaa
     tekee sopii toimittaa kirjoittaa päivittää varaa ilmoittaa kutsuu järjestää tarkistaa tarkastaa
     hyväksyttää valmistaa kokoaa koordinoi kysyy muokkaa suunnittelee organisoi esittelee tiedottaa
     laskuttaa maksaa tulostaa kopioi siivoaa soittaa luonnostelee vie selvittelee kartoittaa valvoo
@@ -699,13 +702,27 @@ def _without_edge_brackets(s: str) -> str:
 
     A closing bracket that closes one inside the task stays: '... tests (by Wed)'.
     """
-    if s[:1] in "([" and s[-1:] in ")]":
+    if not s:
+        return s
+    if s[0] in "([" and s[-1] == {"(": ")", "[": "]"}[s[0]] and _closing_of(s, 0) == len(s) - 1:
         return s[1:-1]
     if s[:1] in "([" and s.count(s[0]) > s.count(")" if s[0] == "(" else "]"):
         s = s[1:]
     if s[-1:] in ")]" and s.count(s[-1]) > s.count("(" if s[-1] == ")" else "["):
         s = s[:-1]
     return s
+
+
+def _closing_of(s: str, at: int) -> int:
+    """Where the bracket opened at `at` closes (-1: never): `(optional) ... (Anna)` closes it early."""
+    opening = s[at]
+    closing = ")" if opening == "(" else "]"
+    depth = 0
+    for k in range(at, len(s)):
+        depth += (s[k] == opening) - (s[k] == closing)
+        if depth == 0:
+            return k
+    return -1
 
 
 _HANDLE_WORD = regex(r"[a-z][a-z0-9.-]*[_0-9][\w.-]*(?!\S)")

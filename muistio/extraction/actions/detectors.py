@@ -58,6 +58,7 @@ from muistio.extraction.actions.common import (
     _TRAILING_THE,
     _VERDICT,
     _WORD_TOKEN,
+    S_STEM_PASSIVES,
     _clean,
     _fi_3sg,
     _gerund,
@@ -77,6 +78,7 @@ from muistio.extraction.actions.owners import (
     _Owners,
 )
 from muistio.extraction.actions.swedish import (
+    SV_OFFICE_DEFINITE,
     SV_TASK_VERBS,
     swedish_delegation_hits,
     swedish_passive_hits,
@@ -685,8 +687,7 @@ _FI_TWO_OFFICES = regex(
 def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
     """Finnish 'Name verb ...' tasks; a relative clause with a doer of its own is a second task."""
     two = _FI_TWO_OFFICES.match(text, a, b)
-    # (any verb in the present plural: '-ivat' is the past, 'totesivat', a report)
-    if two and not two.group("verb").endswith(("ivat", "ivät")) and two.group("verb") not in _FI_VERB_STOP:
+    if two and _task_verb(two.group("verb")) and two.group("verb") not in _FI_VERB_STOP:
         return [_Hit(a, b, [two.group("a"), two.group("b")], 0.8, "fi-subject")]
     hits = _finnish_subject_clause_hits(text, a, b, owners)
     if len(hits) != 1 or "jonka" not in text[a:b]:
@@ -991,10 +992,6 @@ def _responsibility_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hi
     return []
 
 
-# passives of verbs whose stem ends in -s, spelt like a noun's '-staan' (elative and possessive)
-_S_STEM_PASSIVES = frozenset({"julkaistaan", "pestään"})
-
-
 def _passive_word(seg: str, morphology: Morphology | None = None) -> re.Match[str] | None:
     """The first Finnish present-passive main verb of a clause (valmistellaan, haetaan, pidetään)."""
     low = seg.lower()
@@ -1003,7 +1000,7 @@ def _passive_word(seg: str, morphology: Morphology | None = None) -> re.Match[st
     for m in _PASSIVE.finditer(seg):
         w = m.group(1).lower()
         if w in _PASSIVE_STOP or (
-            w.endswith(("staan", "stään", "ssaan", "ssään")) and w not in _S_STEM_PASSIVES
+            w.endswith(("staan", "stään", "ssaan", "ssään")) and w not in S_STEM_PASSIVES
         ):
             continue
         # second opinion: an analyser that knows the word and reads no passive in it vetoes the suffix rule
@@ -1060,9 +1057,10 @@ _NOT_UNTIL = regex(r"\s+vasta\b")
 _MEETING_ACTIVITY = frozenset(
     {"käydään", "läpikäydään", "esitellään", "tarkastellaan", "kerrataan", "tutustutaan", "äänestetään"}
 )
-# a time set for the work (a date or hour, a weekday, a coming meeting or season), or someone to do it with
+# a time set for the work (a day or hour, not any number; a weekday, a coming meeting or season), or someone
+# to do it with
 _WHEN_SET = regex(
-    r"\d|\b(?:kanssa|seuraava\w*|ensi|tuleva\w*|myöhemmin|maanantai\w*|tiistai\w*|keskiviik\w*|torstai\w*"
+    r"\d{1,2}\.\d{1,2}\b|\d{1,2}[:.]\d{2}\b|\bklo\b|\b(?:kanssa|seuraava\w*|ensi|tuleva\w*|myöhemmin|maanantai\w*|tiistai\w*|keskiviik\w*|torstai\w*"
     r"|perjantai\w*|lauantai\w*|sunnuntai\w*|syksyllä|keväällä|kesällä|talvella|viikolla|kuussa)\b",
     re.I,
 )
@@ -1454,7 +1452,7 @@ _LOWER_WORD = regex(r"(?<![\w@])[a-zåäö]{3,}")
 _SECOND_OWNER = regex(
     # (or an office, as Swedish names it in lower case: '... och sekreteraren utarbetar årsredovisningen')
     r"(?:(?-i:[A-ZÅÄÖ][a-zåäö'’-]+)(?:\s+(?-i:[A-ZÅÄÖ][a-zåäö'’-]+))?"
-    r"|sekreteraren|kassören|ordföranden|ledamoten|suppleanten)\s+"
+    rf"|{SV_OFFICE_DEFINITE})\s+"
     r"(?:(?P<modal>will|to|is\s+to)\s+[a-z]|(?P<verb>[a-zåäö]{3,})\b)"
 )
 

@@ -840,9 +840,10 @@ def _section_items(
 
 # a meeting, its day and hour, nothing else: `- Handledningsmöte 3/10 15:15-16:15.`, `- Palaveri ti 4.6.`
 _CALENDAR_LINE = regex(
-    rf"[\s\-*•+]*(?:{MEETING_FI}|{MEETING_SV}|\w*{MEETING_EN})\s*:?\s+"
+    rf"[\s\-*•+]*(?:{MEETING_FI}|{MEETING_SV}|{MEETING_EN})\s*:?\s+"
     r"(?:(?:kl|klo|kello|at|on|den|ma|ti|ke|to|pe|la|su|mån|tis|ons|tors|fre|mon|tue|wed|thu|fri)\.?\s*"
-    r"|[\d/.:\-–]+\s*)+[.\s]*",
+    # (a day or an hour, not any digits: `- Call 0400 123 456` is a task)
+    r"|\d{1,2}[./]\d{1,2}\.?\s*|\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?\s*)+[.\s]*",
     re.I,
 )
 _PERSON_ONLY = regex(rf"\s*(?:[-*•+]\s*)?{_SUBJECT.pattern}\s*(?::|[-–—])?\s*")

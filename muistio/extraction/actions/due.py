@@ -172,15 +172,19 @@ _SCHEDULES = regex(
 
 
 # what is done to get an event ready: coffee, the invitation, the notice, the hall
+# (not the verbs of any work, 'valmistelee', 'prepares': what only an event needs)
 _PREPARATION = regex(
-    r"kahvi|tarjoil|ilmoitu|kutsu|valmist|esityslist|juliste|mainos|fika|kaffe|kallelse|inbjud|annons"
-    r"|förbered|dagordning|invitation|notice|agenda|refreshment|prepar|advertis|poster|flyer",
+    r"kahvi|tarjoil|ilmoitu|kutsu|esityslist|juliste|mainos|fika|kaffe|kallelse|inbjud|annons"
+    r"|dagordning|invitation|notice|agenda|refreshment|advertis|poster|flyer",
     re.I,
 )
 
 
 def _prepares(task: str, event: str) -> bool:
-    """Whether a task is work for the event: a word of getting ready, or a word stem the two share."""
+    """Whether a task is work for the event: a word of getting ready, or a word stem the two share.
+
+    Unlike `_about_same_task` the stem may stand inside a compound (`talkookahvi` under `Syystalkoot`).
+    """
     if _PREPARATION.search(task):
         return True
     low_task, low_event = task.lower(), event.lower()
@@ -208,10 +212,10 @@ def event_before_due(ctx: ExtractionContext, item: _Item) -> Due | None:
         return None  # a date of its own, read or not, is the task's business, not the event's
     for prev in reversed(sentences(ctx.text, s.block.start, s.start)[-3:]):
         day: date | None = None
+        if not _prepares(item.text, ctx.text[prev.start : prev.end]):
+            continue
         if nm is not None and ctx.next_meeting_date is not None and prev.start < nm[1] and nm[0] < prev.end:
             day = ctx.next_meeting_date
-        elif not _prepares(item.text, ctx.text[prev.start : prev.end]):
-            continue
         else:
             found = {
                 dates.due_of(f.when)

@@ -19,7 +19,7 @@ SV_TASK_VERBS = words(
     delar sprider postar följer fortsätter påminner kallar åtar tecknar gör skaffar fixar bakar
     kokar hyr lånar flyttar startar sänder svarar tillfrågar intervjuar räknar bevakar representerar
     sammankallar förser värvar försöker riggar installerar konfigurerar implementerar testar
-    dokumenterar presenterar ansöker samlar införskaffar koordinerar utarbetar
+    dokumenterar presenterar ansöker samlar införskaffar koordinerar utarbetar läser
     """
 )
 # of those, the ones a board says of a report rather than of a task ('Anna informerar om läget')
@@ -54,6 +54,8 @@ _SV_NOT_TASK = regex(
     r"(?:tar|lyfter)\s+upp\b(?!\s+(?:det\s+|detta\s+)?med\b)|håller\s+med\b|ser\s+(?!till\b)|ser$"
 )
 # a title before the name: 'styrelsemedlem Räfsbäck', 'Styrelsemedlemmarna Back, Stenström'
+# the offices of the board in the definite form, as a subject in lower case names them: 'sekreteraren'
+SV_OFFICE_DEFINITE = r"(?:sekreteraren|kassören|ordföranden|ledamoten|suppleanten)"
 _SV_TITLE = (
     r"(?:[Ss]tyrelsemedlem(?:men|marna)?|[Oo]rdförande(?:n)?|[Vv]ice\s+ordförande(?:n)?|[Ss]ekreterare(?:n)?"
     r"|[Kk]assör(?:en)?|[Ll]edamot(?:en)?|[Ll]edamöterna|[Ss]uppleant(?:en)?|[Rr]evisor(?:n)?)"
@@ -62,7 +64,7 @@ _SV_TITLE = (
 _SV_NAME = r"(?:[A-ZÅÄÖ]{2,}\s+)?[A-ZÅÄÖ][\w'’-]*(?:\s+[\"“][A-ZÅÄÖ][\w'’-]*[\"”])?(?:\s+[A-ZÅÄÖ][\w'’-]*)?"
 _SV_SUBJECT = regex(
     # (an office in lower case opens a clause after 'och': '... och sekreteraren utarbetar årsredovisningen')
-    rf"(?:{_SV_TITLE}\s+)?(?P<subj>sekreteraren|kassören|ordföranden|{_SV_NAME}"
+    rf"(?:{_SV_TITLE}\s+)?(?P<subj>{SV_OFFICE_DEFINITE}|{_SV_NAME}"
     rf"(?:\s*(?:,|\boch\b|&)\s*(?:{_SV_TITLE}\s+)?{_SV_NAME})*)"
     r"(?:\s+(?:också|även|gärna|sedan|själv|själva))?\s+(?P<verb>[a-zåäö]+)\b"
 )
@@ -148,11 +150,12 @@ _CLAUSE_OPEN = regex(
 
 
 _SV_OFFICE_AFTER_MODAL = regex(
-    r"\b(?:ska|skall|kommer)\s+(?P<subj>kassören|sekreteraren|ordföranden)\s+(?:att\s+)?[a-zåäö]+[ae]\b"
+    rf"\b(?:ska|skall|kommer)\s+(?P<subj>{SV_OFFICE_DEFINITE})\s+(?:att\s+)?"
+    r"(?!(?:inte|ej|icke|vara|bli|ha|få|finnas|kunna)\b)[a-zåäö]+[ae]\b"
 )
 _SV_EVERYONE = regex(
     r"\b(?i:beslutades|bestämdes|beslöts|enades\s+om|kom\s+överens\s+om)\s+att\s+alla\s+(?:ska\s+)?"
-    r"(?P<verb>[a-zåäö]{3,}(?:ar|er|r|a))\b"
+    r"(?P<verb>[a-zåäö]{3,})\b"
 )
 _SV_VERB_SECOND = regex(
     rf"(?<=[a-zåäö0-9])\s+(?P<verb>[a-zåäö]{{3,}})\s+(?P<subj>{_SV_NAME}(?:\s*(?:,|\boch\b|&)\s*{_SV_NAME})*)"
@@ -215,7 +218,7 @@ def swedish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hi
         return [_Hit(a, b, [office.group("subj")], 0.7, "sv-subject")]
     # 'Bestämdes att alla läser igenom den hemma': everyone's task
     everyone = _SV_EVERYONE.search(seg)
-    if everyone and (everyone.group("verb") in SV_TASK_VERBS or everyone.group("verb") not in _SV_NOT_DOING):
+    if everyone and everyone.group("verb") in SV_TASK_VERBS:
         return [_Hit(a, b, ["alla"], 0.7, "sv-subject")]
     # 'För utebliven varvshyra kollar Kurth och Sylvia igenom detta': a task verb before people of the meeting
     for v2 in _SV_VERB_SECOND.finditer(seg):
