@@ -1188,3 +1188,20 @@ def test_a_passive_closed_by_its_owner_a_request_by_name_and_swedish_limits() ->
         "Jonna ja Sallamari työstävät ajatusta.\n"
     )
     assert [a.owners for a in _items(fi)] == [["Jonna Nyyssönen", "Sallamari Etelä"]]
+
+
+def test_the_reviews_counter_examples_are_no_tasks() -> None:
+    fi = (
+        "Hallituksen kokous 3/2024\nAika: 12.3.2024 klo 18\nLäsnä: Matti Virtanen (pj), Pekka Laine (siht.)\n"
+        "\n4. Asiat\nPuheenjohtaja ja sihteeri saavat kokouspalkkion.\n"
+        "Käydään läpi vuoden 2023 talousraportti.\n"
+        "Kevätretki järjestetään la 25.5.2024. Pekka valmistelee syksyn talousarvion.\n"
+    )
+    assert [(a.text, a.due) for a in _items(fi)] == [("Pekka valmistelee syksyn talousarvion.", None)]
+    sv = "Protokoll 2024-03-12\nNärvarande: Anna Berg\n\n§ 3\nI år kommer kassören inte att kandidera igen.\n"
+    assert _items(sv) == []
+
+
+def test_brackets_are_stripped_from_a_task_only_as_a_pair() -> None:
+    text = "Board 2024-03-12\nPresent: Ann Lee\n\n## Action items\n\n- (optional) review the budget (v2)\n"
+    assert [a.text for a in _items(text)] == ["(optional) review the budget (v2)"]

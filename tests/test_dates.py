@@ -501,3 +501,8 @@ def test_version_numbers_are_no_year_first_dates() -> None:
 def test_a_bare_swedish_weekday_without_an_hour_is_no_date() -> None:
     assert resolve("onsdag", REF, "sv") is None
     assert _phrases("Vi träffas på onsdag och torsdag 12.15.") != []
+
+
+def test_a_company_named_sun_is_no_sunday() -> None:
+    found = scan("The patch was contributed by Sun Microsystems.", REF, "en")
+    assert found == []

@@ -715,3 +715,14 @@ def test_next_time_and_next_meet_say_the_next_meeting() -> None:
     assert fi.meeting is not None and fi.meeting.start is None  # the hour is the next meeting's
     en = run("Board minutes March 14, 2024\nPresent: Ann Lee\nThe board will next meet on April 11, 2024.\n")
     assert when(en)[0] == "2024-04-11"
+
+
+def test_first_time_and_next_to_are_no_next_meeting() -> None:
+    fi = run(
+        "Kokous 5.3.2024\nLäsnä: Matti, Liisa\nUusi jäsen osallistui ensi kerran kokoukseen 20.5.2024.\n"
+    )
+    assert fi.next_meeting is None or fi.next_meeting.date is None
+    en = run(
+        "Club meeting 5 March 2024\nPresent: Ann Lee\nThe club meets next to the library on 20 May 2024.\n"
+    )
+    assert en.next_meeting is None or en.next_meeting.date is None

@@ -584,3 +584,13 @@ def test_american_seats_before_the_names() -> None:
     got = people(text)
     assert {"Jane Doe", "Bob Ray", "Smith", "Jones", "Brown"} <= {n for n, v in got.items() if v[1]}
     assert got["Ann Lee"][1] is False and got["Green"][1] is False
+
+
+def test_a_bots_summary_without_log_lines_keeps_its_attendees() -> None:
+    text = (
+        "#fedora-meeting: council\nMeeting started by nirik at 14:00:00 UTC.\n\n"
+        "Meeting summary\n---------------\n"
+        "* Roll call (nirik, 14:00:10)\n\nPeople present (lines said)\n---------------------------\n"
+        "* nirik (50)\n* sgallagh (20)\n* zodbot (5)\n"
+    )
+    assert {"nirik", "sgallagh"} <= set(people(text))
