@@ -232,14 +232,14 @@ _H = r"(?:2[0-3]|[01]?\d)(?!\d)"
 _M = r"[0-5]\d"
 _AP = r"(?:[ap]\.?m\.?(?!\w))"
 _TIME = (
-    rf"(?P<klo>(?:klo|kello|kl)\.?\s*|(?:at|@|from|alkaen\s+klo)\s*)?"
+    rf"(?P<klo>(?:klockan|klo|kello|kl)\.?\s*|(?:at|@|from|alkaen\s+klo)\s*)?"
     rf"(?P<h1>{_H})(?:(?(klo)[.:,]|[.:])(?P<m1>{_M}))?(?:\s*(?P<ap1>{_AP}))?"
     rf"(?:\s*(?:[-–—]|\bto\b|\buntil\b)\s*(?:(?:klo|kl)\.?\s*)?(?P<h2>{_H})(?:[.:](?P<m2>{_M}))?(?:\s*(?P<ap2>{_AP}))?)?"
     r"(?![\d:.]\d)(?![%€])"
 )
 _TIME_RE = regex(rf"{_B}{_TIME}", _I)
 _TIME_AFTER = regex(rf"(?:\s*[,.])?\s*{_TIME}", _I)
-_KLO_AHEAD = regex(r"\s*,?\s*(?:klo|kello|kl)\b", _I)
+_KLO_AHEAD = regex(r"\s*,?\s*(?:klockan|klo|kello|kl)\b", _I)
 
 _PREFIX = regex(
     r"(?<!\w)(?P<w>viimeistään|ennen|alkaen|lähtien|by|before|until|till|til|through|thru|from|"

@@ -726,3 +726,21 @@ def test_first_time_and_next_to_are_no_next_meeting() -> None:
         "Club meeting 5 March 2024\nPresent: Ann Lee\nThe club meets next to the library on 20 May 2024.\n"
     )
     assert en.next_meeting is None or en.next_meeting.date is None
+
+
+def test_a_list_of_coming_meetings_on_its_labels_line_and_swedish_klockan() -> None:
+    for text in (
+        "Protokoll 2024-03-12\nNärvarande: Anna Berg, Erik Ek\nKommande möten: 16/4, 14/5 och 11/6.\n",
+        "Meeting 2024-03-12\nPresent: Ann Lee, Bob Stone\nUpcoming meetings: 16 April, 14 May and 11 June.\n",
+    ):
+        ex = run(text)
+        assert ex.next_meeting is not None
+        assert (ex.next_meeting.date, ex.next_meeting.place) == (
+            "2024-04-16",
+            None,
+        )  # the later ones no place
+    sv = run(
+        "Protokoll 2024-03-12\nNärvarande: Anna Berg\n"
+        "Nästa möte äger rum måndagen den 8 april 2024 klockan 19.00 på Zoom.\n"
+    )
+    assert when(sv) == ("2024-04-08", "19:00", None) and sv.next_meeting and sv.next_meeting.place == "Zoom"

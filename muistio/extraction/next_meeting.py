@@ -247,6 +247,9 @@ def _future_date(found: FoundDate, meeting: date | None) -> date:
     return value
 
 
+_ANY_YEAR = date(2000, 1, 1)
+
+
 def _place_after(rest: str) -> str | None:
     """The place named after the date/time: `, Mariankatu 9, Helsinki nh Loppupeli.` or `at IBiTech`."""
     rest = _TZ.sub(" ", rest)
@@ -279,7 +282,9 @@ def _place_after(rest: str) -> str | None:
     place = m.group("place")
     place = _PLACE_END.split(place)[0]
     place = _TRAILING_TIME.sub("", place)
-    if _MONTH_ONLY.fullmatch(place.strip()) or not _LETTER.search(place):
+    # (any day: the reference only lets a date without its year count)
+    if _MONTH_ONLY.fullmatch(place.strip()) or not _LETTER.search(place) or find_dates(place, _ANY_YEAR):
+        # (`16/4, 14/5 och 11/6`: the meetings after the next one, no place)
         return None
     return clean_place(place)
 
@@ -329,6 +334,10 @@ def _candidate_windows(
         para = BLANK_LINE.search(below[lead:])
         end = top + lead + (para.start() if para else len(below) - lead)
         wins.append((m.start(), end, m.end(), "heading"))
+    for m in _SCHEDULE_INLINE.finditer(text) if ":" in text else ():
+        # `Kommande möten: 16/4, 14/5 och 11/6`: the dates on the label's own line
+        line_end = text.find("\n", m.end())
+        wins.append((m.start(), len(text) if line_end < 0 else line_end, m.end(), "heading"))
     scheduled = may_hold(text, _SCHEDULE_WORDS)  # the pattern is case-blind: spared where no word is
     for m in _SCHEDULE_LEAD.finditer(text) if scheduled else ():
         # the list under the lead-in, up to its first blank line
@@ -523,6 +532,10 @@ _SCHEDULE_WORDS = (
     "sammanträd",
     "mötesdatum",
     "möten",
+)
+_SCHEDULE_INLINE = regex(
+    r"(?im)^[ \t]*(?:[-*•][ \t]*)?(?:(?:upcoming|future|forthcoming)\s+meetings|tulevat\s+kokoukset"
+    r"|seuraavat\s+kokoukset|kommande\s+möten|kommande\s+sammanträden)[ \t]*:[ \t]*(?=\S)"
 )
 _SCHEDULE_LEAD = regex(
     r"(?i:\bkokoontuu|\bkokoonnutaan|\bkokoukset\s+pidetään|\bkokousajankohdat|\bkokouspäivät"

@@ -3762,11 +3762,7 @@ def is_initials_legend(line: str) -> bool:
     """Whether a line gives a name and the initials the minutes use for it (`Katherine Harrison: KH`); a
     body's name and its acronym (`Hilltop Residents Association (HRA)`) is none."""
     legend = _INITIALS_LEGEND.fullmatch(line)
-    return (
-        legend is not None
-        and _initials_fit(legend["name"], legend["ini"])
-        and _full_name(legend["name"])
-    )
+    return legend is not None and _initials_fit(legend["name"], legend["ini"]) and _full_name(legend["name"])
 
 
 def _unlabelled_roster(lines: list[Line], reg: _Registry) -> bool:
