@@ -744,3 +744,11 @@ def test_a_list_of_coming_meetings_on_its_labels_line_and_swedish_klockan() -> N
         "Nästa möte äger rum måndagen den 8 april 2024 klockan 19.00 på Zoom.\n"
     )
     assert when(sv) == ("2024-04-08", "19:00", None) and sv.next_meeting and sv.next_meeting.place == "Zoom"
+
+
+def test_a_place_after_the_finnish_label_paikkana() -> None:
+    ex = run(
+        "Hallituksen kokous 12.3.2024\nLäsnä: Matti Virtanen, Liisa Korhonen\n"
+        "Seuraavan kokouksen ajankohta: ti 9.4.2024 klo 18.00, paikkana seuran toimisto.\n"
+    )
+    assert ex.next_meeting is not None and ex.next_meeting.place == "seuran toimisto"
