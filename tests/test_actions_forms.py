@@ -1205,3 +1205,15 @@ def test_the_reviews_counter_examples_are_no_tasks() -> None:
 def test_brackets_are_stripped_from_a_task_only_as_a_pair() -> None:
     text = "Board 2024-03-12\nPresent: Ann Lee\n\n## Action items\n\n- (optional) review the budget (v2)\n"
     assert [a.text for a in _items(text)] == ["(optional) review the budget (v2)"]
+
+
+def test_work_that_goes_on_is_set_work_a_discussion_going_on_is_not() -> None:
+    text = (
+        "Hallituksen kokous 3.5.2023\nLäsnä: Matti, Liisa\n\n5. Erähovi\n"
+        "Erähovin tilanteen selvittelyä jatketaan.\n"
+        "Keskustelua jatketaan seuraavassa kokouksessa.\nHankkeen valmistelua jatketaan kesän aikana.\n"
+    )
+    assert [a.text for a in _items(text)] == [
+        "Erähovin tilanteen selvittelyä jatketaan.",
+        "Hankkeen valmistelua jatketaan kesän aikana.",
+    ]

@@ -992,6 +992,11 @@ def _responsibility_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hi
     return []
 
 
+# work that goes on (its noun in the partitive right before 'jatketaan'): 'Erähovin tilanteen selvittelyä
+# jatketaan', 'valmistelua jatketaan'; a meeting or a discussion going on is no work handed out
+_WORK_GOES_ON = regex(r"\b(?!keskustelua\b)(?:[a-zåäö]*(?:ttelyä|ttelua|stelua|mistä|mista)|työtä)\s+$", re.I)
+
+
 def _passive_word(seg: str, morphology: Morphology | None = None) -> re.Match[str] | None:
     """The first Finnish present-passive main verb of a clause (valmistellaan, haetaan, pidetään)."""
     low = seg.lower()
@@ -999,7 +1004,7 @@ def _passive_word(seg: str, morphology: Morphology | None = None) -> re.Match[st
         return None  # every passive ends so: most clauses are ruled out without the word-by-word pattern
     for m in _PASSIVE.finditer(seg):
         w = m.group(1).lower()
-        if w in _PASSIVE_STOP or (
+        if (w in _PASSIVE_STOP and not (w == "jatketaan" and _WORK_GOES_ON.search(seg[: m.start()]))) or (
             w.endswith(("staan", "stään", "ssaan", "ssään")) and w not in S_STEM_PASSIVES
         ):
             continue
