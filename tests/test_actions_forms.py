@@ -1217,3 +1217,13 @@ def test_work_that_goes_on_is_set_work_a_discussion_going_on_is_not() -> None:
         "Erähovin tilanteen selvittelyä jatketaan.",
         "Hankkeen valmistelua jatketaan kesän aikana.",
     ]
+
+
+def test_a_timing_stated_in_the_next_sentence_is_the_tasks_due() -> None:
+    text = (
+        "Työryhmän kokous 16.12.2025\nLäsnä: Anna Aalto, Pekka Laine\n\n3. Yhdistely\n"
+        "Tehdään yhdistely tällä tavalla. Toteutus tammikuussa 2026.\n"
+    )
+    assert [(a.text, a.due.date if a.due else None) for a in _items(text)] == [
+        ("Tehdään yhdistely tällä tavalla.", "2026-01-31")
+    ]

@@ -565,7 +565,7 @@ _NAMED_SUBJECT = regex(rf"\s*{_SUBJECT.pattern}\s*(?::|\s[—–-])\s+")
 _DECISION_WORD = regex(r"\bpäätös\b", re.I)
 
 
-_DEADLINE_LEAD = regex(r"\W*(?:määräai|takaraj|deadline|aikataulu|due\b)", re.I)
+_DEADLINE_LEAD = regex(r"\W*(?:määräai|takaraj|deadline|aikataulu|toteutus|due\b)", re.I)
 
 
 # Offices that name one person; the value is the contract role that person has, when there is one.

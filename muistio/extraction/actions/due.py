@@ -37,7 +37,10 @@ def _following(sents: list[Sentence], s: Sentence) -> Sentence | None:
 
 # a sentence that states a deadline ('Ilmoittautuminen on tehtävä 20.3. mennessä', 'Registration closes ...')
 _DEADLINE_CUE = regex(
-    r"\b(?:mennessä|viimeistään|määräai\w*|takaraja\w*|deadline|due|by|closes?|no\s+later\s+than)\b", re.I
+    # (and a timing stated on its own: 'Toteutus tammikuussa 2026.', 'Aikataulu: huhtikuu')
+    r"\b(?:mennessä|viimeistään|määräai\w*|takaraja\w*|deadline|due|by|closes?|no\s+later\s+than|toteutus"
+    r"|aikataulu)\b",
+    re.I,
 )
 
 
