@@ -20,6 +20,11 @@ def _owners(text: str) -> dict[str, list[str]]:
     return {i.quote: i.owners for i in _items(text)}
 
 
+def _dues(text: str) -> list[tuple[str, str | None]]:
+    """Each item's text and its due date."""
+    return [(i.text, i.due.date if i.due else None) for i in _items(text)]
+
+
 def _by_quote(items: list[ActionEntry]) -> dict[str, ActionEntry]:
     return {i.quote: i for i in items}
 
@@ -982,7 +987,7 @@ def test_work_for_an_event_is_due_by_the_events_day() -> None:
         "ilmoituksen. Sari selvittää seuran verotilanteen.\n\n"
         "5. Talkoot\n\nSyystalkoot pidetään la 9.8. Aimo tekee talkooilmoituksen viimeistään 1.8.\n"
     )
-    due = {a.text: a.due.date if a.due else None for a in _items(text)}
+    due = dict(_dues(text))
     assert due["Aimo laittaa kahvit valmiiksi."] == "2020-07-04"
     assert due["Ella laittaa lehteen ilmoituksen."] == "2020-07-04"  # still the same preparations
     assert due["Sari selvittää seuran verotilanteen."] is None  # no work for the event
@@ -1053,7 +1058,7 @@ def test_swedish_board_minutes_forms() -> None:
         "5. Rapporter\nKassören Thomas Örtendahl lämnar muntlig redovisning.\n"
         "Föräldrakvällen började planeras under temat nya läroplanen.\n"
     )
-    got = {a.quote: a.owners for a in _items(text)}
+    got = _owners(text)
     assert got["Kantklippning skall ske efter midsommaren."] == []
     assert got["Därefter skall saltning av vägen ske."] == []  # 'Därefter' is no one
     assert got["Kassören sammanställer ekonomisk rapport"] == ["Kassören"]
@@ -1085,7 +1090,7 @@ def test_finnish_present_passives_of_the_meeting_itself_are_no_tasks() -> None:
         "Esitellään strategia seuraavassa kokouksessa.\nTalouspäällikön kanssa käydään läpi määrärahat.\n"
         "Puheenjohtaja ja sihteeri allekirjoittavat sopimuksen.\nPuheenjohtaja ja sihteeri totesivat asian.\n"
     )
-    got = {a.quote: a.owners for a in _items(text)}
+    got = _owners(text)
     assert got == {
         "Esitellään strategia seuraavassa kokouksessa.": [],  # a time set: work for then
         "Talouspäällikön kanssa käydään läpi määrärahat.": [],  # with someone, elsewhere
@@ -1128,7 +1133,7 @@ def test_marked_tasks_with_their_owner_after_the_marker_or_in_brackets() -> None
         "- AP: Anna review the budget\n- TODO: check the invoices (Erik)\n"
         "* Anna has agreed to draft the plan.\n"
     )
-    got = {a.quote: a.owners for a in _items(text)}
+    got = _owners(text)
     assert got == {
         "Anna review the budget": ["Anna Berg"],
         "check the invoices (Erik)": ["Erik Ek"],
@@ -1141,7 +1146,7 @@ def test_what_must_be_done_by_a_day_and_what_only_looks_like_a_task() -> None:
         "Kesäkokous 15.8.2021\nLäsnä: Pekka Laine, Liisa Korhonen\n\n5. Lihat\n"
         "Lihat on noudettava vuoden loppuun mennessä.\nKokouksessa on oltava läsnä puolet jäsenistä.\n"
     )
-    assert [(a.text, a.due.date if a.due else None) for a in _items(fi)] == [
+    assert _dues(fi) == [
         ("Lihat on noudettava vuoden loppuun mennessä.", "2021-12-31")  # a rule with no day is none
     ]
     sv = (
@@ -1224,6 +1229,4 @@ def test_a_timing_stated_in_the_next_sentence_is_the_tasks_due() -> None:
         "Työryhmän kokous 16.12.2025\nLäsnä: Anna Aalto, Pekka Laine\n\n3. Yhdistely\n"
         "Tehdään yhdistely tällä tavalla. Toteutus tammikuussa 2026.\n"
     )
-    assert [(a.text, a.due.date if a.due else None) for a in _items(text)] == [
-        ("Tehdään yhdistely tällä tavalla.", "2026-01-31")
-    ]
+    assert _dues(text) == [("Tehdään yhdistely tällä tavalla.", "2026-01-31")]

@@ -238,8 +238,8 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         # (members who voted through another, `Attended via proxy`, count as there)
         r"|(?:via|by|on)\s+(?:zoom|teams|video|phone|telephone|skype|meet|proxy))|(?:remote|online)\s+attendees|"
         r"(?:läsnä\s+)?etänä|etäyhteydellä|etäyhteyden\s+kautta|etäosallistujat|"
-        r"närvarande\s+(?:på\s+plats|digitalt|på\s+distans|via\s+(?:teams|zoom|länk|video|telefon))|"
-        r"deltog\s+(?:digitalt|på\s+distans|via\s+(?:teams|zoom|länk|video|telefon))|"
+        r"närvarande\s+på\s+plats|(?:närvarande|deltog)\s+(?:digitalt|på\s+distans|via\s+(?:teams|zoom|länk|video"
+        r"|telefon))|"
         r"osanottajat|kokoukseen\s+osallistuivat|"
         r"jäsenet|nimenhuuto|present|attendees|(?:tsc|tac|board|committee|council|steering|wg|sig|core)\s+attendees|"
         r"attended\s+by|those\s+present|present\s+were|those\s+attending|in\s+the\s+meeting|(?:tsc|tac|board|committee|council|steering|wg|sig|core\s+)?voting\s+members|"
@@ -317,15 +317,20 @@ _LIST_RX = [(regex(p), role, present) for p, role, present in _LIST_LABELS]
 _SINGLE_RX = [(regex(p), role) for p, role in _SINGLE_LABELS]
 _ALL_LIST = "|".join(lbl for lbl, _, _ in _LIST_LABELS)
 _ALL_SINGLE = "|".join(lbl for lbl, _ in _SINGLE_LABELS)
+# emphasis around a label: `**Present:**`, `__Participants__` (AsciiDoc), `''Läsnä''` (a wiki's)
+_EMPHASIS = r"(?:\*{1,2}|_{1,2}|'{2,3})?"
 _LABEL_LINE = CaseBlind(
     regex(
         r"^[ \t]*(?:[-*•][ \t]+)?(?:#{1,6}[ \t]*|={1,6}[ \t]*)?(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?[ \t]+)?"
-        # emphasis around the label: `**Present:**`, `__Participants__` (AsciiDoc), `''Läsnä''` (a wiki's)
-        r"(?:\*{1,2}|_{1,2}|'{2,3})?(?P<label>"
+        + _EMPHASIS
+        + r"(?P<label>"
         + _ALL_LIST
         # `Present, in order of arrival:`: a qualifier after a comma
         + r")(?:[ \t]*\([^()\n]{1,40}\)|,[ \t]+[a-zåäö][^:\n]{1,40}(?=:))?"
-        + r"(?:\*{1,2}|_{1,2}|'{2,3})?[ \t]*:?(?:\*{1,2}|_{1,2}|'{2,3})?[ \t]*=*[ \t]*$",
+        + _EMPHASIS
+        + r"[ \t]*:?"
+        + _EMPHASIS
+        + r"[ \t]*=*[ \t]*$",
         re.IGNORECASE,
     )
 )
@@ -1684,8 +1689,7 @@ def _nick_column(lines: list[str], start: int) -> dict[int, str]:
         if not _is_bot(word):  # `zodbot`: the meeting's bot, no one at the meeting
             column[j] = word
         j += 1
-    lower = sum(1 for w in column.values() if _is_nick(w))
-    return column if lower >= 3 and lower >= 0.75 * len(column) else {}
+    return column if _nick_roll(list(column.values())) else {}
 
 
 # a sentence in place of the list (`As recorded in the attendance book`): no names follow under the label
@@ -2100,7 +2104,7 @@ _ELECT_VERB = CaseBlind(
     regex(
         # (`toimii` only after a role in the essive, `puheenjohtajana toimii`: the word is common in prose)
         # (the lookahead on the words' first letters lets the whole-text scan skip other positions at once)
-        r"(?=[vte])(?:\bvalit(?:aan|tiin|tu|tiin|si|sivat)\b|\bvalittiin\b|\btoimi(?:vat)?\b"
+        r"(?=[vte])(?:\bvalit(?:aan|tiin|tu|si|sivat)\b|\btoimi(?:vat)?\b"
         r"|(?<=n[aä] )toimii\b|\besitettiin\b)",
         re.IGNORECASE,
     )
@@ -2262,7 +2266,7 @@ def _named_in(text: str, rx: re.Pattern[str], reg: _Registry, role: Role, *, onl
             continue
         if only_new and reg.find(name, loose=True) is not None:
             continue
-        reg.add(Person(name, [role], None, True), loose=not only_new)
+        reg.add(Person(name, [role], None, True))
 
 
 def _sv_elections(text: str, reg: _Registry) -> None:
@@ -2949,14 +2953,15 @@ _INFO_NAME = regex(r"#info[ \t]+(" + _NICK + r")[ \t]*", re.I)
 
 def _meetbot(text: str, reg: _Registry) -> bool:
     """An IRC meeting log: `.hello`, `#chair`, the chair line, `People present`, `X sent regrets`."""
-    if "<" not in text and not _MEETBOT_LOG.search(text):
+    logged = _MEETBOT_LOG.search(text) is not None
+    if "<" not in text and not logged:
         return False  # (a bot's summary has no '<nick>' lines, but its 'People present' list)
     lines = list(_IRC_LINE.finditer(text))
+    actions = list(_IRC_ME.finditer(text))
+    chat = len(lines) + len(actions)
     # a raw channel log of the meeting, no bot in it: most of its lines are said by someone
-    if not _MEETBOT_LOG.search(text):
-        chat = len(lines) + sum(1 for _ in _IRC_ME.finditer(text))
-        if chat < 10 or chat * 2 < text.count("\n"):
-            return False
+    if not logged and (chat < 10 or chat * 2 < text.count("\n")):
+        return False
     bots = {m.group("nick") for m in lines if _is_bot(m.group("nick")) or "Meeting started" in m.group("msg")}
 
     # A roll call answered with one's own name (`<keithp> Keith Packard`): the nick is that person.
@@ -2981,7 +2986,7 @@ def _meetbot(text: str, reg: _Registry) -> bool:
     # or a wave or a `here` for the speaker (`o/`).
     in_roll = False
     opening = False  # between #startmeeting and the first topic: greetings say who is there
-    spoken = sorted([*lines, *_IRC_ME.finditer(text)], key=lambda m: m.start())
+    spoken = sorted([*lines, *actions], key=lambda m: m.start())
     for m in spoken:
         nick, said = m.group("nick"), m.group("msg").strip()
         if said.lower().startswith("#startmeeting"):
@@ -3205,7 +3210,7 @@ def _prose_absences(text: str, reg: _Registry) -> None:
             for p in split_people(chunk, "member", False):
                 if (" " in p.name or reg.find(p.name)) and not is_title(p.name):
                     reg.add(p)
-    if "närvarande" in low or "förhinder" in low or "förhindrad" in low or "kunde inte" in low:
+    if any(w in low for w in ("närvarande", "förhind", "kunde inte")):
         # `Suppleanterna Inger Blom och Jack Strand var inte närvarande vid mötet.`, `X var förhindrad.`
         for m in _SV_NOT_PRESENT.finditer(text):
             for p in split_people(m.group("names"), "member", False):
@@ -3758,11 +3763,18 @@ _INITIALS_LEGEND = regex(
 )
 
 
-def is_initials_legend(line: str) -> bool:
-    """Whether a line gives a name and the initials the minutes use for it (`Katherine Harrison: KH`); a
-    body's name and its acronym (`Hilltop Residents Association (HRA)`) is none."""
+def _initials_legend(line: str) -> str | None:
+    """The name a line gives with the initials the minutes use for it (`Katherine Harrison: KH`); a body's
+    name and its acronym (`Hilltop Residents Association (HRA)`) gives none."""
     legend = _INITIALS_LEGEND.fullmatch(line)
-    return legend is not None and _initials_fit(legend["name"], legend["ini"]) and _full_name(legend["name"])
+    if legend is None or not _initials_fit(legend["name"], legend["ini"]) or not _full_name(legend["name"]):
+        return None
+    return legend["name"]
+
+
+def is_initials_legend(line: str) -> bool:
+    """Whether a line is one of a legend of initials (`Katherine Harrison: KH`)."""
+    return _initials_legend(line) is not None
 
 
 def _unlabelled_roster(lines: list[Line], reg: _Registry) -> bool:
@@ -3790,9 +3802,9 @@ def _unlabelled_roster(lines: list[Line], reg: _Registry) -> bool:
                 ]
             continue
         # `Katherine Harrison: KH`, `Tracey Langford TL`: a legend of the initials the minutes use
-        legend = _INITIALS_LEGEND.fullmatch(ln.text) if ln is not None else None
-        if legend and _initials_fit(legend["name"], legend["ini"]) and _full_name(legend["name"]):
-            run.append(legend["name"])
+        legend = _initials_legend(ln.text) if ln is not None else None
+        if legend is not None:
+            run.append(legend)
             continue
         # `Hamish Beaumont (HB) (Chair) Martine Botha (MB)`: names with their initials, two to a line
         paired = _initialled_people(ln.text, "member", True) if ln is not None and "(" in ln.text else []
@@ -3983,7 +3995,7 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     if "attendance" in text:
         _prose_attendance(text, reg)
     _actors(text, reg, found_list)
-    if not found_list and "by" in text:
+    if not found_list and may_hold(text, ("proposed", "seconded", "moved", "nominated")):
         _named_in(text, _MOVED_BY, reg, "member", only_new=True)  # movers and seconders where no list is
     _opened_by(text, reg)
     _signature_roles(text, reg)
