@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 from muistio import dates as _dates
 from muistio.extraction import vocabulary
 from muistio.extraction.participants import is_initials_legend, is_roll_label_line, names_office
-from muistio.extraction.parts import BLANK_LINE
+from muistio.extraction.parts import BLANK_LINE, LETTER
 from muistio.names import is_given_name
 from muistio.patterns import regex
 
@@ -42,7 +42,6 @@ _TRAILING_WEEKDAY = regex(
     r"(?:den\s*)?$",
     re.IGNORECASE,
 )
-_LETTER = regex(r"[^\W\d_]")
 # A time, a postal code or a label colon: the line is no place.
 _NOT_A_PLACE = regex(r"\d[.:]\d|\d{5}|:")
 _THREE_LETTERS = regex(r"[^\W\d]{3}")
@@ -350,9 +349,7 @@ def read_header(text: str, header_end: int) -> Header:
     if meetbot is not None:
         return meetbot
     h = Header()
-    region = text[: max(header_end, 0)] if header_end > 40 else text[:2000]
-    if header_end > 40:
-        region = text[: _label_lines_end(text, header_end)]
+    region = text[: _label_lines_end(text, header_end)] if header_end > 40 else text[:2000]
     lead = _NEXT_MEETING.search(region)
     if lead and not region[: lead.start()].strip(" \t\n#*_>|-") and len(region) < 2000:
         region = text[:2000]  # the notes open with the next meeting: this one's title and date follow
@@ -1035,7 +1032,7 @@ def _place(labels: dict[str, str], region: str, full_dates: list[FoundDate]) -> 
         rest = re.sub(
             r"\b(?:klo|kello|kl)\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?", "", rest
         )
-        if found and not _LETTER.search(rest):
+        if found and not LETTER.search(rest):
             # the place before the date: `Kommunhuset, sammanträdesrum Ekan, tisdagen den 16 april 2024`
             rest = _TRAILING_WEEKDAY.sub("", value[: found[0].start])
         # An English time or range before the place: `6.30pm–8.15pm, Church Hall`.

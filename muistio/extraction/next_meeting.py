@@ -17,7 +17,7 @@ from muistio.extraction.header import (
     schedule,
     stated_timezone,
 )
-from muistio.extraction.parts import BLANK_LINE, Section, may_hold
+from muistio.extraction.parts import BLANK_LINE, LETTER, Section, may_hold
 from muistio.patterns import regex
 
 # --- small patterns used throughout this module, compiled once at import ------------------------------
@@ -42,7 +42,6 @@ _URL = regex(r"https?://\S+")
 # Where a place stops: its sentence's end, or a month phrase (`in May 2024`).
 _PLACE_END = regex(r"(?<=[\w)])\.(?:\s|$)|\s(?:in|during)\s+(?=[A-Z]?[a-z]+\s+\d{4})")
 _TRAILING_TIME = regex(r"\s+(?:klo|kello|at)\s+\d.*$")
-_LETTER = regex(r"[^\W\d_]")
 # Between the agenda items listed for the next meeting.
 _ITEM_SEPARATOR = regex(r",\s*|\s+(?:ja|and|sekä)\s+")
 _SPACES = regex(r"\s+")
@@ -283,7 +282,7 @@ def _place_after(rest: str) -> str | None:
     place = _PLACE_END.split(place)[0]
     place = _TRAILING_TIME.sub("", place)
     # (any day: the reference only lets a date without its year count)
-    if _MONTH_ONLY.fullmatch(place.strip()) or not _LETTER.search(place) or find_dates(place, _ANY_YEAR):
+    if _MONTH_ONLY.fullmatch(place.strip()) or not LETTER.search(place) or find_dates(place, _ANY_YEAR):
         # (`16/4, 14/5 och 11/6`: the meetings after the next one, no place)
         return None
     return clean_place(place)

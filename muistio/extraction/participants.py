@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from muistio.contract import Participant, Role
-from muistio.extraction.parts import RST_UNDERLINE, CaseBlind, Line, may_hold, split_lines
+from muistio.extraction.parts import LETTER, RST_UNDERLINE, CaseBlind, Line, may_hold, split_lines
 from muistio.extraction.vocabulary import words
 from muistio.names import is_given_name, surname_first
 from muistio.patterns import regex
@@ -32,7 +32,6 @@ _DIGIT = regex(r"\d")
 # A name ending in an initial (`Peter C.`): its dot is no sentence end.
 _FINAL_INITIAL = regex(r"\b[A-ZÅÄÖ]$")
 _PUNCTUATION = regex(r"[^\w\s-]")
-_LETTER = regex(r"[^\W\d_]")
 # One level of nesting: `Ann Lee (Center for Internet Security (CIS))`.
 _PAREN_NOTE = regex(r"\(((?:[^()]|\([^()]*\))*)\)")
 _SQUARE_NOTE = regex(r"\[([^\[\]]{1,40})\]")
@@ -900,11 +899,11 @@ def split_people(
         piece = _hyphen_org(piece)
         dash = _DASH_REMARK.search(piece)
         remark_kinds: list[tuple[str, str]] = []
-        if dash and _LETTER.search(piece[: dash.start()]):
+        if dash and LETTER.search(piece[: dash.start()]):
             remark = _annotation_kind(dash.group("r"))
             remark_kinds = [remark] if remark and remark[0] in ("role", "absent") else []
             piece = piece[: dash.start()]
-        elif (spaced := _SPACED_REMARK.search(piece)) and _LETTER.search(piece[: spaced.start()]):
+        elif (spaced := _SPACED_REMARK.search(piece)) and LETTER.search(piece[: spaced.start()]):
             # `Matti Virtanen / pj`, `Anna Korhonen - siht`: an office after a spaced slash or hyphen (a
             # name there, `Matti / Maija`, is another person and stays)
             remark = _annotation_kind(spaced.group("r").strip())
@@ -917,10 +916,10 @@ def split_people(
             notes += [n.strip() for n in _SQUARE_NOTE.findall(piece)]  # `xy352 [Minutes]`
         bare = _BRACKETED.sub(" ", piece).strip()
         partial = _PARTIAL_TAIL.search(bare)
-        if partial and _LETTER.search(bare[: partial.start()]):
+        if partial and LETTER.search(bare[: partial.start()]):
             bare = bare[: partial.start()].strip()  # `Heib Salma saapui klo 17.04`: there for part of it
         item = _ITEM_TAIL.search(bare)
-        if item and _LETTER.search(bare[: item.start()]):
+        if item and LETTER.search(bare[: item.start()]):
             notes.append(item.group().strip())  # `Matti Sarmela kohdan 5 käsittelyn ajan`: there for one item
             bare = bare[: item.start()].strip()
         # `vice ordförande` is one office, not `vice` followed by the chair's
@@ -930,7 +929,7 @@ def split_people(
         if glued and _OFFICE_COMPOUND.fullmatch(glued["r"]):
             notes.append(glued["r"])  # `Tor-telefonansvarig`: the office glued to the name with a hyphen
             bare = glued["n"]
-        if tail and _LETTER.search(bare[: tail.start()]):
+        if tail and LETTER.search(bare[: tail.start()]):
             # `Erkki Ikonen pj`, `Kauno Lehtomäki siht`, `Angelica mailansvarig`: an office after the
             # name without a comma
             kind = _annotation_kind(tail.group("r"))

@@ -34,6 +34,8 @@ def split_lines(text: str) -> list[Line]:
 # A blank line: where a paragraph (or a list) ends.
 BLANK_LINE = regex(r"\n[ \t]*\n")
 RST_UNDERLINE = regex(r"^([=\-~^\"'`#*+_:.])\1{2,}[ \t]*$")
+# A letter of any script (no digit, no underscore).
+LETTER = regex(r"[^\W\d_]")
 
 
 # The letters a case-blind regex matches to a letter of the words (`i`, `s`) that `str.lower()` does not

@@ -683,6 +683,11 @@ _NAME_EMPHASIS = regex(
 _MD_PUNCT_ESCAPE = regex(r"\\(?=[-*_#>.!+])")
 
 
+def _blank_marks(m: re.Match[str]) -> str:
+    """The marked text with its marks (group 1, both sides) turned to blanks."""
+    return " " * len(m.group(1)) + m.group(2) + " " * len(m.group(1))
+
+
 def _unmark(text: str) -> str:
     """The text without quote marks at line starts, emphasis and Markdown escapes (same length)."""
     if "\\" in text:
@@ -690,10 +695,10 @@ def _unmark(text: str) -> str:
     if ">" in text:
         text = _QUOTE_MARK.sub(lambda m: " " * len(m.group()), text)
     if "_" in text or "*" in text:
-        text = _NAME_EMPHASIS.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(1)), text)
+        text = _NAME_EMPHASIS.sub(_blank_marks, text)
     if "**" in text or "__" in text:
         # bold inside a sentence, a verb among it: `Kushal to **document this**`, `Dave will __review__ it`
-        text = _INLINE_BOLD.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(1)), text)
+        text = _INLINE_BOLD.sub(_blank_marks, text)
     return text
 
 

@@ -215,14 +215,15 @@ def event_before_due(ctx: ExtractionContext, item: _Item) -> Due | None:
         return None  # a date of its own, read or not, is the task's business, not the event's
     for prev in reversed(sentences(ctx.text, s.block.start, s.start)[-3:]):
         day: date | None = None
-        if not _prepares(item.text, ctx.text[prev.start : prev.end]):
+        prev_text = ctx.text[prev.start : prev.end]
+        if not _prepares(item.text, prev_text):
             continue
         if nm is not None and ctx.next_meeting_date is not None and prev.start < nm[1] and nm[0] < prev.end:
             day = ctx.next_meeting_date
         else:
             found = {
                 dates.due_of(f.when)
-                for f in dates.scan(ctx.text[prev.start : prev.end], ref, ctx.language, ctx.next_meeting_date)
+                for f in dates.scan(prev_text, ref, ctx.language, ctx.next_meeting_date)
             }
             if not found:
                 continue  # another task of the same preparations: look further back
@@ -231,7 +232,7 @@ def event_before_due(ctx: ExtractionContext, item: _Item) -> Due | None:
                 day = d if precision == "day" else None
         if day is None or day < ctx.meeting_date:
             return None
-        phrase = _SPACES.sub(" ", ctx.text[prev.start : prev.end])
+        phrase = _SPACES.sub(" ", prev_text)
         return Due(date=day.isoformat(), precision="day", phrase=phrase)
     return None
 
