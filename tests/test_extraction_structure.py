@@ -608,6 +608,13 @@ def test_next_meeting_place_after_the_time_in_either_language() -> None:
     )
 
 
+def test_next_meeting_place_labelled_paikkana_keeps_the_whole_name() -> None:
+    # (the label `paikkana` is not `paikka` followed by a place that starts with `na`)
+    fi = "1. Muut\n\nSeuraava kokous pidetään ti 2.4. klo 18 paikkana Kerhohuone.\n"
+    nm, _ = next_of(fi, date(2024, 3, 12))
+    assert nm is not None and (nm["date"], nm["start"], nm["place"]) == ("2024-04-02", "18:00", "Kerhohuone")
+
+
 def test_next_meeting_from_a_log_line_quotes_that_line_only() -> None:
     text = (
         "12:00:00 <ann> #topic Misc\n12:01:00 <bob> lunch?\n"

@@ -262,8 +262,7 @@ def _place_after(rest: str) -> str | None:
         # (a label after the comma is no part of the place: `2.4. klo 18, paikka Kerhohuone`)
         # (the Swedish `i bygdegården`, `på kansliet` in lower case only: `I` opens an English sentence)
         r"^[\s.]*(?:,(?:\s*(?:paikka(?:na)?|plats|venue|location|place)\b\s*:?)?|\bat\b|\bin\b|(?-i:\bi\b|\bpå\b)|@"
-        r"|\bpaikka\s*:?"
-        r"|\bpaikkana\b|\bvenue\s*:?|\blocation\s*:?|\bplats\s*:?)\s*"
+        r"|\bpaikka(?:na)?\b\s*:?|\bvenue\s*:?|\blocation\s*:?|\bplats\s*:?)\s*"
         r"(?P<place>[^\n]*)",
         rest,
         re.I,
