@@ -31,11 +31,14 @@ STOP_GRACE = 15.0
 PR_SET_CHILD_SUBREAPER = 36
 
 
-def free_port(host: str = LOOPBACK) -> int:
-    """A port nobody listens on right now."""
-    with socket.socket() as s:
-        s.bind((host, 0))
-        return int(s.getsockname()[1])
+def free_port(host: str = LOOPBACK, *, taken: int | None = None) -> int:
+    """A port nobody listens on right now, other than `taken` (chosen for a child not started yet)."""
+    while True:
+        with socket.socket() as s:
+            s.bind((host, 0))
+            port = int(s.getsockname()[1])
+        if port != taken:
+            return port
 
 
 @dataclass
@@ -148,7 +151,7 @@ class Supervisor:
         self.port = port or free_port()
         self.api_url = f"http://{LOOPBACK}:{self.port}/api"
         self.ui_url = f"http://{LOOPBACK}:{self.port}"
-        self.web_port = web_port or free_port()
+        self.web_port = web_port or free_port(taken=self.port)
         self.web_url: str | None = None
         self.children: list[Child] = []
         self.stopping = False

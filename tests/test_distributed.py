@@ -118,10 +118,10 @@ def prefect_database(pg_reason: str | None) -> Iterator[str]:
 def test_two_workers_on_a_postgresql_server_ingest_the_inbox_and_send_invites(
     prefect_database: str, tmp_path: Path
 ) -> None:
-    port = free_port()
-    api = f"http://127.0.0.1:{port}/api"
     smtp = SMTPServer()
     smtp.start()
+    port = free_port()  # after the mail server listens: a port chosen before could be handed to it
+    api = f"http://127.0.0.1:{port}/api"
     data_dir = tmp_path / "data"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "MUISTIO_"))}
     env.update({

@@ -20,7 +20,7 @@ import httpx
 import pytest
 from prefect_support import post_json
 
-from cli.serve import descendants
+from cli.serve import descendants, free_port
 from muistio.settings import Settings
 from services.serving import pid_alive, read_state
 from tests.smtp_support import SMTPServer
@@ -251,3 +251,9 @@ def environ(pid: int) -> bytes:
 
 def all_pids() -> list[int]:
     return [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit() and int(p.name) != os.getpid()]
+
+
+def test_the_web_desks_port_is_never_the_one_chosen_for_the_server() -> None:
+    # (both are chosen before either child listens, so the system could hand out the same free port twice)
+    server = free_port()
+    assert all(free_port(taken=server) != server for _ in range(200))
