@@ -752,3 +752,15 @@ def test_a_place_after_the_finnish_label_paikkana() -> None:
         "Seuraavan kokouksen ajankohta: ti 9.4.2024 klo 18.00, paikkana seuran toimisto.\n"
     )
     assert ex.next_meeting is not None and ex.next_meeting.place == "seuran toimisto"
+
+
+def test_next_meetings_listed_with_their_kinds_take_this_bodys() -> None:
+    ex = run(
+        "Minutes of a Meeting of the Council held on Wednesday, 6 March 2024\n\n"
+        "Present: Councillors A Bell (Chairman), C Dunn\n\n"
+        "Date of Next Meetings\n\nDates of next meetings were confirmed as 18 March 2024 (Village Plan "
+        "meeting at 8.00 pm), 27 March 2024 (Council meeting at 7.00 pm) and 8 May for the annual meeting.\n",
+        "minutes.txt",
+    )
+    assert ex.next_meeting is not None
+    assert (ex.next_meeting.date, ex.next_meeting.start) == ("2024-03-27", "19:00")

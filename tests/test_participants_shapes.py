@@ -594,3 +594,44 @@ def test_a_bots_summary_without_log_lines_keeps_its_attendees() -> None:
         "* nirik (50)\n* sgallagh (20)\n* zodbot (5)\n"
     )
     assert {"nirik", "sgallagh"} <= set(people(text))
+
+
+def test_council_roll_led_by_the_title_alone_and_the_clerk_line() -> None:
+    text = (
+        "Minutes of a Meeting of the Council held at the Hall on Monday, 4 March 2024\n\n"
+        "Councillors R Fox (Chairman) (RF), T Lamb (TL), G Reed and W Hart (WH)\n\n"
+        "Parish Clerk and RFO B J Stone\n\n"
+        "1 - Apologies\n\nNone.\n"
+    )
+    got = people(text)
+    assert got["R Fox"][:2] == (["chair"], True)
+    assert {"T Lamb", "G Reed", "W Hart"} <= set(got)
+    assert got["B J Stone"][:2] == (["secretary"], True)
+
+
+def test_a_surname_that_is_also_an_office_word_stays_the_name() -> None:
+    text = (
+        "Minutes, 4 March 2024\n\n"
+        "Present: Cllr D Risk (Chairman), Cllr P Summers, Mr W Grey Clerk\n\n1. Apologies\n"
+    )
+    got = people(text)
+    assert got["D Risk"][0] == ["chair"]
+    assert got["W Grey"][0] == ["secretary"]  # a real office after a full name is still the office
+
+
+def test_table_roll_with_row_labels_and_offices_before_names() -> None:
+    text = (
+        "Committee minutes\nDate and time 6th March 2024, 14:00\n"
+        "Present Members\n"
+        "Sports Officer Mark Dale\n"
+        "Ann Roe\n"
+        "Absent with Apologies Events Officer Kim Lowe\n"
+        "Absent without Apologies Piet Haas\n"
+        "Non-members Ruth Ames\n\n"
+        "1. Apologies and Attendance\n\nNoted as above.\n"
+    )
+    got = people(text)
+    assert got["Mark Dale"][:2] == (["member"], True)
+    assert got["Ann Roe"][:2] == (["member"], True)
+    assert got["Kim Lowe"][1] is False and got["Piet Haas"][1] is False
+    assert got["Ruth Ames"][:2] == (["guest"], True)

@@ -387,6 +387,29 @@ _CANCELLED = regex(
 )
 
 
+# `16 April 2007 (Parish Plan meeting at 8.00 pm)`: a listed date, then the meeting it is for
+_DATE_LABEL = regex(r"\s*\((?P<label>[^()\n]{1,60}?)\s+(?i:meeting|kokous|möte)\b")
+_LABEL_WORD = regex(r"[^\W\d_]{4,}")
+
+
+def _own_labelled(window: str, found: list[FoundDate], own_title: str) -> list[FoundDate]:
+    """Of dates listed with the meeting each is for, those for this body's kind (`Council meeting`)."""
+    labels = [(d, _DATE_LABEL.match(window, d.end)) for d in found]
+    if sum(1 for _, m in labels if m) < 2:
+        return found  # one labelled date is no list of different meetings
+    title = own_title.lower()
+    # (a short text's head may hold the window itself: the title is what comes before it)
+    cut = title.find(window[:40].lower())
+    title = title[:cut] if cut >= 0 else title
+    own = [d for d, m in labels if m and _all_in(_LABEL_WORD.findall(m["label"]), title)]
+    return own or found
+
+
+def _all_in(label_words: list[str], title: str) -> bool:
+    """Whether every word of a meeting's label is in the title (`Parish Plan` is not the Parish Council)."""
+    return bool(label_words) and all(w.lower() in title for w in label_words)
+
+
 def _cancelled(window: str, d: FoundDate) -> bool:
     """Whether the clause around a date calls that meeting off."""
     start = (
@@ -682,6 +705,7 @@ def _window_candidate(
     if meeting_date is not None:
         found = [d for d in found if _future_date(d, meeting_date) > meeting_date]
     found = [d for d in found if not _another_bodys(window, d, own_other)]
+    found = _own_labelled(window, found, own_title)
     kept = [d for d in found if not _cancelled(window, d)]
     called_off = bool(found) and not kept
     found = kept or found[-1:]

@@ -259,7 +259,9 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         r"|jaoston|tiimin|komitean)\s+jäsenet|"
         # a municipal roll's groups: `Ledamöter: ... Personliga ersättare: ...`, `Varajäsenet: ...`
         r"(?:ordinarie\s+|styrelse)?ledamöter|(?:personliga\s+)?ersättare|varajäsenet|styrelsemedlemmar|"
-        r"(?:board|committee|council)\s+members|members",
+        r"(?:board|committee|council)\s+members|members|"
+        # a council's roll led by the members' title alone: `Councillors D Risk (Chairman), P Summers, ...`
+        r"councillors|councilors|cllrs",
         "member",
         True,
     ),
@@ -272,7 +274,7 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         r"övriga\s+deltagande|(?:närvarande|ej\s+tjänstgörande)\s+ersättare|(?:närvarande\s+)?tjänstemän|(?:officers|staff|council\s+officers)\s+in\s+attendance|"
         r"responsible\s+ads?|area\s+directors?|observers\s+present|gäster|gäst|adjungerade|adjungerad|"
         r"övriga\s+deltagare|övriga|muut\s+läsnä\s*olevat|muita\s+läsnä|muita\s+paikalla|lisäksi\s+läsnä|other\s+attendees|"
-        r"non[- ]members\s+present|visitors",
+        r"non[- ]members(?:\s+present)?|visitors",
         "guest",
         True,
     ),
@@ -280,7 +282,7 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
     (r"chairs|co-?chairs|puheenjohtajat|facilitators", "chair", True),
     (
         r"poissa|poissa\s+olivat|poissa\s+olleet|estyneenä|estyneinä|estyneet|estynyt|ilmoittivat\s+esteestä|"
-        r"regrets|apologies|apologies\s+(?:received|for\s+absence)|absent|absent\s+with\s+apologies|excused|"
+        r"regrets|apologies|apologies\s+(?:received|for\s+absence)|absent|absent\s+with(?:out)?\s+apologies|excused|"
         # two absence words in one label: `Apologies/Absent`, `Absent / Apologies`, `Poissa/estynyt`
         r"(?:apologies|absent|regrets|excused|poissa|estyneet|estynyt|frånvarande)\s*/\s*"
         r"(?:apologies|absent|regrets|excused|poissa|estyneet|estynyt|frånvarande)|"
@@ -301,7 +303,9 @@ _SINGLE_LABELS: list[tuple[str, Role]] = [
         r"sihteeri|siht|secretary|scribe|minute[- ]taker|note[- ]taker|pöytäkirjanpitäjä|pöytäkirjapitäjä|"
         r"minutes by|"
         r"notes|notes by|minuted by|recorder|kirjaaja|muistion\s+kirjoitti|muistiinpanot|"
-        r"minutes|minutes\s+taken\s+by|sekreterare|mötessekreterare|protokollförare",
+        r"minutes|minutes\s+taken\s+by|sekreterare|mötessekreterare|protokollförare|"
+        # a council's clerk keeps its minutes: `Parish Clerk and RFO A M Hounsell`, `Clerk: Mrs J Dee`
+        r"(?:parish\s+|town\s+)?clerk(?:\s+to\s+the\s+council)?(?:\s*(?:and|&|/)\s*rfo)?",
         "secretary",
     ),
     (r"esittelijä|föredragande", "presenter"),
@@ -343,6 +347,18 @@ _SINGLE_LABEL_LINE = CaseBlind(
 )
 _SINGLE_LABEL_BARE = regex(r"(?P<label>" + _ALL_SINGLE + r")", re.IGNORECASE)
 _EMOJI = "[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]"
+# A council clerk's office as written before the name on a line of its own (lookbehinds need fixed widths).
+_CLERK_SPELLINGS = (
+    "clerk",
+    "parish clerk",
+    "town clerk",
+    "clerk and rfo",
+    "parish clerk and rfo",
+    "town clerk and rfo",
+    "clerk/rfo",
+    "parish clerk/rfo",
+    "clerk to the council",
+)
 _INLINE_LABEL = regex(
     # `(?<!\S)` first: every start below follows a space or a line break, and mid-word positions fail at once.
     r"(?:(?<!\S)(?:^|(?<=\n)|(?<=INFO:\s)|(?<=[.);]\s)|(?<=[·•|–=-]\s)|(?<=[\w,]\s)(?=(?-i:[A-ZÅÄÖ])))"
@@ -360,6 +376,17 @@ _INLINE_LABEL = regex(
     # `Följande deltog på mötet; Johan ...`, `Återbud; Karin ...`: a semicolon where a colon would be
     + r"(?:[ \t]*:|[ \t]*;(?=[ \t]+(?-i:[A-ZÅÄÖ])[\w'’-]+[ \t]+(?-i:[A-ZÅÄÖ]))"
     + r"|(?<=olivat)[ \t]+(?=(?-i:[A-ZÅÄÖ]))"
+    # `Councillors D Risk (Chairman), P Summers, ...` opening a line: the title alone labels the roll
+    + r"|(?:"
+    # (after a line break only: `rest` below is matched from its start, where a `^` would hold)
+    + "|".join(f"(?<=\\n{w})" for w in ("councillors", "councilors", "cllrs"))
+    + r")[ \t]+(?=(?-i:(?:[A-Z]\.?[ \t]+){1,3}[A-Z][a-z]|[A-Z][a-z]+[ \t]+[A-Z][a-z])[^\n]*,[^\n]*,)"
+    # `Parish Clerk and RFO A M Hounsell` on a line of its own: the office, then the person's full name
+    + r"|(?:"
+    + "|".join(f"(?<=\\n{w})" for w in _CLERK_SPELLINGS)
+    + r")[ \t]+(?=(?-i:(?:(?:Mrs?|Ms|Miss)\.?[ \t]+)?(?:[A-Z]\.?[ \t]+){1,3}[A-Z][a-z]+"
+    + r"|[A-Z][a-z]+[ \t]+[A-Z][a-z]+)"
+    + r"[ \t]*(?:\n|$))"
     + r"|(?<!here)[ \t]+(?:är|var|were|are|olivat|oli)[ \t]+(?=\w)"
     # `Närvarande Klas Jacobson KJ`: a roll label, then the first full name on the same line
     + r"|(?:(?<=närvarande)|(?<=present))"
@@ -699,7 +726,11 @@ def _office_tail(bare: str) -> tuple[str, str] | None:
         return None  # `PCC Link Officer`, `The Town Clerk`: an office, no name before it
     for n in (2, 1):
         head, tail = " ".join(toks[:-n]), " ".join(toks[-n:])
-        if len(toks) - n >= 2 and is_title(tail) and _annotation_kind(tail) is not None and clean_name(head):
+        # what is left must still hold a surname: `Cllr D Risk` is Mr Risk, not an initial and an office
+        named = _HONORIFIC.sub("", head).split()
+        if len(named) < 2 or len(named[-1].rstrip(".")) < 2:
+            continue
+        if is_title(tail) and _annotation_kind(tail) is not None and clean_name(head):
             return head, tail
     return None
 
@@ -1273,6 +1304,12 @@ def _label_info(label: str) -> tuple[Role | None, bool]:
     return "member", True
 
 
+def _listed_label(label: str) -> bool:
+    """Whether a label is one of the list labels (not the default that an unknown label gets)."""
+    low = _SPACES.sub(" ", label.lower())
+    return any(rx.fullmatch(low) for rx, _, _ in _LIST_RX)
+
+
 def _is_single(label: str) -> bool:
     """Whether a label names one officer (`Chair:`) rather than a list of people."""
     low = _SPACES.sub(" ", label.lower())
@@ -1527,10 +1564,37 @@ def _initials_first(line: str) -> str:
     return f"{name} ({m['ini']}{', ' + notes if notes else ''})"
 
 
+# `Clubs and Societies Officer Jamie Hemingway`: a capitalised office before the full name on a roll line
+_OFFICE_THEN_NAME = regex(
+    r"(?P<office>(?:[A-ZÅÄÖ][\w'’-]*[ \t]+(?:(?:and|of|for|&)[ \t]+)?){1,7}?)"
+    r"(?P<name>[A-ZÅÄÖ][a-zåäö'’-]+[ \t]+[A-ZÅÄÖ][\w'’-]+)[ \t]*"
+)
+_OFFICE_HEADS = words(
+    """officer president chair chairman chairperson secretary treasurer rep representative director
+    coordinator manager convenor convener captain editor clerk head lead sabbatical"""
+)
+
+
+def _office_first(line: str) -> str:
+    """`Sports Officer Lucy Dowdall` as `Lucy Dowdall (Sports Officer)`: an office word before the name."""
+    m = _OFFICE_THEN_NAME.fullmatch(line.strip())
+    if m is None:
+        return line
+    office = m["office"].split()
+    # the office word right before the name says where the name starts; further back, a given name must
+    if office[-1].lower() not in _OFFICE_HEADS and not (
+        is_given_name(m["name"].split()[0]) and any(w.lower() in _OFFICE_HEADS for w in office)
+    ):
+        return line
+    return f"{m['name']} ({m['office'].strip()})"
+
+
 def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
     """People on one list line: table cells, columns, or `Name, office (Org)` entries; [] for prose."""
     if "-" in line or ":" in line or "–" in line:
         line = _initials_first(line)
+    elif "," not in line and "(" not in line and line[:1].isupper():
+        line = _office_first(line)
     if "](" in line:
         line = _MD_LINK.sub(r"\1", line)  # '[Hanno Becker](https://github.com/...), AWS': the name
     if "&" in line:
@@ -1613,6 +1677,13 @@ _SUB_LABEL = regex(
 )
 # A Markdown checkbox before a roll-call entry: `[x] Ann Lee` came, `[ ] Bo Ek` did not.
 _TICK = regex(r"^(?:[-*•+][ \t]+)?\[(?P<box>[ xX✓✔])\][ \t]+")
+# A roll's row label (absent, guests) before the first name of its cell, with no colon between
+_ROW_LABEL = regex(
+    r"(?P<label>absent\s+with(?:out)?\s+apologies|apologies(?:\s+for\s+absence)?|absent|regrets|excused"
+    r"|non[- ]members|guests?|visitors|observers|in\s+attendance|also\s+present|poissa|frånvarande"
+    r"|vieraat|gäster|övriga\s+närvarande)[ \t]+(?=(?-i:[A-ZÅÄÖ]))",
+    re.IGNORECASE,
+)
 
 _PresenterBlocks = list[tuple[int, list[Person]]]
 
@@ -1757,6 +1828,12 @@ def _labelled_lists(
                 if name_part and not _plainly_organisation(name_part["part"].strip()):
                     # `James Belsey, Morgan Stanley`: his company, not a second person
                     t = f"{name_part['name'].strip()} ({name_part['part'].strip()})"
+            row = _ROW_LABEL.match(t) if t[:1].isupper() else None
+            if row is not None and _listed_label(row["label"]):
+                # `Absent with Apologies Laura Ellis`: a table's label cell run into its first name; the
+                # rows below are the label's until the next one
+                role, present = _label_info(row["label"])
+                t = t[row.end() :]
             # under a roll's label a line in capitals holds names (`MATTHEW O'BRIEN (CHAIR)`), no title
             people = _line_people(_caps_to_title(t), role, present)
             mid = _MID_SUB_LABEL.search(t) if not people and ":" in t else None

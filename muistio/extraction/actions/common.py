@@ -193,6 +193,9 @@ _EXPLICIT = regex(
     # 'AP Jonna koostaa listan', 'ACTION Bob to book the hall': the marker, the owner, then the verb
     r"|(?-i:TODO|ACTION|AP)\s+(?!(?-i:POINTS?|ITEMS?)\b)"
     r"(?=(?-i:[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)?)\s+(?-i:[a-zåäö]))"
+    # 'Action Guy to make ...', 'Action Nic and Jamie to meet': a table's type cell, then a named task
+    r"|(?-i:Action)\s+(?=(?-i:[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)?)"
+    r"(?:\s*(?:,|&|(?-i:and))\s*(?-i:[A-ZÅÄÖ][\w'’-]+))*\s+(?-i:to|will|shall)\s)"
     # 'ACTION POINT JV to approach ...', '[todo] Joel to create a poll' (also Markdown-escaped '\[todo\]')
     r"|(?-i:ACTION\s+POINTS?)\s+(?=[A-ZÅÄÖ@])|\\?\[(?:todo|action)\\?\]\s*)\s*)",
     re.IGNORECASE,
