@@ -438,3 +438,27 @@ def test_action_type_cell_then_a_named_task() -> None:
     assert _with(items, "to meet and plan the newsletter").owners == ["Ann", "Bo"]
     assert _with(items, "to amend Rule 10").owners == ["Kim"]
     assert not [q for q in _quotes(items) if "Plan was approved" in q]
+
+
+def test_task_heading_over_a_details_subheading_and_everyones_duty() -> None:
+    text = (
+        "# Project group, 3 February 2021\n\nPresent: Anna Berg, Vinay Kaundinya, Sanjay Gupta\n\n"
+        "### Tasks for the next two weeks\n\n#### Details\n\n"
+        "- Everyone has to read the review until next week\n"
+        "- Then contact the review partner to let them see the new text\n"
+        "- Sanjay fixes Title, Author and Date\n\n"
+        "### Notes\n\n#### Details\n\n- The room was cold.\n\nEveryone should feel welcome.\n"
+    )
+    items = _items(text)
+    assert _with(items, "contact the review partner").owners == []
+    assert _with(items, "Sanjay fixes Title").owners == ["Sanjay Gupta"]
+    assert _with(items, "Everyone has to read").quote.startswith("Everyone has to read")
+    assert not [q for q in _quotes(items) if "room was cold" in q or "feel welcome" in q]
+
+
+def test_everyone_with_a_duty_modal_in_prose() -> None:
+    text = (
+        "# Team meeting 3 February 2021\n\nPresent: Anna Berg\n\n## Notes\n\n"
+        "Everyone has to review the draft.\n"
+    )
+    assert _with(_items(text), "review the draft").owners == ["Everyone"]

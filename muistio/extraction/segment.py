@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from muistio.extraction.parts import RST_UNDERLINE, Line, Section, split_lines
-from muistio.extraction.vocabulary import ACTION_HEADINGS, MEMO_WORDS, TIME_BOX
+from muistio.extraction.vocabulary import ACTION_HEADINGS, FILLER_TITLES, MEMO_WORDS, TIME_BOX
 from muistio.patterns import regex
 
 # --- small patterns used throughout this module, compiled once at import ------------------------------
@@ -101,6 +101,7 @@ _META_HEADINGS = frozenset(
 # A heading over a list of tasks: the action stage reads the list after such a line as tasks, so the
 # heading line stays in its section's body (an rst underline too).
 _ACTION_TITLE = regex(rf"(?:{ACTION_HEADINGS})(?:{TIME_BOX})?", re.I)
+_FILLER_TITLE = regex(rf"{FILLER_TITLES}\W*", re.I)
 
 
 @dataclass
@@ -228,6 +229,16 @@ def _sections_from(text: str, lines: list[Line], heads: list[tuple[int, str | No
     sections: list[Section] = []
     first_start = lines[heads[0][0]].start if heads else len(text)
     sections.append(Section(None, "", 0, first_start))
+    heads = [
+        h
+        for k, h in enumerate(heads)
+        if not (
+            k > 0
+            and _FILLER_TITLE.fullmatch(h[2])
+            and _ACTION_TITLE.fullmatch(heads[k - 1][2])
+            and not text[lines[heads[k - 1][0]].end : lines[h[0]].start].strip()
+        )
+    ]
     for k, (li, num, title) in enumerate(heads):
         body_start = lines[li].end
         if _ACTION_TITLE.fullmatch(title):

@@ -105,9 +105,13 @@ TIME_LABELS = ("time", "kellonaika", "klockslag", "kokouksen alkuaika", "alkuaik
 # Headings over a list of tasks, in the three languages (the segmenter keeps such a heading in its
 # section, and the action stage reads the list under it as tasks).
 _UNTIL_NEXT = (
-    r"\s+(?:(?:for|until|till|before|by)\s+(?:the\s+)?next\s+(?:week|meeting|time|call)"
+    r"\s+(?:(?:for|until|till|before|by)\s+(?:the\s+)?next\s+(?:(?:two|three|four|few|\d)\s+)?"
+    r"(?:weeks?|meeting|time|call|days)"
     r"|(?:till|inför|före)\s+nästa\s+(?:gång|möte|träff)|ennen\s+seuraavaa\s+kokousta)"
 )
+# A heading that only opens the body of the one above it (LaTeX meetingmins' `\subsubsection{Details}`):
+# under a task heading, its list is still the task list.
+FILLER_TITLES = r"(?:details|notes|discussion|lisätiedot|yksityiskohdat|detaljer|anteckningar)"
 ACTION_HEADINGS = (
     # (`To do list for next week`, `Att göra till nästa möte`, `Tasks until the next meeting`: the period of
     # the list after it)

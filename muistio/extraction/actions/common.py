@@ -451,6 +451,8 @@ _EN_TASK_VERBS = words(
 )
 
 
+# everyone at the meeting, as the head of a to-do list (`**Everyone** -`) or a subject: all are to do it
+EVERYONE = frozenset({"everyone", "everybody", "all", "kaikki", "alla"})
 _EN_STOP_SUBJECTS = words(
     """
     the this that these those it we they he she i you there here also need needs agreement general

@@ -58,6 +58,7 @@ from muistio.extraction.actions.common import (
     _TRAILING_THE,
     _VERDICT,
     _WORD_TOKEN,
+    EVERYONE,
     S_STEM_PASSIVES,
     _clean,
     _fi_3sg,
@@ -116,6 +117,8 @@ _NAME_THEN_HANDLE = regex(
 _CLAUSE_JOIN_END = regex(r"(?:[\s,;]+(?:and|then)?)+$")
 # modals that agree with a plural subject only: after one name they are no task of that person's
 _PLURAL_MODALS = frozenset({"need to", "have to", "are to", "are going to", "are"})
+# the modals that hand everyone a duty ('Everyone has to review ...'; 'Everyone should' is mostly a wish)
+_DUTY_MODALS = frozenset({"to", "will", "has to", "have to", "needs to", "need to", "must"})
 
 
 _EN_CLAUSE_CONJUNCTION = regex(r"(?<![\w-])(?:although|though|but|and|while|whereas|so)\s+$")
@@ -182,7 +185,8 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
                 continue
         elif verb in _EN_NOT_VERBS or _gerund(verb):
             continue
-        if not all(owners.known(n) or _name_like(n) for n in _split_names(subj)):
+        everyone = subj.lower() in EVERYONE and mm.group("modal") in _DUTY_MODALS
+        if not everyone and not all(owners.known(n) or _name_like(n) for n in _split_names(subj)):
             continue
         if mm.group("modal") == "would" and not all(
             owners.known(n) or is_given_name(n.split()[0]) for n in _split_names(subj)
@@ -205,10 +209,11 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
         the = _TRAILING_THE.search(pre)
         if the and len(names) == 1 and owners.role_holder(names[0]):
             pre = pre[: the.start()]
-        elif not names or any(
-            n.split()[0].lower() in _EN_STOP_SUBJECTS and not _initials_of(n, owners) for n in names
-        ):
-            continue
+        elif (
+            not names
+            or any(n.split()[0].lower() in _EN_STOP_SUBJECTS and not _initials_of(n, owners) for n in names)
+        ) and not everyone:
+            continue  # ('Everyone has to review ...' is a task of all; 'Everyone should feel ...' no duty)
         if not all(owners.known(n) or _SUBJ_WORD_RE.fullmatch(n.split()[0]) for n in names):
             continue
         start = a + m0.start()

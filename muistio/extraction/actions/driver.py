@@ -37,6 +37,7 @@ from muistio.extraction.actions.common import (
     _TRAILING_PAREN_NOTE,
     _YEAR,
     DONE_ONLY,
+    EVERYONE,
     _clean,
     _fi_3sg,
     _Item,
@@ -93,7 +94,14 @@ from muistio.extraction.actions.swedish import SV_TASK_VERBS
 from muistio.extraction.actions.tables import merge_table_repeats, table_items
 from muistio.extraction.parts import BLANK_LINE, ExtractionContext, Section
 from muistio.extraction.sentences import IRC_PREFIX, Sentence, sentences
-from muistio.extraction.vocabulary import GROUP_NOUNS, MEETING_EN, MEETING_FI, MEETING_SV, words
+from muistio.extraction.vocabulary import (
+    FILLER_TITLES,
+    GROUP_NOUNS,
+    MEETING_EN,
+    MEETING_FI,
+    MEETING_SV,
+    words,
+)
 from muistio.morphology import Morphology
 from muistio.names import Roster, fold, is_given_name
 from muistio.patterns import regex
@@ -104,6 +112,7 @@ _CELL_TASK = regex(rf" \| (?={_SUBJECT.pattern}\s+(?:to|will|shall|ska|kommer|(?
 
 # An item's own reference before its owner: `A8 GW to ask ...`, `20-4A6 PH to provide ...`, `#12 Kate
 # will ...`: a code with a digit and a letter (not a date, not `1st`), then a capitalised subject.
+_FILLER_HEADING = regex(rf"#{{1,6}}[ \t]*{FILLER_TITLES}\W*", re.I)
 _ITEM_REF = regex(
     r"[ \t]*(?:[-*•+][ \t]*)?(?!\d+(?:st|nd|rd|th)\b)"
     r"(?:#\d[\w/.-]{0,12}|(?=[\w/.-]{0,14}\d)(?=[\w/.-]{0,14}[A-Za-z])[\w/.-]{2,15})[.):]?[ \t]+"
@@ -653,6 +662,8 @@ def _section_items(
         elif action_heading and s.block.bullet and plain_used:
             action_heading = False  # plain lines were its tasks: a list after them is the next item's
         if action_heading and not s.block.bullet and not plain_run:
+            if not plain_used and _FILLER_HEADING.fullmatch(seg):
+                continue  # '#### Details' right under the task heading opens its list
             action_heading = False
         hits: list[_Hit] = []
         if seg.rstrip().endswith("?") and not _EXPLICIT.match(seg):
@@ -847,8 +858,6 @@ _CALENDAR_LINE = regex(
     re.I,
 )
 _PERSON_ONLY = regex(rf"\s*(?:[-*•+]\s*)?{_SUBJECT.pattern}\s*(?::|[-–—])?\s*")
-# everyone at the meeting, as the head of a to-do list: `**Everyone** -` over the tasks all are to do
-_EVERYONE = frozenset({"everyone", "everybody", "all", "kaikki", "alla"})
 _TASK_START = regex(r"\s*(?:[-*•+]\s*)?(?:\*\*|__)?(?:to\s+|will\s+)?([A-Za-zÅÄÖåäö][a-zåäö]*)\b")
 
 
@@ -887,7 +896,7 @@ def _person_only(seg: str, owners: _Owners) -> list[str]:
     if m is None:
         return []
     names = _split_names(m.group("subj"))
-    return names if names and all(owners.known(n) or n.lower() in _EVERYONE for n in names) else []
+    return names if names and all(owners.known(n) or n.lower() in EVERYONE for n in names) else []
 
 
 # '(Joel ~0,5h)', '(Anna)', '(Kate, Tom; 2 h)': the owners in brackets at the end, maybe with the effort
@@ -922,7 +931,7 @@ def _paren_owner(seg: str, owners: _Owners) -> tuple[list[str], bool]:
         or ((effort or (helped and " " in n)) and _name_like(n))
         # ('... till nästa träff (Josef)', '... (alla)': a given name, or everyone, closing the task)
         or is_given_name(n.split()[0])
-        or n.lower() in _EVERYONE
+        or n.lower() in EVERYONE
         for n in names
     ):
         return [], False
