@@ -462,3 +462,25 @@ def test_everyone_with_a_duty_modal_in_prose() -> None:
         "Everyone has to review the draft.\n"
     )
     assert _with(_items(text), "review the draft").owners == ["Everyone"]
+
+
+def test_the_staff_as_a_doer_and_a_staff_roll() -> None:
+    text = (
+        "14 May 2009 Summary Minutes\nParticipants: A Berg, C Dahl, E Falk\nApologies: G Holm\n"
+        "Staff: K Lund\n\nThe Staff will send the updated results to the group after the deadline.\n"
+    )
+    ex = extract(Document(path="x.txt", format="txt", sha256="0", source_text=text, text=text))
+    assert {p.name: p.roles for p in ex.participants}["K Lund"] == ["guest"]
+    assert _with(list(ex.action_items), "send the updated results").owners == ["Staff"]
+
+
+def test_swedish_future_passive_and_deponent_verbs() -> None:
+    text = (
+        "Protokoll styrelsemöte 2019-05-02\n\nNärvarande: Anna Berg, Karl Lind\n\n§ 3 Övrigt\n\n"
+        "- Nya lampor kommer köpas in till hallen.\n- Informationslappar kommer att sättas upp.\n"
+        "- Vi kommer att träffas igen i höst.\n- Det ska finnas kaffe.\n"
+    )
+    quotes = _quotes(_items(text))
+    assert any("lampor kommer köpas in" in q for q in quotes)
+    assert any("Informationslappar" in q for q in quotes)
+    assert not [q for q in quotes if "träffas" in q or "kaffe" in q]

@@ -267,7 +267,7 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
     ),
     (
         r"additional\s+attendees|also\s+present|(?:also\s+)?in\s+attendance|also\s+attending|"
-        r"(?:staff|others)\s+present|guests?|vieraat|kutsuttuna|kutsutut|kutsuttuina|muut\s+läsnäolijat|"
+        r"(?:staff|others)\s+present|staff|guests?|vieraat|kutsuttuna|kutsutut|kutsuttuina|muut\s+läsnäolijat|"
         r"muut\s+osallistujat|lisäksi\s+(?:paikalla|läsnä|kokouksessa)(?:\s+olivat)?|asiantuntijat|observers|"
         r"övriga?\s+närvarande|by\s+invitation|invited|in\s+attendance\s+by\s+invitation|muut|muut\s+paikalla|"
         r"muut\s+läsnä|lisäksi|muut\s+saapuvilla|saapuvilla|muut\s+(?:saapuvilla|läsnä|paikalla)\s+olleet|"

@@ -607,6 +607,7 @@ _OFFICES: dict[str, str | None] = {
     "coordinator": None,
     "rehtori": None,
     "manager": None,
+    "staff": None,  # 'The Staff will send the results': the body's staff, as the minutes name them
 }
 
 

@@ -103,7 +103,9 @@ _SV_RESP_LABEL = regex(
 _SV_PASSIVE = regex(
     # after a modal any passive infinitive: 'En länk skall läggas upp', 'Ansökan ska skrivas'
     # and 'Påfyllning av grus skall ske': the work is to happen
-    r"\b(?:(?:ska|skall|bör|måste)\s+(?P<inf>[a-zåäö]{3,}as|ske)\b(?:\s+(?:fram|ut|upp|in|till|över|vidare))?|"
+    # ('kommer köpas in', 'kommer att sättas upp': the future, with or without 'att')
+    r"\b(?:(?:ska|skall|bör|måste|kommer(?:\s+att)?)\s+(?P<inf>[a-zåäö]{3,}as|ske)\b"
+    r"(?:\s+(?:fram|ut|upp|in|till|över|vidare))?|"
     # the same after the subject, the verb second: 'Därefter skall saltning av vägen ske'
     r"(?:ska|skall|bör|måste)\s+(?:[a-zåäö]+\s+){1,4}?ske\b|"
     r"(?:ska\s+|skall\s+|bör\s+|måste\s+)?(?P<verb>tas|skickas|ordnas|lämnas|utreds|undersöks|bokas|beställs"
@@ -113,6 +115,11 @@ _SV_PASSIVE = regex(
     r"|definieras|effektiviseras|förses|tillställes|tillställs|sänds|distribueras)\b"
     r"(?:\s+(?:fram|ut|upp|in|till|över|vidare))?)",
     re.I,  # also first in the sentence: 'Skickas ifyllda ... Ann-Britt'
+)
+# verbs whose -s form is active ('träffas' meet, 'finnas' exist): after a modal they set no work
+_SV_DEPONENTS = words(
+    """finnas träffas ses mötas hoppas lyckas synas kännas trivas andas minnas låtsas fattas skämmas
+    umgås samlas enas höras kommas brås svettas hämnas slåss"""
 )
 # the doer after 'av', also as initials in brackets: '... upprättas av (BÅL)'
 _SV_AGENT = regex(rf"\bav\s+\(?(?P<who>{_SV_NAME})\)?")
@@ -256,6 +263,8 @@ def swedish_passive_hits(text: str, a: int, b: int) -> list[_Hit]:
     m = _SV_PASSIVE.search(seg)
     if not m or _SV_PASSIVE_STOP.search(seg) or seg.endswith("som ", 0, m.start()):
         return []
+    if m.group("inf") and m.group("inf").lower() in _SV_DEPONENTS:
+        return []  # 'Vi kommer att träffas', 'Det ska finnas kaffe': verbs in -as that are no passives
     if _SV_MEETING_SUBJECT.search(seg, 0, m.start()):
         return []
     if _SV_NEGATED.search(seg, 0, m.start()):
