@@ -635,3 +635,19 @@ def test_table_roll_with_row_labels_and_offices_before_names() -> None:
     assert got["Ann Roe"][:2] == (["member"], True)
     assert got["Kim Lowe"][1] is False and got["Piet Haas"][1] is False
     assert got["Ruth Ames"][:2] == (["guest"], True)
+
+
+def test_swedish_elections_across_sentences_and_who_opened_the_meeting() -> None:
+    text = (
+        "Mötesreferat för fullmäktigemöte 7/2020\nTid: Onsdag 23.9.2020 kl 17:04\n\n"
+        "Mötet öppnades av ordförande Maja Lind kl. 17:04\n\n"
+        " • Eva Berg och Ola Ek valdes till protokolljusterare i Helsingfors. Nyström och F. Aho väljs "
+        "till protokolljusterare i Vasa\n"
+        " • Sara Holm valdes till skrivare av mötesreferatet.\n"
+        " • Stora Utskottet öppnade diskussion kring revideringen av dokumenten\n"
+    )
+    got = people(text)
+    assert "Helsingfors" not in got and "Stora Utskottet" not in got
+    assert got["Maja Lind"][0] == ["chair"]
+    assert got["Sara Holm"][0] == ["secretary"]
+    assert got["F. Aho"][0] == ["minutes_checker"]

@@ -541,7 +541,10 @@ _ORG_WORD = regex(
     r"systems|technologies|hospital|clinic|college|academy|library|museum|authority|police|architects|"
     r"engineering|press|media|studio|enterprises|industries)\b\.?|"
     r"(?:liitto|ministeriö|yliopisto|korkeakoulu|keskus|virasto|laitos|kunta|kaupunki|säätiö|yhdistys|"
-    r"seura|toimisto|yhtiö|osakunta|kilta|rahasto|kirjasto|koulu|opisto|seurakunta|lautakunta|hallitus)$",
+    r"seura|toimisto|yhtiö|osakunta|kilta|rahasto|kirjasto|koulu|opisto|seurakunta|lautakunta|hallitus|"
+    # Swedish bodies, also in the definite form: `Stora Utskottet`, `Idrottsföreningen`
+    r"förening(?:en)?|förbund(?:et)?|utskott(?:et)?|kommitté(?:n)?|nämnd(?:en)?|studentkår(?:en)?"
+    r"|sällskap(?:et)?|fullmäktige)$",
     re.IGNORECASE,
 )
 
@@ -2277,11 +2280,13 @@ def _sentences_with(text: str, rx: re.Pattern[str] | CaseBlind, splitter: re.Pat
 
 _SV_ROLE = (
     r"(?:mötets\s+|årsmötets\s+)?(?P<role>vice\s+(?:möte)?ordförande|(?:mötes)?ordförande|(?:mötes)?sekreterare|"
-    r"protokollförare|(?:protokolls?\s?)?justerare(?:\s+jämte\s+(?:mötes)?ordföranden?)?|justeringsm[aä]n"
+    r"protokollförare|(?:protokoll|mötes|referat)?skrivare|(?:protokolls?\s?)?justerare(?:\s+jämte\s+(?:mötes)?ordföranden?)?|justeringsm[aä]n"
     r"|justeringsperson(?:er)?|justera\s+protokollet)"
 )
+# (a dot only after an initial, `F. Anderson`: after a word it ends the sentence, `... i Helsingfors. Nystén`)
 _SV_NAMES = (
-    r"(?P<names>[A-ZÅÄÖ][\w'’.-]*(?:(?:[ \t]+|[ \t]*,[ \t]*|[ \t]+(?:och|samt)[ \t]+)[A-ZÅÄÖ][\w'’.-]*){0,7})"
+    r"(?P<names>[A-ZÅÄÖ](?:\.|[\w'’-]*)(?:(?:[ \t]+|[ \t]*,[ \t]*|[ \t]+(?:och|samt)[ \t]+)"
+    r"[A-ZÅÄÖ](?:\.|[\w'’-]*)){0,7})"
 )
 # `X valdes till ordförande`, `Mötet väljer X och Y till justerare`, `Till justerare valdes X`.
 _SV_ELECTION = regex(
@@ -2319,7 +2324,7 @@ def _sv_role(word: str) -> Role:
         return "vice_chair"
     if "ordförande" in w:
         return "chair"
-    if "sekreterare" in w or "protokollförare" in w:
+    if "sekreterare" in w or "protokollförare" in w or "skrivare" in w:
         return "secretary"
     return "minutes_checker"
 
@@ -2508,6 +2513,12 @@ _CHAIR_ACTS = regex(
     r"^(?:avasi|johti|toivotti|opened|welcomed|chaired|päätti|closed|hälsade|öppnade|förklarade|avslutade)",
     re.IGNORECASE,
 )
+# what was opened or closed when it is not the meeting: `Stora Utskottet öppnade diskussion kring ...`
+_OPENED_OTHER = regex(
+    r"[ \t]+(?!(?i:the[ \t]+)?(?i:meeting|session|floor|mötet|sammanträdet|stämman|årsmötet|styrelsemötet"
+    r"|kokouksen|tilaisuuden|palaverin|illan|at|kl|klo|by|av)\b)[a-zåäö]"
+)
+_OPENS_OR_CLOSES = words("opened closed öppnade avslutade avasi")
 _PRESENTER_ACTS = regex(
     r"^(?:esitteli|alusti|presented|demonstrated|introduced|föredrog|föredrar|presenterade)$", re.IGNORECASE
 )
@@ -2551,7 +2562,11 @@ def _actors(text: str, reg: _Registry, listed: bool) -> None:
         role: Role | None = None
         if office_kind and office_kind[0] == "role":
             role = office_kind[1]  # type: ignore[assignment]
-        elif _CHAIR_ACTS.match(verb) and not has_chair:
+        elif (
+            _CHAIR_ACTS.match(verb)
+            and not has_chair
+            and not (verb in _OPENS_OR_CLOSES and _OPENED_OTHER.match(text, m.end()))
+        ):
             role = "chair"
         if existing is not None:
             if role is not None and role not in existing.roles and (role != "chair" or not has_chair):
