@@ -651,3 +651,21 @@ def test_swedish_elections_across_sentences_and_who_opened_the_meeting() -> None
     assert got["Maja Lind"][0] == ["chair"]
     assert got["Sara Holm"][0] == ["secretary"]
     assert got["F. Aho"][0] == ["minutes_checker"]
+
+
+def test_swedish_roll_with_capitalised_offices_sub_labels_and_late_arrivals() -> None:
+    text = (
+        "Protokoll - Styrelsemöte\n\nTid: 29 januari 2014, klockan 11.30\n\nNärvarande:\n"
+        "    - Ordförande Lars Erik Sjöberg (LES)\n    -\nKassör Bo Gran (BG)\n"
+        "    - Vice ordf. Kurt Lund (KL)\n    - Sekreterare Carin Tern Frost (CTF)\n"
+        "    - Ledamot Sten Riss (SR)\n    - Adjungerade Eva Nyman, (EN)\n"
+        "    - Stefan Gorz (SG)\n    - Lennart Ståhl (LS) -  fr om punkt 9\n\n"
+        "Anmält frånvaro: Ledamot Pentti Rinne (PR)\n\nDagordning\n\n 1. Ordföranden LES öppnade mötet.\n"
+    )
+    got = people(text)
+    assert got["Lars Erik Sjöberg"][:2] == (["chair"], True)
+    assert got["Bo Gran"][:2] == (["member"], True)
+    assert got["Kurt Lund"][0] == ["vice_chair"]
+    assert got["Carin Tern Frost"][0] == ["secretary"]
+    assert got["Stefan Gorz"][0] == ["guest"] and got["Lennart Ståhl"][0] == ["guest"]
+    assert got["Pentti Rinne"][1] is False

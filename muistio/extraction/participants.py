@@ -1054,9 +1054,16 @@ def split_people(
         prefix_roles: list[tuple[str, str]] = []
         if office and clean_name(bare[office.end() :]) and len(bare[office.end() :].split()) >= 2:
             head = office.group(0).split()[-1]
+            whole = _annotation_kind(
+                office.group(0).strip().lower()
+            )  # `Vice ordf.`: the deputy, not the chair
             # another body's office (`Köyliö-seuran puheenjohtaja`) is no role at this meeting
             if not office.group("body"):
-                prefix_roles = [k for k in [_annotation_kind(head)] if k and k[0] == "role"]
+                prefix_roles = [
+                    k
+                    for k in [whole if whole and whole[0] == "role" else _annotation_kind(head)]
+                    if k and k[0] == "role"
+                ]
             bare = bare[office.end() :]
         name = bare if nick_roll and _LOWER_NICK.fullmatch(bare) else clean_name(bare)
         if name is None:
@@ -1120,7 +1127,11 @@ _ROLL_STATUS = regex(
 )
 _ITEM_TAIL = regex(r"[ \t]+(?:kohdan|kohdassa|kohdissa|kohdat)[ \t]+\d[^,;]*$", re.IGNORECASE)
 _PARTIAL_TAIL = regex(
-    r"[ \t]+(?:(?:saapui|poistui|kom|gick|arrived|left|joined)\b"
+    r"[ \t]+(?:[-–—][ \t]*)?(?:(?:saapui|poistui|kom|gick|arrived|left|joined)\b"
+    # `Lennart Stålberg (LS) - fr om punkt 9`, `from item 4`: there from an agenda item on
+    r"|(?:fr\.?[ \t]*o\.?[ \t]*m\.?|från(?:[ \t]+och[ \t]+med)?|from"
+    r"|t\.?[ \t]*o\.?[ \t]*m\.?|till[ \t]+och[ \t]+med)"
+    r"[ \t]+(?:punkt|§|item|paragraf|pykälä)?[ \t]*\d"
     # `Anna-Maria Soininvaara koko päivän`, `Maija Berndtson iltapäivän`: which part of the day
     r"|(?:koko[ \t]+päivän|aamupäivän|iltapäivän|osan[ \t]+aikaa|förmiddagen|eftermiddagen|hela[ \t]+dagen"
     r"|(?:in[ \t]+the[ \t]+)?(?:morning|afternoon)[ \t]+only)\b"
@@ -1129,6 +1140,16 @@ _PARTIAL_TAIL = regex(
     r"(?:[ \t]*(?:lähtien|alkaen|asti|saakka|onwards))?(?![\w.:]))[^,;]*$",
     re.IGNORECASE,
 )
+def _without_partial_tail(s: str) -> str:
+    """The entry without what says when the person came or left (`Lennart Stålberg - fr om punkt 9`)."""
+    late = _PARTIAL_TAIL.search(s)
+    if late is None or not LETTER.search(s[: late.start()]):
+        return s
+    head = s[: late.start()]
+    # (inside a note the tail is the note's: `Milja Ahonen (Poistui kohdassa §6 klo. 15.52)`)
+    return head.rstrip() if head.count("(") == head.count(")") else s
+
+
 # `gäst Helena`, `sihteeri Aino`: a role word before a lone given name
 _ROLE_BEFORE_GIVEN = regex(r"(?P<r>[a-zåäö][\w.]{1,25})\s+(?P<n>[A-ZÅÄÖ][a-zåäö'’-]+)\b(?!\s+[A-ZÅÄÖ])")
 # `Tor-telefonansvarig`: an office glued to a first name with a hyphen
@@ -1170,6 +1191,23 @@ _OFFICE_BEFORE = regex(
 
 def _office_prefix(piece: str) -> re.Match[str] | None:
     """The office before the name in a list piece (`vesimestari Jarmo Eskelinen`), if there is one."""
+    office = _office_before(piece)
+    if office is None and piece[:1].isupper():
+        # `Ordförande Lars Erik Sjölund`, `Kassör Bengt Gulin`, `Vice ordf. Kurt Lundström`: a Swedish or
+        # Finnish office with a capital as a roll writes it (a name of three words leaves the office one)
+        office = _CAPITALISED_OFFICE.match(piece)
+        low = office.group(0).strip().lower() if office else ""
+        if not low or not (_role_words(low) or _annotation_kind(low) or _OFFICE_COMPOUND.fullmatch(low)):
+            office = None
+    return office
+
+
+_CAPITALISED_OFFICE = regex(
+    r"(?P<body>(?!))?[A-ZÅÄÖ][\w-]*\.?\s+(?:[a-zåäö][\w-]*\.?\s+)?(?=[A-ZÅÄÖ][\w'’-]+\s+[A-ZÅÄÖ])"
+)
+
+
+def _office_before(piece: str) -> re.Match[str] | None:
     office = _OFFICE_BEFORE.match(piece)
     if office is None:
         return None
@@ -1615,6 +1653,9 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
     bare_line = _presence_cell(_BULLET.sub("", line).strip())
     if "(" in bare_line:
         bare_line = _GAP_BEFORE_NOTE.sub(" ", bare_line)  # `Esa Häkkinen   (saapui klo 14:34)`: one entry
+    cut = _without_partial_tail(bare_line)
+    if not _COLUMN_GAP.search(bare_line[len(cut) :].lstrip(" \t-–—")):
+        bare_line = cut  # `Lennart Stålberg (LS) -  fr om punkt 9`: the gap is no second column
     columns = [c for c in _COLUMN_GAP.split(bare_line) if c.strip()]
     out: list[Person] = []
     for n_col, col in enumerate(columns):
@@ -1641,6 +1682,7 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
             continue
         # Every piece must be a name, a note, an office or an organisation: a prose line is no list line.
         t = _AKA.sub("", _DASH_REMARK.sub("", _ROLL_STATUS.sub("", _hyphen_org(t))))
+        t = _without_partial_tail(t)
         # (a piece left as only punctuation, `(BS).` with its bracket gone, is no piece)
         pieces = [p for p in _split_top(_BRACKETED.sub("", _BULLET_MARK.sub("", t))) if p.strip(" .;:")]
         if pieces:
@@ -1682,7 +1724,8 @@ _SUB_LABEL = regex(
 _TICK = regex(r"^(?:[-*•+][ \t]+)?\[(?P<box>[ xX✓✔])\][ \t]+")
 # A roll's row label (absent, guests) before the first name of its cell, with no colon between
 _ROW_LABEL = regex(
-    r"(?P<label>absent\s+with(?:out)?\s+apologies|apologies(?:\s+for\s+absence)?|absent|regrets|excused"
+    r"(?:[-*•][ \t]+)?(?P<label>adjungerade?|absent\s+with(?:out)?\s+apologies|apologies(?:\s+for\s+absence)?"
+    r"|absent|regrets|excused"
     r"|non[- ]members|guests?|visitors|observers|in\s+attendance|also\s+present|poissa|frånvarande"
     r"|vieraat|gäster|övriga\s+närvarande)[ \t]+(?=(?-i:[A-ZÅÄÖ]))",
     re.IGNORECASE,
@@ -1831,7 +1874,7 @@ def _labelled_lists(
                 if name_part and not _plainly_organisation(name_part["part"].strip()):
                     # `James Belsey, Morgan Stanley`: his company, not a second person
                     t = f"{name_part['name'].strip()} ({name_part['part'].strip()})"
-            row = _ROW_LABEL.match(t) if t[:1].isupper() else None
+            row = _ROW_LABEL.match(t) if t.lstrip("-*• ")[:1].isupper() else None
             if row is not None and _listed_label(row["label"]):
                 # `Absent with Apologies Laura Ellis`: a table's label cell run into its first name; the
                 # rows below are the label's until the next one
