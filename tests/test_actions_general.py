@@ -484,3 +484,12 @@ def test_swedish_future_passive_and_deponent_verbs() -> None:
     assert any("lampor kommer köpas in" in q for q in quotes)
     assert any("Informationslappar" in q for q in quotes)
     assert not [q for q in quotes if "träffas" in q or "kaffe" in q]
+
+
+def test_swedish_future_of_what_happens_is_no_task() -> None:
+    text = (
+        "Protokoll styrelsemöte 2019-05-02\n\nNärvarande: Anna Berg, Karl Lind\n\n§ 3 Övrigt\n\n"
+        "- Kursen kommer att erbjudas i höst.\n- Det kommer att behövas fler ledare.\n"
+        "- Festen kommer att hållas i juni.\n"
+    )
+    assert _quotes(_items(text)) == []

@@ -103,9 +103,13 @@ _SV_RESP_LABEL = regex(
 _SV_PASSIVE = regex(
     # after a modal any passive infinitive: 'En länk skall läggas upp', 'Ansökan ska skrivas'
     # and 'Påfyllning av grus skall ske': the work is to happen
-    # ('kommer köpas in', 'kommer att sättas upp': the future, with or without 'att')
-    r"\b(?:(?:ska|skall|bör|måste|kommer(?:\s+att)?)\s+(?P<inf>[a-zåäö]{3,}as|ske)\b"
-    r"(?:\s+(?:fram|ut|upp|in|till|över|vidare))?|"
+    r"\b(?:(?:ska|skall|bör|måste)\s+(?P<inf>[a-zåäö]{3,}as|ske)\b(?:\s+(?:fram|ut|upp|in|till|över|vidare))?|"
+    # the future says what will happen as often as what is to be done: only the infinitive of work
+    # counts ('kommer köpas in', 'kommer att sättas upp'; not 'kommer att erbjudas', 'hållas')
+    r"kommer\s+(?:att\s+)?(?:tas|skickas|ordnas|lämnas|bokas|beställas|köpas|sättas|läggas|publiceras"
+    r"|uppdateras|kontaktas|planeras|förberedas|sammanställas|skrivas|skapas|fixas|kollas|kontrolleras"
+    r"|betalas|hämtas|delas|spridas|undersökas|utredas|göras|formuleras|utformas|upprättas|målas|städas"
+    r"|lagas|bytas|installeras|skickas|mejlas|mailas|tillfrågas)\b(?:\s+(?:fram|ut|upp|in|till|över|vidare))?|"
     # the same after the subject, the verb second: 'Därefter skall saltning av vägen ske'
     r"(?:ska|skall|bör|måste)\s+(?:[a-zåäö]+\s+){1,4}?ske\b|"
     r"(?:ska\s+|skall\s+|bör\s+|måste\s+)?(?P<verb>tas|skickas|ordnas|lämnas|utreds|undersöks|bokas|beställs"
@@ -119,7 +123,7 @@ _SV_PASSIVE = regex(
 # verbs whose -s form is active ('träffas' meet, 'finnas' exist): after a modal they set no work
 _SV_DEPONENTS = words(
     """finnas träffas ses mötas hoppas lyckas synas kännas trivas andas minnas låtsas fattas skämmas
-    umgås samlas enas höras kommas brås svettas hämnas slåss"""
+    umgås samlas enas höras kommas brås svettas hämnas slåss behövas krävas märkas"""
 )
 # the doer after 'av', also as initials in brackets: '... upprättas av (BÅL)'
 _SV_AGENT = regex(rf"\bav\s+\(?(?P<who>{_SV_NAME})\)?")
