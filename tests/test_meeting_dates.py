@@ -11,7 +11,7 @@ import pytest
 from muistio.contract import Extraction
 from muistio.dates import impossible, scan
 from muistio.extraction import extract
-from muistio.extraction.header import read_header, year_hint
+from muistio.extraction.header import find_times, read_header, year_hint
 from muistio.extraction.language import detect_language
 from muistio.extraction.segment import segment
 from muistio.reading import read_bytes
@@ -764,3 +764,15 @@ def test_next_meetings_listed_with_their_kinds_take_this_bodys() -> None:
     )
     assert ex.next_meeting is not None
     assert (ex.next_meeting.date, ex.next_meeting.start) == ("2024-03-27", "19:00")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("KaTi 16.12. klo 14-15", ("14:00", "15:00")),
+        ("ti 16.12. klo 14.00-15.00", ("14:00", "15:00")),
+        ("Kokous päättyi klo 16.12.", ("16:12", None)),
+    ],
+)
+def test_a_day_without_its_year_is_no_time(line: str, expected: tuple[str, str | None]) -> None:
+    assert find_times(line) == expected

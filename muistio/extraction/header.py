@@ -128,11 +128,20 @@ def tidy_times(s: str) -> str:
     return _ARROW.sub(" – ", _ZONE_IN_RANGE.sub("", s))
 
 
+_YEARLESS_DAY = regex(
+    r"(?<![\d.:])(?<!klo )(?<!kl )(?<!kl\. )(?<!kello )(?<!at )(?<!Klo )(?<!Kl )"
+    r"(?:[1-9]|[12]\d|3[01])\.(?:[1-9]|1[0-2])\.(?![\d.])"
+)
+
+
 def find_times(s: str) -> tuple[str | None, str | None]:
     """The first time or time range in `s` that is not part of a date, as ('HH:MM', 'HH:MM' | None)."""
     s = tidy_times(s)
     for f in find_dates(s):
         s = s[: f.start] + " " * (f.end - f.start) + s[f.end :]
+    # A day and month with no year (`KaTi 16.12. klo 14-15`) is a date too, unless a time word leads it
+    # (`päättyi klo 16.12.`).
+    s = _YEARLESS_DAY.sub(lambda m: " " * len(m.group()), s)
     # A log timestamp `16:00:03` is 16:00; its `00:03` is never a time.
     s = _LOG_TIMESTAMP.sub(lambda m: m.group(1) + "   ", s)
     found = _dates.parse_time_range(s)
