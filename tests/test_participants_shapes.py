@@ -669,3 +669,20 @@ def test_swedish_roll_with_capitalised_offices_sub_labels_and_late_arrivals() ->
     assert got["Carin Tern Frost"][0] == ["secretary"]
     assert got["Stefan Gorz"][0] == ["guest"] and got["Lennart Ståhl"][0] == ["guest"]
     assert got["Pentti Rinne"][1] is False
+
+
+def test_finnish_roll_surname_first_with_a_staff_group_and_a_carried_proposal() -> None:
+    text = (
+        "Aika     13.12.2021 klo 12.00\n\nPaikka Teams\n\nHallituksen jäsenet\n\nLäsnä:\n\n"
+        "Aalto Ari puheenjohtaja\nKoski Jussi\nRinne Satu\nVirta Kristian varapuheenjohtaja\nNiemi Jouko\n\n"
+        "Henkilöstö\n\nLäsnä:\n\nLund Pekka, toiminnanjohtaja\nMetso Marja, talouspäällikkö, sihteeri\n\n"
+        "115 § Kokouksen avaus\n\nPuheenjohtaja avasi kokouksen klo 12.01.\n\n"
+        "117 § Kahden pöytäkirjantarkastajan valinta\n\n"
+        "Esitys: Esitetään pöytäkirjan tarkastajiksi Kristian Virtaa ja Jouko Niemeä.\n\n"
+        "Päätös: Esityksen mukainen.\n"
+    )
+    got = people(text)
+    assert got["Satu Rinne"][0] == ["member"]  # the next roll line is no title under her name
+    assert got["Kristian Virta"][0] == ["vice_chair", "minutes_checker"]
+    assert "minutes_checker" in got["Jouko Niemi"][0]
+    assert got["Pekka Lund"][0] == ["guest"] and got["Marja Metso"][0] == ["secretary"]

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from muistio.contract import Participant, Role
 from muistio.extraction.parts import LETTER, RST_UNDERLINE, CaseBlind, Line, may_hold, split_lines
 from muistio.extraction.vocabulary import words
-from muistio.names import is_given_name, surname_first
+from muistio.names import is_given_name, surname_first, word_forms
 from muistio.patterns import regex
 
 if TYPE_CHECKING:
@@ -1140,6 +1140,8 @@ _PARTIAL_TAIL = regex(
     r"(?:[ \t]*(?:lähtien|alkaen|asti|saakka|onwards))?(?![\w.:]))[^,;]*$",
     re.IGNORECASE,
 )
+
+
 def _without_partial_tail(s: str) -> str:
     """The entry without what says when the person came or left (`Lennart Stålberg - fr om punkt 9`)."""
     late = _PARTIAL_TAIL.search(s)
@@ -1722,6 +1724,10 @@ _SUB_LABEL = regex(
 )
 # A Markdown checkbox before a roll-call entry: `[x] Ann Lee` came, `[ ] Bo Ek` did not.
 _TICK = regex(r"^(?:[-*•+][ \t]+)?\[(?P<box>[ xX✓✔])\][ \t]+")
+# A group heading over a second roll label: the staff, not members of the body
+_STAFF_GROUP = regex(
+    r"(?:henkilöstö|henkilökunta|toimisto|staff|officers|personal|personalen|tjänstemän|kansliet)\W*", re.I
+)
 # A roll's row label (absent, guests) before the first name of its cell, with no colon between
 _ROW_LABEL = regex(
     r"(?:[-*•][ \t]+)?(?P<label>adjungerade?|absent\s+with(?:out)?\s+apologies|apologies(?:\s+for\s+absence)?"
@@ -1829,6 +1835,9 @@ def _labelled_lists(
         if not m:
             continue
         role, present = _label_info(m.group("label"))
+        above = next((lines[k] for k in range(i - 1, max(i - 4, -1), -1) if lines[k].strip()), "")
+        if present and role == "member" and _STAFF_GROUP.fullmatch(above.strip()):
+            role = "guest"  # `Henkilöstö` / `Läsnä:`: the staff present, under the group's own heading
         primary = role == "member"
         used.add(i)
         nicks = _nick_column(lines, i + 1)
@@ -2227,10 +2236,11 @@ _ELECT_VERB = CaseBlind(
         # (`toimii` only after a role in the essive, `puheenjohtajana toimii`: the word is common in prose)
         # (the lookahead on the words' first letters lets the whole-text scan skip other positions at once)
         r"(?=[vte])(?:\bvalit(?:aan|tiin|tu|si|sivat)\b|\btoimi(?:vat)?\b"
-        r"|(?<=n[aä] )toimii\b|\besitettiin\b)",
+        r"|(?<=n[aä] )toimii\b|\besitettiin\b|\besitetään\b)",
         re.IGNORECASE,
     )
 )
+_ELECT_VERB_PAST = regex(r"\b(?:valit(?:aan|tiin|tu|si|sivat)|toimi(?:i|vat)?|esitettiin)\b", re.I)
 # a lone given name right after the role (`puheenjohtajana toimii Elina`) or right before it
 # (`Elina toimi puheenjohtajana`): a memo of people who know each other by first name
 _LONE_AFTER_ROLE = regex(r"[ \t]+(?:(?i:toimi(?:i|vat)?)[ \t]+)?(?P<n>[A-ZÅÄÖ][\w'’-]+)\b(?![ \t]+[A-ZÅÄÖ])")
@@ -2432,6 +2442,24 @@ _SENTENCE_END_IN_NAMES = regex(r"(?<=[a-zåäö]{2})\.[ \t]+(?=[A-ZÅÄÖ])")
 _OTHER_MEETING = regex(r"^\s*[A-ZÅÄÖ]\w*kokouksessa\b")
 
 
+def _listed_as(name: str, reg: _Registry) -> str | None:
+    """The roll's `Kristian Vilkman` for `Kristian Vilkmania` (a surname in another case), if listed."""
+    toks = name.split()
+    if len(toks) < 2:
+        return None
+    last = toks[-1].lower()
+    for p in reg.people:
+        ptoks = p.name.split()
+        if (
+            len(ptoks) == len(toks)
+            and ptoks[:-1] == toks[:-1]
+            and ptoks[-1] != toks[-1]
+            and any(last == f.lower() for fs in word_forms(ptoks[-1], surname=True).values() for f in fs)
+        ):
+            return p.name
+    return None
+
+
 def _nominative(name: str, text: str) -> str:
     """`Ulla Rosenqvistin` as chosen (`valitsi puheenjohtajaksi Ulla Rosenqvistin`) is the Ulla Rosenqvist
     the text names elsewhere: the object's ending goes when the text writes the name without it."""
@@ -2454,9 +2482,14 @@ def _lone_given_name(sent: str, prev_end: int, role_start: int, role_end: int) -
 def _elections(text: str, reg: _Registry) -> None:
     """`Valittiin X sihteeriksi ja Y ja Z pöytäkirjantarkastajiksi`, `Puheenjohtajaksi valittiin X`."""
     # Without an election verb the case-blind sentence scan is spared.
-    gate = may_hold(text, ("valit", "toimi", "esitettiin"))
+    gate = may_hold(text, ("valit", "toimi", "esitettiin", "esitetään"))
     elected = _sentences_with(text, _ELECT_VERB, _SENTENCE_OR_LINE_BREAK) if gate else []
+    # `Esitys: Esitetään pöytäkirjan tarkastajiksi X ja Y.` / `Päätös: Esityksen mukainen.`: the proposal
+    # is the election where the record says the proposals were carried
+    carried = "sityksen mukai" in text
     for sent in elected:
+        if not carried and "esitetään" in sent.lower() and not _ELECT_VERB_PAST.search(sent):
+            continue
         roles = list(_ELECT_ROLE.finditer(sent))
         if not roles or _OTHER_MEETING.search(sent):
             continue  # `Syyskokouksessa puheenjohtajaksi valittiin X`: elected at another meeting
@@ -2480,7 +2513,7 @@ def _elections(text: str, reg: _Registry) -> None:
             chosen = before or after or _lone_given_name(sent, prev_end, gs, ge)
             taken.update(chosen)
             for n in chosen:
-                reg.add(Person(_nominative(n, text), list(rs), None, True))
+                reg.add(Person(_listed_as(n, reg) or _nominative(n, text), list(rs), None, True))
             prev_end = ge
     # The words first: the pattern's leading `\b` has the regex tried at every character of the text.
     statements = _OFFICER_STATEMENT.finditer(text) if any(o in text for o in _OFFICERS) else ()
@@ -2722,8 +2755,13 @@ def _signature_roles(text: str, reg: _Registry) -> None:
         if not cols or not all(find(c) for _, c in cols):
             continue
         below = [(m.start(), m.group(0).strip()) for m in _SIGNATURE_COLUMN.finditer(under)]
-        if any(find(t) or find(_DASH_REMARK.sub("", t).strip()) for _, t in below):
-            continue
+        if any(
+            find(t)
+            or find(_DASH_REMARK.sub("", t).strip())
+            or (len(t.split()) >= 3 and find(" ".join(t.split()[:2])))
+            for _, t in below
+        ):
+            continue  # the next entry of a roll (`Vilkman Kristian varapuheenjohtaja`), no title under a name
         for pos, title in below:
             last = title.lower().split()[-1].strip(".") if title.split() else ""
             kind = _annotation_kind(last)
