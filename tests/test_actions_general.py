@@ -493,3 +493,11 @@ def test_swedish_future_of_what_happens_is_no_task() -> None:
         "- Festen kommer att hållas i juni.\n"
     )
     assert _quotes(_items(text)) == []
+
+
+def test_swedish_commission_before_whom() -> None:
+    text = (
+        "Protokoll styrelsemöte 2010-06-21\n\nNärvarande: Anna Berg, Karl Lind (KL)\n\n§ 3 Övrigt\n\n"
+        "Styrelsen ger i uppdrag åt KL att ta fram en plan för året.\n"
+    )
+    assert _with(_items(text), "ta fram en plan").owners == ["Karl Lind"]

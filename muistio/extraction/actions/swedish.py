@@ -85,6 +85,9 @@ _SV_BODY = regex(
 )
 # the board hands the task on: 'uppdrar åt X att', 'ge X uppgiften att', 'delegera till X att'
 _SV_DELEGATION = regex(
+    # the commission first, then whom: 'Styrelsen ger i uppdrag åt FK att ta fram en plan'
+    r"\b(?i:ger|gav|ges|gavs)\s+(?:i\s+uppdrag|uppdraget|uppgiften|ansvaret)\s+(?:åt|till)\s+"
+    r"(?P<who2>[\wåäöÅÄÖ][\w'’åäöÅÄÖ-]*(?:\s+(?:[\wåäöÅÄÖ][\w'’åäöÅÄÖ-]*|och)){0,4}?)\s+att\s+[a-zåäö]|"
     # the passive opens the sentence as often as not: 'Uppdrogs åt Eva att ...'
     r"\b(?i:uppdrar|uppdrog|uppdrogs|uppdras|gav|ge|ger|ges|gavs|delegera[rs]?|delegerade|delegerades"
     r"|ålägger|ålades|ber|bad|uppmanar|uppmanade|uppmanades)\s+(?:åt\s+|till\s+)?"
@@ -244,7 +247,7 @@ def swedish_delegation_hits(text: str, a: int, b: int) -> list[_Hit]:
     seg = text[a:b]
     m = _SV_DELEGATION.search(seg)
     if m:
-        who = m.group("who")
+        who = m.group("who") or m.group("who2")
         if who.split()[0].lower() not in _SV_DELEGATION_NOT:
             return [_Hit(a + m.start(), b, [who], 0.75, "delegation")]
     r = _SV_RESPONSIBLE.search(seg)
