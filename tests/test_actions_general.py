@@ -501,3 +501,33 @@ def test_swedish_commission_before_whom() -> None:
         "Styrelsen ger i uppdrag åt KL att ta fram en plan för året.\n"
     )
     assert _with(_items(text), "ta fram en plan").owners == ["Karl Lind"]
+
+
+def test_swedish_reports_and_side_clauses_are_no_passive_tasks() -> None:
+    text = (
+        "# Möte\nDatum: 20/10-19 19:00-20:00\nDeltagare: Ali Berg, Eva Dahl\n\n## Rapporter\n"
+        "Ali:\n- Fixade till modellen så att inga objekt skapas i onödan.\n"
+        "- La till metoden check som kollar tiden innan annonsen skapas.\n\n"
+        "## Outcomes and assignments (5 min)\n\nSprintplanering.\n- Skriva klart rapporten.\n"
+        "- Skapa en presentation.\n\n## Wrap up\n- Nästa möte: Tisdag 22/10 08:15-09:15.\n"
+    )
+    quotes = _quotes(_items(text))
+    assert not [q for q in quotes if "Fixade" in q or "La till" in q or "Nästa möte" in q]
+    assert any("Skriva klart rapporten" in q for q in quotes)
+    assert any("Skapa en presentation" in q for q in quotes)
+
+
+def test_numbered_one_line_minutes_with_a_modal_passive_and_dash_bullets() -> None:
+    text = (
+        "Protokoll Styrelsemöte 2015-05-26\n\n 1. Mötets öppnande.\n"
+        " 2. Närvarande: Stig Pers, Anders Olof, Anette Häll och Eva Anders.\n"
+        " 4. Linjer till parkeringsrutorna målas under sommaren.\n  – Anette köper färg.\n"
+        " 6. Garagen skall besiktigas 17/6.\n 10. Nytt styrelsemöte ons 9/9 19:00 i hus 184.\n"
+        " 11. Mötet avslutades.\n"
+    )
+    ex = extract(Document(path="x.txt", format="txt", sha256="0", source_text=text, text=text))
+    items = list(ex.action_items)
+    assert _with(items, "Anette köper färg").owners == ["Anette Häll"]
+    assert _with(items, "Garagen skall besiktigas").owners == []
+    assert ex.next_meeting is not None
+    assert (ex.next_meeting.date, ex.next_meeting.start) == ("2015-09-09", "19:00")

@@ -66,7 +66,7 @@ _PHRASE = regex(
     r"tapaamisen|palaveri|palaverin|kokoontumisen)|puhelu)\b|"
     rf"{vocabulary.DONM}\.?|"
     rf"\bnext\s+(?:(?!meeting)[\w'’-]+\s+){{0,2}}{vocabulary.MEETING_EN}\b|"
-    rf"\bnästa\s+(?:(?!{vocabulary.MEETING_SV}\b)\w+\s+)?{vocabulary.MEETING_SV}\b|"
+    rf"\bnästa\s+(?:(?!{vocabulary.MEETING_SV}\b)\w+\s+)?{vocabulary.MEETING_SV}\b|\bnytt\s+styrelsemöte\b|"
     rf"{vocabulary.MEET_AGAIN}",
     re.IGNORECASE,
 )

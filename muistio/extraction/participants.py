@@ -2332,7 +2332,7 @@ def _sentences_with(text: str, rx: re.Pattern[str] | CaseBlind, splitter: re.Pat
 
 
 _SV_ROLE = (
-    r"(?:mötets\s+|årsmötets\s+)?(?P<role>vice\s+(?:möte)?ordförande|(?:mötes)?ordförande|(?:mötes)?sekreterare|"
+    r"(?:mötets\s+|årsmötets\s+)?(?P<role>vice\s*(?:möte)?ordförande|(?:mötes)?ordförande|(?:mötes)?sekreterare|"
     r"protokollförare|(?:protokoll|mötes|referat)?skrivare|(?:protokolls?\s?)?justerare(?:\s+jämte\s+(?:mötes)?ordföranden?)?|justeringsm[aä]n"
     r"|justeringsperson(?:er)?|justera\s+protokollet)"
 )

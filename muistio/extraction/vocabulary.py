@@ -35,7 +35,9 @@ GROUP_NOUNS = (
 NEXT_MEETING = (
     rf"seuraava\w*\s+(?:\w+\s+)?{MEETING_FI}|"
     rf"next\s+(?:[\w'’-]+\s+){{0,2}}{MEETING_EN}|"
-    rf"nästa\s+(?:\w+\s+)?{MEETING_SV}|{DONM}"
+    rf"nästa\s+(?:\w+\s+)?{MEETING_SV}|{DONM}|"
+    # `Nytt styrelsemöte ons 9/9 19:00`: the board's own new meeting (a new meeting with others is not)
+    r"nytt\s+styrelsemöte"
 )
 # Meeting again without the word `meeting`: `Kokoonnutaan seuraavan kerran`, `We will meet again on`,
 # `Nästa gång ses vi`.
@@ -54,6 +56,7 @@ MEET_AGAIN = (
 MEMO_WORDS = ("muistio", "pöytäkirja", "kokous", "minutes", "meeting", "notes", "protokoll", "möte")
 # Every next-meeting phrase holds one of these words: for quick pre-tests.
 NEXT_WORDS = (
+    "nytt styrelsemöte",
     "seuraava",
     "ensi ker",
     "next",

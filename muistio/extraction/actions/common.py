@@ -340,7 +340,8 @@ _RELATIVE = words(
 
 # A next-meeting line ('Seuraava kokous toukokuussa, kutsu lähetetään myöhemmin'): scheduling, not a task
 _NEXT_MEETING_LINE = regex(
-    r"^\W*(?:seuraava|seuraavan|next)\s+(?:\w+\s+)?(?:kokous|kokouksen|kokoukseen|tapaaminen|meeting|call|session)",
+    r"^\W*(?:(?:seuraava|seuraavan|next)\s+(?:\w+\s+)?(?:kokous|kokouksen|kokoukseen|tapaaminen|meeting|call|session)"
+    r"|nästa\s+(?:\w+\s+)?(?:möte|styrelsemöte|sammanträde|träff))",
     re.I,
 )
 

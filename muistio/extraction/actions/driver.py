@@ -374,6 +374,7 @@ def _turn_hits(
     return we
 
 
+_MODAL_WORD = regex(r"\b(?:ska|skall|måste|bör|shall|must|is\s+to|are\s+to|tulee|pitää|on\s+tarkoitus)\b")
 # a topic label opening a one-line minute: 'Park inspection- ', 'Bin update – ', 'Footpaths: '
 _LABELLED_HEADING_RULES = frozenset({"role-subject", "en-passive", "sv-passive-agent"})
 _TOPIC_LABEL = regex(r"\W*(?:\d{1,3}[.)]\s*)?[\w][\w ,&/'’]{1,40}?(?:-|\s[–—]|:)\s")
@@ -415,6 +416,11 @@ def _clause_family_hits(
             # an agenda heading ('3. Call to order') names a task only with a known owner, or with a
             # role after a topic label: '12. Park inspection- clerk to get quotes' is a one-line minute
             labelled = _TOPIC_LABEL.match(masked, s.start, s.end) is not None
+            # '6. Garagen skall besiktigas 17/6.': a numbered line that is a whole sentence with a modal is
+            # the minute itself (a title has neither its full stop nor 'ska')
+            minute = masked[s.start : s.end].rstrip().endswith(".") and bool(
+                _MODAL_WORD.search(masked, s.start, s.end)
+            )
             ch = [
                 h
                 for h in ch
@@ -427,6 +433,7 @@ def _clause_family_hits(
                     and h.rule in {"role-subject", "en-passive", "sv-passive-agent"}
                     and bool(h.owners)
                 )
+                or (minute and h.rule in {"sv-passive", "en-passive", "fi-passive"})
             ]
         for h in ch:
             # only an ownerless form: 'will be presented by Mike' names its doer even in a report
@@ -664,6 +671,9 @@ def _section_items(
         if action_heading and not s.block.bullet and not plain_run:
             if not plain_used and _FILLER_HEADING.fullmatch(seg):
                 continue  # '#### Details' right under the task heading opens its list
+            topic = len(seg) <= 60 and s.end >= s.block.end and lead_in.get(s.block.index, False)
+            if not plain_used and topic:
+                continue  # 'Sprintplanering.' over its bullets: a topic inside the task list, which goes on
             action_heading = False
         hits: list[_Hit] = []
         if seg.rstrip().endswith("?") and not _EXPLICIT.match(seg):
@@ -715,6 +725,8 @@ def _section_items(
         # under an action heading a bullet is one task: its further sentences are details, not tasks
         elif not explicit and action_heading and s.block.bullet and _CALENDAR_LINE.fullmatch(seg):
             continue  # '- Gruppmöte 3/10 13:15-14:15.' under the assignments: a date in the diary, no task
+        elif not explicit and action_heading and s.block.bullet and _NEXT_MEETING_LINE.match(seg):
+            continue  # '- Nästa möte: tisdag 22/10' closing the list sets the next meeting, no task
         elif explicit or (action_heading and s.block.bullet and head == seg):
             hits.append(_explicit_hit(ctx, masked, s, seg, explicit, owners))
         elif not irc_speaker and (runs := _dash_owner_hits(masked, s.start, s.end, owners)):

@@ -123,6 +123,13 @@ _SV_PASSIVE = regex(
     r"(?:\s+(?:fram|ut|upp|in|till|över|vidare))?)",
     re.I,  # also first in the sentence: 'Skickas ifyllda ... Ann-Britt'
 )
+# a side clause before the passive: 'så att inga objekt skapas', 'innan annonsen skapas', 'som ... ska
+# startas' (not `om`, which is also `about`)
+_SV_SUBORDINATE = regex(r"\b(?i:så\s+att|innan|när|eftersom|medan|tills|som|där|vilket|vilken)\b")
+# a report opening with a verb in the past: 'Fixade till ...', 'La till ...', 'Gjorde så ...'
+_SV_PAST_OPENING = regex(
+    r"\W*(?:[A-ZÅÄÖ][a-zåäö]{2,}(?:ade|ades)|La|Lade|Tog|Gjorde|Fick|Gick|Satte|Skrev|Drog|Gav|Fixade)\b"
+)
 # verbs whose -s form is active ('träffas' meet, 'finnas' exist): after a modal they set no work
 _SV_DEPONENTS = words(
     """finnas träffas ses mötas hoppas lyckas synas kännas trivas andas minnas låtsas fattas skämmas
@@ -157,7 +164,7 @@ def _names(subj: str) -> list[str]:
 # where a clause may open: the start (after a bullet or number), after , ; : ( or 'och'
 # where a clause opens: a line's start after a bullet or an item number (`§ 6/ Henry köper ...`), a mark
 _CLAUSE_OPEN = regex(
-    r"^\s*(?:[-*•+]|§\s*\d{1,3}\s*[/.:)]?|\d{1,2}[.)/]|[a-z][.)])?\s*|[,;:(]\s*|\boch\s+"
+    r"^\s*(?:[-*•+–]|§\s*\d{1,3}\s*[/.:)]?|\d{1,2}[.)/]|[a-z][.)])?\s*|[,;:(]\s*|\boch\s+"
     # 'Styrelsen beslutar att Anna representerar ...': what was decided that someone does
     r"|\b(?:beslutar|beslutade|beslöt|beslöts|beslutades|bestämdes|enades\s+om|kom\s+överens\s+om)\s+att\s+"
 )
@@ -272,6 +279,11 @@ def swedish_passive_hits(text: str, a: int, b: int) -> list[_Hit]:
         return []
     if m.group("inf") and m.group("inf").lower() in _SV_DEPONENTS:
         return []  # 'Vi kommer att träffas', 'Det ska finnas kaffe': verbs in -as that are no passives
+    clause = seg[max(seg.rfind(",", 0, m.start()), seg.rfind(";", 0, m.start())) + 1 : m.start()]
+    if _SV_SUBORDINATE.search(clause):
+        return []  # 'Fixade TestFactory så att inga objekt skapas': the passive of a side clause, no task
+    if _SV_PAST_OPENING.match(seg):
+        return []  # 'La till metoden ...', 'Ändrade listorna ...': a report of work done
     if _SV_MEETING_SUBJECT.search(seg, 0, m.start()):
         return []
     if _SV_NEGATED.search(seg, 0, m.start()):
