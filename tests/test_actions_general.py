@@ -531,3 +531,14 @@ def test_numbered_one_line_minutes_with_a_modal_passive_and_dash_bullets() -> No
     assert _with(items, "Garagen skall besiktigas").owners == []
     assert ex.next_meeting is not None
     assert (ex.next_meeting.date, ex.next_meeting.start) == ("2015-09-09", "19:00")
+
+
+def test_an_outsiders_application_is_no_task() -> None:
+    text = (
+        "Protokoll sektionen 2004-08-15\n\nDeltagare: Margit Lind, Peter Isaksson\n\n5. Dispenser\n"
+        "Björn Rosén ansöker om att få behålla sin licens. Beslut: Ansökan avslås.\n"
+        "Peter ansöker om bidrag från kommunen.\n"
+    )
+    quotes = _quotes(_items(text))
+    assert not [q for q in quotes if "Björn" in q]
+    assert any("Peter ansöker om bidrag" in q for q in quotes)

@@ -686,3 +686,14 @@ def test_finnish_roll_surname_first_with_a_staff_group_and_a_carried_proposal() 
     assert got["Kristian Virta"][0] == ["vice_chair", "minutes_checker"]
     assert "minutes_checker" in got["Jouko Niemi"][0]
     assert got["Pekka Lund"][0] == ["guest"] and got["Marja Metso"][0] == ["secretary"]
+
+
+def test_swedish_speakers_after_their_verb_in_a_prose_summary() -> None:
+    text = (
+        "Kommunikation från styrelsesammanträdet 13 oktober 2021\n\n"
+        "Under sammanträdet berättade Förste kurator Sigrid Holm att nationen har många medlemmar. "
+        "Vidare berättade Styrelsens trygghetsombud Johanna Rehme att gruppen fortsätter arbetet. "
+        "Sedan berättade Kalmar Nation om sina planer.\n"
+    )
+    got = people(text)
+    assert set(got) == {"Sigrid Holm", "Johanna Rehme"}

@@ -2659,6 +2659,25 @@ def _actors(text: str, reg: _Registry, listed: bool) -> None:
         has_chair = has_chair or role == "chair"
 
 
+# Swedish puts the verb second: `Vidare berättade Förste kurator Sigrid Holm att ...`, the speaker after it
+_SV_REPORT_VERBS = ("berättade", "redogjorde", "informerade", "rapporterade", "presenterade", "föredrog")
+_SV_INVERTED_ACTOR = regex(
+    r"\b(?i:berättade|redogjorde|informerade|rapporterade|presenterade|föredrog)[ \t]+"
+    r"(?:[\wåäöÅÄÖ-]+[ \t]+){0,3}?(?P<name>[A-ZÅÄÖ][a-zåäö'’-]+[ \t]+[A-ZÅÄÖ][\w'’-]+)"
+    r"[ \t]+(?:att|om|för|kring|hur|och|den|det)\b"
+)
+
+
+def _sv_inverted_actors(text: str, reg: _Registry) -> None:
+    """Speakers named after their verb in Swedish prose (no roll): they took part and presented."""
+    for m in _SV_INVERTED_ACTOR.finditer(text):
+        name = clean_name(m.group("name"))
+        if name is None or is_organisation(name) or is_title(name) or not is_given_name(name.split()[0]):
+            continue
+        if reg.find(name, loose=True) is None:
+            reg.add(Person(name, ["presenter"], None, True), loose=False)
+
+
 # `proposed by Mrs. Joan Colmer and seconded by Mrs. Susan Mackenzie`: a motion's mover and seconder spoke
 # at the meeting
 _MOVED_BY = regex(
@@ -2689,7 +2708,7 @@ _OPENED_BY = tuple(
         rf"(?i:meeting)[ \t]+was[ \t]+(?i:opened|called[ \t]+to[ \t]+order|chaired)[ \t]+by[ \t]+"
         rf"(?i:the[ \t]+)?{_OPENER_OFFICE}{_OPENER_NAME}",
         rf"\b(?P<office>(?i:ordförande(?:n)?|puheenjohtaja))[ \t]+{_OPENER_NAME}[ \t]+"
-        r"(?:förklarade|avasi|öppnade)\b",
+        r"(?:förklarade|förklarar|avasi|avaa|öppnade|öppnar)\b",
         # `President John Smith called the meeting to order at 7:02 p.m.`
         r"(?:(?P<office>(?i:president|vice[- ]president|chair(?:man|person|woman)?|mayor))[ \t]+)?"
         rf"{_OPENER_NAME}[ \t]+called[ \t]+the[ \t]+(?i:meeting|session)[ \t]+to[ \t]+order\b",
@@ -4167,6 +4186,8 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     if "attendance" in text:
         _prose_attendance(text, reg)
     _actors(text, reg, found_list)
+    if not found_list and may_hold(text, _SV_REPORT_VERBS):
+        _sv_inverted_actors(text, reg)
     if not found_list and may_hold(text, ("proposed", "seconded", "moved", "nominated")):
         _named_in(text, _MOVED_BY, reg, "member", only_new=True)  # movers and seconders where no list is
     _opened_by(text, reg)

@@ -222,6 +222,8 @@ def swedish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hi
                 continue
             if _SV_ORAL.match(rest):
                 continue  # 'Kassören lämnar muntlig redovisning': a report given at the meeting
+            if verb == "ansöker" and not known:
+                continue  # 'Björn Rosén ansöker om dispens': an outsider's application the meeting decides
             conf = 0.75 if known else 0.7
         elif known and _SV_PRESENT.search(verb) and verb not in _SV_NOT_DOING and rest.strip(" .;,"):
             # 'Lasse Nilsson reviderar prognosen': a participant and a verb in the present, what they do next
