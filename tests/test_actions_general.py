@@ -542,3 +542,13 @@ def test_an_outsiders_application_is_no_task() -> None:
     quotes = _quotes(_items(text))
     assert not [q for q in quotes if "Björn" in q]
     assert any("Peter ansöker om bidrag" in q for q in quotes)
+
+
+def test_swedish_collected_in_is_a_passive_task() -> None:
+    text = (
+        "Protokoll styrelsemöte 2019-01-10\n\nNärvarande: Rabbe Stål, Tommy Ek\n\nÖvrigt\n\n"
+        "Pokalerna samlas in för gravering på torsdag.\nVi samlas kl. 18 nästa gång.\n"
+    )
+    quotes = _quotes(_items(text))
+    assert any("Pokalerna samlas in" in q for q in quotes)
+    assert not [q for q in quotes if "Vi samlas" in q]

@@ -119,7 +119,7 @@ _SV_PASSIVE = regex(
     r"|köps|sätts|läggs|publiceras|uppdateras|kontaktas|planeras|förbereds|sammanställs|skrivs|anordnas"
     r"|arrangeras|skapas|fixas|kollas|kontrolleras|tillfrågas|kallas|meddelas|informeras|betalas|hämtas"
     r"|bjuds|delas|sprids|undersökas|utredas|göras|tillsättas|formuleras|utformas|tillsätts|upprättas|värvas"
-    r"|definieras|effektiviseras|förses|tillställes|tillställs|sänds|distribueras)\b"
+    r"|definieras|effektiviseras|förses|tillställes|tillställs|sänds|distribueras|samlas(?=\s+in\b))\b"
     r"(?:\s+(?:fram|ut|upp|in|till|över|vidare))?)",
     re.I,  # also first in the sentence: 'Skickas ifyllda ... Ann-Britt'
 )
