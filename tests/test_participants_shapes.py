@@ -697,3 +697,13 @@ def test_swedish_speakers_after_their_verb_in_a_prose_summary() -> None:
     )
     got = people(text)
     assert set(got) == {"Sigrid Holm", "Johanna Rehme"}
+
+
+def test_finnish_capitalised_offices_before_names_in_a_roll() -> None:
+    text = (
+        "Hallituksen kokous 21.3.2003\n\nLäsnä:\nInspehtori Timo Soila\nKuraattori Anton Kuusi (pj)\n"
+        "Toiminnanjohtaja Matti Virta\nJutta Nurmi\n\n1. Kokouksen avaus\n"
+    )
+    got = people(text)
+    assert {"Timo Soila", "Anton Kuusi", "Matti Virta", "Jutta Nurmi"} == set(got)
+    assert got["Anton Kuusi"][0] == ["chair"]

@@ -592,7 +592,7 @@ _FI_OFFICE = regex(
     r"jäsen|isännöitsijä|kirjanpitäjä|koordinaattori|asiantuntija|suunnittelija|opettaja|rehtori|"
     r"lakimies|kamreeri|tilintarkastaja|valvoja|ohjaaja|vastaava|esimies|puheenjohtaja|kapteeni|päivystäjä|"
     r"virkailija|tuottaja|neuvoja|konsultti|arkkitehti|lääkäri|kirkkoherra|kanttori|talonmies|kouluttaja|"
-    r"valmentaja|tiedottaja|toimittaja|hoitaja|agronomi|metsänhoitaja|kirjastonhoitaja)$",
+    r"valmentaja|tiedottaja|toimittaja|hoitaja|agronomi|metsänhoitaja|kirjastonhoitaja|inspehtori|kuraattori)$",
     re.IGNORECASE,
 )
 
@@ -1199,7 +1199,8 @@ def _office_prefix(piece: str) -> re.Match[str] | None:
         # Finnish office with a capital as a roll writes it (a name of three words leaves the office one)
         office = _CAPITALISED_OFFICE.match(piece)
         low = office.group(0).strip().lower() if office else ""
-        if not low or not (_role_words(low) or _annotation_kind(low) or _OFFICE_COMPOUND.fullmatch(low)):
+        known_office = _role_words(low) or _annotation_kind(low) or _OFFICE_COMPOUND.fullmatch(low)
+        if not low or not (known_office or _FI_OFFICE.search(low)):
             office = None
     return office
 
