@@ -552,3 +552,32 @@ def test_swedish_collected_in_is_a_passive_task() -> None:
     quotes = _quotes(_items(text))
     assert any("Pokalerna samlas in" in q for q in quotes)
     assert not [q for q in quotes if "Vi samlas" in q]
+
+
+def test_review_swedish_passives_with_time_clauses_and_relatives_stay_tasks() -> None:
+    text = (
+        "Protokoll styrelsemöte 2019-05-02\n\nNärvarande: Eva Lind, Karl Berg\n\n§ 3 Övrigt\n\n"
+        "Innan mötet ska protokollet skickas ut.\nFrågor som gäller ekonomin ska skickas till kassören.\n"
+        "Bokade lokalen, stolarna ska bokas av Eva.\nAlla lådor ska märkas med namn.\n"
+        "Avgifterna ska samlas in före mars.\n"
+    )
+    quotes = " | ".join(_quotes(_items(text)))
+    for words in (
+        "protokollet skickas",
+        "Frågor som gäller",
+        "stolarna ska bokas",
+        "lådor ska märkas",
+        "samlas in",
+    ):
+        assert words in quotes
+
+
+def test_review_notes_after_an_empty_task_heading_and_action_plan_are_no_tasks() -> None:
+    text = (
+        "# Meeting 3 March 2024\n\nPresent: Jane Doe, John Roe\n\n## Action items\n\n## Notes\n\n"
+        "- Jane thinks the venue is too small.\n\nAction Plan to be agreed at the next meeting.\n"
+        "Everyone will receive a copy of the minutes by email.\n"
+    )
+    items = _items(text)
+    assert not [q for q in _quotes(items) if "venue is too small" in q]
+    assert all("Plan" not in i.owners and "Everyone" not in i.owners for i in items)

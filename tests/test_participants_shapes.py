@@ -707,3 +707,17 @@ def test_finnish_capitalised_offices_before_names_in_a_roll() -> None:
     got = people(text)
     assert {"Timo Soila", "Anton Kuusi", "Matti Virta", "Jutta Nurmi"} == set(got)
     assert got["Anton Kuusi"][0] == ["chair"]
+
+
+def test_review_chair_opening_a_named_meeting_initials_and_prose_councillors() -> None:
+    assert people("Vuosikokous 3.3.2024\n\nMatti Virtanen avasi vuosikokouksen klo 18.05.\n")[
+        "Matti Virtanen"
+    ][0] == ["chair"]
+    got = people(
+        "Protokoll 2024-03-03\n\nTill ordförande valdes J.P. Holm och till sekreterare K.-G. Nilsson.\n"
+    )
+    assert got["J.P. Holm"][0] == ["chair"] and got["K.-G. Nilsson"][0] == ["secretary"]
+    prose = (
+        "Minutes, 4 March 2024\n\nCouncillors J Smith, P Brown, K Lee and M Ray were thanked for the fete.\n"
+    )
+    assert "J Smith" not in people(prose)

@@ -128,9 +128,11 @@ def tidy_times(s: str) -> str:
     return _ARROW.sub(" – ", _ZONE_IN_RANGE.sub("", s))
 
 
-_YEARLESS_DAY = regex(
-    r"(?<![\d.:])(?<!klo )(?<!kl )(?<!kl\. )(?<!kello )(?<!at )(?<!Klo )(?<!Kl )"
-    r"(?:[1-9]|[12]\d|3[01])\.(?:[1-9]|1[0-2])\.(?![\d.])"
+_YEARLESS_DAY = regex(r"(?<![\d.:])(?:[1-9]|[12]\d|3[01])\.(?:[1-9]|1[0-2])\.(?![\d.])")
+# what makes the digits a time after all: a time word, the start of a range, an ending or a start
+_TIME_BEFORE = regex(
+    r"(?:\b(?i:klo|kl|kello|at|päättyi|alkoi|ended|began|closed|opened|avslutades|öppnades)\.?"
+    r"|\d[.:]\d\d[ \t]*[-–—])[ \t]*$"
 )
 
 
@@ -141,7 +143,7 @@ def find_times(s: str) -> tuple[str | None, str | None]:
         s = s[: f.start] + " " * (f.end - f.start) + s[f.end :]
     # A day and month with no year (`KaTi 16.12. klo 14-15`) is a date too, unless a time word leads it
     # (`päättyi klo 16.12.`).
-    s = _YEARLESS_DAY.sub(lambda m: " " * len(m.group()), s)
+    s = _YEARLESS_DAY.sub(lambda m: m.group() if _TIME_BEFORE.search(s, 0, m.start()) else " " * len(m[0]), s)
     # A log timestamp `16:00:03` is 16:00; its `00:03` is never a time.
     s = _LOG_TIMESTAMP.sub(lambda m: m.group(1) + "   ", s)
     found = _dates.parse_time_range(s)

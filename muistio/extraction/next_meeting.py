@@ -66,7 +66,8 @@ _PHRASE = regex(
     r"tapaamisen|palaveri|palaverin|kokoontumisen)|puhelu)\b|"
     rf"{vocabulary.DONM}\.?|"
     rf"\bnext\s+(?:(?!meeting)[\w'’-]+\s+){{0,2}}{vocabulary.MEETING_EN}\b|"
-    rf"\bnästa\s+(?:(?!{vocabulary.MEETING_SV}\b)\w+\s+)?{vocabulary.MEETING_SV}\b|\bnytt\s+styrelsemöte\b|"
+    rf"\bnästa\s+(?:(?!{vocabulary.MEETING_SV}\b)\w+\s+)?{vocabulary.MEETING_SV}\b|"
+    r"(?<!inget )(?<!inte )\bnytt\s+styrelsemöte\b|"
     rf"{vocabulary.MEET_AGAIN}",
     re.IGNORECASE,
 )

@@ -357,6 +357,8 @@ _CLERK_SPELLINGS = (
     "town clerk and rfo",
     "clerk/rfo",
     "parish clerk/rfo",
+    "clerk & rfo",
+    "parish clerk & rfo",
     "clerk to the council",
 )
 _INLINE_LABEL = regex(
@@ -381,6 +383,8 @@ _INLINE_LABEL = regex(
     # (after a line break only: `rest` below is matched from its start, where a `^` would hold)
     + "|".join(f"(?<=\\n{w})" for w in ("councillors", "councilors", "cllrs"))
     + r")[ \t]+(?=(?-i:(?:[A-Z]\.?[ \t]+){1,3}[A-Z][a-z]|[A-Z][a-z]+[ \t]+[A-Z][a-z])[^\n]*,[^\n]*,)"
+    # (a roll, not prose: `Councillors J Smith, P Brown and K Lee were thanked` has words in lower case)
+    + r"(?![^\n(]*(?<![\w(])(?!and\b)(?-i:[a-z]{3,})\b)"
     # `Parish Clerk and RFO A M Hounsell` on a line of its own: the office, then the person's full name
     + r"|(?:"
     + "|".join(f"(?<=\\n{w})" for w in _CLERK_SPELLINGS)
@@ -1621,16 +1625,15 @@ _OFFICE_HEADS = words(
 
 def _office_first(line: str) -> str:
     """`Sports Officer Lucy Dowdall` as `Lucy Dowdall (Sports Officer)`: an office word before the name."""
-    m = _OFFICE_THEN_NAME.fullmatch(line.strip())
-    if m is None:
+    toks = line.split()
+    heads = [k for k, w in enumerate(toks) if w.lower() in _OFFICE_HEADS]
+    if not heads or _OFFICE_THEN_NAME.fullmatch(line.strip()) is None:
         return line
-    office = m["office"].split()
-    # the office word right before the name says where the name starts; further back, a given name must
-    if office[-1].lower() not in _OFFICE_HEADS and not (
-        is_given_name(m["name"].split()[0]) and any(w.lower() in _OFFICE_HEADS for w in office)
-    ):
+    # the name starts after the last office word (`President Anna Maria Berg`, `Sports Officer Lucy Dowdall`)
+    office, name = toks[: heads[-1] + 1], toks[heads[-1] + 1 :]
+    if not 2 <= len(name) <= 3 or not all(w[:1].isupper() for w in name):
         return line
-    return f"{m['name']} ({m['office'].strip()})"
+    return f"{' '.join(name)}, {' '.join(office)}"
 
 
 def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
@@ -1727,7 +1730,7 @@ _SUB_LABEL = regex(
 _TICK = regex(r"^(?:[-*•+][ \t]+)?\[(?P<box>[ xX✓✔])\][ \t]+")
 # A group heading over a second roll label: the staff, not members of the body
 _STAFF_GROUP = regex(
-    r"(?:henkilöstö|henkilökunta|toimisto|staff|officers|personal|personalen|tjänstemän|kansliet)\W*", re.I
+    r"(?:henkilöstö|henkilökunta|toimisto|staff|personalen|tjänstemän|kansliet)\W*", re.I
 )
 # A roll's row label (absent, guests) before the first name of its cell, with no colon between
 _ROW_LABEL = regex(
@@ -1837,7 +1840,7 @@ def _labelled_lists(
             continue
         role, present = _label_info(m.group("label"))
         above = next((lines[k] for k in range(i - 1, max(i - 4, -1), -1) if lines[k].strip()), "")
-        if present and role == "member" and _STAFF_GROUP.fullmatch(above.strip()):
+        if present and role == "member" and found_list and _STAFF_GROUP.fullmatch(above.strip()):
             role = "guest"  # `Henkilöstö` / `Läsnä:`: the staff present, under the group's own heading
         primary = role == "member"
         used.add(i)
@@ -2241,6 +2244,14 @@ _ELECT_VERB = CaseBlind(
         re.IGNORECASE,
     )
 )
+def _carried(text: str, proposal: str) -> bool:
+    """`Esitys: Esitetään ... tarkastajiksi X ja Y.` / `Päätös: Esityksen mukainen.`: the item's own decision
+    carried the proposal (and elected no one else)."""
+    at = text.find(proposal)
+    decision = text[at + len(proposal) : at + len(proposal) + 300] if at >= 0 else ""
+    return "sityksen mukai" in decision and not _ELECT_VERB_PAST.search(decision.split("sityksen mukai")[0])
+
+
 _ELECT_VERB_PAST = regex(r"\b(?:valit(?:aan|tiin|tu|si|sivat)|toimi(?:i|vat)?|esitettiin)\b", re.I)
 # a lone given name right after the role (`puheenjohtajana toimii Elina`) or right before it
 # (`Elina toimi puheenjohtajana`): a memo of people who know each other by first name
@@ -2339,8 +2350,8 @@ _SV_ROLE = (
 )
 # (a dot only after an initial, `F. Anderson`: after a word it ends the sentence, `... i Helsingfors. Nystén`)
 _SV_NAMES = (
-    r"(?P<names>[A-ZÅÄÖ](?:\.|[\w'’-]*)(?:(?:[ \t]+|[ \t]*,[ \t]*|[ \t]+(?:och|samt)[ \t]+)"
-    r"[A-ZÅÄÖ](?:\.|[\w'’-]*)){0,7})"
+    r"(?P<names>(?:(?:[A-ZÅÄÖ]\.-?)+|[A-ZÅÄÖ][\w'’-]*)(?:(?:[ \t]+|[ \t]*,[ \t]*|[ \t]+(?:och|samt)[ \t]+)"
+    r"(?:(?:[A-ZÅÄÖ]\.-?)+|[A-ZÅÄÖ][\w'’-]*)){0,7})"
 )
 # `X valdes till ordförande`, `Mötet väljer X och Y till justerare`, `Till justerare valdes X`.
 _SV_ELECTION = regex(
@@ -2485,11 +2496,8 @@ def _elections(text: str, reg: _Registry) -> None:
     # Without an election verb the case-blind sentence scan is spared.
     gate = may_hold(text, ("valit", "toimi", "esitettiin", "esitetään"))
     elected = _sentences_with(text, _ELECT_VERB, _SENTENCE_OR_LINE_BREAK) if gate else []
-    # `Esitys: Esitetään pöytäkirjan tarkastajiksi X ja Y.` / `Päätös: Esityksen mukainen.`: the proposal
-    # is the election where the record says the proposals were carried
-    carried = "sityksen mukai" in text
     for sent in elected:
-        if not carried and "esitetään" in sent.lower() and not _ELECT_VERB_PAST.search(sent):
+        if "esitetään" in sent.lower() and not _ELECT_VERB_PAST.search(sent) and not _carried(text, sent):
             continue
         roles = list(_ELECT_ROLE.finditer(sent))
         if not roles or _OTHER_MEETING.search(sent):
@@ -2592,8 +2600,8 @@ _CHAIR_ACTS = regex(
 )
 # what was opened or closed when it is not the meeting: `Stora Utskottet öppnade diskussion kring ...`
 _OPENED_OTHER = regex(
-    r"[ \t]+(?!(?i:the[ \t]+)?(?i:meeting|session|floor|mötet|sammanträdet|stämman|årsmötet|styrelsemötet"
-    r"|kokouksen|tilaisuuden|palaverin|illan|at|kl|klo|by|av)\b)[a-zåäö]"
+    r"[ \t]+(?i:(?:a|the|en|den)[ \t]+)?(?i:diskussion\w*|debatt\w*|discussion|debate|keskustelu\w*|"
+    r"the[ \t]+floor|ordet|frågan)\b"
 )
 _OPENS_OR_CLOSES = words("opened closed öppnade avslutade avasi")
 _PRESENTER_ACTS = regex(
@@ -2663,9 +2671,11 @@ def _actors(text: str, reg: _Registry, listed: bool) -> None:
 # Swedish puts the verb second: `Vidare berättade Förste kurator Sigrid Holm att ...`, the speaker after it
 _SV_REPORT_VERBS = ("berättade", "redogjorde", "informerade", "rapporterade", "presenterade", "föredrog")
 _SV_INVERTED_ACTOR = regex(
-    r"\b(?i:berättade|redogjorde|informerade|rapporterade|presenterade|föredrog)[ \t]+"
-    r"(?:[\wåäöÅÄÖ-]+[ \t]+){0,3}?(?P<name>[A-ZÅÄÖ][a-zåäö'’-]+[ \t]+[A-ZÅÄÖ][\w'’-]+)"
-    r"[ \t]+(?:att|om|för|kring|hur|och|den|det)\b"
+    rf"\b(?i:{'|'.join(_SV_REPORT_VERBS)})[ \t]+"
+    # an office before the name (`Förste kurator`, `Styrelsens trygghetsombud`), never `att` or `om`
+    r"(?:(?!(?:att|om)\b)[A-ZÅÄÖ][\wåäö-]*[ \t]+(?:[a-zåäö-]+[ \t]+)?)??"
+    r"(?P<name>[A-ZÅÄÖ][a-zåäö'’-]+[ \t]+[A-ZÅÄÖ][\w'’-]+)"
+    r"[ \t]+(?:att|om|för|kring|hur|den|det)\b"
 )
 
 

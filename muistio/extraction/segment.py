@@ -113,6 +113,12 @@ class Segmentation:
     header_end: int = 0  # where the first agenda item starts
 
 
+def _deeper(line: str, above: str) -> bool:
+    """Whether a Markdown heading line is one level under the one above (`####` under `###`)."""
+    a, b = line.lstrip(), above.lstrip()
+    return a.startswith("#") and len(a) - len(a.lstrip("#")) > len(b) - len(b.lstrip("#"))
+
+
 def _clean_title(title: str) -> str:
     """Strip Markdown emphasis, trailing colons/periods and surrounding space from a heading."""
     t = _EMPHASIS.sub("", title).strip()
@@ -237,6 +243,7 @@ def _sections_from(text: str, lines: list[Line], heads: list[tuple[int, str | No
             and _FILLER_TITLE.fullmatch(h[2])
             and _ACTION_TITLE.fullmatch(heads[k - 1][2])
             and not text[lines[heads[k - 1][0]].end : lines[h[0]].start].strip()
+            and _deeper(lines[h[0]].text, lines[heads[k - 1][0]].text)
         )
     ]
     for k, (li, num, title) in enumerate(heads):

@@ -36,8 +36,8 @@ NEXT_MEETING = (
     rf"seuraava\w*\s+(?:\w+\s+)?{MEETING_FI}|"
     rf"next\s+(?:[\w'’-]+\s+){{0,2}}{MEETING_EN}|"
     rf"nästa\s+(?:\w+\s+)?{MEETING_SV}|{DONM}|"
-    # `Nytt styrelsemöte ons 9/9 19:00`: the board's own new meeting (a new meeting with others is not)
-    r"nytt\s+styrelsemöte"
+    # `Nytt styrelsemöte ons 9/9 19:00`: the board's own new meeting (`inget nytt styrelsemöte`: none)
+    r"(?<!inget )(?<!inte )nytt\s+styrelsemöte"
 )
 # Meeting again without the word `meeting`: `Kokoonnutaan seuraavan kerran`, `We will meet again on`,
 # `Nästa gång ses vi`.

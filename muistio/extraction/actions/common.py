@@ -194,7 +194,8 @@ _EXPLICIT = regex(
     r"|(?-i:TODO|ACTION|AP)\s+(?!(?-i:POINTS?|ITEMS?)\b)"
     r"(?=(?-i:[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)?)\s+(?-i:[a-zåäö]))"
     # 'Action Guy to make ...', 'Action Nic and Jamie to meet': a table's type cell, then a named task
-    r"|(?-i:Action)\s+(?=(?-i:[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)?)"
+    r"|(?-i:Action)\s+(?!(?-i:Plans?|Points?|Items?|Days?|Groups?|Logs?|Lists?|Teams?|Committee)\b)"
+    r"(?=(?-i:[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+)?)"
     r"(?:\s*(?:,|&|(?-i:and))\s*(?-i:[A-ZÅÄÖ][\w'’-]+))*\s+(?-i:to|will|shall)\s)"
     # 'ACTION POINT JV to approach ...', '[todo] Joel to create a poll' (also Markdown-escaped '\[todo\]')
     r"|(?-i:ACTION\s+POINTS?)\s+(?=[A-ZÅÄÖ@])|\\?\[(?:todo|action)\\?\]\s*)\s*)",
@@ -341,7 +342,7 @@ _RELATIVE = words(
 # A next-meeting line ('Seuraava kokous toukokuussa, kutsu lähetetään myöhemmin'): scheduling, not a task
 _NEXT_MEETING_LINE = regex(
     r"^\W*(?:(?:seuraava|seuraavan|next)\s+(?:\w+\s+)?(?:kokous|kokouksen|kokoukseen|tapaaminen|meeting|call|session)"
-    r"|nästa\s+(?:\w+\s+)?(?:möte|styrelsemöte|sammanträde|träff))",
+    r"|nästa\s+(?:\w+\s+)?(?:möte|styrelsemöte|sammanträde|träff)\b)",
     re.I,
 )
 

@@ -118,7 +118,8 @@ _CLAUSE_JOIN_END = regex(r"(?:[\s,;]+(?:and|then)?)+$")
 # modals that agree with a plural subject only: after one name they are no task of that person's
 _PLURAL_MODALS = frozenset({"need to", "have to", "are to", "are going to", "are"})
 # the modals that hand everyone a duty ('Everyone has to review ...'; 'Everyone should' is mostly a wish)
-_DUTY_MODALS = frozenset({"to", "will", "has to", "have to", "needs to", "need to", "must"})
+# ('Everyone will receive a copy' tells what happens to all: 'will' is left out)
+_DUTY_MODALS = frozenset({"to", "has to", "have to", "needs to", "need to", "must"})
 
 
 _EN_CLAUSE_CONJUNCTION = regex(r"(?<![\w-])(?:although|though|but|and|while|whereas|so)\s+$")

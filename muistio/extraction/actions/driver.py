@@ -671,7 +671,18 @@ def _section_items(
         if action_heading and not s.block.bullet and not plain_run:
             if not plain_used and _FILLER_HEADING.fullmatch(seg):
                 continue  # '#### Details' right under the task heading opens its list
-            topic = len(seg) <= 60 and s.end >= s.block.end and lead_in.get(s.block.index, False)
+            # (not a new list's lead-in, 'Feedback from the retro:', nor after a blank line below the tasks)
+            topic = (
+                len(seg) <= 60
+                and s.end >= s.block.end
+                and lead_in.get(s.block.index, False)
+                and not seg.rstrip().endswith(":")
+                and (
+                    task_indent is None
+                    or prev_s is None
+                    or BLANK_LINE.search(masked, prev_s.end, s.start) is None
+                )
+            )
             if not plain_used and topic:
                 continue  # 'Sprintplanering.' over its bullets: a topic inside the task list, which goes on
             action_heading = False

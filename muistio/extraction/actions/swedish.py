@@ -123,17 +123,18 @@ _SV_PASSIVE = regex(
     r"(?:\s+(?:fram|ut|upp|in|till|över|vidare))?)",
     re.I,  # also first in the sentence: 'Skickas ifyllda ... Ann-Britt'
 )
-# a side clause before the passive: 'så att inga objekt skapas', 'innan annonsen skapas', 'som ... ska
-# startas' (not `om`, which is also `about`)
-_SV_SUBORDINATE = regex(r"\b(?i:så\s+att|innan|när|eftersom|medan|tills|som|där|vilket|vilken)\b")
+# a side clause before the passive: 'så att inga objekt skapas', 'eftersom ...' (not `om`, `innan`, `när`,
+# `som`: they also open a task's own subject or time, 'Frågor som gäller ekonomin ska skickas ...')
+_SV_SUBORDINATE = regex(r"\b(?i:så\s+att|eftersom|medan|vilket|vilken)\b")
+_SV_PARTICLE = regex(r"\s+(?:in|upp|ut|ihop)\b")
 # a report opening with a verb in the past: 'Fixade till ...', 'La till ...', 'Gjorde så ...'
 _SV_PAST_OPENING = regex(
     r"\W*(?:[A-ZÅÄÖ][a-zåäö]{2,}(?:ade|ades)|La|Lade|Tog|Gjorde|Fick|Gick|Satte|Skrev|Drog|Gav|Fixade)\b"
 )
 # verbs whose -s form is active ('träffas' meet, 'finnas' exist): after a modal they set no work
 _SV_DEPONENTS = words(
-    """finnas träffas ses mötas hoppas lyckas synas kännas trivas andas minnas låtsas fattas skämmas
-    umgås samlas enas höras kommas brås svettas hämnas slåss behövas krävas märkas"""
+    """finnas träffas ses mötas hoppas lyckas synas kännas trivas andas minnas låtsas skämmas
+    umgås samlas enas kommas brås svettas hämnas slåss behövas krävas"""
 )
 # the doer after 'av', also as initials in brackets: '... upprättas av (BÅL)'
 _SV_AGENT = regex(rf"\bav\s+\(?(?P<who>{_SV_NAME})\)?")
@@ -279,12 +280,13 @@ def swedish_passive_hits(text: str, a: int, b: int) -> list[_Hit]:
     m = _SV_PASSIVE.search(seg)
     if not m or _SV_PASSIVE_STOP.search(seg) or seg.endswith("som ", 0, m.start()):
         return []
-    if m.group("inf") and m.group("inf").lower() in _SV_DEPONENTS:
+    deponent = m.group("inf") and m.group("inf").lower() in _SV_DEPONENTS
+    if deponent and not _SV_PARTICLE.match(seg, m.end("inf")):
         return []  # 'Vi kommer att träffas', 'Det ska finnas kaffe': verbs in -as that are no passives
     clause = seg[max(seg.rfind(",", 0, m.start()), seg.rfind(";", 0, m.start())) + 1 : m.start()]
     if _SV_SUBORDINATE.search(clause):
         return []  # 'Fixade TestFactory så att inga objekt skapas': the passive of a side clause, no task
-    if _SV_PAST_OPENING.match(seg):
+    if _SV_PAST_OPENING.match(clause):
         return []  # 'La till metoden ...', 'Ändrade listorna ...': a report of work done
     if _SV_MEETING_SUBJECT.search(seg, 0, m.start()):
         return []
