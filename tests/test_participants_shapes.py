@@ -721,3 +721,15 @@ def test_review_chair_opening_a_named_meeting_initials_and_prose_councillors() -
         "Minutes, 4 March 2024\n\nCouncillors J Smith, P Brown, K Lee and M Ray were thanked for the fete.\n"
     )
     assert "J Smith" not in people(prose)
+
+
+def test_one_four_word_name_in_a_long_bold_labelled_roll() -> None:
+    text = (
+        "### Date of Meeting\n\n21st September 2015\n\n### Attendance\n\n**Present**: Steven Crane (Chair), "
+        "David Perez-Suarez (Vice-Chair), Andrew Ingle (Secretary), Juan Carlos Martinez Olivera, "
+        "Albert Shih, Stuart Mumford, Jack Ireland, Russell Hewett.\n**Absent**: Tom Robb\n\n"
+        "### Notes\n\n- x\n"
+    )
+    got = people(text)
+    assert got["Steven Crane"][0] == ["chair"] and got["Andrew Ingle"][0] == ["secretary"]
+    assert "Juan Carlos Martinez Olivera" in got and got["Tom Robb"][1] is False

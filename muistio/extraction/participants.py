@@ -2069,10 +2069,13 @@ def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) ->
             surnames = {
                 _HONORIFIC.sub("", _BRACKETED.sub("", t)).strip() for t in tops if _HONORIFIC.match(t)
             }
+            # one name of four words among many (`Juan Carlos Martinez Oliveros`) is one long name, not two
+            four = [p for p in people if len(p.name.split()) == 4]
+            long_one = four[0] if len(four) == 1 and len(people) >= 4 else None
             if not (
                 len(people) >= 3
                 and (len(people) >= pieces - 1 or titled)
-                and all(2 <= len(p.name.split()) <= 3 or p.name in surnames for p in people)
+                and all(2 <= len(p.name.split()) <= 3 or p.name in surnames or p is long_one for p in people)
             ):
                 people = name_run(content, role, present)
         else:
