@@ -67,7 +67,7 @@ _PHRASE = regex(
     rf"{vocabulary.DONM}\.?|"
     rf"\bnext\s+(?:(?!meeting)[\w'’-]+\s+){{0,2}}{vocabulary.MEETING_EN}\b|"
     rf"\bnästa\s+(?:(?!{vocabulary.MEETING_SV}\b)\w+\s+)?{vocabulary.MEETING_SV}\b|"
-    r"(?<!inget )(?<!inte )\bnytt\s+styrelsemöte\b|"
+    rf"{vocabulary.NEW_BOARD_MEETING}|"
     rf"{vocabulary.MEET_AGAIN}",
     re.IGNORECASE,
 )

@@ -348,18 +348,12 @@ _SINGLE_LABEL_LINE = CaseBlind(
 _SINGLE_LABEL_BARE = regex(r"(?P<label>" + _ALL_SINGLE + r")", re.IGNORECASE)
 _EMOJI = "[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]"
 # A council clerk's office as written before the name on a line of its own (lookbehinds need fixed widths).
-_CLERK_SPELLINGS = (
-    "clerk",
-    "parish clerk",
-    "town clerk",
-    "clerk and rfo",
-    "parish clerk and rfo",
-    "town clerk and rfo",
-    "clerk/rfo",
-    "parish clerk/rfo",
-    "clerk & rfo",
-    "parish clerk & rfo",
-    "clerk to the council",
+# (the spellings of the secretary label's clerk: `(?:parish|town)? clerk (to the council)? (and RFO)?`)
+_CLERK_SPELLINGS = tuple(
+    f"{town}clerk{council}{rfo}"
+    for town in ("", "parish ", "town ")
+    for council in ("", " to the council")
+    for rfo in ("", " and rfo", " & rfo", "/rfo")
 )
 _INLINE_LABEL = regex(
     # `(?<!\S)` first: every start below follows a space or a line break, and mid-word positions fail at once.
@@ -1209,6 +1203,7 @@ def _office_prefix(piece: str) -> re.Match[str] | None:
     return office
 
 
+# (`body`, a group that never takes part, so that the caller reads this match as it reads _OFFICE_BEFORE's)
 _CAPITALISED_OFFICE = regex(
     r"(?P<body>(?!))?[A-ZÅÄÖ][\w-]*\.?\s+(?:[a-zåäö][\w-]*\.?\s+)?(?=[A-ZÅÄÖ][\w'’-]+\s+[A-ZÅÄÖ])"
 )
@@ -2238,12 +2233,12 @@ _ELECT_ROLE = regex(
     re.IGNORECASE,
 )
 # (`Pöytäkirjantarkastajiksi esitettiin X ja Y`: proposed, and so chosen, as the minutes record it)
+_CHOSEN = r"valit(?:aan|tiin|tu|si|sivat)|toimi(?:vat)?"  # the verbs that record a choice made
 _ELECT_VERB = CaseBlind(
     regex(
         # (`toimii` only after a role in the essive, `puheenjohtajana toimii`: the word is common in prose)
         # (the lookahead on the words' first letters lets the whole-text scan skip other positions at once)
-        r"(?=[vte])(?:\bvalit(?:aan|tiin|tu|si|sivat)\b|\btoimi(?:vat)?\b"
-        r"|(?<=n[aä] )toimii\b|\besitettiin\b|\besitetään\b)",
+        rf"(?=[vte])(?:\b(?:{_CHOSEN})\b|(?<=n[aä] )toimii\b|\besitettiin\b|\besitetään\b)",
         re.IGNORECASE,
     )
 )
@@ -2255,7 +2250,7 @@ def _carried(text: str, proposal: str) -> bool:
     return "sityksen mukai" in decision and not _ELECT_VERB_PAST.search(decision.split("sityksen mukai")[0])
 
 
-_ELECT_VERB_PAST = regex(r"\b(?:valit(?:aan|tiin|tu|si|sivat)|toimi(?:i|vat)?|esitettiin)\b", re.I)
+_ELECT_VERB_PAST = regex(rf"\b(?:{_CHOSEN}|toimii|esitettiin)\b", re.I)
 # a lone given name right after the role (`puheenjohtajana toimii Elina`) or right before it
 # (`Elina toimi puheenjohtajana`): a memo of people who know each other by first name
 _LONE_AFTER_ROLE = regex(r"[ \t]+(?:(?i:toimi(?:i|vat)?)[ \t]+)?(?P<n>[A-ZÅÄÖ][\w'’-]+)\b(?![ \t]+[A-ZÅÄÖ])")

@@ -31,13 +31,13 @@ GROUP_NOUNS = (
     "sektion",
     "utskott",
 )
+# `Nytt styrelsemöte ons 9/9 19:00`: the board's own new meeting (`inget nytt styrelsemöte`: none)
+NEW_BOARD_MEETING = r"(?<!inget )(?<!inte )\bnytt\s+styrelsemöte\b"
 # `Seuraava kokous`, `seuraavan hallituksen kokouksen`, `Nästa styrelsemöte`, `Next board meeting`.
 NEXT_MEETING = (
     rf"seuraava\w*\s+(?:\w+\s+)?{MEETING_FI}|"
     rf"next\s+(?:[\w'’-]+\s+){{0,2}}{MEETING_EN}|"
-    rf"nästa\s+(?:\w+\s+)?{MEETING_SV}|{DONM}|"
-    # `Nytt styrelsemöte ons 9/9 19:00`: the board's own new meeting (`inget nytt styrelsemöte`: none)
-    r"(?<!inget )(?<!inte )nytt\s+styrelsemöte"
+    rf"nästa\s+(?:\w+\s+)?{MEETING_SV}|{DONM}|{NEW_BOARD_MEETING}"
 )
 # Meeting again without the word `meeting`: `Kokoonnutaan seuraavan kerran`, `We will meet again on`,
 # `Nästa gång ses vi`.

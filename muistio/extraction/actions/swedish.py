@@ -112,7 +112,7 @@ _SV_PASSIVE = regex(
     r"kommer\s+(?:att\s+)?(?:tas|skickas|ordnas|lämnas|bokas|beställas|köpas|sättas|läggas|publiceras"
     r"|uppdateras|kontaktas|planeras|förberedas|sammanställas|skrivas|skapas|fixas|kollas|kontrolleras"
     r"|betalas|hämtas|delas|spridas|undersökas|utredas|göras|formuleras|utformas|upprättas|målas|städas"
-    r"|lagas|bytas|installeras|skickas|mejlas|mailas|tillfrågas)\b(?:\s+(?:fram|ut|upp|in|till|över|vidare))?|"
+    r"|lagas|bytas|installeras|mejlas|mailas|tillfrågas)\b(?:\s+(?:fram|ut|upp|in|till|över|vidare))?|"
     # the same after the subject, the verb second: 'Därefter skall saltning av vägen ske'
     r"(?:ska|skall|bör|måste)\s+(?:[a-zåäö]+\s+){1,4}?ske\b|"
     r"(?:ska\s+|skall\s+|bör\s+|måste\s+)?(?P<verb>tas|skickas|ordnas|lämnas|utreds|undersöks|bokas|beställs"
