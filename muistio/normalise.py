@@ -67,6 +67,7 @@ def normalise(text: str) -> tuple[str, tuple[int, ...]]:
         _drop_line_numbers,
         _drop_page_markers,
         _split_collapsed_chat,
+        _split_collapsed_bullets,
         _split_columns,
         _join_hyphens,
         _join_inline_name_hyphens,
@@ -188,6 +189,37 @@ def _split_collapsed_chat(text: str, offs: Offsets) -> tuple[str, Offsets]:
         stamps = [m.start() for m in _CHAT_STAMP_RE.finditer(line)]
         if len(stamps) >= 2:
             edits.extend((pos + k, pos + k + 1, "\n", offs[pos + k]) for k in stamps)
+        pos += len(line)
+    return _rewrite(text, offs, edits)
+
+
+# A bullet of a list whose line breaks were lost: ` * ` between two words of one very long line.
+_INLINE_BULLET_RE = regex(r"(?<=\S) \*(?= \S)")
+# A label closing the text before such a bullet (`... (5 min) Roll call:`): up to six words after the last
+# stop, the first capitalised.
+_TRAILING_LABEL_RE = regex(r"(?:^|(?<=[\s.)!?;]))[A-ZÅÄÖ][^\s.)!?;:]*(?:[ \t]+[^\s.)!?;:]+){0,5}:[ \t]*$")
+_COLLAPSED_LINE = 400  # longer than any line a writer types: a page whose breaks were lost
+_COLLAPSED_BULLETS = 4
+
+
+def _split_collapsed_bullets(text: str, offs: Offsets) -> tuple[str, Offsets]:
+    """Put each bullet of a list run onto one line (`goals: * have ... * set ...`) back on a line of its own,
+    and the label that closes the text before a bullet (`Roll call:`) on its own line above it."""
+    if " * " not in text:
+        return text, offs
+    edits: list[tuple[int, int, str, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stars = [m.start() for m in _INLINE_BULLET_RE.finditer(line)] if len(line) > _COLLAPSED_LINE else []
+        if len(stars) >= _COLLAPSED_BULLETS:
+            prev = 0
+            for k in stars:
+                label = _TRAILING_LABEL_RE.search(line, prev, k)
+                if label and line[prev : label.start()].strip(" *"):
+                    at = label.start() - 1  # the space before the label becomes its line break
+                    edits.append((pos + at, pos + at + 1, "\n", offs[pos + at]))
+                edits.append((pos + k, pos + k + 1, "\n", offs[pos + k]))
+                prev = k + 2
         pos += len(line)
     return _rewrite(text, offs, edits)
 

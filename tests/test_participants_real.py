@@ -1286,3 +1286,78 @@ def test_the_scots_sederunt_and_labels_of_those_who_took_part_from_afar() -> Non
     }
     for text, names in remote.items():
         assert {n for n, v in people(text).items() if v[1]} == names
+
+
+# --- forms met in a sealed set of real minutes (rn21) --------------------------------------------
+
+
+def test_a_chat_roll_call_answered_here_or_late_after_each_nick() -> None:
+    text = (
+        "Council meeting 2010-07-14\n\nRoll call:\n* aldebaran here\n* brightwing here\n"
+        "* corvid late (30 minutes)\n* dunlin absent\n\nSummary:\n* budget discussed\n"
+    )
+    got = people(text)
+    assert set(got) == {"aldebaran", "brightwing", "corvid", "dunlin"}
+    assert got["corvid"][1] is True and got["dunlin"][1] is False
+
+
+def test_an_empty_group_in_a_dash_roll_does_not_end_it() -> None:
+    text = (
+        "Board meeting 2022-09-05\n\nIn the meeting:\nBoard Members - Ada, Bruno, Cecil\n"
+        "   Membership Committee Members -\n   Membership Committee Substitute Members - Dora\n"
+        "   Team - Emil Strand, Fiona, Ilmari, Sophie\n\n"
+        "1. Budget\nDiscussed.\n"
+    )
+    assert {"Ada", "Bruno", "Cecil", "Dora", "Emil Strand", "Fiona", "Ilmari", "Sophie"} <= set(people(text))
+
+
+def test_a_session_chair_completes_a_first_name_in_the_roll() -> None:
+    text = (
+        "Board meeting 2022-09-05\n\nSession chair: Ada Lindqvist\nKeeper of the minutes: Bruno Mart\n\n"
+        "In the meeting:\nBoard Members - Ada, Bruno, Cecil\n\n1. Budget\nDiscussed.\n"
+    )
+    got = people(text)
+    assert got["Ada Lindqvist"][0] == ["chair"]
+    assert got["Bruno Mart"][0] == ["secretary"]
+    assert "Ada" not in got and "Bruno" not in got
+
+
+def test_a_class_code_after_each_name_of_a_roll() -> None:
+    got = people(
+        "Elevrådsmöte 27 april 2017\n\nNärvarande: Anna Berg BF15, Per Holm TE14, Lisa Ek 9B, Mo Wall"
+    )
+    assert set(got) == {"Anna Berg", "Per Holm", "Lisa Ek", "Mo Wall"}
+
+
+def test_a_swedish_election_item_names_its_officer() -> None:
+    text = (
+        "Styrelsemöte 12 mars 2019\n\n1. Mötets öppnande\n\n2. Val av mötesordförande: Anna Berg\n\n"
+        "3. Val av sekreterare: Per Holm\n\n4. Val till justerare: Lisa Ek\n\n5. Övriga frågor\n"
+    )
+    got = people(text)
+    assert got["Anna Berg"][0] == ["chair"]
+    assert got["Per Holm"][0] == ["secretary"]
+    assert got["Lisa Ek"][0] == ["minutes_checker"]
+
+
+def test_apologies_before_a_group_label_on_its_line_mark_the_group_absent() -> None:
+    text = (
+        "MINUTES OF THE COUNCIL MEETING HELD ON 24th SEPTEMBER 2019\n\n"
+        "37. PRESENT Councillors: P Black, B Cook\n\n"
+        "38. APOLOGIES Apologies for absence were received from Councillors: Mrs S Dale, Mrs I Twigg\n\n"
+        "39. TO RECEIVE A PRESENTATION\n"
+    )
+    got = people(text)
+    assert got["P Black"][1] is True
+    assert got["S Dale"][1] is False and got["I Twigg"][1] is False
+
+
+def test_a_list_whose_line_breaks_were_lost_is_read_bullet_by_bullet() -> None:
+    items = " ".join(f"* item number {k} of the goals" for k in range(1, 8))
+    text = (
+        f"Council 20100714 meeting goals: {items} Council 20100714 meeting agenda: * budget (5 min) "
+        "* Any Other Business (5 min) Roll call: * aldebaran here * brightwing here * corvid here "
+        "Council 20100714 meeting summary: * budget discussed"
+    )
+    ex = run(text, "council.txt")
+    assert {p.name for p in ex.participants} == {"aldebaran", "brightwing", "corvid"}

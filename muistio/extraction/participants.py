@@ -296,14 +296,16 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
 _SINGLE_LABELS: list[tuple[str, Role]] = [
     (r"varapuheenjohtaja|vpj|vice[- ]chair|vice\s+ordförande", "vice_chair"),
     (
-        r"puheenjohtaja|pj|chair|chairperson|chairman|chaired by|facilitator|ordförande|mötesordförande",
+        r"puheenjohtaja|pj|chair|chairperson|chairman|chaired by|facilitator|ordförande|mötesordförande|"
+        r"(?:session|meeting)\s+chair",
         "chair",
     ),
     (
         r"sihteeri|siht|secretary|scribe|minute[- ]taker|note[- ]taker|pöytäkirjanpitäjä|pöytäkirjapitäjä|"
         r"minutes by|"
         r"notes|notes by|minuted by|recorder|kirjaaja|muistion\s+kirjoitti|muistiinpanot|"
-        r"minutes|minutes\s+taken\s+by|sekreterare|mötessekreterare|protokollförare|"
+        r"minutes|minutes\s+taken\s+by|(?:keeper|taker)\s+of\s+(?:the\s+)?minutes|sekreterare|mötessekreterare"
+        r"|protokollförare|"
         # a council's clerk keeps its minutes: `Parish Clerk and RFO A M Hounsell`, `Clerk: Mrs J Dee`
         r"(?:parish\s+|town\s+)?clerk(?:\s+to\s+the\s+council)?(?:\s*(?:and|&|/)\s*rfo)?",
         "secretary",
@@ -357,7 +359,9 @@ _CLERK_SPELLINGS = tuple(
 )
 _INLINE_LABEL = regex(
     # `(?<!\S)` first: every start below follows a space or a line break, and mid-word positions fail at once.
-    r"(?:(?<!\S)(?:^|(?<=\n)|(?<=INFO:\s)|(?<=[.);]\s)|(?<=[·•|–=-]\s)|(?<=[\w,]\s)(?=(?-i:[A-ZÅÄÖ])))"
+    r"(?:(?<!\S)(?:^|(?<=\n)|(?<=INFO:\s)|(?<=[.);]\s)|(?<=[·•|–=-]\s)|(?<=[\w,]\s)(?=(?-i:[A-ZÅÄÖ]))"
+    # a Swedish election item names its officer: `4. Val av justerare: Victor Jacobsson`, `Val till ...`
+    r"|(?<=\bval\sav\s)|(?<=\bval\still\s))"
     # `Minnesanteckningar från mötet 2009-03-16Närvarande:`: a label run into the date before it.
     r"|(?<=\d)(?=(?-i:[A-ZÅÄÖ][a-zåäö])))"
     r"[ \t]*(?:"
@@ -950,6 +954,9 @@ def split_people(
         partial = _PARTIAL_TAIL.search(bare)
         if partial and LETTER.search(bare[: partial.start()]):
             bare = bare[: partial.start()].strip()  # `Heib Salma saapui klo 17.04`: there for part of it
+        code = _UNIT_CODE.search(bare) if bare[-1:].isalnum() else None
+        if code:
+            bare = bare[: code.start()]  # `Adam Willman TE14`: the class or unit beside the name
         item = _ITEM_TAIL.search(bare)
         if item and LETTER.search(bare[: item.start()]):
             notes.append(item.group().strip())  # `Matti Sarmela kohdan 5 käsittelyn ajan`: there for one item
@@ -1086,7 +1093,7 @@ def split_people(
             person.roles.insert(0, "guest")  # a guest who presents an item is still a guest
         out.append(person)
     if status and out:
-        absent = bool(_ABSENT_STATUS.match(status.group("st")))
+        absent = bool(_ABSENT_STATUS.match(status.group("st") or status.group("said")))
         out[-1].present = not absent
         out[-1].absent_said = absent
     return out + proxied
@@ -1120,8 +1127,14 @@ _ORG_TAIL = regex(r"^[A-ZÅÄÖ][\w-]+\s[A-ZÅÄÖ]{3,6}$")
 _MENTION_RUN = regex(r"(?<=[\w)])[ \t]+(?=@[A-Za-zÅÄÖåäö])")
 _ROLL_STATUS = regex(
     r"\s+[-–—:]\s+(?P<st>present|absent|excused|apologies|regrets|not\s+present|läsnä|paikalla|poissa|"
-    r"estynyt|estyneenä)\b(?:\s*\([^)]*\))?[\s.]*$",
+    r"estynyt|estyneenä)\b(?:\s*\([^)]*\))?[\s.]*$"
+    # a chat roll call answered in a word after the nick: `betelgeuse here`, `ferringb late (30 minutes)`
+    r"|(?<=[\w)])[ \t]+(?P<said>here|present|absent|late|excused)(?:[ \t]*\([^)]*\))?[ \t.]*$",
     re.IGNORECASE,
+)
+# A class, unit or room code after a name (`Adam Willman TE14`, `Aino Aalto 9B`): letters and digits
+_UNIT_CODE = regex(
+    r"(?<=[^\W\d_]{2})[ \t]+(?:(?=[A-ZÅÄÖ]{1,4}\d)[A-ZÅÄÖ]{1,4}\d{1,4}|\d{1,2}[A-ZÅÄÖa-zåäö])$"
 )
 _ITEM_TAIL = regex(r"[ \t]+(?:kohdan|kohdassa|kohdissa|kohdat)[ \t]+\d[^,;]*$", re.IGNORECASE)
 _PARTIAL_TAIL = regex(
@@ -1303,6 +1316,10 @@ class _Registry:
                     a, b = toks[1], ptoks[1]
                     if (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
                         return p
+            # `Session chair: Thorsten Behrens` over a roll of first names (`Thorsten, Laszlo, ...`)
+            same_first = [p for p in self.people if p.name.split()[0] == toks[0]]
+            if len(same_first) == 1 and same_first[0].key == toks[0].lower():
+                return same_first[0]
         elif len(toks) == 1:
             hits = [p for p in self.people if p.name.split()[0] == toks[0]]
             if len(hits) == 1:
@@ -1719,14 +1736,12 @@ _CODE_CELL = regex(r"(?=[^,]*\d)[\w./-]{1,6}(?:,[ \t]*[\w./-]{1,6})*")
 # `Councillors: A, B`, `Board Members - Thorsten Behrens, Paolo Vecchi`: a group inside the roster
 _MID_SUB_LABEL = regex(r"(?<=[\w.,;)])[ \t]+[A-ZÅÄÖ][a-zåäö]+(?:[ \t]+[a-zåäö]+){0,2}:[ \t]+(?=[A-ZÅÄÖ])")
 _SUB_LABEL = regex(
-    r"^(?P<label>[A-ZÅÄÖ][^\W\d_]*(?:[ \t]+[^\W\d_]+){0,3})(?::|[ \t]+[-–])[ \t]+(?P<rest>\S.*)$"
+    r"^(?P<label>[A-ZÅÄÖ][^\W\d_]*(?:[ \t]+[^\W\d_]+){0,3})(?::|[ \t]+[-–])(?:[ \t]+(?P<rest>\S.*)|[ \t]*)$"
 )
 # A Markdown checkbox before a roll-call entry: `[x] Ann Lee` came, `[ ] Bo Ek` did not.
 _TICK = regex(r"^(?:[-*•+][ \t]+)?\[(?P<box>[ xX✓✔])\][ \t]+")
 # A group heading over a second roll label: the staff, not members of the body
-_STAFF_GROUP = regex(
-    r"(?:henkilöstö|henkilökunta|toimisto|staff|personalen|tjänstemän|kansliet)\W*", re.I
-)
+_STAFF_GROUP = regex(r"(?:henkilöstö|henkilökunta|toimisto|staff|personalen|tjänstemän|kansliet)\W*", re.I)
 # A roll's row label (absent, guests) before the first name of its cell, with no colon between
 _ROW_LABEL = regex(
     r"(?:[-*•][ \t]+)?(?P<label>adjungerade?|absent\s+with(?:out)?\s+apologies|apologies(?:\s+for\s+absence)?"
@@ -1796,21 +1811,26 @@ def _plainly_organisation(part: str) -> bool:
 _COLUMN_NICK = regex(r"[\w.-]{2,24}")
 
 
-def _nick_column(lines: list[str], start: int) -> dict[int, str]:
+def _nick_column(lines: list[str], start: int) -> dict[int, tuple[str, bool | None]]:
     """The lines of a column of chat nicknames under a label (`- japaric` / `- adamgreig` / `- Plouj`):
-    line index -> nick, when three or more lines in a row hold one word each, nearly all lower-case."""
-    column: dict[int, str] = {}
+    line index -> (nick, whether the roll call said there or not, None when it said nothing), when three or
+    more lines in a row hold one word each, nearly all lower-case."""
+    column: dict[int, tuple[str, bool | None]] = {}
     j = start
     while j < len(lines) and not lines[j].strip():
         j += 1
     while j < len(lines) and lines[j].strip():
-        word = _BRACKETED.sub(" ", _BULLET.sub("", lines[j])).strip()
+        word = _BULLET.sub("", lines[j])
+        said = _ROLL_STATUS.search(word)  # `- ferringb late (30 minutes)`: the answer after the nick
+        if said:
+            word = word[: said.start()]
+        word = _BRACKETED.sub(" ", word).strip()
         if not _COLUMN_NICK.fullmatch(word) or word.lower() in _NOT_NAMES:
             break
         if not _is_bot(word):  # `zodbot`: the meeting's bot, no one at the meeting
-            column[j] = word
+            column[j] = (word, None if said is None else not _ABSENT_STATUS.match(said["st"] or said["said"]))
         j += 1
-    return column if _nick_roll(list(column.values())) else {}
+    return column if _nick_roll([nick for nick, _ in column.values()]) else {}
 
 
 # a sentence in place of the list (`As recorded in the attendance book`): no names follow under the label
@@ -1897,12 +1917,15 @@ def _labelled_lists(
                 people = _line_people(t[: mid.start()], role, present)
                 people += _line_people(t[mid.end() :], role, present) if people else []
             if not people and j in nicks:
-                people = [Person(nicks[j], [role] if role else [], None, present, not present)]
+                nick, there = nicks[j]
+                came = present if there is None else there
+                people = [Person(nick, [role] if role else [], None, came, not came)]
             sub = _SUB_LABEL.match(_BULLET.sub("", t)) if not people else None
             if sub:
                 # A group inside the roster (`Councillors: A, B`, `Clerk and RFO: Mr C`); no names, no one
                 # (`Members of the public: One`).
-                people = _line_people(sub["rest"], role, present)
+                # (`Membership Committee Members -` with no one after it: a group with nobody there)
+                people = _line_people(sub["rest"], role, present) if sub["rest"] else []
                 office = _annotation_kind(sub["label"].split()[0].lower())
                 for p in people:
                     if office and office[0] == "role":
@@ -2001,6 +2024,12 @@ def _as_run_if_more(
     return run if len(run) > len(people) else people
 
 
+# Words of absence before a group's label on its line (`Apologies ... from Councillors:`)
+_ABSENCE_LEAD = regex(
+    r"\b(?:apologies|absent|regrets|excused|poissa|estyneet|frånvarande|förhinder|återbud)\b", re.IGNORECASE
+)
+
+
 def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) -> bool:
     """Lists after a label on the same line (`Läsnä: A, B ja C`); whether an attendance list was found."""
     found_list = False
@@ -2008,6 +2037,8 @@ def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) ->
     scope = text if "INFO:" in text else text[: max(region_end, 2000)]
     for m in _INLINE_LABEL.finditer(scope):
         role, present = _label_info(m.group("label"))
+        if present and _ABSENCE_LEAD.search(scope, scope.rfind("\n", 0, m.start()) + 1, m.start()):
+            present = False  # `Apologies ... received from Councillors: ...`: the group's absentees
         single = _is_single(m.group("label"))
         rest = text[m.end() : m.end() + 4000]  # an inline list is short; never search the whole rest
         # A list broken after a separating dash goes on past the blank line: `A – B –` / `– C – D`.
@@ -2242,6 +2273,8 @@ _ELECT_VERB = CaseBlind(
         re.IGNORECASE,
     )
 )
+
+
 def _carried(text: str, proposal: str) -> bool:
     """`Esitys: Esitetään ... tarkastajiksi X ja Y.` / `Päätös: Esityksen mukainen.`: the item's own decision
     carried the proposal (and elected no one else)."""
