@@ -1230,3 +1230,68 @@ def test_a_timing_stated_in_the_next_sentence_is_the_tasks_due() -> None:
         "Tehdään yhdistely tällä tavalla. Toteutus tammikuussa 2026.\n"
     )
     assert _dues(text) == [("Tehdään yhdistely tällä tavalla.", "2026-01-31")]
+
+
+# --- forms met in a sealed set of real minutes (rn21) --------------------------------------------
+
+
+def test_an_action_line_of_its_own_closes_the_paragraph_above() -> None:
+    text = (
+        "Minutes of the Executive Committee meeting held on 30 October 2012\n\n"
+        "Present: Dana Reid (Chair), Lee Park\n\n3. Matters Arising\n\n3.2 Action Plan\n\n"
+        "The VP Education advised that the matter was progressing well and would present a draft of the "
+        "plan at the next meeting.\n\nAction: VP Education\n\n3.3 Budget\n\nNo report.\n"
+    )
+    got = _owners(text)
+    assert list(got.values()) == [["VP Education"]]
+    assert next(iter(got)).startswith("The VP Education advised")
+
+
+def test_an_action_line_after_a_heading_owns_nothing() -> None:
+    text = (
+        "Minutes of the Executive Committee meeting held on 30 October 2012\n\n"
+        "Present: Dana Reid (Chair), Lee Park\n\n1. Budget\n\nAction: Treasurer\n\n2. Other\n\nNothing.\n"
+    )
+    assert _owners(text) == {}
+
+
+def test_running_the_meeting_held_is_no_task() -> None:
+    text = (
+        "Board meeting 2019-03-12\n\nPresent: Ann Lee, Bob Birchall, Tilda Ek\n\n1. Opening\n\n"
+        "BB agreed to chair this meeting. Ann agreed to take the minutes.\n"
+        "Ann will send the minutes of this meeting to the list.\n\n2. Other\n\nNothing.\n"
+    )
+    assert list(_owners(text)) == ["Ann will send the minutes of this meeting to the list."]
+
+
+def test_an_abbreviation_in_brackets_names_no_owner() -> None:
+    text = (
+        "Board meeting 2019-03-12\n\nPresent: Ann Lee, Bob Ek\n\n1. Opening\n\n"
+        "- Review the Terms of Reference (TOR)\n- Update the budget sheet (Ann)\n\n2. Other\n\nNothing.\n"
+    )
+    got = {i.text: i.owners for i in _items(text)}
+    assert got["Update the budget sheet"] == ["Ann Lee"]
+    assert "TOR" not in str(got)
+
+
+def test_an_agenda_listed_ahead_of_its_items_is_no_task_list() -> None:
+    text = (
+        "Fundraising Committee\n\nMeeting held on 15 October 2015\n\nPresent: Ann Lee, Bob Birchall\n\n"
+        "1. Election of a chairperson\n\n2. Review the Terms of Reference\n\n"
+        "3. Agree on norms of practice e.g. minutes to be posted to the wiki; conflicts to be declared.\n\n"
+        "4. Other business\n\n"
+        "Election of chairperson\n\n- agreed to rotate the chair each meeting;\n\n"
+        "Review the Terms of Reference\n\n- BB to draft a first version of the grant rules;\n\n"
+        "Norms of Practice\n\n- it was AGREED to meet every two months;\n"
+    )
+    items = _items(text)
+    assert [i.quote for i in items] == ["BB to draft a first version of the grant rules"]
+    assert items[0].agenda_item == "2"
+
+
+def test_a_swedish_passive_with_a_negation_after_its_verb_is_a_rule_not_a_task() -> None:
+    text = (
+        "Elevrådsmöte 2014-10-17\n\nNärvarande: Anna Berg, Per Holm\n\n9. Övriga frågor\n\n"
+        "- Till gymnastiken tas inga mobiler med.\n- Rapporten skickas till rektorn.\n"
+    )
+    assert [i.quote for i in _items(text)] == ["Rapporten skickas till rektorn."]

@@ -69,6 +69,7 @@ def extract(
         participants=participants,
         next_meeting_date=next_date,
         next_meeting_span=nm_span,
+        agenda_list=seg.agenda_list,
         min_confidence=min_confidence,
         warnings=warnings,
     )

@@ -145,5 +145,7 @@ class ExtractionContext:
     next_meeting_date: date | None = None
     # Offsets in `text` of the sentence that sets the next meeting (a month-only one too): not an action.
     next_meeting_span: tuple[int, int] | None = None
+    # Offsets of an agenda listed ahead of the items: its lines are titles, not tasks.
+    agenda_list: tuple[int, int] | None = None
     min_confidence: float = 0.5
     warnings: list[str] = field(default_factory=list)

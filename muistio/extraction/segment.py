@@ -111,6 +111,8 @@ class Segmentation:
     sections: list[Section]
     agenda: list[tuple[str, str]] = field(default_factory=list)  # (number, title) in order
     header_end: int = 0  # where the first agenda item starts
+    # where an agenda listed ahead of the items stands (its lines are titles, no minutes of their own)
+    agenda_list: tuple[int, int] | None = None
 
 
 def _deeper(line: str, above: str) -> bool:
@@ -228,6 +230,65 @@ def _agenda_list(lines: list[Line], heads: list[_Head]) -> list[_Head]:
         if len(run) >= 2 and run[0].number == 1:
             return run
     return []
+
+
+_LIST_NUMBER = regex(r"[ \t]*(\d{1,2})[.)][ \t]+(?=\S)")
+_TITLE_WORD = regex(r"[^\W\d_]{3,}")
+_RESTATED_LINE = 80  # a heading line is short
+
+
+def _title_words(title: str) -> set[str]:
+    return {w.lower() for w in _TITLE_WORD.findall(title)}
+
+
+def _compact_list(lines: list[Line], heads: list[_Head]) -> list[_Head]:
+    """A numbered list from 1 whose items stand right under each other (blank lines at most between)."""
+    by_line = {h.line: h for h in heads}
+    for h in heads:
+        if h.number != 1:
+            continue
+        run = [h]
+        j = h.line + 1
+        while j < len(lines):
+            nxt = by_line.get(j)
+            long_item = _LIST_NUMBER.match(lines[j].text) if nxt is None else None
+            if long_item and int(long_item.group(1)) == run[-1].number + 1:
+                # (an item too long for a title, `3. Agree on norms ... e.g. ...; ...`, is still one)
+                nxt = _Head(j, int(long_item.group(1)), lines[j].text[long_item.end() :].strip())
+            if nxt is not None and nxt.number == run[-1].number + 1:
+                run.append(nxt)
+            elif lines[j].text.strip() or (j + 1 < len(lines) and not lines[j + 1].text.strip()):
+                break  # a line of body, or two blank lines: the list ends
+            j += 1
+        if len(run) >= 3:
+            return run
+    return []
+
+
+def _restated(lines: list[Line], listed: list[_Head]) -> list[tuple[int, str | None, str]]:
+    """The lines after an agenda list that state its items again as headings (`Election of chairperson`
+    for `1. Election of a chairperson`), in order: (line index, number, the list's title)."""
+    out: list[tuple[int, str | None, str]] = []
+    j = listed[-1].line + 1
+    for h in listed:
+        want = _title_words(h.title)
+        if not want:
+            continue
+        for k in range(j, len(lines)):
+            t = lines[k].text.strip(" \t#*:.")
+            got = _title_words(t)
+            if (
+                not t
+                or len(t) > _RESTATED_LINE
+                or len(got) < min(2, len(want))
+                or _NUMBERED.match(lines[k].text)
+            ):
+                continue
+            if len(want & got) >= 0.75 * min(len(want), len(got)):
+                out.append((k, str(h.number), h.title))
+                j = k + 1
+                break
+    return out
 
 
 def _sections_from(text: str, lines: list[Line], heads: list[tuple[int, str | None, str]]) -> list[Section]:
@@ -420,6 +481,11 @@ def segment(text: str) -> Segmentation:
             return _with_presenters(text, seg)
     cands = _task_list_dropped(lines, _numbered_candidates(lines))
     listed = _agenda_list(lines, cands)
+    restated: list[tuple[int, str | None, str]] = []
+    if not listed and len(preview := _compact_list(lines, cands)) >= 3:
+        # an agenda with no label, whose items the body states again as headings of their own
+        restated = _restated(lines, preview)
+        listed = preview if len(restated) >= 2 else []
     listed_lines = {h.line for h in listed}
     chain = _longest_chain([h for h in cands if h.line not in listed_lines])
     is_para = any(_PARAGRAPH_SIGN.match(lines[h.line].text) for h in chain)
@@ -428,7 +494,21 @@ def segment(text: str) -> Segmentation:
         sections = _sections_from(text, lines, heads)
         titles = {str(h.number): h.title for h in listed}
         agenda = [(s.number, titles.get(s.number, s.title)) for s in sections if s.number is not None]
-        return _with_presenters(text, Segmentation(sections, agenda, lines[chain[0].line].start))
+        span = (lines[listed[0].line].start, lines[listed[-1].line].end) if listed else None
+        return _with_presenters(text, Segmentation(sections, agenda, lines[chain[0].line].start, span))
+    if len(restated) >= 2:
+        # headings the format marks (`===` underlines, `#`) are the items; else the lines stating them again
+        found = _segment_structural(text, lines)
+        span = (lines[listed[0].line].start, lines[listed[-1].line].end)
+        if found is not None and len(found.agenda) == len(listed):
+            # the agenda as its list words it (`Moving CI off the legacy runners`, not `CI migration`)
+            found.agenda = [(n, h.title) for (n, _), h in zip(found.agenda, listed, strict=True)]
+        if found is None:
+            sections = _sections_from(text, lines, restated)
+            agenda = [(str(h.number), h.title) for h in listed]
+            found = Segmentation(sections, agenda, lines[listed[0].line].start)
+        found.agenda_list = span
+        return _with_presenters(text, found)
     if len(listed) >= 2:
         heads = [(h.line, str(h.number), h.title) for h in listed]
         sections = _sections_from(text, lines, heads)

@@ -518,7 +518,7 @@ def _owner_marker_hits(
     assent = bool(before) and _ASSENT_ONLY.fullmatch(before) is not None
     if before and not assent:
         return [_Hit(a, b, who, 0.8, "explicit")]
-    if prev_s is None or prev_s.block.index != s.block.index:
+    if prev_s is None or (prev_s.block.index != s.block.index and not _closes_paragraph(masked, prev_s, s)):
         return []  # the marker alone, with nothing before it to own: no task of its own
     # the marker stands alone: it owns the sentence before it, whatever was read there
     items[:] = [it for it in items if it.sentence is None or it.sentence.start != prev_s.start]
@@ -527,6 +527,18 @@ def _owner_marker_hits(
     return [
         _Hit(plead.end() if plead else prev_s.start, s.end if assent else prev_s.end, who, 0.8, "explicit")
     ]
+
+
+def _closes_paragraph(masked: str, prev_s: Sentence, s: Sentence) -> bool:
+    """Whether a marker on a line of its own (`Action: VP Education`) follows the paragraph it closes: the
+    sentence before it ends one (a full stop; at most one blank line between), and is no heading."""
+    between = masked[prev_s.end : s.start]
+    return (
+        not between.strip()
+        and between.count("\n") <= 2
+        and masked[prev_s.start : prev_s.end].rstrip().endswith(".")
+        and len(masked[prev_s.start : prev_s.end].split()) >= 4
+    )
 
 
 _BODY_LABEL = regex(rf"(?i:{'|'.join(GROUP_NOUNS)})$")
@@ -614,6 +626,12 @@ def _section_items(
         seg = masked[s.start : s.end]
         if not seg.strip():
             continue
+        if (
+            ctx.agenda_list
+            and ctx.agenda_list[0] <= s.start < ctx.agenda_list[1]
+            and not _EXPLICIT.match(seg)
+        ):
+            continue  # '3. Agree on norms ...; minutes to be posted to wiki': an agenda title, no task
         # where the item opens in the text as written (struck words are blank in the masked one)
         lead_mark = _OPTIONAL_LIST_MARKER.match(text, s.start, s.end)
         opens_at = lead_mark.end() if lead_mark else s.start
@@ -846,8 +864,8 @@ def _section_items(
                 named = _GROUP_NAMED.match(masked, nxt.start, nxt.end)
                 resolved = _split_names(named.group("names").rstrip(" .")) if named else []
             a, b = _trim(text, h.a, h.b)
-            if b <= a:
-                continue
+            if b <= a or (h.rule != "explicit" and _RUNS_THIS_MEETING.search(masked, a, b)):
+                continue  # ('BB agreed to chair this meeting': an office in the meeting held, no task)
             task_src = h.text if h.text else masked[a:b]
             if h.rule == "owner-label":
                 # 'Lead by @John K' under 'Look into Azure build service': the parent bullet is the task
@@ -872,6 +890,12 @@ def _section_items(
     return items
 
 
+# Running the meeting being held: 'agreed to chair this meeting', 'will take the minutes', 'tar över mötet'
+_RUNS_THIS_MEETING = regex(
+    r"(?i:\b(?:to|will|would|shall)\s+(?:chair|facilitate|take\s+(?:the\s+)?(?:minutes|notes))"
+    r"(?:\s+(?:of\s+|for\s+|at\s+)?(?:this|the|today's|tonight's)\s+meeting)?"
+    r"|\b(?:tar\s+över|leder|håller\s+i)\s+mötet(?:\s+(?:för\s+)?idag)?)\s*[.;!]?\s*$"
+)
 # a meeting, its day and hour, nothing else: `- Handledningsmöte 3/10 15:15-16:15.`, `- Palaveri ti 4.6.`
 _CALENDAR_LINE = regex(
     rf"[\s\-*•+]*(?:{MEETING_FI}|{MEETING_SV}|{MEETING_EN})\s*:?\s+"
@@ -944,6 +968,8 @@ def _paren_owner(seg: str, owners: _Owners) -> tuple[list[str], bool]:
     # a verb in the bracket hands the task over as plainly as an effort does: '(Tane hoitaa)'
     effort = m.group("effort") is not None or m.group("pverb") is not None
     names = _split_names(m.group("subj"))
+    if len(names) == 1 and _spells_out(seg[: m.start()], names[0]) and not owners.known(names[0]):
+        return [], False  # 'Review the Terms of Reference (TOR)': the words' abbreviation, no one's name
     if seg.count("(") != 1 and not effort and not all(owners.known(n) for n in names):
         return [], False  # a roll of names with handles (a participant closing a task still owns it)
     # with an effort ('(Joel ~0,5h)') the bracket can only be who does it, listed or not; beside a
@@ -959,6 +985,16 @@ def _paren_owner(seg: str, owners: _Owners) -> tuple[list[str], bool]:
     ):
         return [], False
     return names, effort
+
+
+def _spells_out(before: str, caps: str) -> bool:
+    """Whether `caps` (`TOR`) is the initials of the words just before it (`Terms of Reference`)."""
+    if not (2 <= len(caps) <= 6 and caps.isupper() and caps.isalpha()):
+        return False
+    words = before.split()
+    capital = "".join(w[0] for w in words if w[:1].isupper())
+    every = "".join(w[0] for w in words if w[:1].isalpha()).upper()  # (with 'of', 'and': 'TOR', 'AOB')
+    return capital.endswith(caps) or every.endswith(caps)
 
 
 def _task_start(seg: str) -> bool:

@@ -270,7 +270,9 @@ def swedish_delegation_hits(text: str, a: int, b: int) -> list[_Hit]:
 
 
 # words before a passive that put its work in the past: 'började planeras', 'har redan beställts'
-_SV_NEGATED = regex(r"\b(?i:inte|ej|icke|varken|aldrig)\b")
+_SV_NEGATED = regex(r"\b(?i:inte|ej|icke|varken|aldrig|inga|ingen|inget)\b")
+# the negation right after the verb of an inverted clause: 'Till gymnastiken tas inga mobiler med'
+_SV_NEGATED_AFTER = regex(r"[ \t]+(?:[\w]+[ \t]+)?(?i:inte|ej|aldrig|inga|ingen|inget)\b")
 _SV_BEGUN = frozenset({"började", "har", "hade", "redan"})
 
 
@@ -290,7 +292,8 @@ def swedish_passive_hits(text: str, a: int, b: int) -> list[_Hit]:
         return []  # 'La till metoden ...', 'Ändrade listorna ...': a report of work done
     if _SV_MEETING_SUBJECT.search(seg, 0, m.start()):
         return []
-    if _SV_NEGATED.search(seg, 0, m.start()):
+    verb_end = m.end("verb") if m.group("verb") else m.end("inf")  # (before a particle read with it)
+    if _SV_NEGATED.search(seg, 0, m.start()) or _SV_NEGATED_AFTER.match(seg, verb_end):
         return []  # 'De kan inte göras några ändringar', 'Varken ... eller ... kan tas': no work, a limit
     if set(seg[: m.start()].split()[-1:]) & _SV_BEGUN:
         return []  # 'Föräldrakvällen började planeras': the work began before, it is no task set now
