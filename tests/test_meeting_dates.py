@@ -776,3 +776,19 @@ def test_next_meetings_listed_with_their_kinds_take_this_bodys() -> None:
 )
 def test_a_day_without_its_year_is_no_time(line: str, expected: tuple[str, str | None]) -> None:
     assert find_times(line) == expected
+
+
+def test_a_twelve_hour_time_then_a_quoted_place_and_the_same_day_stated_twice() -> None:
+    ex = run(
+        "Residents Association meeting 29 September 2024\n\nAttendees: Ann Lee, Bob Hart\n\n"
+        "- Paper comms - The next letter is to be sent out before our next meeting which is tentatively set "
+        "for 20th October\n- Membership - posts on Facebook\n"
+        '- Agree on next meeting date - Agreed to target 20th October at 4:30 pm at "The Lodge"\n',
+        "m.txt",
+    )
+    assert ex.next_meeting is not None
+    assert (ex.next_meeting.date, ex.next_meeting.start, ex.next_meeting.place) == (
+        "2024-10-20",
+        "16:30",
+        "The Lodge",
+    )

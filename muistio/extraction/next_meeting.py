@@ -31,8 +31,10 @@ _FINNISH_LOCATIVE_PLACE = regex(
     r"(?:,[ \t]*(?:[\w-]+[ \t]+){0,2}[\w-]+(?:lla|llä|ssa|ssä))?)(?=[\s.,;]|$)"
 )
 _LEADING_TIME = regex(
-    r"^[ \t]*,?[ \t]*(?:(?:kl|klo|kello|at)\.?[ \t]*)?\d{1,2}[.:]\d{2}"
-    r"(?:[ \t]*[-–][ \t]*\d{1,2}[.:]\d{2})?(?=[ \t,])",
+    r"^[ \t]*,?[ \t]*(?:(?:kl|klo|kello|at)\.?[ \t]*)?"
+    # (`4:30 pm`, `4 pm`: a twelve-hour clock's half of the day is part of the time)
+    r"(?:\d{1,2}[.:]\d{2}(?:[ \t]*[ap]\.?m\b\.?)?|\d{1,2}[ \t]*[ap]\.?m\b\.?)"
+    r"(?:[ \t]*[-–][ \t]*\d{1,2}[.:]\d{2}(?:[ \t]*[ap]\.?m\b\.?)?)?(?=[ \t,]|$)",
     re.IGNORECASE,
 )
 # A Swedish meeting at someone's home: `kl 19.00 hos BÅL`, `hos Åke`.
@@ -285,7 +287,8 @@ def _place_after(rest: str) -> str | None:
     if _MONTH_ONLY.fullmatch(place.strip()) or not LETTER.search(place) or find_dates(place, _ANY_YEAR):
         # (`16/4, 14/5 och 11/6`: the meetings after the next one, no place)
         return None
-    return clean_place(place)
+    found = clean_place(place)
+    return found.strip('"“”') or None if found else None  # `at "The Lodge"`: the name, not its quotes
 
 
 # A line of its own under the date that names a place: capitalised words, a room or an address, no
@@ -631,9 +634,29 @@ def locate_next_meeting(
     if not cands:
         return None, [], None
     best = max(cands, key=lambda c: (c.score, -c.order))
+    _complete_from_others(best, cands)
     best.meeting.confidence = best.score
     best.meeting.evidence = best.evidence
     return best.meeting, best.warnings, best.span
+
+
+def _complete_from_others(best: _Candidate, cands: list[_Candidate]) -> None:
+    """The same day stated again elsewhere gives what the winner leaves open: its hours, its place.
+
+    ('... our next meeting which is tentatively set for 20th October' / 'Agreed to target 20th October at
+    4:30 pm at "The Lodge"').
+    """
+    won = best.meeting
+    if won.date is None:
+        return
+    for c in sorted(cands, key=lambda c: (-c.score, c.order)):
+        other = c.meeting
+        if c is best or other.date != won.date:
+            continue
+        if won.start is None and other.start is not None:
+            won.start, won.end = other.start, other.end
+        if won.place is None and other.place is not None:
+            won.place = other.place
 
 
 _TENTATIVE = regex(

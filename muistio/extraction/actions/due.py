@@ -222,8 +222,7 @@ def event_before_due(ctx: ExtractionContext, item: _Item) -> Due | None:
             day = ctx.next_meeting_date
         else:
             found = {
-                dates.due_of(f.when)
-                for f in dates.scan(prev_text, ref, ctx.language, ctx.next_meeting_date)
+                dates.due_of(f.when) for f in dates.scan(prev_text, ref, ctx.language, ctx.next_meeting_date)
             }
             if not found:
                 continue  # another task of the same preparations: look further back
