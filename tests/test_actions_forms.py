@@ -1295,3 +1295,27 @@ def test_a_swedish_passive_with_a_negation_after_its_verb_is_a_rule_not_a_task()
         "- Till gymnastiken tas inga mobiler med.\n- Rapporten skickas till rektorn.\n"
     )
     assert [i.quote for i in _items(text)] == ["Rapporten skickas till rektorn."]
+
+
+def test_a_topic_bullet_in_a_task_list_leads_the_tasks_nested_under_it() -> None:
+    text = (
+        "# Council meeting 2025-09-01\n\nAttendees: Tim Sand, Emma Dale\n\n## Action items\n\n"
+        "- Tim: Review the proposal\n- Tech Fund\n    - Emma: Get one or more projects ready\n"
+        "    - Check with the fellows if billing is ok\n- Emma: Draft a blog post\n"
+    )
+    got = _owners(text)
+    assert "Tech Fund" not in " ".join(got)
+    assert any(q.startswith("Emma: Get one or more projects ready") for q in got)
+    assert any(q.startswith("Check with the fellows") for q in got)
+    assert len(got) == 4
+
+
+def test_a_plan_for_a_coming_period_after_a_report_is_work_set() -> None:
+    text = (
+        "Tiimin kokous 27.4.2015\n\nLäsnä: Pertti Aho, Elina Ek\n\n6. Raportointi\n"
+        "Pertti esitteli uuden tavan raportoida. Lisäksi ohjeet ryhmille tarkastetaan ja päivitetään "
+        "ensi syksynä.\n\n7. Muut\n\nEi muuta.\n"
+    )
+    assert [i.quote for i in _items(text)] == [
+        "Lisäksi ohjeet ryhmille tarkastetaan ja päivitetään ensi syksynä."
+    ]

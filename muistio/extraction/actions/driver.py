@@ -529,6 +529,19 @@ def _owner_marker_hits(
     ]
 
 
+def _topic_over_list(seg: str, s: Sentence, opens_list: bool) -> bool:
+    """Whether a bullet in a task list only names the topic of the bullets nested under it."""
+    words = seg.strip(" -*•+.").split()
+    return (
+        opens_list
+        and 0 < len(words) <= 6
+        and ":" not in seg
+        and not _task_start(seg)
+        and _EXPLICIT.match(seg) is None
+        and s.end >= s.block.end
+    )
+
+
 def _closes_paragraph(masked: str, prev_s: Sentence, s: Sentence) -> bool:
     """Whether a marker on a line of its own (`Action: VP Education`) follows the paragraph it closes: the
     sentence before it ends one (a full stop; at most one blank line between), and is no heading."""
@@ -611,6 +624,12 @@ def _section_items(
         for a, b in itertools.pairwise(sents)
         if a.block.index != b.block.index
     }
+    # a block with a deeper bulleted list right under it
+    opens_list = {
+        a.block.index: b.block.bullet and b.block.indent > a.block.indent
+        for a, b in itertools.pairwise(sents)
+        if a.block.index != b.block.index
+    }
     recent_full: list[str] = []
     writer = _email_writer(text)
     # a to-do list nested under a person: '- Kate:' then indented tasks, or a heading that is a name
@@ -657,6 +676,13 @@ def _section_items(
         if action_heading and s.block.bullet and s.block.indent <= heading_indent:
             action_heading = False
         if action_heading and s.block.bullet:
+            if (
+                (task_indent is None or s.block.indent <= task_indent)
+                and _topic_over_list(seg, s, opens_list.get(s.block.index, False))
+                and not _person_only(seg, owners)  # ('**Everyone** -' over tasks: whose they are)
+            ):
+                task_indent = None  # '- Sovereign Tech Fund' over its own tasks: a topic, the list its tasks
+                continue
             if task_indent is None or s.block.indent <= task_indent:
                 task_indent = s.block.indent
             elif not _task_start(seg):
@@ -809,7 +835,11 @@ def _section_items(
                 nm_span is not None and s.start < nm_span[1] and nm_span[0] < s.end
             )
             # a reporting paragraph's later sentence with a deadline is work set, not the report
-            reported = head_reports and not s.block.bullet and (head == seg or not _TIMED.search(seg))
+            reported = (
+                head_reports
+                and not s.block.bullet
+                and (head == seg or not (_TIMED.search(seg) or _COMING_PERIOD.search(seg)))
+            )
             if _RESOLVED_LEAD.match(seg):
                 resolving = True
             elif not s.block.bullet:
@@ -890,6 +920,8 @@ def _section_items(
     return items
 
 
+# A period still to come ('ensi syksynä', 'next week', 'nästa vecka'): after a report, work set for it
+_COMING_PERIOD = regex(r"(?i:\b(?:ensi|next|nästa|kommande)\s+[^\W\d_]{3,})")
 # Running the meeting being held: 'agreed to chair this meeting', 'will take the minutes', 'tar över mötet'
 _RUNS_THIS_MEETING = regex(
     r"(?i:\b(?:to|will|would|shall)\s+(?:chair|facilitate|take\s+(?:the\s+)?(?:minutes|notes))"
