@@ -1319,3 +1319,14 @@ def test_a_plan_for_a_coming_period_after_a_report_is_work_set() -> None:
     assert [i.quote for i in _items(text)] == [
         "Lisäksi ohjeet ryhmille tarkastetaan ja päivitetään ensi syksynä."
     ]
+
+
+def test_an_office_in_reported_speech_takes_the_task() -> None:
+    text = (
+        "Minutes of the Committee meeting held on 30 October 2012\n\nPresent: Ann Lee (Chair), Bob Hart\n\n"
+        "1. Matters\n\nThe Chair advised that the Treasurer would circulate the accounts before the AGM.\n\n"
+        "2. Other\n\nNothing.\n"
+    )
+    got = _owners(text)
+    assert list(got.values()) == [["Treasurer"]]
+    assert next(iter(got)).startswith("the Treasurer would circulate")

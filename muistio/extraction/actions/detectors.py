@@ -482,7 +482,8 @@ _EN_MODALS = (
 
 
 _ROLE_SUBJECT = regex(
-    r"(?:^|(?<=[;:(–—])|(?<=\s-)|(?<=,\s))\s*(?:[-*•]\s*)?(?P<art>[Tt]he|[Oo]ur)\s+"
+    # (or reported: '... advised that the Treasurer would circulate ...')
+    r"(?:^|(?<=[;:(–—])|(?<=\s-)|(?<=,\s)|(?<=\bthat\s))\s*(?:[-*•]\s*)?(?P<art>[Tt]he|[Oo]ur)\s+"
     rf"(?P<role>(?:(?!(?i:the|and|of)\b)[\w-]+\s+){{0,2}}?(?i:{_ROLE_NOUN})(?:\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?"
     rf"|(?:[\w-]+\s+)?(?i:{_GROUP_NOUN}))"
     rf"\s+(?P<modal>(?i:{_EN_MODALS}))\s+(?P<verb>[a-z]+)\b"
