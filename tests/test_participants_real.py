@@ -1361,3 +1361,14 @@ def test_a_list_whose_line_breaks_were_lost_is_read_bullet_by_bullet() -> None:
     )
     ex = run(text, "council.txt")
     assert {p.name for p in ex.participants} == {"aldebaran", "brightwing", "corvid"}
+
+
+def test_an_items_title_with_apologies_before_the_roll_label_is_no_absence() -> None:
+    text = (
+        "SMSU Council Minutes 7 September 2015 4:30pm Boardroom 1/ Welcome and Apologies: In Attendance: "
+        "Zara Lane: SU President (Chair), Hal Benn: VP Sports, Ray Dow, Jen Carr. "
+        "Apologies: Kai Abad, Lee Cole.\n"
+    )
+    got = people(text)
+    assert got["Ray Dow"][1] is True and got["Jen Carr"][1] is True
+    assert got["Kai Abad"][1] is False

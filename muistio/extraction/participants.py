@@ -2030,6 +2030,14 @@ _ABSENCE_LEAD = regex(
 )
 
 
+def _absence_leads(text: str, at: int) -> bool:
+    """Whether words of absence lead into the label at `at` on its line: `Apologies for absence were
+    received from Councillors:`, not a title of its own (`1/ Welcome and Apologies: In Attendance:`)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    leads = list(_ABSENCE_LEAD.finditer(text, line_start, at))
+    return bool(leads) and ":" not in text[leads[-1].end() : at]
+
+
 def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) -> bool:
     """Lists after a label on the same line (`Läsnä: A, B ja C`); whether an attendance list was found."""
     found_list = False
@@ -2037,7 +2045,7 @@ def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) ->
     scope = text if "INFO:" in text else text[: max(region_end, 2000)]
     for m in _INLINE_LABEL.finditer(scope):
         role, present = _label_info(m.group("label"))
-        if present and _ABSENCE_LEAD.search(scope, scope.rfind("\n", 0, m.start()) + 1, m.start()):
+        if present and _absence_leads(scope, m.start()):
             present = False  # `Apologies ... received from Councillors: ...`: the group's absentees
         single = _is_single(m.group("label"))
         rest = text[m.end() : m.end() + 4000]  # an inline list is short; never search the whole rest
