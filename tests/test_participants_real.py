@@ -1372,3 +1372,35 @@ def test_an_items_title_with_apologies_before_the_roll_label_is_no_absence() -> 
     got = people(text)
     assert got["Ray Dow"][1] is True and got["Jen Carr"][1] is True
     assert got["Kai Abad"][1] is False
+
+
+def test_roll_labels_misspelt_in_haste_are_read_as_meant() -> None:
+    text = (
+        "Minutes of parish council meeting held on October 30th 2023\n\n"
+        "In attendace: Hahn, Whitfield, Savici, Peterson\n\n"
+        "1.       Apologises were received from Dr Andrew Phillips\n\n2.       The minutes were signed.\n"
+    )
+    got = people(text)
+    assert {"Hahn", "Whitfield", "Savici", "Peterson"} <= {n for n, v in got.items() if v[1]}
+    assert got["Andrew Phillips"][1] is False
+
+
+def test_someone_named_in_an_absence_is_absent_and_an_office_is_no_one() -> None:
+    text = (
+        "Minutes of the meeting held on 22 April 2014\n\nPresent: Bob Hart, Carl Dean\n\n"
+        "In Iain's absence Carl showed pictures of some cats. In the absence of the Chair, Bob presided.\n"
+    )
+    got = people(text)
+    assert got["Iain"][1] is False
+    assert "Chair" not in got and "the Chair" not in got
+
+
+def test_a_roll_label_said_in_a_few_words() -> None:
+    text = (
+        "Protokoll höstmöte 25 november 2021\n\n## 7. Röstlängd\n\n"
+        "Elva mer eller mindre närvarande personer:\n\n"
+        "tom, nsg, map, dicander, perixon\n\n## 8. Val av styrelse\n\nMötet valde.\n"
+    )
+    assert set(people(text)) == {"tom", "nsg", "map", "dicander", "perixon"}
+    absent = people("Board meeting 2021-11-25\n\nNot present:\nAnn Lee, Bob Hart\n\n1. Budget\n")
+    assert absent["Ann Lee"][1] is False

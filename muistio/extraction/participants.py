@@ -1837,6 +1837,15 @@ def _nick_column(lines: list[str], start: int) -> dict[int, tuple[str, bool | No
 _SENTENCE_LINE = regex(r"\W*[A-ZÅÄÖa-zåäö][\w'’-]*(?:[ \t]+[a-zåäö][\w'’-]*){3,}[ \t.]*")
 
 
+# A roll's label said in a few words around its presence word: `Elva mer eller mindre närvarande personer:`,
+# `The following were present:`, `Seuraavat henkilöt olivat läsnä:` (not `Not present:`)
+_PHRASED_LABEL_LINE = regex(
+    r"^[ \t]*(?:[^\W\d_][\w-]*[ \t]+){0,5}(?<!\bnot\s)(?<!\bej\s)(?<!\binte\s)(?<!\bei\s)"
+    r"(?P<label>närvarande|present|läsnä|paikalla|attending)(?:[ \t]+[^\W\d_][\w-]*){0,2}[ \t]*:[ \t]*$",
+    re.IGNORECASE,
+)
+
+
 def _labelled_lists(
     lines: list[str], reg: _Registry, used: set[int], presenter_blocks: _PresenterBlocks
 ) -> bool:
@@ -1851,6 +1860,8 @@ def _labelled_lists(
         # a counted label (`Läsnä: 5 jäsentä:`) has two colons: most lines are spared both patterns
         if m is None and len(line) <= 90 and line.count(":") >= 2 and not _TWO_LABELS.match(line):
             m = _COUNTED_LABEL_LINE.match(line)
+        if m is None and len(line) <= 60 and line.rstrip().endswith(":"):
+            m = _PHRASED_LABEL_LINE.match(line)
         if not m:
             continue
         role, present = _label_info(m.group("label"))
@@ -3427,6 +3438,12 @@ _SV_NOT_PRESENT = regex(
 )
 
 
+_IN_ABSENCE = regex(
+    r"\b[Ii]n\s+(?:(?P<who>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?)['’]s\s+absence"
+    r"|the\s+absence\s+of\s+(?P<of>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?))\b"
+)
+
+
 def _prose_absences(text: str, reg: _Registry) -> None:
     """`Apologies were received from A and B.`, `Poissa olivat A ja B.`, `@Nora Lind is OOO`."""
     low = text.lower()
@@ -3442,6 +3459,15 @@ def _prose_absences(text: str, reg: _Registry) -> None:
         for p in split_people(m.group("names"), "member", False):
             if " " in p.name or p.name.startswith("@") or reg.find(p.name):
                 reg.add(p)
+    if "absence" in low:
+        # `In Iain's absence Carl ...`, `In the absence of Mary Hill, ...`: someone who was not there
+        for m in _IN_ABSENCE.finditer(text):
+            who = m.group("who") or m.group("of")
+            # (a possessive `Iain's` is someone's; after `the absence of` a lone word may be an office)
+            if _annotation_kind(who.lower()) is None and (
+                " " in who or m.group("who") or is_given_name(who) or reg.find(who)
+            ):
+                reg.add(Person(who, ["member"], None, False, True))
     if any(w in low for w in (" sent ", " esteestä", "förhinder")):
         # `Cllr I Wroth & Cllr H Wroth sent apologies.`, `Aino Aalto ilmoitti esteestä.`: the names first.
         for m in _SENT_APOLOGIES.finditer(text):
@@ -4190,6 +4216,21 @@ def _without_cell_ends(lines: list[str]) -> list[str]:
     return [_CELL_END.sub("", line) if line.count("|") == 1 else line for line in lines]
 
 
+# Roll label words as haste misspells them (a letter dropped, doubled or swapped; one word for another)
+_MISSPELT_LABEL = regex(
+    r"\b(?:attend(?:ace|ence|enace|ancce|nace)|app?olog(?:ises|izes|ys|eis|ise)|appologies|apolgies|apoligies)\b",
+    re.IGNORECASE,
+)
+_LABEL_SPELLING = {"atten": "attendance", "apolo": "apologies", "appol": "apologies", "apolg": "apologies"}
+
+
+def _label_spelt(m: re.Match[str]) -> str:
+    """The label word meant, in the case it was typed in (`APOLOGISES`, `Attendence`, `attendace`)."""
+    word = _LABEL_SPELLING[m.group().lower()[:5]]
+    typed = m.group()
+    return word.upper() if typed.isupper() else word.capitalize() if typed[0].isupper() else word
+
+
 def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     """Everyone the minutes name as taking part (or as absent), with roles and organisations."""
     # The same list pieces are read several times per document (list, orphan and table passes): the pure
@@ -4198,6 +4239,9 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
         cached.cache_clear()
     reg = _Registry()
     region_end = seg.header_end if seg.header_end else len(text)
+    if _MISSPELT_LABEL.search(text):
+        # `In attendace:`, `Apologises were received from`: a roll label as typed in haste, read as meant
+        text = _MISSPELT_LABEL.sub(_label_spelt, text)
     tables = _header_tables(text, reg)
     lines = split_lines(text)
     plain = _without_cell_ends([ln.text for ln in lines])
