@@ -1330,3 +1330,35 @@ def test_an_office_in_reported_speech_takes_the_task() -> None:
     got = _owners(text)
     assert list(got.values()) == [["Treasurer"]]
     assert next(iter(got)).startswith("the Treasurer would circulate")
+
+
+def test_an_action_line_right_below_sums_up_the_task_in_the_prose() -> None:
+    text = (
+        "Board meeting 2009-04-14\n\nPresent: Mike Peel (MP), Kwan Chan (KTC)\n\n1. Bugs\n\n"
+        "There have been no developments. KTC to contact people at the Foundation requesting action.\n\n"
+        "ACTION: KTC to contact the Foundation.\n\n2. Budget\n\nMP to draft the budget for the AGM.\n"
+    )
+    got = _owners(text)
+    assert got == {
+        "KTC to contact the Foundation.": ["Kwan Chan"],
+        "MP to draft the budget for the AGM.": ["Mike Peel"],
+    }
+
+
+def test_the_chair_calling_on_someone_in_the_meeting_is_no_task() -> None:
+    text = (
+        "Council Minutes 7 September 2015\n\nPresent: Zara Lane (Chair), Hal Benn, Ray Dow\n\n4. Clubs\n\n"
+        "The Chair invited the VP Sports and Societies to introduce Clubs and Societies to be ratified. "
+        "The VP asked the Council to ratify the following: Chess Club.\n"
+        "Ray will send the list to the members.\n"
+    )
+    assert list(_owners(text)) == ["Ray will send the list to the members."]
+
+
+def test_a_chat_nick_of_the_roll_as_a_swedish_subject() -> None:
+    text = (
+        "Protokoll plenum 2022-07-27\n\nNärvarande medlemmar: bjarni, kgs, vol, zeltophil\n\n1. Festen\n\n"
+        "Det bestäms att vi har en fest och att det ska finnas mat och musik för alla som kommer.\n\n"
+        "zeltophil tänker göra en bandhylla till hallen.\n\nvol protesterar mot förslaget om fiskdamm.\n"
+    )
+    assert _owners(text) == {"zeltophil tänker göra en bandhylla till hallen.": ["zeltophil"]}

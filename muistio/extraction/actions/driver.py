@@ -894,7 +894,10 @@ def _section_items(
                 named = _GROUP_NAMED.match(masked, nxt.start, nxt.end)
                 resolved = _split_names(named.group("names").rstrip(" .")) if named else []
             a, b = _trim(text, h.a, h.b)
-            if b <= a or (h.rule != "explicit" and _RUNS_THIS_MEETING.search(masked, a, b)):
+            if b <= a or (
+                h.rule != "explicit"
+                and (_RUNS_THIS_MEETING.search(masked, a, b) or _CALLED_ON_NOW.search(masked, s.start, b))
+            ):
                 continue  # ('BB agreed to chair this meeting': an office in the meeting held, no task)
             task_src = h.text if h.text else masked[a:b]
             if h.rule == "owner-label":
@@ -927,6 +930,13 @@ _RUNS_THIS_MEETING = regex(
     r"(?i:\b(?:to|will|would|shall)\s+(?:chair|facilitate|take\s+(?:the\s+)?(?:minutes|notes))"
     r"(?:\s+(?:of\s+|for\s+|at\s+)?(?:this|the|today's|tonight's)\s+meeting)?"
     r"|\b(?:tar\s+över|leder|håller\s+i)\s+mötet(?:\s+(?:för\s+)?idag)?)\s*[.;!]?\s*$"
+)
+# The chair calling on someone in the meeting itself: 'invited the VP to introduce ...', 'asked the Council
+# to ratify the following', 'asked members to note the report' (done there and then, no task after it)
+_CALLED_ON_NOW = regex(
+    r"(?i:\b(?:invited|called\s+(?:up)?on|asked)\s+(?:the\s+)?[^.;:\n]{0,60}?\bto\s+"
+    r"(?:introduce|present|speak|report|give\s+an?\s+update|update\s+the\s+(?:meeting|council|board|committee)"
+    r"|address|summari[sz]e|talk|note|ratify|approve|vote|comment|welcome)\b)"
 )
 # a meeting, its day and hour, nothing else: `- Handledningsmöte 3/10 15:15-16:15.`, `- Palaveri ti 4.6.`
 _CALENDAR_LINE = regex(
@@ -1155,6 +1165,32 @@ def _merge_repeats(items: list[_Item]) -> list[_Item]:
     return out
 
 
+_RESTATED_WITHIN = 300  # characters: the marked line stands right under the paragraph it sums up
+
+
+def _absorb_restated(items: list[_Item]) -> list[_Item]:
+    """A task in the prose that an 'ACTION: X to ...' line right below sums up is that one item
+    ('KTC to contact people at WMF requesting action.' / 'ACTION: KTC to contact WMF.')."""
+    absorbed: set[int] = set()
+    for k, it in enumerate(items):
+        if it.rule != "explicit" or not it.owners:
+            continue
+        key = _task_words(it)
+        people = {fold(x) for x in it.owners}
+        for o in items[:k]:
+            if (
+                id(o) not in absorbed
+                and o.rule != "explicit"
+                and o.section is it.section
+                and 0 <= it.start - o.end <= _RESTATED_WITHIN
+                and {fold(x) for x in o.owners} == people
+                and key & _task_words(o)
+            ):
+                absorbed.add(id(o))
+                it.due = it.due or o.due
+    return [it for it in items if id(it) not in absorbed]
+
+
 # rules whose owner stands in the text as the doer; the others (passives, goals, deadlines) are ownerless
 _HEAD_CHARS = 1200  # the opening lines, where minutes list who came
 _INDIRECT_RULES = frozenset({"pronoun", "first-person", "turn-i"})  # the owner is inferred, not written
@@ -1281,7 +1317,7 @@ def find_action_items(ctx: ExtractionContext, morphology: Morphology | None = No
             it.due = event_before_due(ctx, it)
     uniq = merge_table_repeats([it for it in uniq if id(it) not in merged])
     _inherit_years(uniq)
-    uniq = _merge_repeats(uniq)
+    uniq = _absorb_restated(_merge_repeats(uniq))
     out: list[ActionEntry] = []
     head = ctx.text[:_HEAD_CHARS]
     for it in uniq:

@@ -34,7 +34,7 @@ _SV_NOT_DOING = words(
     föreslår påpekar undrar frågar förklarar framhåller betonar konstaterar säger svarar visar
     presenterar föredrar hoppas önskar vill behöver saknar gillar närvarar leder sitter
     representerar innehar avgår slutar börjar arbetar jobbar studerar bor
-    hälsar välkomnar öppnar avslutar tackar"""
+    hälsar välkomnar öppnar avslutar tackar noterar protesterar invänder instämmer påminner"""
 )
 # modal or promise before an infinitive: 'Elias ska titta', 'Anna åtog sig att fortsätta'
 _SV_MODAL = regex(
@@ -68,6 +68,7 @@ _SV_SUBJECT = regex(
     rf"(?:\s*(?:,|\boch\b|&)\s*(?:{_SV_TITLE}\s+)?{_SV_NAME})*)"
     r"(?:\s+(?:också|även|gärna|sedan|själv|själva))?\s+(?P<verb>[a-zåäö]+)\b"
 )
+_SV_NICK_SUBJECT = regex(r"(?P<subj>[a-z][a-z0-9_.-]{1,23})\s+(?P<verb>[a-zåäö]+)\b")
 _SV_SEP = regex(rf"\s*(?:,|\boch\b|&)\s*(?:{_SV_TITLE}\s+)?")
 # subjects that are not doers: pronouns, the meeting, question words, sentence adverbs
 _SV_NOT_SUBJECT = words(
@@ -193,7 +194,10 @@ def swedish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hi
     for opening in _CLAUSE_OPEN.finditer(seg):
         m = _SV_SUBJECT.match(seg, opening.end())
         if m is None:
-            continue
+            # a chat nick of the roll, in lower case as it is written: 'bjarni tar på sig att kontakta ...'
+            m = _SV_NICK_SUBJECT.match(seg, opening.end())
+            if m is None or not owners.known(m.group("subj")):
+                continue
         subj, verb = m.group("subj"), m.group("verb")
         first = subj.split()[0]
         if first in _SV_NOT_SUBJECT and not _SV_BODY.fullmatch(subj):
