@@ -1362,3 +1362,40 @@ def test_a_chat_nick_of_the_roll_as_a_swedish_subject() -> None:
         "zeltophil tänker göra en bandhylla till hallen.\n\nvol protesterar mot förslaget om fiskdamm.\n"
     )
     assert _owners(text) == {"zeltophil tänker göra en bandhylla till hallen.": ["zeltophil"]}
+
+
+def test_a_swedish_commission_with_a_helper_and_a_review_to_be_done() -> None:
+    text = (
+        "Styrelsemöte 2013-11-16\n\nNärvarande: Malin Amnefelt, Yvonne Tenninge, Per Holm\n\n"
+        "§ 4 Utveckling\n\nStyrelsen diskuterade frågan om utvecklingen av verksamheten.\n"
+        "Styrelsen beslutade att uppdra åt Malin Amnefelt med stöd av Yvonne Tenninge att ta fram underlag.\n"
+        "Betalningssystemet för frivilliga gåvor ska ses över.\nVi ska ses igen i maj.\n"
+    )
+    got = _owners(text)
+    assert got == {
+        "uppdra åt Malin Amnefelt med stöd av Yvonne Tenninge att ta fram underlag.": [
+            "Malin Amnefelt",
+            "Yvonne Tenninge",
+        ],
+        "Betalningssystemet för frivilliga gåvor ska ses över.": [],
+    }
+
+
+def test_english_plans_in_the_ing_form_and_a_verb_ending_in_ing_that_is_no_gerund() -> None:
+    text = (
+        "Meeting 2014-04-22\n\nPresent: Carl Dean, Mikael Berg\n\n1. Network\n\n"
+        "Carl will be bringing the cable. Carl will be away in May.\nMikael to ping Anna about the keys.\n"
+    )
+    assert _owners(text) == {
+        "Carl will be bringing the cable.": ["Carl Dean"],
+        "Mikael to ping Anna about the keys.": ["Mikael Berg"],
+    }
+
+
+def test_a_capitalised_name_in_a_case_ending_is_no_finnish_passive() -> None:
+    text = (
+        "Työryhmän kokous 16.12.2025\n\nLäsnä: Anna Aalto, Eero Ek\n\n1. Tietokanta\n\n"
+        "Tarvittanee vastaavuuslista Finnaan toimitettavaksi päivitysajoja varten.\n"
+        "Vastaavuuslista lähetetään Finnaan tammikuussa.\n"
+    )
+    assert list(_owners(text)) == ["Vastaavuuslista lähetetään Finnaan tammikuussa."]

@@ -448,7 +448,7 @@ _EN_TASK_VERBS = words(
     look check contact ask ping document test implement categorize categorise schedule set post move
     remove rename split collect find follow reach email mail forward coordinate circulate share
     submit organize organise clarify propose reply respond book arrange provide produce deliver
-    clean release tag deploy migrate build
+    clean release tag deploy migrate build bring
     """
 )
 
@@ -637,7 +637,12 @@ class _Item:
 
 def _gerund(verb: str) -> bool:
     """An -ing form ('taking'), not a verb that ends so ('bring')."""
-    return verb.endswith("ing") and verb not in {"bring", "sing", "ring", "string"}
+    return verb.endswith("ing") and verb not in _ING_VERBS
+
+
+_ING_VERBS = frozenset(
+    {"bring", "sing", "ring", "string", "ping", "swing", "spring", "sting", "cling", "fling"}
+)
 
 
 def _task_gerund(verb: str) -> bool:

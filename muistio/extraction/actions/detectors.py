@@ -179,12 +179,18 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
         if not mm:
             continue
         verb = mm.group("verb")
+        # 'Carl will be bringing the cable': the future said in the -ing form is a plan all the same
+        bringing = (
+            verb == "be"
+            and mm.group("modal") in {"will", "'ll", "’ll", "shall"}
+            and ((nxt := _NEXT_WORD.match(seg, mm.end())) is not None and _task_gerund(nxt.group(1)))
+        )
         if mm.group("modal") in {"is", "are"} or mm.group("modal").endswith(("with", "for")):
             # 'Pat and Lee are arranging a stand', 'Lewis tasked with finding ...', 'Ann is responsible
             # for booking ...': a task verb's -ing form
             if not _task_gerund(verb) and not (mm.group("modal").endswith(("with", "for")) and _gerund(verb)):
                 continue
-        elif verb in _EN_NOT_VERBS or _gerund(verb):
+        elif (verb in _EN_NOT_VERBS or _gerund(verb)) and not bringing:
             continue
         everyone = subj.lower() in EVERYONE and mm.group("modal") in _DUTY_MODALS
         if not everyone and not all(owners.known(n) or _name_like(n) for n in _split_names(subj)):
@@ -200,9 +206,13 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
             continue  # 'ISO is moving towards ...', 'MISRA C to ease adoption': a standard or a body
         if _BULLET_ONLY.match(pre):
             pre = ""
-        if verb in {"be", "have", "the", "a", "an", "do"} and mm.group("modal") not in {"to"}:
+        if (
+            verb in {"be", "have", "the", "a", "an", "do"}
+            and mm.group("modal") not in {"to"}
+            and not bringing
+        ):
             continue
-        if verb == "be":
+        if verb == "be" and not bringing:
             continue
         names = _split_names(subj)
         if len(names) == 1 and mm.group("modal") in _PLURAL_MODALS:
@@ -244,6 +254,9 @@ def _english_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
             if first.text is not None:
                 first.text = _clean(text[task_from[id(first)] : first.b])
     return hits
+
+
+_NEXT_WORD = regex(r"\s+([a-z]+)\b")
 
 
 def _initials_of(n: str, owners: _Owners) -> bool:
@@ -1022,6 +1035,8 @@ def _passive_word(seg: str, morphology: Morphology | None = None) -> re.Match[st
             continue
         tail = _CLAUSE_PUNCT.split(seg[: m.start()])[-1]
         before = _WORD_TOKEN.findall(tail)
+        if seg[m.start()].isupper() and seg[: m.start()].rstrip()[-1:].isalnum():
+            continue  # '... Finnaan toimitettavaksi': a name in a case ending inside the clause, no verb
         if any(x.lower() in _RELATIVE for x in before):
             continue
         if before and before[-1].lower() == "ei":

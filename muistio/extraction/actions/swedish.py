@@ -90,9 +90,12 @@ _SV_DELEGATION = regex(
     r"\b(?i:ger|gav|ges|gavs)\s+(?:i\s+uppdrag|uppdraget|uppgiften|ansvaret)\s+(?:åt|till)\s+"
     r"(?P<who2>[\wåäöÅÄÖ][\w'’åäöÅÄÖ-]*(?:\s+(?:[\wåäöÅÄÖ][\w'’åäöÅÄÖ-]*|och)){0,4}?)\s+att\s+[a-zåäö]|"
     # the passive opens the sentence as often as not: 'Uppdrogs åt Eva att ...'
-    r"\b(?i:uppdrar|uppdrog|uppdrogs|uppdras|gav|ge|ger|ges|gavs|delegera[rs]?|delegerade|delegerades"
-    r"|ålägger|ålades|ber|bad|uppmanar|uppmanade|uppmanades)\s+(?:åt\s+|till\s+)?"
+    r"\b(?i:uppdrar|uppdrog|uppdrogs|uppdras|uppdra|gav|ge|ger|ges|gavs|delegera[rs]?|delegerade|delegerades"
+    r"|ålägger|ålades|ålägga|ber|bad|uppmanar|uppmanade|uppmanades|uppmana)\s+(?:åt\s+|till\s+)?"
     r"(?P<who>[\wåäöÅÄÖ][\w'’åäöÅÄÖ-]*(?:\s+(?:[\wåäöÅÄÖ][\w'’åäöÅÄÖ-]*|och|för)){0,4}?)"
+    # one who helps: 'uppdra åt Malin Amnefelt med stöd av Yvonne Tenninge att ta fram ...'
+    r"(?:\s+(?i:med\s+stöd\s+av|tillsammans\s+med|i\s+samråd\s+med)\s+"
+    r"(?P<helper>[A-ZÅÄÖ][\w'’åäö-]*(?:\s+[A-ZÅÄÖ][\w'’åäö-]*){0,2}))?"
     r"\s+(?:(?:i\s+)?(?:uppdrag(?:et)?|uppgiften|ansvaret)\s+)?att\s+[a-zåäö]",
 )
 _SV_DELEGATION_NOT = words("att sig oss dem honom henne mötet")
@@ -107,7 +110,9 @@ _SV_RESP_LABEL = regex(
 _SV_PASSIVE = regex(
     # after a modal any passive infinitive: 'En länk skall läggas upp', 'Ansökan ska skrivas'
     # and 'Påfyllning av grus skall ske': the work is to happen
-    r"\b(?:(?:ska|skall|bör|måste)\s+(?P<inf>[a-zåäö]{3,}as|ske)\b(?:\s+(?:fram|ut|upp|in|till|över|vidare))?|"
+    # ('ska ses över': the one short verb whose passive is the common word for a review)
+    r"\b(?:(?:ska|skall|bör|måste)\s+(?P<inf>[a-zåäö]{3,}as|ske|ses(?=\s+över))\b"
+    r"(?:\s+(?:fram|ut|upp|in|till|över|vidare))?|"
     # the future says what will happen as often as what is to be done: only the infinitive of work
     # counts ('kommer köpas in', 'kommer att sättas upp'; not 'kommer att erbjudas', 'hållas')
     r"kommer\s+(?:att\s+)?(?:tas|skickas|ordnas|lämnas|bokas|beställas|köpas|sättas|läggas|publiceras"
@@ -127,7 +132,7 @@ _SV_PASSIVE = regex(
 # a side clause before the passive: 'så att inga objekt skapas', 'eftersom ...' (not `om`, `innan`, `när`,
 # `som`: they also open a task's own subject or time, 'Frågor som gäller ekonomin ska skickas ...')
 _SV_SUBORDINATE = regex(r"\b(?i:så\s+att|eftersom|medan|vilket|vilken)\b")
-_SV_PARTICLE = regex(r"\s+(?:in|upp|ut|ihop)\b")
+_SV_PARTICLE = regex(r"\s+(?:in|upp|ut|ihop|över)\b")  # (`ses över`: reviewed)
 # a report opening with a verb in the past: 'Fixade till ...', 'La till ...', 'Gjorde så ...'
 _SV_PAST_OPENING = regex(
     r"\W*(?:[A-ZÅÄÖ][a-zåäö]{2,}(?:ade|ades)|La|Lade|Tog|Gjorde|Fick|Gick|Satte|Skrev|Drog|Gav|Fixade)\b"
@@ -263,7 +268,8 @@ def swedish_delegation_hits(text: str, a: int, b: int) -> list[_Hit]:
     if m:
         who = m.group("who") or m.group("who2")
         if who.split()[0].lower() not in _SV_DELEGATION_NOT:
-            return [_Hit(a + m.start(), b, [who], 0.75, "delegation")]
+            helper = [m.group("helper")] if m.group("helper") else []
+            return [_Hit(a + m.start(), b, [who, *helper], 0.75, "delegation")]
     r = _SV_RESPONSIBLE.search(seg)
     if r and r.group("subj").split()[0] not in _SV_NOT_SUBJECT:
         return [_Hit(a + r.start(), b, _names(r.group("subj")), 0.8, "responsible")]
