@@ -1399,3 +1399,12 @@ def test_a_capitalised_name_in_a_case_ending_is_no_finnish_passive() -> None:
         "Vastaavuuslista lähetetään Finnaan tammikuussa.\n"
     )
     assert list(_owners(text)) == ["Vastaavuuslista lähetetään Finnaan tammikuussa."]
+
+
+def test_staying_on_in_a_swedish_office_is_no_task() -> None:
+    text = (
+        "Årsmöte 2012-09-11\n\nNärvarande: Björn Nystén, Marina Forsström, Jutta Lindqvist\n\n"
+        "8.         Som styrelseordförande för 2012-2013 fortsätter Björn Nystén för andra året i rad.\n\n"
+        "9.         Marina Forsström har lovat fortsätta.\n\n10. Jutta Lindqvist tar kontakt med skolan.\n"
+    )
+    assert list(_owners(text)) == ["Jutta Lindqvist tar kontakt med skolan."]

@@ -68,6 +68,12 @@ _SV_SUBJECT = regex(
     rf"(?:\s*(?:,|\boch\b|&)\s*(?:{_SV_TITLE}\s+)?{_SV_NAME})*)"
     r"(?:\s+(?:också|även|gärna|sedan|själv|själva))?\s+(?P<verb>[a-zåäö]+)\b"
 )
+_SV_STAY_ON = regex(
+    r"\s*(?:att\s+)?(?:fortsätta|forsätta|stanna\s+kvar|sitta\s+kvar)"
+    r"(?:\s+(?:som\s+[a-zåäö]+|ett\s+år\s+till|i\s+styrelsen))?\s*[.;,]?\s*$",
+    re.I,
+)
+_SV_AS_OFFICE = regex(r"\s*(?:[-*•·]\s*|\d{1,3}[.)]\s*)?(?i:som)\s")
 _SV_NICK_SUBJECT = regex(r"(?P<subj>[a-z][a-z0-9_.-]{1,23})\s+(?P<verb>[a-zåäö]+)\b")
 _SV_SEP = regex(rf"\s*(?:,|\boch\b|&)\s*(?:{_SV_TITLE}\s+)?")
 # subjects that are not doers: pronouns, the meeting, question words, sentence adverbs
@@ -216,6 +222,8 @@ def swedish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hi
             continue  # 'Göran fortsätter som ordförande': an office held on, no task
         if modal and not seg[modal.end() :].strip(" .;,"):
             continue  # 'X ska' and nothing after it: a cut line names no task
+        if modal and _SV_STAY_ON.match(seg, modal.end()):
+            continue  # 'Marina har lovat fortsätta': staying on in an office, no task
         if _SV_PROPOSED.search(seg, 0, m.start()):
             continue  # 'Förslag har framlagts att föreningarna ska ...': a proposal, not a task set
         known = all(owners.known(n) for n in names)
@@ -255,6 +263,8 @@ def swedish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hi
         return [_Hit(a, b, ["alla"], 0.7, "sv-subject")]
     # 'För utebliven varvshyra kollar Kurth och Sylvia igenom detta': a task verb before people of the meeting
     for v2 in _SV_VERB_SECOND.finditer(seg):
+        if _SV_AS_OFFICE.match(seg):
+            break  # 'Som styrelseordförande fortsätter Björn Nystén': an office held on, no task
         names = _names(v2.group("subj"))
         if v2.group("verb") in SV_TASK_VERBS and names and all(owners.known(n) for n in names):
             return [_Hit(a, b, names, 0.7, "sv-subject")]
