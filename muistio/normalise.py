@@ -68,6 +68,7 @@ def normalise(text: str) -> tuple[str, tuple[int, ...]]:
         _drop_page_markers,
         _split_collapsed_chat,
         _split_collapsed_bullets,
+        _split_glued_cells,
         _split_columns,
         _join_hyphens,
         _join_inline_name_hyphens,
@@ -194,7 +195,7 @@ def _split_collapsed_chat(text: str, offs: Offsets) -> tuple[str, Offsets]:
 
 
 # A bullet of a list whose line breaks were lost: ` * ` between two words of one very long line.
-_INLINE_BULLET_RE = regex(r"(?<=\S) \*(?= \S)")
+_INLINE_BULLET_RE = regex(r"(?<=\S)(?<!\d) \*(?= [^\s\d])")  # (not `40 * 12`: a product)
 # A label closing the text before such a bullet (`... (5 min) Roll call:`): up to six words after the last
 # stop, the first capitalised.
 _TRAILING_LABEL_RE = regex(r"(?:^|(?<=[\s.)!?;]))[A-ZÅÄÖ][^\s.)!?;:]*(?:[ \t]+[^\s.)!?;:]+){0,5}:[ \t]*$")
@@ -221,6 +222,82 @@ def _split_collapsed_bullets(text: str, offs: Offsets) -> tuple[str, Offsets]:
                 edits.append((pos + k, pos + k + 1, "\n", offs[pos + k]))
                 prev = k + 2
         pos += len(line)
+    return _rewrite(text, offs, edits)
+
+
+# A table whose cells lost the space between them (`NameAction` / `Gavin HoldenFollow up ...`): the header is
+# two to five column words run together, each row the same cells run together.
+_GLUED_HEADER_RE = regex(r"^[ \t]*(?:[A-ZÅÄÖ][a-zåäö]+){2,5}[ \t]*$")
+_HEADER_WORD_RE = regex(r"[A-ZÅÄÖ][a-zåäö]+")
+_COLUMN_WORDS = frozenset(
+    [
+        "name",
+        "names",
+        "who",
+        "person",
+        "action",
+        "actions",
+        "task",
+        "tasks",
+        "item",
+        "owner",
+        "responsible",
+        "due",
+        "date",
+        "when",
+        "deadline",
+        "status",
+        "notes",
+        "comments",
+        "by",
+        "nimi",
+        "tehtävä",
+        "toimenpide",
+        "vastuu",
+        "vastuuhenkilö",
+        "aikataulu",
+        "namn",
+        "åtgärd",
+        "uppgift",
+        "ansvarig",
+        "datum",
+    ]
+)
+# where one cell ends and the next begins: a word in lower case, then a capital with no space between
+_CELL_SEAM_RE = regex(r"(?<=[a-zåäö.)]{3})(?=[A-ZÅÄÖ][a-zåäö])")
+
+
+def _split_glued_cells(text: str, offs: Offsets) -> tuple[str, Offsets]:
+    """Put the cell separators back into a table whose cells were run together (`Gavin HoldenFollow up`)."""
+    if not any(w in text for w in ("Name", "Action", "Who", "Task", "Nimi", "Namn", "Tehtävä")):
+        return text, offs
+    edits: list[tuple[int, int, str, int]] = []
+    lines = text.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+    k = 0
+    while k < len(lines):
+        head = lines[k].rstrip("\r\n")
+        words = _HEADER_WORD_RE.findall(head) if _GLUED_HEADER_RE.match(head) else []
+        if len(words) < 2 or not all(w.lower() in _COLUMN_WORDS for w in words):
+            k += 1
+            continue
+        pos = starts[k] + head.index(words[0])
+        for w in words[1:]:
+            pos += len(head[head.index(w) - 1 : head.index(w)]) and 0
+        for seam in _HEADER_WORD_RE.finditer(head):
+            if seam.start() > head.index(words[0]):
+                at = starts[k] + seam.start()
+                edits.append((at, at, " | ", offs[at]))
+        k += 1
+        while k < len(lines) and lines[k].strip():
+            row = lines[k]
+            cuts = [m.start() for m in _CELL_SEAM_RE.finditer(row)][: len(words) - 1]
+            if not cuts:
+                break
+            edits.extend((starts[k] + c, starts[k] + c, " | ", offs[starts[k] + c]) for c in cuts)
+            k += 1
     return _rewrite(text, offs, edits)
 
 

@@ -640,6 +640,17 @@ def locate_next_meeting(
     return best.meeting, best.warnings, best.span
 
 
+_WHOSE_MEETING = regex(
+    r"(?i:\b(?:next|seuraava|nästa)\s+((?:[^\W\d_]+\s+){0,3}?)(?:meeting|kokous|möte|sammanträde)\b)"
+)
+
+
+def _whose_meeting(quote: str) -> str:
+    """The words between 'next' and 'meeting' (`working group`, `board`), '' for a bare 'next meeting'."""
+    m = _WHOSE_MEETING.search(quote)
+    return " ".join(m.group(1).lower().split()) if m else ""
+
+
 def _complete_from_others(best: _Candidate, cands: list[_Candidate]) -> None:
     """The same day stated again elsewhere gives what the winner leaves open: its hours, its place.
 
@@ -649,14 +660,20 @@ def _complete_from_others(best: _Candidate, cands: list[_Candidate]) -> None:
     won = best.meeting
     if won.date is None:
         return
+    whose = _whose_meeting(won.quote or "")
     for c in sorted(cands, key=lambda c: (-c.score, c.order)):
         other = c.meeting
         if c is best or other.date != won.date:
             continue
+        theirs = _whose_meeting(other.quote or "")
+        if whose and theirs and whose != theirs:
+            continue  # 'the next working group meeting' on the board's day is another body's
         if won.start is None and other.start is not None:
             won.start, won.end = other.start, other.end
+            best.evidence.append("hours from a second mention of the day")
         if won.place is None and other.place is not None:
             won.place = other.place
+            best.evidence.append("place from a second mention of the day")
 
 
 _TENTATIVE = regex(

@@ -286,7 +286,8 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
         # two absence words in one label: `Apologies/Absent`, `Absent / Apologies`, `Poissa/estynyt`
         r"(?:apologies|absent|regrets|excused|poissa|estyneet|estynyt|frånvarande)\s*/\s*"
         r"(?:apologies|absent|regrets|excused|poissa|estyneet|estynyt|frånvarande)|"
-        r"not\s+present|(?:members|directors|trustees|councillors|councilors|governors)\s+absent|frånvarande|"
+        r"not\s+present|not\s+attending|not\s+in\s+attendance"
+        r"|(?:members|directors|trustees|councillors|councilors|governors)\s+absent|frånvarande|"
         r"frånvarande\s+(?:(?:från|ur)\s+styrelsen|(?:styrelse)?(?:ledamöter|medlemmar))|ej\s+närvarande|"
         r"anmält\s+förhinder|anmält\s+frånvaro|förhindrade|återbud|anmält\s+återbud|poissaolevat(?:\s+jäsenet)?|poissa\s+(?:jäsenet|hallituksen\s+jäsenet)",
         None,
@@ -899,7 +900,7 @@ def split_people(
         # `Cllr A Brooker Cllr C Evans Mrs B Lee`: each title opens the next name.
         s = _HONORIFIC_START.sub(", ", s)
     # A roll-call status after the entry: `Susan Park, President – present`, `– absent (excused)`.
-    status = _ROLL_STATUS.search(s)
+    status = _roll_status(s)
     if status:
         s = s[: status.start()]
     if "k" in s:
@@ -1093,7 +1094,7 @@ def split_people(
             person.roles.insert(0, "guest")  # a guest who presents an item is still a guest
         out.append(person)
     if status and out:
-        absent = bool(_ABSENT_STATUS.match(status.group("st") or status.group("said")))
+        absent = bool(_ABSENT_STATUS.match(status.group("st")))
         out[-1].present = not absent
         out[-1].absent_said = absent
     return out + proxied
@@ -1127,11 +1128,24 @@ _ORG_TAIL = regex(r"^[A-ZÅÄÖ][\w-]+\s[A-ZÅÄÖ]{3,6}$")
 _MENTION_RUN = regex(r"(?<=[\w)])[ \t]+(?=@[A-Za-zÅÄÖåäö])")
 _ROLL_STATUS = regex(
     r"\s+[-–—:]\s+(?P<st>present|absent|excused|apologies|regrets|not\s+present|läsnä|paikalla|poissa|"
-    r"estynyt|estyneenä)\b(?:\s*\([^)]*\))?[\s.]*$"
-    # a chat roll call answered in a word after the nick: `betelgeuse here`, `ferringb late (30 minutes)`
-    r"|(?<=[\w)])[ \t]+(?P<said>here|present|absent|late|excused)(?:[ \t]*\([^)]*\))?[ \t.]*$",
+    r"estynyt|estyneenä)\b(?:\s*\([^)]*\))?[\s.]*$",
     re.IGNORECASE,
 )
+# A chat roll call answered in a word after one entry: `betelgeuse here`, `ferringb late (30 minutes)`
+_ROLL_CALL_WORD = regex(
+    r"(?<=[\w)])[ \t]+(?P<st>here|present|absent|late|excused)(?:[ \t]*\([^)]*\))?[ \t.]*$", re.IGNORECASE
+)
+
+
+def _roll_status(entry: str) -> re.Match[str] | None:
+    """The status said after a roll entry; a bare answer word only after one entry, not a whole list
+    (`Apologies: Carl Dahl, Dana Fox; all other members present` says nothing of Dana)."""
+    status = _ROLL_STATUS.search(entry)
+    if status is None and "," not in entry and ";" not in entry and len(entry.split()) <= 4:
+        status = _ROLL_CALL_WORD.search(entry)
+    return status
+
+
 # A class, unit or room code after a name (`Adam Willman TE14`, `Aino Aalto 9B`): letters and digits
 _UNIT_CODE = regex(
     r"(?<=[^\W\d_]{2})[ \t]+(?:(?=[A-ZÅÄÖ]{1,4}\d)[A-ZÅÄÖ]{1,4}\d{1,4}|\d{1,2}[A-ZÅÄÖa-zåäö])$"
@@ -1699,7 +1713,8 @@ def _line_people(line: str, role: Role | None, present: bool) -> list[Person]:
             out.extend(people)
             continue
         # Every piece must be a name, a note, an office or an organisation: a prose line is no list line.
-        t = _AKA.sub("", _DASH_REMARK.sub("", _ROLL_STATUS.sub("", _hyphen_org(t))))
+        answered = _roll_status(t)
+        t = _AKA.sub("", _DASH_REMARK.sub("", _hyphen_org(t[: answered.start()] if answered else t)))
         t = _without_partial_tail(t)
         # (a piece left as only punctuation, `(BS).` with its bracket gone, is no piece)
         pieces = [p for p in _split_top(_BRACKETED.sub("", _BULLET_MARK.sub("", t))) if p.strip(" .;:")]
@@ -1821,14 +1836,14 @@ def _nick_column(lines: list[str], start: int) -> dict[int, tuple[str, bool | No
         j += 1
     while j < len(lines) and lines[j].strip():
         word = _BULLET.sub("", lines[j])
-        said = _ROLL_STATUS.search(word)  # `- ferringb late (30 minutes)`: the answer after the nick
+        said = _roll_status(word)  # `- ferringb late (30 minutes)`: the answer after the nick
         if said:
             word = word[: said.start()]
         word = _BRACKETED.sub(" ", word).strip()
         if not _COLUMN_NICK.fullmatch(word) or word.lower() in _NOT_NAMES:
             break
         if not _is_bot(word):  # `zodbot`: the meeting's bot, no one at the meeting
-            column[j] = (word, None if said is None else not _ABSENT_STATUS.match(said["st"] or said["said"]))
+            column[j] = (word, None if said is None else not _ABSENT_STATUS.match(said["st"]))
         j += 1
     return column if _nick_roll([nick for nick, _ in column.values()]) else {}
 
@@ -1840,10 +1855,12 @@ _SENTENCE_LINE = regex(r"\W*[A-ZÅÄÖa-zåäö][\w'’-]*(?:[ \t]+[a-zåäö][\
 # A roll's label said in a few words around its presence word: `Elva mer eller mindre närvarande personer:`,
 # `The following were present:`, `Seuraavat henkilöt olivat läsnä:` (not `Not present:`)
 _PHRASED_LABEL_LINE = regex(
-    r"^[ \t]*(?:[^\W\d_][\w-]*[ \t]+){0,5}(?<!\bnot\s)(?<!\bej\s)(?<!\binte\s)(?<!\bei\s)"
+    # (`Speakers invited to present:`: the verb, not the roll)
+    r"^[ \t]*(?:[^\W\d_][\w-]*[ \t]+){0,5}(?<!\bto\s)"
     r"(?P<label>närvarande|present|läsnä|paikalla|attending)(?:[ \t]+[^\W\d_][\w-]*){0,2}[ \t]*:[ \t]*$",
     re.IGNORECASE,
 )
+_NEGATION = regex(r"\b(?:not|no|ej|inte|icke|ei|eivät|kukaan)\b", re.IGNORECASE)
 
 
 def _labelled_lists(
@@ -1860,7 +1877,7 @@ def _labelled_lists(
         # a counted label (`Läsnä: 5 jäsentä:`) has two colons: most lines are spared both patterns
         if m is None and len(line) <= 90 and line.count(":") >= 2 and not _TWO_LABELS.match(line):
             m = _COUNTED_LABEL_LINE.match(line)
-        if m is None and len(line) <= 60 and line.rstrip().endswith(":"):
+        if m is None and len(line) <= 60 and line.rstrip().endswith(":") and not _NEGATION.search(line):
             m = _PHRASED_LABEL_LINE.match(line)
         if not m:
             continue
@@ -1935,7 +1952,10 @@ def _labelled_lists(
             if sub:
                 # A group inside the roster (`Councillors: A, B`, `Clerk and RFO: Mr C`); no names, no one
                 # (`Members of the public: One`).
-                # (`Membership Committee Members -` with no one after it: a group with nobody there)
+                # (`Membership Committee Members -` with no one after it: a group with nobody there;
+                # `Absent -` heads those below it, who were not there)
+                if not sub["rest"] and not _label_info(sub["label"])[1]:
+                    present = False
                 people = _line_people(sub["rest"], role, present) if sub["rest"] else []
                 office = _annotation_kind(sub["label"].split()[0].lower())
                 for p in people:
@@ -2037,16 +2057,17 @@ def _as_run_if_more(
 
 # Words of absence before a group's label on its line (`Apologies ... from Councillors:`)
 _ABSENCE_LEAD = regex(
-    r"\b(?:apologies|absent|regrets|excused|poissa|estyneet|frånvarande|förhinder|återbud)\b", re.IGNORECASE
+    r"(?<!\bno\s)\b(?:apologies|regrets)\b[^.;:!?\n]{0,60}\b(?:received\s+)?(?:from|by)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 
 
 def _absence_leads(text: str, at: int) -> bool:
-    """Whether words of absence lead into the label at `at` on its line: `Apologies for absence were
-    received from Councillors:`, not a title of its own (`1/ Welcome and Apologies: In Attendance:`)."""
+    """Whether words of absence run straight into the label at `at`: `Apologies for absence were received
+    from Councillors:`; not a title of its own (`1/ Welcome and Apologies: In Attendance:`), a sentence
+    that ended (`No apologies were received. Present:`) or none at all (`Apologies - none.`)."""
     line_start = text.rfind("\n", 0, at) + 1
-    leads = list(_ABSENCE_LEAD.finditer(text, line_start, at))
-    return bool(leads) and ":" not in text[leads[-1].end() : at]
+    return _ABSENCE_LEAD.search(text[line_start:at]) is not None
 
 
 def _inline_lists(text: str, reg: _Registry, region_end: int, used: set[int]) -> bool:
@@ -3463,9 +3484,13 @@ def _prose_absences(text: str, reg: _Registry) -> None:
         # `In Iain's absence Carl ...`, `In the absence of Mary Hill, ...`: someone who was not there
         for m in _IN_ABSENCE.finditer(text):
             who = m.group("who") or m.group("of")
-            # (a possessive `Iain's` is someone's; after `the absence of` a lone word may be an office)
-            if _annotation_kind(who.lower()) is None and (
-                " " in who or m.group("who") or is_given_name(who) or reg.find(who)
+            # (someone on the roll left or came late; `Any Other Business`, `Highways England` are no one:
+            # a possessive of one word, `Iain's`, is someone's, else the first word is a given name)
+            lone = m.group("who") is not None and " " not in who
+            if (
+                reg.find(who) is None
+                and _annotation_kind(who.lower()) is None
+                and (lone or is_given_name(who.split()[0]))
             ):
                 reg.add(Person(who, ["member"], None, False, True))
     if any(w in low for w in (" sent ", " esteestä", "förhinder")):
@@ -4221,12 +4246,11 @@ _MISSPELT_LABEL = regex(
     r"\b(?:attend(?:ace|ence|enace|ancce|nace)|app?olog(?:ises|izes|ys|eis|ise)|appologies|apolgies|apoligies)\b",
     re.IGNORECASE,
 )
-_LABEL_SPELLING = {"atten": "attendance", "apolo": "apologies", "appol": "apologies", "apolg": "apologies"}
 
 
 def _label_spelt(m: re.Match[str]) -> str:
     """The label word meant, in the case it was typed in (`APOLOGISES`, `Attendence`, `attendace`)."""
-    word = _LABEL_SPELLING[m.group().lower()[:5]]
+    word = "attendance" if m.group().lower().startswith("atten") else "apologies"
     typed = m.group()
     return word.upper() if typed.isupper() else word.capitalize() if typed[0].isupper() else word
 
@@ -4241,6 +4265,10 @@ def find_participants(text: str, seg: Segmentation) -> list[Participant]:
     region_end = seg.header_end if seg.header_end else len(text)
     if _MISSPELT_LABEL.search(text):
         # `In attendace:`, `Apologises were received from`: a roll label as typed in haste, read as meant
+        # (the head's end moves with the words mended before it)
+        region_end += sum(
+            len(_label_spelt(m)) - len(m.group()) for m in _MISSPELT_LABEL.finditer(text, 0, region_end)
+        )
         text = _MISSPELT_LABEL.sub(_label_spelt, text)
     tables = _header_tables(text, reg)
     lines = split_lines(text)

@@ -235,10 +235,40 @@ def _agenda_list(lines: list[Line], heads: list[_Head]) -> list[_Head]:
 _LIST_NUMBER = regex(r"[ \t]*(\d{1,2})[.)][ \t]+(?=\S)")
 _TITLE_WORD = regex(r"[^\W\d_]{3,}")
 _RESTATED_LINE = 80  # a heading line is short
+_RESTATED_WINDOW = 400  # lines after the list where its items are looked for again
+_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "that",
+        "this",
+        "are",
+        "was",
+        "will",
+        "any",
+        "all",
+        "into",
+        "per",
+        "ja",
+        "sekä",
+        "tai",
+        "että",
+        "och",
+        "för",
+        "med",
+        "att",
+        "som",
+    ]
+)
+# an item that names a doer and a future is a task, not an agenda title: 'Anna will book the venue ...'
+_TASK_ITEM = regex(r"\b(?i:will|shall|ska|skall|hoitaa|vastaa)\b|\b[A-ZÅÄÖ][\w.-]*\s+to\s+(?!be\b)[a-z]+\s")
 
 
 def _title_words(title: str) -> set[str]:
-    return {w.lower() for w in _TITLE_WORD.findall(title)}
+    return {w.lower() for w in _TITLE_WORD.findall(title)} - _FUNCTION_WORDS
 
 
 def _compact_list(lines: list[Line], heads: list[_Head]) -> list[_Head]:
@@ -260,7 +290,8 @@ def _compact_list(lines: list[Line], heads: list[_Head]) -> list[_Head]:
             elif lines[j].text.strip() or (j + 1 < len(lines) and not lines[j + 1].text.strip()):
                 break  # a line of body, or two blank lines: the list ends
             j += 1
-        if len(run) >= 3:
+        short = sum(1 for r in run if len(r.title.split()) <= 8)
+        if len(run) >= 3 and 2 * short >= len(run) and not any(_TASK_ITEM.search(r.title) for r in run):
             return run
     return []
 
@@ -269,20 +300,19 @@ def _restated(lines: list[Line], listed: list[_Head]) -> list[tuple[int, str | N
     """The lines after an agenda list that state its items again as headings (`Election of chairperson`
     for `1. Election of a chairperson`), in order: (line index, number, the list's title)."""
     out: list[tuple[int, str | None, str]] = []
-    j = listed[-1].line + 1
+    first = listed[-1].line + 1
+    words: dict[int, set[str]] = {}  # each short line's words, read once
+    for k in range(first, min(len(lines), first + _RESTATED_WINDOW)):
+        t = lines[k].text.strip(" \t#*:.")
+        if t and len(t) <= _RESTATED_LINE and not _NUMBERED.match(lines[k].text):
+            words[k] = _title_words(t)
+    j = first
     for h in listed:
         want = _title_words(h.title)
         if not want:
             continue
-        for k in range(j, len(lines)):
-            t = lines[k].text.strip(" \t#*:.")
-            got = _title_words(t)
-            if (
-                not t
-                or len(t) > _RESTATED_LINE
-                or len(got) < min(2, len(want))
-                or _NUMBERED.match(lines[k].text)
-            ):
+        for k, got in words.items():
+            if k < j or len(got) < min(2, len(want)):
                 continue
             if len(want & got) >= 0.75 * min(len(want), len(got)):
                 out.append((k, str(h.number), h.title))

@@ -503,6 +503,13 @@ _ROLE_SUBJECT = regex(
 )
 
 
+# a report or an agreement opens the 'that' clause: '... advised that the Treasurer would circulate ...'
+_REPORTED_BEFORE = regex(
+    r"(?i:\b(?:advised|agreed|confirmed|reported|said|stated|explained|announced|suggested|proposed|decided"
+    r"|resolved|noted|informed\s+\w+|told\s+\w+)\s+that\s+$)"
+)
+
+
 def _role_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]:
     """'The Head of Finance will circulate ...', '; the Housing Officer agreed to provide ...'."""
     seg = text[a:b]
@@ -513,6 +520,10 @@ def _role_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_Hit]
         if verb in _EN_NOT_VERBS or verb in {"be", "have", "meet", "continue", "not"} or _gerund(verb):
             continue
         role = m.group("role")
+        if seg.startswith("that", max(0, m.start("art") - 5)) and not _REPORTED_BEFORE.search(
+            seg, 0, m.start("art")
+        ):
+            continue  # 'disappointed that the Treasurer would step down': a feeling, not a report of a task
         group = _GROUP_END.search(role) is not None
         if group and verb not in _EN_TASK_VERBS and verb not in _GROUP_VERBS:
             continue  # 'the board would like ...': a body's task needs a task verb

@@ -529,12 +529,17 @@ def _owner_marker_hits(
     ]
 
 
+_TOPIC_JOINERS = frozenset({"of", "and", "for", "the", "on", "in", "to", "ja", "och", "för", "i", "på", "&"})
+
+
 def _topic_over_list(seg: str, s: Sentence, opens_list: bool) -> bool:
     """Whether a bullet in a task list only names the topic of the bullets nested under it."""
     words = seg.strip(" -*•+.").split()
     return (
         opens_list
         and 0 < len(words) <= 6
+        # ('Sovereign Tech Fund', 'Budget'; not 'Anna books the venue', a task with its details below)
+        and all(w[:1].isupper() or w.lower() in _TOPIC_JOINERS or not w[:1].isalpha() for w in words)
         and ":" not in seg
         and not _task_start(seg)
         and _EXPLICIT.match(seg) is None
@@ -546,8 +551,11 @@ def _closes_paragraph(masked: str, prev_s: Sentence, s: Sentence) -> bool:
     """Whether a marker on a line of its own (`Action: VP Education`) follows the paragraph it closes: the
     sentence before it ends one (a full stop; at most one blank line between), and is no heading."""
     between = masked[prev_s.end : s.start]
+    line_end = masked.find("\n", s.end)
+    below = masked[line_end + 1 : masked.find("\n", line_end + 1)] if line_end >= 0 else ""
     return (
         not between.strip()
+        and not below.strip()  # ('Action: Bob' / 'Book the hall ...': it heads the line below)
         and between.count("\n") <= 2
         and masked[prev_s.start : prev_s.end].rstrip().endswith(".")
         and len(masked[prev_s.start : prev_s.end].split()) >= 4
@@ -896,7 +904,13 @@ def _section_items(
             a, b = _trim(text, h.a, h.b)
             if b <= a or (
                 h.rule != "explicit"
-                and (_RUNS_THIS_MEETING.search(masked, a, b) or _CALLED_ON_NOW.search(masked, s.start, b))
+                and (
+                    _RUNS_THIS_MEETING.search(masked, a, b)
+                    or (
+                        _CALLED_ON_NOW.search(masked, s.start, b)
+                        and not _LATER_WORK.search(masked, s.start, b)
+                    )
+                )
             ):
                 continue  # ('BB agreed to chair this meeting': an office in the meeting held, no task)
             task_src = h.text if h.text else masked[a:b]
@@ -928,16 +942,21 @@ _COMING_PERIOD = regex(r"(?i:\b(?:ensi|next|nästa|kommande)\s+[^\W\d_]{3,})")
 # Running the meeting being held: 'agreed to chair this meeting', 'will take the minutes', 'tar över mötet'
 _RUNS_THIS_MEETING = regex(
     r"(?i:\b(?:to|will|would|shall)\s+(?:chair|facilitate|take\s+(?:the\s+)?(?:minutes|notes))"
-    r"(?:\s+(?:of\s+|for\s+|at\s+)?(?:this|the|today's|tonight's)\s+meeting)?"
-    r"|\b(?:tar\s+över|leder|håller\s+i)\s+mötet(?:\s+(?:för\s+)?idag)?)\s*[.;!]?\s*$"
+    r"\s+(?:of\s+|for\s+|at\s+)?(?:this|today's|tonight's|the\s+present)\s+meeting"
+    # ('Ann agreed to take the minutes': the assent is said at the meeting, of the meeting)
+    r"|\b(?:agreed|volunteered|offered)\s+to\s+(?:chair|take\s+(?:the\s+)?(?:minutes|notes))"
+    r"|\b(?:tar\s+över|leder|håller\s+i)\s+mötet\s+(?:för\s+)?idag)\s*[.;!]?\s*$"
 )
 # The chair calling on someone in the meeting itself: 'invited the VP to introduce ...', 'asked the Council
 # to ratify the following', 'asked members to note the report' (done there and then, no task after it)
 _CALLED_ON_NOW = regex(
-    r"(?i:\b(?:invited|called\s+(?:up)?on|asked)\s+(?:the\s+)?[^.;:\n]{0,60}?\bto\s+"
+    r"(?i:\b(?:invited|called\s+(?:up)?on)\s+(?:the\s+)?[^.;:\n]{0,60}?\bto\s+"
     r"(?:introduce|present|speak|report|give\s+an?\s+update|update\s+the\s+(?:meeting|council|board|committee)"
-    r"|address|summari[sz]e|talk|note|ratify|approve|vote|comment|welcome)\b)"
+    r"|address|summari[sz]e|talk|note|ratify|approve|vote|comment|welcome)\b"
+    r"|\basked\s+(?:the\s+)?[^.;:\n]{0,60}?\bto\s+(?:ratify|approve|note|vote\s+on|introduce)\b)"
 )
+# later work in the same sentence: 'asked the Clerk to report back at the next meeting', '... by Friday'
+_LATER_WORK = regex(r"(?i:\bback\b|\bnext\s+meeting\b|\bby\s+(?:the\s+)?[A-Z0-9a-z]+)")
 # a meeting, its day and hour, nothing else: `- Handledningsmöte 3/10 15:15-16:15.`, `- Palaveri ti 4.6.`
 _CALENDAR_LINE = regex(
     rf"[\s\-*•+]*(?:{MEETING_FI}|{MEETING_SV}|{MEETING_EN})\s*:?\s+"
@@ -1177,6 +1196,7 @@ def _absorb_restated(items: list[_Item]) -> list[_Item]:
             continue
         key = _task_words(it)
         people = {fold(x) for x in it.owners}
+        best, best_share = None, 0.0
         for o in items[:k]:
             if (
                 id(o) not in absorbed
@@ -1184,10 +1204,13 @@ def _absorb_restated(items: list[_Item]) -> list[_Item]:
                 and o.section is it.section
                 and 0 <= it.start - o.end <= _RESTATED_WITHIN
                 and {fold(x) for x in o.owners} == people
-                and key & _task_words(o)
             ):
-                absorbed.add(id(o))
-                it.due = it.due or o.due
+                share = len(key & _task_words(o)) / max(len(key), 1)
+                if share >= 0.5 and share >= best_share:  # (the nearer of two as good)
+                    best, best_share = o, share
+        if best is not None:
+            absorbed.add(id(best))
+            it.due = it.due or best.due
     return [it for it in items if id(it) not in absorbed]
 
 

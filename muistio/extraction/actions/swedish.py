@@ -290,9 +290,15 @@ def swedish_delegation_hits(text: str, a: int, b: int) -> list[_Hit]:
 
 
 # words before a passive that put its work in the past: 'började planeras', 'har redan beställts'
-_SV_NEGATED = regex(r"\b(?i:inte|ej|icke|varken|aldrig|inga|ingen|inget)\b")
+_SV_NEGATED = regex(r"\b(?i:inte|ej|icke|varken|aldrig)\b")
+# no one or nothing as the subject right before the verb: 'Inga ändringar görs' (not 'För att ingen ska
+# missa mötet skickas ...', where the 'ingen' is another clause's)
+_SV_NONE_SUBJECT = regex(r"(?i:(?<!att\s)\b(?:inga|ingen|inget)\s+(?:[\w]+\s+){0,2}$)")
 # the negation right after the verb of an inverted clause: 'Till gymnastiken tas inga mobiler med'
-_SV_NEGATED_AFTER = regex(r"[ \t]+(?:[\w]+[ \t]+)?(?i:inte|ej|aldrig|inga|ingen|inget)\b")
+# (not a deadline: 'skickas ut inte senare än den 1 april')
+_SV_NEGATED_AFTER = regex(
+    r"[ \t]+(?:[\w]+[ \t]+)?(?i:inte|ej|aldrig|inga|ingen|inget)\b(?![ \t]+(?i:senare|förrän|efter))"
+)
 _SV_BEGUN = frozenset({"började", "har", "hade", "redan"})
 
 
@@ -313,7 +319,11 @@ def swedish_passive_hits(text: str, a: int, b: int) -> list[_Hit]:
     if _SV_MEETING_SUBJECT.search(seg, 0, m.start()):
         return []
     verb_end = m.end("verb") if m.group("verb") else m.end("inf")  # (before a particle read with it)
-    if _SV_NEGATED.search(seg, 0, m.start()) or _SV_NEGATED_AFTER.match(seg, verb_end):
+    if (
+        _SV_NEGATED.search(seg, 0, m.start())
+        or _SV_NONE_SUBJECT.search(seg[: m.start()])
+        or _SV_NEGATED_AFTER.match(seg, verb_end)
+    ):
         return []  # 'De kan inte göras några ändringar', 'Varken ... eller ... kan tas': no work, a limit
     if set(seg[: m.start()].split()[-1:]) & _SV_BEGUN:
         return []  # 'Föräldrakvällen började planeras': the work began before, it is no task set now

@@ -25,6 +25,9 @@ _OWNER_HEAD = regex(
     r"(?:owners?|who|responsible(?:\s+persons?)?|assigned\s+to|assignee|action\s+by|by\s+whom|lead"
     r"|vastuu(?:henkilöt|henkilö)?|vastaava|vastuussa|kuka|tekijä|ansvariga?|ansvar|vem)"
 )
+# (a roll's `Nimi | Tehtävä` names people and their offices: only an action column makes names owners)
+_NAME_HEAD = regex(r"(?:names?|person)")
+_ACTION_HEAD = regex(r"(?:action(?:\s+items?|\s+points?)?|actions)")
 _DUE_HEAD = regex(
     r"(?:due(?:\s+date)?|deadline|by\s+when|when|target(?:\s+date)?|date|by"
     r"|määräaika|aikataulu|mennessä|milloin|valmis|pvm"
@@ -71,17 +74,25 @@ def _cells(line: str) -> list[tuple[int, int]]:
 
 def _columns(line: str, spans: list[tuple[int, int]]) -> _Columns | None:
     """The columns of a header row, when it names a task column and an owner column."""
-    task = owner = due = status = None
+    task = owner = due = status = names = None
     for i, (a, b) in enumerate(spans):
         head = _MARKUP.sub(" ", line[a:b]).strip().lower()
         if task is None and _TASK_HEAD.fullmatch(head):
             task = i
         elif owner is None and _OWNER_HEAD.fullmatch(head):
             owner = i
+        elif names is None and _NAME_HEAD.fullmatch(head):
+            names = i
         elif due is None and _DUE_HEAD.fullmatch(head):
             due = i
         elif status is None and _STATUS_HEAD.fullmatch(head):
             status = i
+    if (
+        owner is None
+        and task is not None
+        and _ACTION_HEAD.fullmatch(_MARKUP.sub(" ", line[slice(*spans[task])]).strip().lower())
+    ):
+        owner = names  # `Name | Action`: beside an action column a column of names is whose each task is
     if task is None or owner is None:
         return None
     return _Columns(task, owner, due, status)
