@@ -160,3 +160,14 @@ def test_a_table_whose_cells_ran_together_is_read_as_one() -> None:
         "Follow up on improving the helmet lighting.": ["Gavin Holden"],
         "To get the list of the financial members.": ["Bronwyn Hasler"],
     }
+
+
+def test_the_names_of_a_task_table_and_a_next_meeting_line_are_no_attendees() -> None:
+    text = (
+        "Committee meeting 14 November 2007\n\nPresent: Simon Davis, Sue Parker, Kim Farrar\n\n"
+        "Action Items:\n\n"
+        "NameAction\nGavin HoldenFollow up on improving the helmet lighting for the club.\n"
+        "Kim FarrarTo produce some posters and brochures for the club.\n\nNext Meeting\n\n13th February\n"
+    )
+    got = {p.name for p in extract(read_bytes(text.encode(), "m.txt")).participants}
+    assert got == {"Simon Davis", "Sue Parker", "Kim Farrar"}

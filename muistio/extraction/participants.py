@@ -1448,6 +1448,9 @@ def _cells(line: str) -> list[str]:
     return [c.strip().strip("*_`").strip() for c in line.strip().strip("|").split("|")]
 
 
+_TASK_COLUMN = regex(r"actions?(?:\s+items?|\s+points?)?|tasks?|toimenpiteet|toimenpide|åtgärder|åtgärd")
+
+
 def _header_tables(text: str, reg: _Registry) -> bool:
     """Participant tables with a header row (`Nimi | Tehtävä | Läsnä`, `Name | Role | Present`)."""
     if "|" not in text:
@@ -1462,8 +1465,8 @@ def _header_tables(text: str, reg: _Registry) -> bool:
             continue
         head = _cells(line)
         name_col = next((k for k, c in enumerate(head) if _TABLE_HEADER.match(c)), None)
-        if name_col is None:
-            continue
+        if name_col is None or any(_TASK_COLUMN.fullmatch(c.strip(" *_:").lower()) for c in head):
+            continue  # (`Name | Action`: whose each task is, not who came)
         role_col = next((k for k, c in enumerate(head) if _COL_ROLE.match(c)), None)
         pres_col = next((k for k, c in enumerate(head) if _COL_PRESENT.match(c)), None)
         org_col = next((k for k, c in enumerate(head) if _COL_ORG.match(c)), None)
@@ -2256,6 +2259,12 @@ def _sub_labelled_roll(rest: str, role: Role | None, present: bool) -> list[Pers
     return out if groups >= 2 else None
 
 
+# words of the minutes themselves, in no one's name: `Next Meeting`, `Seuraava kokous`, `Nästa möte`
+_MEETING_WORD = regex(
+    r"\b(?i:meeting|minutes|agenda|next|kokous|pöytäkirja|esityslista|seuraava|möte|protokoll|nästa|dagordning)\b"
+)
+
+
 def _orphan_blocks(lines: list[Line], reg: _Registry, region_end: int, used: set[int]) -> set[int]:
     """Name lines in the header that no label claims (another column of the attendee list); their indices."""
     found: set[int] = set()
@@ -2269,9 +2278,13 @@ def _orphan_blocks(lines: list[Line], reg: _Registry, region_end: int, used: set
         # A column of names is a short line opening with a capital (or a handle); prose is skipped cheaply.
         if i in used or not head or len(head) > 150 or not (head[0].isupper() or head[0] == "@"):
             continue
+        if "|" in head and any(len(c.split()) > 6 for c in head.split("|")):
+            continue  # `Gavin Holden | Follow up on ...`: a task table's row, whose the task is
         people = _line_people(ln.text, "member", True)
         # Another column holds personal names (two or three words), not a title or a body's name.
-        if people and all(" " in p.name and len(p.name.split()) <= 4 for p in people):
+        if people and all(
+            " " in p.name and len(p.name.split()) <= 4 and not _MEETING_WORD.search(p.name) for p in people
+        ):
             candidates[i] = people
     for i, people in candidates.items():
         # a line alone (`Ketterän Tulet` in a site's menu) is a name only with a given name in it; lines
