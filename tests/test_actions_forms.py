@@ -1408,3 +1408,28 @@ def test_staying_on_in_a_swedish_office_is_no_task() -> None:
         "9.         Marina Forsström har lovat fortsätta.\n\n10. Jutta Lindqvist tar kontakt med skolan.\n"
     )
     assert list(_owners(text)) == ["Jutta Lindqvist tar kontakt med skolan."]
+
+
+def test_an_officers_report_in_a_round_gives_the_officer_the_subjectless_swedish_tasks() -> None:
+    text = (
+        "Protokoll för styrelsesammanträdet den 1 september 2009\n\nNärvarande: Monica Johansson, Lina Mark, "
+        "Jenny Hell\n\n§7. Postrundan.\na) Lina, kassör; Har uppdaterat medlemslistan. Ska tillsammans med "
+        "Monica kolla upp pengarna från STUFF. Kassörmailen fungerar nu.\n"
+        "b) Jenny, sekreterare; Ska skicka ut en indexmall till styrelsen. Ska vara klart i maj.\n"
+    )
+    got = _owners(text)
+    assert got == {
+        "Ska tillsammans med Monica kolla upp pengarna från STUFF.": ["Lina Mark"],
+        "Ska skicka ut en indexmall till styrelsen.": ["Jenny Hell"],
+    }
+
+
+def test_actioned_to_and_a_sub_item_heading_below_an_unstopped_line() -> None:
+    text = (
+        "Exec meeting 3 November 2015\n\nPresent: Ian Cole (IC), Cara Sims (CS)\n\n1. Matters\n"
+        "CS was actioned to circulate the brief to Exec.\n\n 9. SHiRL\n  9.1 Meddelande\n"
+        "  Ian will write a message to post on the forum and contact the group\n  9.2 Budget\n  Fine.\n"
+    )
+    got = _owners(text)
+    assert got["CS was actioned to circulate the brief to Exec."] == ["Cara Sims"]
+    assert "Ian will write a message to post on the forum and contact the group" in got

@@ -23,6 +23,9 @@ ABBREVIATIONS = words(
 # Units written after a number: '20 kpl.', '3 milj.' (an abbreviation that can end a sentence).
 _UNITS = frozenset({"kpl", "milj", "mrd", "eur", "pcs", "snt", "tuh"})
 _NUMBER_BEFORE = regex(r"\d[\d .,]*\s$")
+# a sub-item's number or a paragraph sign opening a line (`9.2 Budget`, `§ 12`): a heading, no wrapped line
+# (no dot after the last number: `22.11. Kokous` is a date)
+_SUB_ITEM = regex(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})+|§[ \t]*\d{1,3})[ \t]+[A-ZÅÄÖ]")
 
 # Words that continue a sentence after a date's trailing dot ('15.12. Mennessä', '20.6. klo').
 _AFTER_DATE = frozenset({"mennessä", "alkaen", "asti", "saakka", "klo", "kello", "lähtien", "by", "at"})
@@ -131,13 +134,17 @@ def blocks(text: str, start: int = 0, end: int | None = None) -> list[Block]:
                 cont = True  # a sentence running on over a line (or a PDF blank line)
             elif lower and blank_before is False:
                 cont = True
-            elif not blank_before and (
-                prev_stripped.endswith((",", ";", "–", "-", "("))
-                or (
-                    len(prev_stripped) >= 60
-                    and not prev_stripped.endswith((".", "!", "?", ":"))
-                    # '... to food banks. Action: Brenda' closes its item: the next line is another
-                    and not _OWNER_MARKER_END.search(prev_stripped)
+            elif (
+                not blank_before
+                and not _SUB_ITEM.match(line)
+                and (
+                    prev_stripped.endswith((",", ";", "–", "-", "("))
+                    or (
+                        len(prev_stripped) >= 60
+                        and not prev_stripped.endswith((".", "!", "?", ":"))
+                        # '... to food banks. Action: Brenda' closes its item: the next line is another
+                        and not _OWNER_MARKER_END.search(prev_stripped)
+                    )
                 )
             ):
                 cont = True  # hard-wrapped paragraph

@@ -284,6 +284,11 @@ _ANNOUNCE_TITLE = regex(r"ilmoitusasi|tiedoksi|tiedotusasi|tiedotettavat|announc
 
 
 _TURN = regex(r"^\s*(?:[-*•]\s*)?(?P<who>@[\w.:-]+|[A-ZÅÄÖ][\w'’.-]*(?:\s+[A-ZÅÄÖ][\w'’.-]*){0,2})\s*:\s*")
+# an officer's report in a round of them: 'b) Lina, kassör; Har uppdaterat medlemslistan.'
+_OFFICER_TURN = regex(
+    r"^\s*(?:[a-z][.)]\s*)?(?P<who>[A-ZÅÄÖ][\w'’-]*(?:\s+[A-ZÅÄÖ][\w'’-]*)?),\s*"
+    r"[a-zåäö][\w-]*(?:\s+[a-zåäö][\w-]*){0,2}\s*;\s*"
+)
 
 
 # a speaker by initials and a dash, as discussion notes write them: `NM - I will send the links`
@@ -293,7 +298,8 @@ _INITIALS_TURN = regex(r"^\s*(?:[-*•]\s*|\d{1,3}[.)]\s*)?(?P<who>[A-ZÅÄÖ]{2
 def _turn(s: str) -> re.Match[str] | None:
     """A speaker's 'Name: ...' at the start of s; the colon test spares the pattern most sentences."""
     turn = _TURN.match(s) if ":" in s else None
-    return turn or (_INITIALS_TURN.match(s) if " - " in s or "–" in s or "—" in s else None)
+    turn = turn or (_INITIALS_TURN.match(s) if " - " in s or "–" in s or "—" in s else None)
+    return turn or (_OFFICER_TURN.match(s) if ";" in s else None)
 
 
 _REPORTING = CaseBlind(
@@ -473,6 +479,7 @@ _EN_MODAL = regex(
     r"|has to|have to"
     r"|must|should|shall"
     r"|volunteered to|promised to|offered to|vowed to|undertook to|was asked to|were asked to"
+    r"|was actioned to|were actioned to"
     r"|(?:has|have)\s+(?:agreed|offered|volunteered|promised|undertaken)\s+to"
     r"|(?:was\s+)?tasked to"
     r"|(?:was\s+)?tasked with|is going to|are going to"

@@ -1573,6 +1573,8 @@ _FROM_LINE = regex(
 # 'I'll ask ...', 'Minä tilaan ...', 'Teen ...': the writer's own promise, first in the sentence
 _FIRST_PERSON = regex(
     r"\s*(?:[-*•]\s*)?(?:I(?:'ll|’ll| will)\s+(?P<en>[a-z][\w-]*)"
+    # a Swedish report drops its subject: 'Ska kolla upp ...', 'Jag ska skicka ...' (the speaker's)
+    r"|(?:Jag\s+(?:ska|skall)|Ska|Skall)\s+(?:(?:också|även|tillsammans\s+med\s+\w+)\s+)?(?P<sv>[a-zåäö]{2,})\b"
     r"|(?:(?:Minä|Mä)\s+)?(?P<fi>[A-ZÅÄÖa-zåäö][a-zåäö]+n)\b)"
 )
 
@@ -1622,6 +1624,9 @@ def _first_person_hit(text: str, a: int, b: int, writer: str) -> _Hit | None:
     if m.group("en"):
         if m.group("en") in _EN_NOT_VERBS or m.group("en") in {"be", "have", "do"}:
             return None
+    elif m.group("sv"):
+        if m.group("sv") in {"vara", "ha", "finnas", "bli"}:
+            return None  # 'Ska vara klart ...': a state, not something the speaker does
     elif not _fi_first_person_task(m.group("fi")):
         return None
     return _Hit(a, b, [writer], 0.7, "first-person")
