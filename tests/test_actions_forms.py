@@ -1433,3 +1433,13 @@ def test_actioned_to_and_a_sub_item_heading_below_an_unstopped_line() -> None:
     got = _owners(text)
     assert got["CS was actioned to circulate the brief to Exec."] == ["Cara Sims"]
     assert "Ian will write a message to post on the forum and contact the group" in got
+
+
+def test_finnish_office_in_lower_case_does_the_task_a_rule_on_condition_and_an_events_end_do_not() -> None:
+    text = (
+        "Hallituksen kokous 15.11.2004\n\nLäsnä: Anna Aalto (pj), Eero Ek (siht.)\n\n3. Kutsut\n\n"
+        "Sovittiin, että puheenjohtaja huolehtii kutsuista.\n"
+        "Jos jäsen maksaa jäsenmaksun syyskuussa, otetaan hänet takaisin jäseneksi.\n"
+        "Tilaisuus päättyy viimeistään klo 21.\n"
+    )
+    assert _owners(text) == {"puheenjohtaja huolehtii kutsuista.": ["Anna Aalto"]}

@@ -710,6 +710,7 @@ _FI_OFFICE_WORD = (
     r"(?:puheenjohtaja|varapuheenjohtaja|sihteeri|rahastonhoitaja|taloudenhoitaja|jäsensihteeri|tiedottaja)"
 )
 # two offices as the subject: 'Puheenjohtaja ja sihteeri allekirjoittavat sopimuksen'
+_FI_OFFICE_DOES = regex(rf"(?<=\s)(?P<office>(?-i:{_FI_OFFICE_WORD}))\s+(?P<verb>[a-zåäö]{{4,}})\b")
 _FI_TWO_OFFICES = regex(
     rf"\W*(?P<a>(?i:{_FI_OFFICE_WORD}))\s+ja\s+(?P<b>(?i:{_FI_OFFICE_WORD}))\s+(?P<verb>[a-zåäö]+vat|[a-zåäö]+vät)\b"
 )
@@ -721,6 +722,12 @@ def _finnish_subject_hits(text: str, a: int, b: int, owners: _Owners) -> list[_H
     if two and _task_verb(two.group("verb")) and two.group("verb") not in _FI_VERB_STOP:
         return [_Hit(a, b, [two.group("a"), two.group("b")], 0.8, "fi-subject")]
     hits = _finnish_subject_clause_hits(text, a, b, owners)
+    # no one named: an office in lower case inside the clause, then a task verb ('Sovittiin, että
+    # puheenjohtaja huolehtii kutsuista', '... lähettämättä puheenjohtaja huolehtii, että ...')
+    inner = None if hits else _FI_OFFICE_DOES.search(text, a, b)
+    if inner and _task_verb(inner.group("verb")) and inner.group("verb") not in _FI_VERB_STOP:
+        office = inner.group("office")
+        return [_Hit(inner.start("office"), b, [office[:1].upper() + office[1:]], 0.75, "fi-subject")]
     if len(hits) != 1 or "jonka" not in text[a:b]:
         return hits
     rel = _FI_RELATIVE_DOER.search(text, hits[0].a, hits[0].b)
@@ -1104,6 +1111,10 @@ _WHEN_SET = regex(
 )
 
 
+# a condition opening the sentence, then the passive: what is done whenever it holds, no task set now
+_ON_CONDITION = regex(r"\s*(?:[-*•]\s*)?(?i:jos|mikäli|mikäli\s+taas)\b[^,.;]{3,160},\s*$")
+
+
 def _passive_hits(text: str, a: int, b: int, lang: str, morphology: Morphology | None = None) -> list[_Hit]:
     """Finnish passive future ('Toiminnan tueksi perustetaan valmisteluryhmä') as an ownerless task."""
     if lang != "fi":
@@ -1118,6 +1129,8 @@ def _passive_hits(text: str, a: int, b: int, lang: str, morphology: Morphology |
     w = m.group(1).lower()
     if _GENERIC.search(seg):
         return []
+    if _ON_CONDITION.match(seg[: m.start()]):
+        return []  # 'Jos maksavat jäsenmaksun syyskuussa, otetaan takaisin jäseneksi': a standing rule
     if m.end() >= len(seg.rstrip(" .;:")) and len(_WORD_TOKEN.findall(seg)) <= 2:
         return []  # 'Käydään', 'Sisäpostissa lähetetään': a cut line, nothing to do is named
     past = _FI_PAST_PASSIVE.search(seg, 0, m.start())
@@ -1257,9 +1270,13 @@ _DEADLINE = regex(r"(?=[dmtv])\b(?:deadline|due date|määräaika|takaraja|viime
 def _deadline_hits(text: str, a: int, b: int) -> list[_Hit]:
     """'Deadline for feedback is by 19 May' / 'määräaika on 5.6.' - a dated obligation."""
     seg = text[a:b]
-    if _DEADLINE.search(seg):
+    if _DEADLINE.search(seg) and not _EVENT_ENDS.search(seg):
         return [_Hit(a, b, [], 0.6, "deadline")]
     return []
+
+
+# an event's own hours, not work due: 'Tilaisuus päättyy viimeistään klo 21', 'The party ends by 11 pm'
+_EVENT_ENDS = regex(r"(?i:\b(?:päättyy|loppuu|alkaa|ends|finishes|starts|begins|slutar|börjar|avslutas)\b)")
 
 
 def _decision_imperative_hits(text: str, a: int, b: int, label_end: int) -> list[_Hit]:
