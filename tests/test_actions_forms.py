@@ -1443,3 +1443,14 @@ def test_finnish_office_in_lower_case_does_the_task_a_rule_on_condition_and_an_e
         "Tilaisuus päättyy viimeistään klo 21.\n"
     )
     assert _owners(text) == {"puheenjohtaja huolehtii kutsuista.": ["Anna Aalto"]}
+
+
+def test_swedish_wishes_of_others_and_a_bodys_rules_are_no_tasks_one_should_is_one() -> None:
+    text = (
+        "Styrelsemöte 1992-03-01\n\nNärvarande: Calle Dybedahl, Peter Eriksson, Thomas Bellman\n\n"
+        "§ 3 Baracken\n"
+        "Institutionerna vill att ett barackråd ska tillsättas för kontakten mellan föreningarna.\n"
+        "Rådet ska sammanträda en gång om året, eller vid behov.\n"
+        "Det beslutades att man skulle undersöka vilka som var villiga att vara med i gruppen.\n"
+    )
+    assert list(_owners(text)) == ["man skulle undersöka vilka som var villiga att vara med i gruppen."]
