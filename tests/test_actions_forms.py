@@ -1454,3 +1454,13 @@ def test_swedish_wishes_of_others_and_a_bodys_rules_are_no_tasks_one_should_is_o
         "Det beslutades att man skulle undersöka vilka som var villiga att vara med i gruppen.\n"
     )
     assert list(_owners(text)) == ["man skulle undersöka vilka som var villiga att vara med i gruppen."]
+
+
+def test_a_chat_nick_opens_a_sentence_in_lower_case_after_a_full_stop() -> None:
+    text = (
+        "# Weekly call 2023-08-09\n\n### Attendees\n\n- cfallin\n- alexcrichton\n- fitzgen\n\n"
+        "### Notes\n\n"
+        "- fitzgen: can we hack this for now? Could add a single test that enables signing the return address. "
+        "alexcrichton will try and play around with this.\n- e.g. someone will look.\n"
+    )
+    assert _owners(text).get("alexcrichton will try and play around with this.") == ["alexcrichton"]

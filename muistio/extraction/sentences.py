@@ -161,6 +161,19 @@ def blocks(text: str, start: int = 0, end: int | None = None) -> list[Block]:
     return out
 
 
+# a word in lower case with a modal after it: a chat nick opening a sentence ('alexcrichton will try ...')
+_NICK_OPENS = regex(r"[a-z][a-z0-9_-]{2,23}\s+(?:will|to|should|ska|skall|tar|hoitaa|lupasi)\s")
+
+
+def _nick_opens(text: str, dot: int, at: int, limit: int) -> bool:
+    """Whether a sentence opens in lower case after a full stop: a nick and its modal, and a whole word before
+    the stop (no abbreviation: 'e.g. someone will ...')."""
+    if text[dot] != "." or _NICK_OPENS.match(text, at, limit) is None:
+        return False
+    before = _WORD_BEFORE.search(text[max(0, dot - 30) : dot])
+    return before is not None and len(before.group(1)) >= 4 and before.group(1).lower() not in ABBREVIATIONS
+
+
 def _is_break(text: str, dot: int, after: int, limit: int) -> bool:
     """Whether the punctuation ending at `after` (the dot at `dot`) ends a sentence."""
     nxt = _NEXT_WORD.match(text, after, limit)
@@ -168,7 +181,7 @@ def _is_break(text: str, dot: int, after: int, limit: int) -> bool:
         return True
     word = nxt.group(2)
     if not (word[0].isupper() or word[0].isdigit() or nxt.group(1)):
-        return False
+        return _nick_opens(text, dot, nxt.start(2), limit)
     if text[dot] != ".":
         return True
     before = _WORD_BEFORE.search(text[max(0, dot - 30) : dot + 1].rstrip("."))
