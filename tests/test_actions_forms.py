@@ -1460,7 +1460,7 @@ def test_a_chat_nick_opens_a_sentence_in_lower_case_after_a_full_stop() -> None:
     text = (
         "# Weekly call 2023-08-09\n\n### Attendees\n\n- cfallin\n- alexcrichton\n- fitzgen\n\n"
         "### Notes\n\n"
-        "- fitzgen: can we hack this for now? Could add a single test that enables signing the return address. "
-        "alexcrichton will try and play around with this.\n- e.g. someone will look.\n"
+        "- fitzgen: can we hack this for now? Could add a single test that enables signing the return "
+        "address. alexcrichton will try and play around with this.\n- e.g. someone will look.\n"
     )
     assert _owners(text).get("alexcrichton will try and play around with this.") == ["alexcrichton"]
