@@ -1404,3 +1404,21 @@ def test_a_roll_label_said_in_a_few_words() -> None:
     assert set(people(text)) == {"tom", "nsg", "map", "dicander", "perixon"}
     absent = people("Board meeting 2021-11-25\n\nNot present:\nAnn Lee, Bob Hart\n\n1. Budget\n")
     assert absent["Ann Lee"][1] is False
+
+
+def test_a_raw_irssi_log_with_padded_nick_modes_names_each_speaker() -> None:
+    lines = [
+        "23:00 <+egbert> hi guys! i guess i volunteered to run the meeting today",
+        "23:00 <+egbert> so who do we have here?",
+        "23:00 < mupuf> hey you :)",
+        "23:01 < robclark> sure",
+        "23:02 < bryce> yep",
+        "23:02 <+egbert> agenda: elections, gsoc, paperwork",
+        "23:03 < mupuf> sounds about right!",
+        "23:04 < agd5f> egbert, going to send out the initial email tonight",
+        "23:04 < whot> the first couple of weeks are mostly sending out emails anyway",
+        "23:05 <+egbert> whot: definitely.",
+        "23:06 < robclark> I'll update the branch",
+    ]
+    ex = run("\n".join(lines) + "\n", "log.txt")
+    assert [p.name for p in ex.participants] == ["egbert", "mupuf", "robclark", "bryce", "agd5f", "whot"]

@@ -171,7 +171,7 @@ _TZ = regex(r"\(?\b(?:GMT|UTC)[+-]?\d*\)?|\b(?:E[ES]?T|EEST|EET|CES?T|PS?T|PDT|E
 
 
 # A chat-log line (`16:15:00 <nick> ...`, `[16:15] <nick> ...`) is a sentence of its own.
-_LOG_LINE = r"[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?<[@+%]?[^\s<>]+>"
+_LOG_LINE = r"[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?<[ @+%]?[^\s<>]+>"
 
 
 # every cut starts at a space, tab or line break: the lookahead skips other positions at once

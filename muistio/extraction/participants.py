@@ -3181,7 +3181,7 @@ def _field_list(text: str, reg: _Registry) -> bool:
 
 
 _IRC_LINE = regex(
-    r"^[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?<[@+%]?(?P<nick>[^\s<>]+)>[ \t]+(?P<msg>[^\n]*)$",
+    r"^[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?<[ @+%]?(?P<nick>[^\s<>]+)>[ \t]+(?P<msg>[^\n]*)$",
     re.MULTILINE,
 )
 _NICK = r"[A-Za-z_\[\]`^{}|][\w\[\]`^{}|-]*"
@@ -3362,6 +3362,12 @@ def _meetbot(text: str, reg: _Registry) -> bool:
             if started[0].start() <= m.start() < stop and m.group("nick") not in bots:
                 person(m.group("nick"), ["member"])
                 found = True
+    elif not rolled and not logged and not bots and not found:
+        # a raw channel log of the meeting with no bot and no roll call (`23:00 <+egbert> hi guys!`): each one
+        # who speaks in it is there
+        for m in lines:
+            person(m.group("nick"), ["member"])
+            found = True
     return found
 
 
