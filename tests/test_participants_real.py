@@ -1422,3 +1422,14 @@ def test_a_raw_irssi_log_with_padded_nick_modes_names_each_speaker() -> None:
     ]
     ex = run("\n".join(lines) + "\n", "log.txt")
     assert [p.name for p in ex.participants] == ["egbert", "mupuf", "robclark", "bryce", "agd5f", "whot"]
+
+
+def test_a_meetbot_summary_whose_roll_call_is_info_lines_of_names() -> None:
+    text = (
+        "#tsc-meeting: TSC\nMeeting started by ChrisP at 14:58:48 UTC\n(full logs).\nMeeting summary\n"
+        "- roll call (ChrisP, 14:59:01)\n  - Uli Kleber (uli-k,\n    14:59:05)\n"
+        "- Gerald Kunzmann (DOCOMO) (GeraldK,\n    14:59:07)\n- Chris Price (ChrisP,\n    14:59:13)\n"
+        "- Agenda Bashing (ChrisP, 15:02:33)\n  - no further topics proposed (ChrisP,\n    15:04:06)\n"
+    )
+    got = [p.name for p in run(text, "summary.txt").participants]
+    assert got == ["Uli Kleber", "Gerald Kunzmann", "Chris Price"]

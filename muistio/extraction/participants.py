@@ -74,6 +74,14 @@ _BULLETED = regex(r"^\s*[-*•]")
 _SIGNATURE_COLUMN = regex(r"\S+(?: \S+)*")
 _MEETBOT_LOG = regex(r"#startmeeting|Meeting started\b")
 _COMMA_OR_SPACE = regex(r"[,\s]+")
+# a summary's item that is only a name, then who said it and when:
+# `- Gerald Kunzmann (DOCOMO) (GeraldK, 14:59:07)`
+_INFO_SELF = regex(
+    r"^[ \t]*[-*][ \t]+(?P<name>[A-ZÅÄÖ][\w'’.-]+(?:[ \t]+[A-ZÅÄÖ][\w'’.-]+){1,3})"
+    r"(?:[ \t]+\([^()\n]{1,40}\))?"
+    r"\s+\([\w`|^{}\[\]-]{2,30},\s*\d{1,2}:\d{2}(?::\d{2})?\)[ \t]*$",
+    re.MULTILINE,
+)
 # MeetBot's closing `People present (lines said)` list.
 _MEETBOT_PEOPLE = regex(r"People present \(lines said\)[^\n]*\n")
 _SINGLE_WORD = regex(r"[A-ZÅÄÖa-zåäö]+")
@@ -3361,6 +3369,15 @@ def _meetbot(text: str, reg: _Registry) -> bool:
         for m in lines:
             if started[0].start() <= m.start() < stop and m.group("nick") not in bots:
                 person(m.group("nick"), ["member"])
+                found = True
+    elif logged and not lines:
+        # a bot's summary whose roll call is `#info` lines of names: `- Uli Kleber (uli-k, 14:58:58)`, each
+        # the speaker naming themself (an item wrapped over lines as the page printed it)
+        for m in _INFO_SELF.finditer(text):
+            name = " ".join(m.group("name").split())
+            # (a topic has the same shape: `- Agenda Bashing (ChrisPriceAB, 15:02:33)`)
+            if clean_name(name) == name and not is_organisation(name) and not _MEETING_WORD.search(name):
+                reg.add(Person(name, ["member"], None, True), loose=False)
                 found = True
     elif not rolled and not logged and not bots and not found:
         # a raw channel log of the meeting with no bot and no roll call (`23:00 <+egbert> hi guys!`): each one
