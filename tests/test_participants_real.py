@@ -1402,6 +1402,11 @@ def test_a_roll_label_said_in_a_few_words() -> None:
         "tom, nsg, map, dicander, perixon\n\n## 8. Val av styrelse\n\nMötet valde.\n"
     )
     assert set(people(text)) == {"tom", "nsg", "map", "dicander", "perixon"}
+    counted = people(
+        "Board Meeting, July 12th, 2006\n\n4 of the 5 Directors were present at the meeting:\n"
+        "*David Ostroske, Secretary\n*Beth Lynn Eicher, Vice-Chair\n*Bill Moran, Chair\n\nREPORTS\n"
+    )
+    assert counted["Beth Lynn Eicher"] == (["vice_chair"], True, None)
     absent = people("Board meeting 2021-11-25\n\nNot present:\nAnn Lee, Bob Hart\n\n1. Budget\n")
     assert absent["Ann Lee"][1] is False
 

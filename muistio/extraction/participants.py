@@ -1867,8 +1867,9 @@ _SENTENCE_LINE = regex(r"\W*[A-ZÅÄÖa-zåäö][\w'’-]*(?:[ \t]+[a-zåäö][\
 # `The following were present:`, `Seuraavat henkilöt olivat läsnä:` (not `Not present:`)
 _PHRASED_LABEL_LINE = regex(
     # (`Speakers invited to present:`: the verb, not the roll)
-    r"^[ \t]*(?:[^\W\d_][\w-]*[ \t]+){0,5}(?<!\bto\s)"
-    r"(?P<label>närvarande|present|läsnä|paikalla|attending)(?:[ \t]+[^\W\d_][\w-]*){0,2}[ \t]*:[ \t]*$",
+    # (`4 of the 5 Directors were present at the meeting:`)
+    r"^[ \t]*(?:[\w-]+[ \t]+){0,6}(?<!\bto\s)"
+    r"(?P<label>närvarande|present|läsnä|paikalla|attending)(?:[ \t]+[^\W\d_][\w-]*){0,3}[ \t]*:[ \t]*$",
     re.IGNORECASE,
 )
 _NEGATION = regex(r"\b(?:not|no|ej|inte|icke|ei|eivät|kukaan)\b", re.IGNORECASE)
