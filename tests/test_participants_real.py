@@ -1438,3 +1438,18 @@ def test_a_meetbot_summary_whose_roll_call_is_info_lines_of_names() -> None:
     )
     got = [p.name for p in run(text, "summary.txt").participants]
     assert got == ["Uli Kleber", "Gerald Kunzmann", "Chris Price"]
+
+
+def test_a_run_of_entries_with_presence_marks_says_who_came_and_who_did_not() -> None:
+    text = (
+        "KOMMUN SAMMANTRÄDESPROTOKOLL Nr 13/2013 Sammanträdesdatum 23.9.2013\n\n"
+        "1 Nr 13/2013 Sammanträdestid Måndagen Sammanträdesplats Beslutande Kommungården x Karlsson Runar, "
+        "ordf. x Lindblom Jörgen - Hampf Berit x Salmén Rosa - Waldron Christopher Övriga närvarande "
+        "- Fagerholm Thommy, kommunfullmäktiges ordförande - Knip Maria, äldreomsorgschef x Laaksonen "
+        "Jessica, sekreterare Paragrafer Underskrifter Ordförande Sekreterare\n"
+    )
+    got = people(text)
+    assert got["Runar Karlsson"][:2] == (["chair"], True)
+    assert got["Berit Hampf"][1] is False and got["Rosa Salmén"][1] is True
+    assert got["Maria Knip"][:2] == (["guest"], False)
+    assert got["Jessica Laaksonen"][1] is True

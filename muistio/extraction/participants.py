@@ -303,7 +303,7 @@ _LIST_LABELS: list[tuple[str, Role | None, bool]] = [
     ),
 ]
 _SINGLE_LABELS: list[tuple[str, Role]] = [
-    (r"varapuheenjohtaja|vpj|vice[- ]chair|vice\s+ordförande", "vice_chair"),
+    (r"varapuheenjohtaja|vpj|vice[- ]chair|vice\s*ordförande|vice\s*ordf", "vice_chair"),
     (
         r"puheenjohtaja|pj|chair|chairperson|chairman|chaired by|facilitator|ordförande|mötesordförande|"
         r"(?:session|meeting)\s+chair",
@@ -3646,8 +3646,11 @@ _RUN_LABEL = regex(
     r"(?:Muut\s+)?(?:[Ss]aapuvilla|[Ll]äsnä|[Pp]aikalla)\s+olleet(?:\s+(?:jäsenet|varajäsenet))?|Poissa(?:\s+olleet)?|"
     r"Beslutande|Övriga\s+deltagande|Övriga\s+närvarande|Tjänstgörande\s+ersättare|"
     r"Muut\s+läsnäolijat|Muut\s+osallistujat|Lisäksi\s+läsnä|"
-    r"Närvarande|Deltagare)[ \t]+(?=[A-ZÅÄÖ][a-zåäö])"
+    # (the first entry may follow a presence mark: `Övriga närvarande - Fagerholm Thommy`)
+    r"Närvarande|Deltagare)[ \t]+(?=(?:[xX✓✔-][ \t]+)?[A-ZÅÄÖ][a-zåäö])"
 )
+# the same labels wherever they stand, whatever follows (`Övriga närvarande - Fagerholm Thommy`)
+_RUN_LABEL_WORDS = regex(_RUN_LABEL.pattern.rsplit("[ \\t]+(?=", 1)[0] + r"\b")
 _RUN_MAX_TOKENS = 400
 # A name right after a lower-case word or a note, with no comma between: `pj Aino Aalto`, `(VM) Ari Mäki`.
 _JOINED_NAME = regex(r"(?:\b[a-zåäö]{3,}|\))[ \t]+[A-ZÅÄÖ][a-zåäö][\w'’-]*[ \t]+[A-ZÅÄÖ][a-zåäö]")
@@ -4006,6 +4009,34 @@ def _uninverted(run: str) -> str:
     return "".join(out) + run[pos:]
 
 
+# a presence mark before each entry of a run: `x Karlsson Runar, ordf. x Lindblom Jörgen - Hampf Berit`
+_PRESENCE_MARK = regex(r"(?:(?<=\s)|^)(?P<mark>[xX✓✔-])[ \t]+(?=[A-ZÅÄÖ][a-zåäö])")
+_MARK_GAP = 90  # characters between two marks of one roll
+
+
+def _marked_run(run: str, role: Role | None) -> list[Person]:
+    """The people of a run whose entries each follow a presence mark (`x` came, `-` did not); [] when the
+    run has no three marks in a row. The run ends at its last entry or at the next roll label."""
+    marks: list[re.Match[str]] = []
+    for m in _PRESENCE_MARK.finditer(run):
+        if marks and (
+            m.start() - marks[-1].end() > _MARK_GAP or _RUN_LABEL.search(run, marks[-1].end(), m.start())
+        ):
+            break  # (the next group's label, `Övriga närvarande`, opens a run of its own)
+        marks.append(m)
+    if len(marks) < 3:
+        return []
+    people: list[Person] = []
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else min(len(run), m.end() + _MARK_GAP)
+        entry = run[m.end() : end]
+        label = _RUN_LABEL_WORDS.search(entry)
+        entry = entry[: label.start()] if label else entry
+        came = m.group("mark") in "xX✓✔"
+        people.extend(split_people(entry.strip(" ,;"), role, came, one_person=True)[:1])
+    return people
+
+
 def _run_rosters(text: str, reg: _Registry, region_end: int) -> bool:
     """Colon-less roster labels in a long line (a PDF's lost line breaks) followed by names."""
     found = False
@@ -4017,7 +4048,8 @@ def _run_rosters(text: str, reg: _Registry, region_end: int) -> bool:
         if line_end - line_start < 150:
             continue  # an ordinary line: labels and lists there have their own readers
         role, present = _label_info(m.group("label"))
-        people = name_run(_uninverted(text[m.end() : min(line_end, m.end() + 3000)]), role, present)
+        rest = text[m.end() : min(line_end, m.end() + 3000)]
+        people = _marked_run(rest, role) or name_run(_uninverted(rest), role, present)
         _given_name_first(people)
         if len(people) >= 2 or (people and not present):  # one absent is said as such: `Poissa X Y`
             for p in people:
