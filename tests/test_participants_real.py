@@ -1453,3 +1453,13 @@ def test_a_run_of_entries_with_presence_marks_says_who_came_and_who_did_not() ->
     assert got["Berit Hampf"][1] is False and got["Rosa Salmén"][1] is True
     assert got["Maria Knip"][:2] == (["guest"], False)
     assert got["Jessica Laaksonen"][1] is True
+
+
+def test_an_offices_abbreviation_does_not_end_a_flattened_roll() -> None:
+    text = (
+        "SSTYR 2015-04-14 Protokoll\n\n2 SAMMANTRÄDESTID: kl. 18:00 NÄRVARANDE MEDLEMMAR: Ordförande "
+        "I viceordf. II viceordf. Medlemmar Ersättare Sven Jerkku Tanja Eklund Kerstin Berg Peter Sjökvist "
+        "Martin Westerberg FRÅNVARANDE: Ledamot Lasse Åberg\n"
+    )
+    got = people(text)
+    assert {"Sven Jerkku", "Tanja Eklund", "Kerstin Berg", "Peter Sjökvist", "Martin Westerberg"} <= set(got)

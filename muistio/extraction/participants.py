@@ -415,7 +415,8 @@ _STOP_INLINE = regex(
     # `John Smith (chair), Anne Brown; Absent: Peter White`: the next label after a semicolon
     r";\s+(?=(?-i:[A-ZÅÄÖ])[\w ]{1,30}:)|"
     # `Barbro Svärd. 3 Godkännande av dagordning`: the next numbered item of a text without line breaks.
-    r"(?<=\w)\.\s+\d{1,2}\s+(?-i:[A-ZÅÄÖ][a-zåäö])|\s\*\s+[A-Z]+:|(?<=[a-zåäö]{5})\.\s+(?-i:[A-ZÅÄÖ])"
+    # (a word's full stop before a capital, not an office's abbreviation: `viceordf. II viceordf.`)
+    r"(?<=\w)\.\s+\d{1,2}\s+(?-i:[A-ZÅÄÖ][a-zåäö])|\s\*\s+[A-Z]+:|(?<=[a-zåäö]{5})(?<!ordf)\.\s+(?-i:[A-ZÅÄÖ])"
     # `... Jari Rantala (sihteeri). Johdon konsultti ...`: a sentence ends after a note too
     r"|(?<=[a-zåäö]{4}\))\.\s+(?-i:[A-ZÅÄÖ][a-zåäö])"
     r"|(?<=\s)(?:" + _ALL_LIST + "|" + _ALL_SINGLE + r")\s*:",
