@@ -1463,3 +1463,13 @@ def test_an_offices_abbreviation_does_not_end_a_flattened_roll() -> None:
     )
     got = people(text)
     assert {"Sven Jerkku", "Tanja Eklund", "Kerstin Berg", "Peter Sjökvist", "Martin Westerberg"} <= set(got)
+
+
+def test_a_flattened_roll_whose_entries_end_in_a_presence_mark() -> None:
+    text = (
+        "HALLITUS 24.4.2015\n\nLäsnä: Muut esittelijät: Jäsenet Sihteeri Hannu Harri + Eija Karine + "
+        "Kalle Löövi + Marita Salo + Tapani Väisänen + Läsnäolo-oikeus: Eero Rämö + Käsiteltävät asiat: "
+        "Allekirjoitukset: "
+        "Pertti Torstila puheenjohtaja\n\n2 KOKOUKSEN AVAAMINEN Puheenjohtaja avasi kokouksen.\n"
+    )
+    assert {"Eija Karine", "Kalle Löövi", "Tapani Väisänen", "Eero Rämö"} <= set(people(text))

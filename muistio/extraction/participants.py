@@ -4026,7 +4026,7 @@ def _marked_run(run: str, role: Role | None) -> list[Person]:
             break  # (the next group's label, `Övriga närvarande`, opens a run of its own)
         marks.append(m)
     if len(marks) < 3:
-        return []
+        return _trailing_marked_run(run, role)
     people: list[Person] = []
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else min(len(run), m.end() + _MARK_GAP)
@@ -4035,6 +4035,32 @@ def _marked_run(run: str, role: Role | None) -> list[Person]:
         entry = entry[: label.start()] if label else entry
         came = m.group("mark") in "xX✓✔"
         people.extend(split_people(entry.strip(" ,;"), role, came, one_person=True)[:1])
+    return people
+
+
+# a presence mark after each entry: `Puheenjohtaja Pertti Torstila + pääsihteeri Kristiina Kumpula + ...`
+_TRAILING_MARK = regex(r"(?<=[\w)])[ \t]+(?P<mark>[+xX✓✔])(?=[ \t]|$)")
+
+
+def _trailing_marked_run(run: str, role: Role | None) -> list[Person]:
+    """The people of a run whose entries each end in a presence mark; [] without three in a row."""
+    marks: list[re.Match[str]] = []
+    for m in _TRAILING_MARK.finditer(run):
+        if marks and m.start() - marks[-1].end() > _MARK_GAP:
+            break
+        marks.append(m)
+    if len(marks) < 3:
+        return []
+    people: list[Person] = []
+    start = 0
+    for m in marks:
+        entry = run[start : m.start()]
+        start = m.end()
+        # (the last label in the entry heads it: `Muut esittelijät: Jäsenet Sihteeri Hannu Harri`)
+        labels = list(_RUN_LABEL_WORDS.finditer(entry))
+        entry = entry[labels[-1].end() :] if labels else entry
+        entry = entry.rsplit(":", 1)[-1]
+        people.extend(split_people(entry.strip(" ,;"), role, True, one_person=True)[:1])
     return people
 
 
