@@ -792,3 +792,12 @@ def test_a_twelve_hour_time_then_a_quoted_place_and_the_same_day_stated_twice() 
         "16:30",
         "The Lodge",
     )
+
+
+def test_the_first_of_the_coming_meetings_listed_is_the_next() -> None:
+    ex = run(
+        "Protokoll från Styrelsemöte 2007-01-08\n\nNärvarande: Sture Holm, Jaan Berg\n\n"
+        "1. Kommande styrelsemöten\n\nKommande möten sker den 5 februari och den 26 februari.\n",
+        "p.txt",
+    )
+    assert ex.next_meeting is not None and ex.next_meeting.date == "2007-02-05"

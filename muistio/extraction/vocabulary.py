@@ -37,7 +37,11 @@ NEW_BOARD_MEETING = r"(?<!inget )(?<!inte )\bnytt\s+styrelsemöte\b"
 NEXT_MEETING = (
     rf"seuraava\w*\s+(?:\w+\s+)?{MEETING_FI}|"
     rf"next\s+(?:[\w'’-]+\s+){{0,2}}{MEETING_EN}|"
-    rf"nästa\s+(?:\w+\s+)?{MEETING_SV}|{DONM}|{NEW_BOARD_MEETING}"
+    rf"nästa\s+(?:\w+\s+)?{MEETING_SV}|{DONM}|{NEW_BOARD_MEETING}|"
+    # the coming meetings listed, the first of them the next: `Kommande möten sker den 5 februari och ...`,
+    # `Upcoming meetings`, `Tulevat kokoukset`
+    r"kommande\s+(?:\w+\s+)?\w*(?:möten|sammanträden)|(?:upcoming|forthcoming|future)\s+meetings|"
+    r"tulevat\s+(?:\w+\s+)?\w*kokoukset"
 )
 # Meeting again without the word `meeting`: `Kokoonnutaan seuraavan kerran`, `We will meet again on`,
 # `Nästa gång ses vi`.
@@ -70,6 +74,11 @@ NEXT_WORDS = (
     "ajourner",
     "donm",
     "d.o.n.m",
+    "kommande",
+    "upcoming",
+    "forthcoming",
+    "future meetings",
+    "tulevat",
 )
 
 # Labels of the meeting's date and time, its place, and both in one (`Aika ja paikka`, `Tid och plats`).
