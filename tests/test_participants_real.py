@@ -1473,3 +1473,19 @@ def test_a_flattened_roll_whose_entries_end_in_a_presence_mark() -> None:
         "Pertti Torstila puheenjohtaja\n\n2 KOKOUKSEN AVAAMINEN Puheenjohtaja avasi kokouksen.\n"
     )
     assert {"Eija Karine", "Kalle Löövi", "Tapani Väisänen", "Eero Rämö"} <= set(people(text))
+
+
+def test_a_log_with_its_date_in_each_time_stamp_is_read_as_a_chat_log() -> None:
+    lines = [
+        "2014-05-27T16:00:10  <adrian_otto> #startmeeting Solum Team Meeting",
+        "2014-05-27T16:00:11  <openstack> Meeting started Tue May 27 16:00:10 2014 UTC",
+        "2014-05-27T16:00:20  <adrian_otto> #topic Roll Call",
+        "2014-05-27T16:00:25  <adrian_otto> Adrian Otto",
+        "2014-05-27T16:00:30  <devkulkarni> Devdatta Kulkarni",
+        "2014-05-27 16:00:31  <julienvey> Julien Vey",
+        "2014-05-27T16:01:00  <adrian_otto> #action julienvey to review the patch",
+        "2014-05-27T16:02:00  <adrian_otto> #endmeeting",
+    ]
+    ex = run("\n".join(lines) + "\n", "log.txt")
+    assert [p.name for p in ex.participants] == ["Adrian Otto", "Devdatta Kulkarni", "Julien Vey"]
+    assert [a.text for a in ex.action_items] == ["Julienvey to review the patch"]

@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 from muistio import dates as _dates
 from muistio.extraction import vocabulary
 from muistio.extraction.participants import is_initials_legend, is_roll_label_line, names_office
-from muistio.extraction.parts import BLANK_LINE, LETTER
+from muistio.extraction.parts import BLANK_LINE, CHAT_STAMP, LETTER
 from muistio.names import is_given_name
 from muistio.patterns import regex
 
@@ -1140,7 +1140,7 @@ _PERSON_LINE = regex(
 )
 
 
-_CHAT_LINE = regex(r"\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+(?:<|-\*-|\*\s)")
+_CHAT_LINE = regex(CHAT_STAMP + r"\s+(?:<|-\*-|\*\s)")
 _ROLL_SENTENCE = regex(
     r"\b(?:olivat\s+läsnä|läsnä\s+olivat|paikalla\s+olivat|were\s+present|present\s+were|närvarande\s+var"
     r"|osallistuivat)\b",

@@ -17,7 +17,7 @@ from muistio.extraction.header import (
     schedule,
     stated_timezone,
 )
-from muistio.extraction.parts import BLANK_LINE, LETTER, Section, may_hold
+from muistio.extraction.parts import BLANK_LINE, CHAT_STAMP, LETTER, Section, may_hold
 from muistio.patterns import regex
 
 # --- small patterns used throughout this module, compiled once at import ------------------------------
@@ -171,7 +171,7 @@ _TZ = regex(r"\(?\b(?:GMT|UTC)[+-]?\d*\)?|\b(?:E[ES]?T|EEST|EET|CES?T|PS?T|PDT|E
 
 
 # A chat-log line (`16:15:00 <nick> ...`, `[16:15] <nick> ...`) is a sentence of its own.
-_LOG_LINE = r"[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?<[ @+%]?[^\s<>]+>"
+_LOG_LINE = r"[ \t]*(?:" + CHAT_STAMP + r"[ \t]+)?<[ @+%]?[^\s<>]+>"
 
 
 # every cut starts at a space, tab or line break: the lookahead skips other positions at once
@@ -503,7 +503,7 @@ _SAME_TIME = regex(
     r"\b(?:same|usual|normal|regular)\s+time\b|\bsamaan\s+(?:aikaan|kellonaikaan)\b|\btavalliseen\s+aikaan\b",
     re.IGNORECASE,
 )
-_LOG_STAMP = regex(r"^[ \t]*\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+(?:<[^\s<>]+>[ \t]*)?", re.MULTILINE)
+_LOG_STAMP = regex(r"^[ \t]*" + CHAT_STAMP + r"[ \t]+(?:<[^\s<>]+>[ \t]*)?", re.MULTILINE)
 _START_STAMP = regex(r"^[ \t]*\[?(\d{1,2}:\d{2})(?::\d{2})?\]?[ \t]+<[^\s<>]+>[ \t]+#startmeeting", re.M)
 # In a general meeting's minutes, the board's or a committee's meeting is another body's.
 _BOARD_BEFORE = regex(

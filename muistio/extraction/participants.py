@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from muistio.contract import Participant, Role
-from muistio.extraction.parts import LETTER, RST_UNDERLINE, CaseBlind, Line, may_hold, split_lines
+from muistio.extraction.parts import CHAT_STAMP, LETTER, RST_UNDERLINE, CaseBlind, Line, may_hold, split_lines
 from muistio.extraction.vocabulary import words
 from muistio.names import is_given_name, surname_first, word_forms
 from muistio.patterns import regex
@@ -3191,7 +3191,7 @@ def _field_list(text: str, reg: _Registry) -> bool:
 
 
 _IRC_LINE = regex(
-    r"^[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?<[ @+%]?(?P<nick>[^\s<>]+)>[ \t]+(?P<msg>[^\n]*)$",
+    r"^[ \t]*(?:" + CHAT_STAMP + r"[ \t]+)?<[ @+%]?(?P<nick>[^\s<>]+)>[ \t]+(?P<msg>[^\n]*)$",
     re.MULTILINE,
 )
 _NICK = r"[A-Za-z_\[\]`^{}|][\w\[\]`^{}|-]*"
@@ -3200,7 +3200,7 @@ _NICK = r"[A-Za-z_\[\]`^{}|][\w\[\]`^{}|-]*"
 _IRC_ROLL = regex(r"^#(?:info|topic|note)\s+(?:present|attendees|roll\s*call)\s*:", re.I)
 # `10:01:15 * rangi is chris cormack, release manager`: an IRC action line (/me), the nick then the text
 _IRC_ME = regex(
-    r"^[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?(?:\*|-\*-)[ \t]+"
+    r"^[ \t]*(?:" + CHAT_STAMP + r"[ \t]+)?(?:\*|-\*-)[ \t]+"
     r"(?P<nick>[^\s<>*]+)[ \t]+(?P<msg>[^\n]*)$",
     re.MULTILINE,
 )

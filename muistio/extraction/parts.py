@@ -34,6 +34,8 @@ def split_lines(text: str) -> list[Line]:
 # A blank line: where a paragraph (or a list) ends.
 BLANK_LINE = regex(r"\n[ \t]*\n")
 RST_UNDERLINE = regex(r"^([=\-~^\"'`#*+_:.])\1{2,}[ \t]*$")
+# A chat log's time stamp before a message: `21:00`, `[21:00:05]`, `2014-05-27T16:00:10` (with its date).
+CHAT_STAMP = r"\[?(?:\d{4}-\d{2}-\d{2}[T ])?\d{1,2}:\d{2}(?::\d{2})?\]?"
 # A letter of any script (no digit, no underscore).
 LETTER = regex(r"[^\W\d_]")
 

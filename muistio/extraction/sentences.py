@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from muistio.extraction.parts import CHAT_STAMP
 from muistio.extraction.vocabulary import words
 from muistio.patterns import regex
 
@@ -39,7 +40,7 @@ _MEETBOT_TAG = regex(
 _TURN = regex(r"^[ \t]*(?:[-*•][ \t]+)?(?:@[\w.-]+|[A-ZÅÄÖ][\w'’.-]*(?:[ \t]+[\wÅÄÖåäö'’.-]+){0,2})[ \t]*:")
 # A chat-log line: '16:05:52 <nick> text' or '[16:05] <nick> text'.
 # (irssi pads the nick's mode column with a space: `< mupuf>` beside `<+egbert>`)
-IRC_PREFIX = regex(r"[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?<[ @+%]?(?P<nick>[^>\s]{1,40})>[ \t]*")
+IRC_PREFIX = regex(r"[ \t]*(?:" + CHAT_STAMP + r"[ \t]+)?<[ @+%]?(?P<nick>[^>\s]{1,40})>[ \t]*")
 _NEXT_WORD = regex(r"\s*([\"“(\[*]*)(\S+)")
 _WORD_BEFORE = regex(r"([\w'’]+)\.*$")
 _LIST_NUMBER = regex(r"[ \t]*\d{1,3}\.")
