@@ -580,7 +580,10 @@ def html_to_text(html: str) -> str:
 _TEX_SECTION_RE = regex(
     r"\\(?:part|chapter|section|subsection|subsubsection|paragraph)\*?\s*(?:\[[^\]]*\])?\s*\{"
 )
-_TEX_ENV_RE = regex(r"\\(?:begin|end)\s*\{[^}]*\}(?:\s*\[[^\]]*\])?")
+# (with a column count or width after it: `\begin{multicols}{3}`, `\begin{minipage}{0.5\textwidth}`)
+_TEX_ENV_RE = regex(
+    r"\\(?:begin|end)\s*\{[^}]*\}(?:\s*\[[^\]]*\])?(?:(?<=\{multicols\})\{\d+\}|(?<=\{minipage\})\{[^{}]*\})?"
+)
 _TEX_ITEM_RE = regex(r"\s*\\item\s*(?:\[([^\]]*)\])?\s*")
 _TEX_DROP_ARG_RE = regex(
     r"\\(?:label|ref|cite|pageref|eqref|includegraphics|vspace|hspace|usepackage|documentclass"
@@ -788,9 +791,24 @@ _TEX_MEETING_FIELDS: tuple[tuple[str, str], ...] = (
 )
 
 
+_TEX_COMMENT = re.compile(r"(?<!\\)%.*")
+_TEX_BARE_PERCENT = re.compile(r"(?<!\\)%")
+_TEX_COMMAND = re.compile(r"\\[A-Za-z]+")
+
+
+def _without_comment(line: str) -> str:
+    """A LaTeX line without its comment; in a source whose line breaks were lost (one long line of many
+    commands) a `%` ended its own line, mostly an empty comment there, so only the sign goes."""
+    if "%" not in line:
+        return line
+    if len(line) > 400 and len(_TEX_COMMAND.findall(line)) >= 8:
+        return _TEX_BARE_PERCENT.sub(" ", line)
+    return _TEX_COMMENT.sub("", line)
+
+
 def tex_to_text(tex: str) -> str:
     """Strip LaTeX markup to text: section titles as headings, itemize items as `- `, macros expanded."""
-    tex = re.sub(r"(?<!\\)%.*", "", tex)  # comments
+    tex = "\n".join(_without_comment(line) for line in tex.split("\n"))
     tex, macros = _tex_macros(tex)
     tex = _expand_macros(tex, macros)
     # The title and date live in the preamble (`\maketitle` prints them): keep them as head lines.

@@ -14,7 +14,7 @@ from fpdf import FPDF
 
 from muistio.document import ReadError
 from muistio.normalise import normalise
-from muistio.reading import read_bytes, read_document
+from muistio.reading import read_bytes, read_document, tex_to_text
 
 SEED = Path(__file__).parents[1] / ".." / "shared" / "minutes" / "diginyt-2018-05-22.txt"
 LEFT = "Vasen palsta: hallitus päätti, että kokous pidetään syyskuussa ja sihteeri valmistelee esityslistan."
@@ -484,3 +484,18 @@ def test_a_paragraph_inside_a_list_item_stays_on_the_bullet_s_line() -> None:
     text = read_bytes(html.encode(), "m.html").text
     assert "- Ann Lee: Write a blog post." in text and "- Bo Ek: Book the hall." in text
     assert "-\n" not in text
+
+
+def test_latex_whose_line_breaks_were_lost_keeps_the_text_after_each_percent_sign() -> None:
+    body = " ".join(f"\\item Asia numero {k} käsiteltiin.%" for k in range(1, 10))
+    tex = (
+        "\\documentclass{article} \\begin{document} \\section*{Hallituksen kokous 27.4.2020}%"
+        f" \\begin{{multicols}}{{3}}% Aino Aalto \\\\ Eero Ek \\end{{multicols}} \\begin{{itemize}} {body} "
+        "\\item Eero lähettää kutsun. \\end{itemize} \\end{document}"
+    )
+    text = tex_to_text(tex)
+    assert "Eero lähettää kutsun." in text and "Asia numero 9" in text
+    assert "3 Aino" not in text
+    assert "kommentti" not in tex_to_text(
+        "Teksti % kommentti\nToinen rivi"
+    )  # an ordinary line's comment goes
