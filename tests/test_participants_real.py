@@ -1489,3 +1489,14 @@ def test_a_log_with_its_date_in_each_time_stamp_is_read_as_a_chat_log() -> None:
     ex = run("\n".join(lines) + "\n", "log.txt")
     assert [p.name for p in ex.participants] == ["Adrian Otto", "Devdatta Kulkarni", "Julien Vey"]
     assert [a.text for a in ex.action_items] == ["Julienvey to review the patch"]
+
+
+def test_a_roll_label_closing_a_long_line_heads_the_list_below() -> None:
+    text = (
+        "Protokoll, styrelsemöte 27 april 2020\n\n"
+        "Tid och plats: 27 april 2020, Språkbanken, Göteborg, kl 18–20. Ajournerat och återupptaget "
+        "30 april kl 18–20. Kompletterat per capsulam 3 maj. Deltagare:\n Gustav Eek\n Guilhem Moulin\n"
+        " Oskar Vigren\n\n"
+        "1. Mötet öppnades.\n"
+    )
+    assert {"Gustav Eek", "Guilhem Moulin", "Oskar Vigren"} <= set(people(text))

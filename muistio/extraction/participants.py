@@ -1873,6 +1873,7 @@ _PHRASED_LABEL_LINE = regex(
     r"(?P<label>närvarande|present|läsnä|paikalla|attending)(?:[ \t]+[^\W\d_][\w-]*){0,3}[ \t]*:[ \t]*$",
     re.IGNORECASE,
 )
+_CLOSING_LABEL = regex(r"[.;!?][ \t]+([^\W\d_][^.;:!?]{0,40}:)[ \t]*$")
 _NEGATION = regex(r"\b(?:not|no|ej|inte|icke|ei|eivät|kukaan)\b", re.IGNORECASE)
 
 
@@ -1892,6 +1893,10 @@ def _labelled_lists(
             m = _COUNTED_LABEL_LINE.match(line)
         if m is None and len(line) <= 60 and line.rstrip().endswith(":") and not _NEGATION.search(line):
             m = _PHRASED_LABEL_LINE.match(line)
+        if m is None and len(line) > 90 and line.rstrip().endswith(":"):
+            # a label closing a long line over the list below it (`... på punkterna och. Deltagare:`)
+            tail = _CLOSING_LABEL.search(line)
+            m = _LABEL_LINE.match(tail.group(1)) if tail else None
         if not m:
             continue
         role, present = _label_info(m.group("label"))
