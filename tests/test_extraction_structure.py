@@ -1783,3 +1783,14 @@ def test_a_file_of_several_memos_is_read_for_its_first_memo_only() -> None:
     header = "# Hallituksen pöytäkirja 5/2024\n\nAika: 3.3.2024 klo 18\n\n1. Avaus\nPekka laatii kirjeen.\n\n"
     again = extract(read_bytes((header + header.replace("Pekka", "Liisa")).encode(), "memo.md"))
     assert len(again.action_items) == 2
+
+
+def test_a_page_of_plain_decision_notices_is_read_up_to_the_second_notice() -> None:
+    from muistio.extraction.segment import first_memo_end
+
+    first = "Kokous  2/2018. Liiton johtokunta, päätöstiedote 17.3.2018\n\nJohtokunta kokoontui.\n\n"
+    second = "Kokous 1/2018. Liiton johtokunta, päätöstiedote 14.1.2018\n\nJenni Helenius.\n"
+    text = "Liiton päätöstiedotteet\n\n" + first + second
+    assert first_memo_end(text) == text.index("Kokous 1/2018")
+    pages = "Pöytäkirja 3/2019 sivu 2\n\nAsia käsiteltiin.\n\nPöytäkirja 3/2019 sivu 3\n\nToinen asia.\n"
+    assert first_memo_end(pages) == len(pages)  # a page header, its page number changing

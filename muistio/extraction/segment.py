@@ -573,6 +573,29 @@ def _with_presenters(text: str, seg: Segmentation) -> Segmentation:
 
 
 # A Markdown heading that names a memo.
+# a plain line that heads a memo: a memo word and a number in a short line (`Kokous 2/2018. ... 17.3.2018`)
+_MEMO_LINE = regex(rf"^[ \t]*([^\n]{{0,60}}?\b(?i:{'|'.join(MEMO_WORDS)})\b[^\n]{{0,80}})$", re.M)
+_SPACE_RUN = regex(r"\s+")
+
+
+def _first_plain_memo_end(text: str) -> int:
+    """`first_memo_end` for plain text: a later line that reads as the first memo line with another first
+    number (`Kokous 1/2018. ... 14.1.2018` below `Kokous 2/2018. ... 17.3.2018`); a page header's page
+    number changing alone (`Pöytäkirja 3/2019 sivu 2`) is no new memo."""
+    lines = _MEMO_LINE.finditer(text[:20000])
+    first = next((m for m in lines if _DIGITS.search(m.group(1))), None)
+    if first is None:
+        return len(text)
+    title = _SPACE_RUN.sub(" ", first.group(1).strip())
+    shape, lead = _DIGITS.sub("0", title), _DIGITS.findall(title)[0]
+    for m in _MEMO_LINE.finditer(text, first.end()):
+        line = _SPACE_RUN.sub(" ", m.group(1).strip())
+        numbers = _DIGITS.findall(line)
+        if numbers and numbers[0] != lead and _DIGITS.sub("0", line) == shape:
+            return m.start()
+    return len(text)
+
+
 _MEMO_HEADING = regex(rf"^(#{{1,3}})[ \t]+([^\n]*?(?i:{'|'.join(MEMO_WORDS)})[^\n]*?)[ \t#]*$", re.M)
 _DIGITS = regex(r"\d+")
 
@@ -587,7 +610,7 @@ def first_memo_end(text: str) -> int:
     headings = _MEMO_HEADING.finditer(text) if "#" in text else iter(())
     first = next(headings, None)
     if first is None:
-        return len(text)
+        return _first_plain_memo_end(text)
     level, title = first.group(1), first.group(2)
     for m in headings:
         numbers = _DIGITS.findall(m.group(2))
