@@ -3646,17 +3646,19 @@ _RUN_NAME_TOKEN = regex(
     r"^[A-ZÅÄÖÜÉ][a-zåäöüéèáà'’]+(?:-[A-ZÅÄÖa-zåäö][a-zåäöüéèáà'’]+)*$|^[A-ZÅÄÖ](?:-[A-ZÅÄÖ])+$"
 )
 # A colon-less list label at a run's start, capitalised as a heading word is.
-_RUN_LABEL = regex(
+# A roster's label in a long line without its colon (a PDF's lost line breaks)
+_RUN_LABELS = (
     r"(?<![\w:])(?P<label>Osallistujat|Läsnä|Läsnäolijat|Läsnäolevat\s+jäsenet|Poissaolevat\s+jäsenet|"
     r"Muut\s+läsnä\s*olevat|Jäsenet|Paikalla|Present|PRESENT|Attendees|"
     r"(?:Muut\s+)?(?:[Ss]aapuvilla|[Ll]äsnä|[Pp]aikalla)\s+olleet(?:\s+(?:jäsenet|varajäsenet))?|Poissa(?:\s+olleet)?|"
     r"Beslutande|Övriga\s+deltagande|Övriga\s+närvarande|Tjänstgörande\s+ersättare|"
     r"Muut\s+läsnäolijat|Muut\s+osallistujat|Lisäksi\s+läsnä|"
-    # (the first entry may follow a presence mark: `Övriga närvarande - Fagerholm Thommy`)
-    r"Närvarande|Deltagare)[ \t]+(?=(?:[xX✓✔-][ \t]+)?[A-ZÅÄÖ][a-zåäö])"
+    r"Närvarande|Deltagare)"
 )
-# the same labels wherever they stand, whatever follows (`Övriga närvarande - Fagerholm Thommy`)
-_RUN_LABEL_WORDS = regex(_RUN_LABEL.pattern.rsplit("[ \\t]+(?=", 1)[0] + r"\b")
+# ... with a name after it (the first may follow a presence mark: `Övriga närvarande - Fagerholm`)
+_RUN_LABEL = regex(_RUN_LABELS + r"[ \t]+(?=(?:[xX✓✔-][ \t]+)?[A-ZÅÄÖ][a-zåäö])")
+# ... and wherever it stands, whatever follows
+_RUN_LABEL_WORDS = regex(_RUN_LABELS + r"\b")
 _RUN_MAX_TOKENS = 400
 # A name right after a lower-case word or a note, with no comma between: `pj Aino Aalto`, `(VM) Ari Mäki`.
 _JOINED_NAME = regex(r"(?:\b[a-zåäö]{3,}|\))[ \t]+[A-ZÅÄÖ][a-zåäö][\w'’-]*[ \t]+[A-ZÅÄÖ][a-zåäö]")
