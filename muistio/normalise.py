@@ -283,13 +283,9 @@ def _split_glued_cells(text: str, offs: Offsets) -> tuple[str, Offsets]:
         if len(words) < 2 or not all(w.lower() in _COLUMN_WORDS for w in words):
             k += 1
             continue
-        pos = starts[k] + head.index(words[0])
-        for w in words[1:]:
-            pos += len(head[head.index(w) - 1 : head.index(w)]) and 0
-        for seam in _HEADER_WORD_RE.finditer(head):
-            if seam.start() > head.index(words[0]):
-                at = starts[k] + seam.start()
-                edits.append((at, at, " | ", offs[at]))
+        for seam in list(_HEADER_WORD_RE.finditer(head))[1:]:
+            at = starts[k] + seam.start()
+            edits.append((at, at, " | ", offs[at]))
         k += 1
         while k < len(lines) and lines[k].strip():
             row = lines[k]

@@ -641,7 +641,8 @@ def locate_next_meeting(
 
 
 _WHOSE_MEETING = regex(
-    r"(?i:\b(?:next|seuraava|nästa)\s+((?:[^\W\d_]+\s+){0,3}?)(?:meeting|kokous|möte|sammanträde)\b)"
+    r"(?i:\b(?:next|seuraava|nästa)\s+((?:[^\W\d_]+\s+){0,3}?)"
+    rf"(?:{vocabulary.MEETING_EN}|{vocabulary.MEETING_FI}|{vocabulary.MEETING_SV})\b)"
 )
 
 

@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING
 
 from muistio.contract import Participant, Role
 from muistio.extraction.parts import CHAT_STAMP, LETTER, RST_UNDERLINE, CaseBlind, Line, may_hold, split_lines
-from muistio.extraction.vocabulary import words
+from muistio.extraction.vocabulary import MEMO_WORDS, words
 from muistio.names import is_given_name, surname_first, word_forms
 from muistio.patterns import regex
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from muistio.extraction.segment import Segmentation
 
 # --- small patterns used throughout this module, compiled once at import ------------------------------
@@ -2275,9 +2277,7 @@ def _sub_labelled_roll(rest: str, role: Role | None, present: bool) -> list[Pers
 
 
 # words of the minutes themselves, in no one's name: `Next Meeting`, `Seuraava kokous`, `Nästa möte`
-_MEETING_WORD = regex(
-    r"\b(?i:meeting|minutes|agenda|next|kokous|pöytäkirja|esityslista|seuraava|möte|protokoll|nästa|dagordning)\b"
-)
+_MEETING_WORD = regex(rf"\b(?i:{'|'.join(MEMO_WORDS)}|agenda|next|esityslista|seuraava|nästa|dagordning)\b")
 
 
 def _orphan_blocks(lines: list[Line], reg: _Registry, region_end: int, used: set[int]) -> set[int]:
@@ -4022,26 +4022,39 @@ _PRESENCE_MARK = regex(r"(?:(?<=\s)|^)(?P<mark>[xX✓✔-])[ \t]+(?=[A-ZÅÄÖ][
 _MARK_GAP = 90  # characters between two marks of one roll
 
 
-def _marked_run(run: str, role: Role | None) -> list[Person]:
-    """The people of a run whose entries each follow a presence mark (`x` came, `-` did not); [] when the
-    run has no three marks in a row. The run ends at its last entry or at the next roll label."""
-    marks: list[re.Match[str]] = []
-    for m in _PRESENCE_MARK.finditer(run):
-        if marks and (
-            m.start() - marks[-1].end() > _MARK_GAP or _RUN_LABEL.search(run, marks[-1].end(), m.start())
+def _mark_chain(marks: Iterator[re.Match[str]], run: str, labels_end: bool) -> list[re.Match[str]]:
+    """The presence marks of one roll: those in a row, each near the one before (`labels_end`: and no roll
+    label with a name after it between them, `Övriga närvarande - Fagerholm` opening a run of its own); []
+    with fewer than three."""
+    chain: list[re.Match[str]] = []
+    for m in marks:
+        if chain and (
+            m.start() - chain[-1].end() > _MARK_GAP
+            or (labels_end and _RUN_LABEL.search(run, chain[-1].end(), m.start()))
         ):
-            break  # (the next group's label, `Övriga närvarande`, opens a run of its own)
-        marks.append(m)
-    if len(marks) < 3:
+            break
+        chain.append(m)
+    return chain if len(chain) >= 3 else []
+
+
+def _marked_entry(entry: str, role: Role | None, came: bool) -> list[Person]:
+    """The one person of a marked roll's entry (`Karlsson Runar, ordf.`)."""
+    return split_people(entry.strip(" ,;"), role, came, one_person=True)[:1]
+
+
+def _marked_run(run: str, role: Role | None) -> list[Person]:
+    """The people of a run whose entries each follow a presence mark (`x` came, `-` did not), or each end in
+    one (`+`); [] when the run has no three marks in a row. The run ends at its last entry or at the next
+    roll label."""
+    marks = _mark_chain(_PRESENCE_MARK.finditer(run), run, labels_end=True)
+    if not marks:
         return _trailing_marked_run(run, role)
     people: list[Person] = []
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else min(len(run), m.end() + _MARK_GAP)
         entry = run[m.end() : end]
         label = _RUN_LABEL_WORDS.search(entry)
-        entry = entry[: label.start()] if label else entry
-        came = m.group("mark") in "xX✓✔"
-        people.extend(split_people(entry.strip(" ,;"), role, came, one_person=True)[:1])
+        people.extend(_marked_entry(entry[: label.start()] if label else entry, role, m["mark"] in "xX✓✔"))
     return people
 
 
@@ -4050,24 +4063,16 @@ _TRAILING_MARK = regex(r"(?<=[\w)])[ \t]+(?P<mark>[+xX✓✔])(?=[ \t]|$)")
 
 
 def _trailing_marked_run(run: str, role: Role | None) -> list[Person]:
-    """The people of a run whose entries each end in a presence mark; [] without three in a row."""
-    marks: list[re.Match[str]] = []
-    for m in _TRAILING_MARK.finditer(run):
-        if marks and m.start() - marks[-1].end() > _MARK_GAP:
-            break
-        marks.append(m)
-    if len(marks) < 3:
-        return []
+    """The people of a run whose entries each end in a presence mark."""
     people: list[Person] = []
     start = 0
-    for m in marks:
+    for m in _mark_chain(_TRAILING_MARK.finditer(run), run, labels_end=False):
         entry = run[start : m.start()]
         start = m.end()
         # (the last label in the entry heads it: `Muut esittelijät: Jäsenet Sihteeri Hannu Harri`)
         labels = list(_RUN_LABEL_WORDS.finditer(entry))
         entry = entry[labels[-1].end() :] if labels else entry
-        entry = entry.rsplit(":", 1)[-1]
-        people.extend(split_people(entry.strip(" ,;"), role, True, one_person=True)[:1])
+        people.extend(_marked_entry(entry.rsplit(":", 1)[-1], role, True))
     return people
 
 

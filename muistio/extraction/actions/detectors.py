@@ -1112,7 +1112,7 @@ _WHEN_SET = regex(
 
 
 # a condition opening the sentence, then the passive: what is done whenever it holds, no task set now
-_ON_CONDITION = regex(r"\s*(?:[-*•]\s*)?(?i:jos|mikäli|mikäli\s+taas)\b[^,.;]{3,160},\s*$")
+_ON_CONDITION = regex(r"\s*(?:[-*•]\s*)?(?i:jos|mikäli)\b[^,.;]{3,160},\s*$")
 
 
 def _passive_hits(text: str, a: int, b: int, lang: str, morphology: Morphology | None = None) -> list[_Hit]:

@@ -624,20 +624,17 @@ def _section_items(
         first_of_block.setdefault(s.block.index, masked[s.start : s.end])
     # a plain block followed at once (no blank line) by a bulleted list leads into it (a numbered line
     # after it may be the next agenda item)
-    lead_in = {
-        a.block.index: not a.block.bullet
-        and b.block.bullet
-        and not b.block.new_paragraph
-        and not masked[b.block.start : b.block.start + 8].lstrip()[:1].isdigit()
-        for a, b in itertools.pairwise(sents)
-        if a.block.index != b.block.index
-    }
-    # a block with a deeper bulleted list right under it
-    opens_list = {
-        a.block.index: b.block.bullet and b.block.indent > a.block.indent
-        for a, b in itertools.pairwise(sents)
-        if a.block.index != b.block.index
-    }
+    lead_in: dict[int, bool] = {}
+    opens_list: dict[int, bool] = {}  # a block with a deeper bulleted list right under it
+    for here, below in itertools.pairwise(sents):
+        if here.block.index != below.block.index:
+            lead_in[here.block.index] = (
+                not here.block.bullet
+                and below.block.bullet
+                and not below.block.new_paragraph
+                and not masked[below.block.start : below.block.start + 8].lstrip()[:1].isdigit()
+            )
+            opens_list[here.block.index] = below.block.bullet and below.block.indent > here.block.indent
     recent_full: list[str] = []
     writer = _email_writer(text)
     # a to-do list nested under a person: '- Kate:' then indented tasks, or a heading that is a name
